@@ -1,0 +1,74 @@
+package cn.zonegis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the user can act on, rendered as RFC 9457 problem details by {@link ProblemHandler}.
+ * The detail is a message key with arguments, resolved in the caller's language.
+ */
+public class ApiProblem extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String type;
+
+	private final String messageKey;
+
+	private final Object[] messageArgs;
+
+	private final Map<String, Object> properties = new LinkedHashMap<>();
+
+	public ApiProblem(HttpStatus status, String type, String messageKey, Object... messageArgs) {
+		super(messageKey);
+		this.status = status;
+		this.type = type;
+		this.messageKey = messageKey;
+		this.messageArgs = messageArgs;
+	}
+
+	public static ApiProblem badRequest(String type, String messageKey, Object... args) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, type, messageKey, args);
+	}
+
+	public static ApiProblem notFound(String messageKey, Object... args) {
+		return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", messageKey, args);
+	}
+
+	public static ApiProblem conflict(String type, String messageKey, Object... args) {
+		return new ApiProblem(HttpStatus.CONFLICT, type, messageKey, args);
+	}
+
+	public static ApiProblem unprocessable(String type, String messageKey, Object... args) {
+		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, type, messageKey, args);
+	}
+
+	/** Adds a fact the client can use, such as the parameter at fault or the conflicting parcels. */
+	public ApiProblem with(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String type() {
+		return this.type;
+	}
+
+	public String messageKey() {
+		return this.messageKey;
+	}
+
+	public Object[] messageArgs() {
+		return this.messageArgs;
+	}
+
+	public Map<String, Object> properties() {
+		return this.properties;
+	}
+
+}

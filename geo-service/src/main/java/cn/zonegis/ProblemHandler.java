@@ -1,0 +1,96 @@
+package cn.zonegis;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Renders every error as application/problem+json in the caller's language, and logs it once. */
+@RestControllerAdvice
+class ProblemHandler {
+
+	static final String TYPE_BASE = "https://zonegis.cn/problems/";
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private final MessageSource messages;
+
+	ProblemHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+		String detail = message(problem.messageKey(), problem.messageArgs());
+		log.info("{} {}: {}", problem.status().value(), problem.type(), detail);
+		ProblemDetail body = problem(problem.status(), problem.type(), detail);
+		problem.properties().forEach(body::setProperty);
+		return respond(body);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+				message("problem.parameter.invalid", ex.getName(), String.valueOf(ex.getValue())));
+		body.setProperty("parameter", ex.getName());
+		return respond(body);
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException ex) {
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "missing-parameter",
+				message("problem.parameter.missing", ex.getParameterName()));
+		body.setProperty("parameter", ex.getParameterName());
+		return respond(body);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		log.info("unreadable request body: {}", ex.getMostSpecificCause().getMessage());
+		return respond(problem(HttpStatus.BAD_REQUEST, "unreadable-body", message("problem.body.unreadable")));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "not-found", message("problem.path.unknown", ex.getResourcePath())));
+	}
+
+	/** A constraint the database enforces that no rule above it caught: a conflict, never a 500. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		log.warn("integrity violation: {}", ex.getMostSpecificCause().getMessage());
+		return respond(problem(HttpStatus.CONFLICT, "constraint-violation", message("problem.constraint")));
+	}
+
+	private ProblemDetail problem(HttpStatus status, String type, String detail) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+		body.setType(URI.create(TYPE_BASE + type));
+		body.setTitle(this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+				LocaleContextHolder.getLocale()));
+		return body;
+	}
+
+	private String message(String key, Object... args) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.messages.getMessage(key, args, key, locale);
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail body) {
+		return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+}

@@ -1,0 +1,16 @@
+package cn.zonegis;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** ZoneGIS: land and infrastructure management for an economic development zone. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ZoneGisApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ZoneGisApplication.class, args);
+	}
+
+}

@@ -1,0 +1,18 @@
+package cn.zonegis.security;
+
+/** What a user may do. Every role may read; writes need the role named on the endpoint. */
+public enum Role {
+
+	VIEWER, PLANNER, DISPATCHER, CREW, ADMIN;
+
+	/** The role hierarchy: an admin may do everything, every other role may read. */
+	static final String HIERARCHY = """
+			ROLE_ADMIN > ROLE_PLANNER
+			ROLE_ADMIN > ROLE_DISPATCHER
+			ROLE_ADMIN > ROLE_CREW
+			ROLE_PLANNER > ROLE_VIEWER
+			ROLE_DISPATCHER > ROLE_VIEWER
+			ROLE_CREW > ROLE_VIEWER
+			""";
+
+}

@@ -1,0 +1,140 @@
+package cn.zonegis.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Session login for the web map, HTTP Basic for API clients (QGIS, GDAL, scripts). Reads need
+ * VIEWER unless public reading is on; writes always need a role.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+	private static final String[] PUBLIC = { "/", "/index.html", "/assets/**", "/favicon.ico", "/*.png", "/*.svg",
+			"/api/config", "/api/login", "/actuator/health", "/actuator/health/**", "/error" };
+
+	private static final String[] READ_PATHS = { "/api/**", "/ogc/**", "/tiles/**" };
+
+	@Bean
+	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json)
+			throws Exception {
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			// A browser prompt would hide the map's own login page, so only non-browser clients are challenged.
+			if (request.getHeader("X-Requested-With") == null) {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"ZoneGIS\", charset=\"UTF-8\"");
+			}
+			writeProblem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录 / Please log in");
+		};
+		AccessDeniedHandler denied = (request, response, ex) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
+				"forbidden", "您的角色无权执行此操作 / Your role may not do this");
+		LoginHandlers login = new LoginHandlers(json);
+
+		http.authorizeHttpRequests((auth) -> {
+			auth.requestMatchers(PUBLIC).permitAll();
+			auth.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+			if (properties.publicRead()) {
+				auth.requestMatchers(HttpMethod.GET, READ_PATHS).permitAll();
+			}
+			auth.requestMatchers(HttpMethod.GET, READ_PATHS).hasRole(Role.VIEWER.name());
+			auth.requestMatchers(HttpMethod.HEAD, READ_PATHS).hasRole(Role.VIEWER.name());
+			auth.requestMatchers(HttpMethod.OPTIONS, READ_PATHS).permitAll();
+			auth.requestMatchers("/api/logout", "/api/me").authenticated();
+			// Writes: every endpoint names its roles with @PreAuthorize; a plain viewer never writes.
+			auth.anyRequest()
+				.hasAnyRole(Role.PLANNER.name(), Role.DISPATCHER.name(), Role.CREW.name(), Role.ADMIN.name());
+		})
+			.formLogin((form) -> form.loginProcessingUrl("/api/login")
+				.successHandler(login::succeeded)
+				.failureHandler(login::failed)
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/api/logout")
+				.logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+				.requireCsrfProtectionMatcher(browserWrite()))
+			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+		return http.build();
+	}
+
+	/**
+	 * The browser's session cookie is sent automatically, so its writes need the CSRF token; a client
+	 * sending its own Authorization header is not exposed to cross-site forgery.
+	 */
+	private static RequestMatcher browserWrite() {
+		return (request) -> !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+				|| "OPTIONS".equals(request.getMethod())) && request.getHeader("Authorization") == null;
+	}
+
+	@Bean
+	RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String type,
+			String detail) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(java.net.URI.create("https://zonegis.cn/problems/" + type));
+		problem.setTitle(status.getReasonPhrase());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** Loads the deferred CSRF token on every response so the map always has its XSRF-TOKEN cookie. */
+	private static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			if (token != null) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/** @param publicRead GET on /api, /ogc and /tiles needs no login */
+	@ConfigurationProperties("zonegis.security")
+	record SecurityProperties(boolean publicRead) {
+	}
+
+}

@@ -1,0 +1,38 @@
+package cn.zonegis.workorder;
+
+import cn.zonegis.ogc.CollectionDef;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the maintenance layers: work orders and crews. */
+@Configuration(proxyBeanMethods = false)
+class WorkOrderCollections {
+
+	/** Open and past its due time; the states after completion no longer run against the SLA. */
+	static final String OVERDUE = "(t.state NOT IN ('completed', 'verified', 'closed', 'cancelled') AND t.due_at < now())";
+
+	@Bean
+	CollectionDef workOrdersCollection() {
+		return CollectionDef.builder("work_orders", "work_order", "Point")
+			.titles("维修工单", "Work orders")
+			.properties("code", "kind", "priority", "state", "description", "asset_type", "asset_id", "enterprise_id",
+					"inspection_id", "crew_id", "reported_by", "due_at", "quantity", "quantity_unit", "created_at",
+					"version")
+			.computed("overdue", OVERDUE)
+			.styleBy("state")
+			.searchable("code", "description")
+			.build();
+	}
+
+	@Bean
+	CollectionDef crewsCollection() {
+		return CollectionDef.builder("crews", "crew", "Point")
+			.titles("维修班组", "Crews")
+			.properties("name", "skills", "phone", "active", "version")
+			.styleBy("active")
+			.searchable("name")
+			.build();
+	}
+
+}

@@ -1,0 +1,100 @@
+package cn.zonegis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for tests that talk to the running service as a real client would. */
+public final class Http {
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final int port;
+
+	private final String authorization;
+
+	public Http(int port, String user, String password) {
+		this.port = port;
+		this.authorization = (user == null) ? null : "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	public Response get(String path) {
+		return send("GET", path, null, Map.of());
+	}
+
+	public Response get(String path, Map<String, String> headers) {
+		return send("GET", path, null, headers);
+	}
+
+	public Response post(String path, String json) {
+		return send("POST", path, json, Map.of("Content-Type", "application/json"));
+	}
+
+	public Response put(String path, String json, Map<String, String> headers) {
+		return send("PUT", path, json, headers);
+	}
+
+	public Response delete(String path, Map<String, String> headers) {
+		return send("DELETE", path, null, headers);
+	}
+
+	public Response send(String method, String path, String body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		headers.forEach(request::header);
+		try {
+			HttpResponse<String> response = CLIENT.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(response);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A response with its body parsed on demand. */
+	public record Response(HttpResponse<String> raw) {
+
+		public int status() {
+			return this.raw.statusCode();
+		}
+
+		public String body() {
+			return this.raw.body();
+		}
+
+		public JsonNode json() {
+			return JSON.readTree(this.raw.body());
+		}
+
+		public String contentType() {
+			return this.raw.headers().firstValue("Content-Type").orElse("");
+		}
+
+		public String header(String name) {
+			return this.raw.headers().firstValue(name).orElse(null);
+		}
+
+	}
+
+}

@@ -1,0 +1,32 @@
+package cn.zonegis;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Runs the whole service on a random port against the real PostGIS test database that
+ * scripts/test.sh starts (ZONEGIS_TEST_DB_URL), with the demo zone loaded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	/** An HTTP client logged in as the demo user of that name (password: name + 2026). */
+	protected Http as(String user) {
+		return new Http(this.port, user, user + "2026");
+	}
+
+	protected Http anonymous() {
+		return new Http(this.port, null, null);
+	}
+
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Every test against a real PostGIS and a real headless Chromium:
+#   1. the project's PostGIS with a fresh test database,
+#   2. mvn verify: unit and integration tests,
+#   3. the browser tests (playwright-core + Debian's chromium) against the service on the test database.
+# Exits non-zero on any failure.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+TEST_DB="${ZONEGIS_TEST_DB:-zonegis_test}"
+DB_PORT="${ZONEGIS_DB_PORT:-55432}"
+APP_PORT="${ZONEGIS_TEST_PORT:-18080}"
+export ZONEGIS_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$TEST_DB"
+
+ensure_browser() {
+	local missing=()
+	command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+	fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
+	if [ ${#missing[@]} -gt 0 ]; then
+		command -v apt-get >/dev/null 2>&1 || { echo "[test] install ${missing[*]} for the browser tests" >&2; exit 1; }
+		local sudo=""
+		[ "$(id -u)" -ne 0 ] && sudo="sudo"
+		echo "[test] installing ${missing[*]}" >&2
+		$sudo apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+}
+
+"$ROOT/scripts/db.sh" start
+"$ROOT/scripts/db.sh" dropdb "$TEST_DB"
+"$ROOT/scripts/db.sh" createdb "$TEST_DB"
+ensure_browser
+
+echo "[test] mvn verify"
+mvn -B verify
+
+echo "[test] browser tests"
+# A fresh database for the browser run, so it sees the demo zone as a new user would.
+"$ROOT/scripts/db.sh" dropdb "${TEST_DB}_web"
+"$ROOT/scripts/db.sh" createdb "${TEST_DB}_web"
+LOG="$ROOT/web-map/test-output/service.log"
+mkdir -p "$(dirname "$LOG")"
+ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/${TEST_DB}_web" ZONEGIS_PORT="$APP_PORT" \
+	java -jar geo-service/target/geo-service.jar --zonegis.demo.load=true >"$LOG" 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+	curl -sf "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break
+	kill -0 $APP_PID 2>/dev/null || { echo "[test] service died; see $LOG" >&2; tail -50 "$LOG" >&2; exit 1; }
+	sleep 1
+done
+ZONEGIS_URL="http://127.0.0.1:$APP_PORT" node --test --test-concurrency=1 web-map/test/
