@@ -1,0 +1,29 @@
+package cn.zonegis.ogc;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes one editable collection. The feature's own service implements it, so an edit through
+ * OGC API - Features Part 4 runs exactly the rules of /api (validation, topology, lifecycle,
+ * history, audit). Each method is one transaction; a stale version is a 412.
+ */
+public interface FeatureWriter {
+
+	/** The id of the collection this writer edits, as in its {@link CollectionDef}. */
+	String collectionId();
+
+	/**
+	 * @param feature a GeoJSON Feature in EPSG:4490 lon/lat
+	 * @return the new feature's id
+	 */
+	long create(JsonNode feature);
+
+	/** Replaces geometry and every property; expectedVersion comes from If-Match. */
+	void replace(long id, JsonNode feature, int expectedVersion);
+
+	/** Changes only the members present in the patch (JSON Merge Patch, RFC 7396). */
+	void update(long id, JsonNode patch, int expectedVersion);
+
+	void delete(long id, int expectedVersion);
+
+}
