@@ -1,0 +1,50 @@
+// Edit toolbar, shown only to roles that may write: planners edit land and assets, dispatchers
+// work orders, admins both. A viewer gets no `.zg-edit-tools` element at all, not a disabled one.
+// The buttons are placeholders until the editors exist; each fires `zg:edit-tool` on the map.
+import { el, fill } from './dom.js';
+import { t, onLanguageChange } from './i18n.js';
+
+export const editRoles = {
+  land: ['PLANNER', 'ADMIN'],
+  assets: ['PLANNER', 'ADMIN'],
+  workOrders: ['DISPATCHER', 'ADMIN'],
+};
+
+const tools = {
+  land: ['drawRedLine', 'recoverLand'],
+  assets: ['editAsset'],
+  workOrders: ['newWorkOrder', 'dispatch'],
+};
+
+// Areas (keys of editRoles) the given roles may edit, in a stable order.
+export function editableAreas(roles = []) {
+  return Object.keys(editRoles).filter((area) => editRoles[area].some((role) => roles.includes(role)));
+}
+
+// deps: { user (from /api/me), container (the header element the toolbar goes in) }
+export function mountEditTools(map, { user, container }) {
+  const areas = editableAreas(user.roles);
+  if (!areas.length) return function unmount() {};
+  const bar = el('div', { className: 'zg-edit-tools', role: 'toolbar' });
+
+  function render() {
+    bar.setAttribute('aria-label', t('edit.toolbar'));
+    fill(bar, areas.flatMap((area) => tools[area].map((tool) => el('button', {
+      type: 'button',
+      className: 'zg-edit-tool',
+      dataset: { tool, area },
+      // Not wired to an editor yet: say so instead of doing nothing on click.
+      disabled: true,
+      title: t('edit.notYet'),
+      onClick: () => map.fire('zg:edit-tool', { tool, area }),
+    }, t(`edit.${tool}`)))));
+  }
+
+  render();
+  container.append(bar);
+  const offLanguage = onLanguageChange(render);
+  return function unmount() {
+    offLanguage();
+    bar.remove();
+  };
+}

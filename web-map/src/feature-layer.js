@@ -1,0 +1,91 @@
+// Turns one layer's GeoJSON FeatureCollection into a Leaflet layer drawn by layer-styles.js:
+// paths for polygons and lines, circle markers for points, clustered markers for work orders,
+// and flow arrows for pipes. Keeps an index by feature id so search can open a feature.
+import L from './leaflet.js';
+import { el } from './dom.js';
+import { featureStyle, styleSpec } from './layer-styles.js';
+import { flowArrows } from './flow-direction.js';
+import { hatchFill } from './hatch.js';
+
+function pathStyle(layerId, props) {
+  const style = featureStyle(layerId, props);
+  if (style.hatch) style.fillColor = hatchFill(style.color);
+  return style;
+}
+
+function markerFor(style, latlng) {
+  const dot = el('span', {
+    className: `zg-marker-dot${style.overdue ? ' zg-marker-overdue' : ''}`,
+    style: { background: style.fillColor, borderColor: style.color },
+  });
+  const icon = L.divIcon({ className: `${style.className} zg-marker`, html: dot, iconSize: [14, 14] });
+  return L.marker(latlng, { icon, keyboard: false });
+}
+
+function arrowFor({ at, bearing }) {
+  // A CSS triangle pointing north, turned clockwise by the bearing.
+  const head = el('span', { className: 'zg-flow-arrow-head', style: { transform: `rotate(${bearing.toFixed(1)}deg)` } });
+  const icon = L.divIcon({ className: 'zg-flow-arrow', html: head, iconSize: [10, 10] });
+  return L.marker([at[1], at[0]], { icon, interactive: false, keyboard: false });
+}
+
+// Cluster bubbles in markercluster's look, with a class of ours so tests can count them.
+function clusterIcon(layerId, cluster) {
+  const count = cluster.getChildCount();
+  const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
+  return L.divIcon({
+    html: el('div', {}, el('span', { text: String(count) })),
+    className: `marker-cluster marker-cluster-${size} zg-cluster zg-cluster-${layerId}`,
+    iconSize: L.point(40, 40),
+  });
+}
+
+// onFeatureClick(feature, latlng) is called when a feature is clicked; pane is the map pane
+// the paths go in (layers.js gives each layer its own so the stacking order is fixed).
+export function buildFeatureLayer(layerId, collection, { onFeatureClick, pane = 'overlayPane' }) {
+  const spec = styleSpec(layerId);
+  const index = new Map();
+  const geo = L.geoJSON(collection, {
+    pane,
+    style: (feature) => pathStyle(layerId, feature.properties || {}),
+    pointToLayer: (feature, latlng) => {
+      const style = pathStyle(layerId, feature.properties || {});
+      return spec.shape === 'marker' ? markerFor(style, latlng) : L.circleMarker(latlng, { ...style, pane });
+    },
+    onEachFeature: (feature, layer) => {
+      index.set(String(feature.id), { feature, layer });
+      layer.on('click', (event) => onFeatureClick(feature, event.latlng));
+    },
+  });
+
+  let group = geo;
+  if (spec.clustered) {
+    group = L.markerClusterGroup({ iconCreateFunction: (cluster) => clusterIcon(layerId, cluster), showCoverageOnHover: false, maxClusterRadius: 50, chunkedLoading: true });
+    group.addLayer(geo);
+  } else if (spec.flowArrows) {
+    const arrows = collection.features.flatMap((f) => flowArrows(f.geometry)).map(arrowFor);
+    group = L.layerGroup([geo, ...arrows]);
+  }
+
+  // Brings the feature into view and calls then(latlng) once it is visible.
+  function reveal(id, then) {
+    const entry = index.get(String(id));
+    if (!entry) return false;
+    const { layer } = entry;
+    const map = group._map;
+    if (!map) return false;
+    if (spec.clustered) {
+      group.zoomToShowLayer(layer, () => then(entry.feature, layer.getLatLng()));
+    } else if (layer.getBounds) {
+      const bounds = layer.getBounds();
+      map.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
+      then(entry.feature, bounds.getCenter());
+    } else {
+      map.setView(layer.getLatLng(), Math.max(map.getZoom(), 16));
+      then(entry.feature, layer.getLatLng());
+    }
+    return true;
+  }
+
+  return { layer: group, count: collection.features.length, reveal };
+}

@@ -1,0 +1,52 @@
+// t(key, params) and the language switch. Chinese is the default; the choice is kept in
+// localStorage. Switching fires `zg:language` on document so every panel re-renders its text.
+import zh from './i18n/zh.js';
+import en from './i18n/en.js';
+
+export const dictionaries = { zh, en };
+const STORAGE_KEY = 'zg.language';
+const EVENT = 'zg:language';
+
+function stored() {
+  try {
+    const lang = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return lang in dictionaries ? lang : null;
+  } catch {
+    return null;
+  }
+}
+
+let current = stored() || 'zh';
+
+export function getLanguage() {
+  return current;
+}
+
+export function has(key) {
+  return Object.hasOwn(dictionaries[current], key);
+}
+
+// Params fill `{name}` placeholders; an unknown key shows itself so a gap is visible, not blank.
+export function t(key, params = {}) {
+  const text = dictionaries[current][key] ?? dictionaries.zh[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+export function setLanguage(lang) {
+  if (!(lang in dictionaries) || lang === current) return;
+  current = lang;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode may refuse storage; the switch still works for this page.
+  }
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.dispatchEvent(new CustomEvent(EVENT, { detail: { lang } }));
+}
+
+// Calls fn on every language switch; returns the function that unsubscribes.
+export function onLanguageChange(fn) {
+  const listener = () => fn(current);
+  document.addEventListener(EVENT, listener);
+  return () => document.removeEventListener(EVENT, listener);
+}

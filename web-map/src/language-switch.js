@@ -1,0 +1,27 @@
+// 中文 / English switch. Each language names itself in both dictionaries, as users look for
+// their own language's name.
+import { el, fill } from './dom.js';
+import { t, getLanguage, setLanguage, dictionaries, onLanguageChange } from './i18n.js';
+
+export function mountLanguageSwitch(container) {
+  const box = el('div', { className: 'zg-lang-switch', role: 'group' });
+
+  function render() {
+    box.setAttribute('aria-label', t('lang.switch'));
+    fill(box, Object.keys(dictionaries).map((lang) => el('button', {
+      type: 'button',
+      className: 'zg-lang-button',
+      dataset: { lang },
+      'aria-pressed': String(lang === getLanguage()),
+      onClick: () => setLanguage(lang),
+    }, t(`lang.${lang}`))));
+  }
+
+  render();
+  container.append(box);
+  const offLanguage = onLanguageChange(render);
+  return function unmount() {
+    offLanguage();
+    box.remove();
+  };
+}

@@ -1,0 +1,128 @@
+// Layer panel: one row per layer from /api/layers with a visibility switch, feature count and
+// legend, plus the base map choice. Loads each layer's GeoJSON from /api/{id} and opens
+// popups, also for `zg:feature-focus` fired by search.
+import L from './leaflet.js';
+import { el, fill } from './dom.js';
+import { t, onLanguageChange } from './i18n.js';
+import { buildFeatureLayer } from './feature-layer.js';
+import { openFeaturePopup, layerTitle } from './popup.js';
+import { legendList } from './legend.js';
+import { styleSpec } from './layer-styles.js';
+
+const defaults = {
+  position: 'topright',
+  legendOpen: new Set(['parcels']),
+  // Stacking: areas under lines under points, whatever order the layers arrive in. Leaflet's
+  // overlayPane is 400 and markerPane (work orders, flow arrows) 600.
+  paneBase: { polygon: 410, line: 430, circle: 450, marker: 470, auto: 470 },
+};
+
+function createPane(map, id, index) {
+  const name = `zg-pane-${id}`;
+  if (!map.getPane(name)) {
+    map.createPane(name).style.zIndex = String((defaults.paneBase[styleSpec(id).shape] ?? 470) + index);
+  }
+  return name;
+}
+
+// deps: { api, layers: layer definitions, base: the object createMap returned }
+export function mountLayers(map, { api, layers: defs, base }) {
+  const state = new Map(defs.map((def) => [def.id, { def, status: 'loading', visible: true, legend: defaults.legendOpen.has(def.id) }]));
+  const panel = el('div', { className: 'zg-panel zg-layers' });
+  L.DomEvent.disableClickPropagation(panel);
+  L.DomEvent.disableScrollPropagation(panel);
+
+  const Control = L.Control.extend({ onAdd: () => panel });
+  const control = new Control({ position: defaults.position }).addTo(map);
+
+  function toggle(id, visible) {
+    const s = state.get(id);
+    s.visible = visible;
+    if (s.built) map[visible ? 'addLayer' : 'removeLayer'](s.built.layer);
+  }
+
+  function statusText(s) {
+    if (s.status === 'loading') return t('layers.loading');
+    if (s.status === 'error') return t('layers.failed');
+    return t('layers.count', { count: s.built.count });
+  }
+
+  function row(s) {
+    const id = s.def.id;
+    return el('li', { className: 'zg-layer-row', dataset: { layerId: id, state: s.status, count: s.built ? s.built.count : '' } }, [
+      el('label', { className: 'zg-layer-label' }, [
+        el('input', { type: 'checkbox', checked: s.visible, onChange: (e) => toggle(id, e.target.checked) }),
+        el('span', { className: 'zg-layer-title', text: layerTitle(s.def) }),
+        el('span', { className: `zg-layer-status zg-layer-status-${s.status}`, text: statusText(s), title: s.error || null }),
+      ]),
+      el('button', {
+        type: 'button', className: 'zg-legend-toggle', 'aria-expanded': String(s.legend), title: t('layers.legend'),
+        onClick: () => { s.legend = !s.legend; render(); },
+      }, t(s.legend ? 'layers.legendHide' : 'layers.legendShow')),
+      s.legend ? legendList(id) : null,
+    ]);
+  }
+
+  function baseMapChooser() {
+    return el('label', { className: 'zg-base-map' }, [
+      el('span', { text: t('layers.baseMap') }),
+      el('select', { onChange: (e) => base.setBaseMap(e.target.value) },
+        base.baseMapIds.map((id) => el('option', { value: id, selected: id === base.baseMap() }, t(`map.base.${id}`)))),
+    ]);
+  }
+
+  function render() {
+    fill(panel, [
+      el('h2', { className: 'zg-panel-title', text: t('layers.title') }),
+      baseMapChooser(),
+      el('ul', { className: 'zg-layer-list' }, [...state.values()].map(row)),
+    ]);
+  }
+
+  function openPopup(id, feature, latlng) {
+    openFeaturePopup(map, state.get(id).def, feature, latlng);
+  }
+
+  async function load(s, index) {
+    const id = s.def.id;
+    const pane = createPane(map, id, index);
+    try {
+      const collection = await api.get(`/api/${encodeURIComponent(id)}`);
+      if (!mounted) return;
+      s.built = buildFeatureLayer(id, collection, { pane, onFeatureClick: (feature, latlng) => openPopup(id, feature, latlng) });
+      s.status = 'loaded';
+      if (s.visible) s.built.layer.addTo(map);
+    } catch (error) {
+      s.status = 'error';
+      s.error = error.message;
+    }
+    render();
+  }
+
+  // Search results name a layer and a feature id; fall back to the result's point if the
+  // feature is not among the loaded ones.
+  function focus(event) {
+    const s = state.get(event.layer);
+    const open = (feature, latlng) => openPopup(event.layer, feature, latlng);
+    if (s?.built && s.visible && s.built.reveal(event.id, open)) return;
+    if (event.bbox) map.fitBounds([[event.bbox[1], event.bbox[0]], [event.bbox[3], event.bbox[2]]], { maxZoom: 17 });
+    else if (Number.isFinite(event.lat)) map.setView([event.lat, event.lon], Math.max(map.getZoom(), 16));
+    if (s && Number.isFinite(event.lat)) {
+      open({ id: event.id, properties: { label: event.label } }, L.latLng(event.lat, event.lon));
+    }
+  }
+
+  let mounted = true;
+  map.on('zg:feature-focus', focus);
+  const offLanguage = onLanguageChange(render);
+  render();
+  Promise.all([...state.values()].map(load)).then(() => map.fire('zg:layers-loaded'));
+
+  return function unmount() {
+    mounted = false;
+    offLanguage();
+    map.off('zg:feature-focus', focus);
+    for (const s of state.values()) if (s.built) map.removeLayer(s.built.layer);
+    control.remove();
+  };
+}

@@ -1,0 +1,107 @@
+// Wiring only: read the config, show the login page or the map, mount the panels.
+// `data-zg-state` on <body> (login, loading, ready, unavailable) lets tests wait for a screen.
+import './leaflet.js';
+import './styles.css';
+import { api } from './api.js';
+import { t, getLanguage, onLanguageChange } from './i18n.js';
+import { el, fill } from './dom.js';
+import { createMap } from './map.js';
+import { mountLogin } from './login.js';
+import { mountLayers } from './layers.js';
+import { mountSearch } from './search.js';
+import { mountCoords } from './coords.js';
+import { mountEditTools } from './edit-tools.js';
+import { mountLanguageSwitch } from './language-switch.js';
+import { mountUserMenu } from './user-menu.js';
+
+const root = document.getElementById('app');
+
+function setState(state) {
+  document.body.dataset.zgState = state;
+}
+
+function showUnavailable(error) {
+  setState('unavailable');
+  const message = el('p', { className: 'zg-unavailable-detail' });
+  const retry = el('button', { type: 'button', className: 'zg-button', onClick: boot });
+  const render = () => {
+    document.title = t('app.title');
+    message.textContent = t('app.unavailable', { detail: error.message });
+    retry.textContent = t('app.retry');
+  };
+  render();
+  const off = onLanguageChange(render);
+  retry.addEventListener('click', off, { once: true });
+  fill(root, el('div', { className: 'zg-unavailable' }, [message, retry]));
+}
+
+function showLogin(config) {
+  setState('login');
+  const unmount = mountLogin(root, {
+    api,
+    onLogin: (user) => {
+      unmount();
+      showMap(config, user);
+    },
+  });
+}
+
+async function showMap(config, user) {
+  setState('loading');
+  const title = el('h1', { className: 'zg-app-title' });
+  const tools = el('div', { className: 'zg-header-tools' });
+  const header = el('header', { className: 'zg-header' }, [title, tools]);
+  const mapElement = el('div', { className: 'zg-map' });
+  fill(root, [header, mapElement]);
+  const renderTitle = () => {
+    document.title = t('app.title');
+    title.textContent = t('app.title');
+  };
+  renderTitle();
+
+  const base = createMap(mapElement, config);
+  const { map } = base;
+  let layers;
+  try {
+    layers = await api.get('/api/layers');
+  } catch (error) {
+    base.destroy();
+    if (error.status === 401) showLogin(config);
+    else showUnavailable(error);
+    return;
+  }
+  const unmounts = [
+    onLanguageChange(renderTitle),
+    mountEditTools(map, { user, container: tools }),
+    mountLanguageSwitch(tools),
+    mountUserMenu(map, { user, api, container: tools, onLogout: () => { unmountAll(); showLogin(config); } }),
+    mountSearch(map, { api, layers }),
+    mountLayers(map, { api, layers, base }),
+    mountCoords(map, { config }),
+  ];
+  function unmountAll() {
+    for (const unmount of unmounts.reverse()) unmount();
+    base.destroy();
+  }
+  map.once('zg:layers-loaded', () => setState('ready'));
+}
+
+async function boot() {
+  document.documentElement.lang = getLanguage() === 'zh' ? 'zh-CN' : 'en';
+  setState('loading');
+  let config;
+  try {
+    config = await api.get('/api/config');
+  } catch (error) {
+    showUnavailable(error);
+    return;
+  }
+  try {
+    showMap(config, await api.get('/api/me'));
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) showLogin(config);
+    else showUnavailable(error);
+  }
+}
+
+boot();

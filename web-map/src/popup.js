@@ -1,0 +1,73 @@
+// Attribute popups. Every value from the data goes in as text (dom.js), never as HTML: Leaflet
+// parses a string given to setContent, so popups always get a DOM element.
+import L from './leaflet.js';
+import { el } from './dom.js';
+import { t, has, getLanguage, onLanguageChange } from './i18n.js';
+import { progressOf } from './layer-styles.js';
+
+// Columns that are bookkeeping rather than facts about the feature.
+const HIDDEN = new Set(['geom', 'footprint', 'id']);
+const TITLE_PROPS = ['code', 'name', 'label'];
+
+function locale() {
+  return getLanguage() === 'en' ? 'en-GB' : 'zh-CN';
+}
+
+export function formatValue(layerId, name, value) {
+  if (value === null || value === undefined || value === '') return t('popup.empty');
+  const enumKey = `value.${layerId}.${name}.${value}`;
+  if (typeof value !== 'object' && has(enumKey)) return t(enumKey);
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  // Progress is a fraction 0..1 (completed / total investment).
+  if (name === 'progress' && typeof value === 'number') return `${Math.round(value * 100)}%`;
+  if (typeof value === 'number') return value.toLocaleString(locale(), { maximumFractionDigits: 3 });
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (/_(at)$/.test(name) && !Number.isNaN(Date.parse(value))) return new Date(value).toLocaleString(locale());
+  return String(value);
+}
+
+function title(def, feature) {
+  const props = feature.properties || {};
+  const own = TITLE_PROPS.map((p) => props[p]).filter((v) => v !== null && v !== undefined && v !== '');
+  return own.length ? own.map(String).join(' ') : String(feature.id ?? '');
+}
+
+export function layerTitle(def) {
+  if (!def) return '';
+  return (getLanguage() === 'en' ? def.titleEn : def.titleZh) || t(`layer.${def.id}`);
+}
+
+function rows(def, feature) {
+  const props = feature.properties || {};
+  const out = [];
+  for (const [name, value] of Object.entries(props)) {
+    if (HIDDEN.has(name)) continue;
+    const label = has(`prop.${name}`) ? t(`prop.${name}`) : name;
+    out.push(el('tr', {}, [el('th', { text: label }), el('td', { text: formatValue(def.id, name, value) })]));
+  }
+  if (def.id === 'projects' && !('progress' in props)) {
+    const percent = `${Math.round(progressOf(props) * 100)}%`;
+    out.push(el('tr', { className: 'zg-popup-progress' }, [el('th', { text: t('popup.progress') }), el('td', { text: percent })]));
+  }
+  return out;
+}
+
+export function popupContent(def, feature) {
+  return el('div', { className: 'zg-popup-body', dataset: { layer: def.id } }, [
+    el('div', { className: 'zg-popup-layer', text: layerTitle(def) }),
+    el('h3', { className: 'zg-popup-title', text: title(def, feature) }),
+    el('table', { className: 'zg-popup-table' }, el('tbody', {}, rows(def, feature))),
+  ]);
+}
+
+// Opens the popup and keeps its text in the current language while it is open.
+export function openFeaturePopup(map, def, feature, latlng) {
+  const popup = L.popup({ maxWidth: 360, minWidth: 220, className: 'zg-popup' })
+    .setLatLng(latlng)
+    .setContent(popupContent(def, feature))
+    .openOn(map);
+  const off = onLanguageChange(() => popup.setContent(popupContent(def, feature)));
+  popup.once('remove', off);
+  return popup;
+}
