@@ -1,7 +1,7 @@
 // Layer panel: one row per layer from /api/layers with a visibility switch, feature count and
 // legend, plus the base map choice. Loads each layer's GeoJSON from /api/{id} and opens
 // popups, also for `zg:feature-focus` fired by search.
-import L from './leaflet.js';
+import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { buildFeatureLayer } from './feature-layer.js';
@@ -29,8 +29,7 @@ function createPane(map, id, index) {
 export function mountLayers(map, { api, layers: defs, base }) {
   const state = new Map(defs.map((def) => [def.id, { def, status: 'loading', visible: true, legend: defaults.legendOpen.has(def.id) }]));
   const panel = el('div', { className: 'zg-panel zg-layers' });
-  L.DomEvent.disableClickPropagation(panel);
-  L.DomEvent.disableScrollPropagation(panel);
+  isolateFromMap(panel);
 
   const Control = L.Control.extend({ onAdd: () => panel });
   const control = new Control({ position: defaults.position }).addTo(map);

@@ -1,6 +1,6 @@
 // Search box over /api/search (parcel codes and names, enterprises, roads, projects). Picking a
 // result fires `zg:feature-focus` on the map; layers.js brings the feature into view.
-import L from './leaflet.js';
+import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { layerTitle } from './popup.js';
@@ -13,8 +13,7 @@ export function mountSearch(map, { api, layers: defs }) {
   const input = el('input', { type: 'search', className: 'zg-search-input', autocomplete: 'off' });
   const list = el('ul', { className: 'zg-search-results', role: 'listbox' });
   const box = el('div', { className: 'zg-panel zg-search' }, [input, list]);
-  L.DomEvent.disableClickPropagation(box);
-  L.DomEvent.disableScrollPropagation(box);
+  isolateFromMap(box);
   let results = [];
   let timer = null;
   let pending = null;
@@ -25,7 +24,7 @@ export function mountSearch(map, { api, layers: defs }) {
   }
 
   function pick(result) {
-    fill(list, []);
+    show([]);
     map.fire('zg:feature-focus', result);
   }
 

@@ -1,0 +1,95 @@
+// The main screen as a planner sees it: every layer listed and drawn, the language switch,
+// pointer coordinates and search. Screenshots go to web-map/test-output/.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, login, screenshot, serviceSkip, layerDefs, waitForState } from './support.mjs';
+import { gaussKruger } from '../src/gauss-kruger.js';
+
+describe('the main map', { skip: await serviceSkip() }, () => {
+  let browser;
+  let page;
+  let errors;
+  let defs;
+
+  before(async () => {
+    ({ browser, page, errors } = await launch());
+    await login(page, 'planner');
+    defs = await layerDefs(page);
+  });
+  after(() => browser?.close());
+
+  it('lists every layer of /api/layers in the layer panel, loaded and not empty', async () => {
+    assert.ok(defs.length >= 12, `only ${defs.length} layers`);
+    for (const def of defs) {
+      const row = page.locator(`.zg-layer-row[data-layer-id="${def.id}"]`);
+      assert.equal(await row.getAttribute('data-state'), 'loaded', `${def.id} did not load`);
+      assert.ok(Number(await row.getAttribute('data-count')) > 0, `${def.id} has no features`);
+      assert.equal((await row.locator('.zg-layer-title').textContent()).trim(), def.titleZh);
+    }
+  });
+
+  it('draws every layer on the map', async () => {
+    for (const def of defs) {
+      const drawn = await page.evaluate((id) => document.querySelectorAll(`.zg-layer-${id}, .zg-cluster-${id}`).length, def.id);
+      assert.ok(drawn > 0, `${def.id}: nothing drawn`);
+    }
+    assert.ok(await page.locator('.zg-flow-arrow').count() > 0, 'pipes have flow arrows');
+  });
+
+  it('shows the map without network access and without script errors', async () => {
+    assert.equal(await page.locator('.leaflet-control-scale').count(), 1);
+    await screenshot(page, 'main-zh');
+    assert.deepEqual(errors, []);
+  });
+
+  it('shows the pointer position as lon/lat and as N/E in the measuring CRS', async () => {
+    const config = await page.evaluate(async () => (await fetch('/api/config')).json());
+    const box = await page.locator('.zg-map').boundingBox();
+    await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+    const lonLat = await page.locator('.zg-coords-lonlat').textContent();
+    const plane = await page.locator('.zg-coords-plane').textContent();
+    const [lon, lat] = lonLat.match(/-?\d+\.\d+/g).map(Number);
+    const match = plane.match(/^N (\d+\.\d{3})\s+E (\d+\.\d{3})$/);
+    assert.ok(match, `plane coordinates shown as "${plane}"`);
+    const expected = gaussKruger(config.measureProj4)(lon, lat);
+    // lon/lat are shown to 6 decimals (~0.1 m), so allow half a metre.
+    assert.ok(Math.abs(Number(match[1]) - expected.northing) < 0.5, `N ${match[1]} vs ${expected.northing}`);
+    assert.ok(Math.abs(Number(match[2]) - expected.easting) < 0.5, `E ${match[2]} vs ${expected.easting}`);
+  });
+
+  it('switches to English, keeps it after a reload, and switches back', async () => {
+    await page.click('.zg-lang-button[data-lang="en"]');
+    assert.equal(await page.locator('.zg-layers .zg-panel-title').textContent(), 'Layers');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    for (const def of defs) {
+      const title = await page.locator(`.zg-layer-row[data-layer-id="${def.id}"] .zg-layer-title`).textContent();
+      assert.equal(title.trim(), def.titleEn);
+    }
+    assert.ok(await page.locator('.zg-legend-label', { hasText: 'Red line' }).count() > 0, 'legend in English');
+    assert.equal(await page.locator('.zg-lang-button[aria-pressed="true"]').getAttribute('data-lang'), 'en');
+    await screenshot(page, 'main-en');
+
+    await page.reload();
+    await waitForState(page, 'ready');
+    assert.equal(await page.locator('.zg-layers .zg-panel-title').textContent(), 'Layers');
+    await page.click('.zg-lang-button[data-lang="zh"]');
+    assert.equal(await page.locator('.zg-layers .zg-panel-title').textContent(), '图层');
+  });
+  it('finds a parcel by its code and opens its attributes', async () => {
+    const parcels = await page.evaluate(async () => (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json());
+    const code = parcels.features.find((f) => f.properties.code).properties.code;
+    await page.fill('.zg-search-input', code);
+    const result = page.locator('.zg-search-result', { hasText: code }).first();
+    await result.waitFor();
+    await result.click();
+    const title = page.locator('.zg-popup .zg-popup-title');
+    await title.waitFor();
+    assert.match(await title.textContent(), new RegExp(code));
+    assert.equal(await page.locator('.zg-search-result').count(), 0, 'the result list closes');
+    // The popup must survive the zoom to the parcel and the click that picked the result.
+    await page.waitForTimeout(800);
+    assert.equal(await page.locator('.zg-popup').count(), 1, 'the popup stays open');
+    await screenshot(page, 'popup-zh');
+  });
+
+});

@@ -1,0 +1,73 @@
+// The interface follows the role: only writers get edit tools; everyone can read the map.
+// Also the login page itself: a wrong password shows the server's message, logout returns.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, login, serviceSkip, baseUrl, waitForState } from './support.mjs';
+
+describe('roles and sign-in', { skip: await serviceSkip() }, () => {
+  let browser;
+  let context;
+
+  before(async () => {
+    ({ browser, context } = await launch());
+  });
+  after(() => browser?.close());
+
+  async function pageAs(user) {
+    const page = await context.newPage();
+    await context.clearCookies();
+    await login(page, user);
+    return page;
+  }
+
+  it('gives a viewer the map but no edit tools', async () => {
+    const page = await pageAs('viewer');
+    assert.equal(await page.locator('.zg-edit-tools').count(), 0);
+    assert.equal(await page.locator('.zg-edit-tool').count(), 0);
+    assert.ok(await page.locator('.zg-layer-row[data-state="loaded"]').count() > 0);
+    assert.match(await page.locator('.zg-user-roles').textContent(), /查看/);
+    await page.close();
+  });
+
+  it('gives a planner the land and asset tools, not the work order ones', async () => {
+    const page = await pageAs('planner');
+    assert.equal(await page.locator('.zg-edit-tools').count(), 1);
+    const areas = await page.locator('.zg-edit-tool').evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
+    assert.deepEqual(areas, ['land', 'assets']);
+    await page.close();
+  });
+
+  it('gives a dispatcher only the work order tools', async () => {
+    const page = await pageAs('dispatcher');
+    const areas = await page.locator('.zg-edit-tool').evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
+    assert.deepEqual(areas, ['workOrders']);
+    await page.close();
+  });
+
+  it('shows the server message for a wrong password and stays on the login page', async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await waitForState(page, 'login');
+    await page.fill('input[name="username"]', 'planner');
+    await page.fill('input[name="password"]', 'wrong');
+    await page.click('.zg-login-submit');
+    const message = page.locator('.zg-login-error');
+    await page.waitForFunction(() => document.querySelector('.zg-login-error').textContent.trim() !== '');
+    assert.ok((await message.textContent()).trim().length > 0);
+    assert.equal(await page.getAttribute('body', 'data-zg-state'), 'login');
+    await page.close();
+  });
+
+  it('shows the user and roles in the menu and logs out to the login page', async () => {
+    const page = await pageAs('admin');
+    await page.click('.zg-user-name');
+    assert.equal(await page.locator('.zg-user-username').textContent(), 'admin');
+    assert.match(await page.locator('.zg-user-roles').textContent(), /管理员/);
+    await page.click('.zg-logout');
+    await waitForState(page, 'login');
+    const status = await page.evaluate(async () => (await fetch('/api/me', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status);
+    assert.equal(status, 401);
+    await page.close();
+  });
+});
