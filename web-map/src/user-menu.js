@@ -30,7 +30,7 @@ export function mountUserMenu(map, { user, api, container, onLogout }) {
       el('div', { className: 'zg-user-panel' }, [
         el('div', { className: 'zg-user-row' }, [el('span', { text: t('user.account') }), el('span', { className: 'zg-user-username', text: String(user.username ?? '') })]),
         el('div', { className: 'zg-user-row' }, [el('span', { text: t('user.roles') }), el('span', { className: 'zg-user-roles', text: (user.roles || []).map(roleName).join(', ') })]),
-        el('button', { type: 'button', className: 'zg-logout', onClick: logout }, t('user.logout')),
+        el('button', { type: 'button', className: 'zg-button zg-logout', onClick: logout }, t('user.logout')),
       ]),
     ]);
     menu.open = open;
