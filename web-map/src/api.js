@@ -4,6 +4,8 @@
 import { getLanguage } from './i18n.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Calls whose 401 is an answer (who am I, wrong password), not an expired session.
+const SESSION_PROBES = new Set(['/api/me', '/api/login']);
 
 export class ApiError extends Error {
   constructor(message, status, problem) {
@@ -58,7 +60,11 @@ export async function request(path, { method = 'GET', json, form, signal } = {})
     body = JSON.stringify(json);
   }
   const response = await fetch(path, { method: upper, headers, body, credentials: 'same-origin', signal });
-  if (!response.ok) throw await toError(response);
+  if (!response.ok) {
+    // An expired session anywhere else sends the app back to the login page (main.js).
+    if (response.status === 401 && !SESSION_PROBES.has(path)) globalThis.document?.dispatchEvent?.(new CustomEvent('zg:unauthorized'));
+    throw await toError(response);
+  }
   if (response.status === 204) return null;
   const type = response.headers.get('content-type') || '';
   return type.includes('json') ? response.json() : response.text();

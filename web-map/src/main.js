@@ -70,7 +70,13 @@ async function showMap(config, user) {
     else showUnavailable(error);
     return;
   }
+  const expired = () => {
+    unmountAll();
+    showLogin(config);
+  };
+  document.addEventListener('zg:unauthorized', expired);
   const unmounts = [
+    () => document.removeEventListener('zg:unauthorized', expired),
     onLanguageChange(renderTitle),
     mountEditTools(map, { user, container: tools }),
     mountLanguageSwitch(tools),
@@ -79,7 +85,10 @@ async function showMap(config, user) {
     mountLayers(map, { api, layers, base }),
     mountCoords(map, { config }),
   ];
+  let mounted = true;
   function unmountAll() {
+    if (!mounted) return;
+    mounted = false;
     for (const unmount of unmounts.reverse()) unmount();
     base.destroy();
   }

@@ -70,4 +70,12 @@ describe('roles and sign-in', { skip: await serviceSkip() }, () => {
     assert.equal(status, 401);
     await page.close();
   });
+
+  it('returns to the login page when the session expires', async () => {
+    const page = await pageAs('viewer');
+    await context.clearCookies();
+    await page.fill('.zg-search-input', 'a');
+    await waitForState(page, 'login');
+    await page.close();
+  });
 });
