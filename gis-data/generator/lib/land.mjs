@@ -92,6 +92,9 @@ function parcelRow(p, rnd) {
 			surveyed_area_m2: p.surveyed,
 			note: p.note,
 			version: p.version ?? 1,
+			// The current version is valid from its last change, so asOf queries line up with parcel_history.
+			created_at: timestamp(Math.min(p.statusChangedAt, p.validFrom ?? p.statusChangedAt)),
+			updated_at: timestamp(p.statusChangedAt),
 		},
 		geometry: multiPolygon([p.rings]),
 	};
@@ -107,6 +110,7 @@ function buildHistory(pieces, rnd) {
 		const validTo = p.statusChangedAt;
 		const validFrom = validTo - rnd.int(60, 200) * DAY;
 		p.version = 2;
+		p.validFrom = validFrom;
 		p.note = `${p.note ?? ''}${p.note ? '；' : ''}红线已调整（第2版）`;
 		const [landUse, classCode] = LAND_USES[p.use];
 		const properties = {
