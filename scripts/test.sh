@@ -32,6 +32,9 @@ ensure_browser() {
 "$ROOT/scripts/db.sh" createdb "$TEST_DB"
 ensure_browser
 
+echo "[test] demo zone generator"
+node --test gis-data/generator/
+
 echo "[test] mvn verify"
 mvn -B verify
 
