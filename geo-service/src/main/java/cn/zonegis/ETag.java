@@ -1,0 +1,37 @@
+package cn.zonegis;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Optimistic locking over HTTP: the ETag of an editable row is its quoted version, and a write
+ * must send it back in If-Match (OGC API - Features Part 4, RFC 9110).
+ */
+public final class ETag {
+
+	private ETag() {
+	}
+
+	/** The ETag header value of a version: {@code "3"}, quoted. */
+	public static String of(int version) {
+		return "\"" + version + "\"";
+	}
+
+	/**
+	 * The version a write expects, from its If-Match header: 428 when the header is missing, 412 when
+	 * it names no version of ours (a list, {@code *}, garbage), since it cannot match.
+	 */
+	public static int expectedVersion(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "problem.ifMatch.missing");
+		}
+		String tag = ifMatch.strip();
+		if (tag.startsWith("W/")) {
+			tag = tag.substring(2);
+		}
+		if (!tag.matches("\"\\d{1,9}\"")) {
+			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "problem.ifMatch.invalid", ifMatch);
+		}
+		return Integer.parseInt(tag.substring(1, tag.length() - 1));
+	}
+
+}

@@ -1,0 +1,93 @@
+package cn.zonegis.asset;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import cn.zonegis.ApiProblem;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One editable column of an asset table: its SQL name (also the GeoJSON property), its type,
+ * whether it must be given, its default and its allowed values (the table's CHECK, said early and
+ * in words).
+ */
+record AssetColumn(String name, Type type, boolean isRequired, String defaultValue, List<String> allowedValues) {
+
+	private static final int MAX_TEXT = 200;
+
+	enum Type {
+
+		TEXT, INTEGER, DECIMAL, REFERENCE
+
+	}
+
+	AssetColumn {
+		if (!name.matches("[a-z_]+")) {
+			throw new IllegalArgumentException("unsafe column name " + name);
+		}
+	}
+
+	static AssetColumn text(String name) {
+		return new AssetColumn(name, Type.TEXT, false, null, List.of());
+	}
+
+	static AssetColumn integer(String name) {
+		return new AssetColumn(name, Type.INTEGER, false, null, List.of());
+	}
+
+	static AssetColumn decimal(String name) {
+		return new AssetColumn(name, Type.DECIMAL, false, null, List.of());
+	}
+
+	/** The id of another row (a well, an enterprise); the foreign key checks it exists. */
+	static AssetColumn reference(String name) {
+		return new AssetColumn(name, Type.REFERENCE, false, null, List.of());
+	}
+
+	AssetColumn required() {
+		return new AssetColumn(this.name, this.type, true, this.defaultValue, this.allowedValues);
+	}
+
+	AssetColumn defaultsTo(String value) {
+		return new AssetColumn(this.name, this.type, this.isRequired, value, this.allowedValues);
+	}
+
+	AssetColumn allowed(String... values) {
+		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, List.of(values));
+	}
+
+	/**
+	 * The value to bind for a GeoJSON property: absent or null falls back to the default, and a
+	 * missing required value, a wrong type or a value outside the allowed list is a 400 naming the
+	 * property.
+	 */
+	Object bind(JsonNode value) {
+		if (value == null || value.isNull() || value.isMissingNode()) {
+			if (this.isRequired) {
+				throw invalid("asset.attribute.required", this.name);
+			}
+			return this.defaultValue;
+		}
+		Object bound = switch (this.type) {
+			case TEXT -> value.isString() && value.stringValue().length() <= MAX_TEXT ? value.stringValue() : null;
+			case INTEGER -> value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
+			case DECIMAL -> value.isNumber() && Double.isFinite(value.doubleValue()) ? value.decimalValue() : null;
+			case REFERENCE -> value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
+		};
+		if (bound == null) {
+			throw invalid("asset.attribute.type", this.name, String.valueOf(value), this.type.name().toLowerCase());
+		}
+		if (!this.allowedValues.isEmpty() && !this.allowedValues.contains(bound)) {
+			throw invalid("asset.attribute.allowed", this.name, bound, String.join(", ", this.allowedValues));
+		}
+		if (bound instanceof BigDecimal number && number.signum() < 0 || bound instanceof Integer count && count <= 0) {
+			throw invalid("asset.attribute.positive", this.name, bound);
+		}
+		return bound;
+	}
+
+	private ApiProblem invalid(String key, Object... args) {
+		return ApiProblem.badRequest("invalid-attribute", key, args).with("property", this.name);
+	}
+
+}

@@ -1,0 +1,88 @@
+package cn.zonegis.asset;
+
+import java.net.URI;
+
+import cn.zonegis.ETag;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * /api/assets/{kind}/{id} for every asset kind, also reachable as /api/roads/{id}, /api/pipes/{id}…
+ * Reads carry the version as ETag; writes need it back in If-Match.
+ */
+@RestController
+class AssetController {
+
+	private static final String KINDS = "{kind:roads|pipes|wells|streetlights|cables}";
+
+	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+	private final AssetService assets;
+
+	AssetController(AssetService assets) {
+		this.assets = assets;
+	}
+
+	@GetMapping({ "/api/assets/{kind}/{id}", "/api/" + KINDS + "/{id}" })
+	ResponseEntity<String> get(@PathVariable String kind, @PathVariable long id) {
+		return feature(AssetKind.of(kind), id);
+	}
+
+	@GetMapping({ "/api/assets/{kind}/{id}/history", "/api/" + KINDS + "/{id}/history" })
+	ResponseEntity<String> history(@PathVariable String kind, @PathVariable long id) {
+		return ResponseEntity.ok().contentType(GEO_JSON).body(this.assets.history(AssetKind.of(kind), id));
+	}
+
+	@PostMapping({ "/api/assets/{kind}", "/api/" + KINDS })
+	ResponseEntity<String> create(@PathVariable String kind, @RequestBody JsonNode feature) {
+		AssetKind assetKind = AssetKind.of(kind);
+		long id = this.assets.create(assetKind, feature);
+		AssetService.AssetFeature created = this.assets.get(assetKind, id);
+		return ResponseEntity.created(URI.create("/api/assets/" + assetKind.collectionId() + "/" + id))
+			.eTag(ETag.of(created.version()))
+			.contentType(GEO_JSON)
+			.body(created.geoJson());
+	}
+
+	@PutMapping({ "/api/assets/{kind}/{id}", "/api/" + KINDS + "/{id}" })
+	ResponseEntity<String> replace(@PathVariable String kind, @PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody JsonNode feature) {
+		AssetKind assetKind = AssetKind.of(kind);
+		this.assets.replace(assetKind, id, feature, ETag.expectedVersion(ifMatch));
+		return feature(assetKind, id);
+	}
+
+	@PatchMapping({ "/api/assets/{kind}/{id}", "/api/" + KINDS + "/{id}" })
+	ResponseEntity<String> update(@PathVariable String kind, @PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch) {
+		AssetKind assetKind = AssetKind.of(kind);
+		this.assets.update(assetKind, id, patch, ETag.expectedVersion(ifMatch));
+		return feature(assetKind, id);
+	}
+
+	@DeleteMapping({ "/api/assets/{kind}/{id}", "/api/" + KINDS + "/{id}" })
+	ResponseEntity<Void> delete(@PathVariable String kind, @PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.assets.delete(AssetKind.of(kind), id, ETag.expectedVersion(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<String> feature(AssetKind kind, long id) {
+		AssetService.AssetFeature feature = this.assets.get(kind, id);
+		return ResponseEntity.ok().eTag(ETag.of(feature.version())).contentType(GEO_JSON).body(feature.geoJson());
+	}
+
+}

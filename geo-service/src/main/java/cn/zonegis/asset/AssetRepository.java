@@ -1,0 +1,178 @@
+package cn.zonegis.asset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.zonegis.geo.GeoProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for every asset kind. Table and column names come from {@link AssetKind} (code, never a
+ * request); every value is bound.
+ */
+@Repository
+class AssetRepository {
+
+	private static final String FEATURE = """
+			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7)::json,
+				'properties', to_jsonb(t) - 'geom' - 'id' || jsonb_build_object(%s))::text
+			FROM zonegis.%s t WHERE t.id = :id
+			""";
+
+	/** The point on the asset nearest its centroid: on the line or at the point, never beside it. */
+	private static final String REF = """
+			SELECT t.id, t.%s AS label, %s AS state, t.version,
+				ST_X(ST_ClosestPoint(t.geom, ST_Centroid(t.geom))) AS lon, ST_Y(ST_ClosestPoint(t.geom, ST_Centroid(t.geom))) AS lat
+			FROM zonegis.%s t WHERE t.id = :id
+			""";
+
+	private static final String LOCK_VERSION = """
+			SELECT t.version FROM zonegis.%s t WHERE t.id = :id FOR UPDATE
+			""";
+
+	private static final String ATTRIBUTES = """
+			SELECT (to_jsonb(t) - 'geom')::text FROM zonegis.%s t WHERE t.id = :id
+			""";
+
+	private static final String INSERT = """
+			INSERT INTO zonegis.%s (%s, geom, created_by, updated_by)
+			VALUES (%s, ST_GeomFromEWKB(:geom), :user, :user)
+			RETURNING id
+			""";
+
+	/** The geometry is kept when none is given (a merge patch of attributes only). */
+	private static final String UPDATE = """
+			UPDATE zonegis.%s SET %s, geom = COALESCE(ST_GeomFromEWKB(CAST(:geom AS bytea)), geom),
+				version = version + 1, updated_at = now(), updated_by = :user
+			WHERE id = :id AND version = :version
+			""";
+
+	private static final String SET_STATE = """
+			UPDATE zonegis.%s SET %s = :state, version = version + 1, updated_at = now(), updated_by = :user
+			WHERE id = :id
+			""";
+
+	private static final String DELETE = """
+			DELETE FROM zonegis.%s WHERE id = :id AND version = :version
+			""";
+
+	/** Keeps the current row as history before it is replaced or deleted. */
+	private static final String ARCHIVE = """
+			INSERT INTO zonegis.asset_history (kind, asset_id, version, attributes, geom, valid_from, valid_to,
+				changed_by, replaced_by, change)
+			SELECT :kind, t.id, t.version, to_jsonb(t) - 'geom' - 'id' - 'version', t.geom, t.updated_at, now(),
+				t.updated_by, :user, :change
+			FROM zonegis.%s t WHERE t.id = :id
+			""";
+
+	/** Every version, newest first: the current row (valid_to null) and the replaced ones. */
+	private static final String HISTORY = """
+			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+				'type', 'Feature', 'id', v.version, 'geometry', ST_AsGeoJSON(v.geom, 7)::json,
+				'properties', v.attributes || jsonb_build_object('version', v.version, 'valid_from', v.valid_from,
+					'valid_to', v.valid_to, 'changed_by', v.changed_by, 'replaced_by', v.replaced_by, 'change', v.change))
+				ORDER BY v.version DESC), '[]'::json))::text
+			FROM (
+				SELECT t.version, to_jsonb(t) - 'geom' - 'id' - 'version' AS attributes, t.geom, t.updated_at AS valid_from,
+					NULL::timestamptz AS valid_to, t.updated_by AS changed_by, NULL AS replaced_by, NULL AS change
+				FROM zonegis.%s t WHERE t.id = :id
+				UNION ALL
+				SELECT h.version, h.attributes, h.geom, h.valid_from, h.valid_to, h.changed_by, h.replaced_by, h.change
+				FROM zonegis.asset_history h WHERE h.kind = :kind AND h.asset_id = :id
+			) v
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final GeoProperties geo;
+
+	AssetRepository(JdbcClient jdbc, GeoProperties geo) {
+		this.jdbc = jdbc;
+		this.geo = geo;
+	}
+
+	/** The asset as a GeoJSON Feature with its version and, for lines, its length in metres. */
+	Optional<String> feature(AssetKind kind, long id) {
+		String measures = "'length_m', " + (kind.linear()
+				? "round(ST_Length(ST_Transform(t.geom, " + this.geo.measureSrid() + "))::numeric, 2)" : "NULL");
+		return this.jdbc.sql(FEATURE.formatted(measures, kind.table())).param("id", id).query(String.class).optional();
+	}
+
+	Optional<AssetRef> ref(AssetKind kind, long id) {
+		String state = (kind.stateColumn() == null) ? "NULL" : "t." + kind.stateColumn();
+		return this.jdbc.sql(REF.formatted(kind.labelColumn(), state, kind.table()))
+			.param("id", id)
+			.query((rs, i) -> new AssetRef(kind, rs.getLong("id"), rs.getString("label"), rs.getDouble("lon"),
+					rs.getDouble("lat"), rs.getString("state"), rs.getInt("version")))
+			.optional();
+	}
+
+	/** The current version, locking the row until the transaction ends. */
+	Optional<Integer> lockVersion(AssetKind kind, long id) {
+		return this.jdbc.sql(LOCK_VERSION.formatted(kind.table())).param("id", id).query(Integer.class).optional();
+	}
+
+	/** The current row's columns as a JSON object, for a merge patch. */
+	String attributes(AssetKind kind, long id) {
+		return this.jdbc.sql(ATTRIBUTES.formatted(kind.table())).param("id", id).query(String.class).single();
+	}
+
+	long insert(AssetKind kind, Map<String, Object> values, byte[] geometry, String user) {
+		List<String> columns = new ArrayList<>(values.keySet());
+		String placeholders = String.join(", ", columns.stream().map((c) -> ":" + c).toList());
+		return this.jdbc.sql(INSERT.formatted(kind.table(), String.join(", ", columns), placeholders))
+			.params(values)
+			.param("geom", geometry)
+			.param("user", user)
+			.query(Long.class)
+			.single();
+	}
+
+	/** @return whether the row was still at that version */
+	boolean update(AssetKind kind, long id, int version, Map<String, Object> values, byte[] geometry, String user) {
+		String assignments = String.join(", ", values.keySet().stream().map((c) -> c + " = :" + c).toList());
+		return this.jdbc.sql(UPDATE.formatted(kind.table(), assignments))
+			.params(values)
+			.param("geom", geometry)
+			.param("user", user)
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	void setState(AssetKind kind, long id, String state, String user) {
+		this.jdbc.sql(SET_STATE.formatted(kind.table(), kind.stateColumn()))
+			.param("state", state)
+			.param("user", user)
+			.param("id", id)
+			.update();
+	}
+
+	boolean delete(AssetKind kind, long id, int version) {
+		return this.jdbc.sql(DELETE.formatted(kind.table())).param("id", id).param("version", version).update() == 1;
+	}
+
+	void archive(AssetKind kind, long id, String change, String user) {
+		this.jdbc.sql(ARCHIVE.formatted(kind.table()))
+			.param("kind", kind.table())
+			.param("id", id)
+			.param("change", change)
+			.param("user", user)
+			.update();
+	}
+
+	/** Every version of the asset as a FeatureCollection, or empty when it never existed. */
+	Optional<String> history(AssetKind kind, long id) {
+		String json = this.jdbc.sql(HISTORY.formatted(kind.table()))
+			.param("kind", kind.table())
+			.param("id", id)
+			.query(String.class)
+			.single();
+		return json.contains("\"Feature\"") ? Optional.of(json) : Optional.empty();
+	}
+
+}

@@ -1,0 +1,175 @@
+package cn.zonegis.asset;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.GeometryInput;
+import cn.zonegis.security.AuditLog;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Roads, pipes, wells, streetlights and cables: one set of rules for every {@link AssetKind}.
+ * Each change checks the geometry and the attributes, keeps the replaced version in
+ * asset_history and writes the audit log, in one transaction. Other features (work orders) use
+ * {@link #find} and {@link #setState}.
+ */
+@Service
+public class AssetService {
+
+	/** Planners (and admins, by the role hierarchy) edit assets, through /api and OGC alike. */
+	static final String WRITE = "hasRole('PLANNER')";
+
+	private final AssetRepository assets;
+
+	private final AuditLog audit;
+
+	private final GeoProperties geo;
+
+	private final JsonMapper json;
+
+	AssetService(AssetRepository assets, AuditLog audit, GeoProperties geo, JsonMapper json) {
+		this.assets = assets;
+		this.audit = audit;
+		this.geo = geo;
+		this.json = json;
+	}
+
+	/** The asset, with a representative point to put a work order on, or empty when there is none. */
+	@Transactional(readOnly = true)
+	public Optional<AssetRef> find(AssetKind kind, long id) {
+		return this.assets.ref(kind, id);
+	}
+
+	/**
+	 * Sets a streetlight's or cable's state, or a well's cover_state (a fault, a repair, its
+	 * restoration when the work order closes), keeping the previous version as history.
+	 * @param reason why, for the audit log (the work order's code, say)
+	 * @throws ApiProblem 404 for an unknown asset, 400 for a kind without a state or a state it does
+	 * not allow
+	 */
+	@Transactional
+	public void setState(AssetKind kind, long id, String state, String reason) {
+		if (kind.stateColumn() == null) {
+			throw ApiProblem.badRequest("asset-has-no-state", "asset.state.none", kind.collectionId())
+				.with("kind", kind.collectionId());
+		}
+		AssetColumn column = kind.column(kind.stateColumn());
+		column.bind(this.json.getNodeFactory().stringNode(state));
+		int version = this.assets.lockVersion(kind, id).orElseThrow(() -> notFound(kind, id));
+		String user = AuditLog.currentUsername();
+		this.assets.archive(kind, id, "update", user);
+		this.assets.setState(kind, id, state, user);
+		ObjectNode detail = this.json.createObjectNode().put(column.name(), state).put("reason", reason)
+			.put("version", version + 1);
+		this.audit.record("set_state", kind.table(), id, detail.toString());
+	}
+
+	/** The asset as a GeoJSON Feature; its version property is the ETag. */
+	@Transactional(readOnly = true)
+	public AssetFeature get(AssetKind kind, long id) {
+		String feature = this.assets.feature(kind, id).orElseThrow(() -> notFound(kind, id));
+		return new AssetFeature(id, this.json.readTree(feature).path("properties").path("version").intValue(), feature);
+	}
+
+	/** @return the new asset's id */
+	@Transactional
+	@PreAuthorize(WRITE)
+	public long create(AssetKind kind, JsonNode feature) {
+		byte[] geometry = geometry(kind, feature.path("geometry"));
+		Map<String, Object> values = bind(kind, feature.path("properties"));
+		long id = this.assets.insert(kind, values, geometry, AuditLog.currentUsername());
+		this.audit.record("create", kind.table(), id, detail(values, 1));
+		return id;
+	}
+
+	/** Replaces geometry and every attribute of the version the client read. */
+	@Transactional
+	@PreAuthorize(WRITE)
+	public void replace(AssetKind kind, long id, JsonNode feature, int expectedVersion) {
+		byte[] geometry = geometry(kind, feature.path("geometry"));
+		write(kind, id, expectedVersion, bind(kind, feature.path("properties")), geometry);
+	}
+
+	/** Changes the members present in a JSON Merge Patch (RFC 7396) of a GeoJSON Feature. */
+	@Transactional
+	@PreAuthorize(WRITE)
+	public void update(AssetKind kind, long id, JsonNode patch, int expectedVersion) {
+		checkVersion(kind, id, expectedVersion);
+		ObjectNode merged = (ObjectNode) this.json.readTree(this.assets.attributes(kind, id));
+		patch.path("properties").propertyStream().forEach((e) -> merged.set(e.getKey(), e.getValue()));
+		JsonNode geometry = patch.path("geometry");
+		byte[] geom = geometry.isMissingNode() ? null : geometry(kind, geometry);
+		write(kind, id, expectedVersion, bind(kind, merged), geom);
+	}
+
+	@Transactional
+	@PreAuthorize(WRITE)
+	public void delete(AssetKind kind, long id, int expectedVersion) {
+		checkVersion(kind, id, expectedVersion);
+		this.assets.archive(kind, id, "delete", AuditLog.currentUsername());
+		this.assets.delete(kind, id, expectedVersion);
+		this.audit.record("delete", kind.table(), id, "{\"version\":" + expectedVersion + "}");
+	}
+
+	/** Every version of the asset, newest first, also after it was deleted. */
+	@Transactional(readOnly = true)
+	public String history(AssetKind kind, long id) {
+		return this.assets.history(kind, id).orElseThrow(() -> notFound(kind, id));
+	}
+
+	private void write(AssetKind kind, long id, int expectedVersion, Map<String, Object> values, byte[] geometry) {
+		checkVersion(kind, id, expectedVersion);
+		String user = AuditLog.currentUsername();
+		this.assets.archive(kind, id, "update", user);
+		this.assets.update(kind, id, expectedVersion, values, geometry, user);
+		this.audit.record("update", kind.table(), id, detail(values, expectedVersion + 1));
+	}
+
+	/** Locks the row and refuses a stale version with 412, naming the current one. */
+	private void checkVersion(AssetKind kind, long id, int expectedVersion) {
+		int current = this.assets.lockVersion(kind, id).orElseThrow(() -> notFound(kind, id));
+		if (current != expectedVersion) {
+			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "asset.version.stale", expectedVersion,
+					current)
+				.with("currentVersion", current);
+		}
+	}
+
+	private byte[] geometry(AssetKind kind, JsonNode geometry) {
+		return GeometryInput.toEwkb(GeometryInput.read(geometry, kind.geometryType(), this.geo.extentBox()));
+	}
+
+	private static Map<String, Object> bind(AssetKind kind, JsonNode properties) {
+		if (!properties.isObject()) {
+			throw ApiProblem.badRequest("invalid-attribute", "asset.properties.missing");
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		kind.columns().forEach((column) -> values.put(column.name(), column.bind(properties.get(column.name()))));
+		return values;
+	}
+
+	private String detail(Map<String, Object> values, int version) {
+		Map<String, Object> detail = new LinkedHashMap<>(values);
+		detail.put("version", version);
+		return this.json.writeValueAsString(detail);
+	}
+
+	private static ApiProblem notFound(AssetKind kind, long id) {
+		return ApiProblem.notFound("asset.unknown", kind.collectionId(), id).with("kind", kind.collectionId());
+	}
+
+	/** A GeoJSON Feature as PostGIS wrote it, with the version for the ETag. */
+	public record AssetFeature(long id, int version, String geoJson) {
+	}
+
+}

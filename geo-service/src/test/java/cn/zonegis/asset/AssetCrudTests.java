@@ -1,0 +1,257 @@
+package cn.zonegis.asset;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.zonegis.Http;
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AssetCrudTests extends IntegrationTest {
+
+	@Autowired
+	AssetService assets;
+
+	@Autowired
+	List<cn.zonegis.ogc.FeatureWriter> writers;
+
+	static String unique(String prefix) {
+		return prefix + "-" + System.nanoTime();
+	}
+
+	static String pipe(String code, String properties, double... lonLat) {
+		StringBuilder coordinates = new StringBuilder();
+		for (int i = 0; i < lonLat.length; i += 2) {
+			coordinates.append(i == 0 ? "" : ",").append("[").append(lonLat[i]).append(",").append(lonLat[i + 1]).append("]");
+		}
+		return """
+				{"type":"Feature","geometry":{"type":"LineString","coordinates":[%s]},
+				 "properties":{"code":"%s","kind":"sewage","diameter_mm":400,"material":"HDPE"%s}}
+				""".formatted(coordinates, code, properties);
+	}
+
+	Http.Response createPipe(String code) {
+		return as("planner").post("/api/assets/pipes", pipe(code, "", 122.050, 37.190, 122.051, 37.190));
+	}
+
+	long count(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM zonegis." + table).query(Long.class).single();
+	}
+
+	@Test
+	void plannerCreatesAPipeAndReadsItBackWithItsLengthInMetres() {
+		Http.Response created = createPipe(unique("WS"));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.header("ETag")).isEqualTo("\"1\"");
+		String location = created.header("Location");
+		Http.Response read = as("viewer").get(location);
+		assertThat(read.status()).isEqualTo(200);
+		JsonNode properties = read.json().path("properties");
+		assertThat(properties.path("kind").stringValue()).isEqualTo("sewage");
+		assertThat(properties.path("version").intValue()).isEqualTo(1);
+		// 0.001° of longitude at 37.19°N is about 88.8 m on the Gauss-Krüger plane.
+		assertThat(properties.path("length_m").doubleValue()).isBetween(88.0, 89.6);
+	}
+
+	@Test
+	void replacingWithTheReadETagKeepsThePreviousVersionInHistory() {
+		String code = unique("WS");
+		String location = createPipe(code).header("Location");
+		Http.Response replaced = as("planner").put(location,
+				pipe(code, ",\"diameter_mm\":600", 122.050, 37.190, 122.052, 37.190),
+				Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+		assertThat(replaced.status()).isEqualTo(200);
+		assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+		assertThat(replaced.json().path("properties").path("diameter_mm").intValue()).isEqualTo(600);
+		JsonNode history = as("viewer").get(location + "/history").json().path("features");
+		assertThat(history).hasSize(2);
+		assertThat(history.get(0).path("properties").path("version").intValue()).isEqualTo(2);
+		assertThat(history.get(1).path("properties").path("diameter_mm").intValue()).isEqualTo(400);
+		assertThat(history.get(1).path("properties").path("valid_to").isNull()).isFalse();
+		long id = replaced.json().path("id").longValue();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'pipe' AND entity_id = :id")
+			.param("id", Long.toString(id))
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aMergePatchChangesOnlyTheGivenPropertyAndKeepsTheGeometry() {
+		String location = createPipe(unique("WS")).header("Location");
+		JsonNode before = as("viewer").get(location).json();
+		Http.Response patched = as("planner").send("PATCH", location, "{\"properties\":{\"material\":\"PVC\"}}",
+				Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.json().path("properties").path("material").stringValue()).isEqualTo("PVC");
+		assertThat(patched.json().path("properties").path("diameter_mm").intValue()).isEqualTo(400);
+		assertThat(patched.json().path("geometry")).isEqualTo(before.path("geometry"));
+	}
+
+	@Test
+	void deletingNeedsTheVersionAndLeavesTheHistoryReadable() {
+		String location = createPipe(unique("WS")).header("Location");
+		assertThat(as("planner").delete(location, Map.of("If-Match", "\"1\"")).status()).isEqualTo(204);
+		assertThat(as("viewer").get(location).status()).isEqualTo(404);
+		JsonNode history = as("viewer").get(location + "/history").json().path("features");
+		assertThat(history).hasSize(1);
+		assertThat(history.get(0).path("properties").path("change").stringValue()).isEqualTo("delete");
+	}
+
+	@Test
+	void everyKindIsReachableUnderItsOwnPathToo() {
+		Http.Response created = as("planner").post("/api/streetlights", """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[122.05,37.19]},
+				 "properties":{"code":"%s","circuit":"C-1","power_w":120}}
+				""".formatted(unique("LD")));
+		assertThat(created.status()).isEqualTo(201);
+		JsonNode properties = created.json().path("properties");
+		assertThat(properties.path("state").stringValue()).isEqualTo("normal");
+		assertThat(properties.path("lamp_type").stringValue()).isEqualTo("led");
+		assertThat(as("viewer").get("/api/streetlights/" + created.json().path("id").longValue()).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aRoadDrawnAsOneLineIsStoredAsAMultiLineString() {
+		Http.Response created = as("planner").post("/api/assets/roads", """
+				{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.05,37.19],[122.06,37.19]]},
+				 "properties":{"name":"%s","road_class":"branch","width_m":12.5}}
+				""".formatted(unique("湛江路")));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().path("geometry").path("type").stringValue()).isEqualTo("MultiLineString");
+	}
+
+	@Test
+	void aFaultMarksTheStreetlightAndFindGivesItsPointAndState() {
+		long id = as("planner").post("/api/streetlights", """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[122.051,37.191]},
+				 "properties":{"code":"%s","circuit":"C-2"}}
+				""".formatted(unique("LD"))).json().path("id").longValue();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("dispatcher", null, List.of()));
+		try {
+			this.assets.setState(AssetKind.STREETLIGHT, id, "faulty", "WO-1");
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		AssetRef ref = this.assets.find(AssetKind.of("streetlight"), id).orElseThrow();
+		assertThat(ref.state()).isEqualTo("faulty");
+		assertThat(ref.version()).isEqualTo(2);
+		assertThat(ref.lon()).isEqualTo(122.051);
+		assertThat(ref.lat()).isEqualTo(37.191);
+		assertThat(as("viewer").get("/api/streetlights/" + id + "/history").json().path("features")).hasSize(2);
+		assertThat(this.assets.find(AssetKind.CABLE, Long.MAX_VALUE)).isEmpty();
+	}
+
+	@Test
+	void eachAssetCollectionHasAnOgcWriter() {
+		assertThat(this.writers.stream().map(cn.zonegis.ogc.FeatureWriter::collectionId))
+			.contains("roads", "pipes", "wells", "streetlights", "cables");
+	}
+
+	@Nested
+	class Refused {
+
+		@Test
+		void aStaleETagIsAPreconditionFailureThatChangesNothing() {
+			String code = unique("WS");
+			String location = createPipe(code).header("Location");
+			Http.Response stale = as("planner").put(location, pipe(code, ",\"diameter_mm\":800", 122.05, 37.19, 122.06, 37.19),
+					Map.of("If-Match", "\"7\"", "Content-Type", "application/json"));
+			assertThat(stale.status()).isEqualTo(412);
+			assertThat(stale.contentType()).startsWith("application/problem+json");
+			assertThat(stale.json().path("currentVersion").intValue()).isEqualTo(1);
+			assertThat(as("viewer").get(location).json().path("properties").path("diameter_mm").intValue()).isEqualTo(400);
+		}
+
+		@Test
+		void aWriteWithoutIfMatchIsRefusedWith428() {
+			String location = createPipe(unique("WS")).header("Location");
+			Http.Response response = as("planner").delete(location, Map.of());
+			assertThat(response.status()).isEqualTo(428);
+			assertThat(as("viewer").get(location).status()).isEqualTo(200);
+		}
+
+		@Test
+		void coordinatesOutsideTheZoneAreRefusedWithTheLocation() {
+			long before = count("pipe");
+			Http.Response response = as("planner").post("/api/pipes",
+					pipe(unique("WS"), "", 122.05, 37.19, 116.39, 39.91));
+			assertThat(response.status()).isEqualTo(422);
+			assertThat(response.json().path("type").stringValue()).endsWith("/geometry-outside-zone");
+			assertThat(response.json().path("location").get(0).doubleValue()).isEqualTo(116.39);
+			assertThat(count("pipe")).isEqualTo(before);
+		}
+
+		@Test
+		void aPointWhereALineBelongsIsRefused() {
+			Http.Response response = as("planner").post("/api/pipes", """
+					{"type":"Feature","geometry":{"type":"Point","coordinates":[122.05,37.19]},
+					 "properties":{"code":"X","kind":"rain"}}
+					""");
+			assertThat(response.status()).isEqualTo(422);
+			assertThat(response.json().path("expectedType").stringValue()).isEqualTo("LineString");
+		}
+
+		@Test
+		void aSelfCrossingRoadIsInvalidAndSaysWhere() {
+			Http.Response response = as("planner").post("/api/roads", """
+					{"type":"Feature","geometry":{"type":"MultiLineString","coordinates":[[[122.05,37.19],[122.05,37.19]]]},
+					 "properties":{"name":"%s","road_class":"branch"}}
+					""".formatted(unique("R")));
+			assertThat(response.status()).isEqualTo(422);
+			assertThat(response.json().path("location").isArray()).isTrue();
+		}
+
+		@Test
+		void aValueOutsideTheAllowedListNamesTheProperty() {
+			Http.Response response = as("planner").post("/api/wells", """
+					{"type":"Feature","geometry":{"type":"Point","coordinates":[122.05,37.19]},
+					 "properties":{"code":"%s","kind":"lava"}}
+					""".formatted(unique("J")));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().path("property").stringValue()).isEqualTo("kind");
+		}
+
+		@Test
+		void hostileInputIsABadRequestOrUnknown() {
+			assertThat(as("viewer").get("/api/pipes/1%20OR%201=1").status()).isEqualTo(400);
+			assertThat(as("viewer").get("/api/assets/pipe;DROP/1").status()).isIn(400, 404);
+			assertThat(as("viewer").get("/api/assets/bridges/1").status()).isEqualTo(404);
+			Http.Response injected = as("planner").post("/api/wells", """
+					{"type":"Feature","geometry":{"type":"Point","coordinates":[122.05,37.19]},
+					 "properties":{"code":"x'); DROP TABLE zonegis.well; --","kind":"rain","depth_m":"deep"}}
+					""");
+			assertThat(injected.status()).isEqualTo(400);
+			assertThat(injected.json().path("property").stringValue()).isEqualTo("depth_m");
+		}
+
+		@Test
+		void aViewerMayNotEditAssets() {
+			long before = count("pipe");
+			assertThat(as("viewer").post("/api/pipes", pipe(unique("WS"), "", 122.05, 37.19, 122.06, 37.19)).status())
+				.isEqualTo(403);
+			assertThat(count("pipe")).isEqualTo(before);
+		}
+
+		@Test
+		void aRoadHasNoStateToMarkFaulty() {
+			assertThatThrownBy(() -> AssetCrudTests.this.assets.setState(AssetKind.ROAD, 1, "faulty", "test"))
+				.hasMessage("asset.state.none");
+			assertThatThrownBy(() -> AssetCrudTests.this.assets.setState(AssetKind.CABLE, Long.MAX_VALUE, "faulty", "t"))
+				.hasMessage("asset.unknown");
+		}
+
+	}
+
+}
