@@ -5,11 +5,13 @@ import java.util.Map;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -24,8 +26,25 @@ class AssetCrudTests extends IntegrationTest {
 	@Autowired
 	List<cn.zonegis.ogc.FeatureWriter> writers;
 
+	/** Codes of test rows start with this, so {@link #deleteTestRows} leaves the demo zone as it was. */
+	static final String TEST_PREFIX = "TEST-";
+
 	static String unique(String prefix) {
-		return prefix + "-" + System.nanoTime();
+		return TEST_PREFIX + prefix + "-" + System.nanoTime();
+	}
+
+	/** Other suites count the demo zone's rows (every pipe end on a well…): leave nothing behind. */
+	@AfterEach
+	void deleteTestRows() {
+		deleteTestRows(this.jdbc);
+	}
+
+	static void deleteTestRows(JdbcClient jdbc) {
+		for (AssetKind kind : AssetKind.values()) {
+			jdbc.sql("DELETE FROM zonegis." + kind.table() + " WHERE " + kind.labelColumn() + " LIKE :prefix")
+				.param("prefix", TEST_PREFIX + "%")
+				.update();
+		}
 	}
 
 	static String pipe(String code, String properties, double... lonLat) {
@@ -110,7 +129,7 @@ class AssetCrudTests extends IntegrationTest {
 	void everyKindIsReachableUnderItsOwnPathToo() {
 		Http.Response created = as("planner").post("/api/streetlights", """
 				{"type":"Feature","geometry":{"type":"Point","coordinates":[122.05,37.19]},
-				 "properties":{"code":"%s","circuit":"C-1","power_w":120}}
+				 "properties":{"code":"%s","circuit":"HL-01","power_w":120}}
 				""".formatted(unique("LD")));
 		assertThat(created.status()).isEqualTo(201);
 		JsonNode properties = created.json().path("properties");
@@ -134,7 +153,7 @@ class AssetCrudTests extends IntegrationTest {
 	void aFaultMarksTheStreetlightAndFindGivesItsPointAndState() {
 		long id = as("planner").post("/api/streetlights", """
 				{"type":"Feature","geometry":{"type":"Point","coordinates":[122.051,37.191]},
-				 "properties":{"code":"%s","circuit":"C-2"}}
+				 "properties":{"code":"%s","circuit":"HL-01"}}
 				""".formatted(unique("LD"))).json().path("id").longValue();
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("dispatcher", null, List.of()));
