@@ -1,6 +1,6 @@
 // Turns one layer's GeoJSON FeatureCollection into a Leaflet layer drawn by layer-styles.js:
 // paths for polygons and lines, circle markers for points, clustered markers for work orders,
-// and flow arrows for pipes. Keeps an index by feature id so search can open a feature.
+// and flow arrows for pipes (an extra layer with its own minimum zoom). Keeps an index by feature id so search can open a feature.
 import L from './leaflet.js';
 import { el } from './dom.js';
 import { featureStyle, styleSpec } from './layer-styles.js';
@@ -59,33 +59,35 @@ export function buildFeatureLayer(layerId, collection, { onFeatureClick, pane = 
   });
 
   let group = geo;
+  const extras = [];
   if (spec.clustered) {
     group = L.markerClusterGroup({ iconCreateFunction: (cluster) => clusterIcon(layerId, cluster), showCoverageOnHover: false, maxClusterRadius: 50, chunkedLoading: true });
     group.addLayer(geo);
-  } else if (spec.flowArrows) {
+  }
+  if (spec.flowArrows) {
     const arrows = collection.features.flatMap((f) => flowArrows(f.geometry)).map(arrowFor);
-    group = L.layerGroup([geo, ...arrows]);
+    extras.push({ layer: L.layerGroup(arrows), minZoom: spec.flowArrows.minZoom ?? 0 });
   }
 
-  // Brings the feature into view and calls then(latlng) once it is visible.
-  function reveal(id, then) {
+  // Brings the feature into view on `map` and calls then(feature, latlng) once it is visible.
+  function reveal(map, id, then) {
     const entry = index.get(String(id));
     if (!entry) return false;
     const { layer } = entry;
-    const map = group._map;
-    if (!map) return false;
-    if (spec.clustered) {
+    const minZoom = spec.minZoom ?? 0;
+    if (spec.clustered && group._map) {
       group.zoomToShowLayer(layer, () => then(entry.feature, layer.getLatLng()));
     } else if (layer.getBounds) {
       const bounds = layer.getBounds();
       map.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
       then(entry.feature, bounds.getCenter());
     } else {
-      map.setView(layer.getLatLng(), Math.max(map.getZoom(), 16));
+      map.setView(layer.getLatLng(), Math.max(map.getZoom(), minZoom, 16));
       then(entry.feature, layer.getLatLng());
     }
     return true;
   }
 
-  return { layer: group, count: collection.features.length, reveal };
+  // minZoom: below it the layer is not drawn (layers.js adds and removes it on zoom).
+  return { layer: group, minZoom: spec.minZoom ?? 0, extras, count: collection.features.length, reveal };
 }

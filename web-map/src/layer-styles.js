@@ -25,7 +25,7 @@ export function progressClass(props) {
 // Circle area grows with total investment (万元); clamped so a huge project does not hide the map.
 function projectRadius(props) {
   const total = Math.max(0, Number(props.total_investment_wan) || 0);
-  return Math.min(22, 5 + Math.sqrt(total) / 12);
+  return Math.min(16, 4 + Math.sqrt(total) / 16);
 }
 
 export const layerStyles = {
@@ -91,7 +91,8 @@ export const layerStyles = {
   },
   pipes: {
     shape: 'line',
-    flowArrows: true,
+    // Hundreds of arrows only clutter the zone-wide view; they help once single pipes show.
+    flowArrows: { minZoom: 16 },
     base: { weight: 3, opacity: 0.95 },
     dimensions: [{
       property: 'kind',
@@ -101,6 +102,8 @@ export const layerStyles = {
   },
   wells: {
     shape: 'circle',
+    // Wells and streetlights line every road; below street level they hide the roads.
+    minZoom: 16,
     base: { radius: 3.5, weight: 1, color: '#252525', fillOpacity: 1 },
     dimensions: [
       { property: 'kind', classes: { rain: { fillColor: '#1f78b4' }, sewage: { fillColor: '#8c510a' }, inspection: { fillColor: '#ffffff' } } },
@@ -109,6 +112,7 @@ export const layerStyles = {
   },
   streetlights: {
     shape: 'circle',
+    minZoom: 16,
     base: { radius: 4.5, weight: 1, color: '#404040', fillOpacity: 1 },
     dimensions: [{
       property: 'state',

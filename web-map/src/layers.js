@@ -34,21 +34,39 @@ export function mountLayers(map, { api, layers: defs, base }) {
   const Control = L.Control.extend({ onAdd: () => panel });
   const control = new Control({ position: defaults.position }).addTo(map);
 
+  // A layer is drawn when switched on and the map is zoomed in far enough for it.
+  function show(s) {
+    if (!s.built) return;
+    const zoom = map.getZoom();
+    for (const part of [{ layer: s.built.layer, minZoom: s.built.minZoom }, ...s.built.extras]) {
+      const wanted = s.visible && zoom >= part.minZoom;
+      if (wanted !== map.hasLayer(part.layer)) map[wanted ? 'addLayer' : 'removeLayer'](part.layer);
+    }
+  }
+
   function toggle(id, visible) {
     const s = state.get(id);
     s.visible = visible;
-    if (s.built) map[visible ? 'addLayer' : 'removeLayer'](s.built.layer);
+    show(s);
+    render();
+  }
+
+  function onZoom() {
+    for (const s of state.values()) show(s);
+    render();
   }
 
   function statusText(s) {
     if (s.status === 'loading') return t('layers.loading');
     if (s.status === 'error') return t('layers.failed');
+    if (s.visible && map.getZoom() < s.built.minZoom) return t('layers.zoomIn', { count: s.built.count });
     return t('layers.count', { count: s.built.count });
   }
 
   function row(s) {
     const id = s.def.id;
-    return el('li', { className: 'zg-layer-row', dataset: { layerId: id, state: s.status, count: s.built ? s.built.count : '' } }, [
+    const dataset = { layerId: id, state: s.status, count: s.built ? s.built.count : '', minZoom: s.built ? s.built.minZoom : '' };
+    return el('li', { className: 'zg-layer-row', dataset }, [
       el('label', { className: 'zg-layer-label' }, [
         el('input', { type: 'checkbox', checked: s.visible, onChange: (e) => toggle(id, e.target.checked) }),
         el('span', { className: 'zg-layer-title', text: layerTitle(s.def) }),
@@ -90,7 +108,7 @@ export function mountLayers(map, { api, layers: defs, base }) {
       if (!mounted) return;
       s.built = buildFeatureLayer(id, collection, { pane, onFeatureClick: (feature, latlng) => openPopup(id, feature, latlng) });
       s.status = 'loaded';
-      if (s.visible) s.built.layer.addTo(map);
+      show(s);
     } catch (error) {
       s.status = 'error';
       s.error = error.message;
@@ -103,7 +121,7 @@ export function mountLayers(map, { api, layers: defs, base }) {
   function focus(event) {
     const s = state.get(event.layer);
     const open = (feature, latlng) => openPopup(event.layer, feature, latlng);
-    if (s?.built && s.visible && s.built.reveal(event.id, open)) return;
+    if (s?.built && s.visible && s.built.reveal(map, event.id, open)) return;
     if (event.bbox) map.fitBounds([[event.bbox[1], event.bbox[0]], [event.bbox[3], event.bbox[2]]], { maxZoom: 17 });
     else if (Number.isFinite(event.lat)) map.setView([event.lat, event.lon], Math.max(map.getZoom(), 16));
     if (s && Number.isFinite(event.lat)) {
@@ -113,6 +131,7 @@ export function mountLayers(map, { api, layers: defs, base }) {
 
   let mounted = true;
   map.on('zg:feature-focus', focus);
+  map.on('zoomend', onZoom);
   const offLanguage = onLanguageChange(render);
   render();
   Promise.all([...state.values()].map(load)).then(() => map.fire('zg:layers-loaded'));
@@ -121,7 +140,10 @@ export function mountLayers(map, { api, layers: defs, base }) {
     mounted = false;
     offLanguage();
     map.off('zg:feature-focus', focus);
-    for (const s of state.values()) if (s.built) map.removeLayer(s.built.layer);
+    map.off('zoomend', onZoom);
+    for (const s of state.values()) {
+      if (s.built) for (const part of [s.built.layer, ...s.built.extras.map((e) => e.layer)]) map.removeLayer(part);
+    }
     control.remove();
   };
 }

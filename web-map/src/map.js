@@ -41,6 +41,10 @@ export function createMap(container, config) {
   const [lon, lat] = config.center || [0, 0];
   const map = L.map(container, { center: [lat, lon], zoom: config.zoom ?? 14, maxZoom: options.maxZoom });
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+  // The zoom level on the element lets browser tests wait for a zoom to finish.
+  const showZoom = () => { container.dataset.zoom = String(map.getZoom()); };
+  map.on('zoomend', showZoom);
+  showZoom();
 
   const bases = baseMaps(config);
   let current = null;

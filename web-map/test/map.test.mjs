@@ -5,6 +5,17 @@ import assert from 'node:assert/strict';
 import { launch, login, screenshot, serviceSkip, layerDefs, waitForState } from './support.mjs';
 import { gaussKruger } from '../src/gauss-kruger.js';
 
+const zoom = async (page) => Number(await page.getAttribute('.zg-map', 'data-zoom'));
+
+// Zooms with the map's own buttons, one animated step at a time.
+async function zoomBy(page, steps) {
+  for (let i = 0; i < Math.abs(steps); i++) {
+    const before = await zoom(page);
+    await page.click(steps > 0 ? '.leaflet-control-zoom-in' : '.leaflet-control-zoom-out');
+    await page.waitForFunction((z) => Number(document.querySelector('.zg-map').dataset.zoom) !== z, before);
+  }
+}
+
 describe('the main map', { skip: await serviceSkip() }, () => {
   let browser;
   let page;
@@ -28,12 +39,19 @@ describe('the main map', { skip: await serviceSkip() }, () => {
     }
   });
 
-  it('draws every layer on the map', async () => {
+  it('draws every layer on the map, the dense ones once zoomed in', async () => {
+    const drawn = (id) => page.evaluate((layer) => document.querySelectorAll(`.zg-layer-${layer}, .zg-cluster-${layer}`).length, id);
+    const start = await zoom(page);
+    let deepest = start;
     for (const def of defs) {
-      const drawn = await page.evaluate((id) => document.querySelectorAll(`.zg-layer-${id}, .zg-cluster-${id}`).length, def.id);
-      assert.ok(drawn > 0, `${def.id}: nothing drawn`);
+      const minZoom = Number(await page.locator(`.zg-layer-row[data-layer-id="${def.id}"]`).getAttribute('data-min-zoom'));
+      if (minZoom <= start) assert.ok(await drawn(def.id) > 0, `${def.id}: nothing drawn`);
+      deepest = Math.max(deepest, minZoom);
     }
+    await zoomBy(page, deepest - start);
+    for (const def of defs) assert.ok(await drawn(def.id) > 0, `${def.id}: nothing drawn at zoom ${deepest}`);
     assert.ok(await page.locator('.zg-flow-arrow').count() > 0, 'pipes have flow arrows');
+    await zoomBy(page, start - deepest);
   });
 
   it('shows the map without network access and without script errors', async () => {
