@@ -30,7 +30,7 @@ public class FeatureRepository {
 
 	private static final String FEATURE = """
 			SELECT json_build_object('type', 'Feature', 'id', t.id,
-				'geometry', ST_AsGeoJSON(t.geom, 7)::json,
+				'geometry', ST_AsGeoJSON(t.geom, 7, 0)::json,
 				'properties', %s)::text
 			FROM zonegis.%s t
 			%s

@@ -38,6 +38,7 @@ class LayerApiTests extends IntegrationTest {
 		assertThat(collection.get("features").size()).isPositive();
 		JsonNode first = collection.get("features").get(0);
 		assertThat(first.get("geometry").get("coordinates").isArray()).isTrue();
+		assertThat(first.get("geometry").has("crs")).as("RFC 7946 has no crs member").isFalse();
 		assertThat(first.get("id").isNumber()).isTrue();
 	}
 
