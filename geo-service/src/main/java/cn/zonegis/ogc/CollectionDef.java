@@ -1,8 +1,11 @@
 package cn.zonegis.ogc;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One published layer: what the map, /api/{layer}, OGC API - Features and the tiles read. Each
@@ -20,20 +23,63 @@ import java.util.Map;
  * @param searchColumns text columns that /api/search matches
  * @param minZoom lowest zoom at which the layer is drawn
  * @param maxZoom highest zoom with its own tiles
+ * @param temporalColumn the column that places a feature in time (the temporal extent and the
+ * {@code datetime} parameter), or null when the collection has none
+ * @param tileProperties the published properties carried in vector tiles besides the id: what the
+ * map styles and labels by
  */
 public record CollectionDef(String id, String titleZh, String titleEn, String table, String geometryType,
 		List<String> properties, Map<String, String> computed, String styleProperty, List<String> searchColumns,
-		int minZoom, int maxZoom) {
+		int minZoom, int maxZoom, String temporalColumn, List<String> tileProperties) {
 
 	public static final String GEOMETRY_COLUMN = "geom";
 
 	public static final String ID_COLUMN = "id";
 
+	/** Optimistic lock of every editable table: the ETag of an item. */
+	public static final String VERSION_COLUMN = "version";
+
+	/** Every editable table records when a row last changed (V1 schema). */
+	public static final String DEFAULT_TEMPORAL_COLUMN = "updated_at";
+
+	private static final String IDENTIFIER = "[a-z0-9_]+";
+
 	public CollectionDef {
-		if (!table.matches("[a-z_]+") || !properties.stream().allMatch((p) -> p.matches("[a-z0-9_]+"))) {
+		if (!table.matches("[a-z_]+") || !properties.stream().allMatch((p) -> p.matches(IDENTIFIER))
+				|| !computed.keySet().stream().allMatch((p) -> p.matches(IDENTIFIER))
+				|| (temporalColumn != null && !temporalColumn.matches(IDENTIFIER))) {
 			throw new IllegalArgumentException("collection " + id + " names an unsafe identifier");
 		}
 		computed = new LinkedHashMap<>(computed);
+		if (tileProperties == null) {
+			tileProperties = defaultTileProperties(styleProperty, searchColumns, properties, computed.keySet());
+		}
+		for (String property : tileProperties) {
+			if (!properties.contains(property) && !computed.containsKey(property)) {
+				throw new IllegalArgumentException("collection " + id + " tiles unpublished property " + property);
+			}
+		}
+	}
+
+	/** Published properties (columns, then computed values) in order. */
+	public List<String> publishedProperties() {
+		List<String> all = new ArrayList<>(this.properties);
+		all.addAll(this.computed.keySet());
+		return all;
+	}
+
+	/** The style property and the first search column (a label), when they are published. */
+	private static List<String> defaultTileProperties(String styleProperty, List<String> searchColumns,
+			List<String> properties, Set<String> computed) {
+		Set<String> names = new LinkedHashSet<>();
+		if (styleProperty != null) {
+			names.add(styleProperty);
+		}
+		if (!searchColumns.isEmpty()) {
+			names.add(searchColumns.get(0));
+		}
+		names.removeIf((name) -> !properties.contains(name) && !computed.contains(name));
+		return List.copyOf(names);
 	}
 
 	public static Builder builder(String id, String table, String geometryType) {
@@ -64,6 +110,10 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 		private int minZoom = 10;
 
 		private int maxZoom = 20;
+
+		private String temporalColumn = DEFAULT_TEMPORAL_COLUMN;
+
+		private List<String> tileProperties;
 
 		private Builder(String id, String table, String geometryType) {
 			this.id = id;
@@ -103,9 +153,22 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 			return this;
 		}
 
+		/** The column that places a feature in time; null for a collection without one. */
+		public Builder temporal(String column) {
+			this.temporalColumn = column;
+			return this;
+		}
+
+		/** Properties carried in vector tiles; by default the style property and a label. */
+		public Builder tileProperties(String... names) {
+			this.tileProperties = List.of(names);
+			return this;
+		}
+
 		public CollectionDef build() {
 			return new CollectionDef(this.id, this.titleZh, this.titleEn, this.table, this.geometryType,
-					this.properties, this.computed, this.styleProperty, this.searchColumns, this.minZoom, this.maxZoom);
+					this.properties, this.computed, this.styleProperty, this.searchColumns, this.minZoom, this.maxZoom,
+					this.temporalColumn, this.tileProperties);
 		}
 
 	}

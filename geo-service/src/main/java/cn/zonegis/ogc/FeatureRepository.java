@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import cn.zonegis.geo.BBox;
-import cn.zonegis.geo.GeoProperties;
-import cn.zonegis.geo.Srid;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,13 +28,27 @@ public class FeatureRepository {
 
 	private static final int FETCH_SIZE = 500;
 
+	/** Option 0 of ST_AsGeoJSON leaves out the crs member, which RFC 7946 removed. */
 	private static final String FEATURE = """
 			SELECT json_build_object('type', 'Feature', 'id', t.id,
-				'geometry', ST_AsGeoJSON(t.geom, 7, 0)::json,
+				'geometry', ST_AsGeoJSON(%s, %d, 0)::json,
 				'properties', %s)::text
 			FROM zonegis.%s t
 			%s
 			ORDER BY t.id
+			%s
+			""";
+
+	private static final String COUNT = """
+			SELECT count(*) FROM zonegis.%s t %s
+			""";
+
+	private static final String ITEM = """
+			SELECT json_build_object('type', 'Feature', 'id', t.id,
+				'geometry', ST_AsGeoJSON(%s, %d, 0)::json,
+				'properties', %s)::text AS feature, t.version
+			FROM zonegis.%s t
+			WHERE t.id = :id
 			""";
 
 	private static final String SEARCH = """
@@ -50,40 +64,69 @@ public class FeatureRepository {
 
 	private final TransactionTemplate readOnly;
 
-	private final GeoProperties geo;
+	private final QueryableCatalog queryables;
 
-	FeatureRepository(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, GeoProperties geo) {
+	FeatureRepository(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
+			QueryableCatalog queryables) {
 		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		streaming.setFetchSize(FETCH_SIZE);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
-		this.geo = geo;
+		this.queryables = queryables;
 	}
 
 	/** Writes a FeatureCollection of the features intersecting bbox (all when null) to out. */
 	public void writeFeatureCollection(CollectionDef def, BBox bbox, OutputStream out) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = "";
+		SqlWhere where = new SqlWhere();
 		if (bbox != null) {
 			// Transform the query box, never the stored column, so the GiST index is used.
-			where = "WHERE ST_Intersects(t.geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, " + Srid.CGCS2000 + "))";
-			params.addValue("minLon", bbox.minLon())
-				.addValue("minLat", bbox.minLat())
-				.addValue("maxLon", bbox.maxLon())
-				.addValue("maxLat", bbox.maxLat());
+			where.and("ST_Intersects(t.geom, ST_MakeEnvelope(" + where.bind(bbox.minLon()) + ", "
+					+ where.bind(bbox.minLat()) + ", " + where.bind(bbox.maxLon()) + ", " + where.bind(bbox.maxLat())
+					+ ", 4490))");
 		}
-		String sql = FEATURE.formatted(propertiesJson(def), def.table(), where);
-		this.readOnly.executeWithoutResult((status) -> {
-			write(out, "{\"type\":\"FeatureCollection\",\"features\":[");
-			boolean[] first = { true };
+		write(out, "{\"type\":\"FeatureCollection\",\"features\":[");
+		writeFeatures(def, where, Crs.STORED_LON_LAT, null, out);
+		write(out, "\n]}\n");
+	}
+
+	/** How many features of def the where clause selects. */
+	public long count(CollectionDef def, SqlWhere where) {
+		String sql = COUNT.formatted(def.table(), where.sql());
+		return inReadOnly(() -> this.jdbc.queryForObject(sql, where.params(), Long.class));
+	}
+
+	/**
+	 * Writes the selected features, comma separated, in crs; page is null for all of them.
+	 * @return how many were written
+	 */
+	public int writeFeatures(CollectionDef def, SqlWhere where, Crs crs, Page page, OutputStream out) {
+		MapSqlParameterSource params = where.params();
+		String limit = "";
+		if (page != null) {
+			limit = "LIMIT :pageLimit OFFSET :pageOffset";
+			params.addValue("pageLimit", page.limit()).addValue("pageOffset", page.offset());
+		}
+		String sql = FEATURE.formatted(crs.fromStorage("t.geom"), crs.decimals(), propertiesJson(def), def.table(),
+				where.sql(), limit);
+		int[] written = { 0 };
+		inReadOnly(() -> {
 			this.jdbc.query(sql, params, (rs) -> {
-				write(out, first[0] ? "\n" : ",\n");
-				first[0] = false;
+				write(out, (written[0]++ == 0) ? "\n" : ",\n");
 				write(out, rs.getString(1));
 			});
-			write(out, "\n]}\n");
+			return null;
 		});
+		return written[0];
+	}
+
+	/** One feature in crs with its version, or empty when there is no such id. */
+	public Optional<StoredFeature> find(CollectionDef def, long id, Crs crs) {
+		String sql = ITEM.formatted(crs.fromStorage("t.geom"), crs.decimals(), propertiesJson(def), def.table());
+		return inReadOnly(() -> this.jdbc.query(sql, new MapSqlParameterSource("id", id),
+				(rs, i) -> new StoredFeature(rs.getString("feature"), rs.getInt("version"))))
+			.stream()
+			.findFirst();
 	}
 
 	/** Features of def whose search columns contain the text, for the search box. */
@@ -102,20 +145,20 @@ public class FeatureRepository {
 		String sql = SEARCH.formatted(label, def.table(), String.join(" OR ", matches));
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("pattern", "%" + escapeLike(text) + "%")
 			.addValue("limit", limit);
-		return this.readOnly.execute((status) -> this.jdbc.query(sql, params,
+		return inReadOnly(() -> this.jdbc.query(sql, params,
 				(rs, i) -> new SearchHit(def.id(), rs.getLong("id"), rs.getString("label").trim(), rs.getDouble("lon"),
 						rs.getDouble("lat"), new double[] { rs.getDouble("min_lon"), rs.getDouble("min_lat"),
 								rs.getDouble("max_lon"), rs.getDouble("max_lat") })));
 	}
 
+	/** pgjdbc only streams with a fetch size inside a transaction. */
+	private <T> T inReadOnly(Supplier<T> work) {
+		return this.readOnly.execute((status) -> work.get());
+	}
+
 	private String propertiesJson(CollectionDef def) {
 		List<String> pairs = new ArrayList<>();
-		for (String column : def.properties()) {
-			pairs.add("'" + column + "', t." + quote(column));
-		}
-		def.computed()
-			.forEach((name, expression) -> pairs.add("'" + name + "', "
-					+ expression.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()))));
+		this.queryables.expressions(def).forEach((name, sql) -> pairs.add("'" + name + "', " + sql));
 		return "json_build_object(" + String.join(", ", pairs) + ")";
 	}
 
@@ -134,6 +177,14 @@ public class FeatureRepository {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** One page of items: at most limit, after skipping offset. */
+	public record Page(int limit, long offset) {
+	}
+
+	/** A feature as GeoJSON text with the version that is its ETag. */
+	public record StoredFeature(String json, int version) {
 	}
 
 	/** A search result: where to fly the map to. */

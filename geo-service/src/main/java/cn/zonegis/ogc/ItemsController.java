@@ -1,0 +1,139 @@
+package cn.zonegis.ogc;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.zonegis.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** OGC API - Features items: pages of features streamed from PostGIS, and single features with their ETag. */
+@RestController
+class ItemsController {
+
+	private final CollectionRegistry registry;
+
+	private final FeatureRepository features;
+
+	private final ItemsRequestReader reader;
+
+	private final JsonMapper json;
+
+	ItemsController(CollectionRegistry registry, FeatureRepository features, ItemsRequestReader reader,
+			JsonMapper json) {
+		this.registry = registry;
+		this.features = features;
+		this.reader = reader;
+		this.json = json;
+	}
+
+	@GetMapping("/ogc/collections/{collectionId}/items")
+	ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId, HttpServletRequest request) {
+		CollectionDef def = this.registry.get(collectionId);
+		OgcFormat format = OgcFormat.of(request);
+		ItemsRequest items = this.reader.read(def, request.getParameterMap());
+		// Counted before the first byte is sent, so a failing query is still a proper problem response.
+		long matched = this.features.count(def, items.where());
+		String trailer = trailer(def, request, items, matched, format);
+		StreamingResponseBody body = (out) -> {
+			OutputStream target = (format == OgcFormat.HTML) ? new ByteArrayOutputStream() : out;
+			target.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
+			int returned = this.features.writeFeatures(def, items.where(), items.crs(), items.page(), target);
+			target.write(("\n],\"numberReturned\":" + returned + "," + trailer).getBytes(StandardCharsets.UTF_8));
+			if (format == OgcFormat.HTML) {
+				String title = def.titleZh() + " / " + def.titleEn();
+				out.write(OgcHtml.page(title, this.json.readTree(((ByteArrayOutputStream) target).toByteArray())));
+			}
+		};
+		return ResponseEntity.ok()
+			.contentType(OgcResponses.type(format, OgcFormat.GEO_JSON))
+			.header("Content-Crs", items.crs().header())
+			.body(body);
+	}
+
+	@GetMapping("/ogc/collections/{collectionId}/items/{featureId}")
+	ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
+			HttpServletRequest request) {
+		CollectionDef def = this.registry.get(collectionId);
+		OgcFormat format = OgcFormat.of(request);
+		Crs crs = this.reader.crs(request.getParameterMap());
+		FeatureRepository.StoredFeature stored = this.features.find(def, featureIdOf(def, featureId), crs)
+			.orElseThrow(() -> unknownItem(def, featureId));
+		ObjectNode feature = (ObjectNode) this.json.readTree(stored.json());
+		String path = "/collections/" + def.id() + "/items/" + featureId;
+		OgcLinks links = new OgcLinks(request, this.json).selfAndAlternate(path, format, OgcFormat.GEO_JSON,
+				featureId);
+		links.add(links.url("/collections/" + def.id()), "collection", MediaType.APPLICATION_JSON, def.titleEn());
+		feature.set("links", links.array());
+		return ResponseEntity.ok()
+			.eTag("\"" + stored.version() + "\"")
+			.header("Content-Crs", crs.header())
+			.contentType(OgcResponses.type(format, OgcFormat.GEO_JSON))
+			.body(OgcResponses.bytes(format, def.titleEn() + " " + featureId, feature, this.json));
+	}
+
+	/** A feature id is a positive integer; anything else names no feature. */
+	static long featureIdOf(CollectionDef def, String featureId) {
+		if (!featureId.matches("[0-9]{1,18}")) {
+			throw unknownItem(def, featureId);
+		}
+		return Long.parseLong(featureId);
+	}
+
+	static ApiProblem unknownItem(CollectionDef def, String featureId) {
+		return ApiProblem.notFound("problem.item.unknown", featureId, def.id())
+			.with("collection", def.id())
+			.with("featureId", featureId);
+	}
+
+	/** numberMatched, timeStamp and the links, which close the streamed FeatureCollection. */
+	private String trailer(CollectionDef def, HttpServletRequest request, ItemsRequest items, long matched,
+			OgcFormat format) {
+		String path = "/collections/" + def.id() + "/items";
+		OgcLinks links = new OgcLinks(request, this.json);
+		String type = (format == OgcFormat.HTML) ? "html" : "json";
+		links.add(links.url(path, page(request, items.page().offset(), type)), "self",
+				(format == OgcFormat.HTML) ? MediaType.TEXT_HTML : OgcFormat.GEO_JSON, def.titleEn())
+			.add(links.url(path, page(request, items.page().offset(), "html".equals(type) ? "json" : "html")),
+					"alternate", (format == OgcFormat.HTML) ? OgcFormat.GEO_JSON : MediaType.TEXT_HTML, def.titleEn());
+		long offset = items.page().offset();
+		int limit = items.page().limit();
+		if (offset + limit < matched) {
+			links.add(links.url(path, page(request, offset + limit, type)), "next", OgcFormat.GEO_JSON, "next page");
+		}
+		if (offset > 0) {
+			links.add(links.url(path, page(request, Math.max(0, offset - limit), type)), "prev", OgcFormat.GEO_JSON,
+					"previous page");
+		}
+		links.add(links.url("/collections/" + def.id()), "collection", MediaType.APPLICATION_JSON, def.titleEn());
+		ObjectNode tail = this.json.createObjectNode()
+			.put("numberMatched", matched)
+			.put("timeStamp", Instant.now().toString());
+		tail.set("links", links.array());
+		String members = this.json.writeValueAsString(tail);
+		return members.substring(1);
+	}
+
+	/** The request's own parameters with another offset and format: a page link keeps every filter. */
+	private static Map<String, String> page(HttpServletRequest request, long offset, String format) {
+		Map<String, String> query = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> query.put(name, values[0]));
+		query.put("offset", Long.toString(offset));
+		query.put("f", format);
+		return query;
+	}
+
+}

@@ -1,0 +1,173 @@
+package cn.zonegis.ogc;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import cn.zonegis.ApiProblem;
+
+/**
+ * The query parameters of /items turned into SQL conditions, the output CRS and the page. Every
+ * parameter is checked here, at the edge; an unknown one is a 400 (Part 1, /req/core/query-param-unknown).
+ *
+ * @param where the conditions with their bound values
+ * @param crs the CRS of the response
+ * @param page the page asked for
+ */
+record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
+
+	/** Reads the parameters of an items request on def; filter compiles the filter parameters. */
+	static ItemsRequest read(CollectionDef def, Map<String, String[]> parameters, OgcProperties limits,
+			CrsCatalog crsCatalog, QueryableCatalog queryables, ItemsFilter filter) {
+		SqlWhere where = new SqlWhere();
+		for (String name : parameters.keySet()) {
+			if (!OpenApiDocument.ITEMS_PARAMETERS.contains(name)) {
+				Queryable queryable = queryables.of(def).get(name);
+				if (queryable == null) {
+					throw ApiProblem.badRequest("unknown-parameter", "problem.parameter.unknown", name)
+						.with("parameter", name);
+				}
+				equal(where, queryable, single(parameters, name));
+			}
+		}
+		Crs bboxCrs = crsCatalog.parse("bbox-crs", single(parameters, "bbox-crs"));
+		String bbox = single(parameters, "bbox");
+		if (bbox != null) {
+			bbox(where, bbox, bboxCrs);
+		}
+		String datetime = single(parameters, "datetime");
+		if (datetime != null) {
+			datetime(where, def, datetime);
+		}
+		filter.apply(def, single(parameters, "filter"), single(parameters, "filter-lang"),
+				single(parameters, "filter-crs"), where);
+		int limit = Math.min(integer(parameters, "limit", limits.defaultLimit(), 1), limits.maxLimit());
+		int offset = integer(parameters, "offset", 0, 0);
+		return new ItemsRequest(where, crsCatalog.parse("crs", single(parameters, "crs")),
+				new FeatureRepository.Page(limit, offset));
+	}
+
+	/** A property=value filter; on an array property, the array contains the value. */
+	private static void equal(SqlWhere where, Queryable queryable, String text) {
+		String value = where.bind(queryable.valueOf(text));
+		where.and((queryable.type() == Queryable.Type.ARRAY) ? value + " = ANY(" + queryable.sql() + ")"
+				: queryable.sql() + " = " + value);
+	}
+
+	/** Four (or six, with heights ignored) numbers in the axis order of bbox-crs. */
+	private static void bbox(SqlWhere where, String text, Crs crs) {
+		String[] parts = text.split(",");
+		if (parts.length != 4 && parts.length != 6) {
+			throw invalidBbox(text);
+		}
+		int half = parts.length / 2;
+		double[] low = { number(parts[0], text), number(parts[1], text) };
+		double[] high = { number(parts[half], text), number(parts[half + 1], text) };
+		if (low[0] > high[0] || low[1] > high[1] || (crs.geographic() && !onTheGlobe(low, high, crs.northFirst()))) {
+			throw ApiProblem.badRequest("invalid-bbox", "problem.bbox.range", "bbox", text).with("parameter", "bbox");
+		}
+		String envelope = "ST_MakeEnvelope(" + where.bind(low[0]) + ", " + where.bind(low[1]) + ", "
+				+ where.bind(high[0]) + ", " + where.bind(high[1]) + ")";
+		where.and("ST_Intersects(t.geom, " + crs.toStorage(envelope) + ")");
+	}
+
+	private static boolean onTheGlobe(double[] low, double[] high, boolean latFirst) {
+		int lat = latFirst ? 0 : 1;
+		int lon = 1 - lat;
+		return low[lat] >= -90 && high[lat] <= 90 && low[lon] >= -180 && high[lon] <= 180;
+	}
+
+	/**
+	 * An instant or an interval "start/end" with ".." (or nothing) for an open end; a calendar
+	 * date as an instant means that whole day.
+	 */
+	private static void datetime(SqlWhere where, CollectionDef def, String text) {
+		if (def.temporalColumn() == null) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.datetime.none", def.id())
+				.with("parameter", "datetime");
+		}
+		String column = "t.\"" + def.temporalColumn() + "\"";
+		try {
+			String[] ends = text.split("/", -1);
+			if (ends.length == 1) {
+				OffsetDateTime at = Queryable.Temporal.instant(text.strip());
+				boolean wholeDay = text.strip().length() == 10;
+				where.and(wholeDay ? column + " >= " + where.bind(at) + " AND " + column + " < " + where.bind(at.plusDays(1))
+						: column + " = " + where.bind(at));
+			}
+			else if (ends.length == 2) {
+				if (open(ends[0]) && open(ends[1])) {
+					return;
+				}
+				if (!open(ends[0])) {
+					where.and(column + " >= " + where.bind(Queryable.Temporal.instant(ends[0].strip())));
+				}
+				if (!open(ends[1])) {
+					String endText = ends[1].strip();
+					OffsetDateTime end = Queryable.Temporal.instant(endText);
+					where.and((endText.length() == 10) ? column + " < " + where.bind(end.plusDays(1))
+							: column + " <= " + where.bind(end));
+				}
+			}
+			else {
+				throw new DateTimeParseException(text, text, 0);
+			}
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.datetime.format", text)
+				.with("parameter", "datetime");
+		}
+	}
+
+	private static boolean open(String end) {
+		return end.isBlank() || "..".equals(end.strip());
+	}
+
+	private static int integer(Map<String, String[]> parameters, String name, int absent, int minimum) {
+		String text = single(parameters, name);
+		if (text == null) {
+			return absent;
+		}
+		try {
+			int value = Integer.parseInt(text.strip());
+			if (value >= minimum) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below like a value under the minimum
+		}
+		throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.invalid", name, text)
+			.with("parameter", name);
+	}
+
+	private static double number(String text, String bbox) {
+		try {
+			double value = Double.parseDouble(text.strip());
+			if (Double.isFinite(value)) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below like a non-finite number
+		}
+		throw invalidBbox(bbox);
+	}
+
+	private static ApiProblem invalidBbox(String text) {
+		return ApiProblem.badRequest("invalid-bbox", "problem.bbox.format", "bbox", text).with("parameter", "bbox");
+	}
+
+	/** A parameter's value; a parameter given twice is a 400. */
+	static String single(Map<String, String[]> parameters, String name) {
+		String[] values = parameters.get(name);
+		if (values == null) {
+			return null;
+		}
+		if (values.length > 1) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.repeated", name).with("parameter", name);
+		}
+		return values[0];
+	}
+
+}
