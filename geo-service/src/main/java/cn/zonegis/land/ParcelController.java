@@ -1,0 +1,133 @@
+package cn.zonegis.land;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.GeometryCheck;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** /api/parcels: red lines in and out as GeoJSON Features, versioned by ETag. */
+@RestController
+class ParcelController {
+
+	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+	private static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
+
+	private final ParcelService parcels;
+
+	private final ParcelTransitions transitions;
+
+	private final GeometryCheck geometry;
+
+	ParcelController(ParcelService parcels, ParcelTransitions transitions, GeometryCheck geometry) {
+		this.parcels = parcels;
+		this.transitions = transitions;
+		this.geometry = geometry;
+	}
+
+	@GetMapping("/api/parcels/{id}")
+	ResponseEntity<ParcelView> get(@PathVariable long id) {
+		return withEtag(ResponseEntity.ok(), this.parcels.get(id));
+	}
+
+	@PostMapping("/api/parcels")
+	ResponseEntity<ParcelView> create(@RequestBody JsonNode feature, @RequestParam(defaultValue = "false") boolean repair,
+			@RequestParam(defaultValue = "false") boolean clip) {
+		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
+		ParcelView view = this.parcels.create(edit.draft(), edit.note(), new EditOptions(repair, clip));
+		return withEtag(ResponseEntity.created(URI.create("/api/parcels/" + view.id())), view);
+	}
+
+	@PutMapping("/api/parcels/{id}")
+	ResponseEntity<ParcelView> replace(@PathVariable long id, @RequestBody JsonNode feature,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestParam(defaultValue = "false") boolean repair, @RequestParam(defaultValue = "false") boolean clip) {
+		Integer expected = IfMatch.version(ifMatch, true);
+		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
+		return withEtag(ResponseEntity.ok(),
+				this.parcels.replace(id, edit.draft(), edit.note(), expected, new EditOptions(repair, clip)));
+	}
+
+	/** Cancelling (注销) keeps the row and its history; the parcel no longer holds its ground. */
+	@DeleteMapping("/api/parcels/{id}")
+	ResponseEntity<ParcelView> cancel(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestParam(required = false) String note) {
+		return withEtag(ResponseEntity.ok(),
+				this.transitions.move(id, ParcelLifecycle.CANCELLED, note, IfMatch.version(ifMatch, false)));
+	}
+
+	/** The parcels as they stood at a date (its end, China Standard Time) or an ISO instant. */
+	@GetMapping(value = "/api/parcels", params = "asOf")
+	ResponseEntity<StreamingResponseBody> asOf(@RequestParam String asOf, @RequestParam(required = false) String bbox) {
+		OffsetDateTime at = instant("asOf", asOf);
+		BBox box = BBox.parse("bbox", bbox);
+		return ResponseEntity.ok().contentType(GEO_JSON).body((out) -> this.parcels.writeAsOf(at, box, out));
+	}
+
+	@GetMapping("/api/parcels/{id}/history")
+	ResponseEntity<String> history(@PathVariable long id) {
+		return ResponseEntity.ok().contentType(GEO_JSON).body(this.parcels.history(id));
+	}
+
+	@GetMapping("/api/parcels/{id}/events")
+	List<ParcelEventRepository.ParcelEvent> events(@PathVariable long id) {
+		return this.transitions.events(id);
+	}
+
+	@PostMapping("/api/parcels/{id}/transitions")
+	ResponseEntity<ParcelView> transition(@PathVariable long id, @RequestBody TransitionRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		ParcelLifecycle to = ParcelLifecycle.fromCode(request.to())
+			.orElseThrow(() -> ApiProblem.badRequest("unknown-status", "parcel.transition.unknown", request.to())
+				.with("property", "to"));
+		return withEtag(ResponseEntity.ok(), this.transitions.move(id, to, request.note(), IfMatch.version(ifMatch, false)));
+	}
+
+	/**
+	 * @param to the status to move to (red_line_issued, filed, listed, transferred, cancelled; recovered
+	 * goes through /recover, which records the recovery)
+	 */
+	record TransitionRequest(String to, String note) {
+	}
+
+	private static OffsetDateTime instant(String parameter, String text) {
+		try {
+			if (text.length() == 10) {
+				// A date means the state at the end of that day, in the zone's own time.
+				return LocalDate.parse(text).plusDays(1).atStartOfDay(ZONE_TIME).toOffsetDateTime().minusNanos(1000);
+			}
+			return OffsetDateTime.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.invalid", parameter, text)
+				.with("parameter", parameter);
+		}
+	}
+
+	static ResponseEntity<ParcelView> withEtag(ResponseEntity.BodyBuilder response, ParcelView view) {
+		return response.eTag(view.etag()).body(view);
+	}
+
+}

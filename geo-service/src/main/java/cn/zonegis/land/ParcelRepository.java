@@ -1,0 +1,243 @@
+package cn.zonegis.land;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.GeometryRepair;
+import cn.zonegis.geo.MeasureSql;
+import org.locationtech.jts.geom.MultiPolygon;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for parcels: the row, its measures, overlaps with active neighbours, history. */
+@Repository
+class ParcelRepository {
+
+	/** Official measures over alias t, computed by PostGIS in the measuring CRS. */
+	static final String MEASURES = String.join(",\n", MeasureSql.AREA_M2 + " AS area_m2",
+			MeasureSql.AREA_MU + " AS area_mu", MeasureSql.AREA_HA + " AS area_ha",
+			MeasureSql.PERIMETER_M + " AS perimeter_m", MeasureSql.ELLIPSOIDAL_AREA_M2 + " AS ellipsoidal_area_m2");
+
+	private static final String FIND = """
+			SELECT t.id, t.code, t.name, t.land_use, t.land_class_code, t.holder, t.status, t.status_changed_at,
+				t.surveyed_area_m2, t.note, t.version, t.created_at, t.created_by, t.updated_at, t.updated_by,
+				ST_AsGeoJSON(t.geom, 7) AS geometry,
+				%s
+			FROM zonegis.parcel t WHERE t.id = :id
+			""";
+
+	private static final String LOCK = """
+			SELECT t.id, t.code, t.status, t.version FROM zonegis.parcel t WHERE t.id = :id FOR UPDATE
+			""";
+
+	private static final String ID_BY_CODE = "SELECT id FROM zonegis.parcel WHERE code = :code";
+
+	private static final String INSERT = """
+			INSERT INTO zonegis.parcel (code, name, land_use, land_class_code, holder, surveyed_area_m2, note, geom,
+				created_by, updated_by)
+			VALUES (:code, :name, :landUse, :landClassCode, :holder, :surveyedAreaM2, :note,
+				ST_Multi(ST_GeomFromWKB(:wkb, 4490)), :user, :user)
+			RETURNING id
+			""";
+
+	private static final String UPDATE = """
+			UPDATE zonegis.parcel SET code = :code, name = :name, land_use = :landUse, land_class_code = :landClassCode,
+				holder = :holder, surveyed_area_m2 = :surveyedAreaM2, note = :note,
+				geom = ST_Multi(ST_GeomFromWKB(:wkb, 4490)),
+				version = version + 1, updated_at = now(), updated_by = :user
+			WHERE id = :id
+			""";
+
+	private static final String SET_STATUS = """
+			UPDATE zonegis.parcel SET status = :status, status_changed_at = now(),
+				version = version + 1, updated_at = now(), updated_by = :user
+			WHERE id = :id
+			""";
+
+	/** The row as it is now becomes history: valid from its last change until this one. */
+	private static final String ARCHIVE = """
+			INSERT INTO zonegis.parcel_history (parcel_id, version, code, name, land_use, land_class_code, holder,
+				status, surveyed_area_m2, note, geom, valid_from, valid_to, changed_by, replaced_by)
+			SELECT id, version, code, name, land_use, land_class_code, holder, status, surveyed_area_m2, note, geom,
+				updated_at, now(), updated_by, :user
+			FROM zonegis.parcel WHERE id = :id
+			""";
+
+	/** Transform the query shape, never the stored column, so the GiST index on parcel.geom is used. */
+	private static final String OVERLAPS = """
+			WITH o AS (
+				SELECT p.id, p.code, ST_CollectionExtract(ST_Intersection(p.geom, r.geom), 3) AS geom
+				FROM zonegis.parcel p, (SELECT ST_GeomFromWKB(:wkb, 4490) AS geom) r
+				WHERE ST_Intersects(p.geom, r.geom) AND p.status NOT IN (:ended) AND p.id <> :excludeId
+			),
+			m AS (SELECT o.*, ST_Area(ST_Transform(o.geom, :measureSrid)) AS overlap_m2 FROM o WHERE NOT ST_IsEmpty(o.geom))
+			SELECT id, code, overlap_m2, ST_AsGeoJSON(geom, 7) AS overlap,
+				ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+			FROM m WHERE overlap_m2 > :toleranceM2
+			ORDER BY overlap_m2 DESC
+			""";
+
+	private static final String OVERLAP_BETWEEN = """
+			WITH o AS (SELECT ST_CollectionExtract(ST_Intersection(ST_GeomFromWKB(:a, 4490), ST_GeomFromWKB(:b, 4490)), 3) AS geom)
+			SELECT ST_Area(ST_Transform(geom, :measureSrid)) AS overlap_m2, ST_AsGeoJSON(geom, 7) AS overlap,
+				ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+			FROM o WHERE NOT ST_IsEmpty(geom)
+			""";
+
+	private static final String CLIP = """
+			WITH r AS (SELECT ST_GeomFromWKB(:wkb, 4490) AS geom),
+			n AS (
+				SELECT p.code, p.geom FROM zonegis.parcel p, r
+				WHERE ST_Intersects(p.geom, r.geom) AND p.status NOT IN (:ended) AND p.id <> :excludeId
+					AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(p.geom, r.geom), 3))
+			),
+			d AS (SELECT ST_Multi(ST_CollectionExtract(ST_Difference(r.geom, (SELECT ST_Union(geom) FROM n)), 3)) AS geom FROM r)
+			SELECT ARRAY(SELECT code FROM n ORDER BY code) AS codes, ST_AsBinary(d.geom) AS wkb,
+				ST_Area(ST_Transform(r.geom, :measureSrid)) AS before_m2,
+				coalesce(ST_Area(ST_Transform(d.geom, :measureSrid)), 0) AS after_m2
+			FROM r, d
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final GeoProperties geo;
+
+	ParcelRepository(JdbcClient jdbc, JsonMapper json, GeoProperties geo) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.geo = geo;
+	}
+
+	Optional<ParcelView> find(long id) {
+		return this.jdbc.sql(measured(FIND)).param("id", id).query(this::view).optional();
+	}
+
+	Optional<Locked> lock(long id) {
+		return this.jdbc.sql(LOCK)
+			.param("id", id)
+			.query((rs, i) -> new Locked(rs.getLong("id"), rs.getString("code"),
+					ParcelLifecycle.fromCode(rs.getString("status")).orElseThrow(), rs.getInt("version")))
+			.optional();
+	}
+
+	Optional<Long> idByCode(String code) {
+		return this.jdbc.sql(ID_BY_CODE).param("code", code).query(Long.class).optional();
+	}
+
+	long insert(ParcelDraft draft, String note, MultiPolygon geometry, String user) {
+		return this.jdbc.sql(INSERT)
+			.paramSource(new DraftParams(draft, note, GeometryRepair.wkb(geometry), user, 0))
+			.query(Long.class)
+			.single();
+	}
+
+	void update(long id, ParcelDraft draft, String note, MultiPolygon geometry, String user) {
+		this.jdbc.sql(UPDATE).paramSource(new DraftParams(draft, note, GeometryRepair.wkb(geometry), user, id)).update();
+	}
+
+	void setStatus(long id, ParcelLifecycle status, String user) {
+		this.jdbc.sql(SET_STATUS).param("id", id).param("status", status.code()).param("user", user).update();
+	}
+
+	void archive(long id, String user) {
+		this.jdbc.sql(ARCHIVE).param("id", id).param("user", user).update();
+	}
+
+	/** Active parcels other than excludeId that share more than the tolerance with the shape. */
+	List<Overlap> overlaps(MultiPolygon shape, long excludeId, double toleranceM2) {
+		return this.jdbc.sql(OVERLAPS)
+			.param("wkb", GeometryRepair.wkb(shape))
+			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
+			.param("excludeId", excludeId)
+			.param("measureSrid", this.geo.measureSrid())
+			.param("toleranceM2", toleranceM2)
+			.query((rs, i) -> overlap(rs, rs.getLong("id"), rs.getString("code")))
+			.list();
+	}
+
+	/** The ground two shapes share, if any; the other shape's code names it. */
+	Optional<Overlap> overlapBetween(MultiPolygon shape, MultiPolygon other, String otherCode) {
+		return this.jdbc.sql(OVERLAP_BETWEEN)
+			.param("a", GeometryRepair.wkb(shape))
+			.param("b", GeometryRepair.wkb(other))
+			.param("measureSrid", this.geo.measureSrid())
+			.query((rs, i) -> overlap(rs, null, otherCode))
+			.optional();
+	}
+
+	/** The shape minus every active neighbour it overlaps, with the neighbours' codes. */
+	Clipped clip(MultiPolygon shape, long excludeId) {
+		return this.jdbc.sql(CLIP)
+			.param("wkb", GeometryRepair.wkb(shape))
+			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
+			.param("excludeId", excludeId)
+			.param("measureSrid", this.geo.measureSrid())
+			.query((rs, i) -> {
+				List<String> codes = Arrays.asList((String[]) rs.getArray("codes").getArray());
+				byte[] wkb = rs.getBytes("wkb");
+				MultiPolygon clipped = codes.isEmpty() ? shape
+						: (wkb == null) ? shape.getFactory().createMultiPolygon() : GeometryRepair.read(wkb);
+				return new Clipped(clipped, new ParcelView.ClipReport(codes,
+						GeometryRepair.round(rs.getDouble("before_m2")), GeometryRepair.round(rs.getDouble("after_m2"))));
+			})
+			.single();
+	}
+
+	/** Replaces {measureSrid} in SQL with the configured measuring CRS (an integer from config). */
+	String measured(String sql) {
+		return sql.formatted(MEASURES).replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
+	}
+
+	private Overlap overlap(ResultSet rs, Long parcelId, String code) throws SQLException {
+		return new Overlap(parcelId, code, GeometryRepair.round(rs.getDouble("overlap_m2")),
+				this.json.readTree(rs.getString("overlap")), List.of(rs.getDouble("lon"), rs.getDouble("lat")));
+	}
+
+	private ParcelView view(ResultSet rs, int row) throws SQLException {
+		return new ParcelView("Feature", rs.getLong("id"), rs.getString("geometry"),
+				new ParcelView.Properties(rs.getString("code"), rs.getString("name"), rs.getString("land_use"),
+						rs.getString("land_class_code"), rs.getString("holder"), rs.getString("status"),
+						rs.getObject("status_changed_at", OffsetDateTime.class), rs.getBigDecimal("surveyed_area_m2"),
+						rs.getString("note"), rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class),
+						rs.getString("created_by"), rs.getObject("updated_at", OffsetDateTime.class),
+						rs.getString("updated_by"), rs.getDouble("area_m2"), rs.getDouble("area_mu"),
+						rs.getDouble("area_ha"), rs.getDouble("perimeter_m"), rs.getDouble("ellipsoidal_area_m2")),
+				null, null);
+	}
+
+	/** The row's identity, status and version, locked for the rest of the transaction. */
+	record Locked(long id, String code, ParcelLifecycle status, int version) {
+	}
+
+	/** A boundary cut back to its neighbours. */
+	record Clipped(MultiPolygon geometry, ParcelView.ClipReport report) {
+	}
+
+	/** Named parameters of a parcel's attributes and boundary. */
+	private static final class DraftParams extends org.springframework.jdbc.core.namedparam.MapSqlParameterSource {
+
+		DraftParams(ParcelDraft draft, String note, byte[] wkb, String user, long id) {
+			addValue("code", draft.code());
+			addValue("name", draft.name());
+			addValue("landUse", draft.landUse());
+			addValue("landClassCode", draft.landClassCode());
+			addValue("holder", draft.holder());
+			addValue("surveyedAreaM2", draft.surveyedAreaM2());
+			addValue("note", note);
+			addValue("wkb", wkb);
+			addValue("user", user);
+			addValue("id", id);
+		}
+
+	}
+
+}

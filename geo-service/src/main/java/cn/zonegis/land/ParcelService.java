@@ -1,0 +1,242 @@
+package cn.zonegis.land;
+
+import java.io.OutputStream;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.GeometryCheck;
+import cn.zonegis.geo.GeometryDefect;
+import cn.zonegis.security.AuditLog;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Draws and redraws parcel red lines (用地红线): every write passes {@link RedLineCheck}, keeps the
+ * previous version in parcel_history and is audited in the same transaction. Importers use
+ * {@link #checkDraft} for a dry run and {@link #createAll} for the real, all-or-nothing import.
+ */
+@Service
+public class ParcelService {
+
+	private static final int CODE_MAX_LENGTH = 40;
+
+	private final ParcelRepository parcels;
+
+	private final ParcelStreams streams;
+
+	private final RedLineCheck redLines;
+
+	private final GeometryCheck geometry;
+
+	private final AuditLog audit;
+
+	private final JsonMapper json;
+
+	private final MessageSource messages;
+
+	ParcelService(ParcelRepository parcels, ParcelStreams streams, RedLineCheck redLines, GeometryCheck geometry, AuditLog audit,
+			JsonMapper json, MessageSource messages) {
+		this.parcels = parcels;
+		this.streams = streams;
+		this.redLines = redLines;
+		this.geometry = geometry;
+		this.audit = audit;
+		this.json = json;
+		this.messages = messages;
+	}
+
+	@Transactional(readOnly = true)
+	public ParcelView get(long id) {
+		return this.parcels.find(id).orElseThrow(() -> unknown(id));
+	}
+
+	/** The id of the parcel with this code, if there is one (an import may update it). */
+	@Transactional(readOnly = true)
+	public Optional<Long> findIdByCode(String code) {
+		return this.parcels.idByCode(code);
+	}
+
+	@Transactional
+	@PreAuthorize("hasRole('PLANNER')")
+	public ParcelView create(ParcelDraft draft, String note, EditOptions options) {
+		RedLineCheck.Checked checked = checkForWrite(draft, RedLineCheck.NEW_PARCEL, options);
+		String user = AuditLog.currentUsername();
+		long id = this.parcels.insert(draft, note, checked.geometry(), user);
+		this.audit.record("create", "parcel", id, detail(draft.code(), 1, checked));
+		return get(id).withReports(checked.repair(), checked.clip());
+	}
+
+	/**
+	 * Replaces a parcel's boundary and attributes; the previous version goes to parcel_history.
+	 * @param expectedVersion the version the client edited (If-Match), or null to skip the check
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('PLANNER')")
+	public ParcelView replace(long id, ParcelDraft draft, String note, Integer expectedVersion, EditOptions options) {
+		ParcelRepository.Locked current = lockForChange(id, expectedVersion);
+		if (!current.status().isActive()) {
+			throw ApiProblem.conflict("parcel-ended", "parcel.ended", current.code(), current.status().label());
+		}
+		RedLineCheck.Checked checked = checkForWrite(draft, id, options);
+		String user = AuditLog.currentUsername();
+		this.parcels.archive(id, user);
+		this.parcels.update(id, draft, note, checked.geometry(), user);
+		this.audit.record("update", "parcel", id, detail(draft.code(), current.version() + 1, checked));
+		return get(id).withReports(checked.repair(), checked.clip());
+	}
+
+	/**
+	 * Everything that would refuse this draft, without storing anything: geometry defects, overlaps
+	 * with active parcels (except the stored parcel of the same code, which an import would replace)
+	 * and with the other drafts of the same import, a code used twice in the import.
+	 */
+	@Transactional(readOnly = true)
+	public List<DraftProblem> checkDraft(ParcelDraft draft, List<ParcelDraft> alsoImported) {
+		List<DraftProblem> problems = new ArrayList<>();
+		try {
+			requireCode(draft.code());
+		}
+		catch (ApiProblem problem) {
+			problems.add(draftProblem(problem));
+		}
+		if (draft.code() != null && alsoImported.stream()
+			.anyMatch((other) -> other != draft && Objects.equals(other.code(), draft.code()))) {
+			problems.add(draftProblem(ApiProblem.conflict("duplicate-code", "parcel.code.twice", draft.code())));
+		}
+		Optional<Long> existing = (draft.code() == null) ? Optional.empty() : this.parcels.idByCode(draft.code());
+		existing.ifPresent((id) -> problems.add(draftProblem(
+				ApiProblem.conflict("parcel-exists", "parcel.code.exists", draft.code()).with("parcelId", id))));
+		Optional<GeometryDefect> defect = this.geometry.validate(draft.geometry());
+		if (defect.isPresent()) {
+			problems.add(draftProblem(defect.get().toProblem()));
+			return problems;
+		}
+		List<Overlap> overlaps = new ArrayList<>(
+				this.redLines.overlaps(draft.geometry(), existing.orElse(RedLineCheck.NEW_PARCEL)));
+		for (ParcelDraft other : alsoImported) {
+			if (other != draft && !Objects.equals(other.code(), draft.code())
+					&& this.geometry.validate(other.geometry()).isEmpty()) {
+				this.redLines.overlapBetween(draft.geometry(), other.geometry(), other.code()).ifPresent(overlaps::add);
+			}
+		}
+		if (!overlaps.isEmpty()) {
+			problems.add(draftProblem(this.redLines.overlapProblem(overlaps)));
+		}
+		return problems;
+	}
+
+	/**
+	 * Creates every draft in one transaction, or none: the first refused draft aborts the whole
+	 * import with its problem, which names the draft's code.
+	 * @return the new parcels' ids, in the order of the drafts
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('PLANNER')")
+	public List<Long> createAll(List<ParcelDraft> drafts) {
+		String user = AuditLog.currentUsername();
+		List<Long> ids = new ArrayList<>(drafts.size());
+		for (ParcelDraft draft : drafts) {
+			try {
+				RedLineCheck.Checked checked = checkForWrite(draft, RedLineCheck.NEW_PARCEL, EditOptions.STRICT);
+				long id = this.parcels.insert(draft, null, checked.geometry(), user);
+				this.audit.record("import", "parcel", id, detail(draft.code(), 1, checked));
+				ids.add(id);
+			}
+			catch (ApiProblem problem) {
+				throw problem.with("draftCode", draft.code()).with("draftIndex", ids.size());
+			}
+		}
+		return ids;
+	}
+
+	/** Writes the selected parcels as a GeoJSON FeatureCollection (EPSG:4490 lon/lat), streamed. */
+	@Transactional(readOnly = true)
+	public void exportSelection(ParcelSelection selection, OutputStream out) {
+		this.streams.writeSelection(selection, out);
+	}
+
+	/** Hands each selected parcel, with its JTS geometry (SRID 4490), to the sink. */
+	@Transactional(readOnly = true)
+	public void exportSelection(ParcelSelection selection, Consumer<ParcelRecord> sink) {
+		this.streams.forEachSelected(selection, sink);
+	}
+
+	/** Writes the parcels as they stood at the instant as a FeatureCollection, streamed. */
+	@Transactional(readOnly = true)
+	public void writeAsOf(OffsetDateTime at, BBox bbox, OutputStream out) {
+		this.streams.writeAsOf(at, bbox, out);
+	}
+
+	/** Every version of the parcel as a FeatureCollection, newest first. */
+	@Transactional(readOnly = true)
+	public String history(long id) {
+		get(id);
+		return this.streams.history(id);
+	}
+
+	/** Locks the parcel, refusing an unknown id (404) or a stale version (412). */
+	ParcelRepository.Locked lockForChange(long id, Integer expectedVersion) {
+		ParcelRepository.Locked current = this.parcels.lock(id).orElseThrow(() -> unknown(id));
+		if (expectedVersion != null && expectedVersion != current.version()) {
+			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "parcel.stale", current.code(),
+					expectedVersion, current.version())
+				.with("currentVersion", current.version());
+		}
+		return current;
+	}
+
+	static ApiProblem unknown(long id) {
+		return ApiProblem.notFound("parcel.unknown", id);
+	}
+
+	private RedLineCheck.Checked checkForWrite(ParcelDraft draft, long id, EditOptions options) {
+		requireCode(draft.code());
+		this.parcels.idByCode(draft.code()).filter((other) -> other != id).ifPresent((other) -> {
+			throw ApiProblem.conflict("duplicate-code", "parcel.code.exists", draft.code()).with("parcelId", other);
+		});
+		return this.redLines.check(draft.geometry(), id, options);
+	}
+
+	private static void requireCode(String code) {
+		if (code == null || code.isBlank() || code.length() > CODE_MAX_LENGTH) {
+			throw ApiProblem.badRequest("invalid-parcel", "parcel.code.required", CODE_MAX_LENGTH)
+				.with("property", "code");
+		}
+	}
+
+	private DraftProblem draftProblem(ApiProblem problem) {
+		Locale locale = LocaleContextHolder.getLocale();
+		String detail = this.messages.getMessage(problem.messageKey(), problem.messageArgs(), problem.messageKey(),
+				locale);
+		return new DraftProblem(problem.type(), detail, new LinkedHashMap<>(problem.properties()));
+	}
+
+	private String detail(String code, int version, RedLineCheck.Checked checked) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("code", code);
+		detail.put("version", version);
+		if (checked.repair() != null) {
+			detail.put("repair", checked.repair());
+		}
+		if (checked.clip() != null) {
+			detail.put("clip", checked.clip());
+		}
+		return this.json.writeValueAsString(detail);
+	}
+
+}
