@@ -1,0 +1,144 @@
+package cn.zonegis.land;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.IntegrationTest;
+import cn.zonegis.geo.GeometryCheck;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.MultiPolygon;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What an importer calls: dry-run checks, the all-or-nothing import and the export of a selection. */
+class ParcelDraftTests extends IntegrationTest {
+
+	@Autowired
+	private ParcelService parcels;
+
+	@Autowired
+	private GeometryCheck geometry;
+
+	@BeforeEach
+	void actAsAPlanner() {
+		SecurityContextHolder.getContext()
+			.setAuthentication(new UsernamePasswordAuthenticationToken("planner", null,
+					AuthorityUtils.createAuthorityList("ROLE_PLANNER")));
+	}
+
+	@AfterEach
+	void leaveTheDemoZoneAsItWas() {
+		SecurityContextHolder.clearContext();
+		TestGround.clean(this.jdbc);
+	}
+
+	private ParcelDraft draft(String code, double lon, double lat) {
+		MultiPolygon square = this.geometry.polygons(List.of(List.of(List.of(new Coordinate(lon, lat),
+				new Coordinate(lon + 0.001, lat), new Coordinate(lon + 0.001, lat + 0.001),
+				new Coordinate(lon, lat + 0.001), new Coordinate(lon, lat)))));
+		return new ParcelDraft(code, "导入地块", "工业用地", "0601", "测试公司", 12345.6, square);
+	}
+
+	@Test
+	void aCleanDraftHasNoProblems() {
+		double[] c = TestGround.cell();
+		assertThat(this.parcels.checkDraft(draft(TestGround.code("clean"), c[0], c[1]), List.of())).isEmpty();
+	}
+
+	@Test
+	void aDraftOverlappingAStoredParcelOrAnotherDraftListsBoth() {
+		double[] c = TestGround.cell();
+		String stored = TestGround.code("stored");
+		this.parcels.createAll(List.of(draft(stored, c[0], c[1])));
+		ParcelDraft a = draft(TestGround.code("a"), c[0] + 0.0005, c[1]);
+		ParcelDraft b = draft(TestGround.code("b"), c[0] + 0.001, c[1] + 0.0005);
+
+		List<DraftProblem> problems = this.parcels.checkDraft(a, List.of(a, b));
+
+		assertThat(problems).hasSize(1);
+		assertThat(problems.get(0).type()).isEqualTo("red-line-overlap");
+		@SuppressWarnings("unchecked")
+		List<Overlap> overlaps = (List<Overlap>) problems.get(0).properties().get("conflictingParcels");
+		assertThat(overlaps).extracting(Overlap::code).containsExactlyInAnyOrder(stored, b.code());
+		assertThat(problems.get(0).detail()).contains(stored).contains(b.code());
+	}
+
+	@Test
+	void anInvalidDraftIsReportedWithoutOverlaps() {
+		double[] c = TestGround.cell();
+		MultiPolygon bowTie = this.geometry.polygons(List.of(List.of(List.of(new Coordinate(c[0], c[1]),
+				new Coordinate(c[0] + 0.001, c[1] + 0.001), new Coordinate(c[0] + 0.001, c[1]),
+				new Coordinate(c[0], c[1] + 0.001), new Coordinate(c[0], c[1])))));
+		List<DraftProblem> problems = this.parcels.checkDraft(
+				new ParcelDraft(TestGround.code("bowtie"), null, null, null, null, null, bowTie), List.of());
+		assertThat(problems).singleElement().satisfies((p) -> {
+			assertThat(p.type()).isEqualTo("invalid-geometry");
+			assertThat(p.properties()).containsEntry("defect", "self-intersection");
+		});
+	}
+
+	@Test
+	void anExistingCodeAndACodeUsedTwiceAreReported() {
+		double[] c = TestGround.cell();
+		String stored = TestGround.code("stored");
+		this.parcels.createAll(List.of(draft(stored, c[0], c[1])));
+		ParcelDraft again = draft(stored, c[0], c[1]);
+		ParcelDraft twin = draft(stored, c[0] + 0.0015, c[1]);
+		assertThat(this.parcels.checkDraft(again, List.of(again, twin))).extracting(DraftProblem::type)
+			.containsExactlyInAnyOrder("duplicate-code", "parcel-exists");
+	}
+
+	@Test
+	void anImportIsAllOrNothing() {
+		double[] c = TestGround.cell();
+		long before = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+		List<ParcelDraft> drafts = new ArrayList<>(List.of(draft(TestGround.code("one"), c[0], c[1]),
+				draft(TestGround.code("two"), c[0] + 0.0015, c[1])));
+		drafts.add(draft(TestGround.code("overlapping"), c[0] + 0.0005, c[1]));
+
+		assertThatThrownBy(() -> this.parcels.createAll(drafts)).isInstanceOfSatisfying(ApiProblem.class, (p) -> {
+			assertThat(p.type()).isEqualTo("red-line-overlap");
+			assertThat(p.properties()).containsEntry("draftIndex", 2).containsEntry("draftCode", drafts.get(2).code());
+		});
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isEqualTo(before);
+
+		List<Long> ids = this.parcels.createAll(drafts.subList(0, 2));
+		assertThat(ids).hasSize(2);
+		assertThat(this.parcels.get(ids.get(0)).properties().surveyedAreaM2().doubleValue()).isEqualTo(12345.6);
+	}
+
+	@Test
+	void aSelectionExportsAsGeoJsonAndAsJtsRecords() {
+		double[] c = TestGround.cell();
+		List<Long> ids = this.parcels.createAll(
+				List.of(draft(TestGround.code("x"), c[0], c[1]), draft(TestGround.code("y"), c[0] + 0.0015, c[1])));
+		ParcelSelection selection = new ParcelSelection(ids.subList(0, 1), null, List.of("planned"));
+
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.parcels.exportSelection(selection, out);
+		var collection = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(collection.get("features").size()).isEqualTo(1);
+		assertThat(collection.get("features").get(0).get("id").asLong()).isEqualTo(ids.get(0));
+
+		List<ParcelRecord> records = new ArrayList<>();
+		this.parcels.exportSelection(new ParcelSelection(null,
+				new cn.zonegis.geo.BBox(c[0] - 0.0001, c[1] - 0.0001, c[0] + 0.003, c[1] + 0.002), null), records::add);
+		assertThat(records).extracting(ParcelRecord::id).containsExactlyElementsOf(ids);
+		assertThat(records.get(0).geometry().getSRID()).isEqualTo(4490);
+		assertThat(records.get(0).geometry().getEnvelopeInternal().getMinX()).isEqualTo(c[0]);
+	}
+
+}

@@ -1,0 +1,226 @@
+package cn.zonegis.land;
+
+import java.util.Map;
+
+import cn.zonegis.Http;
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+/** POST /api/parcels: red lines are checked, measured and refused when they overlap a live parcel. */
+class RedLineTests extends IntegrationTest {
+
+	@AfterEach
+	void leaveTheDemoZoneAsItWas() {
+		TestGround.clean(this.jdbc);
+	}
+
+	private Http.Response draw(String code, String geometry) {
+		return as("planner").post("/api/parcels", TestGround.feature(code, geometry));
+	}
+
+	private String rectangleAt(double[] cell, double dLon, double dLat, double width, double height) {
+		return TestGround.rectangle(cell[0] + dLon, cell[1] + dLat, width, height);
+	}
+
+	@Test
+	void aRedLineIsStoredWithItsPlaneAreaInTheMeasuringCrs() {
+		double[] cell = TestGround.cell();
+		// A rectangle of 123.45 m × 67.89 m drawn in EPSG:4550, sent in EPSG:4490 lon/lat.
+		String geometry = this.jdbc.sql("""
+				WITH o AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), 4550) AS p)
+				SELECT ST_AsGeoJSON(ST_Transform(ST_MakeEnvelope(ST_X(p), ST_Y(p), ST_X(p) + 123.45, ST_Y(p) + 67.89, 4550), 4490), 15)
+				FROM o
+				""").param("lon", cell[0]).param("lat", cell[1]).query(String.class).single();
+		Http.Response response = draw(TestGround.code("area"), geometry);
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.header("ETag")).isEqualTo("\"1\"");
+		JsonNode properties = response.json().get("properties");
+		double expected = 123.45 * 67.89;
+		assertThat(properties.get("area_m2").asDouble()).isCloseTo(expected, offset(0.01));
+		assertThat(properties.get("area_mu").asDouble()).isCloseTo(expected * 15 / 10000, offset(0.0001));
+		assertThat(properties.get("area_ha").asDouble()).isCloseTo(expected / 10000, offset(0.0001));
+		assertThat(properties.get("perimeter_m").asDouble()).isCloseTo(2 * (123.45 + 67.89), offset(0.01));
+		assertThat(properties.get("ellipsoidal_area_m2").asDouble()).isCloseTo(expected, offset(expected * 0.01));
+		assertThat(properties.get("status").asString()).isEqualTo("planned");
+		String location = response.header("Location");
+		Http.Response read = as("viewer").get(location);
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.header("ETag")).isEqualTo("\"1\"");
+		assertThat(read.json().get("properties").get("area_m2").asDouble()).isCloseTo(expected, offset(0.01));
+	}
+
+	@Test
+	void aRedLineWithAHoleAndTwoPartsIsAccepted() {
+		double[] c = TestGround.cell();
+		String geometry = """
+				{"type":"MultiPolygon","coordinates":[
+				 [[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]],
+				  [[%5$s,%6$s],[%7$s,%6$s],[%7$s,%8$s],[%5$s,%8$s],[%5$s,%6$s]]],
+				 [[[%9$s,%2$s],[%10$s,%2$s],[%10$s,%4$s],[%9$s,%4$s],[%9$s,%2$s]]]]}
+				""".formatted(c[0], c[1], c[0] + 0.001, c[1] + 0.001, c[0] + 0.0004, c[1] + 0.0004, c[0] + 0.0006,
+				c[1] + 0.0006, c[0] + 0.0015, c[0] + 0.002);
+		Http.Response response = draw(TestGround.code("holes"), geometry);
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.json().get("geometry").get("coordinates").size()).isEqualTo(2);
+	}
+
+	@Test
+	void anOverlappingRedLineIsRefusedWithTheConflictingParcel() {
+		double[] cell = TestGround.cell();
+		String neighbour = TestGround.code("neighbour");
+		assertThat(draw(neighbour, rectangleAt(cell, 0, 0, 0.001, 0.001)).status()).isEqualTo(201);
+		long before = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+
+		Http.Response response = draw(TestGround.code("overlap"), rectangleAt(cell, 0.0008, 0, 0.001, 0.001));
+
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		JsonNode problem = response.json();
+		assertThat(problem.get("type").asString()).endsWith("/red-line-overlap");
+		JsonNode conflict = problem.get("conflictingParcels").get(0);
+		assertThat(conflict.get("code").asString()).isEqualTo(neighbour);
+		double overlapM2 = this.jdbc.sql("""
+				SELECT ST_Area(ST_Transform(ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490), 4550))
+				""").param("minLon", cell[0] + 0.0008).param("minLat", cell[1]).param("maxLon", cell[0] + 0.001)
+			.param("maxLat", cell[1] + 0.001).query(Double.class).single();
+		assertThat(conflict.get("overlapAreaM2").asDouble()).isCloseTo(overlapM2, offset(0.01));
+		assertThat(conflict.get("overlap").get("type").asString()).isEqualTo("Polygon");
+		assertThat(problem.get("detail").asString()).contains(neighbour).contains("m²");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void theOverlapDetailIsInEnglishWhenAsked() {
+		double[] cell = TestGround.cell();
+		String neighbour = TestGround.code("neighbour");
+		draw(neighbour, rectangleAt(cell, 0, 0, 0.001, 0.001));
+		Http.Response response = as("planner").send("POST", "/api/parcels",
+				TestGround.feature(TestGround.code("overlap"), rectangleAt(cell, 0.0005, 0.0005, 0.001, 0.001)),
+				Map.of("Content-Type", "application/json", "Accept-Language", "en"));
+		assertThat(response.json().get("detail").asString()).startsWith("Red line overlaps parcel " + neighbour + " by ");
+	}
+
+	@Test
+	void anOverlapWithinTheToleranceIsAccepted() {
+		double[] cell = TestGround.cell();
+		draw(TestGround.code("neighbour"), rectangleAt(cell, 0, 0, 0.001, 0.001));
+		// 0.00000004° of longitude is 3.5 mm here: 3.5 mm × 111 m ≈ 0.4 m², under the 0.5 m² tolerance.
+		assertThat(draw(TestGround.code("touching"), rectangleAt(cell, 0.001 - 0.00000004, 0, 0.001, 0.001)).status())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void aRedLineOverACancelledParcelIsAccepted() {
+		double[] cell = TestGround.cell();
+		Http.Response old = draw(TestGround.code("old"), rectangleAt(cell, 0, 0, 0.001, 0.001));
+		assertThat(as("planner").delete(old.header("Location"), Map.of("If-Match", old.header("ETag"))).status())
+			.isEqualTo(200);
+		assertThat(draw(TestGround.code("new"), rectangleAt(cell, 0, 0, 0.001, 0.001)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void clipCutsTheRedLineBackToItsNeighbours() {
+		double[] cell = TestGround.cell();
+		String neighbour = TestGround.code("neighbour");
+		draw(neighbour, rectangleAt(cell, 0, 0, 0.001, 0.001));
+		Http.Response response = as("planner").post("/api/parcels?clip=true",
+				TestGround.feature(TestGround.code("clipped"), rectangleAt(cell, 0.0005, 0, 0.001, 0.001)));
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode clip = response.json().get("clip");
+		assertThat(clip.get("clippedBy").get(0).asString()).isEqualTo(neighbour);
+		assertThat(clip.get("areaAfterM2").asDouble()).isCloseTo(clip.get("areaBeforeM2").asDouble() / 2,
+				offset(0.5));
+		assertThat(response.json().get("properties").get("area_m2").asDouble())
+			.isCloseTo(clip.get("areaAfterM2").asDouble(), offset(0.01));
+	}
+
+	@Test
+	void repairMakesABowTieValidAndSaysWhatChanged() {
+		double[] c = TestGround.cell();
+		String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%4$s],[%3$s,%2$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
+			.formatted(c[0], c[1], c[0] + 0.001, c[1] + 0.001);
+		Http.Response response = as("planner").post("/api/parcels?repair=true",
+				TestGround.feature(TestGround.code("bowtie"), bowTie));
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode repair = response.json().get("repair");
+		assertThat(repair.get("defect").asString()).isEqualTo("self-intersection");
+		assertThat(repair.get("partsAfter").asInt()).isEqualTo(2);
+		assertThat(repair.get("areaAfterM2").asDouble()).isPositive();
+	}
+
+	@Nested
+	class Refused {
+
+		@Test
+		void aSelfIntersectingRedLineIsUnprocessableAndSaysWhere() {
+			double[] c = TestGround.cell();
+			String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%4$s],[%3$s,%2$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
+				.formatted(c[0], c[1], c[0] + 0.001, c[1] + 0.001);
+			Http.Response response = draw(TestGround.code("bowtie"), bowTie);
+			assertThat(response.status()).isEqualTo(422);
+			JsonNode problem = response.json();
+			assertThat(problem.get("type").asString()).endsWith("/invalid-geometry");
+			assertThat(problem.get("defect").asString()).isEqualTo("self-intersection");
+			assertThat(problem.get("ring").asInt()).isEqualTo(1);
+			assertThat(problem.get("location").get(0).asDouble()).isCloseTo(c[0] + 0.0005, offset(1e-7));
+			assertThat(problem.get("detail").asString()).contains("自相交");
+		}
+
+		@Test
+		void aProjectedCrsIsRefused() {
+			String feature = """
+					{"type":"Feature","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4550"}},
+					 "geometry":%s,"properties":{"code":"%s"}}
+					""".formatted(rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001), TestGround.code("crs"));
+			Http.Response response = as("planner").post("/api/parcels", feature);
+			assertThat(response.status()).isEqualTo(422);
+			assertThat(response.json().get("defect").asString()).isEqualTo("unsupported-crs");
+		}
+
+		@Test
+		void aDuplicateCodeIsAConflict() {
+			double[] cell = TestGround.cell();
+			String code = TestGround.code("twice");
+			draw(code, rectangleAt(cell, 0, 0, 0.001, 0.001));
+			Http.Response response = draw(code, rectangleAt(cell, 0.0015, 0, 0.001, 0.001));
+			assertThat(response.status()).isEqualTo(409);
+			assertThat(response.json().get("type").asString()).endsWith("/duplicate-code");
+		}
+
+		@Test
+		void aViewerMayNotDrawRedLines() {
+			Http.Response response = as("viewer").post("/api/parcels",
+					TestGround.feature(TestGround.code("viewer"), rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001)));
+			assertThat(response.status()).isEqualTo(403);
+		}
+
+		@Test
+		void aMissingCodeIsABadRequest() {
+			String feature = "{\"type\":\"Feature\",\"geometry\":%s,\"properties\":{}}"
+				.formatted(rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001));
+			Http.Response response = as("planner").post("/api/parcels", feature);
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("property").asString()).isEqualTo("code");
+		}
+
+		@Test
+		void aBodyThatIsNotAFeatureIsABadRequest() {
+			assertThat(as("planner").post("/api/parcels", "{\"type\":\"Polygon\"}").status()).isEqualTo(400);
+			assertThat(as("planner").post("/api/parcels", "{\"type\":").status()).isEqualTo(400);
+		}
+
+		@Test
+		void aHostileIdIsABadRequestAndAnUnknownOneNotFound() {
+			assertThat(as("viewer").get("/api/parcels/1;DROP%20TABLE%20parcel").status()).isEqualTo(400);
+			assertThat(as("viewer").get("/api/parcels/999999999").status()).isEqualTo(404);
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package cn.zonegis.land;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Free ground for test parcels: cells south-west of the demo parcels, one per request, and codes
+ * starting with TEST- so that {@link #clean} leaves the demo zone as it was.
+ */
+final class TestGround {
+
+	static final String PREFIX = "TEST-";
+
+	/** Cells are 0.003° apart; a test draws its parcels inside its own cell. */
+	static final double CELL = 0.003;
+
+	private static final AtomicInteger NEXT = new AtomicInteger();
+
+	private TestGround() {
+	}
+
+	/** South-west corner (lon, lat) of a cell no other test uses in this run. */
+	static double[] cell() {
+		int i = NEXT.getAndIncrement();
+		return new double[] { 121.91 + (i % 30) * CELL, 37.06 + (i / 30) * CELL };
+	}
+
+	static String code(String what) {
+		return PREFIX + what + "-" + System.nanoTime();
+	}
+
+	/** A GeoJSON Polygon: an axis-parallel rectangle in lon/lat. */
+	static String rectangle(double lon, double lat, double width, double height) {
+		return "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
+			.formatted(lon, lat, lon + width, lat + height);
+	}
+
+	static String feature(String code, String geometry) {
+		return """
+				{"type":"Feature","geometry":%s,
+				 "properties":{"code":"%s","name":"测试地块","land_use":"工业用地","land_class_code":"0601","holder":"测试公司","note":"test"}}
+				""".formatted(geometry, code);
+	}
+
+	/** Removes every test parcel with its recoveries, history and events. */
+	static void clean(JdbcClient jdbc) {
+		jdbc.sql("DELETE FROM zonegis.land_recovery WHERE parcel_code LIKE :prefix").param("prefix", PREFIX + "%").update();
+		jdbc.sql("DELETE FROM zonegis.parcel WHERE code LIKE :prefix").param("prefix", PREFIX + "%").update();
+	}
+
+}
