@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,8 +32,17 @@ class AssetController {
 
 	private final AssetService assets;
 
-	AssetController(AssetService assets) {
+	private final NearestAssetService nearest;
+
+	AssetController(AssetService assets, NearestAssetService nearest) {
 		this.assets = assets;
+		this.nearest = nearest;
+	}
+
+	@GetMapping("/api/assets/nearest")
+	ResponseEntity<String> nearest(@RequestParam double lon, @RequestParam double lat,
+			@RequestParam(required = false) String type, @RequestParam(defaultValue = "5") int k) {
+		return ResponseEntity.ok().contentType(GEO_JSON).body(this.nearest.nearest(lon, lat, type, k));
 	}
 
 	@GetMapping({ "/api/assets/{kind}/{id}", "/api/" + KINDS + "/{id}" })
