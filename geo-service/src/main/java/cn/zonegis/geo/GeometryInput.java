@@ -7,8 +7,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -16,9 +14,10 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one way a GeoJSON geometry enters ZoneGIS: parsed into JTS (lon/lat, EPSG:4490), checked for
- * its type, for every coordinate inside the zone's extent and with {@link IsValidOp}. Nothing is
- * repaired: a problem names the part and the coordinate so the planner can fix it.
+ * How a GeoJSON point or line enters ZoneGIS (assets, work orders, project locations): parsed into
+ * JTS (lon/lat, EPSG:4490), checked for its type, for every coordinate inside the zone's extent and
+ * with {@link IsValidOp}. Nothing is repaired: a problem names the coordinate so the planner can fix
+ * it. Boundaries (polygons) go through {@link GeometryCheck}, which names the part and ring.
  */
 public final class GeometryInput {
 
@@ -29,8 +28,8 @@ public final class GeometryInput {
 
 	/**
 	 * @param geometry a GeoJSON geometry object
-	 * @param expectedType the column's type (Point, LineString, MultiLineString, Polygon, MultiPolygon); a
-	 * single part is accepted for its Multi type and wrapped, which changes no coordinate
+	 * @param expectedType the column's type (Point, LineString, MultiLineString); a single line is
+	 * accepted for a MultiLineString and wrapped, which changes no coordinate
 	 * @param extent the zone's extent; coordinates outside it are refused
 	 * @return the checked geometry with SRID 4490
 	 */
@@ -44,9 +43,6 @@ public final class GeometryInput {
 			case "LineString" -> line(geometry.path("coordinates"));
 			case "MultiLineString" -> FACTORY.createMultiLineString(array(geometry.path("coordinates"))
 				.valueStream().map(GeometryInput::line).toArray(LineString[]::new));
-			case "Polygon" -> polygon(geometry.path("coordinates"));
-			case "MultiPolygon" -> FACTORY.createMultiPolygon(array(geometry.path("coordinates"))
-				.valueStream().map(GeometryInput::polygon).toArray(Polygon[]::new));
 			default -> throw wrongType(type, expectedType);
 		};
 		Geometry typed = lift(parsed, expectedType);
@@ -80,9 +76,6 @@ public final class GeometryInput {
 		if (("Multi" + type).equals(expectedType) && parsed instanceof LineString line) {
 			return FACTORY.createMultiLineString(new LineString[] { line });
 		}
-		if (("Multi" + type).equals(expectedType) && parsed instanceof Polygon polygon) {
-			return FACTORY.createMultiPolygon(new Polygon[] { polygon });
-		}
 		throw wrongType(type, expectedType);
 	}
 
@@ -97,23 +90,6 @@ public final class GeometryInput {
 			throw ApiProblem.unprocessable("invalid-geometry", "problem.geometry.tooFewPoints", 2);
 		}
 		return FACTORY.createLineString(points);
-	}
-
-	private static Polygon polygon(JsonNode rings) {
-		LinearRing[] parsed = array(rings).valueStream().map((ring) -> {
-			Coordinate[] points = coordinates(ring);
-			if (points.length < 4 || !points[0].equals2D(points[points.length - 1])) {
-				throw ApiProblem.unprocessable("invalid-geometry", "problem.geometry.ringNotClosed",
-						format(points.length == 0 ? new Coordinate() : points[0]));
-			}
-			return FACTORY.createLinearRing(points);
-		}).toArray(LinearRing[]::new);
-		if (parsed.length == 0) {
-			throw ApiProblem.unprocessable("invalid-geometry", "problem.geometry.tooFewPoints", 4);
-		}
-		LinearRing[] holes = new LinearRing[parsed.length - 1];
-		System.arraycopy(parsed, 1, holes, 0, holes.length);
-		return FACTORY.createPolygon(parsed[0], holes);
 	}
 
 	private static Coordinate[] coordinates(JsonNode positions) {
