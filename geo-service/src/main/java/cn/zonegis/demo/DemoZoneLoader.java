@@ -73,8 +73,13 @@ public class DemoZoneLoader implements ApplicationRunner {
 			CASE WHEN jsonb_typeof(%1$s) = 'object'
 				THEN encode(ST_AsEWKB(ST_SetSRID(ST_GeomFromGeoJSON(%1$s), %2$d)), 'hex') END""";
 
+	/**
+	 * Moves the sequence past the demo ids, never back: an id handed out before (and since deleted)
+	 * must not be reused, or its history would be mixed with a new row's.
+	 */
 	private static final String RESET_SEQUENCE = """
-			SELECT setval(pg_get_serial_sequence('zonegis.%1$s', '%2$s'), GREATEST((SELECT max(%2$s) FROM zonegis.%1$s), 1))
+			SELECT setval(pg_get_serial_sequence('zonegis.%1$s', '%2$s'), GREATEST((SELECT max(%2$s) FROM zonegis.%1$s),
+				pg_sequence_last_value(pg_get_serial_sequence('zonegis.%1$s', '%2$s')::regclass), 1))
 			""";
 
 	private final JdbcClient jdbc;
