@@ -107,6 +107,9 @@ export function mountLayers(map, { api, layers: defs, base }) {
       const collection = await api.get(`/api/${encodeURIComponent(id)}`);
       if (!mounted) return;
       s.built = buildFeatureLayer(id, collection, { pane, onFeatureClick: (feature, latlng) => openPopup(id, feature, latlng) });
+      // The layer's own minZoom from /api/layers wins when it asks for more. Its maxZoom is
+      // where vector tiles stop being cut (they are over-zoomed beyond), not a visibility limit.
+      s.built.minZoom = Math.max(s.built.minZoom, Number(s.def.minZoom) || 0);
       s.status = 'loaded';
       show(s);
     } catch (error) {

@@ -191,6 +191,8 @@ export default {
   'prop.area_m2': 'Area (m²)',
   'prop.area_mu': 'Area (mu)',
   'prop.area_ha': 'Area (ha)',
+  'prop.ellipsoidal_area_m2': 'Ellipsoidal area (m²)',
+  'prop.perimeter_m': 'Perimeter (m)',
   'prop.length_m': 'Length (m)',
   'prop.note': 'Note',
   'prop.version': 'Version',

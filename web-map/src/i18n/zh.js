@@ -192,6 +192,8 @@ export default {
   'prop.area_m2': '面积（m²）',
   'prop.area_mu': '面积（亩）',
   'prop.area_ha': '面积（公顷）',
+  'prop.ellipsoidal_area_m2': '椭球面积（m²）',
+  'prop.perimeter_m': '周长（m）',
   'prop.length_m': '长度（m）',
   'prop.note': '备注',
   'prop.version': '版本',
