@@ -37,7 +37,7 @@ export default {
   'layers.loading': 'Loading…',
   'layers.failed': 'Failed to load',
   'layers.count': '{count}',
-  'layers.zoomIn': '{count}, zoom in to see',
+  'layers.zoomIn': '{count} (zoom in)',
   'layers.legend': 'Legend',
   'layers.legendShow': 'Legend',
   'layers.legendHide': 'Hide',

@@ -38,7 +38,7 @@ export default {
   'layers.loading': '加载中…',
   'layers.failed': '加载失败',
   'layers.count': '{count} 个',
-  'layers.zoomIn': '{count} 个，放大后显示',
+  'layers.zoomIn': '{count} 个（需放大）',
   'layers.legend': '图例',
   'layers.legendShow': '图例',
   'layers.legendHide': '收起',
