@@ -102,6 +102,9 @@ class ParcelController {
 		ParcelLifecycle to = ParcelLifecycle.fromCode(request.to())
 			.orElseThrow(() -> ApiProblem.badRequest("unknown-status", "parcel.transition.unknown", request.to())
 				.with("property", "to"));
+		if (to == ParcelLifecycle.RECOVERED) {
+			throw ApiProblem.badRequest("recovery-needs-decision", "parcel.transition.recover", Long.toString(id)).with("property", "to");
+		}
 		return withEtag(ResponseEntity.ok(), this.transitions.move(id, to, request.note(), IfMatch.version(ifMatch, false)));
 	}
 

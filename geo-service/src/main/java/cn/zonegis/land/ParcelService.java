@@ -201,7 +201,7 @@ public class ParcelService {
 	}
 
 	static ApiProblem unknown(long id) {
-		return ApiProblem.notFound("parcel.unknown", id);
+		return ApiProblem.notFound("parcel.unknown", Long.toString(id));
 	}
 
 	private RedLineCheck.Checked checkForWrite(ParcelDraft draft, long id, EditOptions options) {

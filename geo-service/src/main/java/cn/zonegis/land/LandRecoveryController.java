@@ -1,0 +1,46 @@
+package cn.zonegis.land;
+
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/parcels/{id}/recover and the recovery register /api/land-recoveries. */
+@RestController
+class LandRecoveryController {
+
+	private final LandRecoveryService recoveries;
+
+	LandRecoveryController(LandRecoveryService recoveries) {
+		this.recoveries = recoveries;
+	}
+
+	@PostMapping("/api/parcels/{id}/recover")
+	ResponseEntity<ParcelView> recover(@PathVariable long id, @RequestBody RecoveryRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return ParcelController.withEtag(ResponseEntity.ok(),
+				this.recoveries.recover(id, request, IfMatch.version(ifMatch, false)));
+	}
+
+	@GetMapping("/api/land-recoveries")
+	ResponseEntity<String> register(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String landUse) {
+		return ResponseEntity.ok()
+			.contentType(ParcelController.GEO_JSON)
+			.body(this.recoveries.register(year, reason, landUse));
+	}
+
+	@GetMapping("/api/land-recoveries/stats")
+	List<LandRecoveryRepository.RecoveryStats> stats(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String landUse) {
+		return this.recoveries.stats(year, reason, landUse);
+	}
+
+}
