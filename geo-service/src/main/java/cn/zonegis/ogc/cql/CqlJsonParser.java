@@ -1,0 +1,216 @@
+package cn.zonegis.ogc.cql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads cql2-json (OGC 21-065) into the same tree as cql2-text. */
+public final class CqlJsonParser {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Set<String> COMPARISONS = Set.of("=", "<>", "<", "<=", ">", ">=");
+
+	private static final GeometryFactory FACTORY = new GeometryFactory();
+
+	private CqlJsonParser() {
+	}
+
+	public static Cql parse(String text) {
+		JsonNode root;
+		try {
+			root = JSON.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw new CqlException("the filter is not JSON: " + ex.getOriginalMessage());
+		}
+		return expression(root);
+	}
+
+	private static Cql expression(JsonNode node) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			throw new CqlException("a filter expression is missing");
+		}
+		if (node.isString()) {
+			return new Cql.Literal(node.asString());
+		}
+		if (node.isNumber()) {
+			return new Cql.Literal(node.decimalValue());
+		}
+		if (node.isBoolean()) {
+			return new Cql.Literal(node.asBoolean());
+		}
+		if (!node.isObject()) {
+			throw new CqlException("unexpected " + node);
+		}
+		if (node.has("op")) {
+			return operation(node.get("op").asString().toLowerCase(Locale.ROOT), arguments(node));
+		}
+		if (node.has("property")) {
+			return new Cql.Property(node.get("property").asString());
+		}
+		if (node.has("date")) {
+			return CqlLiterals.instant("DATE", node.get("date").asString());
+		}
+		if (node.has("timestamp")) {
+			return CqlLiterals.instant("TIMESTAMP", node.get("timestamp").asString());
+		}
+		if (node.has("interval") && node.get("interval").isArray() && node.get("interval").size() == 2) {
+			return CqlLiterals.interval(node.get("interval").get(0).asString(), node.get("interval").get(1).asString());
+		}
+		if (node.has("bbox") && node.get("bbox").isArray()) {
+			return CqlLiterals.bbox(node.get("bbox").valueStream().mapToDouble(JsonNode::asDouble).toArray());
+		}
+		if (node.has("type") && node.has("coordinates")) {
+			return new Cql.GeometryLiteral(geometry(node));
+		}
+		throw new CqlException("unexpected " + node);
+	}
+
+	private static List<Cql> arguments(JsonNode node) {
+		JsonNode args = node.get("args");
+		if (args == null || !args.isArray()) {
+			throw new CqlException("operation " + node.get("op") + " needs an args array");
+		}
+		List<Cql> list = new ArrayList<>();
+		for (JsonNode arg : args) {
+			list.add(arg.isArray() ? new Cql.In(null, arg.valueStream().map(CqlJsonParser::expression).toList(), false)
+					: expression(arg));
+		}
+		return list;
+	}
+
+	private static Cql operation(String op, List<Cql> args) {
+		if (COMPARISONS.contains(op)) {
+			count(op, args, 2);
+			return new Cql.Comparison(op, args.get(0), args.get(1));
+		}
+		switch (op) {
+			case "and" -> {
+				return new Cql.And(args);
+			}
+			case "or" -> {
+				return new Cql.Or(args);
+			}
+			case "not" -> {
+				count(op, args, 1);
+				return new Cql.Not(args.get(0));
+			}
+			case "like" -> {
+				count(op, args, 2);
+				return new Cql.Like(args.get(0), args.get(1), false);
+			}
+			case "between" -> {
+				count(op, args, 3);
+				return new Cql.Between(args.get(0), args.get(1), args.get(2), false);
+			}
+			case "in" -> {
+				count(op, args, 2);
+				if (!(args.get(1) instanceof Cql.In list)) {
+					throw new CqlException("in needs a list as its second argument");
+				}
+				return new Cql.In(args.get(0), list.list(), false);
+			}
+			case "isnull" -> {
+				count(op, args, 1);
+				return new Cql.IsNull(args.get(0), false);
+			}
+			default -> {
+				return function(op, args);
+			}
+		}
+	}
+
+	private static Cql function(String op, List<Cql> args) {
+		count(op, args, 2);
+		String upper = op.toUpperCase(Locale.ROOT);
+		for (Cql.SpatialOperator operator : Cql.SpatialOperator.values()) {
+			if (operator.name().equals(upper)) {
+				return new Cql.Spatial(operator, args.get(0), args.get(1));
+			}
+		}
+		for (Cql.TemporalOperator operator : Cql.TemporalOperator.values()) {
+			if (operator.name().equals(upper)) {
+				return new Cql.Temporal(operator, args.get(0), args.get(1));
+			}
+		}
+		throw new CqlException("unknown operation \"" + op + "\"");
+	}
+
+	private static void count(String op, List<Cql> args, int expected) {
+		if (args.size() != expected) {
+			throw new CqlException(op + " takes " + expected + " arguments, got " + args.size());
+		}
+	}
+
+	/** A GeoJSON geometry as JTS, coordinates kept in the order written. */
+	static Geometry geometry(JsonNode node) {
+		JsonNode c = node.get("coordinates");
+		return switch (node.get("type").asString()) {
+			case "Point" -> point(c);
+			case "LineString" -> line(c);
+			case "Polygon" -> polygon(c);
+			case "MultiPoint" -> FACTORY.createMultiPoint(c.valueStream().map(CqlJsonParser::point).toArray(Point[]::new));
+			case "MultiLineString" -> FACTORY
+				.createMultiLineString(c.valueStream().map(CqlJsonParser::line).toArray(LineString[]::new));
+			case "MultiPolygon" -> FACTORY
+				.createMultiPolygon(c.valueStream().map(CqlJsonParser::polygon).toArray(Polygon[]::new));
+			default -> throw new CqlException("unsupported geometry type " + node.get("type"));
+		};
+	}
+
+	private static Point point(JsonNode c) {
+		return FACTORY.createPoint(coordinate(c));
+	}
+
+	private static LineString line(JsonNode c) {
+		try {
+			return FACTORY.createLineString(coordinates(c));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CqlException("invalid LineString: " + ex.getMessage());
+		}
+	}
+
+	private static Polygon polygon(JsonNode rings) {
+		try {
+			LinearRing[] all = rings.valueStream().map((r) -> FACTORY.createLinearRing(coordinates(r)))
+				.toArray(LinearRing[]::new);
+			if (all.length == 0) {
+				throw new CqlException("a Polygon needs a ring");
+			}
+			return FACTORY.createPolygon(all[0], java.util.Arrays.copyOfRange(all, 1, all.length));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CqlException("invalid Polygon: " + ex.getMessage());
+		}
+	}
+
+	private static Coordinate[] coordinates(JsonNode list) {
+		if (!list.isArray()) {
+			throw new CqlException("coordinates must be arrays");
+		}
+		return list.valueStream().map(CqlJsonParser::coordinate).toArray(Coordinate[]::new);
+	}
+
+	private static Coordinate coordinate(JsonNode position) {
+		if (position == null || !position.isArray() || position.size() < 2 || !position.get(0).isNumber()
+				|| !position.get(1).isNumber()) {
+			throw new CqlException("a position must be [x, y], got " + position);
+		}
+		return new Coordinate(position.get(0).asDouble(), position.get(1).asDouble());
+	}
+
+}

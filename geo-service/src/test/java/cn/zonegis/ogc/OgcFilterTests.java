@@ -1,0 +1,151 @@
+package cn.zonegis.ogc;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import cn.zonegis.Http;
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** OGC API - Features Part 3: CQL2 filters over HTTP against the real tables, and queryables. */
+class OgcFilterTests extends IntegrationTest {
+
+	private JsonNode items(String collection, String query) {
+		Http.Response response = as("viewer").get("/ogc/collections/" + collection + "/items?limit=10000&" + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static String filter(String cql) {
+		return "filter=" + URLEncoder.encode(cql, StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aTextFilterCombiningComparisonLikeAndInSelectsWhatPostgresSelects() {
+		String name = "cql-" + UUID.randomUUID();
+		double[] spot = OgcFixtures.freeSpot();
+		long id = OgcFixtures.parcel(this.jdbc, name, spot[0], spot[1], "2026-01-01T00:00:00Z");
+		OgcFixtures.parcel(this.jdbc, name + "-other", spot[0] + 0.001, spot[1], "2026-01-01T00:00:00Z");
+		String cql = "name LIKE '" + name + "%' AND status IN ('planned', 'filed') AND NOT name LIKE '%other'";
+		assertThat(OgcCoreTests.ids(items("parcels", filter(cql)))).containsExactly(id);
+	}
+
+	@Test
+	void aComputedPropertyCanBeFiltered() {
+		long expected = this.jdbc.sql("""
+				SELECT count(*) FROM zonegis.parcel t WHERE ST_Area(ST_Transform(t.geom, 4550)) > 10000
+				""").query(Long.class).single();
+		JsonNode body = items("parcels", filter("area_m2 > 10000"));
+		assertThat(body.get("numberMatched").asLong()).isEqualTo(expected);
+	}
+
+	@Test
+	void spatialFunctionsSelectByPointAndByBboxInTheFilterCrs() {
+		double[] spot = OgcFixtures.freeSpot();
+		long id = OgcFixtures.parcel(this.jdbc, "spatial", spot[0], spot[1], "2026-01-01T00:00:00Z");
+		assertThat(OgcCoreTests.ids(items("parcels", filter("S_INTERSECTS(geometry, POINT(" + spot[0] + " " + spot[1] + "))"))))
+			.contains(id);
+		double h = 0.001;
+		String latLonBox = "BBOX(" + (spot[1] - h) + ", " + (spot[0] - h) + ", " + (spot[1] + h) + ", " + (spot[0] + h) + ")";
+		JsonNode within = items("parcels", filter("S_WITHIN(geometry, " + latLonBox + ")")
+				+ "&filter-crs=http://www.opengis.net/def/crs/EPSG/0/4326");
+		assertThat(OgcCoreTests.ids(within)).contains(id);
+		JsonNode disjoint = items("parcels", filter("S_DISJOINT(geometry, POINT(" + spot[0] + " " + spot[1] + "))"));
+		assertThat(OgcCoreTests.ids(disjoint)).doesNotContain(id);
+	}
+
+	@Test
+	void aJsonFilterSelectsLikeItsTextTwin() {
+		String name = "json-" + UUID.randomUUID();
+		double[] spot = OgcFixtures.freeSpot();
+		long id = OgcFixtures.parcel(this.jdbc, name, spot[0], spot[1], "2024-05-01T00:00:00Z");
+		String json = """
+				{"op": "and", "args": [
+					{"op": "=", "args": [{"property": "name"}, "%s"]},
+					{"op": "t_before", "args": [{"property": "updated_at"}, {"timestamp": "2025-01-01T00:00:00Z"}]}
+				]}""".formatted(name);
+		assertThat(OgcCoreTests.ids(items("parcels", filter(json) + "&filter-lang=cql2-json"))).containsExactly(id);
+	}
+
+	@Test
+	void temporalFunctionsSelectByInterval() {
+		String name = "t-" + UUID.randomUUID();
+		double[] spot = OgcFixtures.freeSpot();
+		long old = OgcFixtures.parcel(this.jdbc, name, spot[0], spot[1], "2019-05-01T00:00:00Z");
+		long recent = OgcFixtures.parcel(this.jdbc, name, spot[0] + 0.001, spot[1], "2025-05-01T00:00:00Z");
+		String byName = "name = '" + name + "' AND ";
+		assertThat(OgcCoreTests.ids(items("parcels", filter(byName + "T_DURING(updated_at, INTERVAL('2025-01-01', '..'))"))))
+			.containsExactly(recent);
+		assertThat(OgcCoreTests.ids(items("parcels", filter(byName + "T_AFTER(updated_at, DATE('2020-01-01'))"))))
+			.containsExactly(recent);
+		assertThat(OgcCoreTests.ids(items("parcels", filter(byName + "T_INTERSECTS(updated_at, INTERVAL('..', '2019-12-31'))"))))
+			.containsExactly(old);
+	}
+
+	@Test
+	void queryablesAreAJsonSchemaOfThePublishedProperties() {
+		Http.Response response = as("viewer").get("/ogc/collections/parcels/queryables");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/schema+json");
+		JsonNode properties = response.json().get("properties");
+		assertThat(properties.get("geometry").get("format").asString()).isEqualTo("geometry-multipolygon");
+		assertThat(properties.get("status").get("type").asString()).isEqualTo("string");
+		assertThat(properties.get("area_m2").get("type").asString()).isEqualTo("number");
+		assertThat(properties.get("updated_at").get("format").asString()).isEqualTo("date-time");
+	}
+
+	@Nested
+	class Refused {
+
+		@Test
+		void anUnknownPropertyIsABadRequestNamingIt() {
+			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + filter("owner = 'x'"));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("property").asString()).isEqualTo("owner");
+			assertThat(response.json().get("detail").asString()).contains("owner");
+		}
+
+		@Test
+		void anInjectionAttemptMatchesNothingAndDropsNothing() {
+			JsonNode body = items("parcels", filter("name = 'x'' OR 1=1 --'"));
+			assertThat(body.get("numberMatched").asLong()).isZero();
+			Http.Response quoted = as("viewer").get("/ogc/collections/parcels/items?"
+					+ filter("\"name\"\"; DROP TABLE zonegis.parcel; --\" = 'x'"));
+			assertThat(quoted.status()).isEqualTo(400);
+			assertThat(this.jdbc().sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isPositive();
+		}
+
+		@Test
+		void aMalformedFilterIsABadRequestSayingWhere() {
+			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + filter("status = 'open"));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("parameter").asString()).isEqualTo("filter");
+			assertThat(response.json().get("type").asString()).endsWith("/invalid-filter");
+		}
+
+		@Test
+		void anUnknownFilterLanguageIsABadRequest() {
+			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?filter=a&filter-lang=sql");
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("parameter").asString()).isEqualTo("filter-lang");
+		}
+
+		@Test
+		void aValueOfTheWrongTypeIsABadRequest() {
+			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + filter("area_m2 > 'big'"));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("property").asString()).isEqualTo("area_m2");
+		}
+
+		private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+			return OgcFilterTests.this.jdbc;
+		}
+
+	}
+
+}
