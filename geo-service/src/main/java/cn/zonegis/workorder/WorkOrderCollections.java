@@ -12,6 +12,9 @@ class WorkOrderCollections {
 	/** Open and past its due time; the states after completion no longer run against the SLA. */
 	static final String OVERDUE = "(t.state NOT IN ('completed', 'verified', 'closed', 'cancelled') AND t.due_at < now())";
 
+	/** A crew's open workload: the orders it holds dispatched or in progress. */
+	static final String OPEN_WORKLOAD = "(SELECT count(*) FROM zonegis.work_order w WHERE w.crew_id = t.id AND w.state IN ('dispatched', 'in_progress'))";
+
 	@Bean
 	CollectionDef workOrdersCollection() {
 		return CollectionDef.builder("work_orders", "work_order", "Point")
@@ -30,6 +33,7 @@ class WorkOrderCollections {
 		return CollectionDef.builder("crews", "crew", "Point")
 			.titles("维修班组", "Crews")
 			.properties("name", "skills", "phone", "active", "version")
+			.computed("open_workload", OPEN_WORKLOAD)
 			.styleBy("active")
 			.searchable("name")
 			.build();

@@ -1,0 +1,73 @@
+package cn.zonegis.workorder;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.zonegis.security.AppUser;
+import cn.zonegis.security.AppUserRepository;
+import cn.zonegis.security.AuditLog;
+import cn.zonegis.security.Role;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is acting on work orders. A user whose only working role is CREW works inside their crew:
+ * they see the orders dispatched to their crew and those they reported themselves, and take the
+ * crew's steps on their crew's orders only.
+ *
+ * @param username the login name
+ * @param roles the roles granted to the user (without the hierarchy)
+ * @param crewId the user's crew, or null
+ */
+record Actor(String username, Set<Role> roles, Long crewId) {
+
+	/** Whether the user supervises the work: dispatches, verifies, rejects, closes and cancels orders. */
+	boolean dispatches() {
+		return this.roles.contains(Role.DISPATCHER) || this.roles.contains(Role.ADMIN);
+	}
+
+	/** Whether the user only sees and works their own crew's orders. */
+	boolean crewScoped() {
+		return this.roles.contains(Role.CREW) && !dispatches() && !this.roles.contains(Role.PLANNER);
+	}
+
+	/** Whether a crew-scoped user may see that order: it is their crew's, or they reported it. */
+	boolean sees(Long orderCrewId, String reportedBy) {
+		return !crewScoped() || (this.crewId != null && this.crewId.equals(orderCrewId))
+				|| this.username.equals(reportedBy);
+	}
+
+	/** Whether the user may take a crew's step on an order dispatched to that crew. */
+	boolean worksFor(Long orderCrewId) {
+		return dispatches() || (this.roles.contains(Role.CREW) && this.crewId != null && this.crewId.equals(orderCrewId));
+	}
+
+	/** Resolves the logged-in user of the current request. */
+	@Component
+	static class Resolver {
+
+		private final AppUserRepository users;
+
+		Resolver(AppUserRepository users) {
+			this.users = users;
+		}
+
+		Actor current() {
+			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+			Set<Role> roles = auth.getAuthorities()
+				.stream()
+				.map(GrantedAuthority::getAuthority)
+				.filter((a) -> a.startsWith("ROLE_"))
+				.map((a) -> Role.valueOf(a.substring("ROLE_".length())))
+				.collect(Collectors.toSet());
+			Long crewId = roles.contains(Role.CREW)
+					? this.users.findByUsername(auth.getName()).map(AppUser::crewId).orElse(null) : null;
+			return new Actor(AuditLog.currentUsername(), roles, crewId);
+		}
+
+	}
+
+}

@@ -1,0 +1,5 @@
+package cn.zonegis.workorder;
+
+/** Assigns a new order to a crew. */
+record DispatchRequest(Long crewId, String note) {
+}

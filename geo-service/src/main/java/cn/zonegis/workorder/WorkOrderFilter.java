@@ -1,0 +1,117 @@
+package cn.zonegis.workorder;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.Srid;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * Which work orders a list or a count covers: in a box, in some states or kinds, of a crew,
+ * overdue, created in a period, and always only what the actor may see.
+ *
+ * @param bbox lon/lat box, or null
+ * @param states state values, empty for all
+ * @param kinds kind values, empty for all
+ * @param crewId the crew's orders only, or null
+ * @param overdue only overdue orders
+ * @param from created at or after, or null
+ * @param to created before, or null
+ */
+record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long crewId, boolean overdue,
+		OffsetDateTime from, OffsetDateTime to) {
+
+	/** Dates without a time are days in the zone's own time (China Standard Time). */
+	static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
+
+	static WorkOrderFilter parse(String bbox, String state, String kind, Long crewId, Boolean overdue, String from,
+			String to) {
+		return new WorkOrderFilter(BBox.parse("bbox", bbox),
+				values("state", state, (v) -> WorkOrderLifecycle.of(v).map(WorkOrderLifecycle::value)),
+				values("kind", kind, (v) -> WorkOrderKind.of(v).map(WorkOrderKind::value)), crewId,
+				Boolean.TRUE.equals(overdue), time("from", from, false), time("to", to, true));
+	}
+
+	/** The SQL condition over alias t, its values bound into params. */
+	String where(Actor actor, MapSqlParameterSource params) {
+		List<String> conditions = new ArrayList<>(List.of("TRUE"));
+		if (this.bbox != null) {
+			// The box is built as a geometry so the GiST index on the stored points is used.
+			conditions.add("t.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, " + Srid.CGCS2000 + ")");
+			params.addValue("minLon", this.bbox.minLon())
+				.addValue("minLat", this.bbox.minLat())
+				.addValue("maxLon", this.bbox.maxLon())
+				.addValue("maxLat", this.bbox.maxLat());
+		}
+		if (!this.states.isEmpty()) {
+			conditions.add("t.state IN (:states)");
+			params.addValue("states", this.states);
+		}
+		if (!this.kinds.isEmpty()) {
+			conditions.add("t.kind IN (:kinds)");
+			params.addValue("kinds", this.kinds);
+		}
+		if (this.crewId != null) {
+			conditions.add("t.crew_id = :crewId");
+			params.addValue("crewId", this.crewId);
+		}
+		if (this.overdue) {
+			conditions.add(WorkOrderCollections.OVERDUE);
+		}
+		if (this.from != null) {
+			conditions.add("t.created_at >= :from");
+			params.addValue("from", this.from);
+		}
+		if (this.to != null) {
+			conditions.add("t.created_at < :to");
+			params.addValue("to", this.to);
+		}
+		if (actor.crewScoped()) {
+			conditions.add("(t.crew_id = :scopeCrewId OR t.reported_by = :scopeUsername)");
+			params.addValue("scopeCrewId", actor.crewId()).addValue("scopeUsername", actor.username());
+		}
+		return String.join(" AND ", conditions);
+	}
+
+	private static List<String> values(String parameter, String text, Function<String, Optional<String>> known) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(text.split(","))
+			.map(String::strip)
+			.map((v) -> known.apply(v)
+				.orElseThrow(() -> ApiProblem.badRequest("invalid-parameter", "workorder.filter.value", parameter, v)
+					.with("parameter", parameter)))
+			.distinct()
+			.toList();
+	}
+
+	/** An ISO date (the whole day; "to" includes it) or an ISO date-time with offset. */
+	private static OffsetDateTime time(String parameter, String text, boolean endOfDay) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			if (text.length() == 10) {
+				LocalDate day = LocalDate.parse(text);
+				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZONE_TIME).toOffsetDateTime();
+			}
+			return OffsetDateTime.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiProblem.badRequest("invalid-parameter", "workorder.filter.time", parameter, text)
+				.with("parameter", parameter);
+		}
+	}
+
+}

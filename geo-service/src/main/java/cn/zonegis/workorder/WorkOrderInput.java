@@ -1,0 +1,95 @@
+package cn.zonegis.workorder;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.asset.AssetRef;
+import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.GeoProperties;
+
+import org.springframework.stereotype.Component;
+
+/** Checks what a client sends about a work order before any rule runs; each refusal names the field. */
+@Component
+class WorkOrderInput {
+
+	private final GeoProperties geo;
+
+	private final AssetLookup assets;
+
+	private final WorkOrderRepository orders;
+
+	WorkOrderInput(GeoProperties geo, AssetLookup assets, WorkOrderRepository orders) {
+		this.geo = geo;
+		this.assets = assets;
+		this.orders = orders;
+	}
+
+	/** Trimmed text of at most max characters; null allowed unless required. */
+	String text(String field, String value, int max, boolean required) {
+		String text = (value == null) ? null : value.strip();
+		if (text == null || text.isEmpty()) {
+			if (required) {
+				throw ApiProblem.badRequest("missing-field", "workorder.field.missing", field).with("parameter", field);
+			}
+			return null;
+		}
+		if (text.length() > max) {
+			throw ApiProblem.badRequest("field-too-long", "workorder.field.tooLong", field, max)
+				.with("parameter", field);
+		}
+		return text;
+	}
+
+	/** The asset a type and id name, null when neither is given. */
+	AssetRef asset(String type, Long id) {
+		if (type == null && id == null) {
+			return null;
+		}
+		if (type == null || id == null || !AssetLookup.TYPES.contains(type)) {
+			throw ApiProblem.badRequest("invalid-asset", "workorder.asset.invalid", String.valueOf(type))
+				.with("parameter", "assetType")
+				.with("allowed", AssetLookup.TYPES);
+		}
+		return this.assets.find(type, id)
+			.orElseThrow(() -> ApiProblem.unprocessable("unknown-asset", "workorder.asset.unknown", type, String.valueOf(id))
+				.with("parameter", "assetId"));
+	}
+
+	/** The enterprise's point, null when no enterprise is given. */
+	LonLat enterprise(Long id) {
+		if (id == null) {
+			return null;
+		}
+		return this.orders.enterprisePoint(id)
+			.orElseThrow(() -> ApiProblem.unprocessable("unknown-enterprise", "workorder.enterprise.unknown", String.valueOf(id))
+				.with("parameter", "enterpriseId"));
+	}
+
+	/** The given point, else the fallback; either must be a lon/lat inside the zone. */
+	LonLat location(LonLat given, LonLat fallback) {
+		LonLat at = (given != null) ? given : fallback;
+		if (at == null) {
+			throw ApiProblem.badRequest("missing-location", "workorder.location.missing").with("parameter", "location");
+		}
+		return point(at);
+	}
+
+	/** An optional point where a step was taken; when given it must lie inside the zone. */
+	LonLat optionalPoint(LonLat at) {
+		return (at == null) ? null : point(at);
+	}
+
+	private LonLat point(LonLat at) {
+		if (at.lon() == null || at.lat() == null || !Double.isFinite(at.lon()) || !Double.isFinite(at.lat())) {
+			throw ApiProblem.badRequest("invalid-location", "workorder.location.invalid").with("parameter", "location");
+		}
+		BBox extent = this.geo.extentBox();
+		if (!extent.contains(at.lon(), at.lat())) {
+			throw ApiProblem.unprocessable("outside-zone", "workorder.location.outside", at.lon(), at.lat(),
+					extent.minLon(), extent.minLat(), extent.maxLon(), extent.maxLat())
+				.with("parameter", "location")
+				.with("location", at);
+		}
+		return at;
+	}
+
+}

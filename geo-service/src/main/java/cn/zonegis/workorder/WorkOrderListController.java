@@ -1,0 +1,47 @@
+package cn.zonegis.workorder;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Work orders as GeoJSON lists for the board and the map, and their counts. */
+@RestController
+class WorkOrderListController {
+
+	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+	private final WorkOrderQueryService queries;
+
+	WorkOrderListController(WorkOrderQueryService queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping("/api/workorders")
+	ResponseEntity<StreamingResponseBody> list(@RequestParam(required = false) String bbox,
+			@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) Long crewId, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "1000") int limit) {
+		WorkOrderFilter filter = WorkOrderFilter.parse(bbox, state, kind, crewId, overdue, from, to);
+		return ResponseEntity.ok().contentType(GEO_JSON).body(this.queries.list(filter, limit));
+	}
+
+	@GetMapping("/api/workorders/near-road")
+	ResponseEntity<StreamingResponseBody> nearRoad(@RequestParam String name,
+			@RequestParam(defaultValue = "50") double distance, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String kind, @RequestParam(defaultValue = "1000") int limit) {
+		WorkOrderFilter filter = WorkOrderFilter.parse(null, state, kind, null, null, null, null);
+		return ResponseEntity.ok().contentType(GEO_JSON).body(this.queries.nearRoad(name, distance, filter, limit));
+	}
+
+	@GetMapping("/api/workorders/stats")
+	WorkOrderQueries.Stats stats(@RequestParam(required = false) String bbox,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) Long crewId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		return this.queries.stats(WorkOrderFilter.parse(bbox, null, kind, crewId, null, from, to));
+	}
+
+}

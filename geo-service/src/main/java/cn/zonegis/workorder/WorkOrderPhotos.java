@@ -1,0 +1,123 @@
+package cn.zonegis.workorder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.security.AuditLog;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Photos of the work, uploaded by whoever may work the order and attached to the step they
+ * document. The type is read from the file's first bytes, never taken from the client.
+ */
+@Service
+class WorkOrderPhotos {
+
+	/** A phone photo fits; anything bigger is not a site photo. */
+	static final int MAX_BYTES = 5 * 1024 * 1024;
+
+	private final WorkOrderService service;
+
+	private final AttachmentRepository attachments;
+
+	private final Actor.Resolver actors;
+
+	private final AuditLog audit;
+
+	WorkOrderPhotos(WorkOrderService service, AttachmentRepository attachments, Actor.Resolver actors,
+			AuditLog audit) {
+		this.service = service;
+		this.attachments = attachments;
+		this.actors = actors;
+		this.audit = audit;
+	}
+
+	@Transactional
+	WorkOrderView.AttachmentView upload(long orderId, MultipartFile file) {
+		Actor actor = this.actors.current();
+		WorkOrderView order = this.service.visible(orderId, actor, true);
+		if (!actor.worksFor(order.crewId()) && !actor.username().equals(order.reportedBy())) {
+			throw new ApiProblem(HttpStatus.FORBIDDEN, "step-not-yours", "workorder.photo.forbidden", order.code());
+		}
+		if (order.lifecycle() == WorkOrderLifecycle.CLOSED || order.lifecycle() == WorkOrderLifecycle.CANCELLED) {
+			throw ApiProblem.conflict("order-finished", "workorder.photo.finished", order.code(), order.state());
+		}
+		if (file == null || file.isEmpty()) {
+			throw ApiProblem.badRequest("missing-field", "workorder.field.missing", "file").with("parameter", "file");
+		}
+		if (file.getSize() > MAX_BYTES) {
+			throw new ApiProblem(HttpStatus.valueOf(413), "photo-too-large", "workorder.photo.tooLarge",
+					String.valueOf(MAX_BYTES / 1024 / 1024)).with("maxBytes", MAX_BYTES);
+		}
+		byte[] data = bytes(file);
+		String contentType = imageType(data);
+		if (contentType == null) {
+			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-type", "workorder.photo.type");
+		}
+		String filename = filename(file.getOriginalFilename());
+		long id = this.attachments.insert(orderId, filename, contentType, data, actor.username());
+		this.audit.record("attach_photo", "work_order", orderId,
+				"{\"attachmentId\":%d,\"sizeBytes\":%d}".formatted(id, data.length));
+		return AttachmentRepository.view(orderId, id, null, filename, contentType, data.length);
+	}
+
+	@Transactional(readOnly = true)
+	AttachmentRepository.Content content(long orderId, long id) {
+		this.service.visible(orderId, this.actors.current(), false);
+		return this.attachments.content(orderId, id)
+			.orElseThrow(() -> ApiProblem.notFound("workorder.attachment.missing", String.valueOf(id)));
+	}
+
+	/** JPEG, PNG or WebP by their signatures; null for anything else. */
+	static String imageType(byte[] data) {
+		if (starts(data, 0xFF, 0xD8, 0xFF)) {
+			return "image/jpeg";
+		}
+		if (starts(data, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+			return "image/png";
+		}
+		if (starts(data, 'R', 'I', 'F', 'F') && data.length >= 12 && data[8] == 'W' && data[9] == 'E'
+				&& data[10] == 'B' && data[11] == 'P') {
+			return "image/webp";
+		}
+		return null;
+	}
+
+	private static boolean starts(byte[] data, int... signature) {
+		return data.length >= signature.length && Arrays.equals(Arrays.copyOf(data, signature.length),
+				toBytes(signature));
+	}
+
+	private static byte[] toBytes(int[] values) {
+		byte[] bytes = new byte[values.length];
+		for (int i = 0; i < values.length; i++) {
+			bytes[i] = (byte) values[i];
+		}
+		return bytes;
+	}
+
+	/** The client's file name without any path, control characters or excess length. */
+	static String filename(String original) {
+		String name = (original == null) ? "" : original.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+		if (name.isEmpty()) {
+			return "photo";
+		}
+		return (name.length() > 200) ? name.substring(name.length() - 200) : name;
+	}
+
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,158 @@
+package cn.zonegis.workorder;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.Srid;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lists and counts of work orders. Lists are GeoJSON that PostGIS writes, streamed row by row, so
+ * a board over thousands of orders never holds them all in memory.
+ */
+@Repository
+class WorkOrderQueries {
+
+	private static final int FETCH_SIZE = 500;
+
+	private static final String FEATURE = """
+			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7)::json,
+				'properties', json_build_object('code', t.code, 'kind', t.kind, 'priority', t.priority, 'state', t.state,
+					'description', t.description, 'assetType', t.asset_type, 'assetId', t.asset_id,
+					'enterpriseId', t.enterprise_id, 'inspectionId', t.inspection_id, 'crewId', t.crew_id,
+					'crewName', c.name, 'reportedBy', t.reported_by, 'dueAt', t.due_at, 'overdue', %1$s,
+					'quantity', t.quantity, 'quantityUnit', t.quantity_unit, 'version', t.version,
+					'createdAt', t.created_at, 'updatedAt', t.updated_at %2$s))::text
+			FROM zonegis.work_order t LEFT JOIN zonegis.crew c ON c.id = t.crew_id %3$s
+			WHERE %4$s
+			ORDER BY %5$s
+			LIMIT :limit
+			""";
+
+	private static final String COUNTS = """
+			SELECT t.state, t.kind, count(*) AS n, count(*) FILTER (WHERE %s) AS overdue
+			FROM zonegis.work_order t
+			WHERE %s
+			GROUP BY t.state, t.kind
+			""";
+
+	/**
+	 * The named road's centre lines, in the measuring CRS for the distance and as a buffer back in
+	 * EPSG:4490 so the GiST index on the orders' points narrows the search first.
+	 */
+	private static final String NEAR_ROAD = """
+			CROSS JOIN (SELECT ST_Transform(ST_Union(r.geom), :measureSrid) AS line,
+					ST_Transform(ST_Buffer(ST_Transform(ST_Union(r.geom), :measureSrid), :distanceM), %d) AS zone
+				FROM zonegis.road r WHERE r.name = :road) road
+			""".formatted(Srid.CGCS2000);
+
+	private static final String NEAR_ROAD_DISTANCE = "round(ST_Distance(ST_Transform(t.geom, :measureSrid), road.line)::numeric, 1)";
+
+	private static final String ROAD_EXISTS = "SELECT count(*) FROM zonegis.road WHERE name = :road";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final TransactionTemplate readOnly;
+
+	private final GeoProperties geo;
+
+	WorkOrderQueries(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, GeoProperties geo) {
+		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
+		streaming.setFetchSize(FETCH_SIZE);
+		this.jdbc = new NamedParameterJdbcTemplate(streaming);
+		// pgjdbc streams with a fetch size only inside a transaction; the list is written after the controller returns.
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.geo = geo;
+	}
+
+	/** Writes the orders the filter selects, soonest due first, as a FeatureCollection. */
+	void writeList(WorkOrderFilter filter, Actor actor, int limit, OutputStream out) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+		String sql = FEATURE.formatted(WorkOrderCollections.OVERDUE, "", "", filter.where(actor, params),
+				"t.due_at, t.id");
+		writeFeatures(sql, params, out);
+	}
+
+	/** Writes the orders within distanceM metres of the road of that name, nearest first. */
+	void writeNearRoad(String road, double distanceM, WorkOrderFilter filter, Actor actor, int limit,
+			OutputStream out) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit).addValue("road", road)
+			.addValue("distanceM", distanceM)
+			.addValue("measureSrid", this.geo.measureSrid());
+		String where = filter.where(actor, params) + " AND t.geom && road.zone AND ST_DWithin(ST_Transform(t.geom, "
+				+ ":measureSrid), road.line, :distanceM)";
+		String sql = FEATURE.formatted(WorkOrderCollections.OVERDUE, ", 'distanceM', " + NEAR_ROAD_DISTANCE,
+				NEAR_ROAD, where, NEAR_ROAD_DISTANCE + ", t.id");
+		writeFeatures(sql, params, out);
+	}
+
+	boolean roadExists(String road) {
+		return this.jdbc.queryForObject(ROAD_EXISTS, Map.of("road", road), Long.class) > 0;
+	}
+
+	/** Counts by state and by kind, with how many are overdue. */
+	Stats stats(WorkOrderFilter filter, Actor actor) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String sql = COUNTS.formatted(WorkOrderCollections.OVERDUE, filter.where(actor, params));
+		Map<String, Long> byState = new LinkedHashMap<>();
+		for (WorkOrderLifecycle state : WorkOrderLifecycle.values()) {
+			byState.put(state.value(), 0L);
+		}
+		Map<String, Long> byKind = new LinkedHashMap<>();
+		for (WorkOrderKind kind : WorkOrderKind.values()) {
+			byKind.put(kind.value(), 0L);
+		}
+		Map<String, Map<String, Long>> byStateAndKind = new TreeMap<>();
+		long[] totals = new long[2];
+		this.jdbc.query(sql, params, (rs) -> {
+			long n = rs.getLong("n");
+			byState.merge(rs.getString("state"), n, Long::sum);
+			byKind.merge(rs.getString("kind"), n, Long::sum);
+			byStateAndKind.computeIfAbsent(rs.getString("state"), (s) -> new TreeMap<>()).put(rs.getString("kind"), n);
+			totals[0] += n;
+			totals[1] += rs.getLong("overdue");
+		});
+		return new Stats(totals[0], totals[1], byState, byKind, byStateAndKind);
+	}
+
+	private void writeFeatures(String sql, MapSqlParameterSource params, OutputStream out) {
+		this.readOnly.executeWithoutResult((status) -> {
+			write(out, "{\"type\":\"FeatureCollection\",\"features\":[");
+			boolean[] first = { true };
+			this.jdbc.query(sql, params, (rs) -> {
+				write(out, first[0] ? "\n" : ",\n");
+				first[0] = false;
+				write(out, rs.getString(1));
+			});
+			write(out, "\n]}\n");
+		});
+	}
+
+	private static void write(OutputStream out, String text) {
+		try {
+			out.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Work order counts; overdue counts orders past their due time and not yet completed. */
+	record Stats(long total, long overdue, Map<String, Long> byState, Map<String, Long> byKind,
+			Map<String, Map<String, Long>> byStateAndKind) {
+	}
+
+}

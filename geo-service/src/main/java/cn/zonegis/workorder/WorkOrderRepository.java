@@ -1,0 +1,169 @@
+package cn.zonegis.workorder;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import cn.zonegis.geo.Srid;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** One work order at a time: insert, read (optionally locked), change state, its events and findings. */
+@Repository
+class WorkOrderRepository {
+
+	/** The code is the year and the id, so it is unique without a second sequence. */
+	private static final String INSERT = """
+			WITH n AS (SELECT nextval(pg_get_serial_sequence('zonegis.work_order', 'id')) AS id)
+			INSERT INTO zonegis.work_order (id, code, kind, priority, description, asset_type, asset_id, enterprise_id,
+				inspection_id, reported_by, due_at, geom, created_by, updated_by)
+			SELECT n.id, 'GD-' || to_char(now(), 'YYYY') || '-' || lpad(n.id::text, 4, '0'), :kind, :priority,
+				:description, :assetType, :assetId, :enterpriseId, :inspectionId, :username,
+				now() + make_interval(secs => :slaSeconds), ST_SetSRID(ST_MakePoint(:lon, :lat), %d), :username, :username
+			FROM n
+			RETURNING id
+			""".formatted(Srid.CGCS2000);
+
+	private static final String SELECT = """
+			SELECT t.id, t.code, t.kind, t.priority, t.state, t.description, t.asset_type, t.asset_id, t.enterprise_id,
+				t.inspection_id, t.crew_id, c.name AS crew_name, t.reported_by, t.due_at, %s AS overdue, t.quantity,
+				t.quantity_unit, ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat, t.version, t.created_at, t.updated_at
+			FROM zonegis.work_order t LEFT JOIN zonegis.crew c ON c.id = t.crew_id
+			WHERE t.id = :id
+			""".formatted(WorkOrderCollections.OVERDUE);
+
+	private static final String UPDATE_STATE = """
+			UPDATE zonegis.work_order
+			SET state = :state, crew_id = :crewId, quantity = :quantity, quantity_unit = :quantityUnit,
+				version = version + 1, updated_at = now(), updated_by = :username
+			WHERE id = :id AND version = :version
+			""";
+
+	private static final String INSERT_EVENT = """
+			INSERT INTO zonegis.work_order_event (work_order_id, by_user, from_state, to_state, note, geom)
+			VALUES (:orderId, :username, :fromState, :toState, :note,
+				ST_SetSRID(ST_MakePoint(CAST(:lon AS double precision), CAST(:lat AS double precision)), %d))
+			RETURNING id
+			""".formatted(Srid.CGCS2000);
+
+	private static final String EVENTS = """
+			SELECT e.id, e.at, e.by_user, e.from_state, e.to_state, e.note, ST_X(e.geom) AS lon, ST_Y(e.geom) AS lat
+			FROM zonegis.work_order_event e
+			WHERE e.work_order_id = :orderId
+			ORDER BY e.at, e.id
+			""";
+
+	private static final String FINDINGS = """
+			SELECT id, code, kind, state FROM zonegis.work_order WHERE inspection_id = :inspectionId ORDER BY id
+			""";
+
+	private static final String ENTERPRISE_POINT = """
+			SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM zonegis.enterprise WHERE id = :id
+			""";
+
+	private final JdbcClient jdbc;
+
+	WorkOrderRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(NewWorkOrder order, Duration sla, String username) {
+		return this.jdbc.sql(INSERT)
+			.param("kind", order.kind().value())
+			.param("priority", order.priority().value())
+			.param("description", order.description())
+			.param("assetType", order.assetType())
+			.param("assetId", order.assetId())
+			.param("enterpriseId", order.enterpriseId())
+			.param("inspectionId", order.inspectionId())
+			.param("username", username)
+			.param("slaSeconds", (double) sla.toSeconds())
+			.param("lon", order.lon())
+			.param("lat", order.lat())
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<WorkOrderView> find(long id, boolean lock) {
+		return this.jdbc.sql(lock ? SELECT + " FOR UPDATE OF t" : SELECT)
+			.param("id", id)
+			.query(WorkOrderRepository::map)
+			.optional();
+	}
+
+	/** Changes the state and what goes with it; false when the version moved meanwhile. */
+	boolean updateState(WorkOrderView order, WorkOrderLifecycle to, Long crewId, BigDecimal quantity,
+			String quantityUnit, String username) {
+		return this.jdbc.sql(UPDATE_STATE)
+			.param("state", to.value())
+			.param("crewId", crewId)
+			.param("quantity", quantity)
+			.param("quantityUnit", quantityUnit)
+			.param("username", username)
+			.param("id", order.id())
+			.param("version", order.version())
+			.update() == 1;
+	}
+
+	long insertEvent(long orderId, String fromState, String toState, String note, LonLat at, String username) {
+		return this.jdbc.sql(INSERT_EVENT)
+			.param("orderId", orderId)
+			.param("username", username)
+			.param("fromState", fromState)
+			.param("toState", toState)
+			.param("note", note)
+			.param("lon", (at == null) ? null : at.lon())
+			.param("lat", (at == null) ? null : at.lat())
+			.query(Long.class)
+			.single();
+	}
+
+	List<WorkOrderView.EventView> events(long orderId, List<WorkOrderView.AttachmentView> attachments) {
+		return this.jdbc.sql(EVENTS).param("orderId", orderId).query((rs, i) -> {
+			long eventId = rs.getLong("id");
+			Double lon = rs.getObject("lon", Double.class);
+			return new WorkOrderView.EventView(eventId, rs.getObject("at", OffsetDateTime.class),
+					rs.getString("by_user"), rs.getString("from_state"), rs.getString("to_state"), rs.getString("note"),
+					(lon == null) ? null : new LonLat(lon, rs.getDouble("lat")),
+					attachments.stream().filter((a) -> a.eventId() != null && a.eventId() == eventId).toList());
+		}).list();
+	}
+
+	List<WorkOrderView.FindingView> findings(long inspectionId) {
+		return this.jdbc.sql(FINDINGS)
+			.param("inspectionId", inspectionId)
+			.query((rs, i) -> new WorkOrderView.FindingView(rs.getLong("id"), rs.getString("code"),
+					rs.getString("kind"), rs.getString("state")))
+			.list();
+	}
+
+	Optional<LonLat> enterprisePoint(long enterpriseId) {
+		return this.jdbc.sql(ENTERPRISE_POINT)
+			.param("id", enterpriseId)
+			.query((rs, i) -> new LonLat(rs.getDouble("lon"), rs.getDouble("lat")))
+			.optional();
+	}
+
+	private static WorkOrderView map(ResultSet rs, int row) throws SQLException {
+		return new WorkOrderView(rs.getLong("id"), rs.getString("code"), rs.getString("kind"),
+				rs.getString("priority"), rs.getString("state"), rs.getString("description"),
+				rs.getString("asset_type"), rs.getObject("asset_id", Long.class),
+				rs.getObject("enterprise_id", Long.class), rs.getObject("inspection_id", Long.class),
+				rs.getObject("crew_id", Long.class), rs.getString("crew_name"), rs.getString("reported_by"),
+				rs.getObject("due_at", OffsetDateTime.class), rs.getBoolean("overdue"), rs.getBigDecimal("quantity"),
+				rs.getString("quantity_unit"), new LonLat(rs.getDouble("lon"), rs.getDouble("lat")),
+				rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class), null, null);
+	}
+
+	/** What a new order stores, checked and with its point resolved. */
+	record NewWorkOrder(WorkOrderKind kind, WorkOrderPriority priority, String description, String assetType,
+			Long assetId, Long enterpriseId, Long inspectionId, double lon, double lat) {
+	}
+
+}

@@ -1,0 +1,129 @@
+package cn.zonegis.workorder;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.asset.AssetRef;
+import cn.zonegis.security.AuditLog;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reports work orders, reads them with their timeline, and raises an inspection's findings. The
+ * steps of the lifecycle are {@link WorkOrderSteps}'.
+ */
+@Service
+class WorkOrderService {
+
+	private static final int MAX_TEXT = 2000;
+
+	private final WorkOrderRepository orders;
+
+	private final AttachmentRepository attachments;
+
+	private final SlaProperties sla;
+
+	private final WorkOrderInput input;
+
+	private final Actor.Resolver actors;
+
+	private final AuditLog audit;
+
+	private final JsonMapper json;
+
+	WorkOrderService(WorkOrderRepository orders, AttachmentRepository attachments, SlaProperties sla,
+			WorkOrderInput input, Actor.Resolver actors, AuditLog audit, JsonMapper json) {
+		this.orders = orders;
+		this.attachments = attachments;
+		this.sla = sla;
+		this.input = input;
+		this.actors = actors;
+		this.audit = audit;
+		this.json = json;
+	}
+
+	@Transactional
+	WorkOrderView report(CreateWorkOrderRequest request) {
+		return create(request, null);
+	}
+
+	/**
+	 * Raises a finding of an inspection under way: a rectification order of the inspected
+	 * enterprise, linked to the inspection, which cannot close until the finding is verified.
+	 */
+	@Transactional
+	WorkOrderView raiseFinding(long inspectionId, CreateWorkOrderRequest request) {
+		Actor actor = this.actors.current();
+		WorkOrderView inspection = visible(inspectionId, actor, true);
+		if (!WorkOrderKind.INSPECTION.value().equals(inspection.kind())) {
+			throw ApiProblem.conflict("not-an-inspection", "workorder.finding.notInspection", inspection.code());
+		}
+		if (!(inspection.lifecycle() == WorkOrderLifecycle.IN_PROGRESS
+				|| inspection.lifecycle() == WorkOrderLifecycle.COMPLETED)) {
+			throw ApiProblem.conflict("inspection-not-under-way", "workorder.finding.notUnderWay", inspection.code(),
+					inspection.state());
+		}
+		if (actor.crewScoped() && !actor.worksFor(inspection.crewId())) {
+			throw ApiProblem.notFound("workorder.unknown", String.valueOf(inspectionId));
+		}
+		return create(request, inspection);
+	}
+
+	@Transactional(readOnly = true)
+	WorkOrderView get(long id) {
+		WorkOrderView order = visible(id, this.actors.current(), false);
+		List<WorkOrderView.AttachmentView> photos = this.attachments.ofOrder(id);
+		List<WorkOrderView.FindingView> findings = WorkOrderKind.INSPECTION.value().equals(order.kind())
+				? this.orders.findings(id) : null;
+		return order.withTimeline(this.orders.events(id, photos), findings);
+	}
+
+	/** The order if the actor may see it; a crew member never learns of other crews' orders (404). */
+	WorkOrderView visible(long id, Actor actor, boolean lock) {
+		return this.orders.find(id, lock)
+			.filter((o) -> actor.sees(o.crewId(), o.reportedBy()))
+			.orElseThrow(() -> ApiProblem.notFound("workorder.unknown", String.valueOf(id)));
+	}
+
+	private WorkOrderView create(CreateWorkOrderRequest request, WorkOrderView inspection) {
+		WorkOrderKind kind = WorkOrderKind.of(request.kind())
+			.orElseThrow(() -> ApiProblem.badRequest("unknown-kind", "workorder.kind.unknown", request.kind())
+				.with("parameter", "kind")
+				.with("allowed", Arrays.stream(WorkOrderKind.values()).map(WorkOrderKind::value).toList()));
+		WorkOrderPriority priority = (request.priority() == null) ? WorkOrderPriority.NORMAL
+				: WorkOrderPriority.of(request.priority())
+					.orElseThrow(() -> ApiProblem.badRequest("unknown-priority", "workorder.priority.unknown",
+							request.priority()).with("parameter", "priority"));
+		String description = this.input.text("description", request.description(), MAX_TEXT, true);
+		AssetRef asset = this.input.asset(request.assetType(), request.assetId());
+		Long enterpriseId = (inspection != null) ? inspection.enterpriseId() : request.enterpriseId();
+		LonLat enterprisePoint = this.input.enterprise(enterpriseId);
+		if (kind == WorkOrderKind.INSPECTION && enterpriseId == null) {
+			throw ApiProblem.badRequest("inspection-needs-enterprise", "workorder.inspection.enterprise")
+				.with("parameter", "enterpriseId");
+		}
+		LonLat at = this.input.location(request.location(),
+				(asset != null) ? new LonLat(asset.lon(), asset.lat()) : enterprisePoint);
+		WorkOrderRepository.NewWorkOrder order = new WorkOrderRepository.NewWorkOrder(kind, priority, description,
+				(asset != null) ? asset.kind().table() : null, (asset != null) ? asset.id() : null, enterpriseId,
+				(inspection != null) ? inspection.id() : null, at.lon(), at.lat());
+		String username = AuditLog.currentUsername();
+		long id = this.orders.insert(order, this.sla.allowed(kind, priority), username);
+		this.orders.insertEvent(id, null, WorkOrderLifecycle.NEW.value(), description, at, username);
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("kind", kind.value());
+		detail.put("priority", priority.value());
+		detail.put("assetType", order.assetType());
+		detail.put("assetId", order.assetId());
+		detail.put("inspectionId", order.inspectionId());
+		this.audit.record((inspection != null) ? "raise_finding" : "report", "work_order", id,
+				this.json.writeValueAsString(detail));
+		return this.orders.find(id, false).orElseThrow();
+	}
+
+}

@@ -1,0 +1,205 @@
+package cn.zonegis.workorder;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.security.AuditLog;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves a work order through its lifecycle: dispatch to a crew, start, complete with the quantity
+ * of work, verify or reject, close or cancel. Each step is one transaction holding the state
+ * change, its event, the photos it attaches and its audit entry; a refused step changes nothing.
+ */
+@Service
+class WorkOrderSteps {
+
+	private static final int MAX_NOTE = 2000;
+
+	/** No single job in the zone comes near this many metres, m² or pieces: it is a typing error. */
+	private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
+
+	private final WorkOrderService service;
+
+	private final WorkOrderRepository orders;
+
+	private final CrewRepository crews;
+
+	private final AttachmentRepository attachments;
+
+	private final AssetLookup assets;
+
+	private final WorkOrderInput input;
+
+	private final Actor.Resolver actors;
+
+	private final AuditLog audit;
+
+	private final JsonMapper json;
+
+	WorkOrderSteps(WorkOrderService service, WorkOrderRepository orders, CrewRepository crews,
+			AttachmentRepository attachments, AssetLookup assets, WorkOrderInput input, Actor.Resolver actors,
+			AuditLog audit, JsonMapper json) {
+		this.service = service;
+		this.orders = orders;
+		this.crews = crews;
+		this.attachments = attachments;
+		this.assets = assets;
+		this.input = input;
+		this.actors = actors;
+		this.audit = audit;
+		this.json = json;
+	}
+
+	/** Assigns a new order to an active crew. */
+	@Transactional
+	WorkOrderView dispatch(long id, DispatchRequest request, Integer ifMatch) {
+		if (request.crewId() == null) {
+			throw ApiProblem.badRequest("missing-field", "workorder.field.missing", "crewId").with("parameter", "crewId");
+		}
+		CrewRepository.CrewView crew = this.crews.find(request.crewId())
+			.orElseThrow(() -> ApiProblem.unprocessable("unknown-crew", "workorder.crew.unknown",
+					String.valueOf(request.crewId())).with("parameter", "crewId"));
+		if (!crew.active()) {
+			throw ApiProblem.conflict("crew-inactive", "workorder.crew.inactive", crew.name());
+		}
+		return step(id, TransitionRequest.to(WorkOrderLifecycle.DISPATCHED.value(), request.note()), crew.id(), ifMatch);
+	}
+
+	/** Any step but dispatching, which needs a crew. */
+	@Transactional
+	WorkOrderView transition(long id, TransitionRequest request, Integer ifMatch) {
+		return step(id, request, null, ifMatch);
+	}
+
+	private WorkOrderView step(long id, TransitionRequest request, Long crewId, Integer ifMatch) {
+		WorkOrderLifecycle target = WorkOrderLifecycle.of(request.to())
+			.orElseThrow(() -> ApiProblem.badRequest("unknown-state", "workorder.state.unknown",
+					String.valueOf(request.to())).with("parameter", "to"));
+		if (target == WorkOrderLifecycle.DISPATCHED && crewId == null) {
+			throw ApiProblem.badRequest("dispatch-needs-crew", "workorder.dispatch.crew").with("parameter", "to");
+		}
+		Actor actor = this.actors.current();
+		WorkOrderView order = this.service.visible(id, actor, true);
+		if (ifMatch != null && ifMatch != order.version()) {
+			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "workorder.version.stale",
+					order.code(), String.valueOf(order.version())).with("currentVersion", order.version());
+		}
+		boolean allowed = target.isCrewStep() ? actor.worksFor(order.crewId()) : actor.dispatches();
+		if (!allowed) {
+			throw new ApiProblem(HttpStatus.FORBIDDEN, "step-not-yours", "workorder.step.forbidden", order.code(),
+					target.value());
+		}
+		WorkOrderLifecycle from = order.lifecycle();
+		if (!from.canMoveTo(target)) {
+			throw ApiProblem.conflict("illegal-transition", "workorder.transition.illegal", order.code(), from.value(),
+					target.value())
+				.with("state", from.value())
+				.with("allowed", from.next().stream().map(WorkOrderLifecycle::value).toList());
+		}
+		if (target == WorkOrderLifecycle.CLOSED && order.workKind() == WorkOrderKind.INSPECTION) {
+			requireFindingsSettled(order);
+		}
+		Quantity quantity = quantity(order, target, request);
+		String note = this.input.text("note", request.note(), MAX_NOTE, false);
+		LonLat at = this.input.optionalPoint(request.location());
+		String username = actor.username();
+		Long newCrew = (crewId != null) ? crewId : order.crewId();
+		if (!this.orders.updateState(order, target, newCrew, quantity.amount(), quantity.unit(), username)) {
+			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "workorder.version.stale",
+					order.code(), String.valueOf(order.version()));
+		}
+		long eventId = this.orders.insertEvent(id, from.value(), target.value(), note, at, username);
+		attach(id, eventId, request.attachmentIds());
+		restoreRepairedAsset(order, target);
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("from", from.value());
+		detail.put("to", target.value());
+		detail.put("crewId", newCrew);
+		detail.put("quantity", quantity.amount());
+		detail.put("quantityUnit", quantity.unit());
+		detail.put("note", note);
+		this.audit.record(target.value(), "work_order", id, this.json.writeValueAsString(detail));
+		return this.orders.find(id, false).orElseThrow();
+	}
+
+	/** 闭环: an inspection closes only once every finding it raised is verified, closed or withdrawn. */
+	private void requireFindingsSettled(WorkOrderView inspection) {
+		List<String> open = this.orders.findings(inspection.id())
+			.stream()
+			.filter((f) -> !List.of("verified", "closed", "cancelled").contains(f.state()))
+			.map(WorkOrderView.FindingView::code)
+			.toList();
+		if (!open.isEmpty()) {
+			throw ApiProblem.conflict("open-findings", "workorder.inspection.openFindings", inspection.code(),
+					String.join(", ", open)).with("openFindings", open);
+		}
+	}
+
+	/** The quantity a step records: stated on completion in the kind's unit, kept otherwise. */
+	private Quantity quantity(WorkOrderView order, WorkOrderLifecycle target, TransitionRequest request) {
+		if (target != WorkOrderLifecycle.COMPLETED) {
+			if (request.quantity() != null || request.quantityUnit() != null) {
+				throw ApiProblem.badRequest("quantity-not-expected", "workorder.quantity.notExpected", target.value())
+					.with("parameter", "quantity");
+			}
+			return new Quantity(order.quantity(), order.quantityUnit());
+		}
+		WorkOrderKind kind = order.workKind();
+		if (request.quantity() == null) {
+			if (kind.needsQuantity()) {
+				throw ApiProblem.badRequest("quantity-required", "workorder.quantity.required", kind.value(),
+						kind.unit()).with("parameter", "quantity").with("unit", kind.unit());
+			}
+			if (request.quantityUnit() != null) {
+				throw ApiProblem.badRequest("quantity-required", "workorder.quantity.missing")
+					.with("parameter", "quantity");
+			}
+			return new Quantity(null, null);
+		}
+		String unit = (request.quantityUnit() != null) ? request.quantityUnit() : kind.unit();
+		if (unit == null || !kind.accepts(unit)) {
+			throw ApiProblem.badRequest("quantity-unit", "workorder.quantity.unit", kind.value(), String.valueOf(unit),
+					(kind.unit() != null) ? kind.unit() : String.join(" / ", WorkOrderKind.UNITS))
+				.with("parameter", "quantityUnit");
+		}
+		BigDecimal amount = request.quantity();
+		if (amount.signum() <= 0 || amount.compareTo(MAX_QUANTITY) > 0 || amount.scale() > 2) {
+			throw ApiProblem.badRequest("invalid-quantity", "workorder.quantity.invalid", amount.toPlainString())
+				.with("parameter", "quantity");
+		}
+		return new Quantity(amount, unit);
+	}
+
+	private void attach(long orderId, long eventId, List<Long> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return;
+		}
+		List<Long> distinct = ids.stream().distinct().toList();
+		if (distinct.contains(null) || this.attachments.link(orderId, eventId, distinct) != distinct.size()) {
+			throw ApiProblem.unprocessable("unknown-attachment", "workorder.attachment.unknown")
+				.with("parameter", "attachmentIds");
+		}
+	}
+
+	/** Closing the repair of a faulty streetlight or cable puts the asset back in service. */
+	private void restoreRepairedAsset(WorkOrderView order, WorkOrderLifecycle target) {
+		boolean repair = order.workKind() == WorkOrderKind.STREETLIGHT_REPAIR
+				|| order.workKind() == WorkOrderKind.CABLE_REPAIR;
+		if (target == WorkOrderLifecycle.CLOSED && repair
+				&& ("streetlight".equals(order.assetType()) || "cable".equals(order.assetType()))) {
+			this.assets.setState(order.assetType(), order.assetId(), "normal", "work order " + order.code() + " closed");
+		}
+	}
+
+	private record Quantity(BigDecimal amount, String unit) {
+	}
+
+}

@@ -1,0 +1,139 @@
+package cn.zonegis.workorder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.zonegis.Http;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Crews, the suggestions for an order, dispatch, and what a crew member sees and may do. */
+class DispatchTests extends WorkOrderTest {
+
+	@Test
+	void crewsAreALayerWithTheirSkillsAndOpenWorkload() {
+		long busy = crew("road_repair", LON, LAT, true);
+		long id = reportAt("road_repair").get("id").asLong();
+		dispatch(as("dispatcher"), id, busy);
+		Http.Response response = as("viewer").get("/api/crews");
+		assertThat(response.contentType()).startsWith("application/geo+json");
+		JsonNode crew = find(response.json().get("features"), busy);
+		assertThat(crew.get("properties").get("skills")).extracting(JsonNode::asString).containsExactly("road_repair");
+		assertThat(crew.get("properties").get("open_workload").asInt()).isEqualTo(1);
+		assertThat(crew.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(LON);
+	}
+
+	@Test
+	void suggestionsRankSkilledCrewsByStraightLineDistanceAndWorkload() {
+		// About 1.1 km and 2.2 km north of the order: the nearer skilled crew has two open orders (2 km).
+		long nearButBusy = crew("greening", LON, LAT + 0.01, true);
+		long farButFree = crew("greening", LON, LAT + 0.02, true);
+		long closestUnskilled = crew("cable_repair", LON, LAT + 0.001, true);
+		long inactive = crew("greening", LON, LAT, false);
+		for (int i = 0; i < 2; i++) {
+			dispatch(as("dispatcher"), reportAt("greening").get("id").asLong(), nearButBusy);
+		}
+		long id = reportAt("greening").get("id").asLong();
+
+		JsonNode answer = as("dispatcher").get("/api/workorders/" + id + "/suggestions").json();
+		assertThat(answer.get("distanceKind").asString()).isEqualTo("straight_line");
+		List<Long> order = new ArrayList<>();
+		answer.get("crews").forEach((c) -> order.add(c.get("crewId").asLong()));
+		assertThat(order).doesNotContain(inactive);
+		assertThat(order.indexOf(farButFree)).isLessThan(order.indexOf(nearButBusy));
+		assertThat(order.indexOf(nearButBusy)).isLessThan(order.indexOf(closestUnskilled));
+		JsonNode near = find(answer.get("crews"), nearButBusy);
+		assertThat(near.get("distanceM").asDouble()).isCloseTo(1110, within(10.0));
+		assertThat(near.get("openWorkload").asInt()).isEqualTo(2);
+		assertThat(near.get("skillMatch").asBoolean()).isTrue();
+		assertThat(find(answer.get("crews"), closestUnskilled).get("skillMatch").asBoolean()).isFalse();
+	}
+
+	@Test
+	void dispatchAssignsTheCrewAndRecordsTheNote() {
+		long crewId = crew("road_repair", LON, LAT, true);
+		long id = reportAt("road_repair").get("id").asLong();
+		Http.Response response = dispatch(as("dispatcher"), id, crewId);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("state").asString()).isEqualTo("dispatched");
+		assertThat(response.json().get("crewId").asLong()).isEqualTo(crewId);
+		assertThat(response.json().get("crewName").asString()).startsWith(TEST);
+		JsonNode events = as("viewer").get("/api/workorders/" + id).json().get("events");
+		assertThat(events.get(1).get("note").asString()).isEqualTo("派单");
+	}
+
+	@Nested
+	class CrewMembers {
+
+		@Test
+		void seeOnlyTheirOwnCrewsOrders() {
+			long mine = crew("road_repair", LON, LAT, true);
+			long theirs = crew("road_repair", LON, LAT, true);
+			String member = crewMember(mine);
+			long myOrder = reportAt("road_repair").get("id").asLong();
+			long otherOrder = reportAt("road_repair").get("id").asLong();
+			dispatch(as("dispatcher"), myOrder, mine);
+			dispatch(as("dispatcher"), otherOrder, theirs);
+
+			List<Long> listed = new ArrayList<>();
+			as(member).get("/api/workorders").json().get("features").forEach((f) -> listed.add(f.get("id").asLong()));
+			assertThat(listed).contains(myOrder).doesNotContain(otherOrder);
+			assertThat(as(member).get("/api/workorders/" + myOrder).status()).isEqualTo(200);
+			assertProblem(as(member).get("/api/workorders/" + otherOrder), 404, "not-found");
+			assertThat(as(member).get("/api/workorders/stats").json().get("total").asLong()).isEqualTo(listed.size());
+		}
+
+		@Test
+		void cannotStepAnotherCrewsOrderNorLearnItExists() {
+			long mine = crew("road_repair", LON, LAT, true);
+			long theirs = crew("road_repair", LON, LAT, true);
+			String member = crewMember(mine);
+			long otherOrder = reportAt("road_repair").get("id").asLong();
+			dispatch(as("dispatcher"), otherOrder, theirs);
+			assertProblem(step(as(member), otherOrder, to("in_progress")), 404, "not-found");
+			assertThat(state(otherOrder)).isEqualTo("dispatched");
+		}
+
+		@Test
+		void mayNotDispatch() {
+			String member = crewMember(crew("road_repair", LON, LAT, true));
+			long id = reportAt("road_repair").get("id").asLong();
+			assertProblem(dispatch(as(member), id, 1), 403, "forbidden");
+		}
+
+		@Test
+		void theDemoCrewMemberSeesOnlyTheDemoCrewsOrdersAndWhatTheyReported() {
+			Long crewId = crewOf("crew");
+			JsonNode features = as("crew").get("/api/workorders").json().get("features");
+			assertThat(features.size()).isPositive();
+			features.forEach((f) -> {
+				JsonNode p = f.get("properties");
+				boolean ours = !p.get("crewId").isNull() && p.get("crewId").asLong() == crewId;
+				assertThat(ours || "crew".equals(p.get("reportedBy").asString())).as(f.toString()).isTrue();
+			});
+		}
+
+	}
+
+	Long crewOf(String username) {
+		return this.jdbc.sql("SELECT crew_id FROM zonegis.app_user WHERE username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
+	}
+
+	static JsonNode find(JsonNode array, long id) {
+		for (JsonNode node : array) {
+			JsonNode key = node.has("crewId") ? node.get("crewId") : node.get("id");
+			if (key.asLong() == id) {
+				return node;
+			}
+		}
+		throw new AssertionError("no " + id + " in " + array);
+	}
+
+}

@@ -1,0 +1,266 @@
+package cn.zonegis.workorder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import cn.zonegis.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Taking a work order round the loop, with quantities, notes and photos; and the steps refused. */
+class WorkOrderStepTests extends WorkOrderTest {
+
+	static final byte[] PNG = Base64.getDecoder()
+		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+	long crewId;
+
+	String member;
+
+	@BeforeEach
+	void crewWithMember() {
+		this.crewId = crew("pipe_dredging,road_repair", LON, LAT, true);
+		this.member = crewMember(this.crewId);
+	}
+
+	@Test
+	void theDispatcherAndTheCrewCloseTheLoop() {
+		long id = inProgress("pipe_dredging", this.crewId, this.member);
+		long photo = upload(this.member, id, PNG, "image/png").get("id").asLong();
+		Http.Response completed = step(as(this.member), id, """
+				{"to":"completed","note":"疏通完毕","quantity":42.5,"location":{"lon":122.0501,"lat":37.1902},
+				 "attachmentIds":[%d]}
+				""".formatted(photo));
+		assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+		assertThat(completed.json().get("quantity").asDouble()).isEqualTo(42.5);
+		assertThat(completed.json().get("quantityUnit").asString()).isEqualTo("m");
+		assertThat(step(as("dispatcher"), id, to("verified")).status()).isEqualTo(200);
+		assertThat(step(as("dispatcher"), id, to("closed")).status()).isEqualTo(200);
+
+		JsonNode order = as("viewer").get("/api/workorders/" + id).json();
+		assertThat(order.get("state").asString()).isEqualTo("closed");
+		assertThat(order.get("events")).extracting((e) -> e.get("toState").asString())
+			.containsExactly("new", "dispatched", "in_progress", "completed", "verified", "closed");
+		JsonNode completion = order.get("events").get(3);
+		assertThat(completion.get("by").asString()).isEqualTo(this.member);
+		assertThat(completion.get("note").asString()).isEqualTo("疏通完毕");
+		assertThat(completion.get("location").get("lat").asDouble()).isEqualTo(37.1902);
+		assertThat(completion.get("attachments").get(0).get("contentType").asString()).isEqualTo("image/png");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'work_order' AND entity_id = :id")
+			.param("id", String.valueOf(id))
+			.query(Long.class)
+			.single()).isEqualTo(7);
+	}
+
+	@Test
+	void aPhotoIsServedBackWithItsTypeAndNotSniffed() {
+		long id = inProgress("road_repair", this.crewId, this.member);
+		String url = upload(this.member, id, PNG, "image/png").get("url").asString();
+		Http.Response photo = as("viewer").get(url);
+		assertThat(photo.status()).isEqualTo(200);
+		assertThat(photo.contentType()).isEqualTo("image/png");
+		assertThat(photo.header("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	@Test
+	void rejectedWorkGoesBackToTheCrewAndIsCompletedAgain() {
+		long id = inProgress("road_repair", this.crewId, this.member);
+		step(as(this.member), id, "{\"to\":\"completed\",\"quantity\":12}");
+		assertThat(step(as("dispatcher"), id, "{\"to\":\"rejected\",\"note\":\"修补不平整\"}").status()).isEqualTo(200);
+		assertThat(step(as(this.member), id, to("in_progress")).status()).isEqualTo(200);
+		Http.Response again = step(as(this.member), id, "{\"to\":\"completed\",\"quantity\":15,\"quantityUnit\":\"m2\"}");
+		assertThat(again.json().get("quantity").asDouble()).isEqualTo(15);
+		assertThat(state(id)).isEqualTo("completed");
+	}
+
+	@Test
+	void theDispatcherMayCancelAnOrderNotYetCompleted() {
+		long id = reportAt("other").get("id").asLong();
+		assertThat(step(as("dispatcher"), id, "{\"to\":\"cancelled\",\"note\":\"重复上报\"}").status()).isEqualTo(200);
+		assertThat(state(id)).isEqualTo("cancelled");
+	}
+
+	@Test
+	void aCurrentIfMatchIsAccepted() {
+		long id = reportAt("other").get("id").asLong();
+		Http.Response response = as("dispatcher").send("POST", "/api/workorders/" + id + "/transitions", to("cancelled"),
+				ifMatch(1));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("ETag")).isEqualTo("\"2\"");
+	}
+
+	@Nested
+	class Refused {
+
+		@Test
+		void anIllegalTransitionIsAConflictAndChangesNothing() {
+			long id = reportAt("other").get("id").asLong();
+			Http.Response response = step(as("dispatcher"), id, to("closed"));
+			assertProblem(response, 409, "illegal-transition");
+			assertThat(response.json().get("state").asString()).isEqualTo("new");
+			assertThat(response.json().get("allowed")).extracting(JsonNode::asString)
+				.containsExactlyInAnyOrder("dispatched", "cancelled");
+			assertThat(state(id)).isEqualTo("new");
+			assertThat(events(id)).isEqualTo(1);
+		}
+
+		@Test
+		void completedWorkCannotBeCancelled() {
+			long id = inProgress("road_repair", WorkOrderStepTests.this.crewId, WorkOrderStepTests.this.member);
+			step(as(WorkOrderStepTests.this.member), id, "{\"to\":\"completed\",\"quantity\":3}");
+			assertProblem(step(as("dispatcher"), id, to("cancelled")), 409, "illegal-transition");
+			assertThat(state(id)).isEqualTo("completed");
+		}
+
+		@Test
+		void aStaleIfMatchIsAPreconditionFailureAndChangesNothing() {
+			long id = reportAt("other").get("id").asLong();
+			step(as("dispatcher"), id, to("cancelled"));
+			long before = events(id);
+			Http.Response response = as("dispatcher").send("POST", "/api/workorders/" + id + "/transitions",
+					to("cancelled"), ifMatch(1));
+			assertProblem(response, 412, "stale-version");
+			assertThat(events(id)).isEqualTo(before);
+		}
+
+		@Test
+		void anUnknownStateIsABadRequest() {
+			long id = reportAt("other").get("id").asLong();
+			assertProblem(step(as("dispatcher"), id, to("done")), 400, "unknown-state");
+		}
+
+		@Test
+		void dispatchingGoesThroughDispatchWithACrew() {
+			long id = reportAt("other").get("id").asLong();
+			assertProblem(step(as("dispatcher"), id, to("dispatched")), 400, "dispatch-needs-crew");
+			assertProblem(as("dispatcher").post("/api/workorders/" + id + "/dispatch", "{}"), 400, "missing-field");
+			assertProblem(dispatch(as("dispatcher"), id, 987654321), 422, "unknown-crew");
+			assertThat(state(id)).isEqualTo("new");
+		}
+
+		@Test
+		void anInactiveCrewTakesNoOrders() {
+			long id = reportAt("road_repair").get("id").asLong();
+			assertProblem(dispatch(as("dispatcher"), id, crew("road_repair", LON, LAT, false)), 409, "crew-inactive");
+		}
+
+		@Test
+		void completionWithoutQuantityIsABadRequestAndChangesNothing() {
+			long id = inProgress("pipe_dredging", WorkOrderStepTests.this.crewId, WorkOrderStepTests.this.member);
+			long before = events(id);
+			Http.Response response = step(as(WorkOrderStepTests.this.member), id, to("completed"));
+			assertProblem(response, 400, "quantity-required");
+			assertThat(response.json().get("unit").asString()).isEqualTo("m");
+			assertThat(state(id)).isEqualTo("in_progress");
+			assertThat(events(id)).isEqualTo(before);
+		}
+
+		@Test
+		void aQuantityInAnotherKindsUnitIsABadRequest() {
+			long id = inProgress("pipe_dredging", WorkOrderStepTests.this.crewId, WorkOrderStepTests.this.member);
+			assertProblem(step(as(WorkOrderStepTests.this.member), id,
+					"{\"to\":\"completed\",\"quantity\":3,\"quantityUnit\":\"盏\"}"), 400, "quantity-unit");
+			assertProblem(step(as(WorkOrderStepTests.this.member), id, "{\"to\":\"completed\",\"quantity\":-3}"), 400,
+					"invalid-quantity");
+			assertProblem(step(as(WorkOrderStepTests.this.member), id, "{\"to\":\"completed\",\"quantity\":1e12}"), 400,
+					"invalid-quantity");
+			assertThat(state(id)).isEqualTo("in_progress");
+		}
+
+		@Test
+		void aQuantityOnAnyOtherStepIsABadRequest() {
+			long id = reportAt("other").get("id").asLong();
+			assertProblem(step(as("dispatcher"), id, "{\"to\":\"cancelled\",\"quantity\":3}"), 400,
+					"quantity-not-expected");
+		}
+
+		@Test
+		void aStepLocationOutsideTheZoneIsRefused() {
+			long id = reportAt("other").get("id").asLong();
+			assertProblem(step(as("dispatcher"), id, "{\"to\":\"cancelled\",\"location\":{\"lon\":0,\"lat\":0}}"), 422,
+					"outside-zone");
+			assertThat(state(id)).isEqualTo("new");
+		}
+
+		@Test
+		void anotherOrdersPhotoCannotBeAttachedAndNothingChanges() {
+			long first = inProgress("road_repair", WorkOrderStepTests.this.crewId, WorkOrderStepTests.this.member);
+			long second = inProgress("road_repair", WorkOrderStepTests.this.crewId, WorkOrderStepTests.this.member);
+			long photo = upload(WorkOrderStepTests.this.member, first, PNG, "image/png").get("id").asLong();
+			Http.Response response = step(as(WorkOrderStepTests.this.member), second,
+					"{\"to\":\"completed\",\"quantity\":2,\"attachmentIds\":[%d]}".formatted(photo));
+			assertProblem(response, 422, "unknown-attachment");
+			assertThat(state(second)).isEqualTo("in_progress");
+		}
+
+		@Test
+		void aFileThatIsNotAPhotoIsRefusedWhateverItClaims() {
+			long id = inProgress("road_repair", WorkOrderStepTests.this.crewId, WorkOrderStepTests.this.member);
+			Http.Response response = rawUpload(WorkOrderStepTests.this.member, id,
+					"<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "image/png");
+			assertProblem(response, 415, "photo-type");
+		}
+
+		@Test
+		void theCrewMayNotVerifyItsOwnWork() {
+			long id = inProgress("road_repair", WorkOrderStepTests.this.crewId, WorkOrderStepTests.this.member);
+			step(as(WorkOrderStepTests.this.member), id, "{\"to\":\"completed\",\"quantity\":2}");
+			assertProblem(step(as(WorkOrderStepTests.this.member), id, to("verified")), 403, "step-not-yours");
+			assertThat(state(id)).isEqualTo("completed");
+		}
+
+		@Test
+		void aPlannerMayNotStepAnOrder() {
+			long id = reportAt("other").get("id").asLong();
+			assertProblem(step(as("planner"), id, to("cancelled")), 403, "forbidden");
+		}
+
+	}
+
+	JsonNode upload(String user, long id, byte[] bytes, String type) {
+		Http.Response response = rawUpload(user, id, bytes, type);
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json();
+	}
+
+	/** A multipart upload as a phone's browser sends it. */
+	Http.Response rawUpload(String user, long id, byte[] bytes, String type) {
+		String boundary = "zonegis" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"现场.png\"\r\n"
+				+ "Content-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + bytes.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(bytes, 0, body, head.length, bytes.length);
+		System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/workorders/" + id + "/attachments"))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		try {
+			return new Http.Response(HttpClient.newHttpClient().send(request,
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
