@@ -1,0 +1,68 @@
+package cn.zonegis.workorder;
+
+import cn.zonegis.Http;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A streetlight reported faulty offers its repair; closing the repair puts the light back in service. */
+class FaultTests extends WorkOrderTest {
+
+	@Test
+	void reportingAFaultMarksTheLightAndOffersADraftRepair() {
+		long light = streetlight("normal");
+		Http.Response response = as("dispatcher").post("/api/assets/streetlights/" + light + "/fault",
+				"{\"note\":\"灯不亮\"}");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode draft = response.json().get("draft");
+		assertThat(draft.get("kind").asString()).isEqualTo("streetlight_repair");
+		assertThat(draft.get("assetType").asString()).isEqualTo("streetlight");
+		assertThat(draft.get("assetId").asLong()).isEqualTo(light);
+		assertThat(response.json().has("workOrder")).isFalse();
+		assertThat(streetlightState(light)).isEqualTo("faulty");
+	}
+
+	@Test
+	void closingTheRepairRestoresTheLight() {
+		long light = streetlight("normal");
+		long crewId = crew("streetlight_repair", LON, LAT, true);
+		String member = crewMember(crewId);
+		Http.Response fault = as(member).post("/api/assets/streetlights/" + light + "/fault",
+				"{\"note\":\"%s\",\"createOrder\":true}".formatted(unique("灯不亮")));
+		assertThat(fault.status()).as(fault.body()).isEqualTo(201);
+		long id = fault.json().get("workOrder").get("id").asLong();
+		assertThat(fault.json().get("workOrder").get("priority").asString()).isEqualTo("high");
+
+		dispatch(as("dispatcher"), id, crewId);
+		step(as(member), id, to("in_progress"));
+		step(as(member), id, "{\"to\":\"completed\",\"quantity\":1}");
+		step(as("dispatcher"), id, to("verified"));
+		assertThat(streetlightState(light)).isEqualTo("faulty");
+		assertThat(step(as("dispatcher"), id, to("closed")).status()).isEqualTo(200);
+		assertThat(streetlightState(light)).isEqualTo("normal");
+	}
+
+	@Test
+	void anUnknownLightIsNotFoundAndOtherAssetsHaveNoFaultEndpoint() {
+		assertProblem(as("dispatcher").post("/api/assets/streetlights/987654321/fault", "{}"), 404, "not-found");
+		assertThat(as("dispatcher").post("/api/assets/roads/1/fault", "{}").status()).isIn(404, 405);
+	}
+
+	@Test
+	void aRefusedRepairLeavesTheLightAsItWas() {
+		long light = streetlight("normal");
+		Http.Response response = as("dispatcher").post("/api/assets/streetlights/" + light + "/fault",
+				"{\"priority\":\"whenever\",\"createOrder\":true}");
+		assertProblem(response, 400, "unknown-priority");
+		assertThat(streetlightState(light)).isEqualTo("normal");
+	}
+
+	@Test
+	void aViewerMayNotReportAFault() {
+		long light = streetlight("normal");
+		assertThat(as("viewer").post("/api/assets/streetlights/" + light + "/fault", "{}").status()).isEqualTo(403);
+		assertThat(streetlightState(light)).isEqualTo("normal");
+	}
+
+}
