@@ -1,0 +1,74 @@
+package cn.zonegis.io;
+
+import java.util.Locale;
+
+import cn.zonegis.ApiProblem;
+
+/**
+ * The file formats parcels go in and out as. TXT is read and written in Java; the others go
+ * through GDAL, whose driver writes them.
+ *
+ * @param extension the file name's ending, also used to detect the format
+ * @param driver the GDAL driver that writes it, or null when Java writes it
+ * @param mediaType the Content-Type of an export
+ * @param zipped whether an export is several files sent as one zip
+ */
+public enum FileFormat {
+
+	TXT("txt", null, "text/plain", false),
+	SHP("zip", "ESRI Shapefile", "application/zip", true),
+	KML("kml", "KML", "application/vnd.google-earth.kml+xml", false),
+	KMZ("kmz", "LIBKML", "application/vnd.google-earth.kmz", false),
+	GPKG("gpkg", "GPKG", "application/geopackage+sqlite3", false),
+	DXF("dxf", "DXF", "image/vnd.dxf", false),
+	GEOJSON("geojson", null, "application/geo+json", false);
+
+	private final String extension;
+
+	private final String driver;
+
+	private final String mediaType;
+
+	private final boolean zipped;
+
+	FileFormat(String extension, String driver, String mediaType, boolean zipped) {
+		this.extension = extension;
+		this.driver = driver;
+		this.mediaType = mediaType;
+		this.zipped = zipped;
+	}
+
+	/** The format named by a {@code format} parameter: txt, shp, kml, kmz, gpkg, dxf or geojson. */
+	public static FileFormat parse(String name) {
+		if (name != null) {
+			for (FileFormat format : values()) {
+				if (format.name().equalsIgnoreCase(name.strip())) {
+					return format;
+				}
+			}
+		}
+		throw ApiProblem.badRequest("unknown-format", "io.format.unknown", String.valueOf(name))
+			.with("parameter", "format");
+	}
+
+	public String parameterName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public String extension() {
+		return this.extension;
+	}
+
+	public String driver() {
+		return this.driver;
+	}
+
+	public String mediaType() {
+		return this.mediaType;
+	}
+
+	public boolean zipped() {
+		return this.zipped;
+	}
+
+}

@@ -1,0 +1,141 @@
+package cn.zonegis.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.zonegis.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs GDAL's ogr2ogr and ogrinfo on untrusted files: as a child process in the caller's private
+ * folder, with a time limit, a minimal environment and GDAL's network access switched off.
+ * Arguments go to the process as a list, never through a shell.
+ */
+@Component
+class GdalRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(GdalRunner.class);
+
+	/** No HTTP: remote paths are refused and any request goes to a proxy that does not answer. */
+	private static final Map<String, String> OFFLINE = Map.of("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "none",
+			"GDAL_HTTP_PROXY", "127.0.0.1:9", "GDAL_HTTP_TIMEOUT", "1", "GDAL_HTTP_CONNECTTIMEOUT", "1",
+			"GDAL_HTTP_MAX_RETRY", "0", "GML_SKIP_RESOLVE_ELEMS", "ALL", "LIBKML_RESOLVE_STYLE", "NO",
+			"LIBKML_EXTERNAL_STYLE", "NO", "CPL_DEBUG", "OFF");
+
+	private static final Pattern LAYER = Pattern.compile("^\\d+: (.+?)(?: \\([^()]*\\))?$");
+
+	/** The CRS's own id is the one at the root of the WKT, indented by exactly four spaces. */
+	private static final Pattern ROOT_ID = Pattern.compile("^    ID\\[\"(\\w+)\",(\\d+)\\]\\]$", Pattern.MULTILINE);
+
+	private static final Pattern CRS_NAME = Pattern.compile("Layer SRS WKT:\\n\\w+\\[\"([^\"]*)\"");
+
+	private final IoProperties properties;
+
+	GdalRunner(IoProperties properties) {
+		this.properties = properties;
+	}
+
+	/** The vector layers of a dataset, by name. */
+	List<String> layers(Path dataset, Path workDir) {
+		List<String> layers = new ArrayList<>();
+		for (String line : run(List.of("ogrinfo", "-q", "-so", "-ro", dataset.toString()), workDir, Map.of()).split("\n")) {
+			Matcher m = LAYER.matcher(line.strip());
+			if (m.matches() && !m.group(1).startsWith("-")) {
+				layers.add(m.group(1));
+			}
+		}
+		return layers;
+	}
+
+	/** The CRS GDAL understood for a layer: its name and EPSG code when it has one, or null. */
+	String describeCrs(Path dataset, String layer, Path workDir) {
+		String info = run(List.of("ogrinfo", "-so", "-ro", "-nomd", dataset.toString(), layer), workDir, Map.of());
+		Matcher name = CRS_NAME.matcher(info);
+		if (!name.find()) {
+			return null;
+		}
+		Matcher id = ROOT_ID.matcher(info);
+		return id.find() ? name.group(1) + " (" + id.group(1) + ":" + id.group(2) + ")" : name.group(1);
+	}
+
+	/**
+	 * Converts one layer to GeoJSON in EPSG:4490.
+	 * @param sourceSrid the CRS the user gave, overriding the file's, or null
+	 * @param encoding the attribute encoding the user gave (CP936…), or null for the file's own
+	 */
+	void toGeoJson(Path dataset, String layer, Path output, Integer sourceSrid, String encoding, Path workDir) {
+		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490", "-lco",
+				"RFC7946=NO", "-lco", "COORDINATE_PRECISION=9", "-lco", "WRITE_NAME=NO", "-dim", "XY"));
+		if (sourceSrid != null) {
+			command.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
+		}
+		command.addAll(List.of(output.toString(), dataset.toString(), layer));
+		Map<String, String> config = (encoding == null) ? Map.of()
+				: Map.of("SHAPE_ENCODING", encoding, "DXF_ENCODING", encoding);
+		run(command, workDir, config);
+	}
+
+	/** Writes a GeoJSON file in EPSG:4490 to another format, reprojected to targetSrid. */
+	void fromGeoJson(Path geojson, String driver, Path output, int targetSrid, List<String> options, Path workDir) {
+		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", driver, "-s_srs", "EPSG:4490", "-t_srs",
+				"EPSG:" + targetSrid));
+		command.addAll(options);
+		command.addAll(List.of(output.toString(), geojson.toString()));
+		run(command, workDir, Map.of());
+	}
+
+	private String run(List<String> command, Path workDir, Map<String, String> config) {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+		Path log = workDir.resolve("gdal-" + System.nanoTime() + ".log");
+		builder.redirectOutput(log.toFile());
+		Map<String, String> env = builder.environment();
+		String path = env.get("PATH");
+		env.clear();
+		env.put("PATH", (path == null) ? "/usr/bin:/bin" : path);
+		env.put("HOME", workDir.toString());
+		env.put("TMPDIR", workDir.toString());
+		env.put("CPL_TMPDIR", workDir.toString());
+		env.putAll(OFFLINE);
+		env.putAll(config);
+		try {
+			Process process = builder.start();
+			if (!process.waitFor(this.properties.gdalTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw ApiProblem.unprocessable("file-too-slow", "io.gdal.timeout", this.properties.gdalTimeout().toSeconds());
+			}
+			// GDAL echoes names in the file's own encoding: decode leniently, a log line must never fail the run.
+			String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+			if (process.exitValue() != 0) {
+				GdalRunner.log.info("{} failed: {}", command.get(0), output.strip());
+				throw ApiProblem.badRequest("unreadable-file", "io.gdal.failed", firstError(output, workDir));
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot run " + command.get(0) + "; is gdal-bin installed?", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** GDAL's first error line, without the private folder's path. */
+	private static String firstError(String output, Path workDir) {
+		String error = output.lines().filter((l) -> l.startsWith("ERROR") || l.startsWith("FAILURE")).findFirst()
+			.orElse(output.strip());
+		return error.replace(workDir.toString() + "/", "");
+	}
+
+}

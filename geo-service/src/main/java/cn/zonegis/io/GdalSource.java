@@ -1,0 +1,173 @@
+package cn.zonegis.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.GeometryCheck;
+import org.locationtech.jts.geom.MultiPolygon;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports Shapefile (zip), KML, KMZ, GeoPackage, DXF and GeoJSON through ogr2ogr: every layer is
+ * converted to GeoJSON in EPSG:4490 by GDAL/PROJ, then read back, mapped to parcel attributes and
+ * checked like any drawn boundary.
+ */
+@Component
+class GdalSource {
+
+	private final GdalRunner gdal;
+
+	private final GeometryCheck geometryCheck;
+
+	private final CrsRepository repository;
+
+	private final IoProperties properties;
+
+	private final JsonMapper json;
+
+	private final MessageSource messages;
+
+	GdalSource(GdalRunner gdal, GeometryCheck geometryCheck, CrsRepository repository, IoProperties properties,
+			JsonMapper json, MessageSource messages) {
+		this.gdal = gdal;
+		this.geometryCheck = geometryCheck;
+		this.repository = repository;
+		this.properties = properties;
+		this.json = json;
+		this.messages = messages;
+	}
+
+	/** Reads the uploaded file, saved as input.&lt;extension&gt; in the private folder. */
+	SourceBatch read(Path upload, ImportRequest request, WorkDir work) {
+		if (request.srid() != null) {
+			this.repository.requireKnownSrid(request.srid());
+		}
+		List<SourceFeature> features = new ArrayList<>();
+		Set<String> crsNames = new LinkedHashSet<>();
+		int layerNo = 0;
+		for (Path dataset : datasets(upload, request.format(), work)) {
+			for (String layer : this.gdal.layers(dataset, work.path())) {
+				String crs = this.gdal.describeCrs(dataset, layer, work.path());
+				if (crs == null && request.srid() == null && needsCrs(request.format())) {
+					throw ApiProblem.unprocessable("missing-crs", "io.crs.missing", layer).with("parameter", "srid");
+				}
+				crsNames.add((request.srid() != null) ? "EPSG:" + request.srid() : crs);
+				Path out = work.resolve("layer-" + (layerNo++) + ".geojson");
+				this.gdal.toGeoJson(dataset, layer, out, request.srid(), request.encoding(), work.path());
+				readFeatures(out, request.fields(), features);
+			}
+		}
+		if (features.isEmpty()) {
+			throw ApiProblem.unprocessable("empty-file", "io.file.empty");
+		}
+		return new SourceBatch(String.join("; ", crsNames), features);
+	}
+
+	/** KML and GeoJSON are lon/lat by definition; the others carry their CRS or need one. */
+	private static boolean needsCrs(FileFormat format) {
+		return format == FileFormat.SHP || format == FileFormat.GPKG || format == FileFormat.DXF;
+	}
+
+	private List<Path> datasets(Path upload, FileFormat format, WorkDir work) {
+		if (format != FileFormat.SHP && format != FileFormat.KMZ) {
+			return List.of(upload);
+		}
+		String wanted = (format == FileFormat.SHP) ? ".shp" : ".kml";
+		try {
+			List<Path> files = ZipGuard.extract(upload, Files.createDirectories(work.resolve("unzipped")),
+					this.properties.maxUnzippedBytes(), this.properties.maxZipEntries());
+			List<Path> datasets = files.stream()
+				.filter((f) -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(wanted))
+				.toList();
+			if (datasets.isEmpty()) {
+				throw ApiProblem.badRequest("unreadable-file", "io.zip.no-dataset", wanted);
+			}
+			return datasets;
+		}
+		catch (IOException ex) {
+			throw ApiProblem.badRequest("unreadable-file", "io.zip.unreadable");
+		}
+	}
+
+	private void readFeatures(Path geojson, FieldMapping fields, List<SourceFeature> features) {
+		JsonNode collection;
+		try {
+			collection = this.json.readTree(geojson.toFile());
+		}
+		catch (UncheckedIOException | tools.jackson.core.JacksonException ex) {
+			throw ApiProblem.badRequest("unreadable-file", "io.gdal.output");
+		}
+		for (JsonNode feature : collection.path("features")) {
+			features.add(feature(features.size(), feature, fields));
+		}
+	}
+
+	private SourceFeature feature(int index, JsonNode feature, FieldMapping fields) {
+		JsonNode props = feature.get("properties");
+		List<ImportIssue> problems = new ArrayList<>();
+		MultiPolygon geometry = null;
+		try {
+			geometry = this.geometryCheck.read(asArea(feature.get("geometry")));
+		}
+		catch (ApiProblem problem) {
+			problems.add(ImportIssue.of(problem, this.messages));
+		}
+		return new SourceFeature(index, fields.code(props), fields.name(props), fields.landUse(props),
+				fields.landClassCode(props), fields.holder(props), null, geometry, null, problems, List.of());
+	}
+
+	/**
+	 * CAD draws parcels as closed polylines: a closed LineString (or MultiLineString of closed
+	 * lines) becomes the polygon it encloses; anything else is passed on for the check to judge.
+	 */
+	private JsonNode asArea(JsonNode geometry) {
+		if (geometry == null || !geometry.isObject()) {
+			return geometry;
+		}
+		String type = geometry.path("type").asString("");
+		if ("LineString".equals(type) && isClosed(geometry.get("coordinates"))) {
+			return polygon("Polygon", ringsOf(geometry.get("coordinates")));
+		}
+		if ("MultiLineString".equals(type)) {
+			ArrayNode parts = this.json.createArrayNode();
+			for (JsonNode line : geometry.get("coordinates")) {
+				if (!isClosed(line)) {
+					return geometry;
+				}
+				parts.add(ringsOf(line));
+			}
+			return polygon("MultiPolygon", parts);
+		}
+		return geometry;
+	}
+
+	private ArrayNode ringsOf(JsonNode line) {
+		return this.json.createArrayNode().add(line);
+	}
+
+	private ObjectNode polygon(String type, ArrayNode coordinates) {
+		ObjectNode polygon = this.json.createObjectNode();
+		polygon.put("type", type);
+		polygon.set("coordinates", coordinates);
+		return polygon;
+	}
+
+	private static boolean isClosed(JsonNode line) {
+		return line != null && line.isArray() && line.size() >= 4 && line.get(0).equals(line.get(line.size() - 1));
+	}
+
+}

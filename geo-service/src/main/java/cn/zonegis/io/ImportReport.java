@@ -1,0 +1,29 @@
+package cn.zonegis.io;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/**
+ * What an import did, or with {@code dryRun} would do: per feature the action, the official area,
+ * the problems that refuse it and the warnings, and the boundary for the map preview.
+ *
+ * @param crs the CRS the file was read in, as understood
+ * @param ids the stored parcels' ids (real import only)
+ */
+public record ImportReport(String format, String crs, boolean dryRun, int features, int toCreate, int toUpdate,
+		int refused, List<Long> ids, List<Item> items) {
+
+	/**
+	 * @param action create, or update (a parcel with this code exists)
+	 * @param areaM2 plane area in the measuring Gauss-Kruger CRS
+	 * @param fileAreaM2 plane area in the file's own CRS (TXT), the official figure for a survey
+	 * @param surveyedAreaM2 the area written in the file
+	 * @param geometry GeoJSON in EPSG:4490 (dry run only)
+	 */
+	public record Item(int index, String code, String name, String action, Double areaM2, Double areaMu,
+			Double fileAreaM2, Double surveyedAreaM2, boolean valid, List<ImportIssue> problems,
+			List<ImportIssue> warnings, @JsonRawValue String geometry) {
+	}
+
+}

@@ -1,0 +1,19 @@
+package cn.zonegis.io;
+
+import java.nio.charset.Charset;
+
+/**
+ * How to read an uploaded file.
+ *
+ * @param format the file's format
+ * @param srid the CRS the user gave (required for DXF and files without one), or null
+ * @param encoding the attribute encoding the user gave (GBK, CP936…), or null to detect
+ * @param fields which source fields hold the parcel attributes
+ */
+record ImportRequest(FileFormat format, Integer srid, String encoding, FieldMapping fields) {
+
+	Charset charset() {
+		return TextDecoding.named(this.encoding);
+	}
+
+}

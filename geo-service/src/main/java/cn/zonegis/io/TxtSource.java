@@ -1,0 +1,165 @@
+package cn.zonegis.io;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.Area;
+import cn.zonegis.geo.Srid;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports a land ministry coordinate TXT: reads it, decides its CRS, refuses points outside the
+ * zone (saying so when the axes look swapped), transforms to EPSG:4490 and measures each parcel in
+ * its own plane, warning when the surveyor's 地块面积 disagrees.
+ */
+@Component
+class TxtSource {
+
+	private final CrsRepository repository;
+
+	private final MessageSource messages;
+
+	TxtSource(CrsRepository repository, MessageSource messages) {
+		this.repository = repository;
+		this.messages = messages;
+	}
+
+	SourceBatch read(byte[] bytes, ImportRequest request) {
+		TxtFile file = TxtReader.read(bytes, request.charset());
+		int srid = TxtCrs.resolve(file, request.srid());
+		this.repository.requireKnownSrid(srid);
+		Geometry extent = this.repository.extentIn(srid);
+		SwappedView swapped = new SwappedView(file.swapped(), request.srid());
+		List<SourceFeature> features = new ArrayList<>();
+		for (int i = 0; i < file.parcels().size(); i++) {
+			features.add(feature(i, file, srid, extent, swapped));
+		}
+		String crs = GaussKruger.ofSrid(srid).map(GaussKruger::label).orElse("EPSG:" + srid);
+		return new SourceBatch(crs, features);
+	}
+
+	private SourceFeature feature(int index, TxtFile file, int srid, Geometry extent, SwappedView swapped) {
+		TxtFile.Parcel parcel = file.parcels().get(index);
+		List<ImportIssue> problems = new ArrayList<>();
+		List<ImportIssue> warnings = new ArrayList<>();
+		Double surveyedM2 = (parcel.areaHa() == null) ? null : parcel.areaHa().doubleValue() * Area.M2_PER_HA;
+		MultiPolygon plane;
+		try {
+			plane = TxtGeometry.toMultiPolygon(parcel, srid);
+		}
+		catch (ApiProblem problem) {
+			problems.add(ImportIssue.of(problem, this.messages));
+			return result(index, parcel, surveyedM2, null, null, problems, warnings);
+		}
+		Optional<TxtFile.Point> outside = firstOutside(parcel, extent);
+		if (outside.isPresent()) {
+			TxtFile.Point p = outside.get();
+			boolean looksSwapped = swapped.fitsInside(index);
+			problems.add(ImportIssue.of(this.messages, looksSwapped ? "axes-swapped" : "outside-extent",
+					looksSwapped ? "io.txt.axes-swapped" : "io.txt.outside-extent", label(parcel, index), p.name(),
+					coordinate(p.northing()), coordinate(p.easting())));
+			return result(index, parcel, surveyedM2, null, null, problems, warnings);
+		}
+		double areaM2 = TxtGeometry.planeAreaM2(plane);
+		addWarnings(file, parcel, plane, areaM2, surveyedM2, warnings, index);
+		return result(index, parcel, surveyedM2, this.repository.transform(plane, Srid.CGCS2000), areaM2, problems, warnings);
+	}
+
+	private void addWarnings(TxtFile file, TxtFile.Parcel parcel, MultiPolygon plane, double areaM2,
+			Double surveyedM2, List<ImportIssue> warnings, int index) {
+		if (TxtGeometry.hasOpenRing(parcel)) {
+			warnings.add(ImportIssue.of(this.messages, "ring-closed", "io.txt.ring-closed", label(parcel, index)));
+		}
+		int points = parcel.rings().stream().mapToInt((r) -> r.points().size()).sum();
+		if (parcel.pointCount() != null && parcel.pointCount() != points) {
+			warnings.add(ImportIssue.of(this.messages, "point-count", "io.txt.point-count", label(parcel, index),
+					parcel.pointCount(), points));
+		}
+		if (surveyedM2 != null) {
+			double tolerance = areaTolerance(parcel.areaHa(), file.precisionM(), TxtGeometry.perimeterM(plane));
+			if (Math.abs(areaM2 - surveyedM2) > tolerance) {
+				warnings.add(ImportIssue.of(this.messages, "area-mismatch", "io.txt.area-mismatch",
+						label(parcel, index), parcel.areaHa().toPlainString(), area(areaM2), area(areaM2 - surveyedM2),
+						area(tolerance)));
+			}
+		}
+	}
+
+	/**
+	 * How far the surveyor's area may honestly be from ours: half a unit of its last written
+	 * decimal, plus the band one coordinate step wide along the boundary.
+	 */
+	static double areaTolerance(BigDecimal areaHa, double precisionM, double perimeterM) {
+		double rounding = 0.5 * Math.pow(10, -Math.max(areaHa.scale(), 0)) * Area.M2_PER_HA;
+		return rounding + perimeterM * precisionM;
+	}
+
+	private static Optional<TxtFile.Point> firstOutside(TxtFile.Parcel parcel, Geometry extent) {
+		GeometryFactory factory = extent.getFactory();
+		return parcel.rings()
+			.stream()
+			.flatMap((r) -> r.points().stream())
+			.filter((p) -> !extent.covers(factory.createPoint(new Coordinate(p.easting(), p.northing()))))
+			.findFirst();
+	}
+
+	private static SourceFeature result(int index, TxtFile.Parcel parcel, Double surveyedM2, MultiPolygon geometry,
+			Double areaM2, List<ImportIssue> problems, List<ImportIssue> warnings) {
+		return new SourceFeature(index, parcel.code(), parcel.name(), parcel.landUse(), parcel.landClassCode(), null,
+				surveyedM2, geometry, areaM2, problems, warnings);
+	}
+
+	private static String label(TxtFile.Parcel parcel, int index) {
+		return (parcel.code() != null) ? parcel.code() : "#" + (index + 1);
+	}
+
+	private static String coordinate(double value) {
+		return String.format(Locale.ROOT, "%.3f", value);
+	}
+
+	private static String area(double m2) {
+		return String.format(Locale.ROOT, "%.2f", m2);
+	}
+
+	/**
+	 * The file read with its two numbers exchanged, in the CRS that reading implies: a parcel that
+	 * falls inside the zone this way means the file wrote easting before northing.
+	 */
+	private final class SwappedView {
+
+		private final TxtFile file;
+
+		private final Geometry extent;
+
+		SwappedView(TxtFile file, Integer userSrid) {
+			this.file = file;
+			this.extent = extentOrNull(file, userSrid);
+		}
+
+		private Geometry extentOrNull(TxtFile swappedFile, Integer userSrid) {
+			try {
+				return TxtSource.this.repository.extentIn(TxtCrs.resolve(swappedFile, userSrid));
+			}
+			catch (ApiProblem ex) {
+				// The swapped reading names no usable CRS, so it cannot explain the file either.
+				return null;
+			}
+		}
+
+		boolean fitsInside(int index) {
+			return this.extent != null && firstOutside(this.file.parcels().get(index), this.extent).isEmpty();
+		}
+
+	}
+
+}

@@ -1,0 +1,81 @@
+package cn.zonegis.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Uploads and downloads files as a GIS client would: multipart POST in, bytes out. */
+final class FileClient {
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final int port;
+
+	private final String authorization;
+
+	FileClient(int port, String user) {
+		this.port = port;
+		this.authorization = "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8));
+	}
+
+	Result upload(String query, String fileName, byte[] content) {
+		String boundary = "zonegis" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri("/api/parcels/import?" + query))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	Result download(String query) {
+		return send(HttpRequest.newBuilder(uri("/api/parcels/export?" + query)).GET());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private Result send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<byte[]> response = CLIENT.send(request.header("Authorization", this.authorization).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Result(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Result(int status, String contentType, byte[] body) {
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+	}
+
+}

@@ -1,0 +1,196 @@
+package cn.zonegis.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** POST /api/parcels/import?format=txt and GET /api/parcels/export?format=txt, through PostGIS and PROJ. */
+class TxtImportTests extends IntegrationTest {
+
+	private FreeGround ground;
+
+	private String prefix;
+
+	@BeforeEach
+	void findFreeGround() {
+		this.ground = FreeGround.find(this.jdbc);
+		this.prefix = "T" + UUID.randomUUID().toString().substring(0, 8) + "-";
+	}
+
+	private FileClient planner() {
+		return new FileClient(this.port, "planner");
+	}
+
+	private byte[] file(String... parcels) {
+		return (FreeGround.header() + String.join("", parcels)).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private long stored(String code) {
+		return this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void dryRunReportsEachParcelAndStoresNothing() {
+		String code = this.prefix + "1";
+		FileClient.Result result = planner().upload("format=txt&dryRun=true", "a.txt",
+				file(this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")));
+		assertThat(result.status()).isEqualTo(200);
+		JsonNode item = result.json().get("items").get(0);
+		assertThat(item.get("code").asString()).isEqualTo(code);
+		assertThat(item.get("action").asString()).isEqualTo("create");
+		assertThat(item.get("valid").asBoolean()).isTrue();
+		assertThat(item.get("fileAreaM2").asDouble()).isCloseTo(2000.0, within(1e-6));
+		assertThat(item.get("areaMu").asDouble()).isCloseTo(3.0, within(0.01));
+		assertThat(item.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+		assertThat(result.json().get("crs").asString()).contains("EPSG:4529");
+		assertThat(stored(code)).isZero();
+	}
+
+	@Test
+	void realImportStoresEveryParcelWithItsSurveyedArea() {
+		String first = this.prefix + "1";
+		String second = this.prefix + "2";
+		FileClient.Result result = planner().upload("format=txt&dryRun=false", "a.txt",
+				file(this.ground.rectangle(first, 0, 0, 40, 50, "0.2000"),
+						this.ground.rectangle(second, 100, 0, 30, 30, "0.0900")));
+		assertThat(result.status()).isEqualTo(200);
+		assertThat(result.json().get("ids").size()).isEqualTo(2);
+		double surveyed = this.jdbc.sql("SELECT surveyed_area_m2 FROM zonegis.parcel WHERE code = :code")
+			.param("code", second)
+			.query(Double.class)
+			.single();
+		assertThat(surveyed).isEqualTo(900.0);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE action = 'import' AND entity_id IS NULL")
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void exportThenImportGivesBackEveryVertexWithinOneMillimetre() {
+		String code = this.prefix + "1";
+		byte[] original = file(this.ground.rectangle(code, 0, 0, 40.123, 50.456, "0.2024"));
+		JsonNode ids = planner().upload("format=txt&dryRun=false", "a.txt", original).json().get("ids");
+		FileClient.Result exported = planner().download("format=txt&zonePrefix=true&ids=" + ids.get(0).asLong());
+		assertThat(exported.status()).isEqualTo(200);
+		List<TxtFile.Point> before = TxtReader.read(original, null).parcels().get(0).rings().get(0).points();
+		TxtFile again = TxtReader.read(exported.body(), null);
+		assertThat(again.attribute(TxtFile.ZONE)).isEqualTo("41");
+		List<TxtFile.Point> after = again.parcels().get(0).rings().get(0).points();
+		assertThat(after).hasSameSizeAs(before);
+		for (TxtFile.Point point : before) {
+			assertThat(after).anySatisfy((p) -> {
+				assertThat(p.northing()).isCloseTo(point.northing(), within(0.001));
+				assertThat(p.easting()).isCloseTo(point.easting(), within(0.001));
+			});
+		}
+		JsonNode reimport = planner().upload("format=txt&dryRun=true", "again.txt", exported.body()).json();
+		assertThat(reimport.get("items").get(0).get("action").asString()).isEqualTo("update");
+		assertThat(reimport.get("items").get(0).get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void gbkFileWithoutClosingPointImports() {
+		String code = this.prefix + "1";
+		String text = FreeGround.header() + this.ground.rectangle(code, 0, 0, 20, 20, "0.0400");
+		text = text.substring(0, text.stripTrailing().lastIndexOf('\n') + 1);
+		FileClient.Result result = planner().upload("format=txt", "gbk.txt", text.getBytes(TextDecoding.GBK));
+		JsonNode item = result.json().get("items").get(0);
+		assertThat(item.get("name").asString()).isEqualTo("测试地块");
+		assertThat(item.get("valid").asBoolean()).isTrue();
+		assertThat(item.get("warnings").findValuesAsString("type")).contains("ring-closed", "point-count");
+	}
+
+	@Test
+	void surveyedAreaBeyondThePrecisionIsAWarningNotARefusal() {
+		FileClient.Result result = planner().upload("format=txt", "a.txt",
+				file(this.ground.rectangle(this.prefix + "1", 0, 0, 40, 50, "0.2100")));
+		JsonNode item = result.json().get("items").get(0);
+		assertThat(item.get("valid").asBoolean()).isTrue();
+		assertThat(item.get("warnings").findValuesAsString("type")).containsExactly("area-mismatch");
+	}
+
+	@Nested
+	class Refusals {
+
+		@Test
+		void swappedAxesAreCaughtByTheZoneExtentCheck() {
+			String code = TxtImportTests.this.prefix + "1";
+			String swapped = TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")
+				.lines()
+				.map((line) -> {
+					String[] f = line.split(",");
+					return line.endsWith("@") ? line : f[0] + "," + f[1] + "," + f[3] + "," + f[2];
+				})
+				.reduce("", (a, b) -> a + b + "\n");
+			FileClient.Result dryRun = planner().upload("format=txt", "swapped.txt", file(swapped));
+			JsonNode problem = dryRun.json().get("items").get(0).get("problems").get(0);
+			assertThat(problem.get("type").asString()).isEqualTo("axes-swapped");
+			assertThat(problem.get("detail").asString()).contains("写反");
+			FileClient.Result real = planner().upload("format=txt&dryRun=false", "swapped.txt", file(swapped));
+			assertThat(real.status()).isEqualTo(422);
+			assertThat(real.contentType()).startsWith("application/problem+json");
+			assertThat(stored(code)).isZero();
+		}
+
+		@Test
+		void oneOverlappingParcelRefusesTheWholeFile() {
+			String first = TxtImportTests.this.prefix + "1";
+			String second = TxtImportTests.this.prefix + "2";
+			String third = TxtImportTests.this.prefix + "3";
+			FileClient.Result result = planner().upload("format=txt&dryRun=false", "a.txt",
+					file(TxtImportTests.this.ground.rectangle(first, 0, 0, 40, 50, "0.2000"),
+							TxtImportTests.this.ground.rectangle(second, 200, 0, 40, 50, "0.2000"),
+							TxtImportTests.this.ground.rectangle(third, 20, 25, 40, 50, "0.2000")));
+			assertThat(result.status()).isEqualTo(422);
+			JsonNode faults = result.json().get("features");
+			assertThat(faults.findValuesAsString("code")).contains(third).doesNotContain(second);
+			assertThat(faults.findValuesAsString("type")).contains("red-line-overlap");
+			assertThat(stored(first) + stored(second) + stored(third)).isZero();
+		}
+
+		@Test
+		void xian1980FileIsRefused() {
+			String text = FreeGround.header().replace("2000国家大地坐标系", "1980西安坐标系")
+					+ TxtImportTests.this.ground.rectangle(TxtImportTests.this.prefix + "1", 0, 0, 10, 10, "0.01");
+			FileClient.Result result = planner().upload("format=txt", "x.txt", text.getBytes(StandardCharsets.UTF_8));
+			assertThat(result.status()).isEqualTo(422);
+			assertThat(result.json().get("type").asString()).endsWith("/txt-datum");
+		}
+
+		@Test
+		void aViewerMayNotImport() {
+			FileClient.Result result = new FileClient(TxtImportTests.this.port, "viewer").upload("format=txt", "a.txt",
+					file(TxtImportTests.this.ground.rectangle(TxtImportTests.this.prefix + "1", 0, 0, 10, 10, "0.01")));
+			assertThat(result.status()).isEqualTo(403);
+		}
+
+		@Test
+		void anUnknownFormatIsABadRequest() {
+			FileClient.Result result = planner().upload("format=../../etc/passwd", "a.txt", new byte[] { 1 });
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("type").asString()).endsWith("/unknown-format");
+		}
+
+		@Test
+		void garbageIsABadRequestNamingTheLine() {
+			FileClient.Result result = planner().upload("format=txt", "a.txt",
+					(FreeGround.header() + "1,1,1,1,@\nJ1;1;DROP TABLE parcel\n").getBytes(StandardCharsets.UTF_8));
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("line").asInt()).isEqualTo(12);
+		}
+
+	}
+
+}
