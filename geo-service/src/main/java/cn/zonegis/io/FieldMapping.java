@@ -16,7 +16,7 @@ record FieldMapping(String code, String name, String landUse, String landClassCo
 
 	private static final List<String> LAND_USE = List.of("land_use", "LAND_USE", "地块用途", "用途", "YDXZ", "DKYT");
 
-	private static final List<String> LAND_CLASS = List.of("land_class_code", "LAND_CLASS", "地类编码", "DLBM", "dlbm");
+	private static final List<String> LAND_CLASS = List.of("land_class_code", "land_class", "LAND_CLASS", "地类编码", "DLBM", "dlbm");
 
 	private static final List<String> HOLDER = List.of("holder", "HOLDER", "权利人", "用地单位", "QLR", "qlr");
 

@@ -16,7 +16,7 @@ import org.locationtech.jts.geom.PrecisionModel;
  * measures it. Ring 1 is the outer ring; a later ring inside an outer ring is its hole, and one
  * outside every outer ring starts another part.
  */
-final class TxtGeometry {
+public final class TxtGeometry {
 
 	private TxtGeometry() {
 	}
@@ -48,7 +48,7 @@ final class TxtGeometry {
 	 * The rings of a polygon in the published order: each part's outer ring, then its holes, numbered
 	 * 1, 2… across the parcel, points J1, J2… with each ring closed by repeating its first point.
 	 */
-	static List<TxtFile.Ring> toRings(MultiPolygon multi) {
+	public static List<TxtFile.Ring> toRings(MultiPolygon multi) {
 		List<TxtFile.Ring> rings = new ArrayList<>();
 		int[] pointNo = { 0 };
 		for (int i = 0; i < multi.getNumGeometries(); i++) {
@@ -104,7 +104,7 @@ final class TxtGeometry {
 	 * Plane area in m², shells minus holes. Each ring is summed relative to its first vertex:
 	 * eight-digit eastings squared would lose square centimetres in a double.
 	 */
-	static double planeAreaM2(MultiPolygon multi) {
+	public static double planeAreaM2(MultiPolygon multi) {
 		double area = 0;
 		for (int i = 0; i < multi.getNumGeometries(); i++) {
 			Polygon polygon = (Polygon) multi.getGeometryN(i);
