@@ -1,7 +1,5 @@
 package cn.zonegis.security;
 
-import java.util.List;
-
 import cn.zonegis.ApiProblem;
 
 import org.springframework.security.core.Authentication;
@@ -22,10 +20,7 @@ class AccountController {
 	Me me(Authentication auth) {
 		AppUser user = this.users.findByUsername(auth.getName())
 			.orElseThrow(() -> ApiProblem.notFound("problem.user.unknown", auth.getName()));
-		return new Me(user.username(), user.displayName(), user.roles(), user.crewId());
-	}
-
-	record Me(String username, String displayName, List<String> roles, Long crewId) {
+		return Me.of(user);
 	}
 
 }

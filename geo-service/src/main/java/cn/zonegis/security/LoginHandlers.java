@@ -10,21 +10,30 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfToken;
 
 /** The web map logs in with a form post and gets JSON back, never a redirect. */
 final class LoginHandlers {
 
 	private final JsonMapper json;
 
-	LoginHandlers(JsonMapper json) {
+	private final AppUserRepository users;
+
+	LoginHandlers(JsonMapper json, AppUserRepository users) {
 		this.json = json;
+		this.users = users;
 	}
 
 	void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws IOException {
+		// Login rotates the CSRF token; load the new one now so its cookie goes out with this response.
+		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		if (token != null) {
+			token.getToken();
+		}
 		response.setStatus(HttpStatus.OK.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), CurrentUser.of(auth));
+		this.json.writeValue(response.getOutputStream(), Me.of(this.users.findByUsername(auth.getName()).orElseThrow()));
 	}
 
 	void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)

@@ -45,8 +45,8 @@ class SecurityConfig {
 	private static final String[] READ_PATHS = { "/api/**", "/ogc/**", "/tiles/**" };
 
 	@Bean
-	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json)
-			throws Exception {
+	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json,
+			AppUserRepository users) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			// A browser prompt would hide the map's own login page, so only non-browser clients are challenged.
 			if (request.getHeader("X-Requested-With") == null) {
@@ -56,7 +56,7 @@ class SecurityConfig {
 		};
 		AccessDeniedHandler denied = (request, response, ex) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
 				"forbidden", "您的角色无权执行此操作 / Your role may not do this");
-		LoginHandlers login = new LoginHandlers(json);
+		LoginHandlers login = new LoginHandlers(json, users);
 
 		http.authorizeHttpRequests((auth) -> {
 			auth.requestMatchers(PUBLIC).permitAll();

@@ -1,5 +1,12 @@
 package cn.zonegis.security;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 
 import cn.zonegis.Http;
@@ -60,6 +67,47 @@ class SecurityTests extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("measureSrid").asInt()).isEqualTo(4550);
 		assertThat(response.json().get("measureProj4").asString()).contains("+lon_0=123");
+	}
+
+	@Test
+	void theMapLogsInWithItsCsrfTokenAndGetsANewTokenBack() throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+		String base = "http://localhost:" + this.port;
+		browser.send(HttpRequest.newBuilder(URI.create(base + "/api/config")).build(), BodyHandlers.ofString());
+		String token = xsrfToken(cookies);
+
+		HttpResponse<String> withoutToken = browser.send(form(base, null), BodyHandlers.ofString());
+		HttpResponse<String> login = browser.send(form(base, token), BodyHandlers.ofString());
+
+		assertThat(withoutToken.statusCode()).isEqualTo(403);
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(login.body()).contains("\"displayName\":\"规划员\"");
+		assertThat(xsrfToken(cookies)).isNotBlank().isNotEqualTo(token);
+		HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(),
+				BodyHandlers.ofString());
+		assertThat(me.statusCode()).isEqualTo(200);
+	}
+
+	private static HttpRequest form(String base, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Requested-With", "XMLHttpRequest")
+			.POST(HttpRequest.BodyPublishers.ofString("username=planner&password=planner2026"));
+		if (token != null) {
+			request.header("X-XSRF-TOKEN", token);
+		}
+		return request.build();
+	}
+
+	private static String xsrfToken(CookieManager cookies) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> "XSRF-TOKEN".equals(c.getName()))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse("");
 	}
 
 	@Test
