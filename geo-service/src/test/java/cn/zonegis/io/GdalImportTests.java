@@ -1,0 +1,131 @@
+package cn.zonegis.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Files GDAL reads for the import: CRS as GDAL understood it, encodings, field mapping, hostile files. */
+class GdalImportTests extends IntegrationTest {
+
+	private FileClient planner() {
+		return new FileClient(this.port, "planner");
+	}
+
+	/** A GeoJSON square of 30 m on free ground, written in EPSG:4529 with its own field names. */
+	private byte[] squareIn4529(String code) {
+		FreeGround ground = FreeGround.find(this.jdbc);
+		double n = ground.northing();
+		double e = ground.easting();
+		String ring = String.format(Locale.ROOT, "[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]", e, n,
+				e + 30, n, e + 30, n + 30, e, n + 30, e, n);
+		return ("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4529\"}},"
+				+ "\"features\":[{\"type\":\"Feature\",\"properties\":{\"DKBH\":\"" + code
+				+ "\",\"MC\":\"映射地块\",\"YT\":\"工业用地\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring
+				+ "]}}]}")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void fieldMappingAndTheFilesOwnCrsAreHonoured() {
+		String code = "G" + UUID.randomUUID().toString().substring(0, 8);
+		JsonNode report = planner()
+			.upload("format=geojson&codeField=DKBH&nameField=MC&landUseField=YT", "mapped.geojson", squareIn4529(code))
+			.json();
+		assertThat(report.get("crs").asString()).contains("4529");
+		JsonNode item = report.get("items").get(0);
+		assertThat(item.get("code").asString()).isEqualTo(code);
+		assertThat(item.get("name").asString()).isEqualTo("映射地块");
+		assertThat(item.get("areaM2").asDouble()).isBetween(899.0, 901.0);
+		assertThat(item.get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void gbkShapefileWithoutCpgReadsWithTheChosenEncoding() {
+		byte[] withoutCpg = rezip(SampleFilesTests.sample("parcels.zip"), null);
+		JsonNode report = planner().upload("format=shp&encoding=CP936", "gbk.zip", withoutCpg).json();
+		assertThat(report.get("items").findValuesAsString("name")).contains("广卓新材料地块");
+	}
+
+	@Nested
+	class Refusals {
+
+		@Test
+		void zipEntryClimbingOutOfTheFolderIsRefused() {
+			byte[] evil = rezip(SampleFilesTests.sample("parcels.zip"), "../../evil.shp");
+			FileClient.Result result = planner().upload("format=shp", "evil.zip", evil);
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("type").asString()).endsWith("/unsafe-zip");
+		}
+
+		@Test
+		void gdalVirtualPathInTheFileNameIsRefused() {
+			FileClient.Result result = planner().upload("format=kml", "/vsicurl/http:__example.com_a.kml",
+					SampleFilesTests.sample("parcels.kml"));
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("type").asString()).endsWith("/unsafe-zip");
+		}
+
+		@Test
+		void dxfWithoutCrsAsksForOne() {
+			FileClient.Result result = planner().upload("format=dxf", "parcels.dxf", SampleFilesTests.sample("parcels.dxf"));
+			assertThat(result.status()).isEqualTo(422);
+			assertThat(result.json().get("type").asString()).endsWith("/missing-crs");
+		}
+
+		@Test
+		void anUnknownCrsIsRefused() {
+			FileClient.Result result = planner().upload("format=dxf&srid=999999", "parcels.dxf",
+					SampleFilesTests.sample("parcels.dxf"));
+			assertThat(result.status()).isEqualTo(422);
+			assertThat(result.json().get("type").asString()).endsWith("/unknown-crs");
+		}
+
+		@Test
+		void aFileGdalCannotReadIsABadRequest() {
+			FileClient.Result result = planner().upload("format=gpkg", "x.gpkg",
+					"SELECT * FROM parcel; --".getBytes(StandardCharsets.UTF_8));
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("type").asString()).endsWith("/unreadable-file");
+		}
+
+	}
+
+	/**
+	 * The sample zip without its .cpg, and with one more entry under the given name when not null.
+	 */
+	static byte[] rezip(byte[] zip, String extraEntry) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+				ZipOutputStream rezipped = new ZipOutputStream(out)) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (!entry.getName().endsWith(".cpg")) {
+					rezipped.putNextEntry(new ZipEntry(entry.getName()));
+					in.transferTo(rezipped);
+				}
+			}
+			if (extraEntry != null) {
+				rezipped.putNextEntry(new ZipEntry(extraEntry));
+				rezipped.write(1);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+}
