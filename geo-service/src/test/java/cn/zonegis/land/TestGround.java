@@ -43,8 +43,10 @@ final class TestGround {
 				""".formatted(geometry, code);
 	}
 
-	/** Removes every test parcel with its recoveries, history and events. */
+	/** Removes every test parcel (with its recoveries, history and events), zone and enterprise. */
 	static void clean(JdbcClient jdbc) {
+		jdbc.sql("DELETE FROM zonegis.expansion_zone WHERE code LIKE :prefix").param("prefix", PREFIX + "%").update();
+		jdbc.sql("DELETE FROM zonegis.enterprise WHERE name LIKE :prefix").param("prefix", PREFIX + "%").update();
 		jdbc.sql("DELETE FROM zonegis.land_recovery WHERE parcel_code LIKE :prefix").param("prefix", PREFIX + "%").update();
 		jdbc.sql("DELETE FROM zonegis.parcel WHERE code LIKE :prefix").param("prefix", PREFIX + "%").update();
 	}

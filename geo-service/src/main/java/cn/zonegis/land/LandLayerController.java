@@ -1,0 +1,70 @@
+package cn.zonegis.land;
+
+import java.net.URI;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * /api/zones and /api/enterprises: GeoJSON Features in and out, versioned by ETag. The lists are the
+ * layer API's /api/expansion_zones and /api/enterprises.
+ */
+@RestController
+class LandLayerController {
+
+	private static final String LAYER = "/api/{layer:zones|enterprises}";
+
+	private final LandLayerService layers;
+
+	private final ZoneContentsService contents;
+
+	LandLayerController(LandLayerService layers, ZoneContentsService contents) {
+		this.layers = layers;
+		this.contents = contents;
+	}
+
+	@GetMapping("/api/zones/{id}/contents")
+	ZoneContents contents(@PathVariable long id) {
+		return this.contents.contents(id);
+	}
+
+	@GetMapping(LAYER + "/{id}")
+	ResponseEntity<String> get(@PathVariable String layer, @PathVariable long id) {
+		return feature(ResponseEntity.ok(), this.layers.get(LandLayer.at(layer), id));
+	}
+
+	@PostMapping(LAYER)
+	ResponseEntity<String> create(@PathVariable String layer, @RequestBody JsonNode feature) {
+		LandLayerRepository.Stored stored = this.layers.create(LandLayer.at(layer), feature);
+		return feature(ResponseEntity.created(URI.create("/api/" + layer + "/" + stored.id())), stored);
+	}
+
+	@PutMapping(LAYER + "/{id}")
+	ResponseEntity<String> replace(@PathVariable String layer, @PathVariable long id, @RequestBody JsonNode feature,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Integer expected = IfMatch.version(ifMatch, true);
+		return feature(ResponseEntity.ok(), this.layers.replace(LandLayer.at(layer), id, feature, expected));
+	}
+
+	@DeleteMapping(LAYER + "/{id}")
+	ResponseEntity<Void> delete(@PathVariable String layer, @PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.layers.delete(LandLayer.at(layer), id, IfMatch.version(ifMatch, false));
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<String> feature(ResponseEntity.BodyBuilder response, LandLayerRepository.Stored stored) {
+		return response.eTag("\"" + stored.version() + "\"").contentType(ParcelController.GEO_JSON).body(stored.feature());
+	}
+
+}

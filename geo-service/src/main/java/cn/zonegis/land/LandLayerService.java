@@ -1,0 +1,86 @@
+package cn.zonegis.land;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.GeometryCheck;
+import cn.zonegis.security.AuditLog;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, replaces and deletes expansion zones and enterprises, versioned and audited. */
+@Service
+public class LandLayerService {
+
+	private final LandLayerRepository rows;
+
+	private final GeometryCheck check;
+
+	private final GeoProperties geo;
+
+	private final AuditLog audit;
+
+	private final JsonMapper json;
+
+	LandLayerService(LandLayerRepository rows, GeometryCheck check, GeoProperties geo, AuditLog audit, JsonMapper json) {
+		this.rows = rows;
+		this.check = check;
+		this.geo = geo;
+		this.audit = audit;
+		this.json = json;
+	}
+
+	@Transactional(readOnly = true)
+	LandLayerRepository.Stored get(LandLayer layer, long id) {
+		return this.rows.find(layer, id).orElseThrow(() -> unknown(layer, id));
+	}
+
+	@Transactional
+	@PreAuthorize("hasRole('PLANNER')")
+	LandLayerRepository.Stored create(LandLayer layer, JsonNode feature) {
+		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
+		long id = this.rows.insert(layer, row, AuditLog.currentUsername());
+		this.audit.record("create", layer.table(), id, detail(row));
+		return get(layer, id);
+	}
+
+	@Transactional
+	@PreAuthorize("hasRole('PLANNER')")
+	LandLayerRepository.Stored replace(LandLayer layer, long id, JsonNode feature, Integer expectedVersion) {
+		lock(layer, id, expectedVersion);
+		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
+		this.rows.update(layer, id, row, AuditLog.currentUsername());
+		this.audit.record("update", layer.table(), id, detail(row));
+		return get(layer, id);
+	}
+
+	@Transactional
+	@PreAuthorize("hasRole('PLANNER')")
+	void delete(LandLayer layer, long id, Integer expectedVersion) {
+		lock(layer, id, expectedVersion);
+		this.rows.delete(layer, id);
+		this.audit.record("delete", layer.table(), id, null);
+	}
+
+	private void lock(LandLayer layer, long id, Integer expectedVersion) {
+		int version = this.rows.lockVersion(layer, id).orElseThrow(() -> unknown(layer, id));
+		if (expectedVersion != null && expectedVersion != version) {
+			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "land.stale", Long.toString(id),
+					expectedVersion, version)
+				.with("currentVersion", version);
+		}
+	}
+
+	private static ApiProblem unknown(LandLayer layer, long id) {
+		return ApiProblem.notFound("land.unknown", layer.path(), Long.toString(id));
+	}
+
+	private String detail(LandLayer.Row row) {
+		return this.json.writeValueAsString(row.values());
+	}
+
+}

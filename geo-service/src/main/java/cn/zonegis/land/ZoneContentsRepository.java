@@ -1,0 +1,109 @@
+package cn.zonegis.land;
+
+import java.util.List;
+import java.util.Optional;
+
+import cn.zonegis.geo.GeoProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What lies inside or across an expansion zone, with the area inside in the measuring CRS. The
+ * zone's shape is the query shape: the GiST indexes of parcel, enterprise and project serve it.
+ */
+@Repository
+class ZoneContentsRepository {
+
+	private static final String ZONE = """
+			SELECT z.id, z.code, z.name, z.kind, z.status,
+				ST_Area(ST_Transform(z.geom, :measureSrid)) AS area_m2
+			FROM zonegis.expansion_zone z WHERE z.id = :id
+			""";
+
+	/** Cancelled parcels no longer exist on the ground; recovered ones are land the zone holds again. */
+	private static final String PARCELS = """
+			SELECT p.id, p.code, p.name, p.status, p.land_use, p.holder,
+				ST_CoveredBy(p.geom, z.geom) AS inside,
+				ST_Area(ST_Transform(p.geom, :measureSrid)) AS area_m2,
+				ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), :measureSrid)) AS inside_m2
+			FROM zonegis.parcel p JOIN zonegis.expansion_zone z ON ST_Intersects(p.geom, z.geom)
+			WHERE z.id = :id AND p.status <> 'cancelled'
+				AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(p.geom, z.geom), 3))
+			ORDER BY p.code
+			""";
+
+	/** An enterprise is where its footprint is, or its point when no footprint was drawn. */
+	private static final String ENTERPRISES = """
+			SELECT e.id, e.name, e.industry, e.is_chemical, e.relocation_state, e.employees,
+				ST_CoveredBy(coalesce(e.footprint, e.geom), z.geom) AS inside,
+				coalesce(ST_Area(ST_Transform(e.footprint, :measureSrid)), 0) AS area_m2,
+				coalesce(ST_Area(ST_Transform(ST_Intersection(e.footprint, z.geom), :measureSrid)), 0) AS inside_m2
+			FROM zonegis.enterprise e JOIN zonegis.expansion_zone z
+				ON ST_Intersects(e.geom, z.geom) OR ST_Intersects(e.footprint, z.geom)
+			WHERE z.id = :id
+			ORDER BY e.name
+			""";
+
+	private static final String PROJECTS = """
+			SELECT pr.id, pr.name, pr.state, pr.category, pr.total_investment_wan, pr.completed_investment_wan,
+				ST_CoveredBy(coalesce(pr.footprint, pr.geom), z.geom) AS inside,
+				coalesce(ST_Area(ST_Transform(pr.footprint, :measureSrid)), 0) AS area_m2,
+				coalesce(ST_Area(ST_Transform(ST_Intersection(pr.footprint, z.geom), :measureSrid)), 0) AS inside_m2
+			FROM zonegis.project pr JOIN zonegis.expansion_zone z
+				ON ST_Intersects(pr.geom, z.geom) OR ST_Intersects(pr.footprint, z.geom)
+			WHERE z.id = :id
+			ORDER BY pr.name
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final GeoProperties geo;
+
+	ZoneContentsRepository(JdbcClient jdbc, GeoProperties geo) {
+		this.jdbc = jdbc;
+		this.geo = geo;
+	}
+
+	Optional<ZoneContents.Zone> zone(long id) {
+		return sql(ZONE, id)
+			.query((rs, i) -> new ZoneContents.Zone(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					rs.getString("kind"), rs.getString("status"), ZoneContents.Measure.of(rs.getDouble("area_m2"))))
+			.optional();
+	}
+
+	List<ZoneContents.ParcelInZone> parcels(long id) {
+		return sql(PARCELS, id)
+			.query((rs, i) -> new ZoneContents.ParcelInZone(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					rs.getString("status"), rs.getString("land_use"), rs.getString("holder"), relation(rs.getBoolean("inside")),
+					ZoneContents.Measure.of(rs.getDouble("area_m2")), ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
+			.list();
+	}
+
+	List<ZoneContents.EnterpriseInZone> enterprises(long id) {
+		return sql(ENTERPRISES, id)
+			.query((rs, i) -> new ZoneContents.EnterpriseInZone(rs.getLong("id"), rs.getString("name"),
+					rs.getString("industry"), rs.getBoolean("is_chemical"), rs.getString("relocation_state"),
+					rs.getObject("employees", Integer.class), relation(rs.getBoolean("inside")),
+					ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
+			.list();
+	}
+
+	List<ZoneContents.ProjectInZone> projects(long id) {
+		return sql(PROJECTS, id)
+			.query((rs, i) -> new ZoneContents.ProjectInZone(rs.getLong("id"), rs.getString("name"), rs.getString("state"),
+					rs.getString("category"), rs.getBigDecimal("total_investment_wan"),
+					rs.getBigDecimal("completed_investment_wan"), relation(rs.getBoolean("inside")),
+					ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
+			.list();
+	}
+
+	private JdbcClient.StatementSpec sql(String sql, long id) {
+		return this.jdbc.sql(sql).param("id", id).param("measureSrid", this.geo.measureSrid());
+	}
+
+	private static String relation(boolean inside) {
+		return inside ? "inside" : "crossing";
+	}
+
+}

@@ -1,0 +1,60 @@
+package cn.zonegis.land;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import cn.zonegis.ApiProblem;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lists what an expansion zone holds and adds it up, as the park's expansion report needs. */
+@Service
+public class ZoneContentsService {
+
+	private static final String CHEMICAL_PARK_SUBZONE = "chemical_park_subzone";
+
+	private final ZoneContentsRepository contents;
+
+	ZoneContentsService(ZoneContentsRepository contents) {
+		this.contents = contents;
+	}
+
+	@Transactional(readOnly = true)
+	public ZoneContents contents(long zoneId) {
+		ZoneContents.Zone zone = this.contents.zone(zoneId)
+			.orElseThrow(() -> ApiProblem.notFound("land.unknown", "zones", Long.toString(zoneId)));
+		List<ZoneContents.ParcelInZone> parcels = this.contents.parcels(zoneId);
+		List<ZoneContents.EnterpriseInZone> enterprises = this.contents.enterprises(zoneId);
+		List<ZoneContents.ProjectInZone> projects = this.contents.projects(zoneId);
+		List<ZoneContents.EnterpriseInZone> nonChemical = CHEMICAL_PARK_SUBZONE.equals(zone.kind())
+				? enterprises.stream().filter((e) -> !e.chemical()).toList() : List.of();
+		return new ZoneContents(zone, parcels, enterprises, nonChemical, projects,
+				totals(parcels, enterprises, nonChemical, projects));
+	}
+
+	private static ZoneContents.Totals totals(List<ZoneContents.ParcelInZone> parcels,
+			List<ZoneContents.EnterpriseInZone> enterprises, List<ZoneContents.EnterpriseInZone> nonChemical,
+			List<ZoneContents.ProjectInZone> projects) {
+		String recovered = ParcelLifecycle.RECOVERED.code();
+		double heldM2 = parcels.stream().filter((p) -> !recovered.equals(p.status())).mapToDouble((p) -> p.areaInside().m2()).sum();
+		double recoveredM2 = parcels.stream().filter((p) -> recovered.equals(p.status())).mapToDouble((p) -> p.areaInside().m2()).sum();
+		Map<String, Long> byStatus = parcels.stream()
+			.collect(Collectors.groupingBy(ZoneContents.ParcelInZone::status, TreeMap::new, Collectors.counting()));
+		Map<String, Long> relocation = nonChemical.stream()
+			.collect(Collectors.groupingBy(ZoneContents.EnterpriseInZone::relocationState, TreeMap::new,
+					Collectors.counting()));
+		BigDecimal investment = projects.stream().map(ZoneContents.ProjectInZone::totalInvestmentWan)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal completed = projects.stream().map(ZoneContents.ProjectInZone::completedInvestmentWan)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new ZoneContents.Totals(parcels.size(), byStatus, ZoneContents.Measure.of(heldM2),
+				ZoneContents.Measure.of(recoveredM2), enterprises.size(),
+				(int) enterprises.stream().filter(ZoneContents.EnterpriseInZone::chemical).count(), relocation,
+				projects.size(), investment, completed);
+	}
+
+}

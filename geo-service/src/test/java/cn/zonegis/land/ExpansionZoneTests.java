@@ -1,0 +1,191 @@
+package cn.zonegis.land;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import cn.zonegis.Http;
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+/** /api/zones, /api/enterprises and what a zone holds, on the demo zone. */
+class ExpansionZoneTests extends IntegrationTest {
+
+	@AfterEach
+	void leaveTheDemoZoneAsItWas() {
+		TestGround.clean(this.jdbc);
+	}
+
+	private long demoZone(String kind) {
+		return this.jdbc.sql("SELECT min(id) FROM zonegis.expansion_zone WHERE kind = :kind")
+			.param("kind", kind)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String zone(String code, String kind, String geometry) {
+		return """
+				{"type":"Feature","geometry":%s,
+				 "properties":{"code":"%s","name":"测试扩区","kind":"%s","status":"proposed","note":"test"}}
+				""".formatted(geometry, code, kind);
+	}
+
+	@Test
+	void aChemicalZoneListsItsParcelsEnterprisesAndProjectsWithTotals() {
+		long id = demoZone("chemical_park_subzone");
+		Http.Response response = as("viewer").get("/api/zones/" + id + "/contents");
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode contents = response.json();
+
+		Set<String> expected = new HashSet<>(this.jdbc.sql("""
+				SELECT p.code FROM zonegis.parcel p, zonegis.expansion_zone z
+				WHERE z.id = :id AND p.status <> 'cancelled'
+					AND ST_Area(ST_Intersection(p.geom, z.geom)) > 0
+				""").param("id", id).query(String.class).list());
+		Set<String> listed = new HashSet<>();
+		double insideM2 = 0;
+		for (JsonNode parcel : contents.get("parcels")) {
+			listed.add(parcel.get("code").asString());
+			assertThat(parcel.get("areaInside").get("m2").asDouble())
+				.isLessThanOrEqualTo(parcel.get("area").get("m2").asDouble() + 0.01);
+			if (!"recovered".equals(parcel.get("status").asString())) {
+				insideM2 += parcel.get("areaInside").get("m2").asDouble();
+			}
+		}
+		assertThat(listed).isNotEmpty().isEqualTo(expected);
+		JsonNode totals = contents.get("totals");
+		assertThat(totals.get("parcels").asInt()).isEqualTo(expected.size());
+		assertThat(totals.get("parcelAreaInside").get("m2").asDouble()).isCloseTo(insideM2, offset(0.05));
+		assertThat(totals.get("parcelAreaInside").get("mu").asDouble()).isCloseTo(insideM2 * 15 / 10000, offset(0.01));
+		assertThat(totals.get("parcelAreaInside").get("m2").asDouble())
+			.isLessThanOrEqualTo(contents.get("zone").get("area").get("m2").asDouble());
+
+		long enterprises = this.jdbc.sql("""
+				SELECT count(*) FROM zonegis.enterprise e, zonegis.expansion_zone z
+				WHERE z.id = :id AND (ST_Intersects(e.geom, z.geom) OR ST_Intersects(e.footprint, z.geom))
+				""").param("id", id).query(Long.class).single();
+		assertThat(contents.get("enterprises").size()).isEqualTo((int) enterprises);
+		long relocationTotal = 0;
+		for (JsonNode e : contents.get("nonChemicalEnterprises")) {
+			assertThat(e.get("chemical").asBoolean()).isFalse();
+			assertThat(e.get("relocationState").asString()).isIn("relocate", "convert", "retain", "none");
+		}
+		for (var entry : totals.get("relocationStates").properties()) {
+			relocationTotal += entry.getValue().asLong();
+		}
+		assertThat(relocationTotal).isEqualTo(contents.get("nonChemicalEnterprises").size());
+		assertThat(totals.get("projects").asInt()).isEqualTo(contents.get("projects").size());
+	}
+
+	@Test
+	void aContiguousDevelopmentAreaListsNoRelocations() {
+		JsonNode contents = as("viewer").get("/api/zones/" + demoZone("contiguous_development") + "/contents").json();
+		assertThat(contents.get("nonChemicalEnterprises").size()).isZero();
+		assertThat(contents.get("zone").get("kind").asString()).isEqualTo("contiguous_development");
+	}
+
+	@Test
+	void aZoneIsCreatedReplacedAndDeletedWithItsVersion() {
+		double[] c = TestGround.cell();
+		String code = TestGround.code("zone");
+		Http.Response created = as("planner").post("/api/zones",
+				zone(code, "contiguous_development", TestGround.rectangle(c[0], c[1], 0.002, 0.002)));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.header("ETag")).isEqualTo("\"1\"");
+		assertThat(created.json().get("properties").get("area_ha").asDouble()).isPositive();
+		String location = created.header("Location");
+
+		Http.Response replaced = as("planner").put(location,
+				zone(code, "chemical_park_subzone", TestGround.rectangle(c[0], c[1], 0.002, 0.001)),
+				Map.of("Content-Type", "application/json", "If-Match", "\"1\""));
+		assertThat(replaced.status()).isEqualTo(200);
+		assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+		assertThat(replaced.json().get("properties").get("kind").asString()).isEqualTo("chemical_park_subzone");
+
+		Http.Response stale = as("planner").put(location,
+				zone(code, "chemical_park_subzone", TestGround.rectangle(c[0], c[1], 0.002, 0.001)),
+				Map.of("Content-Type", "application/json", "If-Match", "\"1\""));
+		assertThat(stale.status()).isEqualTo(412);
+
+		assertThat(as("planner").delete(location, Map.of("If-Match", "\"2\"")).status()).isEqualTo(204);
+		assertThat(as("viewer").get(location).status()).isEqualTo(404);
+	}
+
+	@Test
+	void anEnterpriseIsAPointWithAnOptionalFootprint() {
+		double[] c = TestGround.cell();
+		String name = TestGround.code("plant");
+		String footprint = TestGround.rectangle(c[0], c[1], 0.001, 0.001);
+		Http.Response created = as("planner").post("/api/enterprises", """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
+				 "properties":{"name":"%s","industry":"纺织业","is_chemical":false,"relocation_state":"relocate",
+				  "employees":120,"footprint":%s}}
+				""".formatted(c[0] + 0.0005, c[1] + 0.0005, name, footprint));
+		assertThat(created.status()).isEqualTo(201);
+		JsonNode properties = created.json().get("properties");
+		assertThat(properties.get("relocation_state").asString()).isEqualTo("relocate");
+		assertThat(properties.get("footprint").get("type").asString()).isEqualTo("MultiPolygon");
+		assertThat(as("viewer").get("/api/enterprises").json().get("features").size()).isGreaterThan(30);
+	}
+
+	@Nested
+	class Refused {
+
+		@Test
+		void anUnknownKindIsABadRequestListingTheKinds() {
+			Http.Response response = as("planner").post("/api/zones", zone(TestGround.code("zone"), "casino",
+					TestGround.rectangle(TestGround.cell()[0], TestGround.cell()[1], 0.001, 0.001)));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("property").asString()).isEqualTo("kind");
+			assertThat(response.json().get("allowed").toString()).contains("chemical_park_subzone");
+		}
+
+		@Test
+		void anInvalidZoneBoundaryIsUnprocessable() {
+			double[] c = TestGround.cell();
+			String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%4$s],[%3$s,%2$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
+				.formatted(c[0], c[1], c[0] + 0.001, c[1] + 0.001);
+			Http.Response response = as("planner").post("/api/zones", zone(TestGround.code("zone"), "contiguous_development", bowTie));
+			assertThat(response.status()).isEqualTo(422);
+			assertThat(response.json().get("defect").asString()).isEqualTo("self-intersection");
+		}
+
+		@Test
+		void anEnterpriseOutsideTheZoneIsUnprocessable() {
+			Http.Response response = as("planner").post("/api/enterprises", """
+					{"type":"Feature","geometry":{"type":"Point","coordinates":[116.4,39.9]},
+					 "properties":{"name":"%s","industry":"纺织业"}}
+					""".formatted(TestGround.code("far")));
+			assertThat(response.status()).isEqualTo(422);
+		}
+
+		@Test
+		void aViewerCannotEditZones() {
+			assertThat(as("viewer").post("/api/zones", zone(TestGround.code("zone"), "contiguous_development",
+					TestGround.rectangle(TestGround.cell()[0], TestGround.cell()[1], 0.001, 0.001))).status())
+				.isEqualTo(403);
+		}
+
+		@Test
+		void hostileAndUnknownIdsAreRefused() {
+			assertThat(as("viewer").get("/api/zones/1;DROP/contents").status()).isEqualTo(400);
+			assertThat(as("viewer").get("/api/zones/987654321/contents").status()).isEqualTo(404);
+			assertThat(as("viewer").get("/api/enterprises/987654321").status()).isEqualTo(404);
+		}
+
+		@Test
+		void replacingWithoutIfMatchIsRefused() {
+			long id = demoZone("contiguous_development");
+			assertThat(as("planner").put("/api/zones/" + id, "{}", Map.of("Content-Type", "application/json")).status())
+				.isEqualTo(428);
+		}
+
+	}
+
+}
