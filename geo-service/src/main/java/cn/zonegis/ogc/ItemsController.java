@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.ETag;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,7 +80,7 @@ class ItemsController {
 		links.add(links.url("/collections/" + def.id()), "collection", MediaType.APPLICATION_JSON, def.titleEn());
 		feature.set("links", links.array());
 		return ResponseEntity.ok()
-			.eTag("\"" + stored.version() + "\"")
+			.eTag(ETag.of(stored.version()))
 			.header("Content-Crs", crs.header())
 			.contentType(OgcResponses.type(format, OgcFormat.GEO_JSON))
 			.body(OgcResponses.bytes(format, def.titleEn() + " " + featureId, feature, this.json));

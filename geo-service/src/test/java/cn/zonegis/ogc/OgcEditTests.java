@@ -1,0 +1,159 @@
+package cn.zonegis.ogc;
+
+import java.util.Map;
+import java.util.UUID;
+
+import cn.zonegis.Http;
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * OGC API - Features Part 4 on an editable collection (streetlights, written by the asset
+ * service's FeatureWriter) and on a read-only one.
+ */
+class OgcEditTests extends IntegrationTest {
+
+	private static final String ITEMS = "/ogc/collections/streetlights/items";
+
+	private static final Map<String, String> GEO_JSON = Map.of("Content-Type", "application/geo+json");
+
+	@Autowired
+	private CollectionRegistry registry;
+
+	private static String streetlight(String code, String state, double lon, double lat) {
+		return """
+				{"type": "Feature", "geometry": {"type": "Point", "coordinates": [%s, %s]},
+				 "properties": {"code": "%s", "circuit": "OGC-1", "state": "%s"}}
+				""".formatted(lon, lat, code, state);
+	}
+
+	/** Creates a streetlight through POST and returns its item path. */
+	private String create(String code) {
+		Http.Response created = as("planner").send("POST", ITEMS, streetlight(code, "normal", 122.05, 37.19), GEO_JSON);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String location = created.header("Location");
+		assertThat(location).contains(ITEMS + "/");
+		assertThat(created.header("ETag")).isEqualTo("\"1\"");
+		return location.substring(location.indexOf("/ogc"));
+	}
+
+	private static Map<String, String> ifMatch(String etag) {
+		return Map.of("Content-Type", "application/geo+json", "If-Match", etag);
+	}
+
+	@Test
+	void aCreatedItemIsReadBackAtItsLocationWithItsETag() {
+		String code = "SL-" + UUID.randomUUID();
+		String item = create(code);
+		Http.Response read = as("viewer").get(item);
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.header("ETag")).isEqualTo("\"1\"");
+		assertThat(read.json().get("properties").get("code").asString()).isEqualTo(code);
+	}
+
+	@Test
+	void replaceUpdateAndDeleteEachNeedTheCurrentETag() {
+		String code = "SL-" + UUID.randomUUID();
+		String item = create(code);
+		Http.Response replaced = as("planner").send("PUT", item, streetlight(code, "faulty", 122.051, 37.191),
+				ifMatch("\"1\""));
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(204);
+		assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+		Http.Response patched = as("planner").send("PATCH", item, "{\"properties\": {\"state\": \"under_repair\"}}",
+				Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"2\""));
+		assertThat(patched.status()).as(patched.body()).isEqualTo(204);
+		Http.Response read = as("viewer").get(item);
+		assertThat(read.header("ETag")).isEqualTo("\"3\"");
+		assertThat(read.json().get("properties").get("state").asString()).isEqualTo("under_repair");
+		assertThat(read.json().get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(122.051);
+		Http.Response deleted = as("planner").send("DELETE", item, null, Map.of("If-Match", "\"3\""));
+		assertThat(deleted.status()).isEqualTo(204);
+		assertThat(as("viewer").get(item).status()).isEqualTo(404);
+	}
+
+	@Test
+	void theSecondOfTwoEditsFromTheSameVersionIsAnsweredPreconditionFailed() {
+		String code = "SL-" + UUID.randomUUID();
+		String item = create(code);
+		String etag = as("viewer").get(item).header("ETag");
+		Http.Response first = as("planner").send("PUT", item, streetlight(code, "faulty", 122.05, 37.19), ifMatch(etag));
+		assertThat(first.status()).isEqualTo(204);
+		Http.Response lost = as("admin").send("PUT", item, streetlight(code, "off", 122.05, 37.19), ifMatch(etag));
+		assertThat(lost.status()).isEqualTo(412);
+		assertThat(lost.contentType()).startsWith("application/problem+json");
+		assertThat(as("viewer").get(item).json().get("properties").get("state").asString()).isEqualTo("faulty");
+	}
+
+	@Test
+	void conformanceDeclaresPart4OnceACollectionIsEditable() {
+		assertThat(as("viewer").get("/ogc/conformance").body())
+			.contains("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete");
+	}
+
+	@Nested
+	class Refused {
+
+		@Test
+		void aWriteWithoutIfMatchIsPreconditionRequired() {
+			String item = create("SL-" + UUID.randomUUID());
+			Http.Response response = as("planner").send("DELETE", item, null, Map.of());
+			assertThat(response.status()).isEqualTo(428);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+		}
+
+		@Test
+		void aViewerMayNotWrite() {
+			Http.Response response = as("viewer").send("POST", ITEMS,
+					streetlight("SL-" + UUID.randomUUID(), "normal", 122.05, 37.19), GEO_JSON);
+			assertThat(response.status()).isEqualTo(403);
+		}
+
+		@Test
+		void aCollectionWithoutAWriterIsReadOnly() {
+			String readOnly = OgcEditTests.this.readOnlyCollection();
+			Http.Response response = as("admin").send("POST", "/ogc/collections/" + readOnly + "/items",
+					streetlight("x", "normal", 122.05, 37.19), GEO_JSON);
+			assertThat(response.status()).isEqualTo(405);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+		}
+
+		@Test
+		void aHostileIdIsNotFound() {
+			Http.Response response = as("planner").send("DELETE", ITEMS + "/abc", null, Map.of("If-Match", "\"1\""));
+			assertThat(response.status()).isEqualTo(404);
+		}
+
+		@Test
+		void anInvalidFeatureIsRefusedWithAProblem() {
+			Http.Response response = as("planner").send("POST", ITEMS,
+					"{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [0, 0]}, \"properties\": {}}",
+					GEO_JSON);
+			assertThat(response.status()).isBetween(400, 422);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+		}
+
+		@Test
+		void aBodyInAnotherCrsIsRefused() {
+			Http.Response response = as("planner").send("POST", ITEMS, streetlight("x", "normal", 37.19, 122.05),
+					Map.of("Content-Type", "application/geo+json", "Content-Crs",
+							"<http://www.opengis.net/def/crs/EPSG/0/4326>"));
+			assertThat(response.status()).isEqualTo(400);
+		}
+
+	}
+
+	/** Any registered collection that no FeatureWriter edits. */
+	String readOnlyCollection() {
+		return this.registry.all()
+			.stream()
+			.map(CollectionDef::id)
+			.filter((id) -> this.registry.writer(id).isEmpty())
+			.findFirst()
+			.orElseThrow();
+	}
+}
