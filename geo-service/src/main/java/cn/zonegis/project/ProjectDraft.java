@@ -1,0 +1,126 @@
+package cn.zonegis.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.GeometryCheck;
+import cn.zonegis.geo.GeometryInput;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A key project as a planner submits it: a GeoJSON Feature whose geometry is the project's
+ * location (a Point) or its footprint (Polygon or MultiPolygon, whose interior point becomes the
+ * location); a footprint may also come as properties.footprint. Investments are in 万元.
+ */
+record ProjectDraft(String name, String level, String category, BigDecimal totalInvestmentWan,
+		BigDecimal completedInvestmentWan, BigDecimal annualTargetWan, LocalDate startDate, String state,
+		List<String> parcelCodes, Point location, MultiPolygon footprint) {
+
+	static final Set<String> LEVELS = Set.of("district", "city", "province");
+
+	static final Set<String> STATES = Set.of("planned", "under_construction", "basically_completed", "in_operation");
+
+	private static final int MAX_TEXT = 200;
+
+	static ProjectDraft of(JsonNode feature, GeometryCheck boundaries, BBox extent) {
+		JsonNode p = feature.path("properties");
+		if (!p.isObject()) {
+			throw invalid("properties", "project.properties.missing");
+		}
+		JsonNode geometry = feature.path("geometry");
+		MultiPolygon footprint = p.path("footprint").isObject() ? boundaries.parse(p.path("footprint")) : null;
+		Point location;
+		if (geometry.path("type").asString("").contains("Polygon")) {
+			footprint = boundaries.parse(geometry);
+			location = footprint.getInteriorPoint();
+		}
+		else {
+			location = (Point) GeometryInput.read(geometry, "Point", extent);
+		}
+		BigDecimal total = amount(p, "total_investment_wan", true);
+		BigDecimal completed = amount(p, "completed_investment_wan", false);
+		completed = (completed == null) ? BigDecimal.ZERO : completed;
+		if (total.signum() <= 0) {
+			throw invalid("total_investment_wan", "project.total.positive");
+		}
+		if (completed.compareTo(total) > 0) {
+			throw invalid("completed_investment_wan", "project.completed.aboveTotal", completed, total);
+		}
+		return new ProjectDraft(text(p, "name"), oneOf(p, "level", LEVELS), text(p, "category"), total, completed,
+				amount(p, "annual_target_wan", false), date(p, "start_date"), oneOf(p, "state", STATES),
+				codes(p.path("parcel_codes")), location, footprint);
+	}
+
+	private static String text(JsonNode p, String name) {
+		JsonNode value = p.path(name);
+		if (!value.isString() || value.stringValue().isBlank() || value.stringValue().length() > MAX_TEXT) {
+			throw invalid(name, "project.text.required", name, MAX_TEXT);
+		}
+		return value.stringValue().strip();
+	}
+
+	private static String oneOf(JsonNode p, String name, Set<String> allowed) {
+		String value = p.path(name).asString("");
+		if (!allowed.contains(value)) {
+			throw invalid(name, "project.value.allowed", name, value, String.join(", ", allowed.stream().sorted().toList()));
+		}
+		return value;
+	}
+
+	private static BigDecimal amount(JsonNode p, String name, boolean required) {
+		JsonNode value = p.path(name);
+		if (value.isMissingNode() || value.isNull()) {
+			if (required) {
+				throw invalid(name, "project.amount.invalid", name, "");
+			}
+			return null;
+		}
+		if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || value.decimalValue().signum() < 0) {
+			throw invalid(name, "project.amount.invalid", name, value.toString());
+		}
+		return value.decimalValue();
+	}
+
+	private static LocalDate date(JsonNode p, String name) {
+		JsonNode value = p.path(name);
+		if (value.isMissingNode() || value.isNull()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.asString(""));
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid(name, "project.date.invalid", name, value.toString());
+		}
+	}
+
+	private static List<String> codes(JsonNode value) {
+		List<String> codes = new ArrayList<>();
+		if (value.isMissingNode() || value.isNull()) {
+			return codes;
+		}
+		if (!value.isArray()) {
+			throw invalid("parcel_codes", "project.parcels.invalid");
+		}
+		for (JsonNode code : value) {
+			if (!code.isString() || code.stringValue().isBlank() || code.stringValue().length() > 40) {
+				throw invalid("parcel_codes", "project.parcels.invalid");
+			}
+			codes.add(code.stringValue().strip());
+		}
+		return codes;
+	}
+
+	private static ApiProblem invalid(String property, String key, Object... args) {
+		return ApiProblem.badRequest("invalid-attribute", key, args).with("property", property);
+	}
+
+}

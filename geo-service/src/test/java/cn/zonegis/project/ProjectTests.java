@@ -1,0 +1,181 @@
+package cn.zonegis.project;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+import cn.zonegis.Http;
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectTests extends IntegrationTest {
+
+	static final String AS_OF = "2026-11-25";
+
+	@AfterEach
+	void deleteTestProjects() {
+		this.jdbc.sql("DELETE FROM zonegis.project WHERE name LIKE 'TEST-%'").update();
+	}
+
+	static String project(String name, String geometry, String extra) {
+		return """
+				{"type":"Feature","geometry":%s,
+				 "properties":{"name":"%s","level":"city","category":"新材料","total_investment_wan":20000,
+				  "completed_investment_wan":5000,"annual_target_wan":8000,"start_date":"2025-03-01",
+				  "state":"under_construction","parcel_codes":["3710-019"]%s}}
+				""".formatted(geometry, name, extra);
+	}
+
+	static final String POINT = "{\"type\":\"Point\",\"coordinates\":[122.06,37.18]}";
+
+	static String name() {
+		return "TEST-项目-" + System.nanoTime();
+	}
+
+	List<JsonNode> features(String query) {
+		return as("viewer").get("/api/projects" + query).json().path("features").valueStream().toList();
+	}
+
+	static JsonNode named(List<JsonNode> features, String name) {
+		return features.stream().filter((f) -> f.path("properties").path("name").stringValue().equals(name)).findFirst().orElseThrow();
+	}
+
+	@Test
+	void sortedByProgressTheProjectsFurthestBehindComeFirstWithTheirProgress() {
+		List<JsonNode> features = features("?sort=progress&asOf=" + AS_OF);
+		assertThat(features).hasSize(this.jdbc.sql("SELECT count(*) FROM zonegis.project").query(Integer.class).single());
+		List<BigDecimal> progress = features.stream().map((f) -> f.path("properties").path("progress").decimalValue()).toList();
+		assertThat(progress).isSorted();
+		for (JsonNode f : features) {
+			JsonNode p = f.path("properties");
+			assertThat(p.path("progress").decimalValue()).isEqualByComparingTo(p.path("completed_investment_wan")
+				.decimalValue()
+				.divide(p.path("total_investment_wan").decimalValue(), 4, RoundingMode.HALF_UP));
+		}
+	}
+
+	@Test
+	void theReportsLaggingAndAheadProjectsAreFlagged() {
+		List<JsonNode> features = features("?asOf=" + AS_OF);
+		// The half-year report: 电子信息产业园 and 广卓新材料 behind, 财金新材料 and 诚弘制药 past their annual target.
+		assertThat(named(features, "电子信息产业园").path("properties").path("lagging").booleanValue()).isTrue();
+		assertThat(named(features, "广卓新材料").path("properties").path("lagging").booleanValue()).isTrue();
+		assertThat(named(features, "财金新材料").path("properties").path("lagging").booleanValue()).isFalse();
+		assertThat(named(features, "财金新材料").path("properties").path("exceeded_annual_target").booleanValue()).isTrue();
+		assertThat(named(features, "天润工业扩建").path("properties").path("lagging").booleanValue()).isFalse();
+	}
+
+	@Test
+	void theSummaryAddsUpWhatTheTableHolds() {
+		JsonNode summary = as("viewer").get("/api/projects/summary?asOf=" + AS_OF).json();
+		Map<String, Object> sql = this.jdbc.sql("""
+				SELECT count(*) AS n, sum(total_investment_wan) AS total, sum(completed_investment_wan) AS completed,
+					count(*) FILTER (WHERE state <> 'planned') AS started,
+					count(*) FILTER (WHERE state = 'under_construction') AS building
+				FROM zonegis.project
+				""").query().singleRow();
+		assertThat(summary.path("count").longValue()).isEqualTo(((Number) sql.get("n")).longValue());
+		assertThat(summary.path("totalInvestmentWan").decimalValue()).isEqualByComparingTo((BigDecimal) sql.get("total"));
+		assertThat(summary.path("completedInvestmentWan").decimalValue())
+			.isEqualByComparingTo((BigDecimal) sql.get("completed"));
+		assertThat(summary.path("totalInvestmentYi").decimalValue())
+			.isEqualByComparingTo(((BigDecimal) sql.get("total")).divide(BigDecimal.valueOf(10000), 2, RoundingMode.HALF_UP));
+		assertThat(summary.path("started").longValue()).isEqualTo(((Number) sql.get("started")).longValue());
+		assertThat(summary.path("byState").path("under_construction").path("count").longValue())
+			.isEqualTo(((Number) sql.get("building")).longValue());
+		assertThat(summary.path("lagging").valueStream().map(JsonNode::stringValue)).contains("电子信息产业园");
+		assertThat(summary.path("exceededAnnualTarget").valueStream().map(JsonNode::stringValue)).contains("财金新材料", "诚弘制药");
+	}
+
+	@Test
+	void aPlannerCreatesReplacesAndDeletesAProjectWithItsVersion() {
+		String name = name();
+		Http.Response created = as("planner").post("/api/projects", project(name, POINT, ""));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.header("ETag")).isEqualTo("\"1\"");
+		assertThat(created.json().path("properties").path("progress").decimalValue()).isEqualByComparingTo("0.25");
+		String location = created.header("Location");
+		Http.Response replaced = as("planner").put(location, project(name, POINT, ",\"completed_investment_wan\":10000")
+			.replace("\"completed_investment_wan\":5000,", ""), Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+		assertThat(replaced.status()).isEqualTo(200);
+		assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+		assertThat(replaced.json().path("properties").path("progress").decimalValue()).isEqualByComparingTo("0.5");
+		assertThat(as("planner").delete(location, Map.of("If-Match", "\"1\"")).status()).isEqualTo(412);
+		assertThat(as("planner").delete(location, Map.of("If-Match", "\"2\"")).status()).isEqualTo(204);
+		assertThat(as("viewer").get(location).status()).isEqualTo(404);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'project' AND entity_id = :id")
+			.param("id", location.substring(location.lastIndexOf('/') + 1))
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void aFootprintAloneGivesTheProjectALocationInsideIt() {
+		Http.Response created = as("planner").post("/api/projects", project(name(), """
+				{"type":"Polygon","coordinates":[[[122.06,37.18],[122.062,37.18],[122.062,37.182],[122.06,37.182],[122.06,37.18]]]}
+				""", ""));
+		assertThat(created.status()).isEqualTo(201);
+		JsonNode point = created.json().path("geometry").path("coordinates");
+		assertThat(point.get(0).doubleValue()).isBetween(122.06, 122.062);
+		assertThat(point.get(1).doubleValue()).isBetween(37.18, 37.182);
+		assertThat(created.json().path("properties").path("footprint").path("type").stringValue()).isEqualTo("MultiPolygon");
+	}
+
+	@Nested
+	class Refused {
+
+		long countProjects() {
+			return ProjectTests.this.jdbc.sql("SELECT count(*) FROM zonegis.project").query(Long.class).single();
+		}
+
+		void refused(String body, int status, String property) {
+			long before = countProjects();
+			Http.Response response = as("planner").post("/api/projects", body);
+			assertThat(response.status()).as(response.body()).isEqualTo(status);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			if (property != null) {
+				assertThat(response.json().path("property").stringValue()).isEqualTo(property);
+			}
+			assertThat(countProjects()).isEqualTo(before);
+		}
+
+		@Test
+		void badAttributesNameTheProperty() {
+			refused(project(name(), POINT, ",\"level\":\"national\""), 400, "level");
+			refused(project(name(), POINT, ",\"completed_investment_wan\":99999"), 400, "completed_investment_wan");
+			refused(project(name(), POINT, ",\"parcel_codes\":[\"9999-999\"]"), 400, "parcel_codes");
+			refused(project(name(), POINT, ",\"start_date\":\"yesterday\""), 400, "start_date");
+			refused(project("", POINT, ""), 400, "name");
+		}
+
+		@Test
+		void aLocationOutsideTheZoneIsRefused() {
+			refused(project(name(), "{\"type\":\"Point\",\"coordinates\":[116.39,39.91]}", ""), 422, null);
+		}
+
+		@Test
+		void badQueriesNameTheParameter() {
+			Http.Response sort = as("viewer").get("/api/projects?sort=name;DROP");
+			assertThat(sort.status()).isEqualTo(400);
+			assertThat(sort.json().path("parameter").stringValue()).isEqualTo("sort");
+			Http.Response asOf = as("viewer").get("/api/projects/summary?asOf=2026-13-45");
+			assertThat(asOf.status()).isEqualTo(400);
+			assertThat(asOf.json().path("parameter").stringValue()).isEqualTo("asOf");
+			assertThat(as("viewer").get("/api/projects/abc").status()).isEqualTo(400);
+			assertThat(as("viewer").get("/api/projects/" + Long.MAX_VALUE).status()).isEqualTo(404);
+		}
+
+		@Test
+		void aViewerMayNotEditProjects() {
+			assertThat(as("viewer").post("/api/projects", project(name(), POINT, "")).status()).isEqualTo(403);
+		}
+
+	}
+
+}
