@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssetRepository {
 
+	/** Option 0 of ST_AsGeoJSON leaves out the crs member, which RFC 7946 removed. */
 	private static final String FEATURE = """
-			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7)::json,
+			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7, 0)::json,
 				'properties', to_jsonb(t) - 'geom' - 'id' || jsonb_build_object(%s))::text
 			FROM zonegis.%s t WHERE t.id = :id
 			""";
@@ -72,7 +73,7 @@ class AssetRepository {
 	/** Every version, newest first: the current row (valid_to null) and the replaced ones. */
 	private static final String HISTORY = """
 			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
-				'type', 'Feature', 'id', v.version, 'geometry', ST_AsGeoJSON(v.geom, 7)::json,
+				'type', 'Feature', 'id', v.version, 'geometry', ST_AsGeoJSON(v.geom, 7, 0)::json,
 				'properties', v.attributes || jsonb_build_object('version', v.version, 'valid_from', v.valid_from,
 					'valid_to', v.valid_to, 'changed_by', v.changed_by, 'replaced_by', v.replaced_by, 'change', v.change))
 				ORDER BY v.version DESC), '[]'::json))::text

@@ -24,7 +24,7 @@ class NearestAssetRepository {
 	private static final String NEAREST = """
 			SELECT json_build_object('type', 'FeatureCollection', 'distance', 'geodesic, metres on the CGCS2000 ellipsoid',
 				'features', coalesce(json_agg(json_build_object('type', 'Feature', 'id', n.id,
-					'geometry', ST_AsGeoJSON(n.geom, 7)::json,
+					'geometry', ST_AsGeoJSON(n.geom, 7, 0)::json,
 					'properties', json_build_object('kind', n.kind, 'label', n.label,
 						'distance_m', round(n.distance_m::numeric, 2))) ORDER BY n.distance_m, n.kind, n.id), '[]'::json))::text
 			FROM (SELECT * FROM (%s) u ORDER BY u.distance_m, u.kind, u.id LIMIT :k) n

@@ -46,13 +46,13 @@ class PipeNetworkRepository {
 				'pipeCount', (SELECT count(*) FROM pipes),
 				'wellCount', (SELECT count(*) FROM wells),
 				'pipes', json_build_object('type', 'FeatureCollection', 'features', coalesce((
-					SELECT json_agg(json_build_object('type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 7)::json,
+					SELECT json_agg(json_build_object('type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 7, 0)::json,
 						'properties', json_build_object('code', p.code, 'kind', p.kind, 'diameter_mm', p.diameter_mm,
 							'enterprise_id', p.enterprise_id, 'upstream_well_id', p.upstream_well_id,
 							'downstream_well_id', p.downstream_well_id, 'length_m', round(p.length_m::numeric, 2)))
 						ORDER BY p.id) FROM pipes p), '[]'::json)),
 				'wells', json_build_object('type', 'FeatureCollection', 'features', coalesce((
-					SELECT json_agg(json_build_object('type', 'Feature', 'id', w.id, 'geometry', ST_AsGeoJSON(w.geom, 7)::json,
+					SELECT json_agg(json_build_object('type', 'Feature', 'id', w.id, 'geometry', ST_AsGeoJSON(w.geom, 7, 0)::json,
 						'properties', json_build_object('code', w.code, 'kind', w.kind, 'cover_state', w.cover_state))
 						ORDER BY w.id) FROM wells w), '[]'::json)),
 				'enterprises', coalesce((

@@ -27,8 +27,8 @@ class ProjectRepository {
 	private static final String SELECT = """
 			SELECT t.id, t.name, t.level, t.category, t.total_investment_wan, t.completed_investment_wan,
 				t.annual_target_wan, t.start_date, t.state, t.parcel_codes, t.version,
-				ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat, ST_AsGeoJSON(t.geom, 7) AS geometry,
-				ST_AsGeoJSON(t.footprint, 7) AS footprint
+				ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat, ST_AsGeoJSON(t.geom, 7, 0) AS geometry,
+				ST_AsGeoJSON(t.footprint, 7, 0) AS footprint
 			FROM zonegis.project t
 			""";
 

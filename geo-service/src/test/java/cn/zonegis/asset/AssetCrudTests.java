@@ -75,6 +75,7 @@ class AssetCrudTests extends IntegrationTest {
 		Http.Response read = as("viewer").get(location);
 		assertThat(read.status()).isEqualTo(200);
 		JsonNode properties = read.json().path("properties");
+		assertThat(read.json().path("geometry").has("crs")).as("RFC 7946 has no crs member").isFalse();
 		assertThat(properties.path("kind").stringValue()).isEqualTo("sewage");
 		assertThat(properties.path("version").intValue()).isEqualTo(1);
 		// 0.001° of longitude at 37.19°N is about 88.8 m on the Gauss-Krüger plane.
