@@ -2,6 +2,8 @@ package cn.zonegis.land;
 
 import cn.zonegis.geo.MeasureSql;
 import cn.zonegis.ogc.CollectionDef;
+import cn.zonegis.ogc.FeatureWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +52,16 @@ class LandCollections {
 			.searchable("code", "name")
 			.zoom(8, 18)
 			.build();
+	}
+
+	@Bean
+	FeatureWriter expansionZoneWriter(LandLayerService layers, JsonMapper json) {
+		return new LandLayerFeatureWriter(LandLayer.EXPANSION_ZONE, layers, json);
+	}
+
+	@Bean
+	FeatureWriter enterpriseWriter(LandLayerService layers, JsonMapper json) {
+		return new LandLayerFeatureWriter(LandLayer.ENTERPRISE, layers, json);
 	}
 
 	@Bean

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 enum LandLayer {
 
-	EXPANSION_ZONE("zones", "expansion_zone", List.of("code", "name", "kind", "status", "approved_on", "note"),
+	EXPANSION_ZONE("zones", "expansion_zones", "expansion_zone", List.of("code", "name", "kind", "status", "approved_on", "note"),
 			String.join(", ", "'area_m2', " + MeasureSql.AREA_M2, "'area_mu', " + MeasureSql.AREA_MU,
 					"'area_ha', " + MeasureSql.AREA_HA)) {
 
@@ -39,7 +39,7 @@ enum LandLayer {
 
 	},
 
-	ENTERPRISE("enterprises", "enterprise",
+	ENTERPRISE("enterprises", "enterprises", "enterprise",
 			List.of("name", "industry", "is_chemical", "relocation_state", "employees", "contact"),
 			"'footprint', ST_AsGeoJSON(t.footprint, 7)::json") {
 
@@ -64,14 +64,17 @@ enum LandLayer {
 
 	private final String path;
 
+	private final String collectionId;
+
 	private final String table;
 
 	private final List<String> columns;
 
 	private final String computed;
 
-	LandLayer(String path, String table, List<String> columns, String computed) {
+	LandLayer(String path, String collectionId, String table, List<String> columns, String computed) {
 		this.path = path;
+		this.collectionId = collectionId;
 		this.table = table;
 		this.columns = columns;
 		this.computed = computed;
@@ -90,6 +93,11 @@ enum LandLayer {
 
 	String path() {
 		return this.path;
+	}
+
+	/** The layer's id in the collection registry (OGC API, tiles). */
+	String collectionId() {
+		return this.collectionId;
 	}
 
 	String table() {

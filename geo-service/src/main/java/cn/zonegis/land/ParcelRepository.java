@@ -28,7 +28,7 @@ class ParcelRepository {
 	private static final String FIND = """
 			SELECT t.id, t.code, t.name, t.land_use, t.land_class_code, t.holder, t.status, t.status_changed_at,
 				t.surveyed_area_m2, t.note, t.version, t.created_at, t.created_by, t.updated_at, t.updated_by,
-				ST_AsGeoJSON(t.geom, 7) AS geometry,
+				ST_AsGeoJSON(t.geom, 9) AS geometry, -- 9 decimals (0.1 mm): a read-modify-write moves no vertex
 				%s
 			FROM zonegis.parcel t WHERE t.id = :id
 			""";

@@ -1,0 +1,65 @@
+package cn.zonegis.land;
+
+import cn.zonegis.geo.GeometryCheck;
+import cn.zonegis.ogc.FeatureWriter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * OGC API - Features Part 4 writes on "parcels", through the same services as /api/parcels: red-line
+ * checks, history, audit. A delete cancels the parcel (注销) and keeps its row.
+ */
+@Component
+class ParcelFeatureWriter implements FeatureWriter {
+
+	private final ParcelService parcels;
+
+	private final ParcelTransitions transitions;
+
+	private final GeometryCheck geometry;
+
+	private final JsonMapper json;
+
+	ParcelFeatureWriter(ParcelService parcels, ParcelTransitions transitions, GeometryCheck geometry, JsonMapper json) {
+		this.parcels = parcels;
+		this.transitions = transitions;
+		this.geometry = geometry;
+		this.json = json;
+	}
+
+	@Override
+	public String collectionId() {
+		return "parcels";
+	}
+
+	@Override
+	public long create(JsonNode feature) {
+		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
+		return this.parcels.create(edit.draft(), edit.note(), EditOptions.STRICT).id();
+	}
+
+	@Override
+	public void replace(long id, JsonNode feature, int expectedVersion) {
+		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
+		this.parcels.replace(id, edit.draft(), edit.note(), expectedVersion, EditOptions.STRICT);
+	}
+
+	@Override
+	public void update(long id, JsonNode patch, int expectedVersion) {
+		ParcelView stored = this.parcels.get(id);
+		ObjectNode feature = this.json.createObjectNode();
+		feature.put("type", "Feature");
+		feature.set("geometry", this.json.readTree(stored.geometry()));
+		feature.set("properties", this.json.valueToTree(stored.properties()));
+		replace(id, MergePatch.apply(feature, patch), expectedVersion);
+	}
+
+	@Override
+	public void delete(long id, int expectedVersion) {
+		this.transitions.move(id, ParcelLifecycle.CANCELLED, null, expectedVersion);
+	}
+
+}
