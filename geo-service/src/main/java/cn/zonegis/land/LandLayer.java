@@ -41,7 +41,7 @@ enum LandLayer {
 
 	ENTERPRISE("enterprises", "enterprises", "enterprise",
 			List.of("name", "industry", "is_chemical", "relocation_state", "employees", "contact"),
-			"'footprint', ST_AsGeoJSON(t.footprint, 7)::json") {
+			"'footprint', ST_AsGeoJSON(t.footprint, 9, 0)::json") {
 
 		@Override
 		Row read(JsonNode feature, GeometryCheck check, BBox extent) {

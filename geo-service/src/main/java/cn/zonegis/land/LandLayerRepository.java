@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class LandLayerRepository {
 
 	private static final String FEATURE = """
-			json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9)::json,
+			json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9, 0)::json,
 				'properties', json_build_object(%s, 'version', t.version, 'updated_at', t.updated_at,
 					'updated_by', t.updated_by, %s))""";
 

@@ -26,7 +26,7 @@ class LandRecoveryRepository {
 
 	private static final String REGISTER = """
 			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
-				json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9)::json,
+				json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9, 0)::json,
 					'properties', json_build_object('parcel_id', t.parcel_id, 'parcel_code', t.parcel_code,
 						'former_holder', t.former_holder, 'land_use', t.land_use, 'reason', t.reason,
 						'legal_basis', t.legal_basis, 'decision_date', t.decision_date,

@@ -28,7 +28,7 @@ class ParcelRepository {
 	private static final String FIND = """
 			SELECT t.id, t.code, t.name, t.land_use, t.land_class_code, t.holder, t.status, t.status_changed_at,
 				t.surveyed_area_m2, t.note, t.version, t.created_at, t.created_by, t.updated_at, t.updated_by,
-				ST_AsGeoJSON(t.geom, 9) AS geometry, -- 9 decimals (0.1 mm): a read-modify-write moves no vertex
+				ST_AsGeoJSON(t.geom, 9, 0) AS geometry, -- 9 decimals (0.1 mm): a read-modify-write moves no vertex
 				%s
 			FROM zonegis.parcel t WHERE t.id = :id
 			""";
@@ -78,7 +78,7 @@ class ParcelRepository {
 				WHERE ST_Intersects(p.geom, r.geom) AND p.status NOT IN (:ended) AND p.id <> :excludeId
 			),
 			m AS (SELECT o.*, ST_Area(ST_Transform(o.geom, :measureSrid)) AS overlap_m2 FROM o WHERE NOT ST_IsEmpty(o.geom))
-			SELECT id, code, overlap_m2, ST_AsGeoJSON(geom, 7) AS overlap,
+			SELECT id, code, overlap_m2, ST_AsGeoJSON(geom, 9, 0) AS overlap,
 				ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
 			FROM m WHERE overlap_m2 > :toleranceM2
 			ORDER BY overlap_m2 DESC
@@ -86,7 +86,7 @@ class ParcelRepository {
 
 	private static final String OVERLAP_BETWEEN = """
 			WITH o AS (SELECT ST_CollectionExtract(ST_Intersection(ST_GeomFromWKB(:a, 4490), ST_GeomFromWKB(:b, 4490)), 3) AS geom)
-			SELECT ST_Area(ST_Transform(geom, :measureSrid)) AS overlap_m2, ST_AsGeoJSON(geom, 7) AS overlap,
+			SELECT ST_Area(ST_Transform(geom, :measureSrid)) AS overlap_m2, ST_AsGeoJSON(geom, 9, 0) AS overlap,
 				ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
 			FROM o WHERE NOT ST_IsEmpty(geom)
 			""";

@@ -37,7 +37,7 @@ class ParcelStreams {
 				'area_m2', %s, 'area_mu', %s, 'area_ha', %s)""";
 
 	private static final String SELECTION = """
-			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9)::json,
+			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9, 0)::json,
 				'properties', %s)::text AS feature,
 				t.id, t.code, t.name, t.land_use, t.land_class_code, t.holder, t.status, t.surveyed_area_m2, t.note,
 				t.version, ST_Area(ST_Transform(t.geom, {measureSrid})) AS area_m2, %s
@@ -51,7 +51,7 @@ class ParcelStreams {
 	 * history row valid at :at. Created after :at means absent.
 	 */
 	private static final String AS_OF = """
-			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9)::json,
+			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9, 0)::json,
 				'properties', %s)::text
 			FROM (
 				SELECT p.id, p.code, p.name, p.land_use, p.land_class_code, p.holder, p.status, p.surveyed_area_m2,
@@ -71,7 +71,7 @@ class ParcelStreams {
 
 	private static final String HISTORY = """
 			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
-				json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9)::json,
+				json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9, 0)::json,
 					'properties', %s) ORDER BY t.version DESC), '[]'::json))::text
 			FROM (
 				SELECT p.id, p.code, p.name, p.land_use, p.land_class_code, p.holder, p.status, p.surveyed_area_m2,

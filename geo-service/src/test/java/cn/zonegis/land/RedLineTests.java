@@ -48,6 +48,7 @@ class RedLineTests extends IntegrationTest {
 		assertThat(properties.get("perimeter_m").asDouble()).isCloseTo(2 * (123.45 + 67.89), offset(0.01));
 		assertThat(properties.get("ellipsoidal_area_m2").asDouble()).isCloseTo(expected, offset(expected * 0.01));
 		assertThat(properties.get("status").asString()).isEqualTo("planned");
+		assertThat(response.json().get("geometry").has("crs")).as("RFC 7946 has no crs member").isFalse();
 		String location = response.header("Location");
 		Http.Response read = as("viewer").get(location);
 		assertThat(read.status()).isEqualTo(200);
