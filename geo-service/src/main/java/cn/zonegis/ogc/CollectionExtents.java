@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * An edit through Part 4 forgets the collection's extent.
  */
 @Component
-class CollectionExtents {
+public class CollectionExtents {
 
 	private static final String EXTENT = """
 			SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat, %s
@@ -33,7 +33,7 @@ class CollectionExtents {
 		this.properties = properties;
 	}
 
-	Extent of(CollectionDef def) {
+	public Extent of(CollectionDef def) {
 		Extent cached = this.cache.get(def.id());
 		Instant now = Instant.now();
 		if (cached != null && cached.computedAt().plusSeconds(this.properties.extentCacheSeconds()).isAfter(now)) {
@@ -66,7 +66,7 @@ class CollectionExtents {
 	 * @param firstAt earliest time, or null
 	 * @param lastAt latest time, or null
 	 */
-	record Extent(double[] bbox, OffsetDateTime firstAt, OffsetDateTime lastAt, Instant computedAt) {
+	public record Extent(double[] bbox, OffsetDateTime firstAt, OffsetDateTime lastAt, Instant computedAt) {
 	}
 
 }

@@ -1,0 +1,83 @@
+package cn.zonegis.tiles;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import cn.zonegis.ogc.CollectionDef;
+import cn.zonegis.ogc.CollectionRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Mapbox Vector Tiles of every registered collection, and their TileJSON. A tile outside the
+ * collection's zoom range or without features is 204 No Content: the map draws nothing there. A
+ * tile off the grid is a 400.
+ */
+@RestController
+class TileController {
+
+	static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+
+	private final CollectionRegistry registry;
+
+	private final TileRepository tiles;
+
+	private final TileJson tileJson;
+
+	private final CacheControl cacheControl;
+
+	TileController(CollectionRegistry registry, TileRepository tiles, TileJson tileJson, TileProperties properties) {
+		this.registry = registry;
+		this.tiles = tiles;
+		this.tileJson = tileJson;
+		this.cacheControl = CacheControl.maxAge(Duration.ofSeconds(properties.cacheSeconds())).cachePrivate();
+	}
+
+	@GetMapping("/tiles/{collectionId}/{z}/{x}/{y}.mvt")
+	ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable int z, @PathVariable int x,
+			@PathVariable int y, @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+		CollectionDef def = this.registry.get(collectionId);
+		TileAddress address = TileAddress.of(z, x, y);
+		if (z < def.minZoom() || z > def.maxZoom()) {
+			return ResponseEntity.noContent().cacheControl(this.cacheControl).build();
+		}
+		byte[] tile = this.tiles.tile(def, address);
+		if (tile == null || tile.length == 0) {
+			return ResponseEntity.noContent().cacheControl(this.cacheControl).build();
+		}
+		String etag = "\"" + digest(tile) + "\"";
+		if (etag.equals(ifNoneMatch)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(this.cacheControl).build();
+		}
+		return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(this.cacheControl).body(tile);
+	}
+
+	@GetMapping("/tiles/{collectionId}.json")
+	ResponseEntity<ObjectNode> tileJson(@PathVariable String collectionId, HttpServletRequest request) {
+		CollectionDef def = this.registry.get(collectionId);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.tileJson.of(def, request));
+	}
+
+	/** The ETag is a digest of the bytes: an unchanged tile is recognised however it was made. */
+	private static String digest(byte[] tile) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tile), 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+}
