@@ -132,8 +132,19 @@ export function mountLayers(map, { api, layers: defs, base }) {
     }
   }
 
+  // `zg:layer-changed` { layer } (an import, an edit elsewhere) reloads that layer from the server.
+  function reload(event) {
+    const s = state.get(event.layer);
+    if (!s || s.status === 'loading') return;
+    if (s.built) for (const part of [s.built.layer, ...s.built.extras.map((e) => e.layer)]) map.removeLayer(part);
+    Object.assign(s, { built: null, status: 'loading' });
+    render();
+    load(s, [...state.keys()].indexOf(event.layer));
+  }
+
   let mounted = true;
   map.on('zg:feature-focus', focus);
+  map.on('zg:layer-changed', reload);
   map.on('zoomend', onZoom);
   const offLanguage = onLanguageChange(render);
   render();
@@ -143,6 +154,7 @@ export function mountLayers(map, { api, layers: defs, base }) {
     mounted = false;
     offLanguage();
     map.off('zg:feature-focus', focus);
+    map.off('zg:layer-changed', reload);
     map.off('zoomend', onZoom);
     for (const s of state.values()) {
       if (s.built) for (const part of [s.built.layer, ...s.built.extras.map((e) => e.layer)]) map.removeLayer(part);

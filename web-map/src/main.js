@@ -13,6 +13,7 @@ import { mountCoords } from './coords.js';
 import { mountEditTools } from './edit-tools.js';
 import { mountLanguageSwitch } from './language-switch.js';
 import { mountUserMenu } from './user-menu.js';
+import { mountImportDialog } from './import-dialog.js';
 
 const root = document.getElementById('app');
 
@@ -84,6 +85,7 @@ async function showMap(config, user) {
     mountSearch(map, { api, layers }),
     mountLayers(map, { api, layers, base }),
     mountCoords(map, { config }),
+    mountImportDialog(map, { user, config, container: tools }),
   ];
   let mounted = true;
   function unmountAll() {

@@ -1,0 +1,216 @@
+// Parcel import and export for planners and admins. A header button opens the panel: choose a
+// file (format from its name), its CRS, encoding and field mapping; the dry run draws every
+// feature on the map (refused ones red) and lists its problems; one commit then stores all or
+// nothing and fires `zg:layer-changed` so the parcels layer reloads. Export writes the parcels in
+// view. Every server text enters as text, never as HTML.
+import L, { isolateFromMap } from './leaflet.js';
+import { el, fill } from './dom.js';
+import { t, onLanguageChange } from './i18n.js';
+import { importFormats, formatOf, gaussKrugerCrs, importQuery, uploadImport, exportUrl } from './import-upload.js';
+
+const defaults = {
+  roles: ['PLANNER', 'ADMIN'],
+  position: 'topleft',
+  // The open panel covers the map's left side: previews fit in the part left visible.
+  fit: { maxZoom: 17, paddingTopLeft: [370, 40], paddingBottomRight: [300, 40] },
+  encodings: ['', 'UTF-8', 'GBK'],
+  fields: ['code', 'name', 'landUse', 'holder'],
+  // DXF carries no CRS: it starts on the zone's measuring CRS instead of "from the file".
+  needsCrs: new Set(['dxf']),
+  style: {
+    ok: { color: '#1b7f3b', weight: 2, dashArray: '6 4', fillOpacity: 0.15, className: 'zg-import-preview-ok' },
+    refused: { color: '#d42020', weight: 3, fillColor: '#d42020', fillOpacity: 0.35, className: 'zg-import-preview-refused' },
+  },
+};
+
+// deps: { user (from /api/me), config (from /api/config), container (header tools) }
+export function mountImportDialog(map, { user, config, container }) {
+  if (!defaults.roles.some((role) => (user.roles || []).includes(role))) return function unmount() {};
+  const state = { open: false, file: null, format: 'txt', srid: '', encoding: '', fields: {}, busy: false, progress: 0, report: null, refused: null, done: null, error: null, exportFormat: 'txt', mappingOpen: false };
+  const panel = el('div', { className: 'zg-panel zg-import' });
+  isolateFromMap(panel);
+  const Control = L.Control.extend({ onAdd: () => panel });
+  const control = new Control({ position: defaults.position });
+  const preview = L.featureGroup();
+  const opener = el('button', { type: 'button', className: 'zg-edit-tool zg-import-open', onClick: () => setOpen(!state.open) });
+
+  function setOpen(open) {
+    state.open = open;
+    if (open) control.addTo(map);
+    else {
+      control.remove();
+      preview.remove();
+    }
+    render();
+  }
+
+  function chooseFile(file) {
+    Object.assign(state, { file, report: null, refused: null, done: null, error: null });
+    state.format = formatOf(file?.name) || state.format;
+    state.srid = defaults.needsCrs.has(state.format) ? String(config.measureSrid) : '';
+    drawPreview();
+    render();
+  }
+
+  async function send(dryRun) {
+    if (!state.file || state.busy) return;
+    Object.assign(state, { busy: true, progress: 0, error: null, refused: null, done: null });
+    render();
+    const query = importQuery({ format: state.format, dryRun, srid: state.srid, encoding: state.encoding, fields: state.fields });
+    try {
+      const report = await uploadImport(query, state.file, (fraction) => { state.progress = fraction; render(); });
+      if (dryRun) state.report = report;
+      else committed(report);
+    } catch (error) {
+      state.error = error.message;
+      state.refused = error.problem?.features || null;
+    } finally {
+      state.busy = false;
+      drawPreview();
+      render();
+    }
+  }
+
+  function committed(report) {
+    state.done = report;
+    state.report = null;
+    map.fire('zg:layer-changed', { layer: 'parcels', ids: report.ids });
+  }
+
+  function problemsOf(item) {
+    const fault = state.refused?.find((f) => f.index === item.index);
+    return fault ? fault.problems : item.problems;
+  }
+
+  function drawPreview() {
+    preview.clearLayers();
+    const items = (state.report?.items || []).filter((item) => item.geometry);
+    for (const item of items) {
+      const refused = problemsOf(item).length > 0;
+      const layer = L.geoJSON(item.geometry, { style: refused ? defaults.style.refused : defaults.style.ok });
+      layer.bindTooltip(String(item.code ?? `#${item.index + 1}`));
+      preview.addLayer(layer);
+      if (refused) layer.bringToFront();
+    }
+    if (items.length) {
+      preview.addTo(map);
+      map.fitBounds(preview.getBounds(), defaults.fit);
+    } else preview.remove();
+  }
+
+  function focusItem(item) {
+    if (item.geometry) map.fitBounds(L.geoJSON(item.geometry).getBounds(), { ...defaults.fit, maxZoom: 18 });
+  }
+
+  function select(className, value, options, onChange) {
+    return el('select', { className, onChange: (e) => { onChange(e.target.value); render(); } },
+      options.map(([optionValue, label]) => el('option', { value: optionValue, selected: String(optionValue) === String(value) }, label)));
+  }
+
+  function crsOptions() {
+    const fromFile = [['', t('import.crs.fromFile')]];
+    return fromFile.concat(gaussKrugerCrs().map((c) => [String(c.srid), t(c.prefixed ? 'import.crs.gkPrefixed' : 'import.crs.gk', c)]));
+  }
+
+  function field(label, control) {
+    return el('label', { className: 'zg-import-field' }, [el('span', { text: label }), control]);
+  }
+
+  function form() {
+    return el('div', { className: 'zg-import-form' }, [
+      field(t('import.file'), el('input', {
+        type: 'file', className: 'zg-import-file', accept: '.txt,.zip,.kml,.kmz,.gpkg,.dxf,.geojson,.json',
+        onChange: (e) => chooseFile(e.target.files[0] || null),
+      })),
+      state.file ? el('div', { className: 'zg-import-filename', text: state.file.name }) : null,
+      field(t('import.format'), select('zg-import-format', state.format, importFormats.map((f) => [f, t(`import.format.${f}`)]), (v) => { state.format = v; })),
+      field(t('import.crs'), select('zg-import-crs', state.srid, crsOptions(), (v) => { state.srid = v; })),
+      field(t('import.encoding'), select('zg-import-encoding', state.encoding, defaults.encodings.map((e) => [e, e || t('import.encoding.auto')]), (v) => { state.encoding = v; })),
+      el('details', { className: 'zg-import-mapping', open: state.mappingOpen, onToggle: (e) => { state.mappingOpen = e.target.open; } }, [
+        el('summary', { text: t('import.mapping') }),
+        ...defaults.fields.map((name) => field(t(`import.mapping.${name}`), el('input', {
+          type: 'text', className: `zg-import-map-${name}`, value: state.fields[name] || '', placeholder: t('import.mapping.auto'),
+          onChange: (e) => { state.fields[name] = e.target.value; },
+        }))),
+      ]),
+    ]);
+  }
+
+  function actions() {
+    const clean = state.report && state.report.refused === 0;
+    return el('div', { className: 'zg-import-actions' }, [
+      el('button', { type: 'button', className: 'zg-button zg-import-dry-run', disabled: !state.file || state.busy, onClick: () => send(true) }, t('import.dryRun')),
+      el('button', { type: 'button', className: 'zg-button zg-import-commit', disabled: !clean || state.busy, onClick: () => send(false) }, t('import.commit')),
+    ]);
+  }
+
+  function progress() {
+    if (!state.busy) return null;
+    const bar = el('progress', { className: 'zg-import-progress', max: '1' });
+    if (state.progress !== null) bar.value = state.progress;
+    return el('div', { className: 'zg-import-progress-row' }, [bar, el('span', { text: t(state.progress === null ? 'import.working' : 'import.sending') })]);
+  }
+
+  function issueList(issues, kind) {
+    return issues.map((issue) => el('li', { className: `zg-import-${kind}`, dataset: { type: issue.type } }, issue.detail));
+  }
+
+  function itemRow(item) {
+    const problems = problemsOf(item);
+    const area = item.areaM2 == null ? '' : t('import.item.area', { m2: item.areaM2.toFixed(2), mu: item.areaMu.toFixed(2) });
+    return el('li', { className: 'zg-import-item', dataset: { index: item.index, state: problems.length ? 'refused' : 'ok' }, onClick: () => focusItem(item) }, [
+      el('div', { className: 'zg-import-item-head' }, [
+        el('strong', { text: String(item.code ?? `#${item.index + 1}`) }),
+        el('span', { className: 'zg-import-action', text: t(`import.action.${item.action}`) }),
+        el('span', { text: area }),
+      ]),
+      el('ul', { className: 'zg-import-issues' }, [...issueList(problems, 'problem'), ...issueList(item.warnings || [], 'warning')]),
+    ]);
+  }
+
+  function results() {
+    const parts = [];
+    if (state.error) parts.push(el('p', { className: 'zg-import-error', role: 'alert', text: state.error }));
+    if (state.done) {
+      parts.push(el('p', { className: 'zg-import-done', role: 'status', text: t('import.done', { created: state.done.toCreate, updated: state.done.toUpdate }) }));
+    }
+    const report = state.report;
+    if (report) {
+      parts.push(el('p', { className: 'zg-import-summary', text: t('import.summary', { features: report.features, create: report.toCreate, update: report.toUpdate, refused: report.refused }) }));
+      parts.push(el('p', { className: 'zg-import-crs-understood', text: t('import.crsUnderstood', { crs: report.crs || '?' }) }));
+      parts.push(el('ol', { className: 'zg-import-items' }, report.items.map(itemRow)));
+    }
+    return parts;
+  }
+
+  function exporter() {
+    return el('div', { className: 'zg-import-export' }, [
+      el('h3', { className: 'zg-panel-title', text: t('import.export') }),
+      select('zg-export-format', state.exportFormat, importFormats.map((f) => [f, t(`import.format.${f}`)]), (v) => { state.exportFormat = v; }),
+      el('a', { className: 'zg-button zg-export-view', href: exportUrl(state.exportFormat, map.getBounds()), download: '' }, t('import.exportView')),
+    ]);
+  }
+
+  function render() {
+    opener.textContent = t('import.open');
+    opener.setAttribute('aria-expanded', String(state.open));
+    if (!state.open) return;
+    fill(panel, [
+      el('h2', { className: 'zg-panel-title', text: t('import.title') }),
+      form(), actions(), progress(), ...results(), exporter(),
+    ]);
+  }
+
+  const onMove = () => state.open && render();
+  map.on('moveend', onMove);
+  container.append(opener);
+  render();
+  const offLanguage = onLanguageChange(render);
+  return function unmount() {
+    offLanguage();
+    map.off('moveend', onMove);
+    control.remove();
+    preview.remove();
+    opener.remove();
+  };
+}

@@ -1,0 +1,79 @@
+// The import dialog: a planner dry-runs a coordinate TXT, sees every parcel previewed on the map
+// with the problem ones red and their problems listed, then commits a clean file and sees the
+// parcels on the parcels layer. Viewers get no import button.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, login, serviceSkip, screenshot } from './support.mjs';
+
+const sampleUrl = new URL('../../gis-data/samples/parcels.txt', import.meta.url);
+
+// The sample (GBK, published layout) plus a copy of its second parcel under another code: the
+// copy overlaps the original, so both are refused.
+async function files() {
+  const sample = new TextDecoder('gbk').decode(await readFile(sampleUrl));
+  const blocks = sample.split(/\r?\n(?=\d+,[^\r\n]*,@)/);
+  const copy = blocks[2].replace(/^(\d+,[^,]*,)YP-[^,]+,/, '$1YP-COPY,');
+  return {
+    overlapping: Buffer.from(`${sample.trimEnd()}\r\n${copy.trimEnd()}\r\n`, 'utf8'),
+    clean: Buffer.from(sample, 'utf8'),
+  };
+}
+
+describe('import dialog', { skip: await serviceSkip() }, () => {
+  let browser;
+  let context;
+  let page;
+  let errors;
+
+  before(async () => {
+    ({ browser, context, page, errors } = await launch());
+  });
+  after(() => browser?.close());
+
+  it('offers no import to a viewer', async () => {
+    await login(page, 'viewer');
+    assert.equal(await page.locator('.zg-import-open').count(), 0);
+    await context.clearCookies();
+  });
+
+  it('previews a dry run on the map and lists the problems of the refused parcels', async () => {
+    const { overlapping } = await files();
+    await login(page, 'planner');
+    await page.click('.zg-import-open');
+    await page.setInputFiles('.zg-import-file', { name: '红线坐标.txt', mimeType: 'text/plain', buffer: overlapping });
+    assert.equal(await page.inputValue('.zg-import-format'), 'txt');
+    await page.click('.zg-import-dry-run');
+    await page.waitForSelector('.zg-import-items');
+    assert.equal(await page.locator('.zg-import-item').count(), 7);
+    const refused = page.locator('.zg-import-item[data-state="refused"]');
+    assert.equal(await refused.count(), 2);
+    assert.match(await refused.first().locator('.zg-import-problem').first().textContent(), /重叠/);
+    assert.match(await page.locator('.zg-import-crs-understood').textContent(), /EPSG:4529/);
+    assert.equal(await page.locator('path.zg-import-preview-refused').count(), 2);
+    assert.equal(await page.locator('path.zg-import-preview-ok').count(), 5);
+    assert.ok(await page.locator('.zg-import-commit').isDisabled());
+    await screenshot(page, 'import-dry-run-problems');
+  });
+
+  it('commits a clean file and shows the parcels on the parcels layer', async () => {
+    const { clean } = await files();
+    await page.setInputFiles('.zg-import-file', { name: 'parcels.txt', mimeType: 'text/plain', buffer: clean });
+    await page.click('.zg-import-dry-run');
+    await page.waitForSelector('.zg-import-summary');
+    assert.equal(await page.locator('.zg-import-item[data-state="refused"]').count(), 0);
+    await screenshot(page, 'import-dry-run-clean');
+    await page.click('.zg-import-commit');
+    await page.waitForSelector('.zg-import-done');
+    assert.match(await page.locator('.zg-import-done').textContent(), /已导入/);
+    await page.waitForSelector('.zg-layer-row[data-layer-id="parcels"][data-state="loaded"]');
+    const stored = await page.evaluate(async () => {
+      const response = await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+      return (await response.json()).features.map((f) => f.properties.code).filter((code) => code.startsWith('YP-'));
+    });
+    assert.equal(stored.length, 6);
+    await page.click('.zg-import-open');
+    await screenshot(page, 'import-committed');
+    assert.deepEqual(errors, []);
+  });
+});

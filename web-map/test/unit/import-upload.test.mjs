@@ -1,0 +1,29 @@
+// What the import dialog sends: format from the file name, the Gauss-Krüger CRS list, the query.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatOf, gaussKrugerCrs, importQuery } from '../../src/import-upload.js';
+
+test('the format follows the file name, a zip being a Shapefile', () => {
+  assert.equal(formatOf('红线.TXT'), 'txt');
+  assert.equal(formatOf('parcels.zip'), 'shp');
+  assert.equal(formatOf('a.b.json'), 'geojson');
+  assert.equal(formatOf('drawing.dwg'), null);
+  assert.equal(formatOf('noextension'), null);
+});
+
+test('the CRS list holds every CGCS2000 Gauss-Krüger code of FORMATS.md, once', () => {
+  const list = gaussKrugerCrs();
+  assert.equal(list.length, 64);
+  assert.deepEqual(list.map((c) => c.srid), Array.from({ length: 64 }, (_, i) => 4491 + i));
+  const zone41 = list.find((c) => c.srid === 4529);
+  assert.deepEqual([zone41.width, zone41.zone, zone41.cm, zone41.prefixed], [3, 41, 123, true]);
+  const cm123 = list.find((c) => c.srid === 4550);
+  assert.deepEqual([cm123.cm, cm123.prefixed], [123, false]);
+  assert.equal(list.find((c) => c.srid === 4510).cm, 123);
+});
+
+test('the query carries only what the user set', () => {
+  assert.equal(importQuery({ format: 'txt', dryRun: true, srid: '', encoding: '', fields: { code: '  ' } }), 'format=txt&dryRun=true');
+  assert.equal(importQuery({ format: 'shp', dryRun: false, srid: '4550', encoding: 'GBK', fields: { code: 'DKBH', name: '' } }),
+    'format=shp&dryRun=false&srid=4550&encoding=GBK&codeField=DKBH');
+});
