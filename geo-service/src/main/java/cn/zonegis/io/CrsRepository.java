@@ -30,7 +30,7 @@ class CrsRepository {
 			""";
 
 	private static final String PREVIEW = """
-			SELECT ST_Area(ST_Transform(g, :measureSrid)) AS area_m2, ST_AsGeoJSON(g, 7) AS geometry
+			SELECT ST_Area(ST_Transform(g, :measureSrid)) AS area_m2, ST_AsGeoJSON(g, 7, 0) AS geometry
 			FROM (SELECT ST_GeomFromWKB(:wkb, 4490) AS g) s
 			""";
 
