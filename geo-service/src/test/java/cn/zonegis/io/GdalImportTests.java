@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -14,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +61,31 @@ class GdalImportTests extends IntegrationTest {
 		byte[] withoutCpg = rezip(SampleFilesTests.sample("parcels.zip"), null);
 		JsonNode report = planner().upload("format=shp&encoding=CP936", "gbk.zip", withoutCpg).json();
 		assertThat(report.get("items").findValuesAsString("name")).contains("广卓新材料地块");
+	}
+
+	@Test
+	void closedPolylinesOfACadDrawingBecomeParcels(@TempDir Path dir) throws Exception {
+		FreeGround ground = FreeGround.find(this.jdbc);
+		double n = ground.northing();
+		double e = ground.easting() - 41_000_000;
+		String line = String.format(Locale.ROOT, "[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]", e, n,
+				e + 40, n, e + 40, n + 25, e, n + 25, e, n);
+		Path lines = dir.resolve("lines.geojson");
+		Files.writeString(lines, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+				+ "\"properties\":{\"code\":\"CAD-1\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":" + line
+				+ "}}]}");
+		Path dxf = dir.resolve("drawing.dxf");
+		Process ogr2ogr = new ProcessBuilder("ogr2ogr", "-f", "DXF", dxf.toString(), lines.toString(), "-sql",
+				"SELECT code AS Layer FROM lines")
+			.redirectErrorStream(true)
+			.start();
+		assertThat(ogr2ogr.waitFor()).isZero();
+		JsonNode report = planner().upload("format=dxf&srid=4550", "drawing.dxf", Files.readAllBytes(dxf)).json();
+		JsonNode item = report.get("items").get(0);
+		assertThat(item.get("code").asString()).isEqualTo("CAD-1");
+		assertThat(item.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+		assertThat(item.get("areaM2").asDouble()).isBetween(999.0, 1001.0);
+		assertThat(item.get("valid").asBoolean()).isTrue();
 	}
 
 	@Nested
