@@ -38,8 +38,8 @@ async function toError(response) {
   return new ApiError(message, response.status, problem);
 }
 
-// options: method, json (sent as JSON), form (object sent url-encoded), signal.
-export async function request(path, { method = 'GET', json, form, signal } = {}) {
+// options: method, json (sent as JSON), form (object sent url-encoded), multipart (FormData), signal.
+export async function request(path, { method = 'GET', json, form, multipart, signal } = {}) {
   const headers = {
     Accept: 'application/json, application/geo+json, application/problem+json',
     'X-Requested-With': 'XMLHttpRequest',
@@ -55,6 +55,9 @@ export async function request(path, { method = 'GET', json, form, signal } = {})
   if (form) {
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(form).toString();
+  } else if (multipart) {
+    // The browser writes the multipart Content-Type with its boundary.
+    body = multipart;
   } else if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(json);
@@ -76,4 +79,5 @@ export const api = {
   postForm: (path, form, options) => request(path, { ...options, method: 'POST', form }),
   put: (path, json, options) => request(path, { ...options, method: 'PUT', json }),
   del: (path, options) => request(path, { ...options, method: 'DELETE' }),
+  upload: (path, formData, options) => request(path, { ...options, method: 'POST', multipart: formData }),
 };

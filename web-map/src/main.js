@@ -14,6 +14,8 @@ import { mountEditTools } from './edit-tools.js';
 import { mountLanguageSwitch } from './language-switch.js';
 import { mountUserMenu } from './user-menu.js';
 import { mountImportDialog } from './import-dialog.js';
+import { mountDispatchBoard } from './dispatch-board.js';
+import { mountCrewView } from './crew-view.js';
 
 const root = document.getElementById('app');
 
@@ -86,6 +88,8 @@ async function showMap(config, user) {
     mountLayers(map, { api, layers, base }),
     mountCoords(map, { config }),
     mountImportDialog(map, { user, config, container: tools }),
+    mountDispatchBoard(map, { api, user }),
+    mountCrewView(map, { api, user }),
   ];
   let mounted = true;
   function unmountAll() {

@@ -28,12 +28,12 @@ export async function serviceSkip() {
 
 // Opens a browser and a context that aborts every request to another host. Page errors are
 // collected in `errors` so a test can assert the app threw nothing.
-export async function launch({ language = 'zh-CN' } = {}) {
+export async function launch({ language = 'zh-CN', viewport = { width: 1440, height: 900 } } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: chromiumArgs,
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: language });
+  const context = await browser.newContext({ viewport, locale: language });
   const allowed = new Set(['localhost', '127.0.0.1', new URL(baseUrl).hostname]);
   await context.route('**/*', (route) => {
     const { hostname } = new URL(route.request().url());

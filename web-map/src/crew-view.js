@@ -1,0 +1,131 @@
+// Crew view for a crew member on a phone: the crew's orders as a list and on the map, and for the
+// chosen order: start it, then complete it with the quantity of work, a note and a photo. A
+// bottom sheet so the map stays visible above it on a 390×844 screen.
+import { isolateFromMap } from './leaflet.js';
+import { el, fill } from './dom.js';
+import { t, onLanguageChange } from './i18n.js';
+import { label, UNIT_BY_KIND, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
+
+const defaults = {
+  // What the crew works on, and completed work it may be asked to redo.
+  states: 'dispatched,in_progress,rejected,completed',
+  startFrom: ['dispatched', 'rejected'],
+};
+
+// A crew member works only their crew's orders; dispatchers and planners get the board instead.
+export function worksInCrew(user) {
+  const roles = user.roles || [];
+  return roles.includes('CREW') && !roles.some((role) => ['DISPATCHER', 'PLANNER', 'ADMIN'].includes(role));
+}
+
+// deps: { api, user (from /api/me) }
+export function mountCrewView(map, { api, user }) {
+  if (!worksInCrew(user)) return function unmount() {};
+  const sheet = el('section', { className: 'zg-panel zg-crew', dataset: { testid: 'crew-view' } });
+  isolateFromMap(sheet);
+  map.getContainer().append(sheet);
+  map.getContainer().classList.add('zg-crew-mode');
+  const s = { orders: [], order: null, quantity: '', note: '', photo: null, busy: false, error: '' };
+  let markers = null;
+  let mounted = true;
+
+  async function load() {
+    try {
+      const collection = await api.get(`/api/workorders?state=${defaults.states}`);
+      if (!mounted) return;
+      s.orders = collection.features;
+      if (markers) map.removeLayer(markers);
+      markers = orderMarkers(map, collection, select).addTo(map);
+    } catch (error) {
+      s.error = error.message;
+    }
+    render();
+  }
+
+  async function select(id) {
+    try {
+      s.order = await api.get(`/api/workorders/${id}`);
+      Object.assign(s, { quantity: '', note: '', photo: null, error: '' });
+      map.panTo([s.order.location.lat, s.order.location.lon]);
+    } catch (error) {
+      s.error = error.message;
+    }
+    render();
+  }
+
+  async function step(body) {
+    s.busy = true;
+    render();
+    try {
+      const attachmentIds = [];
+      if (s.photo) {
+        const form = new FormData();
+        form.append('file', s.photo);
+        attachmentIds.push((await api.upload(`/api/workorders/${s.order.id}/attachments`, form)).id);
+      }
+      const order = await api.post(`/api/workorders/${s.order.id}/transitions`, { ...body, note: s.note || null, attachmentIds });
+      map.fire('zg:workorder-changed', { id: order.id, state: order.state });
+      s.busy = false;
+      await select(order.id);
+      await load();
+    } catch (error) {
+      s.busy = false;
+      s.error = error.message;
+      render();
+    }
+  }
+
+  function completeForm(o) {
+    const unit = UNIT_BY_KIND[o.kind];
+    const complete = (e) => {
+      e.preventDefault();
+      step(unit ? { to: 'completed', quantity: Number(s.quantity), quantityUnit: unit } : { to: 'completed' });
+    };
+    return el('form', { className: 'zg-wo-form zg-crew-complete', onSubmit: complete }, [
+      unit ? el('label', { className: 'zg-crew-quantity' }, [
+        el('span', { text: t('crew.quantity', { unit: label.unit(unit) }) }),
+        Object.assign(el('input', { type: 'number', name: 'quantity', min: '0.01', step: '0.01', required: true, inputmode: 'decimal', onInput: (e) => { s.quantity = e.target.value; } }), { value: s.quantity }),
+      ]) : null,
+      el('label', {}, [el('span', { text: t('wo.photo') }), el('input', { type: 'file', name: 'photo', accept: 'image/jpeg,image/png,image/webp', capture: 'environment', onChange: (e) => { s.photo = e.target.files[0] || null; } })]),
+      el('button', { type: 'submit', className: 'zg-button zg-crew-done', disabled: s.busy }, t('crew.complete')),
+    ]);
+  }
+
+  function detail() {
+    const o = s.order;
+    return el('div', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state } }, [
+      el('div', { className: 'zg-wo-header' }, [
+        el('h3', { className: 'zg-wo-subtitle', text: o.code }),
+        el('button', { type: 'button', className: 'zg-button zg-button-quiet zg-crew-back', onClick: () => { s.order = null; render(); } }, t('crew.back')),
+      ]),
+      orderFacts(o),
+      ['in_progress', ...defaults.startFrom].includes(o.state)
+        ? Object.assign(el('textarea', { className: 'zg-wo-note', rows: 2, placeholder: t('wo.note'), onInput: (e) => { s.note = e.target.value; } }), { value: s.note }) : null,
+      defaults.startFrom.includes(o.state) ? el('button', { type: 'button', className: 'zg-button zg-crew-start', disabled: s.busy, onClick: () => step({ to: 'in_progress' }) }, t('crew.start')) : null,
+      o.state === 'in_progress' ? completeForm(o) : null,
+      el('h3', { className: 'zg-wo-subtitle', text: t('wo.timeline') }),
+      timeline(o),
+    ]);
+  }
+
+  function render() {
+    fill(sheet, [
+      s.order ? null : el('h2', { className: 'zg-panel-title', text: t('crew.title', { count: s.orders.length }) }),
+      s.error ? el('div', { className: 'zg-wo-error', role: 'alert', text: s.error }) : null,
+      s.order ? detail() : el('ul', { className: 'zg-wo-list' }, s.orders.map((f) => orderRow(f.id, f.properties, { selected: false, onSelect: select }))),
+      !s.order && !s.orders.length ? el('div', { className: 'zg-wo-hint', text: t('crew.none') }) : null,
+    ]);
+  }
+
+  const offLanguage = onLanguageChange(render);
+  render();
+  load();
+
+  return function unmount() {
+    mounted = false;
+    offLanguage();
+    if (markers) map.removeLayer(markers);
+    map.getContainer().classList.remove('zg-crew-mode');
+    sheet.remove();
+  };
+}

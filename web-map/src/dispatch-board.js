@@ -1,0 +1,235 @@
+// Dispatch board for dispatchers: the open work orders in the map view (filters and view kept in
+// step), clustered on the map with overdue ones marked, a new order by clicking the map (on the
+// nearest asset when one is close), each order's timeline, the suggested crews and assignment,
+// and verification, rejection, closing and cancelling.
+import L, { isolateFromMap } from './leaflet.js';
+import { el, fill } from './dom.js';
+import { t, onLanguageChange } from './i18n.js';
+import { label, KINDS, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
+
+const defaults = {
+  position: 'topleft',
+  openStates: 'new,dispatched,in_progress,rejected,completed,verified',
+  // A click this close to an asset (metres, straight line) offers the order on the asset.
+  assetSnapM: 25,
+  reloadDelayMs: 300,
+  // The dispatcher's steps from each state; dispatching itself goes through the suggestions.
+  steps: { new: ['cancelled'], dispatched: ['cancelled'], in_progress: ['cancelled'], completed: ['verified', 'rejected'], verified: ['closed'] },
+};
+
+function fillText(textarea, text) {
+  textarea.value = text || '';
+  return textarea;
+}
+
+export function dispatches(user) {
+  return (user.roles || []).some((role) => role === 'DISPATCHER' || role === 'ADMIN');
+}
+
+// deps: { api, user (from /api/me) }
+export function mountDispatchBoard(map, { api, user }) {
+  if (!dispatches(user)) return function unmount() {};
+  const panel = el('div', { className: 'zg-panel zg-dispatch', dataset: { testid: 'dispatch-board' } });
+  isolateFromMap(panel);
+  const control = new (L.Control.extend({ onAdd: () => panel }))({ position: defaults.position }).addTo(map);
+  const s = { filter: { state: defaults.openStates, kind: '', overdue: false, inView: true }, orders: [], selected: null, order: null, suggestions: null, draft: null, picking: false, error: '' };
+  let markers = null;
+  let timer = null;
+  let mounted = true;
+
+  const fail = (error) => { s.error = error.message; render(); };
+
+  async function load() {
+    const q = new URLSearchParams({ state: s.filter.state });
+    if (s.filter.kind) q.set('kind', s.filter.kind);
+    if (s.filter.overdue) q.set('overdue', 'true');
+    if (s.filter.inView) q.set('bbox', map.getBounds().toBBoxString());
+    try {
+      const collection = await api.get(`/api/workorders?${q}`);
+      if (!mounted) return;
+      s.orders = collection.features;
+      if (markers) map.removeLayer(markers);
+      markers = orderMarkers(map, collection, select).addTo(map);
+      s.error = '';
+    } catch (error) {
+      s.error = error.message;
+    }
+    render();
+  }
+
+  function reloadSoon() {
+    if (!s.filter.inView) return;
+    clearTimeout(timer);
+    timer = setTimeout(load, defaults.reloadDelayMs);
+  }
+
+  async function select(id) {
+    if (id !== s.selected) s.note = '';
+    s.selected = id;
+    s.draft = null;
+    try {
+      s.order = await api.get(`/api/workorders/${id}`);
+      s.suggestions = s.order.state === 'new' ? await api.get(`/api/workorders/${id}/suggestions`) : null;
+      s.error = '';
+    } catch (error) {
+      s.error = error.message;
+    }
+    render();
+  }
+
+  async function act(call) {
+    try {
+      const order = await call();
+      s.note = '';
+      map.fire('zg:workorder-changed', { id: order.id, state: order.state });
+      await select(order.id);
+      await load();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  // Typed text lives in s so a reload of the list (the map moved) does not wipe it.
+  const noteValue = () => s.note || null;
+  const assign = (crewId) => act(() => api.post(`/api/workorders/${s.order.id}/dispatch`, { crewId, note: noteValue() }));
+  const step = (to) => act(() => api.post(`/api/workorders/${s.order.id}/transitions`, { to, note: noteValue() }));
+
+  // While picking, a glass pane over the map takes the click, so a marker or an area under the
+  // pointer neither swallows it nor opens its popup.
+  const glass = el('div', { className: 'zg-pick-glass', onClick: (e) => picked(map.mouseEventToLatLng(e)) });
+
+  function startPicking() {
+    s.picking = true;
+    s.selected = null;
+    s.order = null;
+    map.getContainer().append(glass);
+    render();
+  }
+
+  async function picked(latlng) {
+    s.picking = false;
+    glass.remove();
+    const { lng: lon, lat } = latlng;
+    s.draft = { lon, lat, asset: null, useAsset: false, kind: KINDS[0], priority: 'normal', description: '' };
+    render();
+    try {
+      const near = await api.get(`/api/assets/nearest?lon=${lon}&lat=${lat}&k=1`);
+      const f = near.features[0];
+      if (f && f.properties.distance_m <= defaults.assetSnapM && s.draft) {
+        s.draft.asset = { type: f.properties.kind.replace(/s$/, ''), id: f.id, label: f.properties.label };
+        s.draft.useAsset = true;
+        render();
+      }
+    } catch {
+      // Without the nearest asset the order is still made at the point clicked.
+    }
+  }
+
+  async function create() {
+    const d = s.draft;
+    const body = { kind: d.kind, priority: d.priority, description: d.description };
+    if (d.useAsset && d.asset) Object.assign(body, { assetType: d.asset.type, assetId: d.asset.id });
+    else body.location = { lon: d.lon, lat: d.lat };
+    await act(() => api.post('/api/workorders', body));
+  }
+
+  function filters() {
+    const f = s.filter;
+    const change = (name, value) => { f[name] = value; load(); };
+    return el('div', { className: 'zg-wo-filters' }, [
+      el('select', { className: 'zg-wo-filter-state', 'aria-label': t('wo.state'), onChange: (e) => change('state', e.target.value) }, [
+        el('option', { value: defaults.openStates, selected: f.state === defaults.openStates }, t('dispatch.open')),
+        ...['new', 'dispatched', 'in_progress', 'completed', 'verified', 'closed', 'cancelled'].map((st) => el('option', { value: st, selected: f.state === st }, label.state(st))),
+      ]),
+      el('select', { className: 'zg-wo-filter-kind', 'aria-label': t('wo.kind'), onChange: (e) => change('kind', e.target.value) }, [
+        el('option', { value: '' }, t('dispatch.allKinds')),
+        ...KINDS.map((k) => el('option', { value: k, selected: f.kind === k }, label.kind(k))),
+      ]),
+      el('label', {}, [el('input', { type: 'checkbox', className: 'zg-wo-filter-overdue', checked: f.overdue, onChange: (e) => change('overdue', e.target.checked) }), t('dispatch.overdueOnly')]),
+      el('label', {}, [el('input', { type: 'checkbox', checked: f.inView, onChange: (e) => change('inView', e.target.checked) }), t('dispatch.inView')]),
+    ]);
+  }
+
+  function draftForm() {
+    const d = s.draft;
+    const bind = (name) => (e) => { d[name] = e.target.value; };
+    return el('form', { className: 'zg-wo-form', onSubmit: (e) => { e.preventDefault(); create(); } }, [
+      el('h3', { className: 'zg-wo-subtitle', text: t('dispatch.newOrder') }),
+      d.asset ? el('label', {}, [el('input', { type: 'checkbox', className: 'zg-wo-on-asset', checked: d.useAsset, onChange: (e) => { d.useAsset = e.target.checked; } }), t('dispatch.onAsset', { label: d.asset.label })]) : el('div', { className: 'zg-wo-hint', text: t('dispatch.atPoint', { lon: d.lon.toFixed(5), lat: d.lat.toFixed(5) }) }),
+      el('select', { name: 'kind', 'aria-label': t('wo.kind'), onChange: bind('kind') }, KINDS.map((k) => el('option', { value: k, selected: k === d.kind }, label.kind(k)))),
+      el('select', { name: 'priority', 'aria-label': t('wo.priority'), onChange: bind('priority') }, ['urgent', 'high', 'normal', 'low'].map((p) => el('option', { value: p, selected: p === d.priority }, label.priority(p)))),
+      fillText(el('textarea', { name: 'description', rows: 2, required: true, placeholder: t('wo.description'), onInput: bind('description') }), d.description),
+      el('div', { className: 'zg-wo-actions' }, [
+        el('button', { type: 'submit', className: 'zg-button zg-wo-create' }, t('dispatch.create')),
+        el('button', { type: 'button', className: 'zg-button zg-button-quiet', onClick: () => { s.draft = null; render(); } }, t('dispatch.cancelDraft')),
+      ]),
+    ]);
+  }
+
+  function suggestionList() {
+    if (!s.suggestions) return null;
+    return el('div', { className: 'zg-wo-suggestions' }, [
+      el('h3', { className: 'zg-wo-subtitle', text: t('dispatch.suggestions') }),
+      el('ol', {}, s.suggestions.crews.map((c) => el('li', { className: `zg-wo-crew${c.skillMatch ? '' : ' zg-wo-crew-unskilled'}`, dataset: { crewId: c.crewId } }, [
+        el('span', { className: 'zg-wo-crew-name', text: c.name }),
+        el('span', { className: 'zg-wo-crew-facts', text: t('dispatch.crewFacts', { km: (c.distanceM / 1000).toFixed(2), open: c.openWorkload }) }),
+        el('button', { type: 'button', className: 'zg-button zg-wo-assign', onClick: () => assign(c.crewId) }, t('dispatch.assign')),
+      ]))),
+      el('div', { className: 'zg-wo-hint', text: t('dispatch.straightLine') }),
+    ]);
+  }
+
+  function detail() {
+    const o = s.order;
+    const steps = defaults.steps[o.state] || [];
+    return el('section', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state } }, [
+      el('h3', { className: 'zg-wo-subtitle', text: o.code }),
+      orderFacts(o),
+      suggestionList(),
+      (steps.length || s.suggestions) ? fillText(el('textarea', { className: 'zg-wo-note', rows: 2, placeholder: t('wo.note'), onInput: (e) => { s.note = e.target.value; } }), s.note) : null,
+      el('div', { className: 'zg-wo-actions' }, steps.map((to) => el('button', { type: 'button', className: `zg-button zg-wo-step zg-wo-step-${to}`, dataset: { to }, onClick: () => step(to) }, t(`dispatch.step.${to}`)))),
+      el('h3', { className: 'zg-wo-subtitle', text: t('wo.timeline') }),
+      timeline(o),
+    ]);
+  }
+
+  // A reload (the map moved) rebuilds the panel: keep where the dispatcher had scrolled to.
+  function render() {
+    const scroll = [panel.scrollTop, panel.querySelector('.zg-wo-list')?.scrollTop || 0];
+    draw();
+    panel.scrollTop = scroll[0];
+    const list = panel.querySelector('.zg-wo-list');
+    if (list) list.scrollTop = scroll[1];
+  }
+
+  function draw() {
+    fill(panel, [
+      el('div', { className: 'zg-wo-header' }, [
+        el('h2', { className: 'zg-panel-title', text: t('dispatch.title') }),
+        el('button', { type: 'button', className: 'zg-button zg-wo-new', 'aria-pressed': String(s.picking), onClick: startPicking }, t('dispatch.new')),
+      ]),
+      s.picking ? el('div', { className: 'zg-wo-hint', text: t('dispatch.pick') }) : null,
+      s.error ? el('div', { className: 'zg-wo-error', role: 'alert', text: s.error }) : null,
+      filters(),
+      el('div', { className: 'zg-wo-count', text: t('dispatch.count', { count: s.orders.length }) }),
+      el('ul', { className: 'zg-wo-list' }, s.orders.map((f) => orderRow(f.id, f.properties, { selected: f.id === s.selected, onSelect: select }))),
+      s.draft ? draftForm() : null,
+      s.order ? detail() : null,
+    ]);
+  }
+
+  map.on('moveend', reloadSoon);
+  const offLanguage = onLanguageChange(render);
+  render();
+  load();
+
+  return function unmount() {
+    mounted = false;
+    clearTimeout(timer);
+    offLanguage();
+    map.off('moveend', reloadSoon);
+    glass.remove();
+    if (markers) map.removeLayer(markers);
+    control.remove();
+  };
+}
