@@ -71,18 +71,25 @@ public class ImportService {
 	@PreAuthorize("hasRole('PLANNER')")
 	public ImportReport commit(byte[] file, String fileName, ImportRequest request) {
 		SourceBatch batch = read(file, fileName, request);
-		List<ImportChecks.Planned> planned = this.checks.plan(batch, false);
-		refuseIfAny(planned);
-		List<Long> ids;
+		Stored stored;
 		try {
-			ids = this.transaction.execute((status) -> store(planned, request, fileName, batch.crs()));
+			// One transaction from the code look-ups to the last insert: all or nothing, and no
+			// transaction per feature on a large file.
+			stored = this.transaction.execute((status) -> {
+				List<ImportChecks.Planned> planned = this.checks.plan(batch, false);
+				refuseIfAny(planned);
+				return new Stored(planned, store(planned, request, fileName, batch.crs()));
+			});
 		}
 		catch (ApiProblem problem) {
 			// Rolled back: now find every feature at fault, not just the first the rules met.
 			refuseIfAny(this.checks.plan(batch, true));
 			throw problem;
 		}
-		return report(request, batch, false, planned, ids, List.of());
+		return report(request, batch, false, stored.planned(), stored.ids(), List.of());
+	}
+
+	private record Stored(List<ImportChecks.Planned> planned, List<Long> ids) {
 	}
 
 	private SourceBatch read(byte[] file, String fileName, ImportRequest request) {
