@@ -3,8 +3,10 @@ package cn.zonegis.workorder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,6 +48,25 @@ class WorkOrderQueries {
 			FROM zonegis.work_order t
 			WHERE %s
 			GROUP BY t.state, t.kind
+			""";
+
+	/** Work done: the quantities of orders completed and not sent back, per kind and unit. */
+	private static final String WORK_DONE = """
+			SELECT t.kind, t.quantity_unit, count(*) AS n, sum(t.quantity) AS quantity
+			FROM zonegis.work_order t
+			WHERE t.state IN ('completed', 'verified', 'closed') AND %s
+			GROUP BY t.kind, t.quantity_unit
+			ORDER BY t.kind, t.quantity_unit
+			""";
+
+	/** Inspections of enterprises, the problems they found and how many are rectified (闭环). */
+	private static final String INSPECTIONS = """
+			SELECT count(*) FILTER (WHERE t.kind = 'inspection') AS inspections,
+				count(DISTINCT t.enterprise_id) FILTER (WHERE t.kind = 'inspection') AS enterprises,
+				count(*) FILTER (WHERE t.inspection_id IS NOT NULL) AS findings,
+				count(*) FILTER (WHERE t.inspection_id IS NOT NULL AND t.state IN ('verified', 'closed')) AS rectified
+			FROM zonegis.work_order t
+			WHERE %s
 			""";
 
 	/**
@@ -125,7 +146,13 @@ class WorkOrderQueries {
 			totals[0] += n;
 			totals[1] += rs.getLong("overdue");
 		});
-		return new Stats(totals[0], totals[1], byState, byKind, byStateAndKind);
+		List<WorkDone> workDone = this.jdbc.query(WORK_DONE.formatted(filter.where(actor, params)), params,
+				(rs, i) -> new WorkDone(rs.getString("kind"), rs.getLong("n"), rs.getBigDecimal("quantity"),
+						rs.getString("quantity_unit")));
+		Inspections inspections = this.jdbc.queryForObject(INSPECTIONS.formatted(filter.where(actor, params)), params,
+				(rs, i) -> new Inspections(rs.getLong("inspections"), rs.getLong("enterprises"), rs.getLong("findings"),
+						rs.getLong("rectified")));
+		return new Stats(totals[0], totals[1], byState, byKind, byStateAndKind, workDone, inspections);
 	}
 
 	private void writeFeatures(String sql, MapSqlParameterSource params, OutputStream out) {
@@ -150,9 +177,25 @@ class WorkOrderQueries {
 		}
 	}
 
-	/** Work order counts; overdue counts orders past their due time and not yet completed. */
+	/**
+	 * Work order counts; overdue counts orders past their due time and not yet completed.
+	 * @param workDone quantities of completed work per kind and unit (metres dredged, lamps replaced…)
+	 * @param inspections enterprise inspections and their findings
+	 */
 	record Stats(long total, long overdue, Map<String, Long> byState, Map<String, Long> byKind,
-			Map<String, Map<String, Long>> byStateAndKind) {
+			Map<String, Map<String, Long>> byStateAndKind, List<WorkDone> workDone, Inspections inspections) {
+	}
+
+	/** Completed orders of a kind and the work they did; quantity and unit are null where none was counted. */
+	record WorkDone(String kind, long orders, BigDecimal quantity, String unit) {
+	}
+
+	/**
+	 * @param enterprises distinct enterprises inspected
+	 * @param findings problems found (rectification orders raised)
+	 * @param rectified findings verified or closed
+	 */
+	record Inspections(long inspections, long enterprises, long findings, long rectified) {
 	}
 
 }

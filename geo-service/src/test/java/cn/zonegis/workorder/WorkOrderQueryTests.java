@@ -86,6 +86,39 @@ class WorkOrderQueryTests extends WorkOrderTest {
 		assertThat(after.get("byState").size()).isEqualTo(8);
 	}
 
+	static double dredgedMetres(JsonNode stats) {
+		for (JsonNode row : stats.get("workDone")) {
+			if ("pipe_dredging".equals(row.get("kind").asString()) && "m".equals(row.get("unit").asString())) {
+				return row.get("quantity").asDouble();
+			}
+		}
+		return 0;
+	}
+
+	@Test
+	void statsSumTheWorkDoneAndFollowTheInspections() {
+		JsonNode before = as("viewer").get("/api/workorders/stats").json();
+		long crewId = crew("pipe_dredging,inspection", LON, LAT, true);
+		String member = crewMember(crewId);
+		long dredging = inProgress("pipe_dredging", crewId, member);
+		step(as(member), dredging, "{\"to\":\"completed\",\"quantity\":42.5}");
+		long enterpriseId = this.jdbc.sql("SELECT max(id) FROM zonegis.enterprise").query(Long.class).single();
+		long inspection = report("{\"kind\":\"inspection\",\"description\":\"%s\",\"enterpriseId\":%d}"
+			.formatted(unique("inspection"), enterpriseId)).get("id").asLong();
+		dispatch(as("dispatcher"), inspection, crewId);
+		step(as(member), inspection, to("in_progress"));
+		as(member).post("/api/workorders/" + inspection + "/findings",
+				"{\"kind\":\"other\",\"description\":\"%s\"}".formatted(unique("finding")));
+
+		JsonNode after = as("viewer").get("/api/workorders/stats").json();
+		assertThat(dredgedMetres(after)).isEqualTo(dredgedMetres(before) + 42.5);
+		JsonNode was = before.get("inspections");
+		JsonNode is = after.get("inspections");
+		assertThat(is.get("inspections").asLong()).isEqualTo(was.get("inspections").asLong() + 1);
+		assertThat(is.get("findings").asLong()).isEqualTo(was.get("findings").asLong() + 1);
+		assertThat(is.get("rectified").asLong()).isEqualTo(was.get("rectified").asLong());
+	}
+
 	@Test
 	void ordersNearANamedRoadAreMeasuredInMetres() {
 		JsonNode onRoad = this.jdbc.sql("""
