@@ -187,7 +187,10 @@ export function mountImportDialog(map, { user, config, container }) {
     return el('div', { className: 'zg-import-export' }, [
       el('h3', { className: 'zg-panel-title', text: t('import.export') }),
       select('zg-export-format', state.exportFormat, importFormats.map((f) => [f, t(`import.format.${f}`)]), (v) => { state.exportFormat = v; }),
-      el('a', { className: 'zg-button zg-export-view', href: exportUrl(state.exportFormat, map.getBounds()), download: '' }, t('import.exportView')),
+      el('a', { className: 'zg-button zg-export-view', href: exportUrl(state.exportFormat, { bounds: map.getBounds() }), download: '' }, t('import.exportView')),
+      state.done?.ids?.length
+        ? el('a', { className: 'zg-button zg-export-imported', href: exportUrl(state.exportFormat, { ids: state.done.ids }), download: '' }, t('import.exportImported'))
+        : null,
     ]);
   }
 

@@ -76,8 +76,13 @@ export function uploadImport(query, file, onProgress) {
   });
 }
 
-// The export address for the parcels in a lon/lat box, in any import format.
-export function exportUrl(format, bounds) {
-  const bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((v) => v.toFixed(6)).join(',');
-  return `/api/parcels/export?${new URLSearchParams({ format, bbox })}`;
+// The export address of a selection in any import format: the parcels in a lon/lat box
+// ({ bounds }: a Leaflet LatLngBounds) or the parcels of the given ids ({ ids }).
+export function exportUrl(format, { bounds, ids }) {
+  const params = new URLSearchParams({ format });
+  if (ids) params.set('ids', ids.join(','));
+  if (bounds) {
+    params.set('bbox', [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((v) => v.toFixed(6)).join(','));
+  }
+  return `/api/parcels/export?${params}`;
 }

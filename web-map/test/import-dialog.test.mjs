@@ -72,6 +72,14 @@ describe('import dialog', { skip: await serviceSkip() }, () => {
       return (await response.json()).features.map((f) => f.properties.code).filter((code) => code.startsWith('YP-'));
     });
     assert.equal(stored.length, 6);
+    const exported = await page.evaluate(async () => {
+      const response = await fetch(document.querySelector('.zg-export-imported').getAttribute('href'));
+      // The TXT comes in GBK, as its Content-Type says; fetch's text() would read UTF-8.
+      return { status: response.status, type: response.headers.get('content-type'), text: new TextDecoder('gbk').decode(await response.arrayBuffer()) };
+    });
+    assert.equal(exported.status, 200);
+    assert.match(exported.type, /charset=GBK/i);
+    assert.match(exported.text, /\[地块坐标\]/);
     await page.click('.zg-import-open');
     await screenshot(page, 'import-committed');
     assert.deepEqual(errors, []);

@@ -330,4 +330,5 @@ export default {
   'crew.start': 'Start',
   'crew.complete': 'Complete',
   'crew.quantity': 'Quantity ({unit})',
+  'import.exportImported': 'Export the parcels just imported',
 };

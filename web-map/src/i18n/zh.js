@@ -331,4 +331,5 @@ export default {
   'crew.start': '开工',
   'crew.complete': '完工',
   'crew.quantity': '工程量（{unit}）',
+  'import.exportImported': '导出刚导入的地块',
 };

@@ -1,7 +1,7 @@
 // What the import dialog sends: format from the file name, the Gauss-Krüger CRS list, the query.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatOf, gaussKrugerCrs, importQuery } from '../../src/import-upload.js';
+import { formatOf, gaussKrugerCrs, importQuery, exportUrl } from '../../src/import-upload.js';
 
 test('the format follows the file name, a zip being a Shapefile', () => {
   assert.equal(formatOf('红线.TXT'), 'txt');
@@ -26,4 +26,10 @@ test('the query carries only what the user set', () => {
   assert.equal(importQuery({ format: 'txt', dryRun: true, srid: '', encoding: '', fields: { code: '  ' } }), 'format=txt&dryRun=true');
   assert.equal(importQuery({ format: 'shp', dryRun: false, srid: '4550', encoding: 'GBK', fields: { code: 'DKBH', name: '' } }),
     'format=shp&dryRun=false&srid=4550&encoding=GBK&codeField=DKBH');
+});
+
+test('an export names its selection by ids or by the lon/lat box in view', () => {
+  assert.equal(exportUrl('shp', { ids: [3, 7] }), '/api/parcels/export?format=shp&ids=3%2C7');
+  const bounds = { getWest: () => 122.01, getSouth: () => 37.1, getEast: () => 122.1, getNorth: () => 37.2 };
+  assert.equal(exportUrl('txt', { bounds }), '/api/parcels/export?format=txt&bbox=122.010000%2C37.100000%2C122.100000%2C37.200000');
 });

@@ -38,8 +38,9 @@ class ExportController {
 		FileFormat chosen = FileFormat.parse(format);
 		ParcelSelection selection = new ParcelSelection(ids(ids), BBox.parse("bbox", bbox), statuses(status));
 		ExportRequest request = new ExportRequest(chosen, selection, srid, zonePrefix, encoding);
+		MediaType type = MediaType.parseMediaType(chosen.mediaType());
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(chosen.mediaType()))
+			.contentType((chosen == FileFormat.TXT) ? new MediaType(type, request.txtCharset()) : type)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("parcels." + chosen.extension())
 				.build()

@@ -1,5 +1,7 @@
 package cn.zonegis.io;
 
+import java.nio.charset.Charset;
+
 import cn.zonegis.land.ParcelSelection;
 
 /**
@@ -12,4 +14,11 @@ import cn.zonegis.land.ParcelSelection;
  */
 record ExportRequest(FileFormat format, ParcelSelection selection, Integer srid, boolean zonePrefix,
 		String encoding) {
+
+	/** The TXT's encoding: GBK unless asked otherwise, as the Windows tools surveyors use expect. */
+	Charset txtCharset() {
+		Charset named = TextDecoding.named(this.encoding);
+		return (named != null) ? named : TextDecoding.GBK;
+	}
+
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,8 +83,7 @@ public class ExportService {
 			.withPrefix(request.zonePrefix());
 		List<ParcelRecord> records = new ArrayList<>();
 		this.parcels.exportSelection(request.selection(), records::add);
-		Charset charset = TextDecoding.named(request.encoding());
-		return this.txt.write(records, target, (charset != null) ? charset : TextDecoding.GBK);
+		return this.txt.write(records, target, request.txtCharset());
 	}
 
 	/** KML is WGS 84 by definition; the rest default to the measuring Gauss-Kruger CRS. */

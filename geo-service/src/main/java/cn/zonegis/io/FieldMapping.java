@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Which source field holds each parcel attribute. A field the user did not name is looked up
- * under the usual names, English and Chinese, as surveyors' and planners' tools write them.
+ * under the usual names, English and Chinese, as surveyors' and planners' tools write them; a DXF,
+ * which keeps no attributes, holds the code in its layer name.
  */
 record FieldMapping(String code, String name, String landUse, String landClassCode, String holder) {
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.GeometryCheck;
 import org.locationtech.jts.geom.MultiPolygon;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -108,7 +109,7 @@ class GdalSource {
 		try {
 			collection = this.json.readTree(geojson.toFile());
 		}
-		catch (UncheckedIOException | tools.jackson.core.JacksonException ex) {
+		catch (UncheckedIOException | JacksonException ex) {
 			throw ApiProblem.badRequest("unreadable-file", "io.gdal.output");
 		}
 		for (JsonNode feature : collection.path("features")) {
