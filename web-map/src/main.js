@@ -16,6 +16,8 @@ import { mountUserMenu } from './user-menu.js';
 import { mountImportDialog } from './import-dialog.js';
 import { mountDispatchBoard } from './dispatch-board.js';
 import { mountCrewView } from './crew-view.js';
+import { mountProjectsPanel } from './projects-panel.js';
+import { mountPipeTrace } from './pipe-trace.js';
 
 const root = document.getElementById('app');
 
@@ -90,6 +92,8 @@ async function showMap(config, user) {
     mountImportDialog(map, { user, config, container: tools }),
     mountDispatchBoard(map, { api, user }),
     mountCrewView(map, { api, user }),
+    mountProjectsPanel(map, { api }),
+    mountPipeTrace(map, { api }),
   ];
   let mounted = true;
   function unmountAll() {
