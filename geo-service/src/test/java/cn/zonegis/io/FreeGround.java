@@ -4,7 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A spot inside the zone extent with no active parcel within about 600 m, so a test can import
- * its own parcels there, whatever earlier runs left behind.
+ * its own parcels there, whatever earlier runs left behind. Spots are drawn north-east of the demo
+ * parcels and the samples, away from the cells the land tests use south-west of them.
  *
  * @param northing northing of the spot in EPSG:4529 (zone 41, prefixed eastings)
  * @param easting easting of the spot in EPSG:4529
@@ -13,7 +14,7 @@ record FreeGround(double northing, double easting) {
 
 	private static final String FIND = """
 			SELECT ST_Y(g) AS northing, ST_X(g) AS easting
-			FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(121.93 + random() * 0.24, 37.08 + random() * 0.24), 4490), 4529) AS g
+			FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(122.125 + random() * 0.06, 37.21 + random() * 0.12), 4490), 4529) AS g
 				FROM generate_series(1, 400)) s
 			WHERE NOT EXISTS (SELECT 1 FROM zonegis.parcel p
 				WHERE p.status NOT IN ('recovered', 'cancelled') AND ST_DWithin(ST_Transform(p.geom, 4529), s.g, 600))
