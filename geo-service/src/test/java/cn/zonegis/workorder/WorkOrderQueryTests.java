@@ -1,5 +1,6 @@
 package cn.zonegis.workorder;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import cn.zonegis.Http;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +69,7 @@ class WorkOrderQueryTests extends WorkOrderTest {
 			.contains(inBox).doesNotContain(outOfBox);
 		assertThat(ids(as("viewer").get("/api/workorders?crewId=" + crewId))).containsExactly(inBox);
 		assertThat(ids(as("viewer").get("/api/workorders?kind=greening&from=2000-01-01&to=2000-12-31"))).isEmpty();
-		String today = java.time.LocalDate.now(WorkOrderFilter.ZONE_TIME).toString();
+		String today = LocalDate.now(WorkOrderFilter.ZONE_TIME).toString();
 		assertThat(ids(as("viewer").get("/api/workorders?kind=greening&from=" + today + "&to=" + today)))
 			.contains(inBox, outOfBox);
 	}
@@ -126,7 +128,7 @@ class WorkOrderQueryTests extends WorkOrderTest {
 					ST_X(ST_Transform(ST_Translate(ST_Transform(p, 4550), 0, 200), 4490)) AS far_lon,
 					ST_Y(ST_Transform(ST_Translate(ST_Transform(p, 4550), 0, 200), 4490)) AS far_lat
 				FROM (SELECT ST_LineInterpolatePoint(ST_LineMerge(geom), 0.5) AS p FROM zonegis.road WHERE name = '湛江路' LIMIT 1) r
-				""").query((rs, i) -> tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+				""").query((rs, i) -> JsonNodeFactory.instance.objectNode()
 			.put("lon", rs.getDouble("lon"))
 			.put("lat", rs.getDouble("lat"))
 			.put("farLon", rs.getDouble("far_lon"))

@@ -2,11 +2,13 @@ package cn.zonegis.workorder;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import cn.zonegis.Http;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -53,7 +55,7 @@ class WorkOrderReportTests extends WorkOrderTest {
 	@Test
 	void anInspectionIsOfAnEnterpriseAndStandsAtItsPoint() {
 		JsonNode enterprise = this.jdbc.sql("SELECT id, ST_X(geom) AS lon FROM zonegis.enterprise ORDER BY id LIMIT 1")
-			.query((rs, i) -> tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+			.query((rs, i) -> JsonNodeFactory.instance.objectNode()
 				.put("id", rs.getLong("id"))
 				.put("lon", rs.getDouble("lon")))
 			.single();
@@ -120,6 +122,14 @@ class WorkOrderReportTests extends WorkOrderTest {
 			assertProblem(response, 422, "outside-zone");
 			assertThat(response.json().get("detail").asString()).contains("37.19").contains("122.05");
 			assertThat(orders()).isEqualTo(before);
+		}
+
+		@Test
+		void theRefusalSpeaksTheCallersLanguage() {
+			Http.Response response = as("dispatcher").send("POST", "/api/workorders", atPoint("other", "normal", 0, 0),
+					Map.of("Content-Type", "application/json", "Accept-Language", "en"));
+			assertProblem(response, 422, "outside-zone");
+			assertThat(response.json().get("detail").asString()).startsWith("Location 0 0 is outside the zone");
 		}
 
 		@Test
