@@ -1,10 +1,11 @@
 // Layer panel: one row per layer from /api/layers with a visibility switch, feature count and
-// legend, plus the base map choice. Loads each layer's GeoJSON from /api/{id} and opens
+// legend, plus the base map choice. Loads each layer's GeoJSON from /api/{id} (the large ones as vector
 // popups, also for `zg:feature-focus` fired by search.
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { buildFeatureLayer } from './feature-layer.js';
+import { buildTileLayer, tiledLayers } from './vector-layers.js';
 import { openFeaturePopup, layerTitle } from './popup.js';
 import { legendList } from './legend.js';
 import { styleSpec } from './layer-styles.js';
@@ -104,9 +105,12 @@ export function mountLayers(map, { api, layers: defs, base }) {
     const id = s.def.id;
     const pane = createPane(map, id, index);
     try {
-      const collection = await api.get(`/api/${encodeURIComponent(id)}`);
+      const onFeatureClick = (feature, latlng) => openPopup(id, feature, latlng);
+      const built = tiledLayers.has(id)
+        ? await buildTileLayer(id, { api, def: s.def, pane, onFeatureClick })
+        : buildFeatureLayer(id, await api.get(`/api/${encodeURIComponent(id)}`), { pane, onFeatureClick });
       if (!mounted) return;
-      s.built = buildFeatureLayer(id, collection, { pane, onFeatureClick: (feature, latlng) => openPopup(id, feature, latlng) });
+      s.built = built;
       // The layer's own minZoom from /api/layers wins when it asks for more. Its maxZoom is
       // where vector tiles stop being cut (they are over-zoomed beyond), not a visibility limit.
       s.built.minZoom = Math.max(s.built.minZoom, Number(s.def.minZoom) || 0);

@@ -41,16 +41,20 @@ describe('the main map', { skip: await serviceSkip() }, () => {
 
   it('draws every layer on the map, the dense ones once zoomed in', async () => {
     const drawn = (id) => page.evaluate((layer) => document.querySelectorAll(`.zg-layer-${layer}, .zg-cluster-${layer}`).length, id);
+    // Vector tiles arrive after the zoom ends: wait for a layer's first drawn tile.
+    const waitDrawn = (id) => page.waitForFunction((layer) => document.querySelector(`.zg-layer-${layer}, .zg-cluster-${layer}`), id, { timeout: 10000 })
+      .then(() => true, () => false);
     const start = await zoom(page);
     let deepest = start;
     for (const def of defs) {
       const minZoom = Number(await page.locator(`.zg-layer-row[data-layer-id="${def.id}"]`).getAttribute('data-min-zoom'));
-      if (minZoom <= start) assert.ok(await drawn(def.id) > 0, `${def.id}: nothing drawn`);
+      if (minZoom <= start) assert.ok(await waitDrawn(def.id), `${def.id}: nothing drawn`);
       deepest = Math.max(deepest, minZoom);
     }
     await zoomBy(page, deepest - start);
-    for (const def of defs) assert.ok(await drawn(def.id) > 0, `${def.id}: nothing drawn at zoom ${deepest}`);
-    assert.ok(await page.locator('.zg-flow-arrow').count() > 0, 'pipes have flow arrows');
+    for (const def of defs) assert.ok(await waitDrawn(def.id), `${def.id}: nothing drawn at zoom ${deepest}`);
+    await page.waitForSelector('.zg-flow-arrow, .zg-vector-tile[data-flow-arrows]', { timeout: 10000 });
+    await screenshot(page, 'street-level-tiles');
     await zoomBy(page, start - deepest);
   });
 

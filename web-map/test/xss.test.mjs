@@ -28,17 +28,18 @@ describe('hostile text from the data', { skip: await serviceSkip() }, () => {
       center = json.center || center;
       await route.fulfill({ response, json });
     });
-    await page.route(/\/api\/parcels(\?.*)?$/, async (route) => {
-      const response = await route.fetch();
-      const json = await response.json();
+    // Parcels are drawn from vector tiles; search reads the found parcel whole from /ogc.
+    await page.route(/\/ogc\/collections\/parcels\/items\/99999999$/, (route) => {
       const [lon, lat] = center;
       const ring = [[lon, lat], [lon + 0.001, lat], [lon + 0.001, lat + 0.001], [lon, lat + 0.001], [lon, lat]];
-      json.features.push({
-        type: 'Feature', id: 99999999,
-        properties: { code: 'XSS-1', name: HOSTILE, holder: HOSTILE, status: HOSTILE, land_use: HOSTILE },
-        geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
+      return route.fulfill({
+        contentType: 'application/geo+json',
+        json: {
+          type: 'Feature', id: 99999999,
+          properties: { code: 'XSS-1', name: HOSTILE, holder: HOSTILE, status: HOSTILE, land_use: HOSTILE },
+          geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
+        },
       });
-      await route.fulfill({ response, json });
     });
     await page.route(/\/api\/search\?/, (route) => route.fulfill({
       json: [{ layer: 'parcels', id: 99999999, label: HOSTILE, lon: center[0], lat: center[1], bbox: null }],

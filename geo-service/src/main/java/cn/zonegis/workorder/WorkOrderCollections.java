@@ -25,6 +25,7 @@ class WorkOrderCollections {
 			.computed("overdue", OVERDUE)
 			.styleBy("state")
 			.searchable("code", "description")
+			.tileProperties("state", "overdue", "priority", "code")
 			.build();
 	}
 
