@@ -133,31 +133,37 @@ class TxtSource {
 
 	/**
 	 * The file read with its two numbers exchanged, in the CRS that reading implies: a parcel that
-	 * falls inside the zone this way means the file wrote easting before northing.
+	 * falls inside the zone this way means the file wrote easting before northing. Worked out only
+	 * when a parcel falls outside.
 	 */
 	private final class SwappedView {
 
 		private final TxtFile file;
 
-		private final Geometry extent;
+		private final Integer userSrid;
+
+		private Optional<Geometry> extent;
 
 		SwappedView(TxtFile file, Integer userSrid) {
 			this.file = file;
-			this.extent = extentOrNull(file, userSrid);
-		}
-
-		private Geometry extentOrNull(TxtFile swappedFile, Integer userSrid) {
-			try {
-				return TxtSource.this.repository.extentIn(TxtCrs.resolve(swappedFile, userSrid));
-			}
-			catch (ApiProblem ex) {
-				// The swapped reading names no usable CRS, so it cannot explain the file either.
-				return null;
-			}
+			this.userSrid = userSrid;
 		}
 
 		boolean fitsInside(int index) {
-			return this.extent != null && firstOutside(this.file.parcels().get(index), this.extent).isEmpty();
+			if (this.extent == null) {
+				this.extent = extent();
+			}
+			return this.extent.filter((e) -> firstOutside(this.file.parcels().get(index), e).isEmpty()).isPresent();
+		}
+
+		private Optional<Geometry> extent() {
+			try {
+				return Optional.of(TxtSource.this.repository.extentIn(TxtCrs.resolve(this.file, this.userSrid)));
+			}
+			catch (ApiProblem ex) {
+				// The swapped reading names no usable CRS, so it cannot explain the file either.
+				return Optional.empty();
+			}
 		}
 
 	}
