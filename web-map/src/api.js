@@ -38,8 +38,9 @@ async function toError(response) {
   return new ApiError(message, response.status, problem);
 }
 
-// options: method, json (sent as JSON), form (object sent url-encoded), multipart (FormData), signal.
-export async function request(path, { method = 'GET', json, form, multipart, signal } = {}) {
+// options: method, json (sent as JSON), form (object sent url-encoded), multipart (FormData), signal,
+// ifMatch (the ETag a write expects, for optimistic locking).
+export async function request(path, { method = 'GET', json, form, multipart, signal, ifMatch } = {}) {
   const headers = {
     Accept: 'application/json, application/geo+json, application/problem+json',
     'X-Requested-With': 'XMLHttpRequest',
@@ -51,6 +52,7 @@ export async function request(path, { method = 'GET', json, form, multipart, sig
     const token = readCookie('XSRF-TOKEN');
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
+  if (ifMatch !== undefined) headers['If-Match'] = ifMatch;
   let body;
   if (form) {
     headers['Content-Type'] = 'application/x-www-form-urlencoded';

@@ -1,6 +1,6 @@
 // Edit toolbar, shown only to roles that may write: planners edit land and assets, dispatchers
 // work orders, admins both. A viewer gets no `.zg-edit-tools` element at all, not a disabled one.
-// The buttons are placeholders until the editors exist; each fires `zg:edit-tool` on the map.
+// Each button fires `zg:edit-tool` { tool, area } on the map; tools without an editor yet stay disabled.
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 
@@ -9,6 +9,9 @@ export const editRoles = {
   assets: ['PLANNER', 'ADMIN'],
   workOrders: ['DISPATCHER', 'ADMIN'],
 };
+
+// Tools whose editor listens for `zg:edit-tool`; the others are placeholders, shown disabled.
+const wired = new Set(['editAsset']);
 
 const tools = {
   land: ['drawRedLine', 'recoverLand'],
@@ -34,8 +37,8 @@ export function mountEditTools(map, { user, container }) {
       className: 'zg-edit-tool',
       dataset: { tool, area },
       // Not wired to an editor yet: say so instead of doing nothing on click.
-      disabled: true,
-      title: t('edit.notYet'),
+      disabled: !wired.has(tool),
+      title: wired.has(tool) ? null : t('edit.notYet'),
       onClick: () => map.fire('zg:edit-tool', { tool, area }),
     }, t(`edit.${tool}`)))));
   }

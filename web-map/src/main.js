@@ -18,6 +18,7 @@ import { mountDispatchBoard } from './dispatch-board.js';
 import { mountCrewView } from './crew-view.js';
 import { mountProjectsPanel } from './projects-panel.js';
 import { mountPipeTrace } from './pipe-trace.js';
+import { mountAssetEditor } from './asset-editor.js';
 
 const root = document.getElementById('app');
 
@@ -94,6 +95,7 @@ async function showMap(config, user) {
     mountCrewView(map, { api, user }),
     mountProjectsPanel(map, { api }),
     mountPipeTrace(map, { api }),
+    mountAssetEditor(map, { api, user }),
   ];
   let mounted = true;
   function unmountAll() {

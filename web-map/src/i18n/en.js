@@ -38,6 +38,14 @@ export default {
   'trace.failed': 'Trace failed: {detail}',
   'trace.clear': 'Clear',
 
+  'assetEdit.hint': 'Click a road, pipe, well, streetlight or cable on the map to edit it',
+  'assetEdit.nothing': 'No asset near that point; zoom in and click again',
+  'assetEdit.title': '{kind} {label} (version {version})',
+  'assetEdit.save': 'Save',
+  'assetEdit.close': 'Close',
+  'assetEdit.saved': 'Saved; now version {version}',
+  'assetEdit.stale': 'Someone saved first (now version {version}); reloaded, check and save again',
+
   'user.account': 'Account',
   'user.roles': 'Roles',
   'user.logout': 'Sign out',

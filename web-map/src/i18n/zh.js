@@ -39,6 +39,14 @@ export default {
   'trace.failed': '追踪失败：{detail}',
   'trace.clear': '清除',
 
+  'assetEdit.hint': '点击地图上的道路、管道、检查井、路灯或电缆进行编辑',
+  'assetEdit.nothing': '点击处附近没有设施，请放大后再点',
+  'assetEdit.title': '{kind} {label}（第 {version} 版）',
+  'assetEdit.save': '保存',
+  'assetEdit.close': '关闭',
+  'assetEdit.saved': '已保存，现为第 {version} 版',
+  'assetEdit.stale': '他人已先保存（现为第 {version} 版），已重新读取，请核对后再保存',
+
   'user.account': '账号',
   'user.roles': '角色',
   'user.logout': '退出登录',

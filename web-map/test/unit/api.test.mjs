@@ -61,3 +61,10 @@ test('readCookie finds one cookie among many', () => {
   assert.equal(readCookie('XSRF-TOKEN', 'a=1; XSRF-TOKEN=x; b=2'), 'x');
   assert.equal(readCookie('XSRF-TOKEN', 'a=1'), null);
 });
+
+test('a write may carry the ETag it expects as If-Match', async () => {
+  await api.put('/api/pipes/1', { type: 'Feature' }, { ifMatch: '"3"' });
+  await api.put('/api/pipes/1', { type: 'Feature' });
+  assert.equal(calls[0].headers['If-Match'], '"3"');
+  assert.equal(calls[1].headers['If-Match'], undefined);
+});

@@ -1,6 +1,8 @@
 package cn.zonegis.asset;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 
 import cn.zonegis.ETag;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +39,14 @@ class AssetController {
 	AssetController(AssetService assets, NearestAssetService nearest) {
 		this.assets = assets;
 		this.nearest = nearest;
+	}
+
+	/** What each kind's edit form needs: its geometry type and editable columns with their allowed values. */
+	@GetMapping("/api/assets/kinds")
+	List<KindView> kinds() {
+		return Arrays.stream(AssetKind.values())
+			.map((k) -> new KindView(k.collectionId(), k.geometryType(), k.stateColumn(), k.columns()))
+			.toList();
 	}
 
 	@GetMapping("/api/assets/nearest")
@@ -88,6 +98,9 @@ class AssetController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.assets.delete(AssetKind.of(kind), id, ETag.expectedVersion(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	record KindView(String kind, String geometryType, String stateColumn, List<AssetColumn> columns) {
 	}
 
 	private ResponseEntity<String> feature(AssetKind kind, long id) {

@@ -174,6 +174,20 @@ class AssetCrudTests extends IntegrationTest {
 	}
 
 	@Test
+	void eachKindDescribesItsEditableColumnsForTheForm() {
+		JsonNode pipes = as("viewer").get("/api/assets/kinds")
+			.json()
+			.valueStream()
+			.filter((k) -> k.path("kind").stringValue().equals("pipes"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(pipes.path("geometryType").stringValue()).isEqualTo("LineString");
+		JsonNode kind = pipes.path("columns").valueStream().filter((c) -> c.path("name").stringValue().equals("kind")).findFirst().orElseThrow();
+		assertThat(kind.path("allowedValues").valueStream().map(JsonNode::stringValue)).contains("dedicated");
+		assertThat(kind.path("isRequired").booleanValue()).isTrue();
+	}
+
+	@Test
 	void eachAssetCollectionHasAnOgcWriter() {
 		assertThat(this.writers.stream().map(cn.zonegis.ogc.FeatureWriter::collectionId))
 			.contains("roads", "pipes", "wells", "streetlights", "cables");
