@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gdalTimeout how long one ogr2ogr or ogrinfo run may take before it is killed
  * @param maxUnzippedBytes the most a zip (Shapefile, KMZ) may expand to
  * @param maxZipEntries the most entries a zip may hold
+ * @param legacyDatumConfigured spatial_ref_sys holds CRSs on 1980西安 / 1954北京 with their
+ * transformation to CGCS2000 (+towgs84 from the local survey office), so such files may be imported
+ * in one of them
  */
 @ConfigurationProperties("zonegis.io")
 public record IoProperties(@DefaultValue("120s") Duration gdalTimeout,
-		@DefaultValue("536870912") long maxUnzippedBytes, @DefaultValue("200") int maxZipEntries) {
+		@DefaultValue("536870912") long maxUnzippedBytes, @DefaultValue("200") int maxZipEntries,
+		@DefaultValue("false") boolean legacyDatumConfigured) {
 }

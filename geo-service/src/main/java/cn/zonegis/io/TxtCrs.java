@@ -16,10 +16,11 @@ final class TxtCrs {
 	/**
 	 * @param file the file as read
 	 * @param userSrid the EPSG code the user chose, or null to take the file's
+	 * @param legacyDatumConfigured whether PostGIS holds transformations from 1980西安 and 1954北京
 	 * @return the EPSG code the coordinates are in
 	 */
-	static int resolve(TxtFile file, Integer userSrid) {
-		checkDatum(file.attribute(TxtFile.DATUM), userSrid);
+	static int resolve(TxtFile file, Integer userSrid, boolean legacyDatumConfigured) {
+		checkDatum(file.attribute(TxtFile.DATUM), userSrid, legacyDatumConfigured);
 		int prefixZone = prefixZone(file);
 		if (userSrid != null) {
 			GaussKruger.ofSrid(userSrid).filter((gk) -> gk.prefixed() != (prefixZone > 0)).ifPresent((gk) -> {
@@ -45,16 +46,21 @@ final class TxtCrs {
 	}
 
 	/**
-	 * 1980西安 and 1954北京 coordinates are metres away from CGCS2000: only a CRS the user names (one on
-	 * that datum, whose transformation PROJ then applies) lets them in.
+	 * 1980西安 and 1954北京 coordinates are metres away from CGCS2000 and PROJ has no public
+	 * transformation between them: they come in only where one is configured, and then in a CRS the
+	 * user names on that datum.
 	 */
-	private static void checkDatum(String datum, Integer userSrid) {
+	private static void checkDatum(String datum, Integer userSrid, boolean legacyDatumConfigured) {
 		if (datum == null || datum.contains("2000") || datum.toUpperCase().contains("CGCS")) {
 			return;
 		}
-		boolean userChoseOtherDatum = userSrid != null && GaussKruger.ofSrid(userSrid).isEmpty();
-		if (!userChoseOtherDatum) {
+		if (!legacyDatumConfigured) {
 			throw ApiProblem.unprocessable("txt-datum", "io.txt.crs.legacy-datum", datum).with("datum", datum);
+		}
+		if (userSrid == null || GaussKruger.ofSrid(userSrid).isPresent()) {
+			throw ApiProblem.unprocessable("txt-datum", "io.txt.crs.legacy-datum-srid", datum)
+				.with("datum", datum)
+				.with("parameter", "srid");
 		}
 	}
 

@@ -29,14 +29,17 @@ class TxtSource {
 
 	private final MessageSource messages;
 
-	TxtSource(CrsRepository repository, MessageSource messages) {
+	private final boolean legacyDatumConfigured;
+
+	TxtSource(CrsRepository repository, MessageSource messages, IoProperties properties) {
 		this.repository = repository;
 		this.messages = messages;
+		this.legacyDatumConfigured = properties.legacyDatumConfigured();
 	}
 
 	SourceBatch read(byte[] bytes, ImportRequest request) {
 		TxtFile file = TxtReader.read(bytes, request.charset());
-		int srid = TxtCrs.resolve(file, request.srid());
+		int srid = TxtCrs.resolve(file, request.srid(), this.legacyDatumConfigured);
 		this.repository.requireKnownSrid(srid);
 		Geometry extent = this.repository.extentIn(srid);
 		SwappedView swapped = new SwappedView(file.swapped(), request.srid());
@@ -158,7 +161,7 @@ class TxtSource {
 
 		private Optional<Geometry> extent() {
 			try {
-				return Optional.of(TxtSource.this.repository.extentIn(TxtCrs.resolve(this.file, this.userSrid)));
+				return Optional.of(TxtSource.this.repository.extentIn(TxtCrs.resolve(this.file, this.userSrid, TxtSource.this.legacyDatumConfigured)));
 			}
 			catch (ApiProblem ex) {
 				// The swapped reading names no usable CRS, so it cannot explain the file either.

@@ -38,6 +38,11 @@ class TxtReaderTests {
 			J1,1,4118012.345,41415650.123
 			""";
 
+	/** The file's CRS where no transformation from the old datums is configured, as by default. */
+	static int crs(TxtFile file, Integer userSrid) {
+		return TxtCrs.resolve(file, userSrid, false);
+	}
+
 	static TxtFile read(String text) {
 		return TxtReader.read(text.getBytes(StandardCharsets.UTF_8), null);
 	}
@@ -48,7 +53,7 @@ class TxtReaderTests {
 		TxtFile.Point first = file.parcels().get(0).rings().get(0).points().get(0);
 		assertThat(first.northing()).isEqualTo(4118012.345);
 		assertThat(first.easting()).isEqualTo(41415650.123);
-		MultiPolygon polygon = TxtGeometry.toMultiPolygon(file.parcels().get(0), TxtCrs.resolve(file, null));
+		MultiPolygon polygon = TxtGeometry.toMultiPolygon(file.parcels().get(0), crs(file, null));
 		assertThat(polygon.getCoordinates()[0].x).as("x is the easting").isEqualTo(41415650.123);
 		assertThat(polygon.getCoordinates()[0].y).as("y is the northing").isEqualTo(4118012.345);
 	}
@@ -184,24 +189,24 @@ class TxtReaderTests {
 
 		@Test
 		void zonePrefixOnEastingsGivesThePrefixedCode() {
-			assertThat(TxtCrs.resolve(read(PUBLISHED), null)).isEqualTo(4529);
+			assertThat(crs(read(PUBLISHED), null)).isEqualTo(4529);
 		}
 
 		@Test
 		void bareEastingsWithZoneNumberGiveTheCentralMeridianCode() {
-			assertThat(TxtCrs.resolve(read(PUBLISHED.replace(",414156", ",4156")), null)).isEqualTo(4550);
+			assertThat(crs(read(PUBLISHED.replace(",414156", ",4156")), null)).isEqualTo(4550);
 		}
 
 		@Test
 		void sixDegreeZonesUseTheirOwnCodes() {
 			String sixDegree = PUBLISHED.replace("几度分带=3", "几度分带=6").replace("带号=41", "带号=21")
 				.replace(",414156", ",4156");
-			assertThat(TxtCrs.resolve(read(sixDegree), null)).isEqualTo(4510);
+			assertThat(crs(read(sixDegree), null)).isEqualTo(4510);
 		}
 
 		@Test
 		void theUsersCrsWins() {
-			assertThat(TxtCrs.resolve(read(PUBLISHED.replace(",414156", ",4156")), 4549)).isEqualTo(4549);
+			assertThat(crs(read(PUBLISHED.replace(",414156", ",4156")), 4549)).isEqualTo(4549);
 		}
 
 	}
@@ -211,27 +216,34 @@ class TxtReaderTests {
 
 		@Test
 		void xian1980IsRefusedWithoutAConfiguredCrs() {
-			assertThatThrownBy(() -> TxtCrs.resolve(read(PUBLISHED.replace("2000国家大地坐标系", "1980西安坐标系")), null))
+			assertThatThrownBy(() -> crs(read(PUBLISHED.replace("2000国家大地坐标系", "1980西安坐标系")), null))
 				.isInstanceOf(ApiProblem.class)
 				.hasMessage("io.txt.crs.legacy-datum");
 		}
 
 		@Test
 		void beijing1954IsRefusedEvenWithACgcs2000Code() {
-			assertThatThrownBy(() -> TxtCrs.resolve(read(PUBLISHED.replace("2000国家大地坐标系", "1954北京坐标系")), 4529))
+			assertThatThrownBy(() -> crs(read(PUBLISHED.replace("2000国家大地坐标系", "1954北京坐标系")), 4529))
 				.hasMessage("io.txt.crs.legacy-datum");
 		}
 
 		@Test
+		void xian1980IsReadInTheUsersCrsWhereATransformationIsConfigured() {
+			TxtFile xian = read(PUBLISHED.replace("2000国家大地坐标系", "1980西安坐标系"));
+			assertThat(TxtCrs.resolve(xian, 2383, true)).isEqualTo(2383);
+			assertThatThrownBy(() -> TxtCrs.resolve(xian, null, true)).hasMessage("io.txt.crs.legacy-datum-srid");
+		}
+
+		@Test
 		void zonePrefixDisagreeingWithTheZoneNumberIsRefused() {
-			assertThatThrownBy(() -> TxtCrs.resolve(read(PUBLISHED.replace("带号=41", "带号=40")), null))
+			assertThatThrownBy(() -> crs(read(PUBLISHED.replace("带号=41", "带号=40")), null))
 				.hasMessage("io.txt.crs.zone-mismatch");
 		}
 
 		@Test
 		void aFileWithoutZoneIsRefused() {
 			assertThatThrownBy(
-					() -> TxtCrs.resolve(read(PUBLISHED.replace("带号=41\n", "").replace(",414156", ",4156")), null))
+					() -> crs(read(PUBLISHED.replace("带号=41\n", "").replace(",414156", ",4156")), null))
 				.hasMessage("io.txt.crs.no-zone");
 		}
 
