@@ -2,16 +2,18 @@ package cn.zonegis.asset;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import cn.zonegis.ApiProblem;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One editable column of an asset table: its SQL name (also the GeoJSON property), its type,
- * whether it must be given, its default and its allowed values (the table's CHECK, said early and
- * in words).
+ * whether it must be given (always, or when another column has a value), its default, its allowed
+ * values (the table's CHECK, said early and in words) and, for a reference, the table it points to.
  */
-record AssetColumn(String name, Type type, boolean isRequired, String defaultValue, List<String> allowedValues) {
+record AssetColumn(String name, Type type, boolean isRequired, String defaultValue, List<String> allowedValues,
+		String references, String requiredWhenColumn, String requiredWhenValue) {
 
 	private static final int MAX_TEXT = 200;
 
@@ -28,32 +30,49 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 	}
 
 	static AssetColumn text(String name) {
-		return new AssetColumn(name, Type.TEXT, false, null, List.of());
+		return new AssetColumn(name, Type.TEXT, false, null, List.of(), null, null, null);
 	}
 
 	static AssetColumn integer(String name) {
-		return new AssetColumn(name, Type.INTEGER, false, null, List.of());
+		return new AssetColumn(name, Type.INTEGER, false, null, List.of(), null, null, null);
 	}
 
 	static AssetColumn decimal(String name) {
-		return new AssetColumn(name, Type.DECIMAL, false, null, List.of());
+		return new AssetColumn(name, Type.DECIMAL, false, null, List.of(), null, null, null);
 	}
 
-	/** The id of another row (a well, an enterprise); the foreign key checks it exists. */
-	static AssetColumn reference(String name) {
-		return new AssetColumn(name, Type.REFERENCE, false, null, List.of());
+	/** The id of a row of another table (a well, an enterprise); the foreign key checks it exists. */
+	static AssetColumn reference(String name, String table) {
+		return new AssetColumn(name, Type.REFERENCE, false, null, List.of(), table, null, null);
 	}
 
 	AssetColumn required() {
-		return new AssetColumn(this.name, this.type, true, this.defaultValue, this.allowedValues);
+		return new AssetColumn(this.name, this.type, true, this.defaultValue, this.allowedValues, this.references,
+				null, null);
+	}
+
+	/** Required only while the other column has that value (a dedicated pipe names its enterprise). */
+	AssetColumn requiredWhen(String column, String value) {
+		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, this.allowedValues,
+				this.references, column, value);
 	}
 
 	AssetColumn defaultsTo(String value) {
-		return new AssetColumn(this.name, this.type, this.isRequired, value, this.allowedValues);
+		return new AssetColumn(this.name, this.type, this.isRequired, value, this.allowedValues, this.references,
+				this.requiredWhenColumn, this.requiredWhenValue);
 	}
 
 	AssetColumn allowed(String... values) {
-		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, List.of(values));
+		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, List.of(values),
+				this.references, this.requiredWhenColumn, this.requiredWhenValue);
+	}
+
+	/** Refuses a row where this column is missing although its condition holds. */
+	void checkCondition(Map<String, Object> row) {
+		if (this.requiredWhenColumn != null && this.requiredWhenValue.equals(row.get(this.requiredWhenColumn))
+				&& row.get(this.name) == null) {
+			throw invalid("asset.attribute.requiredWhen", this.name, this.requiredWhenColumn, this.requiredWhenValue);
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package cn.zonegis.asset;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import cn.zonegis.ApiProblem;
 
@@ -21,8 +22,9 @@ public enum AssetKind {
 	PIPE("pipes", "pipe", "LineString", "code", null,
 			AssetColumn.text("code").required(),
 			AssetColumn.text("kind").required().allowed("rain", "sewage", "water", "dedicated"),
-			AssetColumn.reference("enterprise_id"), AssetColumn.integer("diameter_mm"), AssetColumn.text("material"),
-			AssetColumn.reference("upstream_well_id"), AssetColumn.reference("downstream_well_id")),
+			AssetColumn.reference("enterprise_id", "enterprise").requiredWhen("kind", "dedicated"),
+			AssetColumn.integer("diameter_mm"), AssetColumn.text("material"),
+			AssetColumn.reference("upstream_well_id", "well"), AssetColumn.reference("downstream_well_id", "well")),
 
 	WELL("wells", "well", "Point", "code", "cover_state",
 			AssetColumn.text("code").required(),
@@ -104,6 +106,13 @@ public enum AssetKind {
 
 	List<AssetColumn> columns() {
 		return this.columns;
+	}
+
+	/** The columns of every kind that point at a row of this kind (a pipe's wells). */
+	List<Map.Entry<AssetKind, AssetColumn>> referencedBy() {
+		return Arrays.stream(values())
+			.flatMap((k) -> k.columns.stream().filter((c) -> this.table.equals(c.references())).map((c) -> Map.entry(k, c)))
+			.toList();
 	}
 
 	AssetColumn column(String name) {

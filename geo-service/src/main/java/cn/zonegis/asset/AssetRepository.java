@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import cn.zonegis.geo.GeoProperties;
 
@@ -87,6 +88,10 @@ class AssetRepository {
 			) v
 			""";
 
+	/** One referencing column's rows; the union of all of them says what still uses an asset. */
+	private static final String REFERENCING = """
+			SELECT '%1$s' AS kind, t.id, t.%2$s AS label FROM zonegis.%3$s t WHERE t.%4$s = :id""";
+
 	private final JdbcClient jdbc;
 
 	private final GeoProperties geo;
@@ -157,6 +162,22 @@ class AssetRepository {
 		return this.jdbc.sql(DELETE.formatted(kind.table())).param("id", id).param("version", version).update() == 1;
 	}
 
+	/** Assets whose references point at this one (the pipes ending at a well), at most 20. */
+	List<AssetUse> referencing(AssetKind kind, long id) {
+		if (kind.referencedBy().isEmpty()) {
+			return List.of();
+		}
+		String union = kind.referencedBy()
+			.stream()
+			.map((r) -> REFERENCING.formatted(r.getKey().collectionId(), r.getKey().labelColumn(), r.getKey().table(),
+					r.getValue().name()))
+			.collect(Collectors.joining(" UNION "));
+		return this.jdbc.sql("SELECT * FROM (" + union + ") u ORDER BY u.kind, u.id LIMIT 20")
+			.param("id", id)
+			.query((rs, i) -> new AssetUse(rs.getString("kind"), rs.getLong("id"), rs.getString("label")))
+			.list();
+	}
+
 	void archive(AssetKind kind, long id, String change, String user) {
 		this.jdbc.sql(ARCHIVE.formatted(kind.table()))
 			.param("kind", kind.table())
@@ -174,6 +195,10 @@ class AssetRepository {
 			.query(String.class)
 			.single();
 		return json.contains("\"Feature\"") ? Optional.of(json) : Optional.empty();
+	}
+
+	/** An asset that refers to another one. */
+	record AssetUse(String kind, long id, String label) {
 	}
 
 }

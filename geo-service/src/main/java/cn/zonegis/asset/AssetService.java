@@ -1,6 +1,7 @@
 package cn.zonegis.asset;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -116,6 +117,12 @@ public class AssetService {
 	@PreAuthorize(WRITE)
 	public void delete(AssetKind kind, long id, int expectedVersion) {
 		checkVersion(kind, id, expectedVersion);
+		List<AssetRepository.AssetUse> uses = this.assets.referencing(kind, id);
+		if (!uses.isEmpty()) {
+			throw ApiProblem.conflict("asset-in-use", "asset.inUse", kind.collectionId(), id,
+					String.join(", ", uses.stream().map(AssetRepository.AssetUse::label).toList()))
+				.with("referencedBy", uses);
+		}
 		this.assets.archive(kind, id, "delete", AuditLog.currentUsername());
 		this.assets.delete(kind, id, expectedVersion);
 		this.audit.record("delete", kind.table(), id, "{\"version\":" + expectedVersion + "}");
@@ -155,6 +162,7 @@ public class AssetService {
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
 		kind.columns().forEach((column) -> values.put(column.name(), column.bind(properties.get(column.name()))));
+		kind.columns().forEach((column) -> column.checkCondition(values));
 		return values;
 	}
 

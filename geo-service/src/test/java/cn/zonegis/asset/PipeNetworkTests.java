@@ -165,6 +165,17 @@ class PipeNetworkTests extends IntegrationTest {
 		assertThat(check.path("cycles")).isEmpty();
 	}
 
+	@Test
+	void aPipeEndDrawnAwayFromItsWellIsListedWithTheDistance() {
+		// Linked to W5 but ending 0.0005° (about 44 m) east of it.
+		long drifted = pipe("sewage", null, this.w3, this.w5, 122.102, LAT, 122.1035, LAT);
+		JsonNode ends = as("viewer").get("/api/pipes/consistency").json().path("pipeEndsWithoutWell");
+		JsonNode end = ends.valueStream().filter((e) -> e.path("pipeId").longValue() == drifted).findFirst().orElseThrow();
+		assertThat(end.path("end").stringValue()).isEqualTo("downstream");
+		assertThat(end.path("wellId").longValue()).isEqualTo(this.w5);
+		assertThat(end.path("distanceM").doubleValue()).isBetween(43.0, 46.0);
+	}
+
 	@Nested
 	class Refused {
 
@@ -180,6 +191,27 @@ class PipeNetworkTests extends IntegrationTest {
 		void anUnknownOrHostilePipeIdIsNotTraced() {
 			assertThat(as("viewer").get("/api/pipes/" + Long.MAX_VALUE + "/trace").status()).isEqualTo(404);
 			assertThat(as("viewer").get("/api/pipes/1%20OR%201=1/trace").status()).isEqualTo(400);
+		}
+
+		@Test
+		void aWellThatPipesEndAtCannotBeDeletedAndTheyAreNamed() {
+			Http.Response response = as("planner").delete("/api/wells/" + PipeNetworkTests.this.w2,
+					java.util.Map.of("If-Match", "\"1\""));
+			assertThat(response.status()).isEqualTo(409);
+			assertThat(response.json().path("type").stringValue()).endsWith("/asset-in-use");
+			assertThat(response.json().path("referencedBy").valueStream().map((r) -> r.path("id").longValue()))
+				.containsExactlyInAnyOrder(PipeNetworkTests.this.p1, PipeNetworkTests.this.p2, PipeNetworkTests.this.p3);
+			assertThat(as("viewer").get("/api/wells/" + PipeNetworkTests.this.w2).status()).isEqualTo(200);
+		}
+
+		@Test
+		void aDedicatedPipeMustNameItsEnterprise() {
+			Http.Response response = as("planner").post("/api/pipes", """
+					{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.10,37.30],[122.101,37.30]]},
+					 "properties":{"code":"%s","kind":"dedicated"}}
+					""".formatted(AssetCrudTests.unique("P")));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().path("property").stringValue()).isEqualTo("enterprise_id");
 		}
 
 		@Test
