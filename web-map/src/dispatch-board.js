@@ -12,7 +12,11 @@ const defaults = {
   openStates: 'new,dispatched,in_progress,rejected,completed,verified',
   // A click this close to an asset (metres, straight line) offers the order on the asset.
   assetSnapM: 25,
+  // Lights stand on their cable and wells on their pipes: offer the few assets under the click.
+  assetChoices: 4,
   reloadDelayMs: 300,
+  // A streetlight or cable can be reported faulty: the asset is marked and its repair ordered.
+  repairOf: { streetlight: 'streetlight_repair', cable: 'cable_repair' },
   // The dispatcher's steps from each state; dispatching itself goes through the suggestions.
   steps: { new: ['cancelled'], dispatched: ['cancelled'], in_progress: ['cancelled'], completed: ['verified', 'rejected'], verified: ['closed'] },
 };
@@ -110,14 +114,14 @@ export function mountDispatchBoard(map, { api, user }) {
     s.picking = false;
     glass.remove();
     const { lng: lon, lat } = latlng;
-    s.draft = { lon, lat, asset: null, useAsset: false, kind: KINDS[0], priority: 'normal', description: '' };
+    s.draft = { lon, lat, assets: [], asset: null, useAsset: false, fault: false, kind: KINDS[0], priority: 'normal', description: '' };
     render();
     try {
-      const near = await api.get(`/api/assets/nearest?lon=${lon}&lat=${lat}&k=1`);
-      const f = near.features[0];
-      if (f && f.properties.distance_m <= defaults.assetSnapM && s.draft) {
-        s.draft.asset = { type: f.properties.kind.replace(/s$/, ''), id: f.id, label: f.properties.label };
-        s.draft.useAsset = true;
+      const near = await api.get(`/api/assets/nearest?lon=${lon}&lat=${lat}&k=${defaults.assetChoices}`);
+      const assets = near.features.filter((f) => f.properties.distance_m <= defaults.assetSnapM)
+        .map((f) => ({ type: f.properties.kind.replace(/s$/, ''), id: f.id, label: f.properties.label }));
+      if (assets.length && s.draft) {
+        Object.assign(s.draft, { assets, asset: assets[0], useAsset: true });
         render();
       }
     } catch {
@@ -127,6 +131,11 @@ export function mountDispatchBoard(map, { api, user }) {
 
   async function create() {
     const d = s.draft;
+    if (d.useAsset && d.fault) {
+      const fault = { note: d.description, priority: d.priority, createOrder: true };
+      await act(async () => (await api.post(`/api/assets/${d.asset.type}s/${d.asset.id}/fault`, fault)).workOrder);
+      return;
+    }
     const body = { kind: d.kind, priority: d.priority, description: d.description };
     if (d.useAsset && d.asset) Object.assign(body, { assetType: d.asset.type, assetId: d.asset.id });
     else body.location = { lon: d.lon, lat: d.lat };
@@ -153,10 +162,14 @@ export function mountDispatchBoard(map, { api, user }) {
   function draftForm() {
     const d = s.draft;
     const bind = (name) => (e) => { d[name] = e.target.value; };
+    const repair = d.asset && d.useAsset ? defaults.repairOf[d.asset.type] : null;
     return el('form', { className: 'zg-wo-form', onSubmit: (e) => { e.preventDefault(); create(); } }, [
       el('h3', { className: 'zg-wo-subtitle', text: t('dispatch.newOrder') }),
-      d.asset ? el('label', {}, [el('input', { type: 'checkbox', className: 'zg-wo-on-asset', checked: d.useAsset, onChange: (e) => { d.useAsset = e.target.checked; } }), t('dispatch.onAsset', { label: d.asset.label })]) : el('div', { className: 'zg-wo-hint', text: t('dispatch.atPoint', { lon: d.lon.toFixed(5), lat: d.lat.toFixed(5) }) }),
-      el('select', { name: 'kind', 'aria-label': t('wo.kind'), onChange: bind('kind') }, KINDS.map((k) => el('option', { value: k, selected: k === d.kind }, label.kind(k)))),
+      d.asset ? el('label', { className: 'zg-wo-check' }, [el('input', { type: 'checkbox', className: 'zg-wo-on-asset', checked: d.useAsset, onChange: (e) => { d.useAsset = e.target.checked; render(); } }), t('dispatch.onAsset', { label: d.asset.label })]) : el('div', { className: 'zg-wo-hint', text: t('dispatch.atPoint', { lon: d.lon.toFixed(5), lat: d.lat.toFixed(5) }) }),
+      d.useAsset && d.assets.length > 1 ? el('select', { className: 'zg-wo-asset', 'aria-label': t('dispatch.asset'), onChange: (e) => { d.asset = d.assets[Number(e.target.value)]; d.fault = false; render(); } },
+        d.assets.map((a, i) => el('option', { value: i, selected: a === d.asset }, `${a.label} · ${t(`value.work_orders.asset_type.${a.type}`)}`))) : null,
+      repair ? el('label', { className: 'zg-wo-check' }, [el('input', { type: 'checkbox', className: 'zg-wo-fault', checked: d.fault, onChange: (e) => { d.fault = e.target.checked; d.kind = d.fault ? repair : d.kind; render(); } }), t('dispatch.fault', { label: d.asset.label })]) : null,
+      el('select', { name: 'kind', 'aria-label': t('wo.kind'), disabled: repair && d.fault, onChange: bind('kind') }, KINDS.map((k) => el('option', { value: k, selected: k === d.kind }, label.kind(k)))),
       el('select', { name: 'priority', 'aria-label': t('wo.priority'), onChange: bind('priority') }, ['urgent', 'high', 'normal', 'low'].map((p) => el('option', { value: p, selected: p === d.priority }, label.priority(p)))),
       fillText(el('textarea', { name: 'description', rows: 2, required: true, placeholder: t('wo.description'), onInput: bind('description') }), d.description),
       el('div', { className: 'zg-wo-actions' }, [

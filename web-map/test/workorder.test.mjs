@@ -106,6 +106,38 @@ describe('work orders from report to close', { skip: await serviceSkip() }, () =
     assert.equal(await board.locator('.zg-wo-detail .zg-wo-photo').count(), 1);
     await board.$eval('.zg-wo-detail .zg-wo-photo', (img) => img.scrollIntoView());
     await screenshot(board, 'workorder-7-closed-timeline');
+  });
+
+  it('reports a streetlight faulty from the board and orders its repair', async () => {
+    await board.fill('.zg-search-input', 'LD-0300');
+    await board.click('.zg-search-result:has-text("LD-0300"):has-text("路灯")');
+    // The popup's tip points at the light: once the map stops moving, click there.
+    await board.waitForSelector('.leaflet-popup-content:has-text("LD-0300")');
+    let tip = null;
+    for (let last = null; ; last = tip) {
+      await board.waitForTimeout(200);
+      tip = await board.locator('.leaflet-popup-tip').boundingBox();
+      if (last && last.x === tip.x && last.y === tip.y) break;
+    }
+    await board.click('.zg-wo-new');
+    await board.mouse.click(tip.x + tip.width / 2, tip.y + tip.height + 6);
+    await board.waitForSelector('.zg-wo-form .zg-wo-asset');
+    await screenshot(board, 'workorder-8-asset-choice');
+    await board.selectOption('.zg-wo-asset', { label: 'LD-0300 · 路灯' });
+    await board.check('.zg-wo-fault');
+    await board.fill('.zg-wo-form textarea[name="description"]', '灯不亮');
+    await screenshot(board, 'workorder-9-fault-draft');
+    await board.click('.zg-wo-create');
+    await board.waitForSelector('.zg-wo-detail[data-state="new"]');
+    const id = await board.getAttribute('.zg-wo-detail', 'data-order-id');
+    const auth = { Authorization: `Basic ${Buffer.from(`dispatcher:${password('dispatcher')}`).toString('base64')}` };
+    const order = await (await fetch(`${baseUrl}/api/workorders/${id}`, { headers: auth })).json();
+    assert.equal(order.kind, 'streetlight_repair');
+    assert.equal(order.assetType, 'streetlight');
+    const light = await (await fetch(`${baseUrl}/api/assets/streetlights/${order.assetId}`, { headers: auth })).json();
+    assert.equal(light.properties.code, 'LD-0300');
+    assert.equal(light.properties.state, 'faulty');
+    await screenshot(board, 'workorder-10-fault-order');
     assert.deepEqual(desk.errors, []);
     assert.deepEqual(phone.errors, []);
   });

@@ -344,6 +344,8 @@ export default {
   'dispatch.newOrder': 'New work order',
   'dispatch.onAsset': 'On asset {label}',
   'dispatch.atPoint': 'At {lon}, {lat}',
+  'dispatch.fault': 'Report {label} faulty (marked faulty until the repair is closed)',
+  'dispatch.asset': 'Asset',
   'dispatch.create': 'Create',
   'dispatch.cancelDraft': 'Discard',
   'dispatch.suggestions': 'Suggested crews',

@@ -345,6 +345,8 @@ export default {
   'dispatch.newOrder': '新建工单',
   'dispatch.onAsset': '挂在设施 {label} 上',
   'dispatch.atPoint': '位置 {lon}, {lat}',
+  'dispatch.fault': '{label} 报故障（设施标为故障，维修完成关闭后恢复）',
+  'dispatch.asset': '设施',
   'dispatch.create': '创建',
   'dispatch.cancelDraft': '放弃',
   'dispatch.suggestions': '推荐班组',
