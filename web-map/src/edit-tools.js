@@ -11,7 +11,7 @@ export const editRoles = {
 };
 
 // Tools whose editor listens for `zg:edit-tool`; the others are placeholders, shown disabled.
-const wired = new Set(['editAsset']);
+const wired = new Set(['editAsset', 'drawRedLine', 'recoverLand']);
 
 const tools = {
   land: ['drawRedLine', 'recoverLand'],

@@ -97,8 +97,10 @@ export function mountLayers(map, { api, layers: defs, base }) {
     ]);
   }
 
+  // Panels that act on a feature (the parcel panel, zone contents) listen for zg:feature-selected.
   function openPopup(id, feature, latlng) {
     openFeaturePopup(map, state.get(id).def, feature, latlng);
+    map.fire('zg:feature-selected', { layer: id, feature, latlng });
   }
 
   async function load(s, index) {

@@ -19,6 +19,10 @@ import { mountCrewView } from './crew-view.js';
 import { mountProjectsPanel } from './projects-panel.js';
 import { mountPipeTrace } from './pipe-trace.js';
 import { mountAssetEditor } from './asset-editor.js';
+import { mountParcelEditor } from './parcel-editor.js';
+import { mountParcelPanel } from './parcel-panel.js';
+import { mountZoneContents } from './zone-contents.js';
+import { mountRecoveryRegister } from './recovery-register.js';
 
 const root = document.getElementById('app');
 
@@ -96,6 +100,10 @@ async function showMap(config, user) {
     mountProjectsPanel(map, { api }),
     mountPipeTrace(map, { api }),
     mountAssetEditor(map, { api, user }),
+    mountParcelEditor(map, { api, user, config }),
+    mountParcelPanel(map, { api, user }),
+    mountZoneContents(map, { api }),
+    mountRecoveryRegister(map, { api, container: tools }),
   ];
   let mounted = true;
   function unmountAll() {

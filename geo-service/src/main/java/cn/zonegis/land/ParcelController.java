@@ -59,6 +59,13 @@ class ParcelController {
 		return withEtag(ResponseEntity.created(URI.create("/api/parcels/" + view.id())), view);
 	}
 
+	/** What a write of this parcel would be refused for, storing nothing: the editor's check before saving. */
+	@PostMapping("/api/parcels/check")
+	List<DraftProblem> check(@RequestBody JsonNode feature) {
+		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
+		return this.parcels.checkDraft(edit.draft(), List.of());
+	}
+
 	@PutMapping("/api/parcels/{id}")
 	ResponseEntity<ParcelView> replace(@PathVariable long id, @RequestBody JsonNode feature,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

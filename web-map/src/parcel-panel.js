@@ -1,0 +1,112 @@
+// The selected parcel's panel: official areas, lifecycle actions (出具红线图, 组卷, 挂牌, 出让,
+// 收回, 注销) for planners, the boundary editor, and the history slider. Opens on
+// `zg:feature-selected` for a parcel; every change refreshes the parcels layer.
+import L, { isolateFromMap } from './leaflet.js';
+import { el, fill } from './dom.js';
+import { t, onLanguageChange } from './i18n.js';
+import { historySlider } from './parcel-history.js';
+import { recoveryForm } from './recovery-form.js';
+
+const defaults = {
+  position: 'topleft',
+  roles: ['PLANNER', 'ADMIN'],
+  // The next step of each status; recovered and cancelled have none (see ParcelLifecycle).
+  next: { planned: 'red_line_issued', red_line_issued: 'filed', filed: 'listed', listed: 'transferred' },
+  active: new Set(['planned', 'red_line_issued', 'filed', 'listed', 'transferred']),
+};
+
+export function mountParcelPanel(map, { api, user }) {
+  const mayEdit = user.roles.some((role) => defaults.roles.includes(role));
+  const panel = el('div', { className: 'zg-panel zg-parcel-panel', hidden: true });
+  isolateFromMap(panel);
+  const Control = L.Control.extend({ onAdd: () => panel });
+  const control = new Control({ position: defaults.position }).addTo(map);
+  let parcel = null;
+  let problem = null;
+  let recovering = false;
+  let history = null;
+
+  async function open(id) {
+    try {
+      parcel = await api.get(`/api/parcels/${id}`);
+      problem = null;
+    } catch (error) {
+      problem = error.message;
+    }
+    recovering = false;
+    history?.destroy();
+    history = parcel ? historySlider(map, { api, id: parcel.id }) : null;
+    panel.hidden = false;
+    render();
+  }
+
+  function close() {
+    history?.destroy();
+    history = null;
+    parcel = null;
+    panel.hidden = true;
+  }
+
+  async function act(call) {
+    try {
+      await call();
+      map.fire('zg:feature-saved', { layer: 'parcels' });
+      await open(parcel.id);
+    } catch (error) {
+      problem = error.message;
+      render();
+    }
+  }
+
+  const ifMatch = () => ({ ifMatch: `"${parcel.properties.version}"` });
+  const move = (to) => act(() => api.post(`/api/parcels/${parcel.id}/transitions`, { to, note: null }, ifMatch()));
+  const recover = (request) => act(() => api.post(`/api/parcels/${parcel.id}/recover`, request, ifMatch()));
+
+  function actions(status) {
+    if (!mayEdit || !defaults.active.has(status)) return null;
+    const button = (key, onClick) => el('button', { type: 'button', className: 'zg-button zg-parcel-action', dataset: { action: key }, onClick }, t(`parcel.action.${key}`));
+    return el('div', { className: 'zg-parcel-actions' }, [
+      defaults.next[status] ? button(defaults.next[status], () => move(defaults.next[status])) : null,
+      button('recover', () => { recovering = !recovering; render(); }),
+      button('cancelled', () => move('cancelled')),
+      button('edit', () => { map.fire('zg:parcel-edit', { parcel }); close(); }),
+    ]);
+  }
+
+  function render() {
+    if (!parcel) {
+      fill(panel, el('p', { className: 'zg-parcel-problem', text: problem || '' }));
+      return;
+    }
+    const p = parcel.properties;
+    const row = (key, value) => el('tr', {}, [el('th', { text: t(key) }), el('td', { text: value ?? t('popup.empty') })]);
+    fill(panel, [
+      el('button', { type: 'button', className: 'zg-panel-close', title: t('parcel.close'), onClick: close }, '×'),
+      el('h2', { className: 'zg-panel-title', text: [p.code, p.name].filter(Boolean).join(' ') }),
+      el('p', { className: 'zg-parcel-status', dataset: { status: p.status } }, t(`value.parcels.status.${p.status}`)),
+      el('table', { className: 'zg-parcel-facts' }, el('tbody', {}, [
+        row('parcel.area', t('editor.areaShort', { m2: p.area_m2.toFixed(2), mu: p.area_mu.toFixed(4), ha: p.area_ha.toFixed(4) })),
+        row('parcel.perimeter', `${p.perimeter_m.toFixed(2)} m`),
+        row('parcel.ellipsoidal', `${p.ellipsoidal_area_m2.toFixed(2)} m²`),
+        row('prop.holder', p.holder),
+        row('prop.land_use', p.land_use),
+        row('parcel.version', String(p.version)),
+      ])),
+      problem ? el('p', { className: 'zg-parcel-problem', role: 'alert', text: problem }) : null,
+      actions(p.status),
+      recovering ? recoveryForm({ holder: p.holder, onSubmit: recover }) : null,
+      history?.node,
+    ]);
+  }
+
+  const onSelect = ({ layer, feature }) => { if (layer === 'parcels') open(feature.id); };
+  map.on('zg:feature-selected', onSelect);
+  const offLanguage = onLanguageChange(() => { if (parcel) render(); });
+
+  return function unmount() {
+    close();
+    offLanguage();
+    map.off('zg:feature-selected', onSelect);
+    control.remove();
+  };
+}
