@@ -57,6 +57,8 @@ export function mountProjectsPanel(map, { api }) {
   let summary = null;
   let open = false;
   let failure = null;
+  // The day lagging is judged on: today unless the planner picks another (30 June for the half-year report).
+  let asOf = '';
 
   function focus(feature) {
     const [lon, lat] = feature.geometry.coordinates;
@@ -84,10 +86,17 @@ export function mountProjectsPanel(map, { api }) {
     }) });
   }
 
+  function asOfChooser() {
+    return el('label', { className: 'zg-projects-as-of' }, [
+      el('span', { text: t('projects.asOf') }),
+      el('input', { type: 'date', className: 'zg-input', value: asOf || summary.asOf, onChange: (e) => { asOf = e.target.value; load(); } }),
+    ]);
+  }
+
   function body() {
     if (failure) return el('p', { className: 'zg-projects-error', text: t('projects.failed', { detail: failure }) });
     if (!summary) return el('p', { className: 'zg-projects-message', text: t('projects.loading') });
-    return [summaryLine(), el('ol', { className: 'zg-project-list' }, features.map(row))];
+    return [asOfChooser(), summaryLine(), el('ol', { className: 'zg-project-list' }, features.map(row))];
   }
 
   function render() {
@@ -124,7 +133,8 @@ export function mountProjectsPanel(map, { api }) {
 
   async function load() {
     try {
-      const [collection, totals] = await Promise.all([api.get(`/api/projects?sort=${defaults.sort}`), api.get('/api/projects/summary')]);
+      const day = asOf ? `asOf=${encodeURIComponent(asOf)}` : '';
+      const [collection, totals] = await Promise.all([api.get(`/api/projects?sort=${defaults.sort}&${day}`), api.get(`/api/projects/summary?${day}`)]);
       if (!mounted) return;
       features = collection.features;
       summary = totals;

@@ -72,6 +72,16 @@ describe('the key projects panel', { skip: await serviceSkip() }, () => {
     await screenshot(page, 'projects-panel-zh');
   });
 
+  it('judges lagging on the day the planner picks, as the half-year report does', async () => {
+    const halfYear = await api('/api/projects/summary?asOf=2026-06-30');
+    await page.fill('.zg-projects-as-of input', '2026-06-30');
+    await page.waitForFunction((n) => document.querySelectorAll('.zg-project-row.zg-project-lagging').length === n
+      && document.querySelector('.zg-projects-as-of input').value === '2026-06-30', halfYear.lagging.length);
+    const laggingNames = await page.locator('.zg-project-lagging .zg-project-name').allTextContents();
+    assert.deepEqual([...laggingNames].sort(), [...halfYear.lagging].sort());
+    await screenshot(page, 'projects-panel-half-year');
+  });
+
   it('keeps a hostile project name as text', async () => {
     const names = await page.locator('.zg-project-name').allTextContents();
     assert.ok(names.includes(HOSTILE));

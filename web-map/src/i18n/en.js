@@ -26,6 +26,7 @@ export default {
   'projects.lagging': 'Lagging',
   'projects.laggingCount': '{count} lagging',
   'projects.ahead': 'Annual target exceeded',
+  'projects.asOf': 'As of',
 
   'trace.title': 'Pipe trace',
   'trace.hint': 'Click a pipe on the map to trace it',

@@ -27,6 +27,7 @@ export default {
   'projects.lagging': '滞后',
   'projects.laggingCount': '滞后 {count}',
   'projects.ahead': '超额完成年度投资',
+  'projects.asOf': '截至',
 
   'trace.title': '管网追踪',
   'trace.hint': '点击地图上的管道进行追踪',
