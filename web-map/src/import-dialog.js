@@ -32,7 +32,7 @@ export function mountImportDialog(map, { user, config, container }) {
   const Control = L.Control.extend({ onAdd: () => panel });
   const control = new Control({ position: defaults.position });
   const preview = L.featureGroup();
-  const opener = el('button', { type: 'button', className: 'zg-edit-tool zg-import-open', onClick: () => setOpen(!state.open) });
+  const opener = el('button', { type: 'button', className: 'zg-edit-tool zg-import-open', dataset: { area: 'land', tool: 'import' }, onClick: () => setOpen(!state.open) });
 
   function setOpen(open) {
     state.open = open;
