@@ -23,6 +23,7 @@ import { mountParcelEditor } from './parcel-editor.js';
 import { mountParcelPanel } from './parcel-panel.js';
 import { mountZoneContents } from './zone-contents.js';
 import { mountRecoveryRegister } from './recovery-register.js';
+import { mountParcelAsOf } from './parcel-as-of.js';
 
 const root = document.getElementById('app');
 
@@ -104,6 +105,7 @@ async function showMap(config, user) {
     mountParcelPanel(map, { api, user }),
     mountZoneContents(map, { api }),
     mountRecoveryRegister(map, { api, container: tools }),
+    mountParcelAsOf(map, { api }),
   ];
   let mounted = true;
   function unmountAll() {

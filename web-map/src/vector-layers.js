@@ -221,6 +221,8 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
 
   async function click(event) {
     if (!layer._map || event.originalEvent?.target?.classList?.contains('leaflet-interactive')) return;
+    // Hidden while an editor draws this layer (zg:editing): its clicks place vertices instead.
+    if (layer.getContainer()?.style.visibility === 'hidden') return;
     const candidates = [...active].filter((l) => l._map === layer._map).sort((a, b) => paneIndex(b) - paneIndex(a));
     const top = candidates.find((l) => l.hitAt(event.latlng));
     if (top !== layer) return;

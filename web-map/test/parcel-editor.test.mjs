@@ -139,6 +139,18 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     assert.deepEqual(errors, []);
   });
 
+  it('draws the red lines as they stood on an earlier date', async () => {
+    await page.fill('.zg-as-of input[name="asOf"]', '2024-10-01');
+    const count = page.locator('.zg-as-of-count');
+    await count.waitFor();
+    const shown = Number((await count.textContent()).match(/(\d+) 宗/)[1]);
+    const today = await page.evaluate(async () => (await (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()).features.length);
+    assert.ok(shown > 0 && shown < today, `${shown} parcels then, ${today} now`);
+    assert.ok(await page.locator('path.zg-as-of-parcel').count() > 0);
+    await screenshot(page, 'parcels-as-of');
+    await page.click('.zg-as-of-clear');
+  });
+
   it('shows the recovery register with its statistics', async () => {
     await page.click('.zg-register-toggle');
     const register = page.locator('.zg-recovery-register');

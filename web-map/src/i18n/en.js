@@ -434,4 +434,7 @@ export default {
   'register.area_m2': 'Area (m²)',
   'register.area_mu': 'Area (mu)',
   'register.certificate_cancelled': 'Certificate cancelled',
+  'asOf.label': 'Red lines as of',
+  'asOf.count': '{date}: {count} parcels',
+  'asOf.clear': 'Back to today',
 };

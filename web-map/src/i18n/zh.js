@@ -435,4 +435,7 @@ export default {
   'register.area_m2': '面积（m²）',
   'register.area_mu': '面积（亩）',
   'register.certificate_cancelled': '证书注销',
+  'asOf.label': '查看某日红线',
+  'asOf.count': '{date}：{count} 宗地块',
+  'asOf.clear': '回到现状',
 };

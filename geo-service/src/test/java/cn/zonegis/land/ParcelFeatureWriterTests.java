@@ -3,6 +3,7 @@ package cn.zonegis.land;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
 import cn.zonegis.ogc.CollectionRegistry;
 import cn.zonegis.ogc.FeatureWriter;
@@ -85,6 +86,23 @@ class ParcelFeatureWriterTests extends IntegrationTest {
 			.isInstanceOfSatisfying(ApiProblem.class, (p) -> assertThat(p.type()).isEqualTo("red-line-overlap"));
 		assertThatThrownBy(() -> parcels().update(first, JSON.readTree("{\"properties\":{\"name\":\"x\"}}"), 5))
 			.isInstanceOfSatisfying(ApiProblem.class, (p) -> assertThat(p.status().value()).isEqualTo(412));
+	}
+
+	@Test
+	void ogcApiPart4RefusesAnOverlappingRedLineAndAStaleVersionOverHttp() {
+		SecurityContextHolder.clearContext();
+		double[] c = TestGround.cell();
+		Http planner = as("planner");
+		Http.Response created = planner.post("/ogc/collections/parcels/items",
+				TestGround.feature(TestGround.code("ogc"), TestGround.rectangle(c[0], c[1], 0.001, 0.001)));
+		assertThat(created.status()).isEqualTo(201);
+		Http.Response overlapping = planner.post("/ogc/collections/parcels/items",
+				TestGround.feature(TestGround.code("ogc"), TestGround.rectangle(c[0] + 0.0005, c[1], 0.001, 0.001)));
+		assertThat(overlapping.status()).isEqualTo(409);
+		assertThat(overlapping.json().get("type").asString()).endsWith("/red-line-overlap");
+		Http.Response stale = planner.send("PATCH", java.net.URI.create(created.header("Location")).getPath(),
+				"{\"properties\":{\"name\":\"x\"}}", Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"9\""));
+		assertThat(stale.status()).isEqualTo(412);
 	}
 
 	@Test
