@@ -82,6 +82,31 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     await screenshot(page, 'parcel-panel');
   });
 
+  it('cuts a hole in the red line being drawn and saves the area without it', async () => {
+    await drawSquare(0, -250, 70);
+    const whole = number(await page.locator('.zg-editor-area').textContent());
+    await page.click('.zg-editor-button[data-action="cutHole"]');
+    const x = box.x + 340 + 25;
+    const y = box.y + box.height / 2 - 250 + 25;
+    for (const [px, py] of [[x, y], [x + 20, y], [x + 20, y + 20], [x, y + 20]]) await page.mouse.click(px, py);
+    await page.mouse.move(x + 1, y + 1);
+    await page.mouse.click(x, y);
+    await page.waitForFunction((before) => !document.querySelector('.zg-editor-area').textContent.includes(before), whole.toFixed(2));
+    const holed = number(await page.locator('.zg-editor-area').textContent());
+    const expected = whole * (1 - (20 / 70) ** 2);
+    assert.ok(Math.abs(holed - expected) < expected * 0.02, `${holed} m² with the hole, about ${expected} expected`);
+    await save(`${code}-H`);
+    const saved = page.locator('.zg-editor-saved');
+    await saved.waitFor();
+    assert.ok(Math.abs(number(await saved.textContent()) - holed) < 0.05);
+    await screenshot(page, 'parcel-hole-saved');
+    created.push(await page.evaluate(async (c) => {
+      const all = await (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json();
+      return all.features.find((f) => f.properties.code === c).id;
+    }, `${code}-H`));
+    await page.click('.zg-editor-button[data-action="close"]');
+  });
+
   it('moves the parcel one lifecycle step from its panel', async () => {
     const panel = page.locator('.zg-parcel-panel');
     assert.equal(await panel.locator('.zg-parcel-status').getAttribute('data-status'), 'planned');
