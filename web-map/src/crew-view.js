@@ -42,10 +42,15 @@ export function mountCrewView(map, { api, user }) {
     render();
   }
 
+  // What the crew member typed stays while the same order is shown, whatever re-renders the sheet.
+  const clearForm = () => Object.assign(s, { quantity: '', note: '', photo: null });
+
   async function select(id) {
     try {
-      s.order = await api.get(`/api/workorders/${id}`);
-      Object.assign(s, { quantity: '', note: '', photo: null, error: '' });
+      const order = await api.get(`/api/workorders/${id}`);
+      if (order.id !== s.order?.id) clearForm();
+      s.order = order;
+      s.error = '';
       map.panTo([s.order.location.lat, s.order.location.lon]);
     } catch (error) {
       s.error = error.message;
@@ -66,6 +71,7 @@ export function mountCrewView(map, { api, user }) {
       const order = await api.post(`/api/workorders/${s.order.id}/transitions`, { ...body, note: s.note || null, attachmentIds });
       map.fire('zg:workorder-changed', { id: order.id, state: order.state });
       s.busy = false;
+      clearForm();
       await select(order.id);
       await load();
     } catch (error) {
@@ -96,7 +102,7 @@ export function mountCrewView(map, { api, user }) {
     return el('div', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state } }, [
       el('div', { className: 'zg-wo-header' }, [
         el('h3', { className: 'zg-wo-subtitle', text: o.code }),
-        el('button', { type: 'button', className: 'zg-button zg-button-quiet zg-crew-back', onClick: () => { s.order = null; render(); } }, t('crew.back')),
+        el('button', { type: 'button', className: 'zg-button zg-button-quiet zg-crew-back', onClick: () => { s.order = null; clearForm(); render(); } }, t('crew.back')),
       ]),
       orderFacts(o),
       ['in_progress', ...defaults.startFrom].includes(o.state)
