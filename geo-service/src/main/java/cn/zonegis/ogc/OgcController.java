@@ -31,11 +31,10 @@ class OgcController {
 			FEATURES + "3/1.0/conf/queryables-query-parameters", FEATURES + "3/1.0/conf/filter",
 			FEATURES + "3/1.0/conf/features-filter", CQL2 + "cql2-text", CQL2 + "cql2-json", CQL2 + "basic-cql2",
 			CQL2 + "advanced-comparison-operators", CQL2 + "basic-spatial-functions",
-			CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions", CQL2 + "temporal-functions",
-			CQL2 + "property-property");
+			CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions", CQL2 + "property-property");
 
 	private static final List<String> EDITING = List.of(FEATURES + "4/1.0/conf/create-replace-delete",
-			FEATURES + "4/1.0/conf/update", FEATURES + "4/1.0/conf/optimistic-locking-etags");
+			FEATURES + "4/1.0/conf/update");
 
 	private final CollectionRegistry registry;
 
