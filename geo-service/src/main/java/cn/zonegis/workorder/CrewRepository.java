@@ -18,11 +18,8 @@ import org.springframework.stereotype.Repository;
 class CrewRepository {
 
 	private static final String FIND = """
-			SELECT t.id, t.name, t.skills, t.phone, t.active, ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat,
-				%s AS open_workload
-			FROM zonegis.crew t
-			WHERE t.id = :id
-			""".formatted(WorkOrderCollections.OPEN_WORKLOAD);
+			SELECT t.id, t.name, t.active FROM zonegis.crew t WHERE t.id = :id
+			""";
 
 	/** Straight-line distance on the CGCS2000 ellipsoid from the crew's base to the order. */
 	private static final String CANDIDATES = """
@@ -54,9 +51,7 @@ class CrewRepository {
 	}
 
 	private static CrewView map(ResultSet rs, int row) throws SQLException {
-		return new CrewView(rs.getLong("id"), rs.getString("name"), skills(rs), rs.getString("phone"),
-				rs.getBoolean("active"), new LonLat(rs.getDouble("lon"), rs.getDouble("lat")),
-				rs.getInt("open_workload"));
+		return new CrewView(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"));
 	}
 
 	private static List<String> skills(ResultSet rs) throws SQLException {
@@ -64,9 +59,8 @@ class CrewRepository {
 		return Arrays.asList((String[]) skills.getArray());
 	}
 
-	/** A crew with its base and open workload. */
-	record CrewView(long id, String name, List<String> skills, String phone, boolean active, LonLat base,
-			int openWorkload) {
+	/** A crew an order may be dispatched to. */
+	record CrewView(long id, String name, boolean active) {
 	}
 
 }

@@ -10,10 +10,12 @@ import org.springframework.context.annotation.Configuration;
 class WorkOrderCollections {
 
 	/** Open and past its due time; the states after completion no longer run against the SLA. */
-	static final String OVERDUE = "(t.state NOT IN ('completed', 'verified', 'closed', 'cancelled') AND t.due_at < now())";
+	static final String OVERDUE = "(t.state NOT IN (" + WorkOrderLifecycle.sqlList(WorkOrderLifecycle.settled())
+			+ ") AND t.due_at < now())";
 
 	/** A crew's open workload: the orders it holds dispatched or in progress. */
-	static final String OPEN_WORKLOAD = "(SELECT count(*) FROM zonegis.work_order w WHERE w.crew_id = t.id AND w.state IN ('dispatched', 'in_progress'))";
+	static final String OPEN_WORKLOAD = "(SELECT count(*) FROM zonegis.work_order w WHERE w.crew_id = t.id AND w.state IN ("
+			+ WorkOrderLifecycle.sqlList(WorkOrderLifecycle.withCrew()) + "))";
 
 	@Bean
 	CollectionDef workOrdersCollection() {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The states of a work order and the steps between them (闭环管理): new → dispatched →
@@ -52,6 +53,15 @@ public enum WorkOrderLifecycle {
 
 	public static Set<WorkOrderLifecycle> withCrew() {
 		return EnumSet.copyOf(WITH_CREW);
+	}
+
+	public static Set<WorkOrderLifecycle> settled() {
+		return EnumSet.copyOf(SETTLED);
+	}
+
+	/** The states as a SQL list of literals, for conditions written once from this table. */
+	static String sqlList(Set<WorkOrderLifecycle> states) {
+		return states.stream().map((s) -> "'" + s.value() + "'").collect(Collectors.joining(", "));
 	}
 
 	/** The value stored in work_order.state and used in the API. */
