@@ -36,9 +36,6 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 
 	public static final String ID_COLUMN = "id";
 
-	/** Optimistic lock of every editable table: the ETag of an item. */
-	public static final String VERSION_COLUMN = "version";
-
 	/** Every editable table records when a row last changed (V1 schema). */
 	public static final String DEFAULT_TEMPORAL_COLUMN = "updated_at";
 

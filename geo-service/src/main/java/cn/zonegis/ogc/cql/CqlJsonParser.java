@@ -1,6 +1,7 @@
 package cn.zonegis.ogc.cql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -191,7 +192,7 @@ public final class CqlJsonParser {
 			if (all.length == 0) {
 				throw new CqlException("a Polygon needs a ring");
 			}
-			return FACTORY.createPolygon(all[0], java.util.Arrays.copyOfRange(all, 1, all.length));
+			return FACTORY.createPolygon(all[0], Arrays.copyOfRange(all, 1, all.length));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CqlException("invalid Polygon: " + ex.getMessage());
