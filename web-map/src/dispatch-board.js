@@ -231,7 +231,13 @@ export function mountDispatchBoard(map, { api, user }) {
     ]);
   }
 
+  // The header's 新建工单 tool starts the same pick-on-the-map flow as the board's own button.
+  function onTool({ tool }) {
+    if (tool === 'newWorkOrder') startPicking();
+  }
+
   map.on('moveend', reloadSoon);
+  map.on('zg:edit-tool', onTool);
   const offLanguage = onLanguageChange(render);
   render();
   load();
@@ -241,6 +247,7 @@ export function mountDispatchBoard(map, { api, user }) {
     clearTimeout(timer);
     offLanguage();
     map.off('moveend', reloadSoon);
+    map.off('zg:edit-tool', onTool);
     glass.remove();
     if (markers) map.removeLayer(markers);
     control.remove();

@@ -1,6 +1,6 @@
 // Edit toolbar, shown only to roles that may write: planners edit land and assets, dispatchers
 // work orders, admins both. A viewer gets no `.zg-edit-tools` element at all, not a disabled one.
-// Each button fires `zg:edit-tool` { tool, area } on the map; tools without an editor yet stay disabled.
+// Each button fires `zg:edit-tool` { tool, area } on the map; the panel owning that tool starts it.
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 
@@ -10,13 +10,10 @@ export const editRoles = {
   workOrders: ['DISPATCHER', 'ADMIN'],
 };
 
-// Tools whose editor listens for `zg:edit-tool`; the others are placeholders, shown disabled.
-const wired = new Set(['editAsset', 'drawRedLine', 'recoverLand']);
-
 const tools = {
   land: ['drawRedLine', 'recoverLand'],
   assets: ['editAsset'],
-  workOrders: ['newWorkOrder', 'dispatch'],
+  workOrders: ['newWorkOrder'],
 };
 
 // Areas (keys of editRoles) the given roles may edit, in a stable order.
@@ -36,9 +33,6 @@ export function mountEditTools(map, { user, container }) {
       type: 'button',
       className: 'zg-edit-tool',
       dataset: { tool, area },
-      // Not wired to an editor yet: say so instead of doing nothing on click.
-      disabled: !wired.has(tool),
-      title: wired.has(tool) ? null : t('edit.notYet'),
       onClick: () => map.fire('zg:edit-tool', { tool, area }),
     }, t(`edit.${tool}`)))));
   }

@@ -37,10 +37,13 @@ describe('roles and sign-in', { skip: await serviceSkip() }, () => {
     await page.close();
   });
 
-  it('gives a dispatcher only the work order tools', async () => {
+  it('gives a dispatcher only the work order tools, and every tool does something', async () => {
     const page = await pageAs('dispatcher');
     const areas = await page.locator('.zg-edit-tool').evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
     assert.deepEqual(areas, ['workOrders']);
+    assert.equal(await page.locator('.zg-edit-tool[disabled]').count(), 0);
+    await page.locator('.zg-edit-tool[data-tool="newWorkOrder"]').click();
+    await page.locator('.zg-wo-hint').waitFor();
     await page.close();
   });
 

@@ -57,12 +57,10 @@ export default {
   'role.ADMIN': 'Administrator',
 
   'edit.toolbar': 'Edit tools',
-  'edit.notYet': 'Coming soon',
   'edit.drawRedLine': 'Draw red line',
   'edit.recoverLand': 'Recover land',
   'edit.editAsset': 'Edit asset',
   'edit.newWorkOrder': 'New work order',
-  'edit.dispatch': 'Dispatch',
 
   'layers.title': 'Layers',
   'layers.loading': 'Loading…',

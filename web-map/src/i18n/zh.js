@@ -58,12 +58,10 @@ export default {
   'role.ADMIN': '管理员',
 
   'edit.toolbar': '编辑工具',
-  'edit.notYet': '即将提供',
   'edit.drawRedLine': '绘制红线',
   'edit.recoverLand': '土地收回',
   'edit.editAsset': '编辑设施',
   'edit.newWorkOrder': '新建工单',
-  'edit.dispatch': '派单',
 
   'layers.title': '图层',
   'layers.loading': '加载中…',

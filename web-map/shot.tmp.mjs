@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const [,, user, out, lang, w, h] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: +(w||1440), height: +(h||900) } });
+await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (r) => r.abort());
+await page.goto('http://127.0.0.1:18091/');
+if (lang === 'en') await page.evaluate(() => localStorage.setItem('zonegis.lang', 'en'));
+await page.fill('input[name=username]', user); await page.fill('input[name=password]', user + '2026');
+await page.keyboard.press('Enter');
+await page.waitForTimeout(4000);
+await page.screenshot({ path: out });
+await browser.close();
