@@ -30,7 +30,7 @@ class WorkOrderQueries {
 	private static final int FETCH_SIZE = 500;
 
 	private static final String FEATURE = """
-			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7)::json,
+			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7, 0)::json,
 				'properties', json_build_object('code', t.code, 'kind', t.kind, 'priority', t.priority, 'state', t.state,
 					'description', t.description, 'assetType', t.asset_type, 'assetId', t.asset_id,
 					'enterpriseId', t.enterprise_id, 'inspectionId', t.inspection_id, 'crewId', t.crew_id,
