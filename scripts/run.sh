@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 "$ROOT/scripts/db.sh" start
+export ZONEGIS_DB_URL="${ZONEGIS_DB_URL:-jdbc:postgresql://127.0.0.1:${ZONEGIS_DB_PORT:-55432}/${ZONEGIS_DB_NAME:-zonegis}}"
 
 echo "[run] building (tests skipped)…"
 mvn -B -q -DskipTests package
