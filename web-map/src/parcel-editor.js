@@ -12,6 +12,8 @@ import { planeArea, polygonsOf, formatArea } from './plane-area.js';
 const defaults = {
   position: 'topleft',
   roles: ['PLANNER', 'ADMIN'],
+  // Pixels kept free of the panels on the left (this editor) and the right (layers) when zooming to a parcel.
+  clearOfPanels: [[340, 60], [320, 60]],
   fields: ['code', 'name', 'land_use', 'land_class_code', 'holder', 'note'],
   // pmIgnore keeps our own overlays out of Geoman's editing and snapping.
   // The server's answers are drawn above the boundary being edited (Leaflet's overlayPane is 400).
@@ -81,7 +83,7 @@ export function mountParcelEditor(map, { api, user, config }) {
     if (parcel) {
       const rings = polygonsOf(parcel.geometry).map((rs) => rs.map((ring) => ring.map(([lon, lat]) => [lat, lon])));
       adopt(L.polygon(rings.length === 1 ? rings[0] : rings).addTo(map));
-      map.fitBounds(state.layer.getBounds(), { maxZoom: 18, padding: [60, 60] });
+      map.fitBounds(state.layer.getBounds(), { maxZoom: 18, paddingTopLeft: defaults.clearOfPanels[0], paddingBottomRight: defaults.clearOfPanels[1] });
     } else {
       render();
       draw('Polygon');

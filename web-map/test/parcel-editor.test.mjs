@@ -13,7 +13,6 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
   let errors;
   let box;
   const code = `WEB-${Date.now()}`;
-  const created = [];
 
   // A square of `size` pixels on free ground west of the zone's parcels (the initial view).
   async function drawSquare(dx, dy, size) {
@@ -45,12 +44,14 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
 
   after(async () => {
     // Cancelled parcels no longer hold ground, so the test can run again on the same database.
-    await page?.evaluate(async (ids) => {
+    await page?.evaluate(async (prefix) => {
+      const headers = { 'X-Requested-With': 'XMLHttpRequest' };
       const token = decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]+)/)[1]);
-      for (const id of ids) {
-        await fetch(`/api/parcels/${id}`, { method: 'DELETE', headers: { 'X-XSRF-TOKEN': token, 'X-Requested-With': 'XMLHttpRequest' } });
+      const all = await (await fetch('/api/parcels', { headers })).json();
+      for (const f of all.features.filter((p) => p.properties.code.startsWith(prefix) && p.properties.status !== 'cancelled')) {
+        await fetch(`/api/parcels/${f.id}`, { method: 'DELETE', headers: { ...headers, 'X-XSRF-TOKEN': token } });
       }
-    }, created);
+    }, code);
     await browser?.close();
   });
 
@@ -75,10 +76,6 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     assert.match(await panel.locator('.zg-panel-title').textContent(), new RegExp(code));
     const facts = await panel.locator('.zg-parcel-facts').textContent();
     assert.ok(Math.abs(number(facts) - number(savedText)) < 0.005, `${facts} vs ${savedText}`);
-    created.push(await page.evaluate(async (c) => {
-      const all = await (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json();
-      return all.features.find((f) => f.properties.code === c).id;
-    }, code));
     await screenshot(page, 'parcel-panel');
   });
 
@@ -100,10 +97,6 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     await saved.waitFor();
     assert.ok(Math.abs(number(await saved.textContent()) - holed) < 0.05);
     await screenshot(page, 'parcel-hole-saved');
-    created.push(await page.evaluate(async (c) => {
-      const all = await (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json();
-      return all.features.find((f) => f.properties.code === c).id;
-    }, `${code}-H`));
     await page.click('.zg-editor-button[data-action="close"]');
   });
 
@@ -134,10 +127,6 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     await saved.waitFor();
     assert.match(await saved.textContent(), new RegExp(`${code}-B`));
     assert.match(await saved.textContent(), /已裁去/);
-    created.push(await page.evaluate(async (c) => {
-      const all = await (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json();
-      return all.features.find((f) => f.properties.code === c).id;
-    }, `${code}-B`));
     await page.click('.zg-editor-button[data-action="close"]');
   });
 
