@@ -1,8 +1,8 @@
 package cn.zonegis.land;
 
-import org.springframework.http.HttpStatus;
-
 import cn.zonegis.ApiProblem;
+
+import org.springframework.http.HttpStatus;
 
 /** Reads the version a client edited from its If-Match header (the ETag "\"<version>\""). */
 final class IfMatch {

@@ -2,6 +2,7 @@ package cn.zonegis.land;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +22,7 @@ public enum ParcelLifecycle {
 
 	/** The value stored in parcel.status and shown in the API. */
 	public String code() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The status's name in the caller's language, as a message argument. */

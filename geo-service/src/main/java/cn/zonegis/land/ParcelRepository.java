@@ -13,6 +13,7 @@ import cn.zonegis.geo.MeasureSql;
 import org.locationtech.jts.geom.MultiPolygon;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -223,7 +224,7 @@ class ParcelRepository {
 	}
 
 	/** Named parameters of a parcel's attributes and boundary. */
-	private static final class DraftParams extends org.springframework.jdbc.core.namedparam.MapSqlParameterSource {
+	private static final class DraftParams extends MapSqlParameterSource {
 
 		DraftParams(ParcelDraft draft, String note, byte[] wkb, String user, long id) {
 			addValue("code", draft.code());

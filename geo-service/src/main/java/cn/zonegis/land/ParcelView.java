@@ -2,6 +2,7 @@ package cn.zonegis.land;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import cn.zonegis.geo.GeometryRepair.RepairReport;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -45,7 +46,7 @@ public record ParcelView(String type, long id, @JsonRawValue String geometry, Pr
 	 * @param areaBeforeM2 plane area as drawn
 	 * @param areaAfterM2 plane area stored
 	 */
-	public record ClipReport(java.util.List<String> clippedBy, double areaBeforeM2, double areaAfterM2) {
+	public record ClipReport(List<String> clippedBy, double areaBeforeM2, double areaAfterM2) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
@@ -98,7 +99,7 @@ class RedLineCheck {
 
 	/** A 409 listing each conflicting parcel with its overlap area and geometry. */
 	ApiProblem overlapProblem(List<Overlap> overlaps) {
-		java.util.Locale locale = LocaleContextHolder.getLocale();
+		Locale locale = LocaleContextHolder.getLocale();
 		List<String> items = new ArrayList<>();
 		for (Overlap o : overlaps) {
 			items.add(this.messages.getMessage("red-line.overlap.item",
