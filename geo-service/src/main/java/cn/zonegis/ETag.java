@@ -24,6 +24,21 @@ public final class ETag {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "problem.ifMatch.missing");
 		}
+		return parse(ifMatch);
+	}
+
+	/**
+	 * The version a write expects where If-Match is optional (a lifecycle step): null when the header
+	 * is absent or {@code *} (any version), 412 when it names no version of ours.
+	 */
+	public static Integer optionalVersion(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
+			return null;
+		}
+		return parse(ifMatch);
+	}
+
+	private static int parse(String ifMatch) {
 		String tag = ifMatch.strip();
 		if (tag.startsWith("W/")) {
 			tag = tag.substring(2);

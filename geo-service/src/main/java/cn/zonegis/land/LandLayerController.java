@@ -1,5 +1,6 @@
 package cn.zonegis.land;
 
+import cn.zonegis.ETag;
 import java.net.URI;
 
 import tools.jackson.databind.JsonNode;
@@ -52,14 +53,14 @@ class LandLayerController {
 	@PutMapping(LAYER + "/{id}")
 	ResponseEntity<String> replace(@PathVariable String layer, @PathVariable long id, @RequestBody JsonNode feature,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		Integer expected = IfMatch.version(ifMatch, true);
+		Integer expected = ETag.expectedVersion(ifMatch);
 		return feature(ResponseEntity.ok(), this.layers.replace(LandLayer.at(layer), id, feature, expected));
 	}
 
 	@DeleteMapping(LAYER + "/{id}")
 	ResponseEntity<Void> delete(@PathVariable String layer, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		this.layers.delete(LandLayer.at(layer), id, IfMatch.version(ifMatch, false));
+		this.layers.delete(LandLayer.at(layer), id, ETag.optionalVersion(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 

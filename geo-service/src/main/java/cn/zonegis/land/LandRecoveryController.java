@@ -1,5 +1,6 @@
 package cn.zonegis.land;
 
+import cn.zonegis.ETag;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -26,7 +27,7 @@ class LandRecoveryController {
 	ResponseEntity<ParcelView> recover(@PathVariable long id, @RequestBody RecoveryRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return ParcelController.withEtag(ResponseEntity.ok(),
-				this.recoveries.recover(id, request, IfMatch.version(ifMatch, false)));
+				this.recoveries.recover(id, request, ETag.optionalVersion(ifMatch)));
 	}
 
 	@GetMapping("/api/land-recoveries")

@@ -1,5 +1,6 @@
 package cn.zonegis.land;
 
+import cn.zonegis.ETag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -70,7 +71,7 @@ class ParcelController {
 	ResponseEntity<ParcelView> replace(@PathVariable long id, @RequestBody JsonNode feature,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestParam(defaultValue = "false") boolean repair, @RequestParam(defaultValue = "false") boolean clip) {
-		Integer expected = IfMatch.version(ifMatch, true);
+		Integer expected = ETag.expectedVersion(ifMatch);
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
 		return withEtag(ResponseEntity.ok(),
 				this.parcels.replace(id, edit.draft(), edit.note(), expected, new EditOptions(repair, clip)));
@@ -82,7 +83,7 @@ class ParcelController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestParam(required = false) String note) {
 		return withEtag(ResponseEntity.ok(),
-				this.transitions.move(id, ParcelLifecycle.CANCELLED, note, IfMatch.version(ifMatch, false)));
+				this.transitions.move(id, ParcelLifecycle.CANCELLED, note, ETag.optionalVersion(ifMatch)));
 	}
 
 	/** The parcels as they stood at a date (its end, China Standard Time) or an ISO instant. */
@@ -112,7 +113,7 @@ class ParcelController {
 		if (to == ParcelLifecycle.RECOVERED) {
 			throw ApiProblem.badRequest("recovery-needs-decision", "parcel.transition.recover", Long.toString(id)).with("property", "to");
 		}
-		return withEtag(ResponseEntity.ok(), this.transitions.move(id, to, request.note(), IfMatch.version(ifMatch, false)));
+		return withEtag(ResponseEntity.ok(), this.transitions.move(id, to, request.note(), ETag.optionalVersion(ifMatch)));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package cn.zonegis.workorder;
 
+import cn.zonegis.ETag;
 import java.net.URI;
 
 import org.springframework.http.CacheControl;
@@ -47,14 +48,14 @@ class WorkOrderController {
 	@PreAuthorize("hasAnyRole('DISPATCHER', 'CREW')")
 	ResponseEntity<WorkOrderView> transition(@PathVariable long id, @RequestBody TransitionRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return withEtag(ResponseEntity.ok(), this.steps.transition(id, request, ETags.version(ifMatch)));
+		return withEtag(ResponseEntity.ok(), this.steps.transition(id, request, ETag.optionalVersion(ifMatch)));
 	}
 
 	@PostMapping("/api/workorders/{id:\\d+}/dispatch")
 	@PreAuthorize("hasRole('DISPATCHER')")
 	ResponseEntity<WorkOrderView> dispatch(@PathVariable long id, @RequestBody DispatchRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return withEtag(ResponseEntity.ok(), this.steps.dispatch(id, request, ETags.version(ifMatch)));
+		return withEtag(ResponseEntity.ok(), this.steps.dispatch(id, request, ETag.optionalVersion(ifMatch)));
 	}
 
 	@PostMapping("/api/workorders/{id:\\d+}/findings")
@@ -88,7 +89,7 @@ class WorkOrderController {
 	}
 
 	private static ResponseEntity<WorkOrderView> withEtag(ResponseEntity.BodyBuilder response, WorkOrderView order) {
-		return response.eTag(ETags.of(order.version())).body(order);
+		return response.eTag(ETag.of(order.version())).body(order);
 	}
 
 }

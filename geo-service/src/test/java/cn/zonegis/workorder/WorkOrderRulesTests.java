@@ -66,16 +66,6 @@ class WorkOrderRulesTests {
 	}
 
 	@Test
-	void ifMatchReadsQuotedWeakAndBareVersions() {
-		assertThat(ETags.version("\"3\"")).isEqualTo(3);
-		assertThat(ETags.version("W/\"3\"")).isEqualTo(3);
-		assertThat(ETags.version("3")).isEqualTo(3);
-		assertThat(ETags.version(null)).isNull();
-		assertThat(ETags.version("*")).isNull();
-		assertThat(ETags.version("\"abc\"")).isZero();
-	}
-
-	@Test
 	void photosAreRecognisedByTheirBytesNotTheirName() {
 		assertThat(WorkOrderPhotos.imageType(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }))
 			.isEqualTo("image/jpeg");

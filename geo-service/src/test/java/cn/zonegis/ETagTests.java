@@ -1,0 +1,51 @@
+package cn.zonegis;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ETagTests {
+
+	@Test
+	void anEtagIsTheQuotedVersion() {
+		assertThat(ETag.of(3)).isEqualTo("\"3\"");
+	}
+
+	@Test
+	void ifMatchReadsQuotedWeakAndBareVersions() {
+		assertThat(ETag.expectedVersion("\"3\"")).isEqualTo(3);
+		assertThat(ETag.expectedVersion("W/\"3\"")).isEqualTo(3);
+		assertThat(ETag.optionalVersion("\"7\"")).isEqualTo(7);
+	}
+
+	@Test
+	void anOptionalIfMatchMayBeAbsentOrAnyVersion() {
+		assertThat(ETag.optionalVersion(null)).isNull();
+		assertThat(ETag.optionalVersion("*")).isNull();
+	}
+
+	@Nested
+	class Refused {
+
+		@Test
+		void aRequiredIfMatchThatIsMissingIsPreconditionRequired() {
+			assertThatThrownBy(() -> ETag.expectedVersion(null)).isInstanceOfSatisfying(ApiProblem.class,
+					(p) -> assertThat(p.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED));
+		}
+
+		@Test
+		void aTagWeNeverIssuedCannotMatch() {
+			for (String tag : new String[] { "\"abc\"", "\"1;DROP\"", "*" }) {
+				assertThatThrownBy(() -> ETag.expectedVersion(tag)).isInstanceOfSatisfying(ApiProblem.class,
+						(p) -> assertThat(p.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+			}
+			assertThatThrownBy(() -> ETag.optionalVersion("\"abc\"")).isInstanceOf(ApiProblem.class);
+		}
+
+	}
+
+}
