@@ -54,7 +54,10 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 				: queryable.sql() + " = " + value);
 	}
 
-	/** Four (or six, with heights ignored) numbers in the axis order of bbox-crs. */
+	/**
+	 * Four (or six, with heights ignored) numbers in the axis order of bbox-crs. In a geographic CRS
+	 * a west edge east of the east edge crosses the antimeridian (Part 1): the box is split in two.
+	 */
 	private static void bbox(SqlWhere where, String text, Crs crs) {
 		String[] parts = text.split(",");
 		if (parts.length != 4 && parts.length != 6) {
@@ -63,18 +66,34 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 		int half = parts.length / 2;
 		double[] low = { number(parts[0], text), number(parts[1], text) };
 		double[] high = { number(parts[half], text), number(parts[half + 1], text) };
-		if (low[0] > high[0] || low[1] > high[1] || (crs.geographic() && !onTheGlobe(low, high, crs.northFirst()))) {
+		int lon = crs.northFirst() ? 1 : 0;
+		boolean crossesAntimeridian = crs.geographic() && low[lon] > high[lon];
+		if (low[1 - lon] > high[1 - lon] || (low[lon] > high[lon] && !crossesAntimeridian)
+				|| (crs.geographic() && !onTheGlobe(low, high, crs.northFirst()))) {
 			throw ApiProblem.badRequest("invalid-bbox", "problem.bbox.range", "bbox", text).with("parameter", "bbox");
 		}
+		if (!crossesAntimeridian) {
+			where.and(intersects(where, crs, low, high));
+			return;
+		}
+		double[] eastEdge = high.clone();
+		eastEdge[lon] = 180;
+		double[] westEdge = low.clone();
+		westEdge[lon] = -180;
+		where.and(intersects(where, crs, low, eastEdge) + " OR " + intersects(where, crs, westEdge, high));
+	}
+
+	private static String intersects(SqlWhere where, Crs crs, double[] low, double[] high) {
 		String envelope = "ST_MakeEnvelope(" + where.bind(low[0]) + ", " + where.bind(low[1]) + ", "
 				+ where.bind(high[0]) + ", " + where.bind(high[1]) + ")";
-		where.and("ST_Intersects(t.geom, " + crs.toStorage(envelope) + ")");
+		return "ST_Intersects(t.geom, " + crs.toStorage(envelope) + ")";
 	}
 
 	private static boolean onTheGlobe(double[] low, double[] high, boolean latFirst) {
 		int lat = latFirst ? 0 : 1;
 		int lon = 1 - lat;
-		return low[lat] >= -90 && high[lat] <= 90 && low[lon] >= -180 && high[lon] <= 180;
+		return Math.abs(low[lat]) <= 90 && Math.abs(high[lat]) <= 90 && Math.abs(low[lon]) <= 180
+				&& Math.abs(high[lon]) <= 180;
 	}
 
 	/**

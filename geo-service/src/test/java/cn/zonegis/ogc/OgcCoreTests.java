@@ -110,6 +110,19 @@ class OgcCoreTests extends IntegrationTest {
 	}
 
 	@Test
+	void aBboxAcrossTheAntimeridianIsTwoBoxes() {
+		Http.Response pacific = as("viewer").get("/ogc/collections/parcels/items?bbox=177,65,-177,70");
+		assertThat(pacific.status()).isEqualTo(200);
+		assertThat(pacific.json().get("numberMatched").asLong()).isZero();
+		double[] spot = OgcFixtures.freeSpot();
+		long id = OgcFixtures.parcel(this.jdbc, "wrap", spot[0], spot[1], "2026-01-01T00:00:00Z");
+		String aroundTheWorld = (spot[0] - 0.001) + "," + (spot[1] - 0.001) + "," + (spot[0] - 0.002) + ","
+				+ (spot[1] + 0.001);
+		assertThat(ids(as("viewer").get("/ogc/collections/parcels/items?limit=10000&bbox=" + aroundTheWorld).json()))
+			.contains(id);
+	}
+
+	@Test
 	void datetimeSelectsByInstantDayAndOpenInterval() {
 		String name = "time-" + UUID.randomUUID();
 		double[] spot = OgcFixtures.freeSpot();
@@ -196,7 +209,8 @@ class OgcCoreTests extends IntegrationTest {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "limit=0", "limit=x", "offset=-1", "bbox=1,2,3", "bbox=0,0,200,10",
+		@ValueSource(strings = { "limit=0", "limit=x", "offset=-1", "bbox=1,2,3", "bbox=0,0,200,10", "bbox=200,0,10,10",
+				"bbox=0,10,1,5",
 				"datetime=yesterday", "f=xml", "unknown=1", "status=planned&status=filed", "surveyed_area_m2=abc" })
 		void aBadParameterIsABadRequestNamingIt(String query) {
 			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + query);
