@@ -90,12 +90,13 @@ async function showMap(config, user) {
     () => document.removeEventListener('zg:unauthorized', expired),
     onLanguageChange(renderTitle),
     mountEditTools(map, { user, container: tools }),
+    mountImportDialog(map, { user, config, container: tools }),
+    mountRecoveryRegister(map, { api, container: tools }),
     mountLanguageSwitch(tools),
     mountUserMenu(map, { user, api, container: tools, onLogout: () => { unmountAll(); showLogin(config); } }),
     mountSearch(map, { api, layers }),
     mountLayers(map, { api, layers, base }),
     mountCoords(map, { config }),
-    mountImportDialog(map, { user, config, container: tools }),
     mountDispatchBoard(map, { api, user }),
     mountCrewView(map, { api, user }),
     mountProjectsPanel(map, { api }),
@@ -104,7 +105,6 @@ async function showMap(config, user) {
     mountParcelEditor(map, { api, user, config }),
     mountParcelPanel(map, { api, user }),
     mountZoneContents(map, { api }),
-    mountRecoveryRegister(map, { api, container: tools }),
     mountParcelAsOf(map, { api }),
   ];
   let mounted = true;

@@ -13,7 +13,7 @@ export function mountRecoveryRegister(map, { api, container }) {
   isolateFromMap(panel);
   const Control = L.Control.extend({ onAdd: () => panel });
   const control = new Control({ position: defaults.position }).addTo(map);
-  const toggle = el('button', { type: 'button', className: 'zg-button zg-register-toggle', onClick: () => (panel.hidden ? open() : close()) });
+  const toggle = el('button', { type: 'button', className: 'zg-header-button zg-register-toggle', onClick: () => (panel.hidden ? open() : close()) });
   container.append(toggle);
   const filters = { year: '', reason: '' };
   let register = null;
