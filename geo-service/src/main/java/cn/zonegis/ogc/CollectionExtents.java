@@ -18,9 +18,15 @@ public class CollectionExtents {
 
 	private static final String EXTENT = """
 			SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat, %s
-			FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(t.geom)::geometry, 4490), 4326) AS e, %s
+			FROM (SELECT ST_Expand(ST_Transform(ST_SetSRID(ST_Extent(t.geom)::geometry, 4490), 4326), :margin) AS e, %s
 				FROM zonegis.%s t) x
 			""";
+
+	/**
+	 * About 10 cm in degrees. The outermost features lie exactly on the extent; a client that
+	 * queries with the extent transformed into another CRS and back must not lose them to rounding.
+	 */
+	private static final double MARGIN_DEGREES = 1e-6;
 
 	private final JdbcClient jdbc;
 
@@ -53,7 +59,7 @@ public class CollectionExtents {
 				: "min(t.\"" + def.temporalColumn() + "\")::timestamptz AS first_at, max(t.\"" + def.temporalColumn()
 						+ "\")::timestamptz AS last_at";
 		String sql = EXTENT.formatted("first_at, last_at", temporal, def.table());
-		return this.jdbc.sql(sql).query((rs, i) -> {
+		return this.jdbc.sql(sql).param("margin", MARGIN_DEGREES).query((rs, i) -> {
 			double[] bbox = (rs.getObject("min_lon") == null) ? null : new double[] { rs.getDouble("min_lon"),
 					rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat") };
 			return new Extent(bbox, rs.getObject("first_at", OffsetDateTime.class),
