@@ -1,6 +1,8 @@
 package cn.zonegis.security;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -101,9 +103,10 @@ class SecurityConfig {
 		return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
 	}
 
+	/** BCrypt, with recent matches remembered so HTTP Basic clients do not pay it on every tile. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+		return new CachingPasswordEncoder(new BCryptPasswordEncoder(), Duration.ofMinutes(10), Clock.systemUTC());
 	}
 
 	static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String type,
