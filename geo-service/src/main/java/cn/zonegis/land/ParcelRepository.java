@@ -10,6 +10,7 @@ import java.util.Optional;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.MeasureSql;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,9 +43,9 @@ class ParcelRepository {
 
 	private static final String INSERT = """
 			INSERT INTO zonegis.parcel (code, name, land_use, land_class_code, holder, surveyed_area_m2, note, geom,
-				created_by, updated_by)
+				status, created_by, updated_by)
 			VALUES (:code, :name, :landUse, :landClassCode, :holder, :surveyedAreaM2, :note,
-				ST_Multi(ST_GeomFromWKB(:wkb, 4490)), :user, :user)
+				ST_Multi(ST_GeomFromWKB(:wkb, 4490)), :status, :user, :user)
 			RETURNING id
 			""";
 
@@ -69,6 +70,15 @@ class ParcelRepository {
 			SELECT id, version, code, name, land_use, land_class_code, holder, status, surveyed_area_m2, note, geom,
 				updated_at, now(), updated_by, :user
 			FROM zonegis.parcel WHERE id = :id
+			""";
+
+	/** The parcel's pieces either side of the line, west to east then south to north, so codes follow the map. */
+	private static final String SPLIT = """
+			SELECT ST_AsBinary(ST_Multi(d.geom)) AS wkb
+			FROM zonegis.parcel p,
+				ST_Dump(ST_CollectionExtract(ST_Split(p.geom, ST_GeomFromWKB(:line, 4490)), 3)) d
+			WHERE p.id = :id
+			ORDER BY ST_XMin(d.geom), ST_YMin(d.geom)
 			""";
 
 	/** Transform the query shape, never the stored column, so the GiST index on parcel.geom is used. */
@@ -134,11 +144,19 @@ class ParcelRepository {
 		return this.jdbc.sql(ID_BY_CODE).param("code", code).query(Long.class).optional();
 	}
 
-	long insert(ParcelDraft draft, String note, MultiPolygon geometry, String user) {
-		return this.jdbc.sql(INSERT)
-			.paramSource(new DraftParams(draft, note, GeometryRepair.wkb(geometry), user, 0))
-			.query(Long.class)
-			.single();
+	long insert(ParcelDraft draft, String note, MultiPolygon geometry, ParcelLifecycle status, String user) {
+		DraftParams params = new DraftParams(draft, note, GeometryRepair.wkb(geometry), user, 0);
+		params.addValue("status", status.code());
+		return this.jdbc.sql(INSERT).paramSource(params).query(Long.class).single();
+	}
+
+	/** The stored boundary cut by the line: one piece when the line does not cross it. */
+	List<MultiPolygon> split(long id, LineString line) {
+		return this.jdbc.sql(SPLIT)
+			.param("id", id)
+			.param("line", GeometryRepair.wkb(line))
+			.query((rs, i) -> GeometryRepair.read(rs.getBytes("wkb")))
+			.list();
 	}
 
 	void update(long id, ParcelDraft draft, String note, MultiPolygon geometry, String user) {

@@ -74,9 +74,16 @@ public class ParcelService {
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
 	public ParcelView create(ParcelDraft draft, String note, EditOptions options) {
+		return create(draft, note, options, ParcelLifecycle.PLANNED);
+	}
+
+	/** A new parcel that starts at a later status: a piece of a split keeps its original's. */
+	@Transactional
+	@PreAuthorize("hasRole('PLANNER')")
+	public ParcelView create(ParcelDraft draft, String note, EditOptions options, ParcelLifecycle status) {
 		RedLineCheck.Checked checked = checkForWrite(draft, RedLineCheck.NEW_PARCEL, options);
 		String user = AuditLog.currentUsername();
-		long id = this.parcels.insert(draft, note, checked.geometry(), user);
+		long id = this.parcels.insert(draft, note, checked.geometry(), status, user);
 		this.audit.record("create", "parcel", id, detail(draft.code(), 1, checked));
 		return get(id).withReports(checked.repair(), checked.clip());
 	}
@@ -153,7 +160,7 @@ public class ParcelService {
 		for (ParcelDraft draft : drafts) {
 			try {
 				RedLineCheck.Checked checked = checkForWrite(draft, RedLineCheck.NEW_PARCEL, EditOptions.STRICT);
-				long id = this.parcels.insert(draft, null, checked.geometry(), user);
+				long id = this.parcels.insert(draft, null, checked.geometry(), ParcelLifecycle.PLANNED, user);
 				this.audit.record("import", "parcel", id, detail(draft.code(), 1, checked));
 				ids.add(id);
 			}
