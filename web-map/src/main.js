@@ -24,6 +24,7 @@ import { mountParcelPanel } from './parcel-panel.js';
 import { mountZoneContents } from './zone-contents.js';
 import { mountRecoveryRegister } from './recovery-register.js';
 import { mountParcelAsOf } from './parcel-as-of.js';
+import { mountParcelSplit } from './parcel-split.js';
 
 const root = document.getElementById('app');
 
@@ -106,6 +107,7 @@ async function showMap(config, user) {
     mountParcelPanel(map, { api, user }),
     mountZoneContents(map, { api }),
     mountParcelAsOf(map, { api }),
+    mountParcelSplit(map, { api, user }),
   ];
   let mounted = true;
   function unmountAll() {

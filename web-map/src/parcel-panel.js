@@ -1,5 +1,5 @@
 // The selected parcel's panel: official areas, lifecycle actions (出具红线图, 组卷, 挂牌, 出让,
-// 收回, 注销) for planners, the boundary editor, and the history slider. Opens on
+// 收回, 注销) for planners, the boundary editor, splitting (parcel-split.js), and the history slider. Opens on
 // `zg:feature-selected` for a parcel; every change refreshes the parcels layer.
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
@@ -70,6 +70,7 @@ export function mountParcelPanel(map, { api, user }) {
       button('recover', () => { recovering = !recovering; render(); }),
       button('cancelled', () => move('cancelled')),
       button('edit', () => { map.fire('zg:parcel-edit', { parcel }); close(); }),
+      button('split', () => { map.fire('zg:parcel-split', { parcel }); close(); }),
     ]);
   }
 

@@ -435,4 +435,12 @@ export default {
   'asOf.label': 'Red lines as of',
   'asOf.count': '{date}: {count} parcels',
   'asOf.clear': 'Back to today',
+  'parcel.action.split': 'Split',
+  'split.title': 'Split parcel {code}',
+  'split.hint': 'Draw a line right across the parcel (both ends outside it); click the last point again to finish',
+  'split.busy': 'Splitting…',
+  'split.done': 'Parcel {code} was split into {count} parcels and cancelled',
+  'split.piece': '{code}: {m2} m² · {mu} mu',
+  'split.cancel': 'Cancel',
+  'split.close': 'Close',
 };

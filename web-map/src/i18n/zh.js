@@ -436,4 +436,12 @@ export default {
   'asOf.label': '查看某日红线',
   'asOf.count': '{date}：{count} 宗地块',
   'asOf.clear': '回到现状',
+  'parcel.action.split': '分割',
+  'split.title': '分割地块 {code}',
+  'split.hint': '在地图上画一条完整穿过地块的线（两端都在地块外），点击最后一点结束',
+  'split.busy': '正在分割…',
+  'split.done': '地块 {code} 已分割为 {count} 宗并注销',
+  'split.piece': '{code}：{m2} m² · {mu} 亩',
+  'split.cancel': '取消',
+  'split.close': '关闭',
 };
