@@ -6,27 +6,14 @@
 # Needs the project's PostGIS (scripts/db.sh) and a built service (mvn -B -DskipTests package).
 # Usage: scripts/bench/import-shapefile.sh [parcels]   (default 10000; env ZONEGIS_BENCH_PORT, default 18199)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 COUNT="${1:-10000}"
-SIDE="$(awk -v n="$COUNT" 'BEGIN { s = int(sqrt(n)); if (s * s < n) s++; print s }')"
-DB_PORT="${ZONEGIS_DB_PORT:-55432}"
 APP_PORT="${ZONEGIS_BENCH_PORT:-18199}"
 DB="zonegis_bench"
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+SIDE="$(awk -v n="$COUNT" 'BEGIN { s = int(sqrt(n)); if (s * s < n) s++; print s }')"
 PG="PG:host=127.0.0.1 port=$DB_PORT user=postgres dbname=$DB"
-PSQL=(psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qAt)
-URL="http://127.0.0.1:$APP_PORT"
-WORK="$(mktemp -d)"
-APP_PID=""
-cleanup() {
-	[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
 now() { date +%s.%N; }
-log() { printf '[bench] %s\n' "$*" >&2; }
-
-"$ROOT/scripts/db.sh" dropdb "$DB" >/dev/null
-"$ROOT/scripts/db.sh" createdb "$DB" >/dev/null
 
 log "generating $COUNT parcels (${SIDE}x$SIDE grid of 25 m squares, 5 m apart) as a Shapefile"
 # South-west of the demo zone, inside the configured extent, in the measuring CRS (EPSG:4550).
@@ -42,15 +29,7 @@ ogr2ogr -f "ESRI Shapefile" "$WORK/shp/bench.shp" "$PG" bench_source -lco ENCODI
 (cd "$WORK/shp" && zip -q "$WORK/bench.zip" bench.*)
 log "shapefile: $(du -h "$WORK/bench.zip" | cut -f1) zipped"
 
-log "starting the service on $URL (database $DB)"
-ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB" ZONEGIS_PORT="$APP_PORT" \
-	java -jar "$ROOT/geo-service/target/geo-service.jar" --zonegis.demo.load=true >"$WORK/service.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do
-	curl -sf "$URL/actuator/health" >/dev/null 2>&1 && break
-	kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/service.log" >&2; exit 1; }
-	sleep 1
-done
+start_service
 
 log "service import (dryRun=false, one transaction, every red-line rule)"
 start="$(now)"

@@ -8,34 +8,13 @@
 # Needs the project's PostGIS (scripts/db.sh) and a built service (mvn -B -DskipTests package).
 # Usage: scripts/bench/tiles.sh [parcels]   (default 100000; env ZONEGIS_BENCH_PORT, default 18198)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 COUNT="${1:-100000}"
-DB_PORT="${ZONEGIS_DB_PORT:-55432}"
 APP_PORT="${ZONEGIS_BENCH_PORT:-18198}"
 DB="zonegis_bench_tiles"
-PSQL=(psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qAt)
-URL="http://127.0.0.1:$APP_PORT"
-WORK="$(mktemp -d)"
-APP_PID=""
-cleanup() {
-	[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-log() { printf '[bench] %s\n' "$*" >&2; }
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-"$ROOT/scripts/db.sh" dropdb "$DB" >/dev/null
-"$ROOT/scripts/db.sh" createdb "$DB" >/dev/null
-
-log "starting the service on $URL (database $DB, demo zone loaded)"
-ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB" ZONEGIS_PORT="$APP_PORT" \
-	java -jar "$ROOT/geo-service/target/geo-service.jar" --zonegis.demo.load=true >"$WORK/service.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do
-	curl -sf "$URL/actuator/health" >/dev/null 2>&1 && break
-	kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/service.log" >&2; exit 1; }
-	sleep 1
-done
+start_service
 
 # A square grid over the zone extent (121.90–122.20 E, 37.05–37.35 N), one 70 m parcel per cell.
 SIDE="$(awk -v n="$COUNT" 'BEGIN { s = int(sqrt(n)); if (s * s < n) s++; print s }')"
