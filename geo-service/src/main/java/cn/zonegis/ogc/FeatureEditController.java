@@ -60,26 +60,35 @@ class FeatureEditController {
 	ResponseEntity<Void> replace(@PathVariable String collectionId, @PathVariable String featureId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = "Content-Crs", required = false) String contentCrs, @RequestBody JsonNode feature) {
-		CollectionDef def = this.registry.get(collectionId);
-		FeatureWriter writer = writer(def);
-		checkLonLat(contentCrs);
-		long id = ItemsController.featureIdOf(def, featureId);
-		writer.replace(id, feature, ETag.expectedVersion(ifMatch));
-		this.extents.forget(def.id());
-		return ResponseEntity.noContent().eTag(currentETag(def, id)).build();
+		return change(collectionId, featureId, ifMatch, contentCrs,
+				(writer, id, version) -> writer.replace(id, feature, version));
 	}
 
 	@PatchMapping(ITEM)
 	ResponseEntity<Void> update(@PathVariable String collectionId, @PathVariable String featureId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = "Content-Crs", required = false) String contentCrs, @RequestBody JsonNode patch) {
+		return change(collectionId, featureId, ifMatch, contentCrs,
+				(writer, id, version) -> writer.update(id, patch, version));
+	}
+
+	/** Replace and update differ only in the writer method they call. */
+	private ResponseEntity<Void> change(String collectionId, String featureId, String ifMatch, String contentCrs,
+			Change change) {
 		CollectionDef def = this.registry.get(collectionId);
 		FeatureWriter writer = writer(def);
 		checkLonLat(contentCrs);
 		long id = ItemsController.featureIdOf(def, featureId);
-		writer.update(id, patch, ETag.expectedVersion(ifMatch));
+		change.apply(writer, id, ETag.expectedVersion(ifMatch));
 		this.extents.forget(def.id());
 		return ResponseEntity.noContent().eTag(currentETag(def, id)).build();
+	}
+
+	@FunctionalInterface
+	private interface Change {
+
+		void apply(FeatureWriter writer, long id, int expectedVersion);
+
 	}
 
 	@DeleteMapping(ITEM)
