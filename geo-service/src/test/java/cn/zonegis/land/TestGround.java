@@ -1,6 +1,6 @@
 package cn.zonegis.land;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import cn.zonegis.TestArea;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -12,18 +12,15 @@ final class TestGround {
 
 	static final String PREFIX = "TEST-";
 
-	/** Cells are 0.003° apart; a test draws its parcels inside its own cell. */
-	static final double CELL = 0.003;
-
-	private static final AtomicInteger NEXT = new AtomicInteger();
+	/** Cells are this far apart; a test draws its parcels inside its own cell. */
+	static final double CELL = TestArea.CELL;
 
 	private TestGround() {
 	}
 
 	/** South-west corner (lon, lat) of a cell no other test uses in this run. */
 	static double[] cell() {
-		int i = NEXT.getAndIncrement();
-		return new double[] { 121.91 + (i % 30) * CELL, 37.06 + (i / 30) * CELL };
+		return TestArea.nextCell();
 	}
 
 	static String code(String what) {

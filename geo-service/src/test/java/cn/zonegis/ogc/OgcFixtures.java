@@ -2,6 +2,8 @@ package cn.zonegis.ogc;
 
 import java.util.UUID;
 
+import cn.zonegis.TestArea;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Rows the OGC tests create for themselves, each in its own small square of the zone. */
@@ -34,9 +36,7 @@ final class OgcFixtures {
 
 	/** A point no other test uses: tests pick their own squares so bbox results are theirs alone. */
 	static double[] freeSpot() {
-		double lon = 121.91 + Math.random() * 0.28;
-		double lat = 37.06 + Math.random() * 0.28;
-		return new double[] { lon, lat };
+		return TestArea.nextSpot();
 	}
 
 	/** A bbox parameter around lon/lat of the given half width, in degrees. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
+import cn.zonegis.TestArea;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,8 +63,9 @@ class VectorTileTests extends IntegrationTest {
 
 	@Test
 	void aKnownTileHoldsExactlyTheParcelsPostgisPutsInItWithTheirStyleAttributes() {
-		double lon = 122.0 + Math.random() * 0.1;
-		double lat = 37.1 + Math.random() * 0.1;
+		double[] spot = TestArea.nextSpot();
+		double lon = spot[0];
+		double lat = spot[1];
 		long id = parcelAt(lon, lat, "tile");
 		int[] t = tileOf(lon, lat, 16);
 		HttpResponse<byte[]> response = fetch("/tiles/parcels/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt", Map.of());
@@ -88,8 +90,9 @@ class VectorTileTests extends IntegrationTest {
 
 	@Test
 	void tilesCarryAnETagAndCacheControlAndAnswerNotModified() {
-		double lon = 122.0 + Math.random() * 0.1;
-		double lat = 37.1 + Math.random() * 0.1;
+		double[] spot = TestArea.nextSpot();
+		double lon = spot[0];
+		double lat = spot[1];
 		parcelAt(lon, lat, "etag");
 		int[] t = tileOf(lon, lat, 15);
 		String path = "/tiles/parcels/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt";
