@@ -1,4 +1,4 @@
-// The large layers (parcels, pipes, streetlights, work orders) drawn from the service's Mapbox
+// The large layers (parcels, pipes, streetlights) drawn from the service's Mapbox
 // Vector Tiles (/tiles/{id}/{z}/{x}/{y}.mvt) onto canvas, styled by layer-styles.js exactly like
 // their GeoJSON twins, so 100,000 parcels cost the browser only the tiles in view. Clicking a
 // feature fetches it whole from /ogc and opens the usual popup. The layer being edited keeps its
@@ -9,7 +9,9 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { featureStyle, styleSpec } from './layer-styles.js';
 
-export const tiledLayers = new Set(['parcels', 'pipes', 'streetlights', 'work_orders']);
+// Work orders stay GeoJSON: a dispatcher reads them as clusters by state, which tiles cannot merge
+// across tile edges, and the open ones are counted in hundreds, not in hundreds of thousands.
+export const tiledLayers = new Set(['parcels', 'pipes', 'streetlights']);
 
 const defaults = {
   tileSize: 256,

@@ -17,14 +17,15 @@ describe('vector tile layers', { skip: await serviceSkip() }, () => {
   });
   after(() => browser?.close());
 
-  it('draws parcels from vector tiles instead of loading them as GeoJSON', async () => {
+  it('draws parcels from vector tiles instead of loading them as GeoJSON, and clusters work orders', async () => {
     await page.waitForSelector('canvas.zg-vector-tile-parcels.zg-layer-parcels', { timeout: 10000 });
     assert.equal(await page.locator('path.zg-layer-parcels').count(), 0, 'no SVG path per parcel');
     assert.ok(requests.some((path) => /^\/tiles\/parcels\/\d+\/\d+\/\d+\.mvt$/.test(path)), 'parcel tiles requested');
-    for (const layer of ['parcels', 'pipes', 'streetlights', 'work_orders']) {
+    for (const layer of ['parcels', 'pipes', 'streetlights']) {
       assert.ok(!requests.includes(`/api/${layer}`), `${layer} not loaded as GeoJSON`);
     }
     assert.ok(requests.includes('/api/roads'), 'small layers stay GeoJSON');
+    await page.waitForSelector('.zg-cluster-work_orders', { timeout: 10000 });
   });
 
   it('opens a parcel\u2019s attributes when it is clicked on its tile', async () => {
