@@ -39,6 +39,8 @@ describe('the asset editor', { skip: await serviceSkip() }, () => {
     await page.locator('.zg-search-result', { hasText: CODE }).first().click();
     await page.waitForSelector('.zg-popup-title');
     await page.click('.leaflet-popup-close-button');
+    // Opening the popup may have panned the map; the streetlight is back in the middle once it settles.
+    await page.waitForTimeout(800);
     await page.click('.zg-edit-tool[data-tool="editAsset"]');
     await page.waitForSelector('.zg-asset-editor[data-state="picking"]');
     const box = await page.locator('.zg-map').boundingBox();
