@@ -27,6 +27,8 @@ describe('the pipe trace tool', { skip: await serviceSkip() }, () => {
     await page.locator('.zg-search-result', { hasText: PIPE_CODE }).first().click();
     await page.waitForSelector('.zg-popup-title');
     await page.click('.leaflet-popup-close-button');
+    // Opening the popup may have panned the map; the pipe is back in the middle once it settles.
+    await page.waitForTimeout(800);
     const box = await page.locator('.zg-map').boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
