@@ -48,9 +48,20 @@ ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/${TEST_DB}_web" ZONEGIS_POR
 	java -jar geo-service/target/geo-service.jar --zonegis.demo.load=true >"$LOG" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-	curl -sf "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break
-	kill -0 $APP_PID 2>/dev/null || { echo "[test] service died; see $LOG" >&2; tail -50 "$LOG" >&2; exit 1; }
+SERVICE="http://127.0.0.1:$APP_PORT"
+
+# The browser tests start only against a service that is up and warm: health UP, then one page
+# of the map, one tile and one page of features, so no first test pays for class loading and
+# cold caches. A service that does not come up fails the run.
+started=""
+for _ in $(seq 1 180); do
+	kill -0 $APP_PID 2>/dev/null || { echo "[test] the service under test exited; see $LOG" >&2; tail -50 "$LOG" >&2; exit 1; }
+	if curl -sf "$SERVICE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then started=yes; break; fi
 	sleep 1
 done
-ZONEGIS_URL="http://127.0.0.1:$APP_PORT" node --test --test-concurrency=1 web-map/test/
+[ -n "$started" ] || { echo "[test] the service under test did not report UP within 180 s; see $LOG" >&2; tail -50 "$LOG" >&2; exit 1; }
+for path in / /api/config /api/layers /tiles/parcels/14/13746/6366.mvt "/ogc/collections/parcels/items?limit=100"; do
+	curl -sf -o /dev/null -u viewer:viewer2026 "$SERVICE$path" || { echo "[test] warm-up request $path failed" >&2; exit 1; }
+done
+
+ZONEGIS_URL="$SERVICE" node --test --test-concurrency=1 web-map/test/

@@ -7,6 +7,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Calls whose 401 is an answer (who am I, wrong password), not an expired session.
 const SESSION_PROBES = new Set(['/api/me', '/api/login']);
 
+// Requests in flight, announced on document as `zg:requests` (detail: the count), so the map can
+// say it is idle only once nothing it asked for is pending (map.js).
+let inFlight = 0;
+
+function countRequest(delta) {
+  inFlight += delta;
+  globalThis.document?.dispatchEvent?.(new CustomEvent('zg:requests', { detail: inFlight }));
+}
+
+export function requestsInFlight() {
+  return inFlight;
+}
+
 export class ApiError extends Error {
   constructor(message, status, problem) {
     super(message);
@@ -64,15 +77,20 @@ export async function request(path, { method = 'GET', json, form, multipart, sig
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(json);
   }
-  const response = await fetch(path, { method: upper, headers, body, credentials: 'same-origin', signal });
-  if (!response.ok) {
-    // An expired session anywhere else sends the app back to the login page (main.js).
-    if (response.status === 401 && !SESSION_PROBES.has(path)) globalThis.document?.dispatchEvent?.(new CustomEvent('zg:unauthorized'));
-    throw await toError(response);
+  countRequest(1);
+  try {
+    const response = await fetch(path, { method: upper, headers, body, credentials: 'same-origin', signal });
+    if (!response.ok) {
+      // An expired session anywhere else sends the app back to the login page (main.js).
+      if (response.status === 401 && !SESSION_PROBES.has(path)) globalThis.document?.dispatchEvent?.(new CustomEvent('zg:unauthorized'));
+      throw await toError(response);
+    }
+    if (response.status === 204) return null;
+    const type = response.headers.get('content-type') || '';
+    return await (type.includes('json') ? response.json() : response.text());
+  } finally {
+    countRequest(-1);
   }
-  if (response.status === 204) return null;
-  const type = response.headers.get('content-type') || '';
-  return type.includes('json') ? response.json() : response.text();
 }
 
 export const api = {

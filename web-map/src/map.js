@@ -3,6 +3,7 @@
 // only leaves an empty background: tile errors draw a transparent tile and nothing else.
 import L from './leaflet.js';
 import { t, onLanguageChange } from './i18n.js';
+import { requestsInFlight } from './api.js';
 
 const options = {
   // 1×1 transparent GIF shown in place of a tile that failed to load.
@@ -36,15 +37,90 @@ function storedBaseMap() {
   }
 }
 
+// The view in the address, `#map=zoom/lat/lon` as OpenStreetMap writes it, so a planner can send a
+// colleague exactly what they are looking at.
+function viewFromHash(hash) {
+  const match = /^#map=(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(hash);
+  if (!match) return null;
+  const [zoom, lat, lon] = match.slice(1).map(Number);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { center: [lat, lon], zoom } : null;
+}
+
+function followHash(map) {
+  const write = () => {
+    const { lat, lng } = map.getCenter();
+    history.replaceState(null, '', `#map=${map.getZoom()}/${lat.toFixed(6)}/${lng.toFixed(6)}`);
+  };
+  const read = () => {
+    const view = viewFromHash(location.hash);
+    if (view) map.setView(view.center, view.zoom, { animate: false });
+  };
+  map.on('moveend', write);
+  window.addEventListener('hashchange', read);
+  return () => {
+    map.off('moveend', write);
+    window.removeEventListener('hashchange', read);
+  };
+}
+
+// `data-zg-map` on the container is "busy" while the view moves, a tile layer loads or an API call
+// is pending, and "idle" once all of that has settled. The check waits two animation frames because
+// Leaflet starts an animated zoom in the next frame. Tests and screenshots wait for "idle".
+function reportActivity(map, container) {
+  let moving = false;
+  let frame = 0;
+  const tilesLoading = () => {
+    let loading = false;
+    map.eachLayer((layer) => { loading ||= layer instanceof L.GridLayer && layer.isLoading(); });
+    return loading;
+  };
+  const settle = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        container.dataset.zgMap = moving || requestsInFlight() > 0 || tilesLoading() ? 'busy' : 'idle';
+      });
+    });
+  };
+  const busy = () => {
+    container.dataset.zgMap = 'busy';
+    settle();
+  };
+  const moveStart = () => { moving = true; busy(); };
+  const moveEnd = () => { moving = false; settle(); };
+  const watchTiles = ({ layer }) => {
+    if (layer instanceof L.GridLayer) layer.on('loading', busy).on('load', settle);
+  };
+  const unwatchTiles = ({ layer }) => {
+    if (layer instanceof L.GridLayer) layer.off('loading', busy).off('load', settle);
+    settle();
+  };
+  const requests = (event) => (event.detail > 0 ? busy() : settle());
+  map.on({ movestart: moveStart, zoomstart: moveStart, moveend: moveEnd, layeradd: watchTiles, layerremove: unwatchTiles });
+  document.addEventListener('zg:requests', requests);
+  busy();
+  return () => {
+    cancelAnimationFrame(frame);
+    document.removeEventListener('zg:requests', requests);
+  };
+}
+
 // Returns { map, baseMapIds, baseMap(), setBaseMap(id), destroy() }.
 export function createMap(container, config) {
   const [lon, lat] = config.center || [0, 0];
-  const map = L.map(container, { center: [lat, lon], zoom: config.zoom ?? 14, maxZoom: options.maxZoom });
+  const view = viewFromHash(location.hash) || { center: [lat, lon], zoom: config.zoom ?? 14 };
+  const map = L.map(container, { ...view, maxZoom: options.maxZoom });
+  const offActivity = reportActivity(map, container);
+  const offHash = followHash(map);
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
-  // The zoom level on the element lets browser tests wait for a zoom to finish.
-  const showZoom = () => { container.dataset.zoom = String(map.getZoom()); };
-  map.on('zoomend', showZoom);
-  showZoom();
+  // The view on the element lets browser tests wait for a zoom or a move to finish.
+  const showView = () => {
+    const { lat, lng } = map.getCenter();
+    container.dataset.zoom = String(map.getZoom());
+    container.dataset.center = `${lat.toFixed(6)},${lng.toFixed(6)}`;
+  };
+  map.on('zoomend moveend', showView);
+  showView();
 
   const bases = baseMaps(config);
   let current = null;
@@ -83,6 +159,8 @@ export function createMap(container, config) {
     setBaseMap,
     destroy() {
       offLanguage();
+      offActivity();
+      offHash();
       map.remove();
     },
   };

@@ -1,8 +1,8 @@
 // The main screen as a planner sees it: every layer listed and drawn, the language switch,
 // pointer coordinates and search. Screenshots go to web-map/test-output/.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, screenshot, serviceSkip, layerDefs, waitForState } from './support.mjs';
+import { signedIn, screenshot, layerDefs, waitForState, mapIdle } from './support.mjs';
 import { gaussKruger } from '../src/gauss-kruger.js';
 
 const zoom = async (page) => Number(await page.getAttribute('.zg-map', 'data-zoom'));
@@ -16,20 +16,10 @@ async function zoomBy(page, steps) {
   }
 }
 
-describe('the main map', { skip: await serviceSkip() }, () => {
-  let browser;
-  let page;
-  let errors;
-  let defs;
-
-  before(async () => {
-    ({ browser, page, errors } = await launch());
-    await login(page, 'planner');
-    defs = await layerDefs(page);
-  });
-  after(() => browser?.close());
-
-  it('lists every layer of /api/layers in the layer panel, loaded and not empty', async () => {
+describe('the main map', () => {
+  it('lists every layer of /api/layers in the layer panel, loaded and not empty', async (t) => {
+    const { page } = await signedIn(t, 'planner');
+    const defs = await layerDefs(page);
     assert.ok(defs.length >= 12, `only ${defs.length} layers`);
     for (const def of defs) {
       const row = page.locator(`.zg-layer-row[data-layer-id="${def.id}"]`);
@@ -39,32 +29,37 @@ describe('the main map', { skip: await serviceSkip() }, () => {
     }
   });
 
-  it('draws every layer on the map, the dense ones once zoomed in', async () => {
-    const drawn = (id) => page.evaluate((layer) => document.querySelectorAll(`.zg-layer-${layer}, .zg-cluster-${layer}`).length, id);
-    // Vector tiles arrive after the zoom ends: wait for a layer's first drawn tile.
-    const waitDrawn = (id) => page.waitForFunction((layer) => document.querySelector(`.zg-layer-${layer}, .zg-cluster-${layer}`), id, { timeout: 10000 })
-      .then(() => true, () => false);
+  it('draws every layer on the map, the dense ones once zoomed in', async (t) => {
+    const { page, errors } = await signedIn(t, 'planner');
+    const defs = await layerDefs(page);
+    // Once the map is idle every tile in view is drawn.
+    const drawn = async (id) => {
+      await mapIdle(page);
+      return page.evaluate((layer) => document.querySelector(`.zg-layer-${layer}, .zg-cluster-${layer}`) !== null, id);
+    };
     const start = await zoom(page);
     let deepest = start;
     for (const def of defs) {
       const minZoom = Number(await page.locator(`.zg-layer-row[data-layer-id="${def.id}"]`).getAttribute('data-min-zoom'));
-      if (minZoom <= start) assert.ok(await waitDrawn(def.id), `${def.id}: nothing drawn`);
+      if (minZoom <= start) assert.ok(await drawn(def.id), `${def.id}: nothing drawn`);
       deepest = Math.max(deepest, minZoom);
     }
     await zoomBy(page, deepest - start);
-    for (const def of defs) assert.ok(await waitDrawn(def.id), `${def.id}: nothing drawn at zoom ${deepest}`);
-    await page.waitForSelector('.zg-flow-arrow, .zg-vector-tile[data-flow-arrows]', { timeout: 10000 });
+    for (const def of defs) assert.ok(await drawn(def.id), `${def.id}: nothing drawn at zoom ${deepest}`);
+    assert.ok(await page.locator('.zg-flow-arrow, .zg-vector-tile[data-flow-arrows]').count() > 0, 'pipes show their flow');
     await screenshot(page, 'street-level-tiles');
-    await zoomBy(page, start - deepest);
+    assert.deepEqual(errors, []);
   });
 
-  it('shows the map without network access and without script errors', async () => {
+  it('shows the map without network access and without script errors', async (t) => {
+    const { page, errors } = await signedIn(t, 'planner');
     assert.equal(await page.locator('.leaflet-control-scale').count(), 1);
     await screenshot(page, 'main-zh');
     assert.deepEqual(errors, []);
   });
 
-  it('shows the pointer position as lon/lat and as N/E in the measuring CRS', async () => {
+  it('shows the pointer position as lon/lat and as N/E in the measuring CRS', async (t) => {
+    const { page } = await signedIn(t, 'planner');
     const config = await page.evaluate(async () => (await fetch('/api/config')).json());
     const box = await page.locator('.zg-map').boundingBox();
     await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
@@ -79,7 +74,9 @@ describe('the main map', { skip: await serviceSkip() }, () => {
     assert.ok(Math.abs(Number(match[2]) - expected.easting) < 0.5, `E ${match[2]} vs ${expected.easting}`);
   });
 
-  it('switches to English, keeps it after a reload, and switches back', async () => {
+  it('switches to English, keeps it after a reload, and switches back', async (t) => {
+    const { page } = await signedIn(t, 'planner');
+    const defs = await layerDefs(page);
     await page.click('.zg-lang-button[data-lang="en"]');
     assert.equal(await page.locator('.zg-layers .zg-panel-title').textContent(), 'Layers');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -97,7 +94,19 @@ describe('the main map', { skip: await serviceSkip() }, () => {
     await page.click('.zg-lang-button[data-lang="zh"]');
     assert.equal(await page.locator('.zg-layers .zg-panel-title').textContent(), '图层');
   });
-  it('finds a parcel by its code and opens its attributes', async () => {
+  it('opens the view a colleague shared by its address', async (t) => {
+    const view = { lon: 122.05, lat: 37.19, zoom: 17 };
+    const { page } = await signedIn(t, 'viewer', { view });
+    assert.equal(await zoom(page), 17);
+    assert.equal(await page.getAttribute('.zg-map', 'data-center'), '37.190000,122.050000');
+    await page.click('.leaflet-control-zoom-out');
+    await page.waitForFunction(() => document.querySelector('.zg-map').dataset.zoom === '16');
+    await mapIdle(page);
+    assert.match(await page.evaluate(() => location.hash), /^#map=16\/37\.19\d*\/122\.05\d*$/);
+  });
+
+  it('finds a parcel by its code and opens its attributes', async (t) => {
+    const { page } = await signedIn(t, 'planner');
     const parcels = await page.evaluate(async () => (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json());
     const code = parcels.features.find((f) => f.properties.code).properties.code;
     await page.fill('.zg-search-input', code);
@@ -109,7 +118,7 @@ describe('the main map', { skip: await serviceSkip() }, () => {
     assert.match(await title.textContent(), new RegExp(code));
     assert.equal(await page.locator('.zg-search-result').count(), 0, 'the result list closes');
     // The popup must survive the zoom to the parcel and the click that picked the result.
-    await page.waitForTimeout(800);
+    await mapIdle(page);
     assert.equal(await page.locator('.zg-popup').count(), 1, 'the popup stays open');
     await screenshot(page, 'popup-zh');
   });

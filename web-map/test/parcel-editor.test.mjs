@@ -1,65 +1,51 @@
 // The red-line editor, the parcel panel and a zone's contents, as a planner uses them: draw a
 // parcel and see its area kept after a reload, an overlapping one refused with the overlap drawn,
 // a lifecycle step, and what an expansion zone holds. Screenshots go to web-map/test-output/.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, screenshot, serviceSkip, waitForState } from './support.mjs';
+import { signedIn, screenshot, waitForState, mapIdle, ground, rectangle, createParcel, cancelParcels, pixelOf } from './support.mjs';
 
 const number = (text) => Number(text.match(/(\d+\.\d+) m²/)[1]);
 
-describe('the red-line editor', { skip: await serviceSkip() }, () => {
-  let browser;
-  let page;
-  let errors;
-  let box;
-  const code = `WEB-${Date.now()}`;
-
-  // A square of `size` pixels on free ground west of the zone's parcels (the initial view).
-  async function drawSquare(dx, dy, size) {
-    await page.click('.zg-edit-tool[data-tool="drawRedLine"]');
-    await page.locator('.zg-parcel-editor').waitFor({ state: 'visible' });
-    const x = box.x + 340 + dx;
-    const y = box.y + box.height / 2 + dy;
-    for (const [px, py] of [[x, y], [x + size, y], [x + size, y + size], [x, y + size]]) {
-      await page.mouse.click(px, py);
-    }
-    await page.mouse.move(x + 1, y + 1);
-    const live = await page.locator('.zg-editor-area').textContent();
-    await page.mouse.click(x, y);
-    await page.locator('.zg-editor-button[data-action="save"]:not([disabled])').waitFor();
-    return { live, center: [x + size / 2, y + size / 2] };
+// Draws a square of `size` pixels with its north-west corner at page pixel (x, y) with the red-line
+// tool, and returns the area shown while drawing.
+async function drawSquare(page, x, y, size) {
+  await page.click('.zg-edit-tool[data-tool="drawRedLine"]');
+  await page.locator('.zg-parcel-editor').waitFor({ state: 'visible' });
+  for (const [px, py] of [[x, y], [x + size, y], [x + size, y + size], [x, y + size]]) {
+    await page.mouse.click(px, py);
   }
+  await page.mouse.move(x + 1, y + 1);
+  const live = await page.locator('.zg-editor-area').textContent();
+  await page.mouse.click(x, y);
+  await page.locator('.zg-editor-button[data-action="save"]:not([disabled])').waitFor();
+  return live;
+}
 
-  async function save(parcelCode) {
-    await page.fill('.zg-parcel-editor input[name="code"]', parcelCode);
-    await page.fill('.zg-parcel-editor input[name="name"]', '浏览器测试地块');
-    await page.click('.zg-editor-button[data-action="save"]');
-  }
+async function save(page, parcelCode) {
+  await page.fill('.zg-parcel-editor input[name="code"]', parcelCode);
+  await page.fill('.zg-parcel-editor input[name="name"]', '浏览器测试地块');
+  await page.click('.zg-editor-button[data-action="save"]');
+}
 
-  before(async () => {
-    ({ browser, page, errors } = await launch());
-    await login(page, 'planner');
-    box = await page.locator('.zg-map').boundingBox();
-  });
+// The planner's map centred on a ground slot of the test's own at street level; parcels drawn
+// there under `code` are cancelled when the test ends.
+async function drawingOn(t, slot, code) {
+  const view = { ...ground(slot).center, zoom: 17 };
+  const session = await signedIn(t, 'planner', { view });
+  t.after(() => cancelParcels(code));
+  const box = await session.page.locator('.zg-map').boundingBox();
+  return { ...session, view, middle: [box.x + box.width / 2, box.y + box.height / 2] };
+}
 
-  after(async () => {
-    // Cancelled parcels no longer hold ground, so the test can run again on the same database.
-    await page?.evaluate(async (prefix) => {
-      const headers = { 'X-Requested-With': 'XMLHttpRequest' };
-      const token = decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]+)/)[1]);
-      const all = await (await fetch('/api/parcels', { headers })).json();
-      for (const f of all.features.filter((p) => p.properties.code.startsWith(prefix) && p.properties.status !== 'cancelled')) {
-        await fetch(`/api/parcels/${f.id}`, { method: 'DELETE', headers: { ...headers, 'X-XSRF-TOKEN': token } });
-      }
-    }, code);
-    await browser?.close();
-  });
-
-  it('draws a parcel with its live area, saves it and shows the same area after a reload', async () => {
-    const { live, center } = await drawSquare(0, -40, 70);
+describe('the red-line editor', () => {
+  it('draws a parcel with its live area, saves it and shows the same area after a reload', async (t) => {
+    const code = `WEB-${Date.now()}`;
+    const { page, middle, errors } = await drawingOn(t, 60, code);
+    const live = await drawSquare(page, middle[0] - 35, middle[1] - 35, 70);
     const final = await page.locator('.zg-editor-area').textContent();
     assert.match(live, /面积 \d+\.\d{2} m² · \d+\.\d{4} 亩 · \d+\.\d{4} 公顷/);
-    await save(code);
+    await save(page, code);
     const saved = page.locator('.zg-editor-saved');
     await saved.waitFor();
     const savedText = await saved.textContent();
@@ -68,23 +54,28 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     assert.ok(Math.abs(number(savedText) - number(final)) < 0.05, `${savedText} vs ${final}`);
     await screenshot(page, 'parcel-editor-saved');
 
+    // The address keeps the view, so the parcel is back in the middle after the reload.
     await page.reload();
     await waitForState(page, 'ready');
-    await page.mouse.click(center[0], center[1]);
+    await mapIdle(page);
+    await page.mouse.click(middle[0], middle[1]);
     const panel = page.locator('.zg-parcel-panel');
     await panel.waitFor({ state: 'visible' });
     assert.match(await panel.locator('.zg-panel-title').textContent(), new RegExp(code));
     const facts = await panel.locator('.zg-parcel-facts').textContent();
     assert.ok(Math.abs(number(facts) - number(savedText)) < 0.005, `${facts} vs ${savedText}`);
     await screenshot(page, 'parcel-panel');
+    assert.deepEqual(errors, []);
   });
 
-  it('cuts a hole in the red line being drawn and saves the area without it', async () => {
-    await drawSquare(0, -250, 70);
+  it('cuts a hole in the red line being drawn and saves the area without it', async (t) => {
+    const code = `WEB-H-${Date.now()}`;
+    const { page, middle, errors } = await drawingOn(t, 61, code);
+    const [x0, y0] = [middle[0] - 35, middle[1] - 35];
+    await drawSquare(page, x0, y0, 70);
     const whole = number(await page.locator('.zg-editor-area').textContent());
     await page.click('.zg-editor-button[data-action="cutHole"]');
-    const x = box.x + 340 + 25;
-    const y = box.y + box.height / 2 - 250 + 25;
+    const [x, y] = [x0 + 25, y0 + 25];
     for (const [px, py] of [[x, y], [x + 20, y], [x + 20, y + 20], [x, y + 20]]) await page.mouse.click(px, py);
     await page.mouse.move(x + 1, y + 1);
     await page.mouse.click(x, y);
@@ -92,29 +83,42 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     const holed = number(await page.locator('.zg-editor-area').textContent());
     const expected = whole * (1 - (20 / 70) ** 2);
     assert.ok(Math.abs(holed - expected) < expected * 0.02, `${holed} m² with the hole, about ${expected} expected`);
-    await save(`${code}-H`);
+    await save(page, code);
     const saved = page.locator('.zg-editor-saved');
     await saved.waitFor();
     assert.ok(Math.abs(number(await saved.textContent()) - holed) < 0.05);
     await screenshot(page, 'parcel-hole-saved');
-    await page.click('.zg-editor-button[data-action="close"]');
+    assert.deepEqual(errors, []);
   });
 
-  it('moves the parcel one lifecycle step from its panel', async () => {
+  it('moves a parcel one lifecycle step from its panel', async (t) => {
+    const code = `WEB-L-${Date.now()}`;
+    const { west, south } = ground(62);
+    await createParcel(t, { code, name: '生命周期测试地块', land_use: '工业用地' }, rectangle(west + 0.004, south + 0.002, west + 0.005, south + 0.003));
+    const { page, errors } = await signedIn(t, 'planner');
+    await page.fill('.zg-search-input', code);
+    await page.locator('.zg-search-result', { hasText: code }).first().click();
     const panel = page.locator('.zg-parcel-panel');
+    await panel.locator('.zg-panel-title', { hasText: code }).waitFor();
     assert.equal(await panel.locator('.zg-parcel-status').getAttribute('data-status'), 'planned');
     await panel.locator('.zg-parcel-action[data-action="red_line_issued"]').click();
     await panel.locator('.zg-parcel-status[data-status="red_line_issued"]').waitFor();
     await panel.locator('.zg-parcel-action[data-action="filed"]').waitFor();
     assert.match(await panel.locator('.zg-history-label').textContent(), /第 2 版/);
     await screenshot(page, 'parcel-lifecycle');
-    await panel.locator('.zg-panel-close').click();
+    assert.deepEqual(errors, []);
   });
 
-  it('refuses an overlapping parcel, draws the overlap and can clip it away', async () => {
-    // Corner to corner with the first parcel, so no click falls on one of its edges.
-    await drawSquare(35, -75, 70);
-    await save(`${code}-B`);
+  it('refuses an overlapping parcel, draws the overlap and can clip it away', async (t) => {
+    const code = `WEB-O-${Date.now()}`;
+    const { center } = ground(63);
+    // The standing parcel reaches north-east from the centre of the view.
+    await createParcel(t, { code, name: '已有地块', land_use: '工业用地' }, rectangle(center.lon, center.lat, center.lon + 0.002, center.lat + 0.0015));
+    const { page, view, errors } = await drawingOn(t, 63, `${code}-B`);
+    // A square around the centre, so its north-east quarter overlaps and no click falls on an edge.
+    const [x, y] = await pixelOf(page, view, center.lon, center.lat);
+    await drawSquare(page, x - 40, y - 40, 80);
+    await save(page, `${code}-B`);
     const problem = page.locator('.zg-editor-problem');
     await problem.waitFor();
     assert.match(await problem.textContent(), new RegExp(`${code}`));
@@ -127,10 +131,11 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     await saved.waitFor();
     assert.match(await saved.textContent(), new RegExp(`${code}-B`));
     assert.match(await saved.textContent(), /已裁去/);
-    await page.click('.zg-editor-button[data-action="close"]');
+    assert.deepEqual(errors, []);
   });
 
-  it('lists what an expansion zone holds and highlights it', async () => {
+  it('lists what an expansion zone holds and highlights it', async (t) => {
+    const { page, errors } = await signedIn(t, 'planner');
     // The first point of a coarse grid where the zone itself, not a parcel on it, is on top.
     const point = await page.evaluate(() => {
       const map = document.querySelector('.zg-map').getBoundingClientRect();
@@ -153,7 +158,8 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     assert.deepEqual(errors, []);
   });
 
-  it('draws the red lines as they stood on an earlier date', async () => {
+  it('draws the red lines as they stood on an earlier date', async (t) => {
+    const { page, errors } = await signedIn(t, 'planner');
     await page.fill('.zg-as-of input[name="asOf"]', '2024-10-01');
     const count = page.locator('.zg-as-of-count');
     await count.waitFor();
@@ -163,13 +169,17 @@ describe('the red-line editor', { skip: await serviceSkip() }, () => {
     assert.ok(await page.locator('path.zg-as-of-parcel').count() > 0);
     await screenshot(page, 'parcels-as-of');
     await page.click('.zg-as-of-clear');
+    assert.equal(await page.locator('path.zg-as-of-parcel').count(), 0);
+    assert.deepEqual(errors, []);
   });
 
-  it('shows the recovery register with its statistics', async () => {
+  it('shows the recovery register with its statistics', async (t) => {
+    const { page, errors } = await signedIn(t, 'planner');
     await page.click('.zg-register-toggle');
     const register = page.locator('.zg-recovery-register');
     await register.locator('.zg-register-table tbody tr').first().waitFor();
     assert.ok(await register.locator('.zg-register-stats li').count() > 0);
     await screenshot(page, 'recovery-register');
+    assert.deepEqual(errors, []);
   });
 });

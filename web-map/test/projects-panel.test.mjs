@@ -1,48 +1,25 @@
 // The key projects panel as a viewer sees it: one investment bar per project in progress order,
 // lagging projects flagged in the list and ringed on the map, hostile names kept as text.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, screenshot, serviceSkip, baseUrl, password } from './support.mjs';
+import { signedIn, screenshot, apiAs, mapIdle } from './support.mjs';
 
 const HOSTILE = `TEST-<img src=x onerror="window.__zgXss=1">-${Date.now()}`;
+const asPlanner = apiAs('planner');
+const read = async (path) => (await apiAs('viewer')(path)).json();
 
-// Planner-only writes go through the API with HTTP Basic, as a script would.
-async function asPlanner(path, init = {}) {
-  const auth = Buffer.from(`planner:${password('planner')}`).toString('base64');
-  return fetch(`${baseUrl}${path}`, { ...init, headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', ...init.headers } });
+// The viewer's map with the projects panel open and loaded.
+async function openPanel(t) {
+  const session = await signedIn(t, 'viewer');
+  await session.page.click('.zg-projects-toggle');
+  await session.page.waitForSelector('.zg-projects[data-state="loaded"] .zg-project-row');
+  return session;
 }
 
-describe('the key projects panel', { skip: await serviceSkip() }, () => {
-  let browser;
-  let page;
-  let errors;
-  let hostileLocation;
-  let api;
-
-  before(async () => {
-    const created = await asPlanner('/api/projects', {
-      method: 'POST',
-      body: JSON.stringify({
-        type: 'Feature', geometry: { type: 'Point', coordinates: [122.0605, 37.1795] },
-        properties: { name: HOSTILE, level: 'district', category: '测试', total_investment_wan: 1000, completed_investment_wan: 0, annual_target_wan: 800, start_date: '2025-01-01', state: 'under_construction' },
-      }),
-    });
-    assert.equal(created.status, 201, await created.text());
-    hostileLocation = created.headers.get('location');
-    ({ browser, page, errors } = await launch());
-    await login(page, 'viewer');
-    api = async (path) => page.evaluate(async (p) => (await fetch(p, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json(), path);
-    await page.click('.zg-projects-toggle');
-    await page.waitForSelector('.zg-projects[data-state="loaded"] .zg-project-row');
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (hostileLocation) await asPlanner(hostileLocation, { method: 'DELETE', headers: { 'If-Match': '"1"' } });
-  });
-
-  it('lists every project once, furthest behind first', async () => {
-    const expected = (await api('/api/projects?sort=progress')).features;
+describe('the key projects panel', () => {
+  it('lists every project once, furthest behind first', async (t) => {
+    const { page } = await openPanel(t);
+    const expected = (await read('/api/projects?sort=progress')).features;
     const rows = page.locator('.zg-project-row');
     assert.equal(await rows.count(), expected.length);
     const shown = await rows.evaluateAll((nodes) => nodes.map((n) => [Number(n.dataset.projectId), Number(n.dataset.progress)]));
@@ -51,7 +28,8 @@ describe('the key projects panel', { skip: await serviceSkip() }, () => {
     assert.deepEqual(progress, [...progress].sort((a, b) => a - b));
   });
 
-  it('fills each bar to completed over total investment', async () => {
+  it('fills each bar to completed over total investment', async (t) => {
+    const { page } = await openPanel(t);
     const widths = await page.locator('.zg-project-row').evaluateAll((nodes) => nodes.map((n) => {
       const bar = n.querySelector('.zg-project-bar').getBoundingClientRect().width;
       const done = n.querySelector('.zg-project-bar-done').getBoundingClientRect().width;
@@ -60,20 +38,22 @@ describe('the key projects panel', { skip: await serviceSkip() }, () => {
     for (const [progress, share] of widths) assert.ok(Math.abs(Math.min(1, progress) - share) < 0.01, `${progress} drawn as ${share}`);
   });
 
-  it('flags the lagging projects in the list and rings them on the map', async () => {
-    const summary = await api('/api/projects/summary');
+  it('flags the lagging projects in the list and rings them on the map', async (t) => {
+    const { page } = await openPanel(t);
+    const summary = await read('/api/projects/summary');
     assert.ok(summary.lagging.length > 0, 'the demo zone has lagging projects');
     assert.equal(await page.locator('.zg-project-row.zg-project-lagging').count(), summary.lagging.length);
     const laggingNames = await page.locator('.zg-project-lagging .zg-project-name').allTextContents();
     assert.deepEqual([...laggingNames].sort(), [...summary.lagging].sort());
     assert.equal(await page.locator('path.zg-project-ring').count(), summary.lagging.length);
-    assert.equal(await page.locator('.zg-project-label').count(), (await api('/api/projects')).features.length);
+    assert.equal(await page.locator('.zg-project-label').count(), (await read('/api/projects')).features.length);
     assert.match(await page.locator('.zg-projects-summary').textContent(), new RegExp(`滞后 ${summary.lagging.length} 个`));
     await screenshot(page, 'projects-panel-zh');
   });
 
-  it('judges lagging on the day the planner picks, as the half-year report does', async () => {
-    const halfYear = await api('/api/projects/summary?asOf=2026-06-30');
+  it('judges lagging on the day the planner picks, as the half-year report does', async (t) => {
+    const { page } = await openPanel(t);
+    const halfYear = await read('/api/projects/summary?asOf=2026-06-30');
     await page.fill('.zg-projects-as-of input', '2026-06-30');
     await page.waitForFunction((n) => document.querySelectorAll('.zg-project-row.zg-project-lagging').length === n
       && document.querySelector('.zg-projects-as-of input').value === '2026-06-30', halfYear.lagging.length);
@@ -82,14 +62,28 @@ describe('the key projects panel', { skip: await serviceSkip() }, () => {
     await screenshot(page, 'projects-panel-half-year');
   });
 
-  it('keeps a hostile project name as text', async () => {
+  it('keeps a hostile project name as text', async (t) => {
+    const created = await asPlanner('/api/projects', {
+      method: 'POST',
+      body: JSON.stringify({
+        type: 'Feature', geometry: { type: 'Point', coordinates: [122.0605, 37.1795] },
+        properties: { name: HOSTILE, level: 'district', category: '测试', total_investment_wan: 1000, completed_investment_wan: 0, annual_target_wan: 800, start_date: '2025-01-01', state: 'under_construction' },
+      }),
+    });
+    assert.equal(created.status, 201, await created.text());
+    t.after(() => asPlanner(created.headers.get('location'), { method: 'DELETE', headers: { 'If-Match': '"1"' } }));
+    const { page, errors } = await openPanel(t);
     const names = await page.locator('.zg-project-name').allTextContents();
     assert.ok(names.includes(HOSTILE));
     assert.equal(await page.evaluate(() => window.__zgXss), undefined);
     assert.equal(await page.locator('.zg-projects img').count(), 0);
+    await mapIdle(page);
+    assert.equal(await page.evaluate(() => window.__zgXss), undefined);
+    assert.deepEqual(errors, []);
   });
 
-  it('opens the project on the map when its name is picked', async () => {
+  it('opens the project on the map when its name is picked', async (t) => {
+    const { page } = await openPanel(t);
     const first = page.locator('.zg-project-row').first();
     const name = await first.locator('.zg-project-name').textContent();
     await first.locator('.zg-project-name').click();
@@ -97,7 +91,8 @@ describe('the key projects panel', { skip: await serviceSkip() }, () => {
     assert.equal(await page.locator('.zg-popup-title').textContent(), name);
   });
 
-  it('speaks English after the switch and throws no errors', async () => {
+  it('speaks English after the switch and throws no errors', async (t) => {
+    const { page, errors } = await openPanel(t);
     await page.keyboard.press('Escape');
     await page.click('.zg-lang-button[data-lang="en"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -1,55 +1,37 @@
 // The interface follows the role: only writers get edit tools; everyone can read the map.
 // Also the login page itself: a wrong password shows the server's message, logout returns.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, serviceSkip, baseUrl, waitForState } from './support.mjs';
+import { launch, signedIn, baseUrl, waitForState } from './support.mjs';
 
-describe('roles and sign-in', { skip: await serviceSkip() }, () => {
-  let browser;
-  let context;
-
-  before(async () => {
-    ({ browser, context } = await launch());
-  });
-  after(() => browser?.close());
-
-  async function pageAs(user) {
-    const page = await context.newPage();
-    await context.clearCookies();
-    await login(page, user);
-    return page;
-  }
-
-  it('gives a viewer the map but no edit tools', async () => {
-    const page = await pageAs('viewer');
+describe('roles and sign-in', () => {
+  it('gives a viewer the map but no edit tools', async (t) => {
+    const { page } = await signedIn(t, 'viewer');
     assert.equal(await page.locator('.zg-edit-tools').count(), 0);
     assert.equal(await page.locator('.zg-edit-tool').count(), 0);
     assert.ok(await page.locator('.zg-layer-row[data-state="loaded"]').count() > 0);
     assert.match(await page.locator('.zg-user-roles').textContent(), /查看/);
-    await page.close();
   });
 
-  it('gives a planner the land and asset tools, not the work order ones', async () => {
-    const page = await pageAs('planner');
+  it('gives a planner the land and asset tools, not the work order ones', async (t) => {
+    const { page } = await signedIn(t, 'planner');
     assert.equal(await page.locator('.zg-edit-tools').count(), 1);
     const areas = await page.locator('.zg-edit-tool').evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
     assert.deepEqual(areas, ['land', 'assets']);
-    await page.close();
   });
 
-  it('gives a dispatcher only the work order tools, and every tool does something', async () => {
-    const page = await pageAs('dispatcher');
+  it('gives a dispatcher only the work order tools, and every tool does something', async (t) => {
+    const { page } = await signedIn(t, 'dispatcher');
     const areas = await page.locator('.zg-edit-tool').evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
     assert.deepEqual(areas, ['workOrders']);
     assert.equal(await page.locator('.zg-edit-tool[disabled]').count(), 0);
     await page.locator('.zg-edit-tool[data-tool="newWorkOrder"]').click();
     await page.locator('.zg-wo-hint').waitFor();
-    await page.close();
   });
 
-  it('shows the server message for a wrong password and stays on the login page', async () => {
-    await context.clearCookies();
-    const page = await context.newPage();
+  it('shows the server message for a wrong password and stays on the login page', async (t) => {
+    const { browser, page } = await launch();
+    t.after(() => browser.close());
     await page.goto(`${baseUrl}/`);
     await waitForState(page, 'login');
     await page.fill('input[name="username"]', 'planner');
@@ -59,11 +41,10 @@ describe('roles and sign-in', { skip: await serviceSkip() }, () => {
     await page.waitForFunction(() => document.querySelector('.zg-login-error').textContent.trim() !== '');
     assert.ok((await message.textContent()).trim().length > 0);
     assert.equal(await page.getAttribute('body', 'data-zg-state'), 'login');
-    await page.close();
   });
 
-  it('shows the user and roles in the menu and logs out to the login page', async () => {
-    const page = await pageAs('admin');
+  it('shows the user and roles in the menu and logs out to the login page', async (t) => {
+    const { page } = await signedIn(t, 'admin');
     await page.click('.zg-user-name');
     assert.equal(await page.locator('.zg-user-username').textContent(), 'admin');
     assert.match(await page.locator('.zg-user-roles').textContent(), /管理员/);
@@ -71,14 +52,12 @@ describe('roles and sign-in', { skip: await serviceSkip() }, () => {
     await waitForState(page, 'login');
     const status = await page.evaluate(async () => (await fetch('/api/me', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status);
     assert.equal(status, 401);
-    await page.close();
   });
 
-  it('returns to the login page when the session expires', async () => {
-    const page = await pageAs('viewer');
+  it('returns to the login page when the session expires', async (t) => {
+    const { page, context } = await signedIn(t, 'viewer');
     await context.clearCookies();
     await page.fill('.zg-search-input', 'a');
     await waitForState(page, 'login');
-    await page.close();
   });
 });

@@ -1,6 +1,12 @@
 // Shared set-up for the browser tests: Debian's chromium through playwright-core, a page that
 // can only reach the service under test (OSM tiles fail at once, as offline), and log-in.
-// The service URL comes from ZONEGIS_URL (default http://localhost:8080).
+// The service URL comes from ZONEGIS_URL (default http://localhost:8080); a service that does not
+// answer fails the tests, it never skips them.
+//
+// Every test stands alone: it opens its own browser (`signedIn`), creates the data it needs on
+// ground no other test uses (`ground`), and waits for states the page announces, never for time:
+// body[data-zg-state] for the screen, .zg-map[data-zg-map="idle"] once the map has stopped moving
+// and loading.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -13,18 +19,6 @@ const chromiumArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
-
-// false when the service answers; otherwise the reason to skip. Under CI a missing service
-// must fail the run, so there the tests go ahead and fail on their own.
-export async function serviceSkip() {
-  try {
-    const response = await fetch(`${baseUrl}/api/config`, { signal: AbortSignal.timeout(5000) });
-    if (response.ok) return false;
-  } catch {
-    // Fall through to the reason below.
-  }
-  return process.env.CI ? false : `ZoneGIS service not reachable at ${baseUrl} (set ZONEGIS_URL)`;
-}
 
 // Opens a browser and a context that aborts every request to another host. Page errors are
 // collected in `errors` so a test can assert the app threw nothing.
@@ -49,14 +43,111 @@ export async function waitForState(page, state) {
   await page.waitForSelector(`body[data-zg-state="${state}"]`, { timeout: 30000 });
 }
 
-// Logs in through the login page and waits until every layer has loaded (or failed).
-export async function login(page, user, secret = password(user)) {
-  await page.goto(`${baseUrl}/`);
+// Resolves once the map has stopped moving, its tiles are drawn and no API call is pending.
+export async function mapIdle(page) {
+  await page.waitForSelector('.zg-map[data-zg-map="idle"]', { timeout: 30000 });
+}
+
+const viewHash = ({ lon, lat, zoom }) => `#map=${zoom}/${lat.toFixed(6)}/${lon.toFixed(6)}`;
+
+// Logs in through the login page, optionally straight to a view { lon, lat, zoom }, and waits
+// until every layer has loaded (or failed) and the map is idle.
+export async function login(page, user, { secret = password(user), view = null } = {}) {
+  await page.goto(`${baseUrl}/${view ? viewHash(view) : ''}`);
   await waitForState(page, 'login');
   await page.fill('input[name="username"]', user);
   await page.fill('input[name="password"]', secret);
   await page.click('.zg-login-submit');
   await waitForState(page, 'ready');
+  await mapIdle(page);
+}
+
+// A browser of the test's own, closed when the test ends, signed in as `user`.
+// options: view (see login), language, viewport.
+export async function signedIn(t, user, { view = null, ...options } = {}) {
+  const session = await launch(options);
+  t.after(() => session.browser.close());
+  await login(session.page, user, { view });
+  return session;
+}
+
+// Moves the map to { lon, lat, zoom } through the address, as a shared link does, and waits
+// until it is there and idle.
+export async function showAt(page, view) {
+  await page.evaluate((hash) => { location.hash = hash; }, viewHash(view));
+  const center = `${view.lat.toFixed(6)},${view.lon.toFixed(6)}`;
+  await page.waitForFunction(({ zoom, center }) => {
+    const map = document.querySelector('.zg-map');
+    return map.dataset.zoom === String(zoom) && map.dataset.center === center;
+  }, { zoom: view.zoom, center });
+  await mapIdle(page);
+}
+
+// The page pixel of a lon/lat on a map showing `view` (Web Mercator, 256-pixel tiles).
+export async function pixelOf(page, view, lon, lat) {
+  const box = await page.locator('.zg-map').boundingBox();
+  const scale = 256 * 2 ** view.zoom;
+  const x = (l) => ((l + 180) / 360) * scale;
+  const y = (b) => (0.5 - Math.log(Math.tan(Math.PI / 4 + (b * Math.PI) / 360)) / (2 * Math.PI)) * scale;
+  return [box.x + box.width / 2 + x(lon) - x(view.lon), box.y + box.height / 2 + y(lat) - y(view.lat)];
+}
+
+// Land that neither the demo zone (around 122.03–122.12 E, 37.17–37.21 N) nor any other test
+// touches: slot n is a cell of 0.01° × 0.005° in the zone's empty south-west. Each test that draws
+// or creates parcels takes a slot of its own, so tests run alone or in any order.
+export function ground(slot) {
+  const west = 121.92 + (slot % 10) * 0.02;
+  const south = 37.07 + Math.floor(slot / 10) * 0.01;
+  return { west, south, east: west + 0.01, north: south + 0.005, center: { lon: west + 0.005, lat: south + 0.0025 } };
+}
+
+// A closed lon/lat ring of a rectangle.
+export function rectangle(west, south, east, north) {
+  return [[west, south], [east, south], [east, north], [west, north], [west, south]];
+}
+
+// fetch against the service as `user` with HTTP Basic, JSON in and out, as a script would.
+export function apiAs(user) {
+  const auth = `Basic ${Buffer.from(`${user}:${password(user)}`).toString('base64')}`;
+  return (path, init = {}) => fetch(`${baseUrl}${path}`, {
+    ...init,
+    headers: { Authorization: auth, 'Content-Type': 'application/json', ...init.headers },
+  });
+}
+
+// Creates a parcel through the API as the planner and cancels it when the test ends, so a run on
+// the same database can start again. Returns the created feature.
+export async function createParcel(t, properties, ring) {
+  const asPlanner = apiAs('planner');
+  const response = await asPlanner('/api/parcels', {
+    method: 'POST',
+    body: JSON.stringify({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties }),
+  });
+  const body = await response.json();
+  if (response.status !== 201) throw new Error(`POST /api/parcels: ${response.status} ${JSON.stringify(body)}`);
+  t.after(() => cancelParcels(properties.code));
+  return body;
+}
+
+// Cancels every live parcel whose code starts with `prefix` (a cancelled parcel holds no ground).
+export async function cancelParcels(prefix) {
+  const asPlanner = apiAs('planner');
+  const all = await (await asPlanner('/api/parcels')).json();
+  for (const f of all.features.filter((p) => p.properties.code.startsWith(prefix) && p.properties.status !== 'cancelled')) {
+    const current = await asPlanner(`/api/parcels/${f.id}`);
+    await asPlanner(`/api/parcels/${f.id}`, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
+  }
+}
+
+// Calls the API from the signed-in page, with the XSRF token the service expects on writes.
+export function pageCall(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const token = decodeURIComponent(document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/)?.[1] || '');
+    const headers = { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': token, 'Content-Type': 'application/json' };
+    const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : null };
+  }, { method, path, body });
 }
 
 export async function screenshot(page, name) {

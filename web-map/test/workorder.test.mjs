@@ -1,54 +1,46 @@
 // The closed loop in the browser: the dispatcher reports an order by clicking the map and
 // dispatches it to a suggested crew, the crew member completes it on a phone-sized screen with a
 // quantity, a note and a photo, and the dispatcher verifies and closes it.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, serviceSkip, baseUrl, password, screenshot } from './support.mjs';
+import { signedIn, apiAs, screenshot } from './support.mjs';
 
 // A 1×1 PNG, as a phone camera's photo would be uploaded.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function crewIdOf(user) {
-  const response = await fetch(`${baseUrl}/api/me`, {
-    headers: { Authorization: `Basic ${Buffer.from(`${user}:${password(user)}`).toString('base64')}` },
-  });
-  return (await response.json()).crewId;
+const asDispatcher = apiAs('dispatcher');
+const read = async (path) => (await asDispatcher(path)).json();
+
+// The dispatcher's board on a desktop screen, its list loaded.
+async function dispatchBoard(t, options = {}) {
+  const desk = await signedIn(t, 'dispatcher', options);
+  await desk.page.waitForSelector('.zg-dispatch .zg-wo-row');
+  return desk;
 }
 
-describe('work orders from report to close', { skip: await serviceSkip() }, () => {
-  const description = `浏览器测试 路面坑槽 ${Date.now()}`;
-  let desk;
-  let phone;
-  let board;
-  let orderId;
-
-  before(async () => {
-    desk = await launch();
-    phone = await launch({ viewport: { width: 390, height: 844 } });
-    board = desk.page;
-    await login(board, 'dispatcher');
-    await board.waitForSelector('.zg-dispatch .zg-wo-row');
-  });
-  after(async () => {
-    await desk?.browser.close();
-    await phone?.browser.close();
-  });
-
-  it('shows the dispatcher the open orders with the overdue ones standing out', async () => {
+describe('work orders from report to close', () => {
+  it('shows the dispatcher the open orders with the overdue ones standing out', async (t) => {
+    const { page: board, errors } = await dispatchBoard(t);
     assert.ok(await board.locator('.zg-dispatch .zg-wo-row').count() > 0);
     assert.ok(await board.locator('.zg-dispatch .zg-wo-row.zg-wo-overdue').count() > 0);
     assert.equal(await board.locator('.zg-crew').count(), 0);
     await screenshot(board, 'workorder-1-dispatch-board');
+    assert.deepEqual(errors, []);
   });
 
-  it('keeps the list in step with the map view', async () => {
+  it('keeps the list in step with the map view', async (t) => {
+    const { page: board } = await dispatchBoard(t);
     const reload = board.waitForRequest((r) => r.url().includes('/api/workorders?') && r.url().includes('bbox='));
     await board.click('.leaflet-control-zoom-in');
     await reload;
     await board.click('.leaflet-control-zoom-out');
   });
 
-  it('creates an order where the dispatcher clicks the map and dispatches it to a suggested crew', async () => {
+  // One journey across two people: each step needs the one before it.
+  it('closes the loop: the dispatcher reports and dispatches, the crew completes on a phone, the dispatcher verifies and closes', async (t) => {
+    const description = `浏览器测试 路面坑槽 ${Date.now()}`;
+    const desk = await dispatchBoard(t);
+    const board = desk.page;
     await board.click('.zg-wo-new');
     const box = await board.locator('.zg-map').boundingBox();
     await board.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.55);
@@ -59,21 +51,20 @@ describe('work orders from report to close', { skip: await serviceSkip() }, () =
     await board.fill('.zg-wo-form textarea[name="description"]', description);
     await board.click('.zg-wo-create');
     await board.waitForSelector('.zg-wo-detail[data-state="new"] .zg-wo-suggestions .zg-wo-crew');
-    orderId = await board.getAttribute('.zg-wo-detail', 'data-order-id');
+    const orderId = await board.getAttribute('.zg-wo-detail', 'data-order-id');
     assert.match(await board.locator('.zg-wo-suggestions .zg-wo-hint').textContent(), /直线/);
     await screenshot(board, 'workorder-2-new-order-suggestions');
 
-    const crewId = await crewIdOf('crew');
+    const { crewId } = await (await apiAs('crew')('/api/me')).json();
     await board.fill('.zg-wo-note', '请今天处理');
     await board.click(`.zg-wo-crew[data-crew-id="${crewId}"] .zg-wo-assign`);
     await board.waitForSelector(`.zg-wo-detail[data-order-id="${orderId}"][data-state="dispatched"]`);
     assert.equal(await board.locator('.zg-wo-event').count(), 2);
     await screenshot(board, 'workorder-3-dispatched');
-  });
 
-  it('lets the crew member start and complete it on a phone with quantity, note and photo', async () => {
+    // The crew member starts and completes it on a phone with quantity, note and photo.
+    const phone = await signedIn(t, 'crew', { viewport: { width: 390, height: 844 } });
     const page = phone.page;
-    await login(page, 'crew');
     await page.waitForSelector(`.zg-crew .zg-wo-row[data-order-id="${orderId}"]`);
     assert.equal(await page.locator('.zg-dispatch').count(), 0);
     await screenshot(page, 'workorder-4-crew-list');
@@ -91,9 +82,8 @@ describe('work orders from report to close', { skip: await serviceSkip() }, () =
     await page.$eval('.zg-crew .zg-wo-photo', (img) => img.scrollIntoView());
     assert.match(await page.locator('.zg-crew .zg-wo-facts').textContent(), /12\.5/);
     await screenshot(page, 'workorder-6-crew-completed');
-  });
 
-  it('lets the dispatcher verify and close it, with the whole timeline', async () => {
+    // The dispatcher verifies and closes it, with the whole timeline.
     await board.selectOption('.zg-wo-filter-state', 'completed');
     await board.click(`.zg-dispatch .zg-wo-row[data-order-id="${orderId}"] button`);
     await board.waitForSelector(`.zg-wo-detail[data-order-id="${orderId}"][data-state="completed"]`);
@@ -106,21 +96,17 @@ describe('work orders from report to close', { skip: await serviceSkip() }, () =
     assert.equal(await board.locator('.zg-wo-detail .zg-wo-photo').count(), 1);
     await board.$eval('.zg-wo-detail .zg-wo-photo', (img) => img.scrollIntoView());
     await screenshot(board, 'workorder-7-closed-timeline');
+    assert.deepEqual(desk.errors, []);
+    assert.deepEqual(phone.errors, []);
   });
 
-  it('reports a streetlight faulty from the board and orders its repair', async () => {
-    await board.fill('.zg-search-input', 'LD-0300');
-    await board.click('.zg-search-result:has-text("LD-0300"):has-text("路灯")');
-    // The popup's tip points at the light: once the map stops moving, click there.
-    await board.waitForSelector('.leaflet-popup-content:has-text("LD-0300")');
-    let tip = null;
-    for (let last = null; ; last = tip) {
-      await board.waitForTimeout(200);
-      tip = await board.locator('.leaflet-popup-tip').boundingBox();
-      if (last && last.x === tip.x && last.y === tip.y) break;
-    }
+  it('reports a streetlight faulty from the board and orders its repair', async (t) => {
+    const light = (await read('/api/search?q=LD-0300')).find((hit) => hit.layer === 'streetlights' && hit.label === 'LD-0300');
+    const desk = await dispatchBoard(t, { view: { lon: light.lon, lat: light.lat, zoom: 18 } });
+    const board = desk.page;
     await board.click('.zg-wo-new');
-    await board.mouse.click(tip.x + tip.width / 2, tip.y + tip.height + 6);
+    const box = await board.locator('.zg-map').boundingBox();
+    await board.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await board.waitForSelector('.zg-wo-form .zg-wo-asset');
     await screenshot(board, 'workorder-8-asset-choice');
     await board.selectOption('.zg-wo-asset', { label: 'LD-0300 · 路灯' });
@@ -130,15 +116,13 @@ describe('work orders from report to close', { skip: await serviceSkip() }, () =
     await board.click('.zg-wo-create');
     await board.waitForSelector('.zg-wo-detail[data-state="new"]');
     const id = await board.getAttribute('.zg-wo-detail', 'data-order-id');
-    const auth = { Authorization: `Basic ${Buffer.from(`dispatcher:${password('dispatcher')}`).toString('base64')}` };
-    const order = await (await fetch(`${baseUrl}/api/workorders/${id}`, { headers: auth })).json();
+    const order = await read(`/api/workorders/${id}`);
     assert.equal(order.kind, 'streetlight_repair');
     assert.equal(order.assetType, 'streetlight');
-    const light = await (await fetch(`${baseUrl}/api/assets/streetlights/${order.assetId}`, { headers: auth })).json();
-    assert.equal(light.properties.code, 'LD-0300');
-    assert.equal(light.properties.state, 'faulty');
+    const stored = await read(`/api/assets/streetlights/${order.assetId}`);
+    assert.equal(stored.properties.code, 'LD-0300');
+    assert.equal(stored.properties.state, 'faulty');
     await screenshot(board, 'workorder-10-fault-order');
     assert.deepEqual(desk.errors, []);
-    assert.deepEqual(phone.errors, []);
   });
 });

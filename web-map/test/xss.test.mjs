@@ -1,22 +1,16 @@
 // Text from the data is text: a property, a search label or a user name holding HTML must be
 // shown literally and run nothing. Hostile values are injected by rewriting the service's
 // responses in the browser (page.route), plus through the parcel API once it exists.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, serviceSkip } from './support.mjs';
+import { launch, login, signedIn, mapIdle, ground, rectangle, createParcel } from './support.mjs';
 
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
 
-describe('hostile text from the data', { skip: await serviceSkip() }, () => {
-  let browser;
-  let page;
-
-  before(async () => {
-    ({ browser, page } = await launch());
-  });
-  after(() => browser?.close());
-
-  it('shows a hostile user name, search label and parcel property as text', async () => {
+describe('hostile text from the data', () => {
+  it('shows a hostile user name, search label and parcel property as text', async (t) => {
+    const { browser, page } = await launch();
+    t.after(() => browser.close());
     let center = [122.05, 37.19];
     await page.route(/\/api\/login$/, async (route) => {
       const response = await route.fetch();
@@ -59,39 +53,23 @@ describe('hostile text from the data', { skip: await serviceSkip() }, () => {
     assert.match(await popup.locator('.zg-popup-title').textContent(), /<img src=x onerror=window.__xss=1>/);
     assert.ok(await popup.locator('td', { hasText: HOSTILE }).count() >= 2, 'holder and name shown as text');
     assert.equal(await page.locator('.zg-popup img, .zg-search img, .zg-user-menu img').count(), 0);
-    await page.waitForTimeout(300);
+    await mapIdle(page);
     assert.equal(await page.evaluate(() => window.__xss), undefined);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
-  it('shows a hostile name saved through the parcel API as text', async () => {
+  it('shows a hostile name saved through the parcel API as text', async (t) => {
     const code = `XSS-${Date.now()}`;
-    const created = await page.evaluate(async ({ name, code }) => {
-      const token = decodeURIComponent(document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/)?.[1] || '');
-      const config = await (await fetch('/api/config')).json();
-      // A corner of the zone extent that the demo parcels leave empty, so no red line is overlapped.
-      const [lon, lat] = [config.extent[0] + 0.002 + Math.random() * 0.05, config.extent[1] + 0.002];
-      const ring = [[lon, lat], [lon + 0.0005, lat], [lon + 0.0005, lat + 0.0005], [lon, lat + 0.0005], [lon, lat]];
-      const response = await fetch('/api/parcels', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': token },
-        body: JSON.stringify({
-          type: 'Feature',
-          properties: { code, name, land_use: name, status: 'planned' },
-          geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
-        }),
-      });
-      return { status: response.status, body: await response.text() };
-    }, { name: HOSTILE, code });
-    assert.ok(created.status < 300, `POST /api/parcels: ${created.status} ${created.body}`);
-    await page.reload();
-    await page.waitForSelector('body[data-zg-state="ready"]');
+    const { west, south } = ground(40);
+    await createParcel(t, { code, name: HOSTILE, land_use: HOSTILE }, rectangle(west + 0.001, south + 0.001, west + 0.0015, south + 0.0015));
+    const { page } = await signedIn(t, 'admin');
     await page.fill('.zg-search-input', code);
     const result = page.locator('.zg-search-result', { hasText: code }).first();
     await result.waitFor();
     await result.click();
     await page.locator('.zg-popup td', { hasText: HOSTILE }).first().waitFor();
     assert.equal(await page.locator('.zg-popup img').count(), 0);
+    await mapIdle(page);
     assert.equal(await page.evaluate(() => window.__xss), undefined);
   });
 });
