@@ -9,12 +9,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,8 +39,11 @@ class ProblemHandler {
 
 	private final MessageSource messages;
 
-	ProblemHandler(MessageSource messages) {
+	private final DatabaseOutage outage;
+
+	ProblemHandler(MessageSource messages, DatabaseOutage outage) {
 		this.messages = messages;
+		this.outage = outage;
 	}
 
 	@ExceptionHandler(ApiProblem.class)
@@ -81,6 +87,22 @@ class ProblemHandler {
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
 		log.warn("integrity violation: {}", ex.getMostSpecificCause().getMessage());
 		return respond(problem(HttpStatus.CONFLICT, "constraint-violation", message("problem.constraint")));
+	}
+
+	/**
+	 * The database is out of reach: 503, try again shortly. Anything else is a bug and goes on to the
+	 * default 500. A transaction cut off this way was rolled back whole by PostgreSQL.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> database(Exception ex) throws Exception {
+		if (!DatabaseOutage.causedBy(ex)) {
+			throw ex;
+		}
+		log.warn("database unavailable: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(this.outage.problem(LocaleContextHolder.getLocale()));
 	}
 
 	private ProblemDetail problem(HttpStatus status, String type, String detail) {

@@ -2,6 +2,7 @@ package cn.zonegis.security;
 
 import java.io.IOException;
 
+import cn.zonegis.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,9 +20,12 @@ final class LoginHandlers {
 
 	private final AppUserRepository users;
 
-	LoginHandlers(JsonMapper json, AppUserRepository users) {
+	private final DatabaseOutage outage;
+
+	LoginHandlers(JsonMapper json, AppUserRepository users, DatabaseOutage outage) {
 		this.json = json;
 		this.users = users;
+		this.outage = outage;
 	}
 
 	void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws IOException {
@@ -38,6 +42,10 @@ final class LoginHandlers {
 
 	void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (DatabaseOutage.causedBy(ex)) {
+			this.outage.write(request, response);
+			return;
+		}
 		SecurityConfig.writeProblem(response, this.json, HttpStatus.UNAUTHORIZED, "login-failed",
 				"用户名或密码错误 / Wrong user name or password");
 	}

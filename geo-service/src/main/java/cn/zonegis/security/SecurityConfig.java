@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
+import cn.zonegis.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,8 +49,13 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json,
-			AppUserRepository users) throws Exception {
+			AppUserRepository users, DatabaseOutage outage) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			// The user look-up could not reach the database: an outage, not a wrong password.
+			if (DatabaseOutage.causedBy(ex)) {
+				outage.write(request, response);
+				return;
+			}
 			// A browser prompt would hide the map's own login page, so only non-browser clients are challenged.
 			if (request.getHeader("X-Requested-With") == null) {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"ZoneGIS\", charset=\"UTF-8\"");
@@ -58,7 +64,7 @@ class SecurityConfig {
 		};
 		AccessDeniedHandler denied = (request, response, ex) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
 				"forbidden", "您的角色无权执行此操作 / Your role may not do this");
-		LoginHandlers login = new LoginHandlers(json, users);
+		LoginHandlers login = new LoginHandlers(json, users, outage);
 
 		http.authorizeHttpRequests((auth) -> {
 			auth.requestMatchers(PUBLIC).permitAll();

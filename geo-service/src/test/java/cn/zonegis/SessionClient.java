@@ -1,0 +1,97 @@
+package cn.zonegis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A client that logs in as the web map does: a form post with the CSRF token, then the session
+ * cookie on every call and the token on every write.
+ */
+public final class SessionClient {
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+
+	private final String base;
+
+	public SessionClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/** Posts the login form (fetching the CSRF cookie first if there is none yet). */
+	public Http.Response login(String user, String password) {
+		if (xsrfToken() == null) {
+			send(HttpRequest.newBuilder(uri("/api/config")).GET());
+		}
+		return send(HttpRequest.newBuilder(uri("/api/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+	}
+
+	public Http.Response get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	public Http.Response post(String path, String json) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	/** A multipart upload of one file in the part named "file", as the import dialog sends it. */
+	public Http.Response upload(String path, String fileName, byte[] content) {
+		String boundary = "zonegis" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	private Http.Response send(HttpRequest.Builder request) {
+		request.header("X-Requested-With", "XMLHttpRequest");
+		String token = xsrfToken();
+		if (token != null) {
+			request.header("X-XSRF-TOKEN", token);
+		}
+		try {
+			return new Http.Response(this.client.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String xsrfToken() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> "XSRF-TOKEN".equals(cookie.getName()))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private URI uri(String path) {
+		return URI.create(this.base + path);
+	}
+
+}
