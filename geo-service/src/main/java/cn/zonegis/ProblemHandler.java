@@ -1,6 +1,7 @@
 package cn.zonegis;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -37,13 +40,19 @@ class ProblemHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+	/** pgjdbc's SQLSTATE for a statement cancelled by statement_timeout or by a JDBC query timeout. */
+	private static final String QUERY_CANCELED = "57014";
+
 	private final MessageSource messages;
 
 	private final DatabaseOutage outage;
 
-	ProblemHandler(MessageSource messages, DatabaseOutage outage) {
+	private final DatabaseProperties database;
+
+	ProblemHandler(MessageSource messages, DatabaseOutage outage, DatabaseProperties database) {
 		this.messages = messages;
 		this.outage = outage;
+		this.database = database;
 	}
 
 	@ExceptionHandler(ApiProblem.class)
@@ -90,19 +99,39 @@ class ProblemHandler {
 	}
 
 	/**
-	 * The database is out of reach: 503, try again shortly. Anything else is a bug and goes on to the
-	 * default 500. A transaction cut off this way was rolled back whole by PostgreSQL.
+	 * The database is out of reach (503, try again shortly) or the request ran out of time (504);
+	 * anything else is a bug and goes on to the default 500. A transaction cut off this way was
+	 * rolled back whole by PostgreSQL.
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ProblemDetail> database(Exception ex) throws Exception {
-		if (!DatabaseOutage.causedBy(ex)) {
+		if (DatabaseOutage.causedBy(ex)) {
+			log.warn("database unavailable: {}", ex.getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(this.outage.problem(LocaleContextHolder.getLocale()));
+		}
+		if (!timedOut(ex)) {
 			throw ex;
 		}
-		log.warn("database unavailable: {}", ex.getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(this.outage.problem(LocaleContextHolder.getLocale()));
+		log.warn("timed out: {}", ex.getMessage());
+		ProblemDetail body = RequestDeadline.expired()
+				? problem(HttpStatus.GATEWAY_TIMEOUT, "request-timeout",
+						message("problem.timeout.request", this.database.requestTimeout().toSeconds()))
+				: problem(HttpStatus.GATEWAY_TIMEOUT, "query-timeout",
+						message("problem.timeout.query", this.database.statementTimeout().toMillis() / 1000.0));
+		return respond(body);
+	}
+
+	private static boolean timedOut(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof QueryTimeoutException || cause instanceof TransactionTimedOutException
+					|| (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ProblemDetail problem(HttpStatus status, String type, String detail) {

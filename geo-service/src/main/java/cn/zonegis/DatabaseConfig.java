@@ -1,0 +1,63 @@
+package cn.zonegis;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionTimedOutException;
+
+/** How the service uses its connections: a statement timeout on each, a request deadline on each transaction. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+	/**
+	 * Sets statement_timeout on every connection the pool opens, so it holds for every query,
+	 * inside a transaction or not. Bound from the environment because a post-processor is created
+	 * before configuration properties beans.
+	 */
+	@Bean
+	static BeanPostProcessor statementTimeout(Environment environment) {
+		Duration timeout = Binder.get(environment).bindOrCreate("zonegis.db", DatabaseProperties.class)
+			.statementTimeout();
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof HikariDataSource pool) {
+					pool.setConnectionInitSql("SET statement_timeout = " + timeout.toMillis());
+				}
+				return bean;
+			}
+		};
+	}
+
+	/** Each transaction gets what is left of its request's time as its timeout (see {@link RequestDeadline}). */
+	@Bean
+	JdbcTransactionManager transactionManager(DataSource dataSource) {
+		return new JdbcTransactionManager(dataSource) {
+			@Override
+			protected int determineTimeout(TransactionDefinition definition) {
+				int own = super.determineTimeout(definition);
+				OptionalLong left = RequestDeadline.secondsLeft();
+				if (left.isEmpty()) {
+					return own;
+				}
+				if (left.getAsLong() == 0) {
+					throw new TransactionTimedOutException("the request has used up its time");
+				}
+				int seconds = (int) Math.min(left.getAsLong(), Integer.MAX_VALUE);
+				return (own == TransactionDefinition.TIMEOUT_DEFAULT) ? seconds : Math.min(own, seconds);
+			}
+		};
+	}
+
+}
