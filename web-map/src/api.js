@@ -20,6 +20,62 @@ export function requestsInFlight() {
   return inFlight;
 }
 
+// A 503 means the service is there but its database is not: the person stays logged in. Reads
+// wait and are sent again once the service is back; writes fail with the server's message so the
+// form that sent them keeps what was typed. `zg:service` on document tells the page (banner).
+export const SERVICE_EVENT = 'zg:service';
+export const serviceRetry = {
+  probe: '/actuator/health/readiness',
+  // Back-off between probes: doubles from firstMs up to maxMs.
+  firstMs: 1000,
+  maxMs: 5000,
+};
+// Resolves when the service is back; null while it is up.
+let serviceBack = null;
+
+export function serviceState() {
+  return serviceBack ? 'unavailable' : 'ok';
+}
+
+function announce(state) {
+  globalThis.document?.dispatchEvent?.(new CustomEvent(SERVICE_EVENT, { detail: { state } }));
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function probeUntilBack() {
+  for (let delay = serviceRetry.firstMs; ; delay = Math.min(delay * 2, serviceRetry.maxMs)) {
+    await pause(delay);
+    try {
+      if ((await fetch(serviceRetry.probe, { cache: 'no-store', credentials: 'same-origin' })).ok) return;
+    } catch {
+      // Not back yet: try again after the next pause.
+    }
+  }
+}
+
+// Marks the service unavailable (once) and returns the promise of its return.
+function serviceUnavailable() {
+  if (!serviceBack) {
+    serviceBack = probeUntilBack().then(() => {
+      serviceBack = null;
+      announce('ok');
+    });
+    announce('unavailable');
+  }
+  return serviceBack;
+}
+
+function untilServiceBack(signal) {
+  const back = serviceUnavailable();
+  if (!signal) return back;
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    back.then(resolve);
+  });
+}
+
 export class ApiError extends Error {
   constructor(message, status, problem) {
     super(message);
@@ -51,6 +107,19 @@ async function toError(response) {
   return new ApiError(message, response.status, problem);
 }
 
+// fetch(), but a read that meets a 503 waits until the service is back and is sent again; a write
+// that meets one marks the service unavailable and returns the 503 for the caller to report.
+export async function fetchThroughOutage(path, init = {}) {
+  const safe = SAFE_METHODS.has((init.method || 'GET').toUpperCase());
+  let response = await fetch(path, init);
+  while (response.status === 503 && safe) {
+    await untilServiceBack(init.signal);
+    response = await fetch(path, init);
+  }
+  if (response.status === 503) serviceUnavailable();
+  return response;
+}
+
 // options: method, json (sent as JSON), form (object sent url-encoded), multipart (FormData), signal,
 // ifMatch (the ETag a write expects, for optimistic locking).
 export async function request(path, { method = 'GET', json, form, multipart, signal, ifMatch } = {}) {
@@ -79,7 +148,7 @@ export async function request(path, { method = 'GET', json, form, multipart, sig
   }
   countRequest(1);
   try {
-    const response = await fetch(path, { method: upper, headers, body, credentials: 'same-origin', signal });
+    const response = await fetchThroughOutage(path, { method: upper, headers, body, credentials: 'same-origin', signal });
     if (!response.ok) {
       // An expired session anywhere else sends the app back to the login page (main.js).
       if (response.status === 401 && !SESSION_PROBES.has(path)) globalThis.document?.dispatchEvent?.(new CustomEvent('zg:unauthorized'));

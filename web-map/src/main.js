@@ -7,6 +7,7 @@ import { t, getLanguage, onLanguageChange } from './i18n.js';
 import { el, fill } from './dom.js';
 import { createMap } from './map.js';
 import { mountLogin } from './login.js';
+import { mountServiceBanner } from './service-banner.js';
 import { mountLayers } from './layers.js';
 import { mountSearch } from './search.js';
 import { mountCoords } from './coords.js';
@@ -137,4 +138,5 @@ async function boot() {
   }
 }
 
+mountServiceBanner();
 boot();

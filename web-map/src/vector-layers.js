@@ -8,6 +8,7 @@ import L from './leaflet.js';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { featureStyle, styleSpec } from './layer-styles.js';
+import { fetchThroughOutage } from './api.js';
 
 // Work orders stay GeoJSON: a dispatcher reads them as clusters by state, which tiles cannot merge
 // across tile edges, and the open ones are counted in hundreds, not in hundreds of thousands.
@@ -165,7 +166,8 @@ const VectorTileLayer = L.GridLayer.extend({
     const key = this._tileCoordsToKey(coords);
     const version = this._version ? `?v=${this._version}` : '';
     const url = `/tiles/${encodeURIComponent(this._layerId)}/${coords.z}/${coords.x}/${coords.y}.mvt${version}`;
-    fetch(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
+    // A tile asked for while the database is away is fetched again once it is back.
+    fetchThroughOutage(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
       .then((response) => {
         if (response.status === 204) return null;
         if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -3,6 +3,7 @@ export default {
   'app.title': 'Development Zone Land and Infrastructure',
   'app.unavailable': 'The service is not available: {detail}',
   'app.retry': 'Retry',
+  'service.unavailable': 'The service is temporarily unavailable, retrying…',
 
   'login.subtitle': 'Please sign in',
   'login.username': 'User name',

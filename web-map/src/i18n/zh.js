@@ -4,6 +4,7 @@ export default {
   'app.title': '开发区国土与基础设施管理',
   'app.unavailable': '服务暂不可用：{detail}',
   'app.retry': '重试',
+  'service.unavailable': '服务暂时不可用，正在重试…',
 
   'login.subtitle': '请登录',
   'login.username': '用户名',

@@ -1,7 +1,7 @@
 // The fetch wrapper's contract with Spring Security and RFC 9457, with a recording fake fetch.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, readCookie } from '../../src/api.js';
+import { api, readCookie, serviceRetry, serviceState } from '../../src/api.js';
 
 let calls;
 let reply;
@@ -67,4 +67,43 @@ test('a write may carry the ETag it expects as If-Match', async () => {
   await api.put('/api/pipes/1', { type: 'Feature' });
   assert.equal(calls[0].headers['If-Match'], '"3"');
   assert.equal(calls[1].headers['If-Match'], undefined);
+});
+
+test('a read that meets a 503 waits for the service and is sent again, announcing both', async () => {
+  const events = [];
+  globalThis.document.dispatchEvent = (event) => event.type === 'zg:service' && events.push(event.detail.state);
+  Object.assign(serviceRetry, { firstMs: 1, maxMs: 2 });
+  let down = 1;
+  reply = () => new Response(JSON.stringify({ ok: down <= 0 }), {
+    status: down-- > 0 ? 503 : 200,
+    headers: { 'Content-Type': 'application/json' },
+  });
+  assert.deepEqual(await api.get('/api/parcels'), { ok: true });
+  assert.deepEqual(calls.map((c) => c.url), ['/api/parcels', serviceRetry.probe, '/api/parcels']);
+  assert.deepEqual(events, ['unavailable', 'ok']);
+  assert.equal(serviceState(), 'ok');
+});
+
+test('a write that meets a 503 fails with the server message and keeps the probe going', async () => {
+  const events = [];
+  globalThis.document.dispatchEvent = (event) => event.type === 'zg:service' && events.push(event.detail.state);
+  Object.assign(serviceRetry, { firstMs: 1, maxMs: 2 });
+  const problem = { status: 503, detail: '数据库暂时无法连接' };
+  let down = true;
+  reply = () => (down
+    ? new Response(JSON.stringify(problem), { status: 503, headers: { 'Content-Type': 'application/problem+json' } })
+    : new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+  await assert.rejects(api.post('/api/workorders', { description: 'x' }), { status: 503, message: '数据库暂时无法连接' });
+  assert.equal(serviceState(), 'unavailable');
+  assert.equal(calls.filter((c) => c.url === '/api/workorders').length, 1, 'a write is never sent twice');
+  down = false;
+  await new Promise((resolve) => {
+    globalThis.document.dispatchEvent = (event) => {
+      if (event.type !== 'zg:service') return;
+      events.push(event.detail.state);
+      resolve();
+    };
+  });
+  assert.deepEqual(events, ['unavailable', 'ok']);
+  assert.equal(serviceState(), 'ok');
 });
