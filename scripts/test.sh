@@ -10,6 +10,8 @@ cd "$ROOT"
 
 TEST_DB="${ZONEGIS_TEST_DB:-zonegis_test}"
 DB_PORT="${ZONEGIS_DB_PORT:-55432}"
+# The outage tests (Java and browser) stop and start this cluster with db.sh: name it for them.
+export ZONEGIS_DB_PORT="$DB_PORT" ZONEGIS_PGDATA="${ZONEGIS_PGDATA:-$ROOT/.pgdata}"
 APP_PORT="${ZONEGIS_TEST_PORT:-18080}"
 export ZONEGIS_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$TEST_DB"
 
