@@ -74,8 +74,10 @@ public class ImportService {
 		Stored stored;
 		try {
 			// One transaction from the code look-ups to the last insert: all or nothing, and no
-			// transaction per feature on a large file.
+			// transaction per feature on a large file. The red-line lock comes first, so what the
+			// plan finds (create or update) still holds when the parcels are written.
 			stored = this.transaction.execute((status) -> {
+				this.parcels.holdRedLines();
 				List<ImportChecks.Planned> planned = this.checks.plan(batch, false);
 				refuseIfAny(planned);
 				return new Stored(planned, store(planned, request, fileName, batch.crs()));

@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** SQL for parcels: the row, its measures, overlaps with active neighbours, history. */
 @Repository
@@ -37,6 +39,17 @@ class ParcelRepository {
 
 	private static final String LOCK = """
 			SELECT t.id, t.code, t.status, t.version FROM zonegis.parcel t WHERE t.id = :id FOR UPDATE
+			""";
+
+	/**
+	 * One queue for every write that can create or move an active red line (create, replace, split,
+	 * clip, import, OGC edits), held until commit: the overlap check and the write it allows see no
+	 * other red-line change in between. An advisory lock rather than SERIALIZABLE: the overlap search
+	 * reads through the GiST index, whose coarse predicate locks would fail unrelated writers too and
+	 * need a retry around every path, while red-line writes are few and short enough to queue.
+	 */
+	private static final String HOLD_RED_LINES = """
+			SELECT pg_advisory_xact_lock(hashtextextended('zonegis.parcel red lines', 0))
 			""";
 
 	private static final String ID_BY_CODE = "SELECT id FROM zonegis.parcel WHERE code = :code";
@@ -138,6 +151,12 @@ class ParcelRepository {
 			.query((rs, i) -> new Locked(rs.getLong("id"), rs.getString("code"),
 					ParcelLifecycle.fromCode(rs.getString("status")).orElseThrow(), rs.getInt("version")))
 			.optional();
+	}
+
+	/** Waits for and takes the red-line lock until this transaction ends (there must be one). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void holdRedLines() {
+		this.jdbc.sql(HOLD_RED_LINES).query().singleRow();
 	}
 
 	Optional<Long> idByCode(String code) {

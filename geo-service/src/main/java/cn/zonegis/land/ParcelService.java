@@ -23,6 +23,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -196,8 +197,19 @@ public class ParcelService {
 		return this.streams.history(id);
 	}
 
+	/**
+	 * Queues this transaction behind every other parcel write until it ends, so the red-line checks it
+	 * runs next still hold when it commits. Every parcel write takes it before any row lock: one order
+	 * for all, so no two writers can deadlock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void holdRedLines() {
+		this.parcels.holdRedLines();
+	}
+
 	/** Locks the parcel, refusing an unknown id (404) or a stale version (412). */
 	ParcelRepository.Locked lockForChange(long id, Integer expectedVersion) {
+		holdRedLines();
 		ParcelRepository.Locked current = this.parcels.lock(id).orElseThrow(() -> unknown(id));
 		if (expectedVersion != null && expectedVersion != current.version()) {
 			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "parcel.stale", current.code(),
@@ -212,6 +224,7 @@ public class ParcelService {
 	}
 
 	private RedLineCheck.Checked checkForWrite(ParcelDraft draft, long id, EditOptions options) {
+		holdRedLines();
 		requireCode(draft.code());
 		this.parcels.idByCode(draft.code()).filter((other) -> other != id).ifPresent((other) -> {
 			throw ApiProblem.conflict("duplicate-code", "parcel.code.exists", draft.code()).with("parcelId", other);
