@@ -128,7 +128,7 @@ class GdalSource {
 			problems.add(ImportIssue.of(problem, this.messages));
 		}
 		return new SourceFeature(index, fields.code(props), fields.name(props), fields.landUse(props),
-				fields.landClassCode(props), fields.holder(props), null, geometry, null, problems, List.of());
+				fields.landClassCode(props), fields.holder(props), null, geometry, null, problems, List.of(), List.of());
 	}
 
 	/**

@@ -25,19 +25,24 @@ class ImportController {
 
 	@PostMapping(path = "/api/parcels/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ImportReport importParcels(@RequestPart("file") MultipartFile file,
-			@RequestParam(required = false) String format, @RequestParam(defaultValue = "true") boolean dryRun,
+			@RequestParam(required = false) String format, @RequestParam(required = false) Boolean dryRun,
+			@RequestParam(defaultValue = "false") boolean repair,
 			@RequestParam(required = false) Integer srid, @RequestParam(required = false) String encoding,
 			@RequestParam(required = false) String codeField, @RequestParam(required = false) String nameField,
 			@RequestParam(required = false) String landUseField,
 			@RequestParam(required = false) String landClassField,
 			@RequestParam(required = false) String holderField) {
+		if (dryRun == null) {
+			// A forgotten dryRun must not pass for either a preview or a real import.
+			throw ApiProblem.badRequest("missing-parameter", "io.import.dry-run.required").with("parameter", "dryRun");
+		}
 		if (file.isEmpty()) {
 			throw ApiProblem.badRequest("empty-file", "io.file.empty").with("parameter", "file");
 		}
 		FileFormat chosen = (format == null || format.isBlank()) ? byExtension(file.getOriginalFilename())
 				: FileFormat.parse(format);
 		ImportRequest request = new ImportRequest(chosen, srid, encoding,
-				new FieldMapping(codeField, nameField, landUseField, landClassField, holderField));
+				new FieldMapping(codeField, nameField, landUseField, landClassField, holderField), repair);
 		byte[] bytes = bytes(file);
 		return dryRun ? this.imports.dryRun(bytes, file.getOriginalFilename(), request)
 				: this.imports.commit(bytes, file.getOriginalFilename(), request);

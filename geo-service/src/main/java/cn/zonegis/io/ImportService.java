@@ -80,7 +80,7 @@ public class ImportService {
 				this.parcels.holdRedLines();
 				List<ImportChecks.Planned> planned = this.checks.plan(batch, false);
 				refuseIfAny(planned);
-				return new Stored(planned, store(planned, request, fileName, batch.crs()));
+				return new Stored(planned, store(planned, request, fileName, batch));
 			});
 		}
 		catch (ApiProblem problem) {
@@ -111,7 +111,8 @@ public class ImportService {
 		}
 	}
 
-	private List<Long> store(List<ImportChecks.Planned> planned, ImportRequest request, String fileName, String crs) {
+	private List<Long> store(List<ImportChecks.Planned> planned, ImportRequest request, String fileName,
+			SourceBatch batch) {
 		List<ParcelDraft> creates = new ArrayList<>();
 		List<Long> ids = new ArrayList<>();
 		for (ImportChecks.Planned p : planned) {
@@ -127,9 +128,10 @@ public class ImportService {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("format", request.format().parameterName());
 		detail.put("file", fileName);
-		detail.put("crs", crs);
+		detail.put("crs", batch.crs());
 		detail.put("created", creates.size());
 		detail.put("updated", planned.size() - creates.size());
+		detail.put("repaired", repaired(batch));
 		this.audit.record("import", "parcel", null, this.json.writeValueAsString(detail));
 		return ids;
 	}
@@ -158,7 +160,7 @@ public class ImportService {
 		Double areaMu = (preview == null) ? null : round(Area.toMu(preview.areaM2()), 4);
 		return new ImportReport.Item(f.index(), f.code(), f.name(), p.action(), areaM2, areaMu,
 				(f.planeAreaM2() == null) ? null : round(f.planeAreaM2(), 3), f.surveyedAreaM2(), !p.refused(),
-				p.problems(), f.warnings(), (preview == null) ? null : preview.geometry());
+				p.problems(), f.warnings(), f.repairs(), (preview == null) ? null : preview.geometry());
 	}
 
 	private static ImportReport report(ImportRequest request, SourceBatch batch, boolean dryRun,
@@ -166,7 +168,15 @@ public class ImportService {
 		int updates = (int) planned.stream().filter((p) -> ImportChecks.UPDATE.equals(p.action())).count();
 		int refused = (int) planned.stream().filter(ImportChecks.Planned::refused).count();
 		return new ImportReport(request.format().parameterName(), batch.crs(), dryRun, planned.size(),
-				planned.size() - updates, updates, refused, ids, items);
+				planned.size() - updates, updates, refused, ids, items, repaired(batch));
+	}
+
+	private static List<ImportReport.Repaired> repaired(SourceBatch batch) {
+		return batch.features()
+			.stream()
+			.filter((f) -> !f.repairs().isEmpty())
+			.map((f) -> new ImportReport.Repaired(f.index(), f.code(), f.repairs()))
+			.toList();
 	}
 
 	private static double round(double value, int decimals) {

@@ -14,8 +14,9 @@ import org.locationtech.jts.geom.MultiPolygon;
  * @param planeAreaM2 the area in the file's own plane CRS (TXT), or null
  * @param problems what refuses the feature
  * @param warnings what the planner should look at, refusing nothing
+ * @param repairs what was changed in the boundary as written, because the request allowed it
  */
 record SourceFeature(int index, String code, String name, String landUse, String landClassCode, String holder,
 		Double surveyedAreaM2, MultiPolygon geometry, Double planeAreaM2, List<ImportIssue> problems,
-		List<ImportIssue> warnings) {
+		List<ImportIssue> warnings, List<ImportIssue> repairs) {
 }

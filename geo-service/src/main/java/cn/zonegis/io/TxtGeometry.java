@@ -13,25 +13,37 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * Turns a TXT parcel's rings into a polygon in its plane CRS (x = easting, y = northing) and
- * measures it. Ring 1 is the outer ring; a later ring inside an outer ring is its hole, and one
- * outside every outer ring starts another part.
+ * measures it. Ring 1 is the outer ring and a later ring inside an outer ring is its hole; an open
+ * ring, or one outside every outer ring, is reported for the surveyor to allow or correct.
  */
 public final class TxtGeometry {
 
 	private TxtGeometry() {
 	}
 
-	/** The parcel as a MultiPolygon in srid; rings left open by the surveyor are closed here. */
-	static MultiPolygon toMultiPolygon(TxtFile.Parcel parcel, int srid) {
+	/**
+	 * The parcel as a MultiPolygon in srid, and every change its rings needed to make one: an open
+	 * ring closed with its first point, a ring outside every earlier outer ring made another part.
+	 * The caller decides whether the surveyor allowed these changes.
+	 */
+	static Built build(TxtFile.Parcel parcel, int srid) {
 		GeometryFactory factory = new GeometryFactory(new PrecisionModel(), srid);
 		List<LinearRing> shells = new ArrayList<>();
 		List<List<LinearRing>> holes = new ArrayList<>();
+		List<RingRepair> repairs = new ArrayList<>();
 		for (TxtFile.Ring ring : parcel.rings()) {
+			if (!ring.isClosed()) {
+				repairs.add(new RingRepair(RingRepair.CLOSED, ring.number(), ring.points().get(0).name(), 0));
+			}
 			LinearRing linear = factory.createLinearRing(closed(ring));
 			int owner = shells.isEmpty() ? -1 : containing(factory, shells, linear);
 			if (owner < 0) {
 				shells.add(linear);
 				holes.add(new ArrayList<>());
+				if (shells.size() > 1) {
+					repairs.add(new RingRepair(RingRepair.AS_PART, ring.number(), ring.points().get(0).name(),
+							shells.size()));
+				}
 			}
 			else {
 				holes.get(owner).add(linear);
@@ -41,7 +53,29 @@ public final class TxtGeometry {
 		for (int i = 0; i < polygons.length; i++) {
 			polygons[i] = factory.createPolygon(shells.get(i), holes.get(i).toArray(LinearRing[]::new));
 		}
-		return factory.createMultiPolygon(polygons);
+		return new Built(factory.createMultiPolygon(polygons), repairs);
+	}
+
+	/** A parcel's boundary in its plane CRS, with the changes its rings needed. */
+	record Built(MultiPolygon geometry, List<RingRepair> repairs) {
+	}
+
+	/**
+	 * One change to a ring as the surveyor wrote it.
+	 *
+	 * @param kind {@link #CLOSED} or {@link #AS_PART}
+	 * @param ring the ring number (圈号)
+	 * @param firstPoint the name of the ring's first point
+	 * @param part for AS_PART, the part the ring became (from 1)
+	 */
+	record RingRepair(String kind, int ring, String firstPoint, int part) {
+
+		/** An open ring closed by repeating its first point. */
+		static final String CLOSED = "ring-closed";
+
+		/** A ring outside every earlier outer ring, so not a hole, made another part of the parcel. */
+		static final String AS_PART = "ring-as-part";
+
 	}
 
 	/**
@@ -71,11 +105,6 @@ public final class TxtGeometry {
 			points.add(new TxtFile.Point(name, coordinates[i].y, coordinates[i].x));
 		}
 		return new TxtFile.Ring(number, points);
-	}
-
-	/** Whether the surveyor left any ring open. */
-	static boolean hasOpenRing(TxtFile.Parcel parcel) {
-		return parcel.rings().stream().anyMatch((ring) -> !ring.isClosed());
 	}
 
 	private static Coordinate[] closed(TxtFile.Ring ring) {

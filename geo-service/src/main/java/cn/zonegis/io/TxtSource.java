@@ -45,24 +45,30 @@ class TxtSource {
 		SwappedView swapped = new SwappedView(file.swapped(), request.srid());
 		List<SourceFeature> features = new ArrayList<>();
 		for (int i = 0; i < file.parcels().size(); i++) {
-			features.add(feature(i, file, srid, extent, swapped));
+			features.add(feature(i, file, srid, extent, swapped, request.repair()));
 		}
 		String crs = GaussKruger.ofSrid(srid).map(GaussKruger::label).orElse("EPSG:" + srid);
 		return new SourceBatch(crs, features);
 	}
 
-	private SourceFeature feature(int index, TxtFile file, int srid, Geometry extent, SwappedView swapped) {
+	private SourceFeature feature(int index, TxtFile file, int srid, Geometry extent, SwappedView swapped,
+			boolean repairAllowed) {
 		TxtFile.Parcel parcel = file.parcels().get(index);
 		List<ImportIssue> problems = new ArrayList<>();
 		List<ImportIssue> warnings = new ArrayList<>();
+		List<ImportIssue> repairs = new ArrayList<>();
 		Double surveyedM2 = (parcel.areaHa() == null) ? null : parcel.areaHa().doubleValue() * Area.M2_PER_HA;
 		MultiPolygon plane;
 		try {
-			plane = TxtGeometry.toMultiPolygon(parcel, srid);
+			TxtGeometry.Built built = TxtGeometry.build(parcel, srid);
+			plane = built.geometry();
+			for (TxtGeometry.RingRepair repair : built.repairs()) {
+				(repairAllowed ? repairs : problems).add(ringIssue(repair, repairAllowed, label(parcel, index)));
+			}
 		}
 		catch (ApiProblem problem) {
 			problems.add(ImportIssue.of(problem, this.messages));
-			return result(index, parcel, surveyedM2, null, null, problems, warnings);
+			return result(index, parcel, surveyedM2, null, null, problems, warnings, repairs);
 		}
 		Optional<TxtFile.Point> outside = firstOutside(parcel, extent);
 		if (outside.isPresent()) {
@@ -71,18 +77,30 @@ class TxtSource {
 			problems.add(ImportIssue.of(this.messages, looksSwapped ? "axes-swapped" : "outside-extent",
 					looksSwapped ? "io.txt.axes-swapped" : "io.txt.outside-extent", label(parcel, index), p.name(),
 					coordinate(p.northing()), coordinate(p.easting())));
-			return result(index, parcel, surveyedM2, null, null, problems, warnings);
+			return result(index, parcel, surveyedM2, null, null, problems, warnings, repairs);
 		}
 		double areaM2 = TxtGeometry.planeAreaM2(plane);
 		addWarnings(file, parcel, plane, areaM2, surveyedM2, warnings, index);
-		return result(index, parcel, surveyedM2, this.repository.transform(plane, Srid.CGCS2000), areaM2, problems, warnings);
+		return result(index, parcel, surveyedM2, this.repository.transform(plane, Srid.CGCS2000), areaM2, problems,
+				warnings, repairs);
+	}
+
+	/**
+	 * A change the rings need: a problem refusing the parcel unless the request allows repairs, and
+	 * then a repair the report lists.
+	 */
+	private ImportIssue ringIssue(TxtGeometry.RingRepair repair, boolean made, String parcel) {
+		boolean closed = TxtGeometry.RingRepair.CLOSED.equals(repair.kind());
+		String type = made ? repair.kind() : (closed ? "ring-open" : "ring-outside-shell");
+		String key = "io.txt." + (made ? "repaired." : "refused.") + repair.kind();
+		ApiProblem issue = ApiProblem.unprocessable(type, key, parcel, repair.ring(), repair.firstPoint(), repair.part())
+			.with("ring", repair.ring())
+			.with("point", repair.firstPoint());
+		return ImportIssue.of(made ? issue : issue.with("parameter", "repair"), this.messages);
 	}
 
 	private void addWarnings(TxtFile file, TxtFile.Parcel parcel, MultiPolygon plane, double areaM2,
 			Double surveyedM2, List<ImportIssue> warnings, int index) {
-		if (TxtGeometry.hasOpenRing(parcel)) {
-			warnings.add(ImportIssue.of(this.messages, "ring-closed", "io.txt.ring-closed", label(parcel, index)));
-		}
 		int points = parcel.rings().stream().mapToInt((r) -> r.points().size()).sum();
 		if (parcel.pointCount() != null && parcel.pointCount() != points) {
 			warnings.add(ImportIssue.of(this.messages, "point-count", "io.txt.point-count", label(parcel, index),
@@ -117,9 +135,9 @@ class TxtSource {
 	}
 
 	private static SourceFeature result(int index, TxtFile.Parcel parcel, Double surveyedM2, MultiPolygon geometry,
-			Double areaM2, List<ImportIssue> problems, List<ImportIssue> warnings) {
+			Double areaM2, List<ImportIssue> problems, List<ImportIssue> warnings, List<ImportIssue> repairs) {
 		return new SourceFeature(index, parcel.code(), parcel.name(), parcel.landUse(), parcel.landClassCode(), null,
-				surveyedM2, geometry, areaM2, problems, warnings);
+				surveyedM2, geometry, areaM2, problems, warnings, repairs);
 	}
 
 	private static String label(TxtFile.Parcel parcel, int index) {

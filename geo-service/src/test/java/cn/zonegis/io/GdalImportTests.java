@@ -46,7 +46,7 @@ class GdalImportTests extends IntegrationTest {
 	void fieldMappingAndTheFilesOwnCrsAreHonoured() {
 		String code = "G" + UUID.randomUUID().toString().substring(0, 8);
 		JsonNode report = planner()
-			.upload("format=geojson&codeField=DKBH&nameField=MC&landUseField=YT", "mapped.geojson", squareIn4529(code))
+			.upload("dryRun=true&format=geojson&codeField=DKBH&nameField=MC&landUseField=YT", "mapped.geojson", squareIn4529(code))
 			.json();
 		assertThat(report.get("crs").asString()).contains("4529");
 		JsonNode item = report.get("items").get(0);
@@ -59,7 +59,7 @@ class GdalImportTests extends IntegrationTest {
 	@Test
 	void gbkShapefileWithoutCpgReadsWithTheChosenEncoding() {
 		byte[] withoutCpg = rezip(SampleFilesTests.sample("parcels.zip"), null);
-		JsonNode report = planner().upload("format=shp&encoding=CP936", "gbk.zip", withoutCpg).json();
+		JsonNode report = planner().upload("dryRun=true&format=shp&encoding=CP936", "gbk.zip", withoutCpg).json();
 		assertThat(report.get("items").findValuesAsString("name")).contains("广卓新材料地块");
 	}
 
@@ -80,7 +80,7 @@ class GdalImportTests extends IntegrationTest {
 			.redirectErrorStream(true)
 			.start();
 		assertThat(ogr2ogr.waitFor()).isZero();
-		JsonNode report = planner().upload("format=dxf&srid=4550", "drawing.dxf", Files.readAllBytes(dxf)).json();
+		JsonNode report = planner().upload("dryRun=true&format=dxf&srid=4550", "drawing.dxf", Files.readAllBytes(dxf)).json();
 		JsonNode item = report.get("items").get(0);
 		assertThat(item.get("code").asString()).isEqualTo("CAD-1");
 		assertThat(item.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
@@ -94,14 +94,14 @@ class GdalImportTests extends IntegrationTest {
 		@Test
 		void zipEntryClimbingOutOfTheFolderIsRefused() {
 			byte[] evil = rezip(SampleFilesTests.sample("parcels.zip"), "../../evil.shp");
-			FileClient.Result result = planner().upload("format=shp", "evil.zip", evil);
+			FileClient.Result result = planner().upload("dryRun=true&format=shp", "evil.zip", evil);
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.json().get("type").asString()).endsWith("/unsafe-zip");
 		}
 
 		@Test
 		void gdalVirtualPathInTheFileNameIsRefused() {
-			FileClient.Result result = planner().upload("format=kml", "/vsicurl/http:__example.com_a.kml",
+			FileClient.Result result = planner().upload("dryRun=true&format=kml", "/vsicurl/http:__example.com_a.kml",
 					SampleFilesTests.sample("parcels.kml"));
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.json().get("type").asString()).endsWith("/unsafe-zip");
@@ -109,14 +109,14 @@ class GdalImportTests extends IntegrationTest {
 
 		@Test
 		void dxfWithoutCrsAsksForOne() {
-			FileClient.Result result = planner().upload("format=dxf", "parcels.dxf", SampleFilesTests.sample("parcels.dxf"));
+			FileClient.Result result = planner().upload("dryRun=true&format=dxf", "parcels.dxf", SampleFilesTests.sample("parcels.dxf"));
 			assertThat(result.status()).isEqualTo(422);
 			assertThat(result.json().get("type").asString()).endsWith("/missing-crs");
 		}
 
 		@Test
 		void anUnknownCrsIsRefused() {
-			FileClient.Result result = planner().upload("format=dxf&srid=999999", "parcels.dxf",
+			FileClient.Result result = planner().upload("dryRun=true&format=dxf&srid=999999", "parcels.dxf",
 					SampleFilesTests.sample("parcels.dxf"));
 			assertThat(result.status()).isEqualTo(422);
 			assertThat(result.json().get("type").asString()).endsWith("/unknown-crs");
@@ -124,7 +124,7 @@ class GdalImportTests extends IntegrationTest {
 
 		@Test
 		void aFileGdalCannotReadIsABadRequest() {
-			FileClient.Result result = planner().upload("format=gpkg", "x.gpkg",
+			FileClient.Result result = planner().upload("dryRun=true&format=gpkg", "x.gpkg",
 					"SELECT * FROM parcel; --".getBytes(StandardCharsets.UTF_8));
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.json().get("type").asString()).endsWith("/unreadable-file");

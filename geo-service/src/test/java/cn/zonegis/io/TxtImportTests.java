@@ -100,21 +100,138 @@ class TxtImportTests extends IntegrationTest {
 		assertThat(reimport.get("items").get(0).get("valid").asBoolean()).isTrue();
 	}
 
+	/** The parcel's rectangle as the surveyor might forget it: without the closing point. */
+	private String withoutClosingPoint(String code) {
+		String parcel = this.ground.rectangle(code, 0, 0, 20, 20, "0.0400");
+		return parcel.substring(0, parcel.stripTrailing().lastIndexOf('\n') + 1);
+	}
+
+	/** Two 20 m squares 50 m apart written as rings 1 and 2 of one parcel: ring 2 is no hole. */
+	private String ringOutsideItsShell(String code) {
+		String first = this.ground.rectangle(code, 0, 0, 20, 20, "0.0800");
+		String second = this.ground.rectangle(code, 0, 50, 20, 20, "0.0800");
+		String secondRing = second.substring(second.indexOf('\n') + 1).replace(",1,", ",2,").replace("J", "K");
+		return first + secondRing;
+	}
+
 	@Test
-	void gbkFileWithoutClosingPointImports() {
+	void anOpenRingIsRefusedSayingHowToRepairIt() {
 		String code = this.prefix + "1";
-		String text = FreeGround.header() + this.ground.rectangle(code, 0, 0, 20, 20, "0.0400");
-		text = text.substring(0, text.stripTrailing().lastIndexOf('\n') + 1);
-		FileClient.Result result = planner().upload("format=txt", "gbk.txt", text.getBytes(TextDecoding.GBK));
-		JsonNode item = result.json().get("items").get(0);
+		byte[] gbk = (FreeGround.header() + withoutClosingPoint(code)).getBytes(TextDecoding.GBK);
+		JsonNode item = planner().upload("dryRun=true&format=txt", "gbk.txt", gbk).json().get("items").get(0);
 		assertThat(item.get("name").asString()).isEqualTo("测试地块");
+		assertThat(item.get("valid").asBoolean()).isFalse();
+		JsonNode problem = item.get("problems").get(0);
+		assertThat(problem.get("type").asString()).isEqualTo("ring-open");
+		assertThat(problem.get("properties").get("parameter").asString()).isEqualTo("repair");
+		assertThat(problem.get("detail").asString()).contains(code).contains("J1").contains("repair=true");
+		FileClient.Result real = planner().upload("dryRun=false&format=txt", "gbk.txt", gbk);
+		assertThat(real.status()).isEqualTo(422);
+		assertThat(real.json().get("features").findValuesAsString("type")).containsExactly("ring-open");
+		assertThat(stored(code)).isZero();
+	}
+
+	@Test
+	void withRepairAnOpenRingIsClosedAndTheRepairListedInPreviewResultAndAudit() {
+		String code = this.prefix + "1";
+		byte[] gbk = (FreeGround.header() + withoutClosingPoint(code)).getBytes(TextDecoding.GBK);
+		JsonNode preview = planner().upload("dryRun=true&repair=true&format=txt", "gbk.txt", gbk).json();
+		JsonNode item = preview.get("items").get(0);
 		assertThat(item.get("valid").asBoolean()).isTrue();
-		assertThat(item.get("warnings").findValuesAsString("type")).contains("ring-closed", "point-count");
+		assertThat(item.get("repairs").findValuesAsString("type")).containsExactly("ring-closed");
+		assertThat(item.get("warnings").findValuesAsString("type")).contains("point-count");
+		assertThat(preview.get("repaired").get(0).get("code").asString()).isEqualTo(code);
+
+		FileClient.Result real = planner().upload("dryRun=false&repair=true&format=txt", "gbk.txt", gbk);
+		assertThat(real.status()).as(real.text()).isEqualTo(200);
+		JsonNode repaired = real.json().get("repaired");
+		assertThat(repaired).hasSize(1);
+		assertThat(repaired.get(0).get("code").asString()).isEqualTo(code);
+		assertThat(repaired.get(0).get("repairs").findValuesAsString("type")).containsExactly("ring-closed");
+		assertThat(stored(code)).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM zonegis.audit_log
+				WHERE action = 'import' AND entity_id IS NULL AND detail->'repaired'->0->>'code' = :code
+				""").param("code", code).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aRingOutsideItsShellIsRefusedUnlessItMayBecomeAnotherPart() {
+		String code = this.prefix + "1";
+		byte[] twoShells = file(ringOutsideItsShell(code));
+		FileClient.Result strict = planner().upload("dryRun=false&format=txt", "a.txt", twoShells);
+		assertThat(strict.status()).isEqualTo(422);
+		JsonNode problem = strict.json().get("features").get(0).get("problems").get(0);
+		assertThat(problem.get("type").asString()).isEqualTo("ring-outside-shell");
+		assertThat(problem.get("properties").get("ring").asInt()).isEqualTo(2);
+		assertThat(stored(code)).isZero();
+
+		FileClient.Result repaired = planner().upload("dryRun=false&repair=true&format=txt", "a.txt", twoShells);
+		assertThat(repaired.status()).as(repaired.text()).isEqualTo(200);
+		assertThat(repaired.json().get("repaired").get(0).get("repairs").findValuesAsString("type"))
+			.containsExactly("ring-as-part");
+		assertThat(this.jdbc.sql("SELECT ST_NumGeometries(geom) FROM zonegis.parcel WHERE code = :code")
+			.param("code", code).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void anImportThatDoesNotSayWhetherItIsADryRunIsRefused() {
+		String code = this.prefix + "1";
+		FileClient.Result result = planner().upload("format=txt", "a.txt",
+				file(this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")));
+		assertThat(result.status()).isEqualTo(400);
+		assertThat(result.contentType()).startsWith("application/problem+json");
+		assertThat(result.json().get("type").asString()).endsWith("/missing-parameter");
+		assertThat(result.json().get("parameter").asString()).isEqualTo("dryRun");
+		assertThat(result.json().get("detail").asString()).contains("dryRun=true").contains("dryRun=false");
+		assertThat(stored(code)).isZero();
+		FileClient.Result unclear = planner().upload("dryRun=perhaps&format=txt", "a.txt",
+				file(this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")));
+		assertThat(unclear.status()).isEqualTo(400);
+		assertThat(unclear.json().get("parameter").asString()).isEqualTo("dryRun");
+		assertThat(stored(code)).isZero();
+	}
+
+	@Test
+	void anImportFailingAtItsLastFeatureLeavesNoParcelNoAuditAndNoHistory() {
+		String kept = this.prefix + "1";
+		String neighbour = this.prefix + "2";
+		assertThat(planner().upload("dryRun=false&format=txt", "first.txt",
+				file(this.ground.rectangle(kept, 0, 0, 40, 50, "0.2000"),
+						this.ground.rectangle(neighbour, 200, 0, 40, 50, "0.2000")))
+			.status()).isEqualTo(200);
+		long lastAudit = scalar("SELECT max(id) FROM zonegis.audit_log");
+		long parcelIds = scalar("SELECT last_value FROM zonegis.parcel_id_seq");
+		String created = this.prefix + "3";
+		String last = this.prefix + "4";
+		// The update and the first new parcel are written; the last feature overlaps the neighbour.
+		FileClient.Result result = planner().upload("dryRun=false&format=txt", "second.txt",
+				file(this.ground.rectangle(kept, 0, 0, 45, 50, "0.2250"),
+						this.ground.rectangle(created, 100, 0, 40, 50, "0.2000"),
+						this.ground.rectangle(last, 220, 0, 40, 50, "0.2000")));
+
+		assertThat(result.status()).isEqualTo(422);
+		assertThat(result.json().get("features")).hasSize(1);
+		assertThat(result.json().get("features").get(0).get("code").asString()).isEqualTo(last);
+		assertThat(scalar("SELECT last_value FROM zonegis.parcel_id_seq")).as("a row was written, then rolled back")
+			.isGreaterThan(parcelIds);
+		assertThat(stored(created) + stored(last)).isZero();
+		assertThat(this.jdbc.sql("SELECT version FROM zonegis.parcel WHERE code = :code").param("code", kept)
+			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(scalar("""
+				SELECT count(*) FROM zonegis.parcel_history h JOIN zonegis.parcel p ON p.id = h.parcel_id
+				WHERE p.code LIKE '%s%%'
+				""".formatted(this.prefix))).isZero();
+		assertThat(scalar("SELECT count(*) FROM zonegis.audit_log WHERE id > " + lastAudit)).isZero();
+	}
+
+	private long scalar(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
 	}
 
 	@Test
 	void surveyedAreaBeyondThePrecisionIsAWarningNotARefusal() {
-		FileClient.Result result = planner().upload("format=txt", "a.txt",
+		FileClient.Result result = planner().upload("dryRun=true&format=txt", "a.txt",
 				file(this.ground.rectangle(this.prefix + "1", 0, 0, 40, 50, "0.2100")));
 		JsonNode item = result.json().get("items").get(0);
 		assertThat(item.get("valid").asBoolean()).isTrue();
@@ -134,7 +251,7 @@ class TxtImportTests extends IntegrationTest {
 					return line.endsWith("@") ? line : f[0] + "," + f[1] + "," + f[3] + "," + f[2];
 				})
 				.reduce("", (a, b) -> a + b + "\n");
-			FileClient.Result dryRun = planner().upload("format=txt", "swapped.txt", file(swapped));
+			FileClient.Result dryRun = planner().upload("dryRun=true&format=txt", "swapped.txt", file(swapped));
 			JsonNode problem = dryRun.json().get("items").get(0).get("problems").get(0);
 			assertThat(problem.get("type").asString()).isEqualTo("axes-swapped");
 			assertThat(problem.get("detail").asString()).contains("写反");
@@ -164,28 +281,28 @@ class TxtImportTests extends IntegrationTest {
 		void xian1980FileIsRefused() {
 			String text = FreeGround.header().replace("2000国家大地坐标系", "1980西安坐标系")
 					+ TxtImportTests.this.ground.rectangle(TxtImportTests.this.prefix + "1", 0, 0, 10, 10, "0.01");
-			FileClient.Result result = planner().upload("format=txt", "x.txt", text.getBytes(StandardCharsets.UTF_8));
+			FileClient.Result result = planner().upload("dryRun=true&format=txt", "x.txt", text.getBytes(StandardCharsets.UTF_8));
 			assertThat(result.status()).isEqualTo(422);
 			assertThat(result.json().get("type").asString()).endsWith("/txt-datum");
 		}
 
 		@Test
 		void aViewerMayNotImport() {
-			FileClient.Result result = new FileClient(TxtImportTests.this.port, "viewer").upload("format=txt", "a.txt",
+			FileClient.Result result = new FileClient(TxtImportTests.this.port, "viewer").upload("dryRun=true&format=txt", "a.txt",
 					file(TxtImportTests.this.ground.rectangle(TxtImportTests.this.prefix + "1", 0, 0, 10, 10, "0.01")));
 			assertThat(result.status()).isEqualTo(403);
 		}
 
 		@Test
 		void anUnknownFormatIsABadRequest() {
-			FileClient.Result result = planner().upload("format=../../etc/passwd", "a.txt", new byte[] { 1 });
+			FileClient.Result result = planner().upload("dryRun=true&format=../../etc/passwd", "a.txt", new byte[] { 1 });
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.json().get("type").asString()).endsWith("/unknown-format");
 		}
 
 		@Test
 		void garbageIsABadRequestNamingTheLine() {
-			FileClient.Result result = planner().upload("format=txt", "a.txt",
+			FileClient.Result result = planner().upload("dryRun=true&format=txt", "a.txt",
 					(FreeGround.header() + "1,1,1,1,@\nJ1;1;DROP TABLE parcel\n").getBytes(StandardCharsets.UTF_8));
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.json().get("line").asInt()).isEqualTo(12);

@@ -53,7 +53,7 @@ class TxtReaderTests {
 		TxtFile.Point first = file.parcels().get(0).rings().get(0).points().get(0);
 		assertThat(first.northing()).isEqualTo(4118012.345);
 		assertThat(first.easting()).isEqualTo(41415650.123);
-		MultiPolygon polygon = TxtGeometry.toMultiPolygon(file.parcels().get(0), crs(file, null));
+		MultiPolygon polygon = TxtGeometry.build(file.parcels().get(0), crs(file, null)).geometry();
 		assertThat(polygon.getCoordinates()[0].x).as("x is the easting").isEqualTo(41415650.123);
 		assertThat(polygon.getCoordinates()[0].y).as("y is the northing").isEqualTo(4118012.345);
 	}
@@ -99,25 +99,27 @@ class TxtReaderTests {
 	}
 
 	@Test
-	void missingClosingPointIsClosed() {
+	void missingClosingPointIsClosedAndReportedAsARepair() {
 		TxtFile file = read(PUBLISHED.replace("J1,1,4118012.345,41415650.123\n", "")
 			.replaceFirst("J2,1", "J1,1,4118012.345,41415650.123\nJ2,1"));
 		TxtFile.Parcel parcel = file.parcels().get(0);
 		assertThat(parcel.rings().get(0).isClosed()).isFalse();
-		MultiPolygon polygon = TxtGeometry.toMultiPolygon(parcel, 4529);
+		TxtGeometry.Built built = TxtGeometry.build(parcel, 4529);
+		assertThat(built.repairs()).containsExactly(new TxtGeometry.RingRepair(TxtGeometry.RingRepair.CLOSED, 1, "J1", 0));
+		MultiPolygon polygon = built.geometry();
 		assertThat(polygon.isValid()).isTrue();
 		assertThat(polygon.getNumPoints()).isEqualTo(5);
 	}
 
 	@Test
 	void planeAreaIsTheShoelaceAreaInTheGaussKrugerPlane() {
-		MultiPolygon polygon = TxtGeometry.toMultiPolygon(read(PUBLISHED).parcels().get(0), 4529);
+		MultiPolygon polygon = TxtGeometry.build(read(PUBLISHED).parcels().get(0), 4529).geometry();
 		assertThat(TxtGeometry.planeAreaM2(polygon)).isCloseTo((41415690.456 - 41415650.123) * (4118012.345 - 4117980.001),
 				within(1e-6));
 	}
 
 	@Test
-	void aRingInsideTheOuterRingIsAHoleAndOneOutsideIsAnotherPart() {
+	void aRingInsideTheOuterRingIsAHoleAndOneOutsideIsAnotherPartReportedAsARepair() {
 		TxtFile file = read(HEADER + """
 				13,0.3,DK-002,两块地,面,,工业用地,0601,@
 				J1,1,4118100.000,41415000.000
@@ -133,7 +135,11 @@ class TxtReaderTests {
 				J11,3,4118000.000,41415300.000
 				J12,3,4118000.000,41415200.000
 				""");
-		MultiPolygon polygon = TxtGeometry.toMultiPolygon(file.parcels().get(0), 4529);
+		TxtGeometry.Built built = TxtGeometry.build(file.parcels().get(0), 4529);
+		// The rings are written open, too: each closing is a repair as well.
+		assertThat(built.repairs()).filteredOn((r) -> r.kind().equals(TxtGeometry.RingRepair.AS_PART))
+			.containsExactly(new TxtGeometry.RingRepair(TxtGeometry.RingRepair.AS_PART, 3, "J9", 2));
+		MultiPolygon polygon = built.geometry();
 		assertThat(polygon.getNumGeometries()).isEqualTo(2);
 		assertThat(((Polygon) polygon.getGeometryN(0)).getNumInteriorRing()).isEqualTo(1);
 		assertThat(((Polygon) polygon.getGeometryN(1)).getNumInteriorRing()).isZero();
@@ -178,7 +184,7 @@ class TxtReaderTests {
 
 	@Test
 	void writerNumbersPointsAndClosesEveryRing() {
-		MultiPolygon polygon = TxtGeometry.toMultiPolygon(read(PUBLISHED).parcels().get(0), 4529);
+		MultiPolygon polygon = TxtGeometry.build(read(PUBLISHED).parcels().get(0), 4529).geometry();
 		TxtFile.Ring ring = TxtGeometry.toRings(polygon).get(0);
 		assertThat(ring.points()).extracting(TxtFile.Point::name).containsExactly("J1", "J2", "J3", "J4", "J1");
 		assertThat(ring.points().get(0).northing()).isEqualTo(4118012.345);
