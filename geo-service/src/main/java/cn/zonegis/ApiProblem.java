@@ -45,6 +45,10 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, type, messageKey, args);
 	}
 
+	public static ApiProblem contentTooLarge(String type, String messageKey, Object... args) {
+		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, type, messageKey, args);
+	}
+
 	/** Adds a fact the client can use, such as the parameter at fault or the conflicting parcels. */
 	public ApiProblem with(String name, Object value) {
 		this.properties.put(name, value);

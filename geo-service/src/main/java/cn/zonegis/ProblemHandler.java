@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -21,10 +22,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -49,10 +52,14 @@ class ProblemHandler {
 
 	private final DatabaseProperties database;
 
-	ProblemHandler(MessageSource messages, DatabaseOutage outage, DatabaseProperties database) {
+	private final MultipartProperties multipart;
+
+	ProblemHandler(MessageSource messages, DatabaseOutage outage, DatabaseProperties database,
+			MultipartProperties multipart) {
 		this.messages = messages;
 		this.outage = outage;
 		this.database = database;
+		this.multipart = multipart;
 	}
 
 	@ExceptionHandler(ApiProblem.class)
@@ -77,6 +84,18 @@ class ProblemHandler {
 		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "missing-parameter",
 				message("problem.parameter.missing", ex.getParameterName()));
 		body.setProperty("parameter", ex.getParameterName());
+		return respond(body);
+	}
+
+	/** Raised while the multipart body is read, before any controller: the limit is the configured one. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex) {
+		long limit = Math.min(this.multipart.getMaxFileSize().toBytes(), this.multipart.getMaxRequestSize().toBytes());
+		String readable = (limit >= DataSize.ofMegabytes(1).toBytes()) ? (limit / DataSize.ofMegabytes(1).toBytes()) + " MB"
+				: (limit / DataSize.ofKilobytes(1).toBytes()) + " KB";
+		ProblemDetail body = problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+				message("problem.upload.too-large", readable));
+		body.setProperty("limitBytes", limit);
 		return respond(body);
 	}
 

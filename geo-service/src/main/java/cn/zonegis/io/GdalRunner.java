@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
 class GdalRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(GdalRunner.class);
+
+	private static final long KILL_WAIT_SECONDS = 10;
 
 	/** No HTTP: remote paths are refused and any request goes to a proxy that does not answer. */
 	private static final Map<String, String> OFFLINE = Map.of("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "none",
@@ -110,9 +113,12 @@ class GdalRunner {
 		env.putAll(config);
 		try {
 			Process process = builder.start();
-			if (!process.waitFor(this.properties.gdalTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly();
-				throw ApiProblem.unprocessable("file-too-slow", "io.gdal.timeout", this.properties.gdalTimeout().toSeconds());
+			Duration limit = this.properties.gdalTimeout();
+			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+				// Gone before the caller removes its folder, so no file appears there meanwhile.
+				process.destroyForcibly().waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+				throw ApiProblem.unprocessable("file-too-slow", "io.gdal.timeout", limit.toMillis() / 1000.0)
+					.with("limitSeconds", limit.toMillis() / 1000.0);
 			}
 			// GDAL echoes names in the file's own encoding: decode leniently, a log line must never fail the run.
 			String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);

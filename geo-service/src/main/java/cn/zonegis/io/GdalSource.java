@@ -70,6 +70,7 @@ class GdalSource {
 				Path out = work.resolve("layer-" + (layerNo++) + ".geojson");
 				this.gdal.toGeoJson(dataset, layer, out, request.srid(), request.encoding(), work.path());
 				readFeatures(out, request.fields(), features);
+				this.properties.requireFeatureCount(features.size());
 			}
 		}
 		if (features.isEmpty()) {

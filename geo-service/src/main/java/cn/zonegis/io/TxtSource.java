@@ -29,16 +29,20 @@ class TxtSource {
 
 	private final MessageSource messages;
 
+	private final IoProperties properties;
+
 	private final boolean legacyDatumConfigured;
 
 	TxtSource(CrsRepository repository, MessageSource messages, IoProperties properties) {
 		this.repository = repository;
 		this.messages = messages;
+		this.properties = properties;
 		this.legacyDatumConfigured = properties.legacyDatumConfigured();
 	}
 
 	SourceBatch read(byte[] bytes, ImportRequest request) {
 		TxtFile file = TxtReader.read(bytes, request.charset());
+		this.properties.requireFeatureCount(file.parcels().size());
 		int srid = TxtCrs.resolve(file, request.srid(), this.legacyDatumConfigured);
 		this.repository.requireKnownSrid(srid);
 		Geometry extent = this.repository.extentIn(srid);

@@ -17,7 +17,7 @@ class GdalRunnerTests {
 	Path dir;
 
 	private static GdalRunner runner(Duration timeout) {
-		return new GdalRunner(new IoProperties(timeout, 1 << 20, 20, false));
+		return new GdalRunner(new IoProperties(timeout, 1 << 20, 20, 100, false));
 	}
 
 	@Test
