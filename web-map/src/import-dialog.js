@@ -1,5 +1,6 @@
 // Parcel import and export for planners and admins. A header button opens the panel: choose a
-// file (format from its name), its CRS, encoding and field mapping; the dry run draws every
+// file (format from its name), its CRS, encoding, field mapping and whether the service may repair
+// the surveyor's rings (each repair is listed per parcel); the dry run draws every
 // feature on the map (refused ones red) and lists its problems; one commit then stores all or
 // nothing and fires `zg:layer-changed` so the parcels layer reloads. Export writes the parcels in
 // view. Every server text enters as text, never as HTML.
@@ -26,7 +27,7 @@ const defaults = {
 // deps: { user (from /api/me), config (from /api/config), container (header tools) }
 export function mountImportDialog(map, { user, config, container }) {
   if (!defaults.roles.some((role) => (user.roles || []).includes(role))) return function unmount() {};
-  const state = { open: false, file: null, format: 'txt', srid: '', encoding: '', fields: {}, busy: false, progress: 0, report: null, refused: null, done: null, error: null, exportFormat: 'txt', mappingOpen: false };
+  const state = { open: false, file: null, format: 'txt', srid: '', encoding: '', fields: {}, repair: false, busy: false, progress: 0, report: null, refused: null, done: null, error: null, exportFormat: 'txt', mappingOpen: false };
   const panel = el('div', { className: 'zg-panel zg-import' });
   isolateFromMap(panel);
   const Control = L.Control.extend({ onAdd: () => panel });
@@ -56,7 +57,7 @@ export function mountImportDialog(map, { user, config, container }) {
     if (!state.file || state.busy) return;
     Object.assign(state, { busy: true, progress: 0, error: null, refused: null, done: null });
     render();
-    const query = importQuery({ format: state.format, dryRun, srid: state.srid, encoding: state.encoding, fields: state.fields });
+    const query = importQuery({ format: state.format, dryRun, repair: state.repair, srid: state.srid, encoding: state.encoding, fields: state.fields });
     try {
       const report = await uploadImport(query, state.file, (fraction) => { state.progress = fraction; render(); });
       if (dryRun) state.report = report;
@@ -116,6 +117,13 @@ export function mountImportDialog(map, { user, config, container }) {
     return el('label', { className: 'zg-import-field' }, [el('span', { text: label }), control]);
   }
 
+  // The commit must repair exactly what the dry run showed: changing the choice asks for a new dry run.
+  function setRepair(repair) {
+    Object.assign(state, { repair, report: null, refused: null, done: null, error: null });
+    drawPreview();
+    render();
+  }
+
   function form() {
     return el('div', { className: 'zg-import-form' }, [
       field(t('import.file'), el('input', {
@@ -126,6 +134,10 @@ export function mountImportDialog(map, { user, config, container }) {
       field(t('import.format'), select('zg-import-format', state.format, importFormats.map((f) => [f, t(`import.format.${f}`)]), (v) => { state.format = v; })),
       field(t('import.crs'), select('zg-import-crs', state.srid, crsOptions(), (v) => { state.srid = v; })),
       field(t('import.encoding'), select('zg-import-encoding', state.encoding, defaults.encodings.map((e) => [e, e || t('import.encoding.auto')]), (v) => { state.encoding = v; })),
+      el('label', { className: 'zg-import-field zg-import-repair-choice' }, [
+        el('input', { type: 'checkbox', className: 'zg-import-repair-allowed', checked: state.repair, onChange: (e) => setRepair(e.target.checked) }),
+        el('span', { text: t('import.repair') }),
+      ]),
       el('details', { className: 'zg-import-mapping', open: state.mappingOpen, onToggle: (e) => { state.mappingOpen = e.target.open; } }, [
         el('summary', { text: t('import.mapping') }),
         ...defaults.fields.map((name) => field(t(`import.mapping.${name}`), el('input', {
@@ -164,7 +176,7 @@ export function mountImportDialog(map, { user, config, container }) {
         el('span', { className: 'zg-import-action', text: t(`import.action.${item.action}`) }),
         el('span', { text: area }),
       ]),
-      el('ul', { className: 'zg-import-issues' }, [...issueList(problems, 'problem'), ...issueList(item.warnings || [], 'warning')]),
+      el('ul', { className: 'zg-import-issues' }, [...issueList(problems, 'problem'), ...issueList(item.repairs || [], 'repair'), ...issueList(item.warnings || [], 'warning')]),
     ]);
   }
 
@@ -173,6 +185,10 @@ export function mountImportDialog(map, { user, config, container }) {
     if (state.error) parts.push(el('p', { className: 'zg-import-error', role: 'alert', text: state.error }));
     if (state.done) {
       parts.push(el('p', { className: 'zg-import-done', role: 'status', text: t('import.done', { created: state.done.toCreate, updated: state.done.toUpdate }) }));
+      if (state.done.repaired?.length) {
+        parts.push(el('p', { className: 'zg-import-repaired-title', text: t('import.repaired') }));
+        parts.push(el('ul', { className: 'zg-import-repaired' }, state.done.repaired.flatMap((parcel) => issueList(parcel.repairs, 'repair'))));
+      }
     }
     const report = state.report;
     if (report) {

@@ -29,9 +29,12 @@ export function gaussKrugerCrs() {
   return list.sort((a, b) => a.srid - b.srid);
 }
 
-// The query string of an import: only the parameters the user set are sent.
-export function importQuery({ format, dryRun, srid, encoding, fields = {} }) {
+// The query string of an import: dryRun always (the service refuses an import that does not say),
+// then only the parameters the user set.
+export function importQuery({ format, dryRun, repair = false, srid, encoding, fields = {} }) {
+  if (typeof dryRun !== 'boolean') throw new TypeError('an import must say whether it is a dry run');
   const params = new URLSearchParams({ format, dryRun: String(dryRun) });
+  if (repair) params.set('repair', 'true');
   if (srid) params.set('srid', String(srid));
   if (encoding) params.set('encoding', encoding);
   for (const [name, value] of Object.entries(fields)) {

@@ -46,6 +46,28 @@ describe('import dialog', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('refuses an open ring until the planner allows repairs, then lists the repair', async (t) => {
+    const sample = new TextDecoder('gbk').decode(await readFile(sampleUrl));
+    const [head, first] = sample.split(/\r?\n(?=\d+,[^\r\n]*,@)/);
+    // The first parcel's outer ring without its closing point, as a surveyor might forget it.
+    const lines = first.trimEnd().split(/\r?\n/);
+    const closing = lines.findLastIndex((line) => /^J1,1,/.test(line));
+    const open = `${head.trimEnd()}\r\n${lines.filter((_, i) => i !== closing).join('\r\n')}\r\n`;
+    const { page, errors } = await signedIn(t, 'planner');
+    await page.click('.zg-import-open');
+    await page.setInputFiles('.zg-import-file', { name: 'open-ring.txt', mimeType: 'text/plain', buffer: Buffer.from(open, 'utf8') });
+    await page.click('.zg-import-dry-run');
+    await page.waitForSelector('.zg-import-items');
+    assert.equal(await page.locator('.zg-import-problem[data-type="ring-open"]').count(), 1);
+    await page.check('.zg-import-repair-allowed');
+    assert.equal(await page.locator('.zg-import-items').count(), 0, 'a new choice asks for a new dry run');
+    await page.click('.zg-import-dry-run');
+    await page.waitForSelector('.zg-import-items');
+    assert.equal(await page.locator('.zg-import-problem[data-type="ring-open"]').count(), 0);
+    assert.match(await page.locator('.zg-import-repair[data-type="ring-closed"]').textContent(), /已修复/);
+    assert.deepEqual(errors, []);
+  });
+
   it('commits a clean file and shows the parcels on the parcels layer', async (t) => {
     const { clean } = await files();
     const { page, errors } = await signedIn(t, 'planner');

@@ -307,6 +307,8 @@ export default {
   'import.mapping.landUse': 'Land use field',
   'import.mapping.holder': 'Holder field',
   'import.mapping.auto': 'auto',
+  'import.repair': 'Allow repairs: close open rings, make a ring outside the outer ring another part (each repair listed)',
+  'import.repaired': 'Parcels repaired on import:',
   'import.dryRun': 'Check (dry run)',
   'import.commit': 'Import',
   'import.sending': 'Uploading…',

@@ -308,6 +308,8 @@ export default {
   'import.mapping.landUse': '用途字段',
   'import.mapping.holder': '权利人字段',
   'import.mapping.auto': '自动',
+  'import.repair': '允许修复：闭合未闭合的圈，圈外的圈作为地块的另一部分（每项修复逐一列出）',
+  'import.repaired': '导入时修复的地块：',
   'import.dryRun': '预检（不保存）',
   'import.commit': '导入',
   'import.sending': '正在上传…',

@@ -26,6 +26,11 @@ test('the query carries only what the user set', () => {
   assert.equal(importQuery({ format: 'txt', dryRun: true, srid: '', encoding: '', fields: { code: '  ' } }), 'format=txt&dryRun=true');
   assert.equal(importQuery({ format: 'shp', dryRun: false, srid: '4550', encoding: 'GBK', fields: { code: 'DKBH', name: '' } }),
     'format=shp&dryRun=false&srid=4550&encoding=GBK&codeField=DKBH');
+  assert.equal(importQuery({ format: 'txt', dryRun: false, repair: true }), 'format=txt&dryRun=false&repair=true');
+});
+
+test('an import always says whether it is a dry run', () => {
+  assert.throws(() => importQuery({ format: 'txt' }), TypeError);
 });
 
 test('an export names its selection by ids or by the lon/lat box in view', () => {
