@@ -1,10 +1,12 @@
 package cn.zonegis.ogc;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
+import cn.zonegis.Race;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +89,28 @@ class OgcEditTests extends IntegrationTest {
 		assertThat(lost.status()).isEqualTo(412);
 		assertThat(lost.contentType()).startsWith("application/problem+json");
 		assertThat(as("viewer").get(item).json().get("properties").get("state").asString()).isEqualTo("faulty");
+	}
+
+	@Test
+	void editsRacingFromOneETagLeaveOneWinner() {
+		String code = "SL-" + UUID.randomUUID();
+		String item = create(code);
+		Http planner = as("planner");
+		List<String> states = List.of("faulty", "off", "under_repair", "normal");
+
+		List<Http.Response> responses = Race.run(8, (i) -> (i % 2 == 0)
+				? planner.send("PUT", item, streetlight(code, states.get(i / 2), 122.05, 37.19), ifMatch("\"1\""))
+				: planner.send("PATCH", item, "{\"properties\": {\"state\": \"%s\"}}".formatted(states.get(i / 2)),
+						Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"1\"")));
+
+		assertThat(responses).filteredOn((r) -> r.status() == 204).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.status() != 204).hasSize(7).allSatisfy((r) -> {
+			assertThat(r.status()).as(r.body()).isEqualTo(412);
+			assertThat(r.contentType()).startsWith("application/problem+json");
+		});
+		assertThat(as("viewer").get(item).header("ETag")).isEqualTo("\"2\"");
+		// Gone again, so the zone's middle holds no more lights than before for the nearest-asset tests.
+		assertThat(planner.send("DELETE", item, null, Map.of("If-Match", "\"2\"")).status()).isEqualTo(204);
 	}
 
 	@Test
