@@ -105,6 +105,31 @@ class RedLineRaceTests extends IntegrationTest {
 				""", id)).isEqualTo(1);
 	}
 
+	@Test
+	void plannersSplittingOneParcelAtOnceSplitItOnce() {
+		double[] cell = TestGround.cell();
+		String code = TestGround.code("split");
+		Http planner = as("planner");
+		Http.Response created = planner.post("/api/parcels",
+				TestGround.feature(code, TestGround.rectangle(cell[0], cell[1], 0.001, 0.001)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+
+		// Each planner cuts along another north-south line.
+		List<Http.Response> responses = Race.run(4, (i) -> planner.send("POST", "/api/parcels/" + id + "/split",
+				"{\"line\":{\"type\":\"LineString\",\"coordinates\":[[%s,%s],[%s,%s]]}}".formatted(
+						cell[0] + 0.0002 * (i + 1), cell[1] - 0.0002, cell[0] + 0.0002 * (i + 1), cell[1] + 0.0012),
+				Map.of("Content-Type", "application/json", "If-Match", created.header("ETag"))));
+
+		assertThat(responses).filteredOn((r) -> r.status() == 200).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.status() != 200).hasSize(3).allSatisfy((r) -> {
+			assertThat(r.status()).as(r.body()).isEqualTo(412);
+			assertThat(r.contentType()).startsWith("application/problem+json");
+		});
+		assertThat(activeParcels(code + "-%")).isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM zonegis.parcel_event WHERE parcel_id = :id", id)).isEqualTo(1);
+	}
+
 	private static Map<String, String> json() {
 		return Map.of("Content-Type", "application/json");
 	}
