@@ -57,9 +57,12 @@ public class DatabaseOutage {
 	/** Whether this failure, or anything that caused it, says the database is out of reach. */
 	public static boolean causedBy(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			// A rollback on a dead connection fails too; the failure it interrupted says why.
-			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-					&& causedBy(rollback.getApplicationException())) {
+			// A rollback on a dead connection fails too; the failure it interrupted says why. When a
+			// commit failed first, Spring throws the rollback's failure alone: a transaction that could
+			// neither commit nor roll back on its connection has lost that connection.
+			if (cause instanceof TransactionSystemException rollback
+					&& ((rollback.getApplicationException() != null && causedBy(rollback.getApplicationException()))
+							|| rollback.getCause() instanceof SQLException)) {
 				return true;
 			}
 			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException
