@@ -35,6 +35,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -58,7 +59,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json,
-			AppUserRepository users, DatabaseOutage outage, AuthenticationManager authentication) throws Exception {
+			AppUserRepository users, DatabaseOutage outage, AuthenticationManager authentication, LoginThrottle throttle)
+			throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			// The user look-up could not reach the database: an outage, not a wrong password.
 			if (DatabaseOutage.causedBy(ex)) {
@@ -102,6 +104,7 @@ class SecurityConfig {
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(browserWrite()))
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(bearerTokens(authentication, entryPoint), BasicAuthenticationFilter.class);
 		return http.build();
 	}
@@ -115,7 +118,7 @@ class SecurityConfig {
 				|| "OPTIONS".equals(request.getMethod())) && request.getHeader("Authorization") == null;
 	}
 
-	/** Passwords and API tokens; every failure and success is published as an event. */
+	/** Passwords and API tokens; every failure and success is published, for the login throttle. */
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, ApiTokens tokens,
 			ApplicationEventPublisher events) {
@@ -124,6 +127,11 @@ class SecurityConfig {
 		ProviderManager manager = new ProviderManager(new ApiTokenAuthentication(tokens, users), passwords);
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 		return manager;
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(LoginFailureLimits limits) {
+		return new LoginThrottle(limits);
 	}
 
 	/** {@code Authorization: Bearer <API token>}; a wrong token is answered like a wrong password. */
