@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -52,11 +51,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfig {
 
-	private static final String[] PUBLIC = { "/", "/index.html", "/assets/**", "/favicon.ico", "/*.png", "/*.svg",
-			"/api/config", "/api/login", "/actuator/health", "/actuator/health/**", "/error" };
-
-	private static final String[] READ_PATHS = { "/api/**", "/ogc/**", "/tiles/**" };
-
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json,
 			AppUserRepository users, DatabaseOutage outage, AuthenticationManager authentication, LoginThrottle throttle)
@@ -77,20 +71,7 @@ class SecurityConfig {
 				"forbidden", "您的角色无权执行此操作 / Your role may not do this");
 		LoginHandlers login = new LoginHandlers(json, users, outage);
 
-		http.authorizeHttpRequests((auth) -> {
-			auth.requestMatchers(PUBLIC).permitAll();
-			auth.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
-			if (properties.publicRead()) {
-				auth.requestMatchers(HttpMethod.GET, READ_PATHS).permitAll();
-			}
-			auth.requestMatchers(HttpMethod.GET, READ_PATHS).hasRole(Role.VIEWER.name());
-			auth.requestMatchers(HttpMethod.HEAD, READ_PATHS).hasRole(Role.VIEWER.name());
-			auth.requestMatchers(HttpMethod.OPTIONS, READ_PATHS).permitAll();
-			auth.requestMatchers("/api/logout", "/api/me", "/api/tokens", "/api/tokens/**").authenticated();
-			// Writes: every endpoint names its roles with @PreAuthorize; a plain viewer never writes.
-			auth.anyRequest()
-				.hasAnyRole(Role.PLANNER.name(), Role.DISPATCHER.name(), Role.CREW.name(), Role.ADMIN.name());
-		})
+		http.authorizeHttpRequests((auth) -> AccessRules.apply(auth, properties.publicRead()))
 			.authenticationManager(authentication)
 			.formLogin((form) -> form.loginProcessingUrl("/api/login")
 				.successHandler(login::succeeded)
