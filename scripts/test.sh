@@ -40,6 +40,9 @@ node --test gis-data/generator/
 echo "[test] mvn verify"
 mvn -B verify
 
+echo "[test] backup round trip"
+"$ROOT/scripts/test-backup.sh" "$TEST_DB"
+
 echo "[test] browser tests"
 # A fresh database for the browser run, so it sees the demo zone as a new user would.
 "$ROOT/scripts/db.sh" dropdb "${TEST_DB}_web"
