@@ -50,10 +50,9 @@ echo "[test] browser tests"
 LOG="$ROOT/web-map/test-output/service.log"
 mkdir -p "$(dirname "$LOG")"
 # The browser tests log in as each demo user with its name followed by 2026 (web-map/test/support.mjs).
-DEMO_LOGINS=()
-for user in viewer planner dispatcher crew admin; do DEMO_LOGINS+=("--zonegis.demo.passwords.$user=${user}2026"); done
 ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/${TEST_DB}_web" ZONEGIS_PORT="$APP_PORT" \
-	java -jar geo-service/target/geo-service.jar --zonegis.demo.load=true "${DEMO_LOGINS[@]}" >"$LOG" 2>&1 &
+	java -jar geo-service/target/geo-service.jar --zonegis.demo.load=true \
+	--spring.config.import="file:$ROOT/scripts/test-logins.properties" >"$LOG" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
 SERVICE="http://127.0.0.1:$APP_PORT"
