@@ -20,9 +20,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The OpenAPI document of /api at /v3/api-docs (the OGC API keeps its own at /ogc/api). The
@@ -49,6 +52,17 @@ class OpenApiConfig {
 			"409", "a rule refused the change (red-line-overlap, illegal lifecycle step, constraint-violation…)",
 			"412", "the If-Match version is stale: someone saved first; read again",
 			"422", "readable but invalid content: geometry, unknown properties, out-of-range values");
+
+	static {
+		// Bodies read as a JSON tree and answers streamed row by row would otherwise be described by
+		// their Java types' internals.
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(JsonNode.class,
+					new ObjectSchema().description("A GeoJSON Feature (geometry in lon/lat, EPSG:4490; properties as the "
+							+ "GET of the same resource shows them) or, for non-spatial resources, a JSON object"))
+			.replaceWithSchema(StreamingResponseBody.class, new ObjectSchema()
+				.description("A GeoJSON FeatureCollection, or the exported file, streamed as it is read"));
+	}
 
 	private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
 			PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
