@@ -45,7 +45,9 @@ class OpenApiConfig {
 			"401", "unauthenticated, login-failed: no login, or a wrong password or token",
 			"403", "forbidden: the role may not do this (see the README's role matrix)",
 			"404", "not-found: unknown id, layer or path",
-			"429", "too-many-failed-logins: wait for Retry-After seconds");
+			"429", "too-many-failed-logins: wait for Retry-After seconds",
+			"503", "database-unavailable: the database is away; try again after Retry-After seconds",
+			"504", "request-timeout, query-timeout: the request or its query ran past its time limit");
 
 	/** What a change can answer besides. */
 	private static final Map<String, String> EVERY_WRITE = problems(

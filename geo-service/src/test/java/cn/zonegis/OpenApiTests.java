@@ -59,7 +59,7 @@ class OpenApiTests extends IntegrationTest {
 		assertThat(document.get("components").get("schemas").get("Problem").get("properties").has("type")).isTrue();
 		document.get("paths").properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
 			JsonNode responses = operation.getValue().get("responses");
-			List<String> expected = new ArrayList<>(List.of("400", "401", "403", "404", "429"));
+			List<String> expected = new ArrayList<>(List.of("400", "401", "403", "404", "429", "503", "504"));
 			if (WRITES.contains(operation.getKey())) {
 				expected.addAll(List.of("409", "412", "422"));
 			}
