@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Project-local PostgreSQL + PostGIS cluster: data in .pgdata/ (git-ignored), loopback only.
-# Usage: scripts/db.sh start|stop|status|psql [args]|reset|createdb NAME|dropdb NAME
+# Usage: scripts/db.sh start|stop|status|psql [args]|reset|createdb NAME|dropdb NAME|bindir
 # Never touches a system cluster: it runs its own postmaster from the machine's binaries.
 set -euo pipefail
 
@@ -139,9 +139,10 @@ case "$cmd" in
 	psql) start; exec "$BINDIR/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$DB_NAME" "$@" ;;
 	createdb) start; ensure_database "${1:?database name}" ;;
 	dropdb) start; psql_admin -d postgres -c "DROP DATABASE IF EXISTS \"${1:?database name}\" WITH (FORCE)" ;;
+	bindir) ensure_installed; echo "$BINDIR" ;;
 	reset)
 		start
 		psql_admin -d postgres -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)"
 		ensure_database "$DB_NAME" ;;
-	*) echo "usage: $0 start|stop|status|psql|reset|createdb NAME|dropdb NAME" >&2; exit 2 ;;
+	*) echo "usage: $0 start|stop|status|psql|reset|createdb NAME|dropdb NAME|bindir" >&2; exit 2 ;;
 esac

@@ -13,15 +13,32 @@ echo "[run] building (tests skipped)…"
 mvn -B -q -DskipTests package
 
 PORT="${ZONEGIS_PORT:-8080}"
-cat <<MSG
+BIND="${ZONEGIS_BIND:-127.0.0.1}"
+export ZONEGIS_BIND="$BIND"
 
-  ZoneGIS is starting at http://localhost:$PORT
-  Demo logins (user / password):
-    viewer / viewer2026          查看 read only
-    planner / planner2026        规划 land and assets
-    dispatcher / dispatcher2026  调度 work orders
-    crew / crew2026              班组 field crew (phone view)
-    admin / admin2026            管理 everything
+# Demo passwords differ per installation: made once here, kept in a git-ignored file readable only
+# by its owner, and given to the demo loader when it creates the demo users.
+PASSWORDS="$ROOT/.demo-passwords.properties"
+if [ ! -f "$PASSWORDS" ]; then
+	(
+		umask 077
+		{
+			echo "# Demo logins of this installation, made once by scripts/run.sh."
+			for user in viewer planner dispatcher crew admin; do
+				echo "zonegis.demo.passwords.$user=$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n')"
+			done
+		} >"$PASSWORDS"
+	)
+fi
+password() { sed -n "s/^zonegis\.demo\.passwords\.$1=//p" "$PASSWORDS"; }
 
-MSG
-exec java ${JAVA_OPTS:-} -jar geo-service/target/geo-service.jar --zonegis.demo.load=true "$@"
+echo
+echo "  ZoneGIS is starting at http://$BIND:$PORT  (listening on $BIND only; ZONEGIS_BIND=0.0.0.0 serves the network)"
+echo "  Demo logins of this installation (user / password, kept in $PASSWORDS):"
+printf '    %-11s %-20s %s\n' viewer "$(password viewer)" "查看 read only" planner "$(password planner)" \
+	"规划 land and assets" dispatcher "$(password dispatcher)" "调度 work orders" crew "$(password crew)" \
+	"班组 field crew (phone view)" admin "$(password admin)" "管理 everything"
+echo "  A database whose demo users already existed keeps their passwords (scripts/db.sh reset starts anew)."
+echo
+exec java ${JAVA_OPTS:-} -jar geo-service/target/geo-service.jar --zonegis.demo.load=true \
+	--spring.config.import="file:$PASSWORDS" "$@"

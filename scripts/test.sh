@@ -40,14 +40,19 @@ node --test gis-data/generator/
 echo "[test] mvn verify"
 mvn -B verify
 
+echo "[test] backup round trip"
+"$ROOT/scripts/test-backup.sh" "$TEST_DB"
+
 echo "[test] browser tests"
 # A fresh database for the browser run, so it sees the demo zone as a new user would.
 "$ROOT/scripts/db.sh" dropdb "${TEST_DB}_web"
 "$ROOT/scripts/db.sh" createdb "${TEST_DB}_web"
 LOG="$ROOT/web-map/test-output/service.log"
 mkdir -p "$(dirname "$LOG")"
+# The browser tests log in as each demo user with its name followed by 2026 (web-map/test/support.mjs).
 ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/${TEST_DB}_web" ZONEGIS_PORT="$APP_PORT" \
-	java -jar geo-service/target/geo-service.jar --zonegis.demo.load=true >"$LOG" 2>&1 &
+	java -jar geo-service/target/geo-service.jar --zonegis.demo.load=true \
+	--spring.config.import="file:$ROOT/scripts/test-logins.properties" >"$LOG" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
 SERVICE="http://127.0.0.1:$APP_PORT"

@@ -20,7 +20,8 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 start_service() {
 	log "starting the service on $URL (database $DB, demo zone loaded)"
 	ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB" ZONEGIS_PORT="$APP_PORT" \
-		java -jar "$ROOT/geo-service/target/geo-service.jar" --zonegis.demo.load=true >"$WORK/service.log" 2>&1 &
+		java -jar "$ROOT/geo-service/target/geo-service.jar" --zonegis.demo.load=true \
+		--spring.config.import="file:$ROOT/scripts/test-logins.properties" >"$WORK/service.log" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 120); do
 		curl -sf "$URL/actuator/health" >/dev/null 2>&1 && return 0

@@ -25,9 +25,18 @@ public final class Http {
 	private final String authorization;
 
 	public Http(int port, String user, String password) {
+		this(port, (user == null) ? null
+				: "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private Http(int port, String authorization) {
 		this.port = port;
-		this.authorization = (user == null) ? null : "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.authorization = authorization;
+	}
+
+	/** A client that sends an API token as {@code Authorization: Bearer}. */
+	public static Http bearer(int port, String token) {
+		return new Http(port, "Bearer " + token);
 	}
 
 	public Response get(String path) {

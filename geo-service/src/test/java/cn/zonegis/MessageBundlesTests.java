@@ -34,7 +34,7 @@ public class MessageBundlesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "land", "io", "asset", "workorder", "project", "ogc" })
+	@ValueSource(strings = { "messages", "land", "io", "asset", "workorder", "project", "ogc", "security" })
 	void chineseAndEnglishHaveTheSameKeysAndArguments(String bundle) throws IOException {
 		Properties chinese = load("messages/" + bundle + ".properties");
 		Properties english = load("messages/" + bundle + "_en.properties");
@@ -45,7 +45,7 @@ public class MessageBundlesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "land", "io", "asset", "workorder", "project", "ogc" })
+	@ValueSource(strings = { "messages", "land", "io", "asset", "workorder", "project", "ogc", "security" })
 	void everyMessageWithArgumentsIsAValidPattern(String bundle) throws IOException {
 		for (String suffix : new String[] { "", "_en" }) {
 			Properties messages = load("messages/" + bundle + suffix + ".properties");

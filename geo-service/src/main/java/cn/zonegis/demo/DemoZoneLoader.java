@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +43,6 @@ public class DemoZoneLoader implements ApplicationRunner {
 	static final List<String> TABLES = List.of("crew", "enterprise", "parcel", "parcel_history", "land_recovery",
 			"expansion_zone", "road", "well", "pipe", "cable", "streetlight", "project", "work_order",
 			"work_order_event");
-
-	/** Demo password of each demo user: its name followed by this suffix. */
-	public static final String DEMO_PASSWORD_SUFFIX = "2026";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoZoneLoader.class);
 
@@ -90,11 +89,15 @@ public class DemoZoneLoader implements ApplicationRunner {
 
 	private final PasswordEncoder encoder;
 
-	DemoZoneLoader(JdbcClient jdbc, JsonMapper json, AppUserRepository users, PasswordEncoder encoder) {
+	private final DemoPasswords passwords;
+
+	DemoZoneLoader(JdbcClient jdbc, JsonMapper json, AppUserRepository users, PasswordEncoder encoder,
+			DemoPasswords passwords) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.users = users;
 		this.encoder = encoder;
+		this.passwords = passwords;
 	}
 
 	@Override
@@ -161,17 +164,36 @@ public class DemoZoneLoader implements ApplicationRunner {
 		}
 	}
 
+	/** One user per role, each with its given password or a random one shown once in the log. */
 	private void createDemoUsers() {
 		Long firstCrew = this.jdbc.sql("SELECT min(id) FROM zonegis.crew").query(Long.class).optional().orElse(null);
 		record DemoUser(String name, String displayName, Role role) {
 		}
+		StringBuilder randomOnes = new StringBuilder();
 		for (DemoUser user : List.of(new DemoUser("viewer", "查看员", Role.VIEWER),
 				new DemoUser("planner", "规划员", Role.PLANNER), new DemoUser("dispatcher", "调度员", Role.DISPATCHER),
 				new DemoUser("crew", "维修班组员", Role.CREW), new DemoUser("admin", "管理员", Role.ADMIN))) {
-			this.users.insertIfAbsent(user.name(), user.displayName(),
-					this.encoder.encode(user.name() + DEMO_PASSWORD_SUFFIX), List.of(user.role()),
-					user.role() == Role.CREW ? firstCrew : null);
+			String given = this.passwords.passwords().get(user.name());
+			boolean random = (given == null || given.isBlank());
+			String password = random ? randomPassword() : given;
+			boolean created = this.users.insertIfAbsent(user.name(), user.displayName(), this.encoder.encode(password),
+					List.of(user.role()), user.role() == Role.CREW ? firstCrew : null);
+			if (created && random) {
+				randomOnes.append("\n    ").append(user.name()).append(" / ").append(password);
+			}
+			else if (!created) {
+				log.info("Demo user {} exists already; its password is left as it is", user.name());
+			}
 		}
+		if (!randomOnes.isEmpty()) {
+			log.warn("\n\n  Demo users created with random passwords (shown only this once):{}\n", randomOnes);
+		}
+	}
+
+	private static String randomPassword() {
+		byte[] random = new byte[9];
+		new SecureRandom().nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 
 }

@@ -1,9 +1,15 @@
 package cn.zonegis.security;
 
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who changed what, when. Services call it inside the transaction of the change, so a change
@@ -17,10 +23,26 @@ public class AuditLog {
 			VALUES (:username, :action, :entity, :entityId, :detail::jsonb)
 			""";
 
+	/** Every condition is optional; the newest entries come first. */
+	private static final String SEARCH = """
+			SELECT id, at, username, action, entity, entity_id, detail::text AS detail
+			FROM zonegis.audit_log
+			WHERE (CAST(:entity AS text) IS NULL OR entity = :entity)
+				AND (CAST(:entityId AS text) IS NULL OR entity_id = :entityId)
+				AND (CAST(:username AS text) IS NULL OR username = :username)
+				AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)
+				AND (CAST(:until AS timestamptz) IS NULL OR at < :until)
+			ORDER BY at DESC, id DESC
+			LIMIT :limit OFFSET :offset
+			""";
+
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/**
@@ -37,6 +59,28 @@ public class AuditLog {
 			.param("entityId", entityId == null ? null : entityId.toString())
 			.param("detail", detailJson)
 			.update();
+	}
+
+	/**
+	 * Entries about one object, by one user and within a time span, newest first.
+	 * @param from first instant included, or null
+	 * @param until first instant no longer included, or null
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> search(String entity, String entityId, String username, OffsetDateTime from,
+			OffsetDateTime until, int limit, int offset) {
+		return this.jdbc.sql(SEARCH)
+			.param("entity", entity)
+			.param("entityId", entityId)
+			.param("username", username)
+			.param("from", from)
+			.param("until", until)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+					rs.getString("username"), rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),
+					(rs.getString("detail") == null) ? null : this.json.readTree(rs.getString("detail"))))
+			.list();
 	}
 
 	/** The logged-in user's name, or "system" outside a request. */

@@ -12,21 +12,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -42,14 +51,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfig {
 
-	private static final String[] PUBLIC = { "/", "/index.html", "/assets/**", "/favicon.ico", "/*.png", "/*.svg",
-			"/api/config", "/api/login", "/actuator/health", "/actuator/health/**", "/error" };
-
-	private static final String[] READ_PATHS = { "/api/**", "/ogc/**", "/tiles/**" };
-
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json,
-			AppUserRepository users, DatabaseOutage outage) throws Exception {
+			AppUserRepository users, DatabaseOutage outage, AuthenticationManager authentication, LoginThrottle throttle)
+			throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			// The user look-up could not reach the database: an outage, not a wrong password.
 			if (DatabaseOutage.causedBy(ex)) {
@@ -66,20 +71,8 @@ class SecurityConfig {
 				"forbidden", "您的角色无权执行此操作 / Your role may not do this");
 		LoginHandlers login = new LoginHandlers(json, users, outage);
 
-		http.authorizeHttpRequests((auth) -> {
-			auth.requestMatchers(PUBLIC).permitAll();
-			auth.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
-			if (properties.publicRead()) {
-				auth.requestMatchers(HttpMethod.GET, READ_PATHS).permitAll();
-			}
-			auth.requestMatchers(HttpMethod.GET, READ_PATHS).hasRole(Role.VIEWER.name());
-			auth.requestMatchers(HttpMethod.HEAD, READ_PATHS).hasRole(Role.VIEWER.name());
-			auth.requestMatchers(HttpMethod.OPTIONS, READ_PATHS).permitAll();
-			auth.requestMatchers("/api/logout", "/api/me").authenticated();
-			// Writes: every endpoint names its roles with @PreAuthorize; a plain viewer never writes.
-			auth.anyRequest()
-				.hasAnyRole(Role.PLANNER.name(), Role.DISPATCHER.name(), Role.CREW.name(), Role.ADMIN.name());
-		})
+		http.authorizeHttpRequests((auth) -> AccessRules.apply(auth, properties.publicRead()))
+			.authenticationManager(authentication)
 			.formLogin((form) -> form.loginProcessingUrl("/api/login")
 				.successHandler(login::succeeded)
 				.failureHandler(login::failed)
@@ -91,7 +84,9 @@ class SecurityConfig {
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(browserWrite()))
-			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(bearerTokens(authentication, entryPoint), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -102,6 +97,32 @@ class SecurityConfig {
 	private static RequestMatcher browserWrite() {
 		return (request) -> !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
 				|| "OPTIONS".equals(request.getMethod())) && request.getHeader("Authorization") == null;
+	}
+
+	/** Passwords and API tokens; every failure and success is published, for the login throttle. */
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, ApiTokens tokens,
+			ApplicationEventPublisher events) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder);
+		ProviderManager manager = new ProviderManager(new ApiTokenAuthentication(tokens, users), passwords);
+		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+		return manager;
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(LoginFailureLimits limits) {
+		return new LoginThrottle(limits);
+	}
+
+	/** {@code Authorization: Bearer <API token>}; a wrong token is answered like a wrong password. */
+	private static AuthenticationFilter bearerTokens(AuthenticationManager authentication,
+			AuthenticationEntryPoint entryPoint) {
+		AuthenticationFilter filter = new AuthenticationFilter(authentication, ApiTokenAuthentication.bearerConverter());
+		filter.setSuccessHandler((request, response, auth) -> {
+		});
+		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		return filter;
 	}
 
 	@Bean

@@ -1,0 +1,61 @@
+package cn.zonegis.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * The role matrix of the README, by URL: checked before a request body is read, so a role that
+ * may not write is refused (403) whatever it sends. The services name the same roles again with
+ * {@code @PreAuthorize}, so a call from inside the service is held to them too.
+ */
+final class AccessRules {
+
+	private static final String[] PUBLIC = { "/", "/index.html", "/assets/**", "/favicon.ico", "/*.png", "/*.svg",
+			"/api/config", "/api/login", "/actuator/health", "/actuator/health/**", "/error" };
+
+	private static final String[] READ_PATHS = { "/api/**", "/ogc/**", "/tiles/**", "/v3/api-docs", "/v3/api-docs.yaml",
+			"/v3/api-docs/**" };
+
+	private static final String[] ADMIN_ONLY = { "/actuator/**", "/api/audit", "/api/audit/**", "/swagger-ui.html",
+			"/swagger-ui/**" };
+
+	/** Every user manages their own tokens and session, whatever their role. */
+	private static final String[] ANY_USER = { "/api/me", "/api/logout", "/api/tokens", "/api/tokens/**" };
+
+	private static final String[] DISPATCHING = { "/api/workorders/*/dispatch" };
+
+	private static final String[] WORK_STEPS = { "/api/workorders/*/transitions" };
+
+	/** Reporting work: a new order, an inspection's finding, a photo, a fault on a light or cable. */
+	private static final String[] REPORTING = { "/api/workorders", "/api/workorders/*/findings",
+			"/api/workorders/*/attachments", "/api/assets/streetlights/*/fault", "/api/assets/cables/*/fault" };
+
+	private static final String[] PLANNING = { "/api/parcels", "/api/parcels/**", "/api/zones", "/api/zones/**",
+			"/api/enterprises", "/api/enterprises/**", "/api/assets/**", "/api/roads/**", "/api/pipes/**",
+			"/api/wells/**", "/api/streetlights/**", "/api/cables/**", "/api/projects", "/api/projects/**", "/ogc/**" };
+
+	private AccessRules() {
+	}
+
+	static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+			boolean publicRead) {
+		auth.requestMatchers(PUBLIC).permitAll();
+		auth.requestMatchers(ADMIN_ONLY).hasRole(Role.ADMIN.name());
+		auth.requestMatchers(ANY_USER).authenticated();
+		if (publicRead) {
+			auth.requestMatchers(HttpMethod.GET, READ_PATHS).permitAll();
+		}
+		auth.requestMatchers(HttpMethod.GET, READ_PATHS).hasRole(Role.VIEWER.name());
+		auth.requestMatchers(HttpMethod.HEAD, READ_PATHS).hasRole(Role.VIEWER.name());
+		auth.requestMatchers(HttpMethod.OPTIONS, READ_PATHS).permitAll();
+		auth.requestMatchers(DISPATCHING).hasRole(Role.DISPATCHER.name());
+		auth.requestMatchers(WORK_STEPS).hasAnyRole(Role.DISPATCHER.name(), Role.CREW.name());
+		auth.requestMatchers(HttpMethod.POST, REPORTING)
+			.hasAnyRole(Role.DISPATCHER.name(), Role.PLANNER.name(), Role.CREW.name());
+		auth.requestMatchers(PLANNING).hasRole(Role.PLANNER.name());
+		// Anything not named above is for administrators until the matrix says otherwise.
+		auth.anyRequest().hasRole(Role.ADMIN.name());
+	}
+
+}
