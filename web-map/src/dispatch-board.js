@@ -4,6 +4,7 @@
 // and verification, rejection, closing and cancelling.
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
+import { markRefusedField } from './field-problem.js';
 import { t, onLanguageChange } from './i18n.js';
 import { label, KINDS, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
 
@@ -36,12 +37,12 @@ export function mountDispatchBoard(map, { api, user }) {
   const panel = el('div', { className: 'zg-panel zg-dispatch', dataset: { testid: 'dispatch-board' } });
   isolateFromMap(panel);
   const control = new (L.Control.extend({ onAdd: () => panel }))({ position: defaults.position }).addTo(map);
-  const s = { filter: { state: defaults.openStates, kind: '', overdue: false, inView: true }, orders: [], selected: null, order: null, suggestions: null, draft: null, picking: false, error: '' };
+  const s = { filter: { state: defaults.openStates, kind: '', overdue: false, inView: true }, orders: [], selected: null, order: null, suggestions: null, draft: null, picking: false, error: '', refused: null };
   let markers = null;
   let timer = null;
   let mounted = true;
 
-  const fail = (error) => { s.error = error.message; render(); };
+  const fail = (error) => { s.error = error.message; s.refused = error.problem ?? null; render(); };
 
   async function load() {
     const q = new URLSearchParams({ state: s.filter.state });
@@ -85,6 +86,7 @@ export function mountDispatchBoard(map, { api, user }) {
     try {
       const order = await call();
       s.note = '';
+      s.refused = null;
       map.fire('zg:workorder-changed', { id: order.id, state: order.state });
       await select(order.id);
       await load();
@@ -199,7 +201,7 @@ export function mountDispatchBoard(map, { api, user }) {
       el('h3', { className: 'zg-wo-subtitle', text: o.code }),
       orderFacts(o),
       suggestionList(),
-      (steps.length || s.suggestions) ? fillText(el('textarea', { className: 'zg-wo-note', rows: 2, placeholder: t('wo.note'), onInput: (e) => { s.note = e.target.value; } }), s.note) : null,
+      (steps.length || s.suggestions) ? fillText(el('textarea', { className: 'zg-wo-note', name: 'note', rows: 2, placeholder: t('wo.note'), onInput: (e) => { s.note = e.target.value; } }), s.note) : null,
       el('div', { className: 'zg-wo-actions' }, steps.map((to) => el('button', { type: 'button', className: `zg-button zg-wo-step zg-wo-step-${to}`, dataset: { to }, onClick: () => step(to) }, t(`dispatch.step.${to}`)))),
       el('h3', { className: 'zg-wo-subtitle', text: t('wo.timeline') }),
       timeline(o),
@@ -229,6 +231,7 @@ export function mountDispatchBoard(map, { api, user }) {
       s.draft ? draftForm() : null,
       s.order ? detail() : null,
     ]);
+    markRefusedField(panel, s.refused);
   }
 
   // The header's 新建工单 tool starts the same pick-on-the-map flow as the board's own button.

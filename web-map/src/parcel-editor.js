@@ -8,6 +8,7 @@ import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, getLanguage, onLanguageChange } from './i18n.js';
 import { planeArea, polygonsOf, formatArea } from './plane-area.js';
+import { markRefusedField } from './field-problem.js';
 
 const defaults = {
   position: 'topleft',
@@ -144,6 +145,7 @@ export function mountParcelEditor(map, { api, user, config }) {
     for (const conflict of problem.conflictingParcels || []) L.geoJSON(conflict.overlap, { pane, style: () => defaults.overlapStyle }).addTo(marks);
     if (Array.isArray(problem.location)) L.circleMarker([problem.location[1], problem.location[0]], { ...defaults.defectStyle, pane }).addTo(marks);
     render();
+    markRefusedField(panel, problem)?.focus();
   }
 
   // options: { clip: true } or { repair: true } let the server change the boundary.
@@ -233,6 +235,8 @@ export function mountParcelEditor(map, { api, user, config }) {
         button('cancel', stop),
       ]),
     ]);
+    // The inputs were rebuilt from state.properties: mark again the one the server refused.
+    if (state.problem) markRefusedField(panel, state.problem);
   }
 
   // While drawing, clicks on stored features place vertices instead of opening them (styles.css).

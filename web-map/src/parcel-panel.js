@@ -6,6 +6,7 @@ import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { historySlider } from './parcel-history.js';
 import { recoveryForm } from './recovery-form.js';
+import { markRefusedField } from './field-problem.js';
 
 const defaults = {
   position: 'topleft',
@@ -23,7 +24,8 @@ export function mountParcelPanel(map, { api, user }) {
   const control = new Control({ position: defaults.position }).addTo(map);
   let parcel = null;
   let problem = null;
-  let recovering = false;
+  // The open recovery form, kept across renders so a refusal leaves what was typed in it.
+  let recovery = null;
   let history = null;
 
   async function open(id) {
@@ -33,7 +35,7 @@ export function mountParcelPanel(map, { api, user }) {
     } catch (error) {
       problem = error.message;
     }
-    recovering = false;
+    recovery = null;
     history?.destroy();
     history = parcel ? historySlider(map, { api, id: parcel.id }) : null;
     panel.hidden = false;
@@ -47,7 +49,8 @@ export function mountParcelPanel(map, { api, user }) {
     panel.hidden = true;
   }
 
-  async function act(call) {
+  // form: the form the request came from, whose refused field is marked.
+  async function act(call, form = null) {
     try {
       await call();
       map.fire('zg:feature-saved', { layer: 'parcels' });
@@ -55,19 +58,20 @@ export function mountParcelPanel(map, { api, user }) {
     } catch (error) {
       problem = error.message;
       render();
+      if (form) markRefusedField(form, error.problem)?.focus();
     }
   }
 
   const ifMatch = () => ({ ifMatch: `"${parcel.properties.version}"` });
   const move = (to) => act(() => api.post(`/api/parcels/${parcel.id}/transitions`, { to, note: null }, ifMatch()));
-  const recover = (request) => act(() => api.post(`/api/parcels/${parcel.id}/recover`, request, ifMatch()));
+  const recover = (request) => act(() => api.post(`/api/parcels/${parcel.id}/recover`, request, ifMatch()), recovery);
 
   function actions(status) {
     if (!mayEdit || !defaults.active.has(status)) return null;
     const button = (key, onClick) => el('button', { type: 'button', className: 'zg-button zg-parcel-action', dataset: { action: key }, onClick }, t(`parcel.action.${key}`));
     return el('div', { className: 'zg-parcel-actions' }, [
       defaults.next[status] ? button(defaults.next[status], () => move(defaults.next[status])) : null,
-      button('recover', () => { recovering = !recovering; render(); }),
+      button('recover', () => { recovery = recovery ? null : recoveryForm({ holder: parcel.properties.holder, onSubmit: recover }); render(); }),
       button('cancelled', () => move('cancelled')),
       button('edit', () => { map.fire('zg:parcel-edit', { parcel }); close(); }),
       button('split', () => { map.fire('zg:parcel-split', { parcel }); close(); }),
@@ -95,7 +99,7 @@ export function mountParcelPanel(map, { api, user }) {
       ])),
       problem ? el('p', { className: 'zg-parcel-problem', role: 'alert', text: problem }) : null,
       actions(p.status),
-      recovering ? recoveryForm({ holder: p.holder, onSubmit: recover }) : null,
+      recovery,
       history?.node,
     ]);
   }

@@ -2,10 +2,17 @@ package cn.zonegis;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,11 +30,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -99,10 +114,64 @@ class ProblemHandler {
 		return respond(body);
 	}
 
+	/**
+	 * A body the mapper could not bind: an unknown member (422), or a value of the wrong kind (400),
+	 * each naming the field; syntax, Unicode, numbers and dates were already checked by JsonBodyCheck.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		log.info("unreadable request body: {}", ex.getMostSpecificCause().getMessage());
-		return respond(problem(HttpStatus.BAD_REQUEST, "unreadable-body", message("problem.body.unreadable")));
+		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+			List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+			return apiProblem(ApiProblem
+				.unprocessable("unknown-property", "problem.input.unknownProperty", unknown.getPropertyName(),
+						String.join(", ", known))
+				.with("property", unknown.getPropertyName())
+				.with("pointer", pointer(unknown))
+				.with("unknownProperties", List.of(unknown.getPropertyName())));
+		}
+		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			List<JacksonException.Reference> path = mismatch.getPath();
+			String field = path.get(path.size() - 1).getPropertyName();
+			field = (field == null) ? pointer(mismatch) : field;
+			String kind = message("problem.input.kind." + kind(mismatch.getTargetType()));
+			return apiProblem(ApiProblem.badRequest("invalid-value", "problem.input.value", field, kind)
+				.with("property", field)
+				.with("pointer", pointer(mismatch)));
+		}
+		String key = (ex.getCause() == null) ? "problem.body.missing" : "problem.body.unreadable";
+		return respond(problem(HttpStatus.BAD_REQUEST, "unreadable-body", message(key)));
+	}
+
+	/** A multipart body that cannot be parsed (no closing boundary, broken headers). */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+		log.info("malformed multipart: {}", ex.getMostSpecificCause().getMessage());
+		return respond(problem(HttpStatus.BAD_REQUEST, "malformed-multipart", message("problem.multipart.malformed")));
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException ex) {
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "missing-parameter",
+				message("problem.parameter.missing", ex.getRequestPartName()));
+		body.setProperty("parameter", ex.getRequestPartName());
+		return respond(body);
+	}
+
+	/**
+	 * Whatever else Spring MVC refuses before a controller runs (wrong method, media type, size):
+	 * its status, in the caller's language, with the headers it calls for (Allow, Accept).
+	 */
+	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeException.class,
+			ServletRequestBindingException.class, ErrorResponseException.class, AsyncRequestTimeoutException.class })
+	ResponseEntity<ProblemDetail> errorResponse(Exception exception) {
+		ErrorResponse ex = (ErrorResponse) exception;
+		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
+		ProblemDetail body = problem(status, slug(status), message("problem.http." + status.value()));
+		return ResponseEntity.status(status)
+			.headers(ex.getHeaders())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(body);
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
@@ -151,6 +220,41 @@ class ProblemHandler {
 			}
 		}
 		return false;
+	}
+
+	/** The problem type for a bare HTTP status: "method-not-allowed" for 405. */
+	static String slug(HttpStatus status) {
+		return status.is5xxServerError() ? "internal-error"
+				: status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+	}
+
+	private static String pointer(JacksonException ex) {
+		StringBuilder pointer = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			pointer.append('/')
+				.append((reference.getPropertyName() != null) ? reference.getPropertyName() : reference.getIndex());
+		}
+		return pointer.toString();
+	}
+
+	/** What a field of this Java type holds, in words the message bundle has. */
+	private static String kind(Class<?> type) {
+		if (type == null) {
+			return "value";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "boolean";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "number";
+		}
+		if (type == String.class || type.isEnum()) {
+			return "text";
+		}
+		if (type == LocalDate.class) {
+			return "date";
+		}
+		return Collection.class.isAssignableFrom(type) || type.isArray() ? "list" : "object";
 	}
 
 	private ProblemDetail problem(HttpStatus status, String type, String detail) {

@@ -1,11 +1,13 @@
 package cn.zonegis.asset;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryInput;
 import cn.zonegis.security.AuditLog;
@@ -86,6 +88,7 @@ public class AssetService {
 	@Transactional
 	@PreAuthorize(WRITE)
 	public long create(AssetKind kind, JsonNode feature) {
+		refuseUnknown(kind, feature);
 		byte[] geometry = geometry(kind, feature.path("geometry"));
 		Map<String, Object> values = bind(kind, feature.path("properties"));
 		long id = this.assets.insert(kind, values, geometry, AuditLog.currentUsername());
@@ -97,6 +100,7 @@ public class AssetService {
 	@Transactional
 	@PreAuthorize(WRITE)
 	public void replace(AssetKind kind, long id, JsonNode feature, int expectedVersion) {
+		refuseUnknown(kind, feature);
 		byte[] geometry = geometry(kind, feature.path("geometry"));
 		write(kind, id, expectedVersion, bind(kind, feature.path("properties")), geometry);
 	}
@@ -105,6 +109,7 @@ public class AssetService {
 	@Transactional
 	@PreAuthorize(WRITE)
 	public void update(AssetKind kind, long id, JsonNode patch, int expectedVersion) {
+		refuseUnknown(kind, patch);
 		checkVersion(kind, id, expectedVersion);
 		ObjectNode merged = (ObjectNode) this.json.readTree(this.assets.attributes(kind, id));
 		patch.path("properties").propertyStream().forEach((e) -> merged.set(e.getKey(), e.getValue()));
@@ -154,6 +159,13 @@ public class AssetService {
 
 	private byte[] geometry(AssetKind kind, JsonNode geometry) {
 		return GeometryInput.toEwkb(GeometryInput.read(geometry, kind.geometryType(), this.geo.extentBox()));
+	}
+
+	/** A property that is not one of the kind's columns (or its computed length) would be dropped: refuse it. */
+	private static void refuseUnknown(AssetKind kind, JsonNode feature) {
+		List<String> known = new ArrayList<>(kind.columns().stream().map(AssetColumn::name).toList());
+		known.add("length_m");
+		InputRules.refuseUnknownProperties(feature, known);
 	}
 
 	private static Map<String, Object> bind(AssetKind kind, JsonNode properties) {

@@ -159,6 +159,13 @@ public class GeometryCheck {
 						|| !position.get(1).isNumber()) {
 					throw GeometryDefect.of("malformed", part, r + 1, null).toProblem();
 				}
+				if (position.size() > 2) {
+					// A red line is drawn on the plane: a height or measure would be dropped unseen.
+					int index = coordinates.size() + 1;
+					throw GeometryDefect.of("too-many-dimensions", part, r + 1, null, index, position.toString(), position.size())
+						.toProblem()
+						.with("position", index);
+				}
 				coordinates.add(new Coordinate(position.get(0).asDouble(), position.get(1).asDouble()));
 			}
 			result.add(coordinates);

@@ -93,13 +93,30 @@ public final class GeometryInput {
 	}
 
 	private static Coordinate[] coordinates(JsonNode positions) {
-		return array(positions).valueStream().map(GeometryInput::coordinate).toArray(Coordinate[]::new);
+		JsonNode array = array(positions);
+		Coordinate[] coordinates = new Coordinate[array.size()];
+		for (int i = 0; i < coordinates.length; i++) {
+			coordinates[i] = coordinate(array.get(i), i + 1);
+		}
+		return coordinates;
 	}
 
 	private static Coordinate coordinate(JsonNode position) {
+		return coordinate(position, 1);
+	}
+
+	/** @param index the position's 1-based number in its line, for the message */
+	private static Coordinate coordinate(JsonNode position, int index) {
 		if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()
 				|| !Double.isFinite(position.get(0).doubleValue()) || !Double.isFinite(position.get(1).doubleValue())) {
 			throw ApiProblem.badRequest("invalid-geometry", "problem.geometry.position", String.valueOf(position));
+		}
+		if (position.size() > 2) {
+			// Assets are kept in plane lon/lat: a height or measure would be dropped unseen.
+			throw ApiProblem
+				.unprocessable("invalid-geometry", "problem.geometry.dimensions", index, position.toString(), position.size())
+				.with("defect", "too-many-dimensions")
+				.with("position", index);
 		}
 		return new Coordinate(position.get(0).doubleValue(), position.get(1).doubleValue());
 	}

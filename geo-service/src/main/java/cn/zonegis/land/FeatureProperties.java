@@ -2,9 +2,11 @@ package cn.zonegis.land;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,11 +24,15 @@ final class FeatureProperties {
 		this.problemType = problemType;
 	}
 
-	/** The Feature's properties; a body that is not a Feature is a 400 of the given type. */
-	static FeatureProperties of(JsonNode feature, String problemType) {
+	/**
+	 * The Feature's properties; a body that is not a Feature is a 400 of the given type, a member or
+	 * property not among the known ones a 422 naming it.
+	 */
+	static FeatureProperties of(JsonNode feature, String problemType, Collection<String> known) {
 		if (feature == null || !feature.isObject() || !"Feature".equals(feature.path("type").asString(""))) {
 			throw ApiProblem.badRequest(problemType, "land.feature.required");
 		}
+		InputRules.refuseUnknownProperties(feature, known);
 		return new FeatureProperties(feature.path("properties"), problemType);
 	}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
@@ -25,7 +26,7 @@ enum LandLayer {
 
 		@Override
 		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
-			FeatureProperties p = FeatureProperties.of(feature, "invalid-zone");
+			FeatureProperties p = FeatureProperties.of(feature, "invalid-zone", known("area_m2", "area_mu", "area_ha"));
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("code", p.requiredText("code"));
 			values.put("name", p.requiredText("name"));
@@ -45,7 +46,7 @@ enum LandLayer {
 
 		@Override
 		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
-			FeatureProperties p = FeatureProperties.of(feature, "invalid-enterprise");
+			FeatureProperties p = FeatureProperties.of(feature, "invalid-enterprise", known("footprint"));
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("name", p.requiredText("name"));
 			values.put("industry", p.requiredText("industry"));
@@ -111,6 +112,11 @@ enum LandLayer {
 	/** Published values computed in SQL over alias t, as json_build_object pairs. */
 	String computed() {
 		return this.computed;
+	}
+
+	/** The layer's columns and what it computes or keeps beside them: the properties a read publishes. */
+	List<String> known(String... computed) {
+		return Stream.concat(this.columns.stream(), Arrays.stream(computed)).toList();
 	}
 
 	private static Map<String, Geometry> geometries(Object... columnsAndGeometries) {

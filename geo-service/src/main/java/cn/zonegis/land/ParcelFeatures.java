@@ -1,5 +1,8 @@
 package cn.zonegis.land;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import cn.zonegis.geo.GeometryCheck;
 import tools.jackson.databind.JsonNode;
 
@@ -16,9 +19,17 @@ final class ParcelFeatures {
 	record Edit(ParcelDraft draft, String note) {
 	}
 
+	/** What a planner writes; the rest of a parcel's properties are the lifecycle's and PostGIS's. */
+	static final List<String> WRITABLE = List.of("code", "name", "land_use", "land_class_code", "holder",
+			"surveyed_area_m2", "note");
+
+	/** Everything a read publishes, so a feature read can be written back as it came. */
+	private static final List<String> KNOWN = Stream.concat(WRITABLE.stream(), Stream.of("status", "status_changed_at",
+			"area_m2", "area_mu", "area_ha", "perimeter_m", "ellipsoidal_area_m2")).toList();
+
 	/** Reads the feature; the geometry's shape is checked here, its topology later (it may be repaired). */
 	static Edit read(JsonNode feature, GeometryCheck check) {
-		FeatureProperties properties = FeatureProperties.of(feature, "invalid-parcel");
+		FeatureProperties properties = FeatureProperties.of(feature, "invalid-parcel", KNOWN);
 		check.checkCrs(feature.get("crs"));
 		ParcelDraft draft = new ParcelDraft(properties.text("code"), properties.text("name"),
 				properties.text("land_use"), properties.text("land_class_code"), properties.text("holder"),

@@ -4,6 +4,7 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.ogc.cql.Cql;
 import cn.zonegis.ogc.cql.CqlException;
 import cn.zonegis.ogc.cql.CqlJsonParser;
+import cn.zonegis.ogc.cql.CqlLimits;
 import cn.zonegis.ogc.cql.CqlSqlCompiler;
 import cn.zonegis.ogc.cql.CqlTextParser;
 
@@ -37,11 +38,13 @@ class ItemsFilter {
 			throw invalid("longer than " + MAX_LENGTH + " characters");
 		}
 		try {
+			CqlLimits.checkText(filter);
 			Cql tree = switch ((language == null) ? "cql2-text" : language) {
 				case "cql2-text" -> CqlTextParser.parse(filter);
 				case "cql2-json" -> CqlJsonParser.parse(filter);
 				default -> throw unknownLanguage(language);
 			};
+			CqlLimits.check(tree);
 			where.and(new CqlSqlCompiler((name) -> this.queryables.get(def, name), where, geometryCrs).compile(tree));
 		}
 		catch (CqlException ex) {

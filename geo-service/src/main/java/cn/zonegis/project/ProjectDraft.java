@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.GeometryInput;
@@ -30,7 +31,13 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 
 	private static final int MAX_TEXT = 200;
 
+	/** The properties a project's read publishes; the last four are computed and never written. */
+	private static final List<String> KNOWN = List.of("name", "level", "category", "total_investment_wan",
+			"completed_investment_wan", "annual_target_wan", "start_date", "state", "parcel_codes", "footprint",
+			"progress", "expected_wan", "lagging", "exceeded_annual_target");
+
 	static ProjectDraft of(JsonNode feature, GeometryCheck boundaries, BBox extent) {
+		InputRules.refuseUnknownProperties(feature, KNOWN);
 		JsonNode p = feature.path("properties");
 		if (!p.isObject()) {
 			throw invalid("properties", "project.properties.missing");

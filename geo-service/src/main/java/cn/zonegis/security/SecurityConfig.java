@@ -37,6 +37,7 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -123,6 +124,17 @@ class SecurityConfig {
 		});
 		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 		return filter;
+	}
+
+	/**
+	 * The firewall refuses paths holding ;, %00, an encoded / or . and the like before any
+	 * controller sees them; say so as a problem, not as the container's error page.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+		return (request, response, ex) -> writeProblem(response, json, HttpStatus.BAD_REQUEST, "rejected-address",
+				"请求地址含有不允许的字符（如 ;、%00、编码的 / 或 .），请求未处理 / The address holds characters that are refused "
+						+ "(such as ;, %00, an encoded / or .); nothing was done");
 	}
 
 	@Bean

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,15 +49,22 @@ class AssetCrudTests extends IntegrationTest {
 		}
 	}
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	static String pipe(String code, String properties, double... lonLat) {
 		StringBuilder coordinates = new StringBuilder();
 		for (int i = 0; i < lonLat.length; i += 2) {
 			coordinates.append(i == 0 ? "" : ",").append("[").append(lonLat[i]).append(",").append(lonLat[i + 1]).append("]");
 		}
+		// Extra properties replace the defaults: a member given twice is refused as ambiguous.
+		ObjectNode values = (ObjectNode) JSON
+			.readTree("{\"code\":\"%s\",\"kind\":\"sewage\",\"diameter_mm\":400,\"material\":\"HDPE\"}".formatted(code));
+		if (!properties.isEmpty()) {
+			values.setAll((ObjectNode) JSON.readTree("{" + properties.substring(1) + "}"));
+		}
 		return """
-				{"type":"Feature","geometry":{"type":"LineString","coordinates":[%s]},
-				 "properties":{"code":"%s","kind":"sewage","diameter_mm":400,"material":"HDPE"%s}}
-				""".formatted(coordinates, code, properties);
+				{"type":"Feature","geometry":{"type":"LineString","coordinates":[%s]},"properties":%s}
+				""".formatted(coordinates, values);
 	}
 
 	Http.Response createPipe(String code) {

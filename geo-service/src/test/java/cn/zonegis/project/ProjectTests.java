@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +25,18 @@ class ProjectTests extends IntegrationTest {
 		this.jdbc.sql("DELETE FROM zonegis.project WHERE name LIKE 'TEST-%'").update();
 	}
 
+	/** Extra properties replace the defaults: a member given twice is refused as ambiguous. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	static String project(String name, String geometry, String extra) {
-		return """
-				{"type":"Feature","geometry":%s,
-				 "properties":{"name":"%s","level":"city","category":"新材料","total_investment_wan":20000,
-				  "completed_investment_wan":5000,"annual_target_wan":8000,"start_date":"2025-03-01",
-				  "state":"under_construction","parcel_codes":["3710-019"]%s}}
-				""".formatted(geometry, name, extra);
+		ObjectNode properties = (ObjectNode) JSON.readTree("""
+				{"name":"%s","level":"city","category":"新材料","total_investment_wan":20000,
+				 "completed_investment_wan":5000,"annual_target_wan":8000,"start_date":"2025-03-01",
+				 "state":"under_construction","parcel_codes":["3710-019"]}""".formatted(name));
+		if (!extra.isEmpty()) {
+			properties.setAll((ObjectNode) JSON.readTree("{" + extra.substring(1) + "}"));
+		}
+		return "{\"type\":\"Feature\",\"geometry\":%s,\"properties\":%s}".formatted(geometry, properties);
 	}
 
 	static final String POINT = "{\"type\":\"Point\",\"coordinates\":[122.06,37.18]}";

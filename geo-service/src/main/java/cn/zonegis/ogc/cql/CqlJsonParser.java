@@ -48,6 +48,9 @@ public final class CqlJsonParser {
 			return new Cql.Literal(node.asString());
 		}
 		if (node.isNumber()) {
+			if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+				throw new CqlException("the number " + node + " is out of range");
+			}
 			return new Cql.Literal(node.decimalValue());
 		}
 		if (node.isBoolean()) {

@@ -1,0 +1,211 @@
+package cn.zonegis;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules every JSON body obeys before any feature reads it, checked in one walk over the tree:
+ * finite numbers, well-formed Unicode, text no longer than its kind of field allows, dates as
+ * YYYY-MM-DD within a plausible range, and a bounded depth. A field's kind comes from its name,
+ * which is the same across /api and /ogc: a code ({@code code}, {@code land_class_code}), a note
+ * ({@code note}, {@code description}, {@code legalBasis}), a date ({@code decisionDate},
+ * {@code start_date}, {@code approved_on}), or else a name. Each refusal names the field and its
+ * JSON Pointer.
+ */
+@Component
+public class InputRules {
+
+	/** The records of the zone are kept in China Standard Time; "today" is its calendar day. */
+	private static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
+
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final Set<String> NOTE_FIELDS = Set.of("note", "description", "legal_basis", "legalBasis");
+
+	/** The members RFC 7946 gives a Feature, and OGC API links. */
+	private static final Set<String> FEATURE_MEMBERS = Set.of("type", "id", "geometry", "properties", "bbox", "crs",
+			"links");
+
+	/** What every editable layer keeps about each row and publishes with it; never written by a client. */
+	private static final Set<String> BOOKKEEPING = Set.of("id", "version", "created_at", "created_by", "updated_at",
+			"updated_by");
+
+	private static final BigDecimal LARGEST_DOUBLE = BigDecimal.valueOf(Double.MAX_VALUE);
+
+	private static final BigInteger LARGEST_LONG = BigInteger.valueOf(Long.MAX_VALUE);
+
+	private final InputLimits limits;
+
+	public InputRules(InputLimits limits) {
+		this.limits = limits;
+	}
+
+	/** Refuses the body at its first value that breaks a rule. */
+	public void check(JsonNode body) {
+		walk(body, "", "", 0);
+	}
+
+	/**
+	 * A date sent as text, or null when blank.
+	 * @throws ApiProblem 400 naming the field unless it is YYYY-MM-DD within the plausible range
+	 */
+	public LocalDate date(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return checkedDate(field, "/" + field, text);
+	}
+
+	/**
+	 * Refuses, with a 422 naming them, members of a GeoJSON Feature other than RFC 7946's and
+	 * properties other than the layer's known ones (those it writes and those it computes, which a
+	 * client may send back unchanged from a read) and the bookkeeping every layer keeps.
+	 */
+	public static void refuseUnknownProperties(JsonNode feature, Collection<String> known) {
+		refuseUnknown(feature, FEATURE_MEMBERS, FEATURE_MEMBERS, "");
+		Set<String> accepted = new HashSet<>(known);
+		accepted.addAll(BOOKKEEPING);
+		refuseUnknown(feature.get("properties"), accepted, known, "/properties");
+	}
+
+	private static void refuseUnknown(JsonNode object, Collection<String> accepted, Collection<String> known,
+			String pointer) {
+		if (object == null || !object.isObject()) {
+			return;
+		}
+		List<String> unknown = object.propertyNames().stream().filter((name) -> !accepted.contains(name)).toList();
+		if (!unknown.isEmpty()) {
+			throw ApiProblem
+				.unprocessable("unknown-property", "problem.input.unknownProperty", String.join(", ", unknown),
+						String.join(", ", known.stream().sorted().toList()))
+				.with("property", unknown.get(0))
+				.with("pointer", pointer + "/" + escape(unknown.get(0)))
+				.with("unknownProperties", unknown);
+		}
+	}
+
+	private void walk(JsonNode node, String pointer, String field, int depth) {
+		if (node.isContainer()) {
+			if (depth >= this.limits.jsonDepth()) {
+				throw ApiProblem.badRequest("too-deep", "problem.input.tooDeep", this.limits.jsonDepth())
+					.with("pointer", pointer);
+			}
+			if (node.isObject()) {
+				for (String name : node.propertyNames()) {
+					String at = pointer + "/" + escape(name);
+					text(name, at, name, this.limits.nameLength());
+					walk(node.get(name), at, name, depth + 1);
+				}
+			}
+			else {
+				for (int i = 0; i < node.size(); i++) {
+					walk(node.get(i), pointer + "/" + i, field, depth + 1);
+				}
+			}
+		}
+		else if (isDate(field) && !node.isNull() && !(node.isString() && node.stringValue().isEmpty())) {
+			if (!node.isString()) {
+				throw dateProblem(field, pointer, node.toString());
+			}
+			checkedDate(field, pointer, node.stringValue());
+		}
+		else if (node.isString()) {
+			text(field, pointer, node.stringValue(), lengthLimit(field));
+		}
+		else if (node.isNumber() && !isFinite(node)) {
+			throw ApiProblem.badRequest("invalid-number", "problem.input.number", field, pointer)
+				.with("property", field)
+				.with("pointer", pointer);
+		}
+	}
+
+	private void text(String field, String pointer, String text, int limit) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean pairStart = Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1));
+			if (pairStart) {
+				i++;
+			}
+			else if (Character.isSurrogate(c) || c == '\u0000' || c == '\uFFFE' || c == '\uFFFF') {
+				throw ApiProblem
+					.badRequest("invalid-unicode", "problem.input.unicode", field, String.format("U+%04X", (int) c), i + 1)
+					.with("property", field)
+					.with("pointer", pointer);
+			}
+		}
+		int length = text.codePointCount(0, text.length());
+		if (length > limit) {
+			throw ApiProblem.badRequest("text-too-long", "problem.input.tooLong", field, length, limit)
+				.with("property", field)
+				.with("pointer", pointer)
+				.with("maxLength", limit);
+		}
+	}
+
+	private int lengthLimit(String field) {
+		if (field.equals("code") || field.endsWith("_code") || field.endsWith("Code") || field.endsWith("_codes")) {
+			return this.limits.codeLength();
+		}
+		return NOTE_FIELDS.contains(field) ? this.limits.noteLength() : this.limits.nameLength();
+	}
+
+	private static boolean isDate(String field) {
+		return field.equals("date") || field.endsWith("_date") || field.endsWith("Date") || field.endsWith("_on");
+	}
+
+	private LocalDate checkedDate(String field, String pointer, String text) {
+		LocalDate date;
+		try {
+			date = ISO_DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
+		}
+		catch (DateTimeParseException ex) {
+			date = null;
+		}
+		if (date == null) {
+			throw dateProblem(field, pointer, text);
+		}
+		LocalDate latest = LocalDate.now(ZONE_TIME).plusYears(this.limits.yearsAhead());
+		if (date.isBefore(this.limits.earliestDate()) || date.isAfter(latest)) {
+			throw ApiProblem
+				.badRequest("date-out-of-range", "problem.input.dateRange", field, text, this.limits.earliestDate(), latest)
+				.with("property", field)
+				.with("pointer", pointer);
+		}
+		return date;
+	}
+
+	private static ApiProblem dateProblem(String field, String pointer, String text) {
+		return ApiProblem.badRequest("invalid-date", "problem.input.date", field, text)
+			.with("property", field)
+			.with("pointer", pointer);
+	}
+
+	private static boolean isFinite(JsonNode number) {
+		if (number.isBigInteger()) {
+			return number.bigIntegerValue().abs().compareTo(LARGEST_LONG) <= 0;
+		}
+		if (number.isBigDecimal()) {
+			return number.decimalValue().abs().compareTo(LARGEST_DOUBLE) <= 0;
+		}
+		return !number.isFloatingPointNumber() || Double.isFinite(number.doubleValue());
+	}
+
+	/** A member name as a JSON Pointer (RFC 6901) segment. */
+	private static String escape(String name) {
+		return name.replace("~", "~0").replace("/", "~1");
+	}
+
+}
