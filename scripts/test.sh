@@ -18,7 +18,8 @@ export ZONEGIS_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$TEST_DB"
 ensure_browser() {
 	local missing=()
 	command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-	fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
+	# Not `fc-list | grep -q`: grep leaves early and pipefail reads the SIGPIPE as "missing".
+	fc-list 2>/dev/null | grep -ci "noto.*cjk" >/dev/null || missing+=(fonts-noto-cjk)
 	if [ ${#missing[@]} -gt 0 ]; then
 		command -v apt-get >/dev/null 2>&1 || { echo "[test] install ${missing[*]} for the browser tests" >&2; exit 1; }
 		local sudo=""
