@@ -79,7 +79,7 @@ class GdalRunner {
 	 */
 	void toGeoJson(Path dataset, String layer, Path output, Integer sourceSrid, String encoding, Path workDir) {
 		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490", "-lco",
-				"RFC7946=NO", "-lco", "COORDINATE_PRECISION=9", "-lco", "WRITE_NAME=NO", "-dim", "XY"));
+				"RFC7946=NO", "-lco", "COORDINATE_PRECISION=9", "-lco", "WRITE_NAME=NO"));
 		if (sourceSrid != null) {
 			command.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
 		}

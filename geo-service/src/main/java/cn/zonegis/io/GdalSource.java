@@ -123,7 +123,7 @@ class GdalSource {
 		List<ImportIssue> problems = new ArrayList<>();
 		MultiPolygon geometry = null;
 		try {
-			geometry = this.geometryCheck.read(asArea(feature.get("geometry")));
+			geometry = this.geometryCheck.read(asArea(onThePlane(feature.get("geometry"))));
 		}
 		catch (ApiProblem problem) {
 			problems.add(ImportIssue.of(problem, this.messages));
@@ -155,6 +155,48 @@ class GdalSource {
 			return polygon("MultiPolygon", parts);
 		}
 		return geometry;
+	}
+
+	/**
+	 * CAD and many shapefiles store every vertex with a height of 0: a drawing on the plane, whose
+	 * zeros say nothing, so they are left out. A geometry with any real height is passed on whole,
+	 * and the check refuses it naming the position, since a red line has no height to keep.
+	 */
+	private JsonNode onThePlane(JsonNode geometry) {
+		JsonNode coordinates = (geometry == null) ? null : geometry.get("coordinates");
+		if (coordinates == null || !hasOnlyZeroHeights(coordinates)) {
+			return geometry;
+		}
+		ObjectNode flat = ((ObjectNode) geometry).deepCopy();
+		flat.set("coordinates", withoutHeights(coordinates));
+		return flat;
+	}
+
+	private static boolean isPosition(JsonNode node) {
+		return node.isArray() && !node.isEmpty() && node.get(0).isNumber();
+	}
+
+	private static boolean hasOnlyZeroHeights(JsonNode node) {
+		if (isPosition(node)) {
+			return node.size() == 2 || (node.size() == 3 && node.get(2).asDouble() == 0.0);
+		}
+		for (JsonNode child : node) {
+			if (!hasOnlyZeroHeights(child)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private JsonNode withoutHeights(JsonNode node) {
+		ArrayNode copy = this.json.createArrayNode();
+		if (isPosition(node)) {
+			return copy.add(node.get(0)).add(node.get(1));
+		}
+		for (JsonNode child : node) {
+			copy.add(withoutHeights(child));
+		}
+		return copy;
 	}
 
 	private ArrayNode ringsOf(JsonNode line) {

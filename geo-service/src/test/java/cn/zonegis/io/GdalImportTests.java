@@ -30,11 +30,24 @@ class GdalImportTests extends IntegrationTest {
 
 	/** A GeoJSON square of 30 m on free ground, written in EPSG:4529 with its own field names. */
 	private byte[] squareIn4529(String code) {
+		return squareIn4529(code, "");
+	}
+
+	/** The same square with a height on every vertex. */
+	private byte[] squareIn4529WithHeight(String code, double height) {
+		return squareIn4529(code, String.format(Locale.ROOT, ",%.3f", height));
+	}
+
+	private byte[] squareIn4529(String code, String height) {
 		FreeGround ground = FreeGround.find(this.jdbc);
 		double n = ground.northing();
 		double e = ground.easting();
-		String ring = String.format(Locale.ROOT, "[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]", e, n,
-				e + 30, n, e + 30, n + 30, e, n + 30, e, n);
+		StringBuilder ring = new StringBuilder("[");
+		for (double[] corner : new double[][] { { e, n }, { e + 30, n }, { e + 30, n + 30 }, { e, n + 30 }, { e, n } }) {
+			ring.append((ring.length() > 1) ? "," : "")
+				.append(String.format(Locale.ROOT, "[%.3f,%.3f%s]", corner[0], corner[1], height));
+		}
+		ring.append(']');
 		return ("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4529\"}},"
 				+ "\"features\":[{\"type\":\"Feature\",\"properties\":{\"DKBH\":\"" + code
 				+ "\",\"MC\":\"映射地块\",\"YT\":\"工业用地\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring
@@ -54,6 +67,27 @@ class GdalImportTests extends IntegrationTest {
 		assertThat(item.get("name").asString()).isEqualTo("映射地块");
 		assertThat(item.get("areaM2").asDouble()).isBetween(899.0, 901.0);
 		assertThat(item.get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void heightsOfZeroAreAPlaneDrawingAndRealHeightsAreRefusedNamingThePosition() {
+		String code = "Z" + UUID.randomUUID().toString().substring(0, 8);
+		JsonNode flat = planner().upload("dryRun=true&format=geojson", "flat.geojson", squareIn4529WithHeight(code, 0))
+			.json()
+			.get("items")
+			.get(0);
+		assertThat(flat.get("valid").asBoolean()).as(flat.toString()).isTrue();
+		assertThat(flat.get("areaM2").asDouble()).isBetween(899.0, 901.0);
+
+		JsonNode raised = planner()
+			.upload("dryRun=true&format=geojson", "raised.geojson", squareIn4529WithHeight(code, 12.5))
+			.json()
+			.get("items")
+			.get(0);
+		assertThat(raised.get("valid").asBoolean()).isFalse();
+		JsonNode problem = raised.get("problems").get(0);
+		assertThat(problem.toString()).contains("too-many-dimensions");
+		assertThat(problem.get("detail").asString()).contains("12.5");
 	}
 
 	@Test
