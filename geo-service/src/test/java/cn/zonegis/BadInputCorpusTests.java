@@ -191,9 +191,9 @@ class BadInputCorpusTests extends IntegrationTest {
 			body = body(spec, target);
 		}
 		else if (spec.has("upload")) {
-			String boundary = "corpus" + System.nanoTime();
-			headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
-			body = multipart(boundary, spec.get("upload").get("file").asString());
+			MultipartFile upload = upload(spec.get("upload").get("file").asString());
+			headers.put("Content-Type", upload.contentType());
+			body = upload.body();
 		}
 		else if (spec.has("body")) {
 			body = text(spec.get("body")).getBytes(StandardCharsets.UTF_8);
@@ -265,19 +265,11 @@ class BadInputCorpusTests extends IntegrationTest {
 		return node.asString();
 	}
 
-	private static byte[] multipart(String boundary, String file) {
+	private static MultipartFile upload(String file) {
 		try {
 			byte[] content = new PathMatchingResourcePatternResolver().getResource("classpath:" + CORPUS + file)
 				.getContentAsByteArray();
-			String filename = file.substring(file.lastIndexOf('/') + 1);
-			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-			byte[] body = new byte[head.length + content.length + tail.length];
-			System.arraycopy(head, 0, body, 0, head.length);
-			System.arraycopy(content, 0, body, head.length, content.length);
-			System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-			return body;
+			return MultipartFile.of(file.substring(file.lastIndexOf('/') + 1), content);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -54,14 +54,7 @@ abstract class DatabaseLimitsCheck extends IntegrationTest {
 		}
 		assertThat(Duration.between(sent, Instant.now())).isLessThan(within);
 		assertTimeout(response, type);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.work_order WHERE description = :d")
-			.param("d", description)
-			.query(Long.class)
-			.single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.work_order_event WHERE note = :d")
-			.param("d", description)
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(workOrderRowsDescribed(description)).isZero();
 	}
 
 	private static void assertTimeout(Http.Response response, String type) {

@@ -25,6 +25,14 @@ public abstract class IntegrationTest {
 		return new Http(this.port, user, user + "2026");
 	}
 
+	/** Work orders and order events carrying this text: 0 when a refused or cut-off write left nothing. */
+	protected long workOrderRowsDescribed(String text) {
+		return this.jdbc.sql("""
+				SELECT (SELECT count(*) FROM zonegis.work_order WHERE description = :text)
+				     + (SELECT count(*) FROM zonegis.work_order_event WHERE note = :text)
+				""").param("text", text).query(Long.class).single();
+	}
+
 	protected Http anonymous() {
 		return new Http(this.port, null, null);
 	}

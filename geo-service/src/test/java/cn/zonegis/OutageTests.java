@@ -132,14 +132,7 @@ class OutageTests extends IntegrationTest {
 		}
 		this.cluster.start();
 		waitUntil(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.work_order WHERE description = :d")
-			.param("d", description)
-			.query(Long.class)
-			.single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.work_order_event WHERE note = :d")
-			.param("d", description)
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(workOrderRowsDescribed(description)).isZero();
 	}
 
 	@Test

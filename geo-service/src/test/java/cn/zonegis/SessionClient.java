@@ -48,17 +48,10 @@ public final class SessionClient {
 
 	/** A multipart upload of one file in the part named "file", as the import dialog sends it. */
 	public Http.Response upload(String path, String fileName, byte[] content) {
-		String boundary = "zonegis" + System.nanoTime();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] body = new byte[head.length + content.length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(content, 0, body, head.length, content.length);
-		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		MultipartFile file = MultipartFile.of(fileName, content);
 		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+			.header("Content-Type", file.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(file.body())));
 	}
 
 	private Http.Response send(HttpRequest.Builder request) {

@@ -1,6 +1,5 @@
 package cn.zonegis.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+
+import cn.zonegis.MultipartFile;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,15 +32,10 @@ final class FileClient {
 	}
 
 	Result upload(String query, String fileName, byte[] content) {
-		String boundary = "zonegis" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		MultipartFile file = MultipartFile.of(fileName, content);
 		return send(HttpRequest.newBuilder(uri("/api/parcels/import?" + query))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+			.header("Content-Type", file.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(file.body())));
 	}
 
 	Result download(String query) {
