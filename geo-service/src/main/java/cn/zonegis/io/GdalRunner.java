@@ -38,6 +38,10 @@ class GdalRunner {
 
 	private static final Pattern LAYER = Pattern.compile("^\\d+: (.+?)(?: \\([^()]*\\))?$");
 
+	/** How an allocation refused under the memory limit shows, from the loader, GDAL or the C++ runtime. */
+	private static final Pattern OUT_OF_MEMORY = Pattern
+		.compile("(?i)cannot allocate|failed to map segment|out of memory|bad_alloc");
+
 	/** The CRS's own id is the one at the root of the WKT, indented by exactly four spaces. */
 	private static final Pattern ROOT_ID = Pattern.compile("^    ID\\[\"(\\w+)\",(\\d+)\\]\\]$", Pattern.MULTILINE);
 
@@ -99,7 +103,10 @@ class GdalRunner {
 	}
 
 	private String run(List<String> command, Path workDir, Map<String, String> config) {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+		// prlimit (util-linux) caps the child's address space; GDAL then fails its allocation cleanly.
+		List<String> limited = new ArrayList<>(List.of("prlimit", "--as=" + this.properties.gdalMemory().toBytes(), "--"));
+		limited.addAll(command);
+		ProcessBuilder builder = new ProcessBuilder(limited).directory(workDir.toFile()).redirectErrorStream(true);
 		Path log = workDir.resolve("gdal-" + System.nanoTime() + ".log");
 		builder.redirectOutput(log.toFile());
 		Map<String, String> env = builder.environment();
@@ -124,6 +131,11 @@ class GdalRunner {
 			String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
 			if (process.exitValue() != 0) {
 				GdalRunner.log.info("{} failed: {}", command.get(0), output.strip());
+				if (OUT_OF_MEMORY.matcher(output).find()) {
+					long megabytes = this.properties.gdalMemory().toMegabytes();
+					throw ApiProblem.unprocessable("file-too-big-for-memory", "io.gdal.memory", megabytes)
+						.with("limitMegabytes", megabytes);
+				}
 				throw ApiProblem.badRequest("unreadable-file", "io.gdal.failed", firstError(output, workDir));
 			}
 			return output;

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import cn.zonegis.ApiProblem;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits on untrusted files.
  *
  * @param gdalTimeout how long one ogr2ogr or ogrinfo run may take before it is killed
+ * @param gdalMemory the address space one ogr2ogr or ogrinfo run may take (its libraries alone take
+ * about 200 MB), so a hostile file cannot starve the service's machine
  * @param maxUnzippedBytes the most a zip (Shapefile, KMZ) may expand to
  * @param maxZipEntries the most entries a zip may hold
  * @param maxFeatures the most features one import may hold
@@ -19,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in one of them
  */
 @ConfigurationProperties("zonegis.io")
-public record IoProperties(@DefaultValue("120s") Duration gdalTimeout,
+public record IoProperties(@DefaultValue("120s") Duration gdalTimeout, @DefaultValue("2GB") DataSize gdalMemory,
 		@DefaultValue("536870912") long maxUnzippedBytes, @DefaultValue("200") int maxZipEntries,
 		@DefaultValue("20000") int maxFeatures, @DefaultValue("false") boolean legacyDatumConfigured) {
 

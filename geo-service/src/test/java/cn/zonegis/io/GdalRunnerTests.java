@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import cn.zonegis.ApiProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +20,11 @@ class GdalRunnerTests {
 	Path dir;
 
 	private static GdalRunner runner(Duration timeout) {
-		return new GdalRunner(new IoProperties(timeout, 1 << 20, 20, 100, false));
+		return runner(timeout, DataSize.ofGigabytes(2));
+	}
+
+	private static GdalRunner runner(Duration timeout, DataSize memory) {
+		return new GdalRunner(new IoProperties(timeout, memory, 1 << 20, 20, 100, false));
 	}
 
 	@Test
@@ -34,6 +41,16 @@ class GdalRunnerTests {
 		Path kml = this.dir.resolve("parcels.kml");
 		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
 		assertThatThrownBy(() -> runner(Duration.ofMillis(1)).layers(kml, this.dir)).hasMessage("io.gdal.timeout");
+	}
+
+	@Test
+	void aRunPastItsMemoryLimitIsStoppedNamingTheLimit() throws Exception {
+		Path kml = this.dir.resolve("parcels.kml");
+		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
+		// 16 MB is less than GDAL's own libraries need, so the limit bites at once, as it would on a
+		// file needing more than the configured memory.
+		assertThatThrownBy(() -> runner(Duration.ofSeconds(30), DataSize.ofMegabytes(16)).layers(kml, this.dir))
+			.isInstanceOfSatisfying(ApiProblem.class, (problem) -> assertThat(problem.getMessage()).isEqualTo("io.gdal.memory"));
 	}
 
 	@Test
