@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -72,7 +70,7 @@ class OutageTests extends IntegrationTest {
 			return;
 		}
 		this.cluster.start();
-		waitUntil(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
+		Waiting.until(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
 		this.jdbc.sql("DELETE FROM zonegis.work_order WHERE description LIKE :p").param("p", TEST + "%").update();
 	}
 
@@ -105,7 +103,7 @@ class OutageTests extends IntegrationTest {
 		this.cluster.start();
 		Instant started = Instant.now();
 
-		waitUntil(RECOVERY, () -> basic.get("/api/parcels?bbox=" + BBOX).status() == 200);
+		Waiting.until(RECOVERY, () -> basic.get("/api/parcels?bbox=" + BBOX).status() == 200);
 		assertThat(Duration.between(started, Instant.now())).isLessThan(RECOVERY);
 		assertThat(session.get("/api/me").status()).as("the session outlived the outage").isEqualTo(200);
 		assertThat(anonymous().get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
@@ -121,7 +119,7 @@ class OutageTests extends IntegrationTest {
 			lock.execute("LOCK TABLE zonegis.audit_log IN EXCLUSIVE MODE");
 			CompletableFuture<Http.Response> write = CompletableFuture
 				.supplyAsync(() -> as("dispatcher").post("/api/workorders", workOrder(description)));
-			waitUntil(Duration.ofSeconds(10), () -> this.jdbc.sql("""
+			Waiting.until(Duration.ofSeconds(10), () -> this.jdbc.sql("""
 					SELECT count(*) FROM pg_stat_activity
 					WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO zonegis.audit_log%'
 					""").query(Long.class).single() == 1);
@@ -131,7 +129,7 @@ class OutageTests extends IntegrationTest {
 			assertProblem(write.get(), 503, "database-unavailable");
 		}
 		this.cluster.start();
-		waitUntil(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
+		Waiting.until(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
 		assertThat(workOrderRowsDescribed(description)).isZero();
 	}
 
@@ -152,16 +150,16 @@ class OutageTests extends IntegrationTest {
 					((status == 201) ? acknowledged : refused).incrementAndGet();
 				}
 			})).toList();
-			waitUntil(Duration.ofSeconds(30), () -> acknowledged.get() >= 20);
+			Waiting.until(Duration.ofSeconds(30), () -> acknowledged.get() >= 20);
 
 			this.cluster.stop();
-			waitUntil(Duration.ofSeconds(30), () -> refused.get() >= 4);
+			Waiting.until(Duration.ofSeconds(30), () -> refused.get() >= 4);
 			this.cluster.start();
 			Instant started = Instant.now();
 			int before = acknowledged.get();
-			waitUntil(RECOVERY, () -> acknowledged.get() > before);
+			Waiting.until(RECOVERY, () -> acknowledged.get() > before);
 			Duration recovery = Duration.between(started, Instant.now());
-			waitUntil(Duration.ofSeconds(30), () -> acknowledged.get() >= before + 20);
+			Waiting.until(Duration.ofSeconds(30), () -> acknowledged.get() >= before + 20);
 			running.set(false);
 			for (Future<?> writer : load) {
 				writer.get();
@@ -218,23 +216,6 @@ class OutageTests extends IntegrationTest {
 		return """
 				{"kind":"road_repair","priority":"normal","description":"%s","location":{"lon":122.05,"lat":37.19}}
 				""".formatted(description);
-	}
-
-	/** Polls until the state is reached; fails when it is not reached in time. */
-	static void waitUntil(Duration limit, BooleanSupplier state) {
-		Instant deadline = Instant.now().plus(limit);
-		while (!state.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				fail("not reached within " + limit);
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				fail("interrupted");
-			}
-		}
 	}
 
 	private static Path repositoryFile(String path) {
