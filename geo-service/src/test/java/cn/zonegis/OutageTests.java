@@ -79,6 +79,9 @@ class OutageTests extends IntegrationTest {
 		SessionClient session = new SessionClient(this.port);
 		assertThat(session.login("planner", "planner2026").status()).isEqualTo(200);
 		Http basic = as("planner");
+		String token = as("planner").post("/api/tokens", "{\"name\":\"outage\"}").json().get("token").asString();
+		Http bearer = Http.bearer(this.port, token);
+		Http tokenAsPassword = new Http(this.port, "planner", token);
 		byte[] importFile = Files.readAllBytes(repositoryFile("gis-data/samples/parcels.geojson"));
 
 		this.cluster.stop();
@@ -86,6 +89,8 @@ class OutageTests extends IntegrationTest {
 		for (String path : READS) {
 			assertUnavailable(() -> basic.get(path), "HTTP Basic GET " + path);
 			assertUnavailable(() -> session.get(path), "session GET " + path);
+			assertUnavailable(() -> bearer.get(path), "API token (Bearer) GET " + path);
+			assertUnavailable(() -> tokenAsPassword.get(path), "API token (Basic password) GET " + path);
 		}
 		assertUnavailable(() -> basic.post("/api/workorders", workOrder(TEST + "basic")), "HTTP Basic write");
 		assertUnavailable(() -> session.post("/api/workorders", workOrder(TEST + "session")), "session write");
@@ -106,6 +111,7 @@ class OutageTests extends IntegrationTest {
 		Waiting.until(RECOVERY, () -> basic.get("/api/parcels?bbox=" + BBOX).status() == 200);
 		assertThat(Duration.between(started, Instant.now())).isLessThan(RECOVERY);
 		assertThat(session.get("/api/me").status()).as("the session outlived the outage").isEqualTo(200);
+		assertThat(bearer.get("/api/me").status()).as("the token outlived the outage").isEqualTo(200);
 		assertThat(anonymous().get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
 		assertThat(new SessionClient(this.port).login("planner", "planner2026").status()).isEqualTo(200);
 	}

@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Logs in with an API token, sent either as the HTTP Basic password of its owner (what QGIS and
@@ -47,8 +48,9 @@ final class ApiTokenAuthentication implements AuthenticationProvider {
 		try {
 			owner = this.tokens.ownerOf(token).orElseThrow(() -> new BadCredentialsException("unknown token"));
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			// As the password login does: the database failed, the token may be fine (an outage, 503).
+			// No connection for the look-up's transaction is a TransactionException, not a DataAccessException.
 			throw new InternalAuthenticationServiceException("could not look up the token", ex);
 		}
 		if (request instanceof UsernamePasswordAuthenticationToken && !owner.equals(request.getName())) {

@@ -122,7 +122,10 @@ class SecurityConfig {
 		AuthenticationFilter filter = new AuthenticationFilter(authentication, ApiTokenAuthentication.bearerConverter());
 		filter.setSuccessHandler((request, response, auth) -> {
 		});
-		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		AuthenticationEntryPointFailureHandler failure = new AuthenticationEntryPointFailureHandler(entryPoint);
+		// Hand a failed token look-up (the database away) to the entry point too, which answers 503.
+		failure.setRethrowAuthenticationServiceException(false);
+		filter.setFailureHandler(failure);
 		return filter;
 	}
 
