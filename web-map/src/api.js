@@ -148,10 +148,17 @@ export async function request(path, { method = 'GET', json, form, multipart, sig
   }
   countRequest(1);
   try {
-    const response = await fetchThroughOutage(path, { method: upper, headers, body, credentials: 'same-origin', signal });
+    const response = await fetchThroughOutage(path, {
+      method: upper,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal,
+    });
     if (!response.ok) {
       // An expired session anywhere else sends the app back to the login page (main.js).
-      if (response.status === 401 && !SESSION_PROBES.has(path)) globalThis.document?.dispatchEvent?.(new CustomEvent('zg:unauthorized'));
+      if (response.status === 401 && !SESSION_PROBES.has(path))
+        globalThis.document?.dispatchEvent?.(new CustomEvent('zg:unauthorized'));
       throw await toError(response);
     }
     if (response.status === 204) return null;

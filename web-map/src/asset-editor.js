@@ -64,7 +64,7 @@ export function mountAssetEditor(map, { api, user }) {
   }
 
   async function open(kind, id, note = null) {
-    kinds = kinds || await api.get('/api/assets/kinds');
+    kinds = kinds || (await api.get('/api/assets/kinds'));
     const feature = await api.get(`/api/assets/${kind}/${encodeURIComponent(id)}`);
     asset = { kind, feature, schema: kinds.find((k) => k.kind === kind) };
     draft = null;
@@ -75,7 +75,9 @@ export function mountAssetEditor(map, { api, user }) {
     if (!picking) return;
     const metresPerPixel = map.distance(event.latlng, map.containerPointToLatLng(event.containerPoint.add([1, 0])));
     try {
-      const nearest = await api.get(`/api/assets/nearest?k=1&lon=${event.latlng.lng.toFixed(7)}&lat=${event.latlng.lat.toFixed(7)}`);
+      const nearest = await api.get(
+        `/api/assets/nearest?k=1&lon=${event.latlng.lng.toFixed(7)}&lat=${event.latlng.lat.toFixed(7)}`,
+      );
       const found = nearest.features[0];
       if (!found || found.properties.distance_m > defaults.pickPixels * metresPerPixel) {
         setState('picking', t('assetEdit.nothing'));
@@ -95,13 +97,18 @@ export function mountAssetEditor(map, { api, user }) {
     const version = feature.properties.version;
     draft = properties;
     try {
-      const saved = await api.put(`/api/assets/${kind}/${feature.id}`, { type: 'Feature', geometry: feature.geometry, properties }, { ifMatch: `"${version}"` });
+      const saved = await api.put(
+        `/api/assets/${kind}/${feature.id}`,
+        { type: 'Feature', geometry: feature.geometry, properties },
+        { ifMatch: `"${version}"` },
+      );
       asset.feature = saved;
       draft = null;
       setState('saved', t('assetEdit.saved', { version: saved.properties.version }));
       map.fire('zg:asset-saved', { kind, id: saved.id, version: saved.properties.version });
     } catch (error) {
-      if (error.status === 412) await open(kind, feature.id, t('assetEdit.stale', { version: error.problem?.currentVersion ?? '' }));
+      if (error.status === 412)
+        await open(kind, feature.id, t('assetEdit.stale', { version: error.problem?.currentVersion ?? '' }));
       else setState('refused', error.message, error.problem?.property ?? null);
     }
   }
@@ -110,33 +117,59 @@ export function mountAssetEditor(map, { api, user }) {
     const value = (draft ?? asset.feature.properties)[column.name];
     const attrs = { name: column.name, className: 'zg-input', required: column.isRequired };
     const input = column.allowedValues.length
-      ? el('select', attrs, [column.isRequired || column.defaultValue ? null : el('option', { value: '' }, t('popup.empty')),
-        ...column.allowedValues.map((v) => el('option', { value: v, selected: v === value }, valueLabel(asset.kind, column.name, v)))])
-      : el('input', { ...attrs, type: NUMERIC.has(column.type) ? 'number' : 'text', step: column.type === 'DECIMAL' ? 'any' : null, value: value ?? '' });
+      ? el('select', attrs, [
+          column.isRequired || column.defaultValue ? null : el('option', { value: '' }, t('popup.empty')),
+          ...column.allowedValues.map((v) =>
+            el('option', { value: v, selected: v === value }, valueLabel(asset.kind, column.name, v)),
+          ),
+        ])
+      : el('input', {
+          ...attrs,
+          type: NUMERIC.has(column.type) ? 'number' : 'text',
+          step: column.type === 'DECIMAL' ? 'any' : null,
+          value: value ?? '',
+        });
     inputs.set(column.name, input);
-    return el('label', { className: `zg-field${invalid === column.name ? ' zg-asset-field-invalid' : ''}`, dataset: { column: column.name } }, [
-      el('span', { text: label(column.name) }), input,
-    ]);
+    return el(
+      'label',
+      {
+        className: `zg-field${invalid === column.name ? ' zg-asset-field-invalid' : ''}`,
+        dataset: { column: column.name },
+      },
+      [el('span', { text: label(column.name) }), input],
+    );
   }
 
   function form() {
     inputs.clear();
     const p = asset.feature.properties;
     return el('form', { className: 'zg-asset-form', onSubmit: save }, [
-      el('h3', { className: 'zg-asset-title', text: t('assetEdit.title', { kind: t(`layer.${asset.kind}`), label: p.code ?? p.name ?? asset.feature.id, version: p.version }) }),
+      el('h3', {
+        className: 'zg-asset-title',
+        text: t('assetEdit.title', {
+          kind: t(`layer.${asset.kind}`),
+          label: p.code ?? p.name ?? asset.feature.id,
+          version: p.version,
+        }),
+      }),
       ...asset.schema.columns.map(field),
       el('div', { className: 'zg-asset-actions' }, [
         el('button', { type: 'submit', className: 'zg-button zg-asset-save', text: t('assetEdit.save') }),
-        el('button', { type: 'button', className: 'zg-asset-close', text: t('assetEdit.close'), onClick: () => { asset = null; setState('idle'); } }),
+        el('button', {
+          type: 'button',
+          className: 'zg-asset-close',
+          text: t('assetEdit.close'),
+          onClick: () => {
+            asset = null;
+            setState('idle');
+          },
+        }),
       ]),
     ]);
   }
 
   function render() {
-    fill(panel, [
-      message ? el('p', { className: 'zg-asset-message', text: message }) : null,
-      asset ? form() : null,
-    ]);
+    fill(panel, [message ? el('p', { className: 'zg-asset-message', text: message }) : null, asset ? form() : null]);
     panel.hidden = !message && !asset;
   }
 

@@ -17,17 +17,36 @@ export function mountCoords(map, { config }) {
       fill(box, el('span', { className: 'zg-coords-hint', text: t('coords.hint') }));
       return;
     }
-    const parts = [el('span', { className: 'zg-coords-lonlat', text: t('coords.lonLat', { lon: last.lng.toFixed(6), lat: last.lat.toFixed(6) }) })];
+    const parts = [
+      el('span', {
+        className: 'zg-coords-lonlat',
+        text: t('coords.lonLat', { lon: last.lng.toFixed(6), lat: last.lat.toFixed(6) }),
+      }),
+    ];
     if (toPlane) {
       const { n, e } = formatPlane(toPlane(last.lng, last.lat));
-      parts.push(el('span', { className: 'zg-coords-plane', text: t('coords.plane', { n, e }), title: config.measureCrsName || null }));
-      parts.push(el('span', { className: 'zg-coords-crs', text: t('coords.srid', { srid: config.measureSrid ?? '' }) }));
+      parts.push(
+        el('span', {
+          className: 'zg-coords-plane',
+          text: t('coords.plane', { n, e }),
+          title: config.measureCrsName || null,
+        }),
+      );
+      parts.push(
+        el('span', { className: 'zg-coords-crs', text: t('coords.srid', { srid: config.measureSrid ?? '' }) }),
+      );
     }
     fill(box, parts);
   }
 
-  const move = (e) => { last = e.latlng; render(); };
-  const out = () => { last = null; render(); };
+  const move = (e) => {
+    last = e.latlng;
+    render();
+  };
+  const out = () => {
+    last = null;
+    render();
+  };
   map.on('mousemove', move);
   map.on('mouseout', out);
   const Control = L.Control.extend({ onAdd: () => box });

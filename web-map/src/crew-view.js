@@ -68,7 +68,11 @@ export function mountCrewView(map, { api, user }) {
         form.append('file', s.photo);
         attachmentIds.push((await api.upload(`/api/workorders/${s.order.id}/attachments`, form)).id);
       }
-      const order = await api.post(`/api/workorders/${s.order.id}/transitions`, { ...body, note: s.note || null, attachmentIds });
+      const order = await api.post(`/api/workorders/${s.order.id}/transitions`, {
+        ...body,
+        note: s.note || null,
+        attachmentIds,
+      });
       map.fire('zg:workorder-changed', { id: order.id, state: order.state });
       s.busy = false;
       clearForm();
@@ -88,11 +92,37 @@ export function mountCrewView(map, { api, user }) {
       step(unit ? { to: 'completed', quantity: Number(s.quantity), quantityUnit: unit } : { to: 'completed' });
     };
     return el('form', { className: 'zg-wo-form zg-crew-complete', onSubmit: complete }, [
-      unit ? el('label', { className: 'zg-crew-quantity' }, [
-        el('span', { text: t('crew.quantity', { unit: label.unit(unit) }) }),
-        Object.assign(el('input', { type: 'number', name: 'quantity', min: '0.01', step: '0.01', required: true, inputmode: 'decimal', onInput: (e) => { s.quantity = e.target.value; } }), { value: s.quantity }),
-      ]) : null,
-      el('label', {}, [el('span', { text: t('wo.photo') }), el('input', { type: 'file', name: 'photo', accept: 'image/jpeg,image/png,image/webp', capture: 'environment', onChange: (e) => { s.photo = e.target.files[0] || null; } })]),
+      unit
+        ? el('label', { className: 'zg-crew-quantity' }, [
+            el('span', { text: t('crew.quantity', { unit: label.unit(unit) }) }),
+            Object.assign(
+              el('input', {
+                type: 'number',
+                name: 'quantity',
+                min: '0.01',
+                step: '0.01',
+                required: true,
+                inputmode: 'decimal',
+                onInput: (e) => {
+                  s.quantity = e.target.value;
+                },
+              }),
+              { value: s.quantity },
+            ),
+          ])
+        : null,
+      el('label', {}, [
+        el('span', { text: t('wo.photo') }),
+        el('input', {
+          type: 'file',
+          name: 'photo',
+          accept: 'image/jpeg,image/png,image/webp',
+          capture: 'environment',
+          onChange: (e) => {
+            s.photo = e.target.files[0] || null;
+          },
+        }),
+      ]),
       el('button', { type: 'submit', className: 'zg-button zg-crew-done', disabled: s.busy }, t('crew.complete')),
     ]);
   }
@@ -102,12 +132,46 @@ export function mountCrewView(map, { api, user }) {
     return el('div', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state } }, [
       el('div', { className: 'zg-wo-header' }, [
         el('h3', { className: 'zg-wo-subtitle', text: o.code }),
-        el('button', { type: 'button', className: 'zg-button zg-button-quiet zg-crew-back', onClick: () => { s.order = null; clearForm(); render(); } }, t('crew.back')),
+        el(
+          'button',
+          {
+            type: 'button',
+            className: 'zg-button zg-button-quiet zg-crew-back',
+            onClick: () => {
+              s.order = null;
+              clearForm();
+              render();
+            },
+          },
+          t('crew.back'),
+        ),
       ]),
       orderFacts(o),
       ['in_progress', ...defaults.startFrom].includes(o.state)
-        ? Object.assign(el('textarea', { className: 'zg-wo-note', rows: 2, placeholder: t('wo.note'), onInput: (e) => { s.note = e.target.value; } }), { value: s.note }) : null,
-      defaults.startFrom.includes(o.state) ? el('button', { type: 'button', className: 'zg-button zg-crew-start', disabled: s.busy, onClick: () => step({ to: 'in_progress' }) }, t('crew.start')) : null,
+        ? Object.assign(
+            el('textarea', {
+              className: 'zg-wo-note',
+              rows: 2,
+              placeholder: t('wo.note'),
+              onInput: (e) => {
+                s.note = e.target.value;
+              },
+            }),
+            { value: s.note },
+          )
+        : null,
+      defaults.startFrom.includes(o.state)
+        ? el(
+            'button',
+            {
+              type: 'button',
+              className: 'zg-button zg-crew-start',
+              disabled: s.busy,
+              onClick: () => step({ to: 'in_progress' }),
+            },
+            t('crew.start'),
+          )
+        : null,
       o.state === 'in_progress' ? completeForm(o) : null,
       el('h3', { className: 'zg-wo-subtitle', text: t('wo.timeline') }),
       timeline(o),
@@ -118,7 +182,13 @@ export function mountCrewView(map, { api, user }) {
     fill(sheet, [
       s.order ? null : el('h2', { className: 'zg-panel-title', text: t('crew.title', { count: s.orders.length }) }),
       s.error ? el('div', { className: 'zg-wo-error', role: 'alert', text: s.error }) : null,
-      s.order ? detail() : el('ul', { className: 'zg-wo-list' }, s.orders.map((f) => orderRow(f.id, f.properties, { selected: false, onSelect: select }))),
+      s.order
+        ? detail()
+        : el(
+            'ul',
+            { className: 'zg-wo-list' },
+            s.orders.map((f) => orderRow(f.id, f.properties, { selected: false, onSelect: select })),
+          ),
       !s.order && !s.orders.length ? el('div', { className: 'zg-wo-hint', text: t('crew.none') }) : null,
     ]);
   }

@@ -19,7 +19,13 @@ const defaults = {
   // A streetlight or cable can be reported faulty: the asset is marked and its repair ordered.
   repairOf: { streetlight: 'streetlight_repair', cable: 'cable_repair' },
   // The dispatcher's steps from each state; dispatching itself goes through the suggestions.
-  steps: { new: ['cancelled'], dispatched: ['cancelled'], in_progress: ['cancelled'], completed: ['verified', 'rejected'], verified: ['closed'] },
+  steps: {
+    new: ['cancelled'],
+    dispatched: ['cancelled'],
+    in_progress: ['cancelled'],
+    completed: ['verified', 'rejected'],
+    verified: ['closed'],
+  },
 };
 
 function fillText(textarea, text) {
@@ -37,12 +43,26 @@ export function mountDispatchBoard(map, { api, user }) {
   const panel = el('div', { className: 'zg-panel zg-dispatch', dataset: { testid: 'dispatch-board' } });
   isolateFromMap(panel);
   const control = new (L.Control.extend({ onAdd: () => panel }))({ position: defaults.position }).addTo(map);
-  const s = { filter: { state: defaults.openStates, kind: '', overdue: false, inView: true }, orders: [], selected: null, order: null, suggestions: null, draft: null, picking: false, error: '', refused: null };
+  const s = {
+    filter: { state: defaults.openStates, kind: '', overdue: false, inView: true },
+    orders: [],
+    selected: null,
+    order: null,
+    suggestions: null,
+    draft: null,
+    picking: false,
+    error: '',
+    refused: null,
+  };
   let markers = null;
   let timer = null;
   let mounted = true;
 
-  const fail = (error) => { s.error = error.message; s.refused = error.problem ?? null; render(); };
+  const fail = (error) => {
+    s.error = error.message;
+    s.refused = error.problem ?? null;
+    render();
+  };
 
   async function load() {
     const q = new URLSearchParams({ state: s.filter.state });
@@ -97,7 +117,8 @@ export function mountDispatchBoard(map, { api, user }) {
 
   // Typed text lives in s so a reload of the list (the map moved) does not wipe it.
   const noteValue = () => s.note || null;
-  const assign = (crewId) => act(() => api.post(`/api/workorders/${s.order.id}/dispatch`, { crewId, note: noteValue() }));
+  const assign = (crewId) =>
+    act(() => api.post(`/api/workorders/${s.order.id}/dispatch`, { crewId, note: noteValue() }));
   const step = (to) => act(() => api.post(`/api/workorders/${s.order.id}/transitions`, { to, note: noteValue() }));
 
   // While picking, a glass pane over the map takes the click, so a marker or an area under the
@@ -116,11 +137,22 @@ export function mountDispatchBoard(map, { api, user }) {
     s.picking = false;
     glass.remove();
     const { lng: lon, lat } = latlng;
-    s.draft = { lon, lat, assets: [], asset: null, useAsset: false, fault: false, kind: KINDS[0], priority: 'normal', description: '' };
+    s.draft = {
+      lon,
+      lat,
+      assets: [],
+      asset: null,
+      useAsset: false,
+      fault: false,
+      kind: KINDS[0],
+      priority: 'normal',
+      description: '',
+    };
     render();
     try {
       const near = await api.get(`/api/assets/nearest?lon=${lon}&lat=${lat}&k=${defaults.assetChoices}`);
-      const assets = near.features.filter((f) => f.properties.distance_m <= defaults.assetSnapM)
+      const assets = near.features
+        .filter((f) => f.properties.distance_m <= defaults.assetSnapM)
         .map((f) => ({ type: f.properties.kind.replace(/s$/, ''), id: f.id, label: f.properties.label }));
       if (assets.length && s.draft) {
         Object.assign(s.draft, { assets, asset: assets[0], useAsset: true });
@@ -146,50 +178,186 @@ export function mountDispatchBoard(map, { api, user }) {
 
   function filters() {
     const f = s.filter;
-    const change = (name, value) => { f[name] = value; load(); };
+    const change = (name, value) => {
+      f[name] = value;
+      load();
+    };
     return el('div', { className: 'zg-wo-filters' }, [
-      el('select', { className: 'zg-wo-filter-state', 'aria-label': t('wo.state'), onChange: (e) => change('state', e.target.value) }, [
-        el('option', { value: defaults.openStates, selected: f.state === defaults.openStates }, t('dispatch.open')),
-        ...['new', 'dispatched', 'in_progress', 'completed', 'verified', 'closed', 'cancelled'].map((st) => el('option', { value: st, selected: f.state === st }, label.state(st))),
+      el(
+        'select',
+        {
+          className: 'zg-wo-filter-state',
+          'aria-label': t('wo.state'),
+          onChange: (e) => change('state', e.target.value),
+        },
+        [
+          el('option', { value: defaults.openStates, selected: f.state === defaults.openStates }, t('dispatch.open')),
+          ...['new', 'dispatched', 'in_progress', 'completed', 'verified', 'closed', 'cancelled'].map((st) =>
+            el('option', { value: st, selected: f.state === st }, label.state(st)),
+          ),
+        ],
+      ),
+      el(
+        'select',
+        { className: 'zg-wo-filter-kind', 'aria-label': t('wo.kind'), onChange: (e) => change('kind', e.target.value) },
+        [
+          el('option', { value: '' }, t('dispatch.allKinds')),
+          ...KINDS.map((k) => el('option', { value: k, selected: f.kind === k }, label.kind(k))),
+        ],
+      ),
+      el('label', {}, [
+        el('input', {
+          type: 'checkbox',
+          className: 'zg-wo-filter-overdue',
+          checked: f.overdue,
+          onChange: (e) => change('overdue', e.target.checked),
+        }),
+        t('dispatch.overdueOnly'),
       ]),
-      el('select', { className: 'zg-wo-filter-kind', 'aria-label': t('wo.kind'), onChange: (e) => change('kind', e.target.value) }, [
-        el('option', { value: '' }, t('dispatch.allKinds')),
-        ...KINDS.map((k) => el('option', { value: k, selected: f.kind === k }, label.kind(k))),
+      el('label', {}, [
+        el('input', { type: 'checkbox', checked: f.inView, onChange: (e) => change('inView', e.target.checked) }),
+        t('dispatch.inView'),
       ]),
-      el('label', {}, [el('input', { type: 'checkbox', className: 'zg-wo-filter-overdue', checked: f.overdue, onChange: (e) => change('overdue', e.target.checked) }), t('dispatch.overdueOnly')]),
-      el('label', {}, [el('input', { type: 'checkbox', checked: f.inView, onChange: (e) => change('inView', e.target.checked) }), t('dispatch.inView')]),
     ]);
   }
 
   function draftForm() {
     const d = s.draft;
-    const bind = (name) => (e) => { d[name] = e.target.value; };
+    const bind = (name) => (e) => {
+      d[name] = e.target.value;
+    };
     const repair = d.asset && d.useAsset ? defaults.repairOf[d.asset.type] : null;
-    return el('form', { className: 'zg-wo-form', onSubmit: (e) => { e.preventDefault(); create(); } }, [
-      el('h3', { className: 'zg-wo-subtitle', text: t('dispatch.newOrder') }),
-      d.asset ? el('label', { className: 'zg-wo-check' }, [el('input', { type: 'checkbox', className: 'zg-wo-on-asset', checked: d.useAsset, onChange: (e) => { d.useAsset = e.target.checked; render(); } }), t('dispatch.onAsset', { label: d.asset.label })]) : el('div', { className: 'zg-wo-hint', text: t('dispatch.atPoint', { lon: d.lon.toFixed(5), lat: d.lat.toFixed(5) }) }),
-      d.useAsset && d.assets.length > 1 ? el('select', { className: 'zg-wo-asset', 'aria-label': t('dispatch.asset'), onChange: (e) => { d.asset = d.assets[Number(e.target.value)]; d.fault = false; render(); } },
-        d.assets.map((a, i) => el('option', { value: i, selected: a === d.asset }, `${a.label} · ${t(`value.work_orders.asset_type.${a.type}`)}`))) : null,
-      repair ? el('label', { className: 'zg-wo-check' }, [el('input', { type: 'checkbox', className: 'zg-wo-fault', checked: d.fault, onChange: (e) => { d.fault = e.target.checked; d.kind = d.fault ? repair : d.kind; render(); } }), t('dispatch.fault', { label: d.asset.label })]) : null,
-      el('select', { name: 'kind', 'aria-label': t('wo.kind'), disabled: repair && d.fault, onChange: bind('kind') }, KINDS.map((k) => el('option', { value: k, selected: k === d.kind }, label.kind(k)))),
-      el('select', { name: 'priority', 'aria-label': t('wo.priority'), onChange: bind('priority') }, ['urgent', 'high', 'normal', 'low'].map((p) => el('option', { value: p, selected: p === d.priority }, label.priority(p)))),
-      fillText(el('textarea', { name: 'description', rows: 2, required: true, placeholder: t('wo.description'), onInput: bind('description') }), d.description),
-      el('div', { className: 'zg-wo-actions' }, [
-        el('button', { type: 'submit', className: 'zg-button zg-wo-create' }, t('dispatch.create')),
-        el('button', { type: 'button', className: 'zg-button zg-button-quiet', onClick: () => { s.draft = null; render(); } }, t('dispatch.cancelDraft')),
-      ]),
-    ]);
+    return el(
+      'form',
+      {
+        className: 'zg-wo-form',
+        onSubmit: (e) => {
+          e.preventDefault();
+          create();
+        },
+      },
+      [
+        el('h3', { className: 'zg-wo-subtitle', text: t('dispatch.newOrder') }),
+        d.asset
+          ? el('label', { className: 'zg-wo-check' }, [
+              el('input', {
+                type: 'checkbox',
+                className: 'zg-wo-on-asset',
+                checked: d.useAsset,
+                onChange: (e) => {
+                  d.useAsset = e.target.checked;
+                  render();
+                },
+              }),
+              t('dispatch.onAsset', { label: d.asset.label }),
+            ])
+          : el('div', {
+              className: 'zg-wo-hint',
+              text: t('dispatch.atPoint', { lon: d.lon.toFixed(5), lat: d.lat.toFixed(5) }),
+            }),
+        d.useAsset && d.assets.length > 1
+          ? el(
+              'select',
+              {
+                className: 'zg-wo-asset',
+                'aria-label': t('dispatch.asset'),
+                onChange: (e) => {
+                  d.asset = d.assets[Number(e.target.value)];
+                  d.fault = false;
+                  render();
+                },
+              },
+              d.assets.map((a, i) =>
+                el(
+                  'option',
+                  { value: i, selected: a === d.asset },
+                  `${a.label} · ${t(`value.work_orders.asset_type.${a.type}`)}`,
+                ),
+              ),
+            )
+          : null,
+        repair
+          ? el('label', { className: 'zg-wo-check' }, [
+              el('input', {
+                type: 'checkbox',
+                className: 'zg-wo-fault',
+                checked: d.fault,
+                onChange: (e) => {
+                  d.fault = e.target.checked;
+                  d.kind = d.fault ? repair : d.kind;
+                  render();
+                },
+              }),
+              t('dispatch.fault', { label: d.asset.label }),
+            ])
+          : null,
+        el(
+          'select',
+          { name: 'kind', 'aria-label': t('wo.kind'), disabled: repair && d.fault, onChange: bind('kind') },
+          KINDS.map((k) => el('option', { value: k, selected: k === d.kind }, label.kind(k))),
+        ),
+        el(
+          'select',
+          { name: 'priority', 'aria-label': t('wo.priority'), onChange: bind('priority') },
+          ['urgent', 'high', 'normal', 'low'].map((p) =>
+            el('option', { value: p, selected: p === d.priority }, label.priority(p)),
+          ),
+        ),
+        fillText(
+          el('textarea', {
+            name: 'description',
+            rows: 2,
+            required: true,
+            placeholder: t('wo.description'),
+            onInput: bind('description'),
+          }),
+          d.description,
+        ),
+        el('div', { className: 'zg-wo-actions' }, [
+          el('button', { type: 'submit', className: 'zg-button zg-wo-create' }, t('dispatch.create')),
+          el(
+            'button',
+            {
+              type: 'button',
+              className: 'zg-button zg-button-quiet',
+              onClick: () => {
+                s.draft = null;
+                render();
+              },
+            },
+            t('dispatch.cancelDraft'),
+          ),
+        ]),
+      ],
+    );
   }
 
   function suggestionList() {
     if (!s.suggestions) return null;
     return el('div', { className: 'zg-wo-suggestions' }, [
       el('h3', { className: 'zg-wo-subtitle', text: t('dispatch.suggestions') }),
-      el('ol', {}, s.suggestions.crews.map((c) => el('li', { className: `zg-wo-crew${c.skillMatch ? '' : ' zg-wo-crew-unskilled'}`, dataset: { crewId: c.crewId } }, [
-        el('span', { className: 'zg-wo-crew-name', text: c.name }),
-        el('span', { className: 'zg-wo-crew-facts', text: t('dispatch.crewFacts', { km: (c.distanceM / 1000).toFixed(2), open: c.openWorkload }) }),
-        el('button', { type: 'button', className: 'zg-button zg-wo-assign', onClick: () => assign(c.crewId) }, t('dispatch.assign')),
-      ]))),
+      el(
+        'ol',
+        {},
+        s.suggestions.crews.map((c) =>
+          el(
+            'li',
+            { className: `zg-wo-crew${c.skillMatch ? '' : ' zg-wo-crew-unskilled'}`, dataset: { crewId: c.crewId } },
+            [
+              el('span', { className: 'zg-wo-crew-name', text: c.name }),
+              el('span', {
+                className: 'zg-wo-crew-facts',
+                text: t('dispatch.crewFacts', { km: (c.distanceM / 1000).toFixed(2), open: c.openWorkload }),
+              }),
+              el(
+                'button',
+                { type: 'button', className: 'zg-button zg-wo-assign', onClick: () => assign(c.crewId) },
+                t('dispatch.assign'),
+              ),
+            ],
+          ),
+        ),
+      ),
       el('div', { className: 'zg-wo-hint', text: t('dispatch.straightLine') }),
     ]);
   }
@@ -201,8 +369,36 @@ export function mountDispatchBoard(map, { api, user }) {
       el('h3', { className: 'zg-wo-subtitle', text: o.code }),
       orderFacts(o),
       suggestionList(),
-      (steps.length || s.suggestions) ? fillText(el('textarea', { className: 'zg-wo-note', name: 'note', rows: 2, placeholder: t('wo.note'), onInput: (e) => { s.note = e.target.value; } }), s.note) : null,
-      el('div', { className: 'zg-wo-actions' }, steps.map((to) => el('button', { type: 'button', className: `zg-button zg-wo-step zg-wo-step-${to}`, dataset: { to }, onClick: () => step(to) }, t(`dispatch.step.${to}`)))),
+      steps.length || s.suggestions
+        ? fillText(
+            el('textarea', {
+              className: 'zg-wo-note',
+              name: 'note',
+              rows: 2,
+              placeholder: t('wo.note'),
+              onInput: (e) => {
+                s.note = e.target.value;
+              },
+            }),
+            s.note,
+          )
+        : null,
+      el(
+        'div',
+        { className: 'zg-wo-actions' },
+        steps.map((to) =>
+          el(
+            'button',
+            {
+              type: 'button',
+              className: `zg-button zg-wo-step zg-wo-step-${to}`,
+              dataset: { to },
+              onClick: () => step(to),
+            },
+            t(`dispatch.step.${to}`),
+          ),
+        ),
+      ),
       el('h3', { className: 'zg-wo-subtitle', text: t('wo.timeline') }),
       timeline(o),
     ]);
@@ -221,13 +417,26 @@ export function mountDispatchBoard(map, { api, user }) {
     fill(panel, [
       el('div', { className: 'zg-wo-header' }, [
         el('h2', { className: 'zg-panel-title', text: t('dispatch.title') }),
-        el('button', { type: 'button', className: 'zg-button zg-wo-new', 'aria-pressed': String(s.picking), onClick: startPicking }, t('dispatch.new')),
+        el(
+          'button',
+          {
+            type: 'button',
+            className: 'zg-button zg-wo-new',
+            'aria-pressed': String(s.picking),
+            onClick: startPicking,
+          },
+          t('dispatch.new'),
+        ),
       ]),
       s.picking ? el('div', { className: 'zg-wo-hint', text: t('dispatch.pick') }) : null,
       s.error ? el('div', { className: 'zg-wo-error', role: 'alert', text: s.error }) : null,
       filters(),
       el('div', { className: 'zg-wo-count', text: t('dispatch.count', { count: s.orders.length }) }),
-      el('ul', { className: 'zg-wo-list' }, s.orders.map((f) => orderRow(f.id, f.properties, { selected: f.id === s.selected, onSelect: select }))),
+      el(
+        'ul',
+        { className: 'zg-wo-list' },
+        s.orders.map((f) => orderRow(f.id, f.properties, { selected: f.id === s.selected, onSelect: select })),
+      ),
       s.draft ? draftForm() : null,
       s.order ? detail() : null,
     ]);

@@ -29,12 +29,23 @@ export function mountEditTools(map, { user, container }) {
 
   function render() {
     bar.setAttribute('aria-label', t('edit.toolbar'));
-    fill(bar, areas.flatMap((area) => tools[area].map((tool) => el('button', {
-      type: 'button',
-      className: 'zg-edit-tool',
-      dataset: { tool, area },
-      onClick: () => map.fire('zg:edit-tool', { tool, area }),
-    }, t(`edit.${tool}`)))));
+    fill(
+      bar,
+      areas.flatMap((area) =>
+        tools[area].map((tool) =>
+          el(
+            'button',
+            {
+              type: 'button',
+              className: 'zg-edit-tool',
+              dataset: { tool, area },
+              onClick: () => map.fire('zg:edit-tool', { tool, area }),
+            },
+            t(`edit.${tool}`),
+          ),
+        ),
+      ),
+    );
   }
 
   render();

@@ -24,7 +24,10 @@ function markerFor(style, latlng) {
 
 function arrowFor({ at, bearing }) {
   // A CSS triangle pointing north, turned clockwise by the bearing.
-  const head = el('span', { className: 'zg-flow-arrow-head', style: { transform: `rotate(${bearing.toFixed(1)}deg)` } });
+  const head = el('span', {
+    className: 'zg-flow-arrow-head',
+    style: { transform: `rotate(${bearing.toFixed(1)}deg)` },
+  });
   const icon = L.divIcon({ className: 'zg-flow-arrow', html: head, iconSize: [10, 10] });
   return L.marker([at[1], at[0]], { icon, interactive: false, keyboard: false });
 }
@@ -61,7 +64,12 @@ export function buildFeatureLayer(layerId, collection, { onFeatureClick, pane = 
   let group = geo;
   const extras = [];
   if (spec.clustered) {
-    group = L.markerClusterGroup({ iconCreateFunction: (cluster) => clusterIcon(layerId, cluster), showCoverageOnHover: false, maxClusterRadius: 50, chunkedLoading: true });
+    group = L.markerClusterGroup({
+      iconCreateFunction: (cluster) => clusterIcon(layerId, cluster),
+      showCoverageOnHover: false,
+      maxClusterRadius: 50,
+      chunkedLoading: true,
+    });
     group.addLayer(geo);
   }
   if (spec.flowArrows) {

@@ -40,8 +40,12 @@ export function midpointAlong(coords) {
 // One {at, bearing} per line part of a LineString or MultiLineString geometry.
 export function flowArrows(geometry) {
   if (!geometry) return [];
-  const parts = geometry.type === 'LineString' ? [geometry.coordinates]
-    : geometry.type === 'MultiLineString' ? geometry.coordinates : [];
+  const parts =
+    geometry.type === 'LineString'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiLineString'
+        ? geometry.coordinates
+        : [];
   return parts
     .filter((line) => line.length >= 2)
     .map((line) => ({ at: midpointAlong(line), bearing: screenBearing(line[0], line[line.length - 1]) }));

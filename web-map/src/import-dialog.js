@@ -20,20 +20,47 @@ const defaults = {
   needsCrs: new Set(['dxf']),
   style: {
     ok: { color: '#1b7f3b', weight: 2, dashArray: '6 4', fillOpacity: 0.15, className: 'zg-import-preview-ok' },
-    refused: { color: '#d42020', weight: 3, fillColor: '#d42020', fillOpacity: 0.35, className: 'zg-import-preview-refused' },
+    refused: {
+      color: '#d42020',
+      weight: 3,
+      fillColor: '#d42020',
+      fillOpacity: 0.35,
+      className: 'zg-import-preview-refused',
+    },
   },
 };
 
 // deps: { user (from /api/me), config (from /api/config), container (header tools) }
 export function mountImportDialog(map, { user, config, container }) {
   if (!defaults.roles.some((role) => (user.roles || []).includes(role))) return function unmount() {};
-  const state = { open: false, file: null, format: 'txt', srid: '', encoding: '', fields: {}, repair: false, busy: false, progress: 0, report: null, refused: null, done: null, error: null, exportFormat: 'txt', mappingOpen: false };
+  const state = {
+    open: false,
+    file: null,
+    format: 'txt',
+    srid: '',
+    encoding: '',
+    fields: {},
+    repair: false,
+    busy: false,
+    progress: 0,
+    report: null,
+    refused: null,
+    done: null,
+    error: null,
+    exportFormat: 'txt',
+    mappingOpen: false,
+  };
   const panel = el('div', { className: 'zg-panel zg-import' });
   isolateFromMap(panel);
   const Control = L.Control.extend({ onAdd: () => panel });
   const control = new Control({ position: defaults.position });
   const preview = L.featureGroup();
-  const opener = el('button', { type: 'button', className: 'zg-edit-tool zg-import-open', dataset: { area: 'land', tool: 'import' }, onClick: () => setOpen(!state.open) });
+  const opener = el('button', {
+    type: 'button',
+    className: 'zg-edit-tool zg-import-open',
+    dataset: { area: 'land', tool: 'import' },
+    onClick: () => setOpen(!state.open),
+  });
 
   function setOpen(open) {
     state.open = open;
@@ -57,9 +84,19 @@ export function mountImportDialog(map, { user, config, container }) {
     if (!state.file || state.busy) return;
     Object.assign(state, { busy: true, progress: 0, error: null, refused: null, done: null });
     render();
-    const query = importQuery({ format: state.format, dryRun, repair: state.repair, srid: state.srid, encoding: state.encoding, fields: state.fields });
+    const query = importQuery({
+      format: state.format,
+      dryRun,
+      repair: state.repair,
+      srid: state.srid,
+      encoding: state.encoding,
+      fields: state.fields,
+    });
     try {
-      const report = await uploadImport(query, state.file, (fraction) => { state.progress = fraction; render(); });
+      const report = await uploadImport(query, state.file, (fraction) => {
+        state.progress = fraction;
+        render();
+      });
       if (dryRun) state.report = report;
       else committed(report);
     } catch (error) {
@@ -104,13 +141,26 @@ export function mountImportDialog(map, { user, config, container }) {
   }
 
   function select(className, value, options, onChange) {
-    return el('select', { className, onChange: (e) => { onChange(e.target.value); render(); } },
-      options.map(([optionValue, label]) => el('option', { value: optionValue, selected: String(optionValue) === String(value) }, label)));
+    return el(
+      'select',
+      {
+        className,
+        onChange: (e) => {
+          onChange(e.target.value);
+          render();
+        },
+      },
+      options.map(([optionValue, label]) =>
+        el('option', { value: optionValue, selected: String(optionValue) === String(value) }, label),
+      ),
+    );
   }
 
   function crsOptions() {
     const fromFile = [['', t('import.crs.fromFile')]];
-    return fromFile.concat(gaussKrugerCrs().map((c) => [String(c.srid), t(c.prefixed ? 'import.crs.gkPrefixed' : 'import.crs.gk', c)]));
+    return fromFile.concat(
+      gaussKrugerCrs().map((c) => [String(c.srid), t(c.prefixed ? 'import.crs.gkPrefixed' : 'import.crs.gk', c)]),
+    );
   }
 
   function field(label, control) {
@@ -126,33 +176,106 @@ export function mountImportDialog(map, { user, config, container }) {
 
   function form() {
     return el('div', { className: 'zg-import-form' }, [
-      field(t('import.file'), el('input', {
-        type: 'file', className: 'zg-import-file', accept: '.txt,.zip,.kml,.kmz,.gpkg,.dxf,.geojson,.json',
-        onChange: (e) => chooseFile(e.target.files[0] || null),
-      })),
+      field(
+        t('import.file'),
+        el('input', {
+          type: 'file',
+          className: 'zg-import-file',
+          accept: '.txt,.zip,.kml,.kmz,.gpkg,.dxf,.geojson,.json',
+          onChange: (e) => chooseFile(e.target.files[0] || null),
+        }),
+      ),
       state.file ? el('div', { className: 'zg-import-filename', text: state.file.name }) : null,
-      field(t('import.format'), select('zg-import-format', state.format, importFormats.map((f) => [f, t(`import.format.${f}`)]), (v) => { state.format = v; })),
-      field(t('import.crs'), select('zg-import-crs', state.srid, crsOptions(), (v) => { state.srid = v; })),
-      field(t('import.encoding'), select('zg-import-encoding', state.encoding, defaults.encodings.map((e) => [e, e || t('import.encoding.auto')]), (v) => { state.encoding = v; })),
+      field(
+        t('import.format'),
+        select(
+          'zg-import-format',
+          state.format,
+          importFormats.map((f) => [f, t(`import.format.${f}`)]),
+          (v) => {
+            state.format = v;
+          },
+        ),
+      ),
+      field(
+        t('import.crs'),
+        select('zg-import-crs', state.srid, crsOptions(), (v) => {
+          state.srid = v;
+        }),
+      ),
+      field(
+        t('import.encoding'),
+        select(
+          'zg-import-encoding',
+          state.encoding,
+          defaults.encodings.map((e) => [e, e || t('import.encoding.auto')]),
+          (v) => {
+            state.encoding = v;
+          },
+        ),
+      ),
       el('label', { className: 'zg-import-field zg-import-repair-choice' }, [
-        el('input', { type: 'checkbox', className: 'zg-import-repair-allowed', checked: state.repair, onChange: (e) => setRepair(e.target.checked) }),
+        el('input', {
+          type: 'checkbox',
+          className: 'zg-import-repair-allowed',
+          checked: state.repair,
+          onChange: (e) => setRepair(e.target.checked),
+        }),
         el('span', { text: t('import.repair') }),
       ]),
-      el('details', { className: 'zg-import-mapping', open: state.mappingOpen, onToggle: (e) => { state.mappingOpen = e.target.open; } }, [
-        el('summary', { text: t('import.mapping') }),
-        ...defaults.fields.map((name) => field(t(`import.mapping.${name}`), el('input', {
-          type: 'text', className: `zg-import-map-${name}`, value: state.fields[name] || '', placeholder: t('import.mapping.auto'),
-          onChange: (e) => { state.fields[name] = e.target.value; },
-        }))),
-      ]),
+      el(
+        'details',
+        {
+          className: 'zg-import-mapping',
+          open: state.mappingOpen,
+          onToggle: (e) => {
+            state.mappingOpen = e.target.open;
+          },
+        },
+        [
+          el('summary', { text: t('import.mapping') }),
+          ...defaults.fields.map((name) =>
+            field(
+              t(`import.mapping.${name}`),
+              el('input', {
+                type: 'text',
+                className: `zg-import-map-${name}`,
+                value: state.fields[name] || '',
+                placeholder: t('import.mapping.auto'),
+                onChange: (e) => {
+                  state.fields[name] = e.target.value;
+                },
+              }),
+            ),
+          ),
+        ],
+      ),
     ]);
   }
 
   function actions() {
     const clean = state.report && state.report.refused === 0;
     return el('div', { className: 'zg-import-actions' }, [
-      el('button', { type: 'button', className: 'zg-button zg-import-dry-run', disabled: !state.file || state.busy, onClick: () => send(true) }, t('import.dryRun')),
-      el('button', { type: 'button', className: 'zg-button zg-import-commit', disabled: !clean || state.busy, onClick: () => send(false) }, t('import.commit')),
+      el(
+        'button',
+        {
+          type: 'button',
+          className: 'zg-button zg-import-dry-run',
+          disabled: !state.file || state.busy,
+          onClick: () => send(true),
+        },
+        t('import.dryRun'),
+      ),
+      el(
+        'button',
+        {
+          type: 'button',
+          className: 'zg-button zg-import-commit',
+          disabled: !clean || state.busy,
+          onClick: () => send(false),
+        },
+        t('import.commit'),
+      ),
     ]);
   }
 
@@ -160,40 +283,82 @@ export function mountImportDialog(map, { user, config, container }) {
     if (!state.busy) return null;
     const bar = el('progress', { className: 'zg-import-progress', max: '1' });
     if (state.progress !== null) bar.value = state.progress;
-    return el('div', { className: 'zg-import-progress-row' }, [bar, el('span', { text: t(state.progress === null ? 'import.working' : 'import.sending') })]);
+    return el('div', { className: 'zg-import-progress-row' }, [
+      bar,
+      el('span', { text: t(state.progress === null ? 'import.working' : 'import.sending') }),
+    ]);
   }
 
   function issueList(issues, kind) {
-    return issues.map((issue) => el('li', { className: `zg-import-${kind}`, dataset: { type: issue.type } }, issue.detail));
+    return issues.map((issue) =>
+      el('li', { className: `zg-import-${kind}`, dataset: { type: issue.type } }, issue.detail),
+    );
   }
 
   function itemRow(item) {
     const problems = problemsOf(item);
-    const area = item.areaM2 == null ? '' : t('import.item.area', { m2: item.areaM2.toFixed(2), mu: item.areaMu.toFixed(2) });
-    return el('li', { className: 'zg-import-item', dataset: { index: item.index, state: problems.length ? 'refused' : 'ok' }, onClick: () => focusItem(item) }, [
-      el('div', { className: 'zg-import-item-head' }, [
-        el('strong', { text: String(item.code ?? `#${item.index + 1}`) }),
-        el('span', { className: 'zg-import-action', text: t(`import.action.${item.action}`) }),
-        el('span', { text: area }),
-      ]),
-      el('ul', { className: 'zg-import-issues' }, [...issueList(problems, 'problem'), ...issueList(item.repairs || [], 'repair'), ...issueList(item.warnings || [], 'warning')]),
-    ]);
+    const area =
+      item.areaM2 == null ? '' : t('import.item.area', { m2: item.areaM2.toFixed(2), mu: item.areaMu.toFixed(2) });
+    return el(
+      'li',
+      {
+        className: 'zg-import-item',
+        dataset: { index: item.index, state: problems.length ? 'refused' : 'ok' },
+        onClick: () => focusItem(item),
+      },
+      [
+        el('div', { className: 'zg-import-item-head' }, [
+          el('strong', { text: String(item.code ?? `#${item.index + 1}`) }),
+          el('span', { className: 'zg-import-action', text: t(`import.action.${item.action}`) }),
+          el('span', { text: area }),
+        ]),
+        el('ul', { className: 'zg-import-issues' }, [
+          ...issueList(problems, 'problem'),
+          ...issueList(item.repairs || [], 'repair'),
+          ...issueList(item.warnings || [], 'warning'),
+        ]),
+      ],
+    );
   }
 
   function results() {
     const parts = [];
     if (state.error) parts.push(el('p', { className: 'zg-import-error', role: 'alert', text: state.error }));
     if (state.done) {
-      parts.push(el('p', { className: 'zg-import-done', role: 'status', text: t('import.done', { created: state.done.toCreate, updated: state.done.toUpdate }) }));
+      parts.push(
+        el('p', {
+          className: 'zg-import-done',
+          role: 'status',
+          text: t('import.done', { created: state.done.toCreate, updated: state.done.toUpdate }),
+        }),
+      );
       if (state.done.repaired?.length) {
         parts.push(el('p', { className: 'zg-import-repaired-title', text: t('import.repaired') }));
-        parts.push(el('ul', { className: 'zg-import-repaired' }, state.done.repaired.flatMap((parcel) => issueList(parcel.repairs, 'repair'))));
+        parts.push(
+          el(
+            'ul',
+            { className: 'zg-import-repaired' },
+            state.done.repaired.flatMap((parcel) => issueList(parcel.repairs, 'repair')),
+          ),
+        );
       }
     }
     const report = state.report;
     if (report) {
-      parts.push(el('p', { className: 'zg-import-summary', text: t('import.summary', { features: report.features, create: report.toCreate, update: report.toUpdate, refused: report.refused }) }));
-      parts.push(el('p', { className: 'zg-import-crs-understood', text: t('import.crsUnderstood', { crs: report.crs || '?' }) }));
+      parts.push(
+        el('p', {
+          className: 'zg-import-summary',
+          text: t('import.summary', {
+            features: report.features,
+            create: report.toCreate,
+            update: report.toUpdate,
+            refused: report.refused,
+          }),
+        }),
+      );
+      parts.push(
+        el('p', { className: 'zg-import-crs-understood', text: t('import.crsUnderstood', { crs: report.crs || '?' }) }),
+      );
       parts.push(el('ol', { className: 'zg-import-items' }, report.items.map(itemRow)));
     }
     return parts;
@@ -202,10 +367,33 @@ export function mountImportDialog(map, { user, config, container }) {
   function exporter() {
     return el('div', { className: 'zg-import-export' }, [
       el('h3', { className: 'zg-panel-title', text: t('import.export') }),
-      select('zg-export-format', state.exportFormat, importFormats.map((f) => [f, t(`import.format.${f}`)]), (v) => { state.exportFormat = v; }),
-      el('a', { className: 'zg-button zg-export-view', href: exportUrl(state.exportFormat, { bounds: map.getBounds() }), download: '' }, t('import.exportView')),
+      select(
+        'zg-export-format',
+        state.exportFormat,
+        importFormats.map((f) => [f, t(`import.format.${f}`)]),
+        (v) => {
+          state.exportFormat = v;
+        },
+      ),
+      el(
+        'a',
+        {
+          className: 'zg-button zg-export-view',
+          href: exportUrl(state.exportFormat, { bounds: map.getBounds() }),
+          download: '',
+        },
+        t('import.exportView'),
+      ),
       state.done?.ids?.length
-        ? el('a', { className: 'zg-button zg-export-imported', href: exportUrl(state.exportFormat, { ids: state.done.ids }), download: '' }, t('import.exportImported'))
+        ? el(
+            'a',
+            {
+              className: 'zg-button zg-export-imported',
+              href: exportUrl(state.exportFormat, { ids: state.done.ids }),
+              download: '',
+            },
+            t('import.exportImported'),
+          )
         : null,
     ]);
   }
@@ -216,7 +404,11 @@ export function mountImportDialog(map, { user, config, container }) {
     if (!state.open) return;
     fill(panel, [
       el('h2', { className: 'zg-panel-title', text: t('import.title') }),
-      form(), actions(), progress(), ...results(), exporter(),
+      form(),
+      actions(),
+      progress(),
+      ...results(),
+      exporter(),
     ]);
   }
 

@@ -5,13 +5,22 @@ import { readCookie, ApiError } from './api.js';
 import { getLanguage } from './i18n.js';
 
 // File name ending → the service's `format` parameter. A Shapefile travels as a zip.
-const FORMATS = { txt: 'txt', zip: 'shp', kml: 'kml', kmz: 'kmz', gpkg: 'gpkg', dxf: 'dxf', geojson: 'geojson', json: 'geojson' };
+const FORMATS = {
+  txt: 'txt',
+  zip: 'shp',
+  kml: 'kml',
+  kmz: 'kmz',
+  gpkg: 'gpkg',
+  dxf: 'dxf',
+  geojson: 'geojson',
+  json: 'geojson',
+};
 
 export const importFormats = ['txt', 'shp', 'kml', 'kmz', 'gpkg', 'dxf', 'geojson'];
 
 export function formatOf(fileName) {
   const dot = String(fileName || '').lastIndexOf('.');
-  return dot < 0 ? null : FORMATS[fileName.slice(dot + 1).toLowerCase()] ?? null;
+  return dot < 0 ? null : (FORMATS[fileName.slice(dot + 1).toLowerCase()] ?? null);
 }
 
 // The CGCS2000 Gauss-Krüger EPSG codes (FORMATS.md): 3° zones 25–45 are 4513–4533 with the zone
@@ -59,7 +68,7 @@ export function uploadImport(query, file, onProgress) {
     };
     xhr.upload.onload = () => onProgress(null);
     xhr.onload = () => {
-      let body = null;
+      let body;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
@@ -85,7 +94,10 @@ export function exportUrl(format, { bounds, ids }) {
   const params = new URLSearchParams({ format });
   if (ids) params.set('ids', ids.join(','));
   if (bounds) {
-    params.set('bbox', [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((v) => v.toFixed(6)).join(','));
+    params.set(
+      'bbox',
+      [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((v) => v.toFixed(6)).join(','),
+    );
   }
   return `/api/parcels/export?${params}`;
 }

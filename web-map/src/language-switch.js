@@ -8,13 +8,22 @@ export function mountLanguageSwitch(container) {
 
   function render() {
     box.setAttribute('aria-label', t('lang.switch'));
-    fill(box, Object.keys(dictionaries).map((lang) => el('button', {
-      type: 'button',
-      className: 'zg-lang-button',
-      dataset: { lang },
-      'aria-pressed': String(lang === getLanguage()),
-      onClick: () => setLanguage(lang),
-    }, t(`lang.${lang}`))));
+    fill(
+      box,
+      Object.keys(dictionaries).map((lang) =>
+        el(
+          'button',
+          {
+            type: 'button',
+            className: 'zg-lang-button',
+            dataset: { lang },
+            'aria-pressed': String(lang === getLanguage()),
+            onClick: () => setLanguage(lang),
+          },
+          t(`lang.${lang}`),
+        ),
+      ),
+    );
   }
 
   render();

@@ -32,39 +32,49 @@ export const layerStyles = {
   parcels: {
     shape: 'polygon',
     base: { color: RED_LINE, weight: 2, fillOpacity: 0.45 },
-    dimensions: [{
-      property: 'status',
-      classes: {
-        planned: { fillColor: '#fff3b0' },
-        red_line_issued: { fillColor: '#fdae61' },
-        filed: { fillColor: '#f46d43' },
-        listed: { fillColor: '#74add1' },
-        transferred: { fillColor: '#1a9850' },
-        recovered: { fillColor: '#8c510a' },
-        cancelled: { fillColor: '#bdbdbd', dashArray: '4 4' },
+    dimensions: [
+      {
+        property: 'status',
+        classes: {
+          planned: { fillColor: '#fff3b0' },
+          red_line_issued: { fillColor: '#fdae61' },
+          filed: { fillColor: '#f46d43' },
+          listed: { fillColor: '#74add1' },
+          transferred: { fillColor: '#1a9850' },
+          recovered: { fillColor: '#8c510a' },
+          cancelled: { fillColor: '#bdbdbd', dashArray: '4 4' },
+        },
       },
-    }],
+    ],
     extraLegend: [{ key: 'legend.parcels.redLine', swatch: { shape: 'outline', color: RED_LINE } }],
   },
   land_recoveries: {
     shape: 'polygon',
     base: { weight: 2, fillOpacity: 1, hatch: true },
-    dimensions: [{
-      property: 'reason',
-      classes: {
-        idle: { color: '#b2182b' },
-        low_efficiency: { color: '#d6604d' },
-        court_ruling: { color: '#762a83' },
-        term_expired: { color: '#5e3c99' },
-        other: { color: '#636363' },
+    dimensions: [
+      {
+        property: 'reason',
+        classes: {
+          idle: { color: '#b2182b' },
+          low_efficiency: { color: '#d6604d' },
+          court_ruling: { color: '#762a83' },
+          term_expired: { color: '#5e3c99' },
+          other: { color: '#636363' },
+        },
       },
-    }],
+    ],
   },
   expansion_zones: {
     shape: 'polygon',
     base: { weight: 3, fill: true, fillOpacity: 0.04 },
     dimensions: [
-      { property: 'kind', classes: { chemical_park_subzone: { color: '#7b3294', fillColor: '#7b3294' }, contiguous_development: { color: '#008837', fillColor: '#008837' } } },
+      {
+        property: 'kind',
+        classes: {
+          chemical_park_subzone: { color: '#7b3294', fillColor: '#7b3294' },
+          contiguous_development: { color: '#008837', fillColor: '#008837' },
+        },
+      },
       { property: 'status', classes: { proposed: { dashArray: '3 7' }, approved: { dashArray: '14 6' } } },
     ],
   },
@@ -72,32 +82,49 @@ export const layerStyles = {
     shape: 'circle',
     base: { radius: 7, weight: 1.5, color: '#ffffff', fillOpacity: 0.9 },
     dimensions: [
-      { property: 'relocation_state', classes: { relocate: { fillColor: '#d7191c' }, convert: { fillColor: '#fdae61' }, retain: { fillColor: '#2c7bb6' }, none: { fillColor: '#969696' } } },
+      {
+        property: 'relocation_state',
+        classes: {
+          relocate: { fillColor: '#d7191c' },
+          convert: { fillColor: '#fdae61' },
+          retain: { fillColor: '#2c7bb6' },
+          none: { fillColor: '#969696' },
+        },
+      },
       { property: 'is_chemical', classes: { true: { color: '#4d004b', weight: 3.5 }, false: {} }, legend: ['true'] },
     ],
   },
   roads: {
     shape: 'line',
     base: { opacity: 0.9, lineCap: 'round' },
-    dimensions: [{
-      property: 'road_class',
-      classes: {
-        arterial: { color: '#525252', weight: 7 },
-        secondary: { color: '#737373', weight: 5 },
-        branch: { color: '#969696', weight: 3.5 },
-        access: { color: '#bdbdbd', weight: 2.5, dashArray: '6 4' },
+    dimensions: [
+      {
+        property: 'road_class',
+        classes: {
+          arterial: { color: '#525252', weight: 7 },
+          secondary: { color: '#737373', weight: 5 },
+          branch: { color: '#969696', weight: 3.5 },
+          access: { color: '#bdbdbd', weight: 2.5, dashArray: '6 4' },
+        },
       },
-    }],
+    ],
   },
   pipes: {
     shape: 'line',
     // Hundreds of arrows only clutter the zone-wide view; they help once single pipes show.
     flowArrows: { minZoom: 16 },
     base: { weight: 3, opacity: 0.95 },
-    dimensions: [{
-      property: 'kind',
-      classes: { rain: { color: '#1f78b4' }, sewage: { color: '#8c510a' }, water: { color: '#17becf' }, dedicated: { color: '#6a3d9a' } },
-    }],
+    dimensions: [
+      {
+        property: 'kind',
+        classes: {
+          rain: { color: '#1f78b4' },
+          sewage: { color: '#8c510a' },
+          water: { color: '#17becf' },
+          dedicated: { color: '#6a3d9a' },
+        },
+      },
+    ],
     extraLegend: [{ key: 'legend.pipes.flow', swatch: { shape: 'arrow', color: '#333333' } }],
   },
   wells: {
@@ -106,36 +133,64 @@ export const layerStyles = {
     minZoom: 16,
     base: { radius: 3.5, weight: 1, color: '#252525', fillOpacity: 1 },
     dimensions: [
-      { property: 'kind', classes: { rain: { fillColor: '#1f78b4' }, sewage: { fillColor: '#8c510a' }, inspection: { fillColor: '#ffffff' } } },
-      { property: 'cover_state', classes: { intact: {}, damaged: { color: '#ff7f00', weight: 2.5 }, missing: { color: '#e31a1c', weight: 2.5 } }, legend: ['damaged', 'missing'] },
+      {
+        property: 'kind',
+        classes: {
+          rain: { fillColor: '#1f78b4' },
+          sewage: { fillColor: '#8c510a' },
+          inspection: { fillColor: '#ffffff' },
+        },
+      },
+      {
+        property: 'cover_state',
+        classes: { intact: {}, damaged: { color: '#ff7f00', weight: 2.5 }, missing: { color: '#e31a1c', weight: 2.5 } },
+        legend: ['damaged', 'missing'],
+      },
     ],
   },
   streetlights: {
     shape: 'circle',
     minZoom: 16,
     base: { radius: 4.5, weight: 1, color: '#404040', fillOpacity: 1 },
-    dimensions: [{
-      property: 'state',
-      classes: { normal: { fillColor: '#ffd92f' }, faulty: { fillColor: '#e31a1c' }, under_repair: { fillColor: '#ff7f00' }, off: { fillColor: '#636363' } },
-    }],
+    dimensions: [
+      {
+        property: 'state',
+        classes: {
+          normal: { fillColor: '#ffd92f' },
+          faulty: { fillColor: '#e31a1c' },
+          under_repair: { fillColor: '#ff7f00' },
+          off: { fillColor: '#636363' },
+        },
+      },
+    ],
   },
   cables: {
     shape: 'line',
     base: { weight: 2.5, dashArray: '8 4' },
-    dimensions: [{
-      property: 'state',
-      classes: { normal: { color: '#33a02c' }, faulty: { color: '#e31a1c' }, under_repair: { color: '#ff7f00' } },
-    }],
+    dimensions: [
+      {
+        property: 'state',
+        classes: { normal: { color: '#33a02c' }, faulty: { color: '#e31a1c' }, under_repair: { color: '#ff7f00' } },
+      },
+    ],
   },
   projects: {
     shape: 'circle',
     radius: projectRadius,
     base: { weight: 1.5, color: '#252525', fillOpacity: 0.8 },
-    dimensions: [{
-      property: 'progress',
-      value: progressClass,
-      classes: { p0: { fillColor: '#fee5d9' }, p25: { fillColor: '#fcae91' }, p50: { fillColor: '#fb6a4a' }, p75: { fillColor: '#de2d26' }, done: { fillColor: '#a50f15' } },
-    }],
+    dimensions: [
+      {
+        property: 'progress',
+        value: progressClass,
+        classes: {
+          p0: { fillColor: '#fee5d9' },
+          p25: { fillColor: '#fcae91' },
+          p50: { fillColor: '#fb6a4a' },
+          p75: { fillColor: '#de2d26' },
+          done: { fillColor: '#a50f15' },
+        },
+      },
+    ],
     extraLegend: [{ key: 'legend.projects.size', swatch: { shape: 'circle', fillColor: '#ffffff', color: '#252525' } }],
   },
   work_orders: {
@@ -146,9 +201,14 @@ export const layerStyles = {
       {
         property: 'state',
         classes: {
-          new: { fillColor: '#e31a1c' }, dispatched: { fillColor: '#ff7f00' }, in_progress: { fillColor: '#ffd92f' },
-          completed: { fillColor: '#33a02c' }, rejected: { fillColor: '#6a3d9a' }, verified: { fillColor: '#1f78b4' },
-          closed: { fillColor: '#969696' }, cancelled: { fillColor: '#d9d9d9' },
+          new: { fillColor: '#e31a1c' },
+          dispatched: { fillColor: '#ff7f00' },
+          in_progress: { fillColor: '#ffd92f' },
+          completed: { fillColor: '#33a02c' },
+          rejected: { fillColor: '#6a3d9a' },
+          verified: { fillColor: '#1f78b4' },
+          closed: { fillColor: '#969696' },
+          cancelled: { fillColor: '#d9d9d9' },
         },
       },
       { property: 'overdue', classes: { true: { color: '#000000', overdue: true }, false: {} }, legend: ['true'] },

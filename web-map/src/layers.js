@@ -28,7 +28,9 @@ function createPane(map, id, index) {
 
 // deps: { api, layers: layer definitions, base: the object createMap returned }
 export function mountLayers(map, { api, layers: defs, base }) {
-  const state = new Map(defs.map((def) => [def.id, { def, status: 'loading', visible: true, legend: defaults.legendOpen.has(def.id) }]));
+  const state = new Map(
+    defs.map((def) => [def.id, { def, status: 'loading', visible: true, legend: defaults.legendOpen.has(def.id) }]),
+  );
   const panel = el('div', { className: 'zg-panel zg-layers' });
   isolateFromMap(panel);
 
@@ -66,17 +68,36 @@ export function mountLayers(map, { api, layers: defs, base }) {
 
   function row(s) {
     const id = s.def.id;
-    const dataset = { layerId: id, state: s.status, count: s.built ? s.built.count : '', minZoom: s.built ? s.built.minZoom : '' };
+    const dataset = {
+      layerId: id,
+      state: s.status,
+      count: s.built ? s.built.count : '',
+      minZoom: s.built ? s.built.minZoom : '',
+    };
     return el('li', { className: 'zg-layer-row', dataset }, [
       el('label', { className: 'zg-layer-label' }, [
         el('input', { type: 'checkbox', checked: s.visible, onChange: (e) => toggle(id, e.target.checked) }),
         el('span', { className: 'zg-layer-title', text: layerTitle(s.def) }),
-        el('span', { className: `zg-layer-status zg-layer-status-${s.status}`, text: statusText(s), title: s.error || null }),
+        el('span', {
+          className: `zg-layer-status zg-layer-status-${s.status}`,
+          text: statusText(s),
+          title: s.error || null,
+        }),
       ]),
-      el('button', {
-        type: 'button', className: 'zg-legend-toggle', 'aria-expanded': String(s.legend), title: t('layers.legend'),
-        onClick: () => { s.legend = !s.legend; render(); },
-      }, t(s.legend ? 'layers.legendHide' : 'layers.legendShow')),
+      el(
+        'button',
+        {
+          type: 'button',
+          className: 'zg-legend-toggle',
+          'aria-expanded': String(s.legend),
+          title: t('layers.legend'),
+          onClick: () => {
+            s.legend = !s.legend;
+            render();
+          },
+        },
+        t(s.legend ? 'layers.legendHide' : 'layers.legendShow'),
+      ),
       s.legend ? legendList(id) : null,
     ]);
   }
@@ -84,8 +105,11 @@ export function mountLayers(map, { api, layers: defs, base }) {
   function baseMapChooser() {
     return el('label', { className: 'zg-base-map' }, [
       el('span', { text: t('layers.baseMap') }),
-      el('select', { onChange: (e) => base.setBaseMap(e.target.value) },
-        base.baseMapIds.map((id) => el('option', { value: id, selected: id === base.baseMap() }, t(`map.base.${id}`)))),
+      el(
+        'select',
+        { onChange: (e) => base.setBaseMap(e.target.value) },
+        base.baseMapIds.map((id) => el('option', { value: id, selected: id === base.baseMap() }, t(`map.base.${id}`))),
+      ),
     ]);
   }
 
@@ -131,7 +155,14 @@ export function mountLayers(map, { api, layers: defs, base }) {
     const s = state.get(event.layer);
     const open = (feature, latlng) => openPopup(event.layer, feature, latlng);
     if (s?.built && s.visible && s.built.reveal(map, event.id, open)) return;
-    if (event.bbox) map.fitBounds([[event.bbox[1], event.bbox[0]], [event.bbox[3], event.bbox[2]]], { maxZoom: 17 });
+    if (event.bbox)
+      map.fitBounds(
+        [
+          [event.bbox[1], event.bbox[0]],
+          [event.bbox[3], event.bbox[2]],
+        ],
+        { maxZoom: 17 },
+      );
     else if (Number.isFinite(event.lat)) map.setView([event.lat, event.lon], Math.max(map.getZoom(), 16));
     if (s && Number.isFinite(event.lat)) {
       open({ id: event.id, properties: { label: event.label } }, L.latLng(event.lat, event.lon));

@@ -12,7 +12,7 @@ function swatch(s) {
   const style = {};
   const shape = s.shape === 'outline' ? 'polygon' : s.shape;
   if (shape === 'polygon') {
-    style.background = s.hatch ? hatchBackground(s.color) : (s.fillColor || 'transparent');
+    style.background = s.hatch ? hatchBackground(s.color) : s.fillColor || 'transparent';
     style.opacity = s.fillOpacity === undefined ? 1 : Math.max(0.6, s.fillOpacity);
     style.border = `2px ${s.dashArray ? 'dashed' : 'solid'} ${s.color || '#e31a1c'}`;
   } else if (shape === 'line') {
@@ -27,9 +27,14 @@ function swatch(s) {
 }
 
 export function legendList(layerId) {
-  return el('ul', { className: 'zg-legend', dataset: { layer: layerId } },
-    legendEntries(layerId).map((entry) => el('li', { className: 'zg-legend-row' }, [
-      swatch(entry.swatch),
-      el('span', { className: 'zg-legend-label', text: t(entry.key) }),
-    ])));
+  return el(
+    'ul',
+    { className: 'zg-legend', dataset: { layer: layerId } },
+    legendEntries(layerId).map((entry) =>
+      el('li', { className: 'zg-legend-row' }, [
+        swatch(entry.swatch),
+        el('span', { className: 'zg-legend-label', text: t(entry.key) }),
+      ]),
+    ),
+  );
 }

@@ -8,7 +8,13 @@ import { mountLanguageSwitch } from './language-switch.js';
 // deps: { api, onLogin(user) }; container is the page element to render into.
 export function mountLogin(container, { api, onLogin }) {
   const username = el('input', { name: 'username', autocomplete: 'username', required: true, className: 'zg-input' });
-  const password = el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true, className: 'zg-input' });
+  const password = el('input', {
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+    className: 'zg-input',
+  });
   const message = el('p', { className: 'zg-login-error', role: 'alert' });
   const submit = el('button', { type: 'submit', className: 'zg-button zg-login-submit' });
   const heading = el('h1', { className: 'zg-login-title' });
@@ -16,10 +22,12 @@ export function mountLogin(container, { api, onLogin }) {
   const userLabel = el('span');
   const passwordLabel = el('span');
   const form = el('form', { className: 'zg-login-form', novalidate: true }, [
-    heading, subtitle,
+    heading,
+    subtitle,
     el('label', { className: 'zg-field' }, [userLabel, username]),
     el('label', { className: 'zg-field' }, [passwordLabel, password]),
-    submit, message,
+    submit,
+    message,
   ]);
   const tools = el('div', { className: 'zg-login-tools' });
   const page = el('div', { className: 'zg-login' }, [tools, form]);
@@ -48,7 +56,8 @@ export function mountLogin(container, { api, onLogin }) {
       const user = await api.postForm('/api/login', { username: username.value, password: password.value });
       onLogin(user);
     } catch (error) {
-      message.textContent = error.status === 401 ? error.message || t('login.failed') : t('login.unavailable', { detail: error.message });
+      message.textContent =
+        error.status === 401 ? error.message || t('login.failed') : t('login.unavailable', { detail: error.message });
       submit.disabled = false;
       password.select();
     }

@@ -95,7 +95,15 @@ async function showMap(config, user) {
     mountImportDialog(map, { user, config, container: tools }),
     mountRecoveryRegister(map, { api, container: tools }),
     mountLanguageSwitch(tools),
-    mountUserMenu(map, { user, api, container: tools, onLogout: () => { unmountAll(); showLogin(config); } }),
+    mountUserMenu(map, {
+      user,
+      api,
+      container: tools,
+      onLogout: () => {
+        unmountAll();
+        showLogin(config);
+      },
+    }),
     mountSearch(map, { api, layers }),
     mountLayers(map, { api, layers, base }),
     mountCoords(map, { config }),

@@ -13,17 +13,22 @@ const options = {
 };
 
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-const TIANDITU = 'https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0'
-  + '&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}';
+const TIANDITU =
+  'https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0' +
+  '&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}';
 
 // Each base: its Leaflet layer and the i18n key of its attribution (null for none).
 function baseMaps(config) {
   const tiles = { maxZoom: options.maxZoom, errorTileUrl: options.errorTileUrl };
   const bases = { osm: { layer: L.tileLayer(OSM, tiles), attribution: 'map.attribution.osm' } };
   if (config.tiandituKey) {
-    const tianditu = (layer) => L.tileLayer(TIANDITU, { ...tiles, layer, tk: config.tiandituKey, subdomains: '01234567' });
+    const tianditu = (layer) =>
+      L.tileLayer(TIANDITU, { ...tiles, layer, tk: config.tiandituKey, subdomains: '01234567' });
     // vec_w is the vector map, cva_w its Chinese annotation drawn on top.
-    bases.tianditu = { layer: L.layerGroup([tianditu('vec'), tianditu('cva')]), attribution: 'map.attribution.tianditu' };
+    bases.tianditu = {
+      layer: L.layerGroup([tianditu('vec'), tianditu('cva')]),
+      attribution: 'map.attribution.tianditu',
+    };
   }
   bases.none = { layer: L.layerGroup(), attribution: null };
   return bases;
@@ -71,7 +76,9 @@ function reportActivity(map, container) {
   let frame = 0;
   const tilesLoading = () => {
     let loading = false;
-    map.eachLayer((layer) => { loading ||= layer instanceof L.GridLayer && layer.isLoading(); });
+    map.eachLayer((layer) => {
+      loading ||= layer instanceof L.GridLayer && layer.isLoading();
+    });
     return loading;
   };
   const settle = () => {
@@ -86,8 +93,14 @@ function reportActivity(map, container) {
     container.dataset.zgMap = 'busy';
     settle();
   };
-  const moveStart = () => { moving = true; busy(); };
-  const moveEnd = () => { moving = false; settle(); };
+  const moveStart = () => {
+    moving = true;
+    busy();
+  };
+  const moveEnd = () => {
+    moving = false;
+    settle();
+  };
   const watchTiles = ({ layer }) => {
     if (layer instanceof L.GridLayer) layer.on('loading', busy).on('load', settle);
   };
@@ -96,7 +109,13 @@ function reportActivity(map, container) {
     settle();
   };
   const requests = (event) => (event.detail > 0 ? busy() : settle());
-  map.on({ movestart: moveStart, zoomstart: moveStart, moveend: moveEnd, layeradd: watchTiles, layerremove: unwatchTiles });
+  map.on({
+    movestart: moveStart,
+    zoomstart: moveStart,
+    moveend: moveEnd,
+    layeradd: watchTiles,
+    layerremove: unwatchTiles,
+  });
   document.addEventListener('zg:requests', requests);
   busy();
   return () => {

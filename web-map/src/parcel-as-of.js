@@ -6,7 +6,15 @@ import { t, onLanguageChange } from './i18n.js';
 
 const defaults = {
   position: 'bottomleft',
-  style: { color: '#6a3d9a', weight: 2, dashArray: '5 4', fillColor: '#cab2d6', fillOpacity: 0.25, className: 'zg-as-of-parcel', pmIgnore: true },
+  style: {
+    color: '#6a3d9a',
+    weight: 2,
+    dashArray: '5 4',
+    fillColor: '#cab2d6',
+    fillOpacity: 0.25,
+    className: 'zg-as-of-parcel',
+    pmIgnore: true,
+  },
 };
 
 export function mountParcelAsOf(map, { api }) {
@@ -40,11 +48,20 @@ export function mountParcelAsOf(map, { api }) {
   }
 
   function render() {
-    const input = el('input', { type: 'date', name: 'asOf', value: shown?.date ?? '', onChange: (e) => e.target.value && show(e.target.value) });
+    const input = el('input', {
+      type: 'date',
+      name: 'asOf',
+      value: shown?.date ?? '',
+      onChange: (e) => e.target.value && show(e.target.value),
+    });
     fill(box, [
       el('label', { className: 'zg-as-of-label' }, [el('span', { text: t('asOf.label') }), input]),
-      shown ? el('span', { className: 'zg-as-of-count', text: t('asOf.count', { count: shown.count, date: shown.date }) }) : null,
-      shown ? el('button', { type: 'button', className: 'zg-button zg-as-of-clear', onClick: clear }, t('asOf.clear')) : null,
+      shown
+        ? el('span', { className: 'zg-as-of-count', text: t('asOf.count', { count: shown.count, date: shown.date }) })
+        : null,
+      shown
+        ? el('button', { type: 'button', className: 'zg-button zg-as-of-clear', onClick: clear }, t('asOf.clear'))
+        : null,
       message ? el('span', { className: 'zg-parcel-problem', text: message }) : null,
     ]);
   }

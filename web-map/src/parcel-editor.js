@@ -14,13 +14,23 @@ const defaults = {
   position: 'topleft',
   roles: ['PLANNER', 'ADMIN'],
   // Pixels kept free of the panels on the left (this editor) and the right (layers) when zooming to a parcel.
-  clearOfPanels: [[340, 60], [320, 60]],
+  clearOfPanels: [
+    [340, 60],
+    [320, 60],
+  ],
   fields: ['code', 'name', 'land_use', 'land_class_code', 'holder', 'note'],
   // pmIgnore keeps our own overlays out of Geoman's editing and snapping.
   // The server's answers are drawn above the boundary being edited (Leaflet's overlayPane is 400).
   marksPane: { name: 'zg-pane-red-line-answers', zIndex: 640 },
   snapStyle: { color: '#d7191c', weight: 1.5, fillColor: '#fde0dd', fillOpacity: 0.35, className: 'zg-snap-parcel' },
-  overlapStyle: { color: '#b10026', weight: 2, fillColor: '#ff0000', fillOpacity: 0.55, className: 'zg-overlap', pmIgnore: true },
+  overlapStyle: {
+    color: '#b10026',
+    weight: 2,
+    fillColor: '#ff0000',
+    fillOpacity: 0.55,
+    className: 'zg-overlap',
+    pmIgnore: true,
+  },
   defectStyle: { radius: 9, color: '#b10026', weight: 3, fillOpacity: 0, className: 'zg-defect', pmIgnore: true },
   // Problems that a redraw answers with a server-side fix the planner may choose.
   fixes: { 'red-line-overlap': 'clip', 'invalid-geometry': 'repair' },
@@ -66,11 +76,19 @@ export function mountParcelEditor(map, { api, user, config }) {
 
   async function loadNeighbours(exceptId) {
     const b = map.getBounds().pad(0.5);
-    const bbox = [Math.max(b.getWest(), -180), Math.max(b.getSouth(), -90), Math.min(b.getEast(), 180), Math.min(b.getNorth(), 90)];
+    const bbox = [
+      Math.max(b.getWest(), -180),
+      Math.max(b.getSouth(), -90),
+      Math.min(b.getEast(), 180),
+      Math.min(b.getNorth(), 90),
+    ];
     const collection = await api.get(`/api/parcels?bbox=${bbox.map((v) => v.toFixed(6)).join(',')}`);
     neighbours.clearLayers();
     const others = collection.features.filter((f) => f.id !== exceptId);
-    L.geoJSON({ type: 'FeatureCollection', features: others }, { style: () => defaults.snapStyle, pmIgnore: true, snapIgnore: false }).addTo(neighbours);
+    L.geoJSON(
+      { type: 'FeatureCollection', features: others },
+      { style: () => defaults.snapStyle, pmIgnore: true, snapIgnore: false },
+    ).addTo(neighbours);
   }
 
   function start(parcel) {
@@ -79,12 +97,24 @@ export function mountParcelEditor(map, { api, user, config }) {
     map.closePopup();
     map.fire('zg:editing', { layer: 'parcels', active: true });
     loadNeighbours(parcel?.id).catch(() => neighbours.clearLayers());
-    state = { id: parcel?.id ?? null, version: parcel?.properties.version, properties: { ...(parcel?.properties || {}) }, layer: null, area: 0, problem: null, saved: null };
+    state = {
+      id: parcel?.id ?? null,
+      version: parcel?.properties.version,
+      properties: { ...(parcel?.properties || {}) },
+      layer: null,
+      area: 0,
+      problem: null,
+      saved: null,
+    };
     panel.hidden = false;
     if (parcel) {
       const rings = polygonsOf(parcel.geometry).map((rs) => rs.map((ring) => ring.map(([lon, lat]) => [lat, lon])));
       adopt(L.polygon(rings.length === 1 ? rings[0] : rings).addTo(map));
-      map.fitBounds(state.layer.getBounds(), { maxZoom: 18, paddingTopLeft: defaults.clearOfPanels[0], paddingBottomRight: defaults.clearOfPanels[1] });
+      map.fitBounds(state.layer.getBounds(), {
+        maxZoom: 18,
+        paddingTopLeft: defaults.clearOfPanels[0],
+        paddingBottomRight: defaults.clearOfPanels[1],
+      });
     } else {
       render();
       draw('Polygon');
@@ -115,8 +145,12 @@ export function mountParcelEditor(map, { api, user, config }) {
   function onDrawStart({ workingLayer }) {
     const live = (e) => {
       if (!state) return;
-      const points = workingLayer.getLatLngs().flat(2).map((p) => [p.lng, p.lat]);
-      if (e?.latlng && workingLayer instanceof L.Polyline && !(workingLayer instanceof L.Polygon)) points.push([e.latlng.lng, e.latlng.lat]);
+      const points = workingLayer
+        .getLatLngs()
+        .flat(2)
+        .map((p) => [p.lng, p.lat]);
+      if (e?.latlng && workingLayer instanceof L.Polyline && !(workingLayer instanceof L.Polygon))
+        points.push([e.latlng.lng, e.latlng.lat]);
       if (points.length >= 3) setArea(planeArea([[points]], config.measureProj4));
     };
     map.on('mousemove', live);
@@ -142,8 +176,10 @@ export function mountParcelEditor(map, { api, user, config }) {
   function showProblem(problem) {
     state.problem = problem;
     marks.clearLayers();
-    for (const conflict of problem.conflictingParcels || []) L.geoJSON(conflict.overlap, { pane, style: () => defaults.overlapStyle }).addTo(marks);
-    if (Array.isArray(problem.location)) L.circleMarker([problem.location[1], problem.location[0]], { ...defaults.defectStyle, pane }).addTo(marks);
+    for (const conflict of problem.conflictingParcels || [])
+      L.geoJSON(conflict.overlap, { pane, style: () => defaults.overlapStyle }).addTo(marks);
+    if (Array.isArray(problem.location))
+      L.circleMarker([problem.location[1], problem.location[0]], { ...defaults.defectStyle, pane }).addTo(marks);
     render();
     markRefusedField(panel, problem)?.focus();
   }
@@ -155,8 +191,10 @@ export function mountParcelEditor(map, { api, user, config }) {
     const path = state.id === null ? '/api/parcels' : `/api/parcels/${state.id}`;
     const url = query ? `${path}?${query}` : path;
     try {
-      const saved = state.id === null ? await api.post(url, feature())
-        : await api.put(url, feature(), { ifMatch: `"${state.version}"` });
+      const saved =
+        state.id === null
+          ? await api.post(url, feature())
+          : await api.put(url, feature(), { ifMatch: `"${state.version}"` });
       state.layer.remove();
       state.layer = null;
       marks.clearLayers();
@@ -176,7 +214,8 @@ export function mountParcelEditor(map, { api, user, config }) {
     try {
       const problems = await api.post('/api/parcels/check', feature());
       const own = problems.filter((p) => p.type !== 'parcel-exists' || state.id === null);
-      if (own.length) showProblem({ ...own[0].properties, type: own[0].type, detail: own.map((p) => p.detail).join('\n') });
+      if (own.length)
+        showProblem({ ...own[0].properties, type: own[0].type, detail: own.map((p) => p.detail).join('\n') });
       else showProblem({ detail: t('editor.checkClean'), clean: true });
     } catch (error) {
       showProblem(error.problem || { detail: error.message });
@@ -184,17 +223,32 @@ export function mountParcelEditor(map, { api, user, config }) {
   }
 
   function button(key, onClick, props = {}) {
-    return el('button', { type: 'button', className: 'zg-button zg-editor-button', dataset: { action: key }, onClick, ...props }, t(`editor.${key}`));
+    return el(
+      'button',
+      { type: 'button', className: 'zg-button zg-editor-button', dataset: { action: key }, onClick, ...props },
+      t(`editor.${key}`),
+    );
   }
 
   function problemView(problem) {
     if (!problem) return null;
-    const slug = String(problem.type || '').split('/').pop();
+    const slug = String(problem.type || '')
+      .split('/')
+      .pop();
     const fix = defaults.fixes[slug];
     return el('div', { className: `zg-editor-problem${problem.clean ? ' zg-editor-clean' : ''}`, role: 'alert' }, [
       el('p', { className: 'zg-editor-problem-detail', text: problem.detail || '' }),
-      el('ul', { className: 'zg-editor-conflicts' }, (problem.conflictingParcels || []).map((c) =>
-        el('li', { className: 'zg-editor-conflict', dataset: { code: c.code } }, t('editor.conflict', { code: c.code, area: c.overlapAreaM2.toFixed(1) })))),
+      el(
+        'ul',
+        { className: 'zg-editor-conflicts' },
+        (problem.conflictingParcels || []).map((c) =>
+          el(
+            'li',
+            { className: 'zg-editor-conflict', dataset: { code: c.code } },
+            t('editor.conflict', { code: c.code, area: c.overlapAreaM2.toFixed(1) }),
+          ),
+        ),
+      ),
       fix ? button(fix, () => save({ [fix]: true })) : null,
     ]);
   }
@@ -202,9 +256,20 @@ export function mountParcelEditor(map, { api, user, config }) {
   function savedView(saved) {
     const p = saved.properties;
     return el('div', { className: 'zg-editor-saved', role: 'status' }, [
-      el('p', { text: t('editor.saved', { code: p.code, m2: p.area_m2.toFixed(2), mu: p.area_mu.toFixed(4), ha: p.area_ha.toFixed(4) }) }),
+      el('p', {
+        text: t('editor.saved', {
+          code: p.code,
+          m2: p.area_m2.toFixed(2),
+          mu: p.area_mu.toFixed(4),
+          ha: p.area_ha.toFixed(4),
+        }),
+      }),
       saved.clip ? el('p', { text: t('editor.clipped', { codes: saved.clip.clippedBy.join(', ') }) }) : null,
-      saved.repair ? el('p', { text: t('editor.repaired', { before: saved.repair.areaBeforeM2, after: saved.repair.areaAfterM2 }) }) : null,
+      saved.repair
+        ? el('p', {
+            text: t('editor.repaired', { before: saved.repair.areaBeforeM2, after: saved.repair.areaAfterM2 }),
+          })
+        : null,
       button('close', stop),
     ]);
   }
@@ -215,7 +280,8 @@ export function mountParcelEditor(map, { api, user, config }) {
       fill(panel, [el('h2', { className: 'zg-panel-title', text: t('editor.title') }), savedView(state.saved)]);
       return;
     }
-    const title = state.id === null ? t('editor.newTitle') : t('editor.editTitle', { code: state.properties.code || '' });
+    const title =
+      state.id === null ? t('editor.newTitle') : t('editor.editTitle', { code: state.properties.code || '' });
     fill(panel, [
       el('h2', { className: 'zg-panel-title', text: title }),
       el('p', { className: 'zg-editor-area', text: t('editor.area', formatArea(state.area)) }),
@@ -224,14 +290,23 @@ export function mountParcelEditor(map, { api, user, config }) {
         button('drawRectangle', () => draw('Rectangle')),
         button('cutHole', cutHole, { disabled: !state.layer }),
       ]),
-      el('div', { className: 'zg-editor-form' }, defaults.fields.map((name) => el('label', {}, [
-        el('span', { text: t(`prop.${name}`) }),
-        el('input', { name, value: state.properties[name] ?? '', required: name === 'code' }),
-      ]))),
+      el(
+        'div',
+        { className: 'zg-editor-form' },
+        defaults.fields.map((name) =>
+          el('label', {}, [
+            el('span', { text: t(`prop.${name}`) }),
+            el('input', { name, value: state.properties[name] ?? '', required: name === 'code' }),
+          ]),
+        ),
+      ),
       problemView(state.problem),
       el('div', { className: 'zg-editor-actions' }, [
         button('check', check, { disabled: !state.layer }),
-        button('save', () => save(), { disabled: !state.layer, className: 'zg-button zg-editor-button zg-button-primary' }),
+        button('save', () => save(), {
+          disabled: !state.layer,
+          className: 'zg-button zg-editor-button zg-button-primary',
+        }),
         button('cancel', stop),
       ]),
     ]);
@@ -241,12 +316,23 @@ export function mountParcelEditor(map, { api, user, config }) {
 
   // While drawing, clicks on stored features place vertices instead of opening them (styles.css).
   const onDrawing = (e) => map.getContainer().classList.toggle('zg-drawing', e.type === 'pm:drawstart');
-  const onPopup = () => { if (map.pm.globalDrawModeEnabled()) map.closePopup(); };
-  const onTool = ({ tool }) => { if (tool === 'drawRedLine') start(null); };
+  const onPopup = () => {
+    if (map.pm.globalDrawModeEnabled()) map.closePopup();
+  };
+  const onTool = ({ tool }) => {
+    if (tool === 'drawRedLine') start(null);
+  };
   const onEdit = ({ parcel }) => start(parcel);
-  const onCreate = ({ layer }) => { if (state) adopt(layer); };
-  const onCut = ({ layer }) => { if (state) adopt(layer); };
-  const onLanguage = () => { map.pm.setLang(getLanguage() === 'en' ? 'en' : 'zh'); render(); };
+  const onCreate = ({ layer }) => {
+    if (state) adopt(layer);
+  };
+  const onCut = ({ layer }) => {
+    if (state) adopt(layer);
+  };
+  const onLanguage = () => {
+    map.pm.setLang(getLanguage() === 'en' ? 'en' : 'zh');
+    render();
+  };
   map.on('zg:edit-tool', onTool);
   map.on('zg:parcel-edit', onEdit);
   map.on('pm:drawstart', onDrawStart);

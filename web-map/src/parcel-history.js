@@ -4,7 +4,14 @@ import L from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, getLanguage } from './i18n.js';
 
-const outline = { color: '#ff7f00', weight: 3, dashArray: '6 4', fill: false, className: 'zg-history-outline', pmIgnore: true };
+const outline = {
+  color: '#ff7f00',
+  weight: 3,
+  dashArray: '6 4',
+  fill: false,
+  className: 'zg-history-outline',
+  pmIgnore: true,
+};
 
 function date(value) {
   return value ? new Date(value).toLocaleDateString(getLanguage() === 'en' ? 'en-GB' : 'zh-CN') : t('history.now');
@@ -22,20 +29,32 @@ export function historySlider(map, { api, id }) {
     L.geoJSON(version.geometry, { style: () => outline }).addTo(drawn);
     const p = version.properties;
     node.querySelector('.zg-history-label').textContent = t('history.version', {
-      version: p.version, from: date(p.valid_from), to: date(p.valid_to), m2: Number(p.area_m2).toFixed(2),
+      version: p.version,
+      from: date(p.valid_from),
+      to: date(p.valid_to),
+      m2: Number(p.area_m2).toFixed(2),
     });
   }
 
-  api.get(`/api/parcels/${id}/history`).then((collection) => {
-    // Oldest on the left, the current version on the right.
-    versions = collection.features.slice().reverse();
-    const slider = el('input', {
-      type: 'range', className: 'zg-history-slider', min: 0, max: versions.length - 1, value: versions.length - 1, step: 1,
-      'aria-label': t('history.title'), onInput: (e) => show(Number(e.target.value)),
-    });
-    fill(node, [el('h3', { text: t('history.title') }), slider, el('p', { className: 'zg-history-label' })]);
-    show(versions.length - 1);
-  }).catch((error) => fill(node, el('p', { className: 'zg-parcel-problem', text: error.message })));
+  api
+    .get(`/api/parcels/${id}/history`)
+    .then((collection) => {
+      // Oldest on the left, the current version on the right.
+      versions = collection.features.slice().reverse();
+      const slider = el('input', {
+        type: 'range',
+        className: 'zg-history-slider',
+        min: 0,
+        max: versions.length - 1,
+        value: versions.length - 1,
+        step: 1,
+        'aria-label': t('history.title'),
+        onInput: (e) => show(Number(e.target.value)),
+      });
+      fill(node, [el('h3', { text: t('history.title') }), slider, el('p', { className: 'zg-history-label' })]);
+      show(versions.length - 1);
+    })
+    .catch((error) => fill(node, el('p', { className: 'zg-parcel-problem', text: error.message })));
 
   return { node, destroy: () => drawn.remove() };
 }

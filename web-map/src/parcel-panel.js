@@ -68,13 +68,27 @@ export function mountParcelPanel(map, { api, user }) {
 
   function actions(status) {
     if (!mayEdit || !defaults.active.has(status)) return null;
-    const button = (key, onClick) => el('button', { type: 'button', className: 'zg-button zg-parcel-action', dataset: { action: key }, onClick }, t(`parcel.action.${key}`));
+    const button = (key, onClick) =>
+      el(
+        'button',
+        { type: 'button', className: 'zg-button zg-parcel-action', dataset: { action: key }, onClick },
+        t(`parcel.action.${key}`),
+      );
     return el('div', { className: 'zg-parcel-actions' }, [
       defaults.next[status] ? button(defaults.next[status], () => move(defaults.next[status])) : null,
-      button('recover', () => { recovery = recovery ? null : recoveryForm({ holder: parcel.properties.holder, onSubmit: recover }); render(); }),
+      button('recover', () => {
+        recovery = recovery ? null : recoveryForm({ holder: parcel.properties.holder, onSubmit: recover });
+        render();
+      }),
       button('cancelled', () => move('cancelled')),
-      button('edit', () => { map.fire('zg:parcel-edit', { parcel }); close(); }),
-      button('split', () => { map.fire('zg:parcel-split', { parcel }); close(); }),
+      button('edit', () => {
+        map.fire('zg:parcel-edit', { parcel });
+        close();
+      }),
+      button('split', () => {
+        map.fire('zg:parcel-split', { parcel });
+        close();
+      }),
     ]);
   }
 
@@ -84,19 +98,27 @@ export function mountParcelPanel(map, { api, user }) {
       return;
     }
     const p = parcel.properties;
-    const row = (key, value) => el('tr', {}, [el('th', { text: t(key) }), el('td', { text: value ?? t('popup.empty') })]);
+    const row = (key, value) =>
+      el('tr', {}, [el('th', { text: t(key) }), el('td', { text: value ?? t('popup.empty') })]);
     fill(panel, [
       el('button', { type: 'button', className: 'zg-panel-close', title: t('parcel.close'), onClick: close }, '×'),
       el('h2', { className: 'zg-panel-title', text: [p.code, p.name].filter(Boolean).join(' ') }),
       el('p', { className: 'zg-parcel-status', dataset: { status: p.status } }, t(`value.parcels.status.${p.status}`)),
-      el('table', { className: 'zg-parcel-facts' }, el('tbody', {}, [
-        row('parcel.area', t('editor.areaShort', { m2: p.area_m2.toFixed(2), mu: p.area_mu.toFixed(4), ha: p.area_ha.toFixed(4) })),
-        row('parcel.perimeter', `${p.perimeter_m.toFixed(2)} m`),
-        row('parcel.ellipsoidal', `${p.ellipsoidal_area_m2.toFixed(2)} m²`),
-        row('prop.holder', p.holder),
-        row('prop.land_use', p.land_use),
-        row('parcel.version', String(p.version)),
-      ])),
+      el(
+        'table',
+        { className: 'zg-parcel-facts' },
+        el('tbody', {}, [
+          row(
+            'parcel.area',
+            t('editor.areaShort', { m2: p.area_m2.toFixed(2), mu: p.area_mu.toFixed(4), ha: p.area_ha.toFixed(4) }),
+          ),
+          row('parcel.perimeter', `${p.perimeter_m.toFixed(2)} m`),
+          row('parcel.ellipsoidal', `${p.ellipsoidal_area_m2.toFixed(2)} m²`),
+          row('prop.holder', p.holder),
+          row('prop.land_use', p.land_use),
+          row('parcel.version', String(p.version)),
+        ]),
+      ),
       problem ? el('p', { className: 'zg-parcel-problem', role: 'alert', text: problem }) : null,
       actions(p.status),
       recovery,
@@ -104,9 +126,13 @@ export function mountParcelPanel(map, { api, user }) {
     ]);
   }
 
-  const onSelect = ({ layer, feature }) => { if (layer === 'parcels') open(feature.id); };
+  const onSelect = ({ layer, feature }) => {
+    if (layer === 'parcels') open(feature.id);
+  };
   map.on('zg:feature-selected', onSelect);
-  const offLanguage = onLanguageChange(() => { if (parcel) render(); });
+  const offLanguage = onLanguageChange(() => {
+    if (parcel) render();
+  });
 
   return function unmount() {
     close();

@@ -10,8 +10,24 @@ const defaults = {
   position: 'topleft',
   roles: ['PLANNER', 'ADMIN'],
   // pmIgnore keeps our outlines out of Geoman's editing; they still let clicks through to the map.
-  targetStyle: { color: '#d7191c', weight: 3, dashArray: '6 4', fill: false, className: 'zg-split-target', pmIgnore: true, interactive: false },
-  pieceStyle: { color: '#1a9641', weight: 2, fillColor: '#a6d96a', fillOpacity: 0.35, className: 'zg-split-piece', pmIgnore: true, interactive: false },
+  targetStyle: {
+    color: '#d7191c',
+    weight: 3,
+    dashArray: '6 4',
+    fill: false,
+    className: 'zg-split-target',
+    pmIgnore: true,
+    interactive: false,
+  },
+  pieceStyle: {
+    color: '#1a9641',
+    weight: 2,
+    fillColor: '#a6d96a',
+    fillOpacity: 0.35,
+    className: 'zg-split-piece',
+    pmIgnore: true,
+    interactive: false,
+  },
 };
 
 export function mountParcelSplit(map, { api, user }) {
@@ -27,7 +43,9 @@ export function mountParcelSplit(map, { api, user }) {
     stop();
     map.closePopup();
     state = { parcel, problem: null, pieces: null, busy: false };
-    L.geoJSON(parcel.geometry, { style: () => defaults.targetStyle, pmIgnore: true, interactive: false }).addTo(outlines);
+    L.geoJSON(parcel.geometry, { style: () => defaults.targetStyle, pmIgnore: true, interactive: false }).addTo(
+      outlines,
+    );
     panel.hidden = false;
     render();
     draw();
@@ -51,7 +69,11 @@ export function mountParcelSplit(map, { api, user }) {
     render();
     try {
       const { parcel } = state;
-      const result = await api.post(`/api/parcels/${parcel.id}/split`, { line, note: null }, { ifMatch: `"${parcel.properties.version}"` });
+      const result = await api.post(
+        `/api/parcels/${parcel.id}/split`,
+        { line, note: null },
+        { ifMatch: `"${parcel.properties.version}"` },
+      );
       state.pieces = result.features;
       state.problem = null;
       outlines.clearLayers();
@@ -66,12 +88,29 @@ export function mountParcelSplit(map, { api, user }) {
   }
 
   function button(key, onClick) {
-    return el('button', { type: 'button', className: 'zg-button zg-split-button', dataset: { action: key }, onClick }, t(`split.${key}`));
+    return el(
+      'button',
+      { type: 'button', className: 'zg-button zg-split-button', dataset: { action: key }, onClick },
+      t(`split.${key}`),
+    );
   }
 
   function piecesView(pieces) {
-    return el('ul', { className: 'zg-split-pieces' }, pieces.map((f) => el('li', { className: 'zg-split-piece-item', dataset: { code: f.properties.code } },
-      t('split.piece', { code: f.properties.code, m2: f.properties.area_m2.toFixed(2), mu: f.properties.area_mu.toFixed(4) }))));
+    return el(
+      'ul',
+      { className: 'zg-split-pieces' },
+      pieces.map((f) =>
+        el(
+          'li',
+          { className: 'zg-split-piece-item', dataset: { code: f.properties.code } },
+          t('split.piece', {
+            code: f.properties.code,
+            m2: f.properties.area_m2.toFixed(2),
+            mu: f.properties.area_mu.toFixed(4),
+          }),
+        ),
+      ),
+    );
   }
 
   function render() {
@@ -79,7 +118,12 @@ export function mountParcelSplit(map, { api, user }) {
     const { parcel, pieces, problem, busy } = state;
     fill(panel, [
       el('h2', { className: 'zg-panel-title', text: t('split.title', { code: parcel.properties.code }) }),
-      pieces ? el('p', { className: 'zg-split-done', role: 'status', text: t('split.done', { code: parcel.properties.code, count: pieces.length }) })
+      pieces
+        ? el('p', {
+            className: 'zg-split-done',
+            role: 'status',
+            text: t('split.done', { code: parcel.properties.code, count: pieces.length }),
+          })
         : el('p', { className: 'zg-split-hint', text: t(busy ? 'split.busy' : 'split.hint') }),
       pieces ? piecesView(pieces) : null,
       problem ? el('p', { className: 'zg-split-problem', role: 'alert', text: problem }) : null,
@@ -89,7 +133,9 @@ export function mountParcelSplit(map, { api, user }) {
 
   const onSplit = ({ parcel }) => start(parcel);
   // Only lines drawn while this panel waits for one are cuts; the red-line editor draws polygons.
-  const onCreate = ({ shape, layer }) => { if (state && !state.pieces && !state.busy && shape === 'Line') split(layer); };
+  const onCreate = ({ shape, layer }) => {
+    if (state && !state.pieces && !state.busy && shape === 'Line') split(layer);
+  };
   const offLanguage = onLanguageChange(render);
   map.on('zg:parcel-split', onSplit);
   map.on('pm:create', onCreate);

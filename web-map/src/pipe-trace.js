@@ -51,11 +51,26 @@ export function mountPipeTrace(map, { api }) {
     const pipes = L.geoJSON(result.pipes, {
       pane,
       interactive: false,
-      style: (f) => ({ color, weight: f.id === result.pipeId ? 9 : 6, opacity: 0.85, className: `zg-trace-pipe${f.id === result.pipeId ? ' zg-trace-start' : ''}` }),
+      style: (f) => ({
+        color,
+        weight: f.id === result.pipeId ? 9 : 6,
+        opacity: 0.85,
+        className: `zg-trace-pipe${f.id === result.pipeId ? ' zg-trace-start' : ''}`,
+      }),
     });
     const wells = L.geoJSON(result.wells, {
       interactive: false,
-      pointToLayer: (f, latlng) => L.circleMarker(latlng, { pane, interactive: false, radius: 4, color: '#fff', weight: 1.5, fillColor: color, fillOpacity: 1, className: 'zg-trace-well' }),
+      pointToLayer: (f, latlng) =>
+        L.circleMarker(latlng, {
+          pane,
+          interactive: false,
+          radius: 4,
+          color: '#fff',
+          weight: 1.5,
+          fillColor: color,
+          fillOpacity: 1,
+          className: 'zg-trace-well',
+        }),
     });
     drawn.addLayer(pipes).addLayer(wells);
     const bounds = pipes.getBounds();
@@ -71,7 +86,12 @@ export function mountPipeTrace(map, { api }) {
       if (!mounted) return;
       setState('traced');
       draw();
-      map.fire('zg:pipe-traced', { pipeId: result.pipeId, direction: dir, totalLengthM: result.totalLengthM, enterprises: result.enterprises });
+      map.fire('zg:pipe-traced', {
+        pipeId: result.pipeId,
+        direction: dir,
+        totalLengthM: result.totalLengthM,
+        enterprises: result.enterprises,
+      });
     } catch (error) {
       result = null;
       message = t('trace.failed', { detail: error.message });
@@ -116,24 +136,44 @@ export function mountPipeTrace(map, { api }) {
 
   function directionChoice(dir) {
     return el('label', { className: 'zg-trace-direction' }, [
-      el('input', { type: 'radio', name: 'zg-trace-direction', value: dir, checked: dir === direction,
-        onChange: () => (result ? trace(result.pipeId, dir) : (direction = dir)) }),
+      el('input', {
+        type: 'radio',
+        name: 'zg-trace-direction',
+        value: dir,
+        checked: dir === direction,
+        onChange: () => (result ? trace(result.pipeId, dir) : (direction = dir)),
+      }),
       el('span', { text: t(`trace.direction.${dir}`) }),
     ]);
   }
 
   function enterprise(e) {
-    return el('li', { className: 'zg-trace-enterprise', dataset: { enterpriseId: e.id } }, el('button', {
-      type: 'button', className: 'zg-trace-enterprise-name', title: e.pipes.join(', '), text: e.name,
-      onClick: () => map.fire('zg:feature-focus', { layer: 'enterprises', id: e.id, lon: e.lon, lat: e.lat, label: e.name }),
-    }));
+    return el(
+      'li',
+      { className: 'zg-trace-enterprise', dataset: { enterpriseId: e.id } },
+      el('button', {
+        type: 'button',
+        className: 'zg-trace-enterprise-name',
+        title: e.pipes.join(', '),
+        text: e.name,
+        onClick: () =>
+          map.fire('zg:feature-focus', { layer: 'enterprises', id: e.id, lon: e.lon, lat: e.lat, label: e.name }),
+      }),
+    );
   }
 
   function results() {
     if (message) return el('p', { className: 'zg-trace-message', text: message });
     if (!result) return active ? el('p', { className: 'zg-trace-message', text: t('trace.hint') }) : null;
     return [
-      el('p', { className: 'zg-trace-summary', text: t('trace.summary', { pipes: result.pipeCount, wells: result.wellCount, length: metres(result.totalLengthM) }) }),
+      el('p', {
+        className: 'zg-trace-summary',
+        text: t('trace.summary', {
+          pipes: result.pipeCount,
+          wells: result.wellCount,
+          length: metres(result.totalLengthM),
+        }),
+      }),
       el('h3', { className: 'zg-trace-heading', text: t('trace.enterprises', { count: result.enterprises.length }) }),
       result.enterprises.length
         ? el('ul', { className: 'zg-trace-enterprises' }, result.enterprises.map(enterprise))
@@ -144,11 +184,19 @@ export function mountPipeTrace(map, { api }) {
 
   function render() {
     fill(panel, [
-      el('button', { type: 'button', className: 'zg-trace-toggle', 'aria-pressed': String(active), text: t('trace.title'), onClick: () => setActive(!active) }),
-      active || result ? el('div', { className: 'zg-trace-body' }, [
-        el('div', { className: 'zg-trace-directions', role: 'radiogroup' }, ['down', 'up'].map(directionChoice)),
-        ...[].concat(results()),
-      ]) : null,
+      el('button', {
+        type: 'button',
+        className: 'zg-trace-toggle',
+        'aria-pressed': String(active),
+        text: t('trace.title'),
+        onClick: () => setActive(!active),
+      }),
+      active || result
+        ? el('div', { className: 'zg-trace-body' }, [
+            el('div', { className: 'zg-trace-directions', role: 'radiogroup' }, ['down', 'up'].map(directionChoice)),
+            ...[].concat(results()),
+          ])
+        : null,
     ]);
   }
 

@@ -48,7 +48,12 @@ function rows(def, feature) {
   }
   if (def.id === 'projects' && !('progress' in props)) {
     const percent = `${Math.round(progressOf(props) * 100)}%`;
-    out.push(el('tr', { className: 'zg-popup-progress' }, [el('th', { text: t('popup.progress') }), el('td', { text: percent })]));
+    out.push(
+      el('tr', { className: 'zg-popup-progress' }, [
+        el('th', { text: t('popup.progress') }),
+        el('td', { text: percent }),
+      ]),
+    );
   }
   return out;
 }

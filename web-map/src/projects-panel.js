@@ -40,10 +40,24 @@ function investmentBar(p) {
   const total = Number(p.total_investment_wan);
   const done = Math.min(1, Number(p.progress));
   const due = p.expected_wan === undefined ? null : Math.min(1, Number(p.expected_wan) / total);
-  return el('div', { className: 'zg-project-bar', role: 'img', 'aria-label': t('projects.barLabel', { percent: percent(p.progress) }) }, [
-    el('span', { className: 'zg-project-bar-done', style: { width: `${(done * 100).toFixed(1)}%` } }),
-    due === null ? null : el('span', { className: 'zg-project-bar-due', title: t('projects.due', { amount: amount(p.expected_wan) }), style: { left: `${(due * 100).toFixed(1)}%` } }),
-  ]);
+  return el(
+    'div',
+    {
+      className: 'zg-project-bar',
+      role: 'img',
+      'aria-label': t('projects.barLabel', { percent: percent(p.progress) }),
+    },
+    [
+      el('span', { className: 'zg-project-bar-done', style: { width: `${(done * 100).toFixed(1)}%` } }),
+      due === null
+        ? null
+        : el('span', {
+            className: 'zg-project-bar-due',
+            title: t('projects.due', { amount: amount(p.expected_wan) }),
+            style: { left: `${(due * 100).toFixed(1)}%` },
+          }),
+    ],
+  );
 }
 
 // deps: { api }
@@ -52,7 +66,8 @@ export function mountProjectsPanel(map, { api }) {
   isolateFromMap(panel);
   const control = new (L.Control.extend({ onAdd: () => panel }))({ position: defaults.position }).addTo(map);
   const marks = L.layerGroup().addTo(map);
-  if (!map.getPane('zg-pane-project-marks')) map.createPane('zg-pane-project-marks').style.zIndex = String(defaults.paneZIndex);
+  if (!map.getPane('zg-pane-project-marks'))
+    map.createPane('zg-pane-project-marks').style.zIndex = String(defaults.paneZIndex);
   let features = [];
   let summary = null;
   let open = false;
@@ -67,29 +82,59 @@ export function mountProjectsPanel(map, { api }) {
 
   function row(feature) {
     const p = feature.properties;
-    return el('li', { className: `zg-project-row${p.lagging ? ' zg-project-lagging' : ''}`, dataset: { projectId: feature.id, lagging: String(p.lagging), progress: p.progress } }, [
-      el('button', { type: 'button', className: 'zg-project-name', text: p.name, onClick: () => focus(feature) }),
-      p.lagging ? el('span', { className: 'zg-project-badge', text: t('projects.lagging') }) : null,
-      p.exceeded_annual_target ? el('span', { className: 'zg-project-badge zg-project-ahead', text: t('projects.ahead') }) : null,
-      investmentBar(p),
-      el('div', { className: 'zg-project-figures', text: t('projects.figures', {
-        completed: amount(p.completed_investment_wan), total: amount(p.total_investment_wan), percent: percent(p.progress), state: stateLabel(p.state),
-      }) }),
-    ]);
+    return el(
+      'li',
+      {
+        className: `zg-project-row${p.lagging ? ' zg-project-lagging' : ''}`,
+        dataset: { projectId: feature.id, lagging: String(p.lagging), progress: p.progress },
+      },
+      [
+        el('button', { type: 'button', className: 'zg-project-name', text: p.name, onClick: () => focus(feature) }),
+        p.lagging ? el('span', { className: 'zg-project-badge', text: t('projects.lagging') }) : null,
+        p.exceeded_annual_target
+          ? el('span', { className: 'zg-project-badge zg-project-ahead', text: t('projects.ahead') })
+          : null,
+        investmentBar(p),
+        el('div', {
+          className: 'zg-project-figures',
+          text: t('projects.figures', {
+            completed: amount(p.completed_investment_wan),
+            total: amount(p.total_investment_wan),
+            percent: percent(p.progress),
+            state: stateLabel(p.state),
+          }),
+        }),
+      ],
+    );
   }
 
   function summaryLine() {
     if (!summary) return null;
-    return el('p', { className: 'zg-projects-summary', text: t('projects.summary', {
-      count: summary.count, total: amount(summary.totalInvestmentYi, 2), started: summary.started,
-      completed: amount(summary.completedInvestmentYi, 2), percent: percent(summary.progress), lagging: summary.lagging.length,
-    }) });
+    return el('p', {
+      className: 'zg-projects-summary',
+      text: t('projects.summary', {
+        count: summary.count,
+        total: amount(summary.totalInvestmentYi, 2),
+        started: summary.started,
+        completed: amount(summary.completedInvestmentYi, 2),
+        percent: percent(summary.progress),
+        lagging: summary.lagging.length,
+      }),
+    });
   }
 
   function asOfChooser() {
     return el('label', { className: 'zg-projects-as-of' }, [
       el('span', { text: t('projects.asOf') }),
-      el('input', { type: 'date', className: 'zg-input', value: asOf || summary.asOf, onChange: (e) => { asOf = e.target.value; load(); } }),
+      el('input', {
+        type: 'date',
+        className: 'zg-input',
+        value: asOf || summary.asOf,
+        onChange: (e) => {
+          asOf = e.target.value;
+          load();
+        },
+      }),
     ]);
   }
 
@@ -102,10 +147,16 @@ export function mountProjectsPanel(map, { api }) {
   function render() {
     const lagging = features.filter((f) => f.properties.lagging).length;
     fill(panel, [
-      el('button', { type: 'button', className: 'zg-projects-toggle', 'aria-expanded': String(open), onClick: toggle }, [
-        el('span', { text: t('projects.title') }),
-        lagging ? el('span', { className: 'zg-project-badge', text: t('projects.laggingCount', { count: lagging }) }) : null,
-      ]),
+      el(
+        'button',
+        { type: 'button', className: 'zg-projects-toggle', 'aria-expanded': String(open), onClick: toggle },
+        [
+          el('span', { text: t('projects.title') }),
+          lagging
+            ? el('span', { className: 'zg-project-badge', text: t('projects.laggingCount', { count: lagging }) })
+            : null,
+        ],
+      ),
       ...(open ? [].concat(body()) : []),
     ]);
     drawMarks();
@@ -119,10 +170,29 @@ export function mountProjectsPanel(map, { api }) {
       const [lon, lat] = feature.geometry.coordinates;
       const p = feature.properties;
       if (p.lagging) {
-        marks.addLayer(L.circleMarker([lat, lon], { radius: defaults.ringRadius, color: '#c81e1e', weight: 3, dashArray: '4 3', fill: false, interactive: false, pane: 'zg-pane-project-marks', className: 'zg-project-ring' }));
+        marks.addLayer(
+          L.circleMarker([lat, lon], {
+            radius: defaults.ringRadius,
+            color: '#c81e1e',
+            weight: 3,
+            dashArray: '4 3',
+            fill: false,
+            interactive: false,
+            pane: 'zg-pane-project-marks',
+            className: 'zg-project-ring',
+          }),
+        );
       }
-      marks.addLayer(L.tooltip({ permanent: true, direction: 'right', offset: [10, 0], className: `zg-project-label${p.lagging ? ' zg-project-label-lagging' : ''}` })
-        .setLatLng([lat, lon]).setContent(el('span', { text: percent(p.progress) })));
+      marks.addLayer(
+        L.tooltip({
+          permanent: true,
+          direction: 'right',
+          offset: [10, 0],
+          className: `zg-project-label${p.lagging ? ' zg-project-label-lagging' : ''}`,
+        })
+          .setLatLng([lat, lon])
+          .setContent(el('span', { text: percent(p.progress) })),
+      );
     }
   }
 
@@ -134,7 +204,10 @@ export function mountProjectsPanel(map, { api }) {
   async function load() {
     try {
       const day = asOf ? `asOf=${encodeURIComponent(asOf)}` : '';
-      const [collection, totals] = await Promise.all([api.get(`/api/projects?sort=${defaults.sort}&${day}`), api.get(`/api/projects/summary?${day}`)]);
+      const [collection, totals] = await Promise.all([
+        api.get(`/api/projects?sort=${defaults.sort}&${day}`),
+        api.get(`/api/projects/summary?${day}`),
+      ]);
       if (!mounted) return;
       features = collection.features;
       summary = totals;

@@ -8,7 +8,12 @@ export const reasons = ['idle', 'low_efficiency', 'court_ruling', 'term_expired'
 
 export function recoveryForm({ holder, onSubmit }) {
   const field = (key, input) => el('label', {}, [el('span', { text: t(`recovery.${key}`) }), input]);
-  const select = (name, values, prefix) => el('select', { name }, values.map((v) => el('option', { value: v }, t(`${prefix}.${v}`))));
+  const select = (name, values, prefix) =>
+    el(
+      'select',
+      { name },
+      values.map((v) => el('option', { value: v }, t(`${prefix}.${v}`))),
+    );
   const today = new Date().toISOString().slice(0, 10);
   const form = el('form', { className: 'zg-recovery-form' }, [
     field('formerHolder', el('input', { name: 'formerHolder', value: holder ?? '' })),
@@ -18,15 +23,23 @@ export function recoveryForm({ holder, onSubmit }) {
     field('decisionDate', el('input', { name: 'decisionDate', type: 'date', value: today, required: true })),
     field('certificateCancelled', el('input', { name: 'certificateCancelled', type: 'checkbox' })),
     field('note', el('input', { name: 'note' })),
-    el('button', { type: 'submit', className: 'zg-button zg-button-primary', dataset: { action: 'submit-recovery' } }, t('recovery.submit')),
+    el(
+      'button',
+      { type: 'submit', className: 'zg-button zg-button-primary', dataset: { action: 'submit-recovery' } },
+      t('recovery.submit'),
+    ),
   ]);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const value = (name) => form.elements[name].value.trim() || null;
     onSubmit({
-      formerHolder: value('formerHolder'), landUse: value('landUse'), reason: value('reason'),
-      legalBasis: value('legalBasis'), decisionDate: value('decisionDate'),
-      certificateCancelled: form.elements.certificateCancelled.checked, note: value('note'),
+      formerHolder: value('formerHolder'),
+      landUse: value('landUse'),
+      reason: value('reason'),
+      legalBasis: value('legalBasis'),
+      decisionDate: value('decisionDate'),
+      certificateCancelled: form.elements.certificateCancelled.checked,
+      note: value('note'),
     });
   });
   return form;

@@ -13,7 +13,11 @@ export function mountRecoveryRegister(map, { api, container }) {
   isolateFromMap(panel);
   const Control = L.Control.extend({ onAdd: () => panel });
   const control = new Control({ position: defaults.position }).addTo(map);
-  const toggle = el('button', { type: 'button', className: 'zg-header-button zg-register-toggle', onClick: () => (panel.hidden ? open() : close()) });
+  const toggle = el('button', {
+    type: 'button',
+    className: 'zg-header-button zg-register-toggle',
+    onClick: () => (panel.hidden ? open() : close()),
+  });
   container.append(toggle);
   const filters = { year: '', reason: '' };
   let register = null;
@@ -26,7 +30,10 @@ export function mountRecoveryRegister(map, { api, container }) {
 
   async function load() {
     try {
-      [register, stats] = await Promise.all([api.get(`/api/land-recoveries${query()}`), api.get(`/api/land-recoveries/stats${query()}`)]);
+      [register, stats] = await Promise.all([
+        api.get(`/api/land-recoveries${query()}`),
+        api.get(`/api/land-recoveries/stats${query()}`),
+      ]);
     } catch (error) {
       fill(panel, el('p', { className: 'zg-parcel-problem', text: error.message }));
       return;
@@ -44,10 +51,20 @@ export function mountRecoveryRegister(map, { api, container }) {
   }
 
   function filter(name, values, label) {
-    return el('select', { name, onChange: (e) => { filters[name] = e.target.value; load(); } }, [
-      el('option', { value: '' }, t('register.all')),
-      ...values.map((v) => el('option', { value: v, selected: String(v) === filters[name] }, label(v))),
-    ]);
+    return el(
+      'select',
+      {
+        name,
+        onChange: (e) => {
+          filters[name] = e.target.value;
+          load();
+        },
+      },
+      [
+        el('option', { value: '' }, t('register.all')),
+        ...values.map((v) => el('option', { value: v, selected: String(v) === filters[name] }, label(v))),
+      ],
+    );
   }
 
   function fly(feature) {
@@ -55,25 +72,63 @@ export function mountRecoveryRegister(map, { api, container }) {
   }
 
   function table() {
-    const head = ['parcel_code', 'former_holder', 'land_use', 'reason', 'decision_date', 'area_m2', 'area_mu', 'certificate_cancelled'];
+    const head = [
+      'parcel_code',
+      'former_holder',
+      'land_use',
+      'reason',
+      'decision_date',
+      'area_m2',
+      'area_mu',
+      'certificate_cancelled',
+    ];
     const cell = (name, p) => {
       if (name === 'land_use' || name === 'reason') return t(`value.land_recoveries.${name}.${p[name]}`);
       if (name === 'certificate_cancelled') return t(p[name] ? 'common.yes' : 'common.no');
       return String(p[name] ?? '');
     };
     return el('table', { className: 'zg-register-table' }, [
-      el('thead', {}, el('tr', {}, head.map((name) => el('th', { text: t(`register.${name}`) })))),
-      el('tbody', {}, register.features.map((f) => el('tr', { dataset: { id: f.id }, onClick: () => fly(f) },
-        head.map((name) => el('td', { text: cell(name, f.properties) }))))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          head.map((name) => el('th', { text: t(`register.${name}`) })),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        register.features.map((f) =>
+          el(
+            'tr',
+            { dataset: { id: f.id }, onClick: () => fly(f) },
+            head.map((name) => el('td', { text: cell(name, f.properties) })),
+          ),
+        ),
+      ),
     ]);
   }
 
   function statsList() {
-    return el('ul', { className: 'zg-register-stats' }, stats.map((row) => el('li', {}, t('register.statsRow', {
-      year: row.year ?? t('register.allYears'),
-      reason: row.reason ? t(`value.land_recoveries.reason.${row.reason}`) : t('register.allReasons'),
-      count: row.count, m2: row.areaM2.toFixed(2), mu: row.areaMu.toFixed(4),
-    }))));
+    return el(
+      'ul',
+      { className: 'zg-register-stats' },
+      stats.map((row) =>
+        el(
+          'li',
+          {},
+          t('register.statsRow', {
+            year: row.year ?? t('register.allYears'),
+            reason: row.reason ? t(`value.land_recoveries.reason.${row.reason}`) : t('register.allReasons'),
+            count: row.count,
+            m2: row.areaM2.toFixed(2),
+            mu: row.areaMu.toFixed(4),
+          }),
+        ),
+      ),
+    );
   }
 
   function render() {
@@ -93,7 +148,9 @@ export function mountRecoveryRegister(map, { api, container }) {
     ]);
   }
 
-  const onTool = ({ tool }) => { if (tool === 'recoverLand') open(); };
+  const onTool = ({ tool }) => {
+    if (tool === 'recoverLand') open();
+  };
   map.on('zg:edit-tool', onTool);
   const offLanguage = onLanguageChange(render);
   render();

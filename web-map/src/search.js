@@ -30,11 +30,24 @@ export function mountSearch(map, { api, layers: defs }) {
 
   function show(items, message) {
     results = items;
-    fill(list, message ? el('li', { className: 'zg-search-message', text: message })
-      : items.map((r) => el('li', {}, el('button', { type: 'button', className: 'zg-search-result', onClick: () => pick(r) }, [
-        el('span', { className: 'zg-search-label', text: String(r.label ?? '') }),
-        el('span', { className: 'zg-search-layer', text: byId.has(r.layer) ? layerTitle(byId.get(r.layer)) : String(r.layer ?? '') }),
-      ]))));
+    fill(
+      list,
+      message
+        ? el('li', { className: 'zg-search-message', text: message })
+        : items.map((r) =>
+            el(
+              'li',
+              {},
+              el('button', { type: 'button', className: 'zg-search-result', onClick: () => pick(r) }, [
+                el('span', { className: 'zg-search-label', text: String(r.label ?? '') }),
+                el('span', {
+                  className: 'zg-search-layer',
+                  text: byId.has(r.layer) ? layerTitle(byId.get(r.layer)) : String(r.layer ?? ''),
+                }),
+              ]),
+            ),
+          ),
+    );
   }
 
   async function run(query) {
@@ -52,7 +65,7 @@ export function mountSearch(map, { api, layers: defs }) {
     clearTimeout(timer);
     const query = input.value.trim();
     if (query.length < defaults.minLength) {
-    pending?.abort();
+      pending?.abort();
       show([]);
       return;
     }

@@ -28,8 +28,14 @@ export function mountUserMenu(map, { user, api, container, onLogout }) {
     fill(menu, [
       el('summary', { className: 'zg-user-name', text: String(user.displayName || user.username || '') }),
       el('div', { className: 'zg-user-panel' }, [
-        el('div', { className: 'zg-user-row' }, [el('span', { text: t('user.account') }), el('span', { className: 'zg-user-username', text: String(user.username ?? '') })]),
-        el('div', { className: 'zg-user-row' }, [el('span', { text: t('user.roles') }), el('span', { className: 'zg-user-roles', text: (user.roles || []).map(roleName).join(', ') })]),
+        el('div', { className: 'zg-user-row' }, [
+          el('span', { text: t('user.account') }),
+          el('span', { className: 'zg-user-username', text: String(user.username ?? '') }),
+        ]),
+        el('div', { className: 'zg-user-row' }, [
+          el('span', { text: t('user.roles') }),
+          el('span', { className: 'zg-user-roles', text: (user.roles || []).map(roleName).join(', ') }),
+        ]),
         el('button', { type: 'button', className: 'zg-button zg-logout', onClick: logout }, t('user.logout')),
       ]),
     ]);

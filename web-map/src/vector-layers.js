@@ -48,14 +48,17 @@ function insideRing(p, ring) {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const a = ring[i];
     const b = ring[j];
-    if ((a.y > p.y) !== (b.y > p.y) && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
   }
   return inside;
 }
 
 function hits(feature, p, tolerance) {
-  if (feature.type === MVT_POINT) return feature.rings.some((ring) => ring.some((q) => Math.hypot(q.x - p.x, q.y - p.y) <= tolerance));
-  const nearEdge = feature.rings.some((ring) => ring.some((q, i) => i > 0 && distanceToSegment(p, ring[i - 1], q) <= tolerance));
+  if (feature.type === MVT_POINT)
+    return feature.rings.some((ring) => ring.some((q) => Math.hypot(q.x - p.x, q.y - p.y) <= tolerance));
+  const nearEdge = feature.rings.some((ring) =>
+    ring.some((q, i) => i > 0 && distanceToSegment(p, ring[i - 1], q) <= tolerance),
+  );
   if (feature.type === MVT_LINE) return nearEdge;
   // Even-odd over all rings: a hole does not count as inside.
   return nearEdge || feature.rings.filter((ring) => insideRing(p, ring)).length % 2 === 1;
@@ -93,14 +96,14 @@ function drawFeature(ctx, layerId, feature, withArrows) {
   const spec = styleSpec(layerId);
   const style = featureStyle(layerId, feature.properties);
   if (feature.type === MVT_POINT) {
-    const radius = spec.shape === 'marker' ? defaults.markerRadius : style.radius ?? 5;
+    const radius = spec.shape === 'marker' ? defaults.markerRadius : (style.radius ?? 5);
     for (const q of feature.rings.flat()) {
       ctx.beginPath();
       ctx.arc(q.x, q.y, radius, 0, 2 * Math.PI);
       ctx.globalAlpha = style.fillOpacity ?? 1;
       ctx.fillStyle = style.fillColor ?? style.color ?? '#3388ff';
       ctx.fill();
-      strokeWith(ctx, { ...style, weight: style.overdue ? 3 : style.weight ?? 1.5 });
+      strokeWith(ctx, { ...style, weight: style.overdue ? 3 : (style.weight ?? 1.5) });
     }
     return;
   }
@@ -123,7 +126,7 @@ function decode(buffer, layerId, scale) {
   const layer = new VectorTile(new PbfReader(buffer)).layers[layerId];
   if (!layer) return [];
   const features = [];
-  const ratio = defaults.tileSize / layer.extent * scale;
+  const ratio = (defaults.tileSize / layer.extent) * scale;
   for (let i = 0; i < layer.length; i++) {
     const f = layer.feature(i);
     const rings = f.loadGeometry().map((ring) => ring.map((q) => ({ x: q.x * ratio, y: q.y * ratio })));
@@ -231,7 +234,8 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
     const top = candidates.find((l) => l.hitAt(event.latlng));
     if (top !== layer) return;
     const hit = layer.hitAt(event.latlng);
-    const feature = await api.get(`/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(hit.id)}`)
+    const feature = await api
+      .get(`/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(hit.id)}`)
       .catch(() => ({ id: hit.id, properties: hit.properties }));
     onFeatureClick(feature, event.latlng);
   }
@@ -255,12 +259,16 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
 
   // Search names a feature by id: read it whole from /ogc, bring it into view, then open it.
   function reveal(target, id, then) {
-    api.get(`/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(id)}`).then((feature) => {
-      const bounds = L.geoJSON(feature).getBounds();
-      if (feature.geometry.type.endsWith('Point')) target.setView(bounds.getCenter(), Math.max(target.getZoom(), spec.minZoom ?? 0, 16));
-      else target.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
-      then(feature, bounds.getCenter());
-    }).catch(() => {});
+    api
+      .get(`/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(id)}`)
+      .then((feature) => {
+        const bounds = L.geoJSON(feature).getBounds();
+        if (feature.geometry.type.endsWith('Point'))
+          target.setView(bounds.getCenter(), Math.max(target.getZoom(), spec.minZoom ?? 0, 16));
+        else target.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
+        then(feature, bounds.getCenter());
+      })
+      .catch(() => {});
     return true;
   }
 

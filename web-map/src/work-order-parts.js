@@ -16,15 +16,33 @@ export const label = {
 
 // The unit each kind's quantity is counted in on completion (WorkOrderKind on the server).
 export const UNIT_BY_KIND = {
-  road_repair: 'm2', pipe_dredging: 'm', well_repair: '座', well_cover: '座', streetlight_repair: '盏',
-  cable_repair: 'm', greening: 'm2',
+  road_repair: 'm2',
+  pipe_dredging: 'm',
+  well_repair: '座',
+  well_cover: '座',
+  streetlight_repair: '盏',
+  cable_repair: 'm',
+  greening: 'm2',
 };
 
-export const KINDS = ['road_repair', 'pipe_dredging', 'well_repair', 'well_cover', 'streetlight_repair', 'cable_repair', 'greening', 'inspection', 'other'];
+export const KINDS = [
+  'road_repair',
+  'pipe_dredging',
+  'well_repair',
+  'well_cover',
+  'streetlight_repair',
+  'cable_repair',
+  'greening',
+  'inspection',
+  'other',
+];
 
 export function formatTime(iso) {
   if (!iso) return '';
-  return new Date(iso).toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'zh-CN', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 }
 
 // One order in a list; p are the GeoJSON properties. Overdue orders carry zg-wo-overdue.
@@ -35,7 +53,12 @@ export function orderRow(id, p, { selected, onSelect }) {
       el('span', { className: 'zg-wo-code', text: p.code }),
       el('span', { className: `zg-wo-state zg-wo-state-${p.state}`, text: label.state(p.state) }),
       el('span', { className: 'zg-wo-kind', text: `${label.kind(p.kind)} · ${label.priority(p.priority)}` }),
-      el('span', { className: 'zg-wo-due', text: p.overdue ? t('wo.overdueSince', { time: formatTime(p.dueAt) }) : t('wo.due', { time: formatTime(p.dueAt) }) }),
+      el('span', {
+        className: 'zg-wo-due',
+        text: p.overdue
+          ? t('wo.overdueSince', { time: formatTime(p.dueAt) })
+          : t('wo.due', { time: formatTime(p.dueAt) }),
+      }),
       el('span', { className: 'zg-wo-description', text: p.description }),
     ]),
   ]);
@@ -43,16 +66,24 @@ export function orderRow(id, p, { selected, onSelect }) {
 
 // The order's events, oldest first: when, who, the step, the note, the photos.
 export function timeline(order) {
-  return el('ol', { className: 'zg-wo-timeline' }, (order.events || []).map((e) => el('li', { className: 'zg-wo-event', dataset: { toState: e.toState } }, [
-    el('div', { className: 'zg-wo-event-head' }, [
-      el('span', { className: 'zg-wo-event-state', text: label.state(e.toState) }),
-      el('span', { className: 'zg-wo-event-meta', text: `${formatTime(e.at)} · ${e.by}` }),
-    ]),
-    e.note ? el('div', { className: 'zg-wo-event-note', text: e.note }) : null,
-    ...(e.attachments || []).map((a) => el('a', { href: a.url, target: '_blank', rel: 'noopener', className: 'zg-wo-photo-link' }, [
-      el('img', { src: a.url, alt: a.filename, className: 'zg-wo-photo' }),
-    ])),
-  ])));
+  return el(
+    'ol',
+    { className: 'zg-wo-timeline' },
+    (order.events || []).map((e) =>
+      el('li', { className: 'zg-wo-event', dataset: { toState: e.toState } }, [
+        el('div', { className: 'zg-wo-event-head' }, [
+          el('span', { className: 'zg-wo-event-state', text: label.state(e.toState) }),
+          el('span', { className: 'zg-wo-event-meta', text: `${formatTime(e.at)} · ${e.by}` }),
+        ]),
+        e.note ? el('div', { className: 'zg-wo-event-note', text: e.note }) : null,
+        ...(e.attachments || []).map((a) =>
+          el('a', { href: a.url, target: '_blank', rel: 'noopener', className: 'zg-wo-photo-link' }, [
+            el('img', { src: a.url, alt: a.filename, className: 'zg-wo-photo' }),
+          ]),
+        ),
+      ]),
+    ),
+  );
 }
 
 // Facts of one order as label/value rows.
@@ -65,12 +96,16 @@ export function orderFacts(order) {
     order.quantity != null ? [t('wo.quantity'), `${order.quantity} ${label.unit(order.quantityUnit)}`] : null,
     [t('wo.description'), order.description],
   ].filter(Boolean);
-  return el('dl', { className: `zg-wo-facts${order.overdue ? ' zg-wo-overdue' : ''}` },
-    rows.flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: String(value) })]));
+  return el(
+    'dl',
+    { className: `zg-wo-facts${order.overdue ? ' zg-wo-overdue' : ''}` },
+    rows.flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: String(value) })]),
+  );
 }
 
 // Clustered, state-coloured markers for a FeatureCollection, as the work order layer draws them.
 export function orderMarkers(map, collection, onSelect) {
   if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = '620';
-  return buildFeatureLayer('work_orders', collection, { pane: PANE, onFeatureClick: (feature) => onSelect(feature.id) }).layer;
+  return buildFeatureLayer('work_orders', collection, { pane: PANE, onFeatureClick: (feature) => onSelect(feature.id) })
+    .layer;
 }

@@ -7,7 +7,14 @@ import { t, onLanguageChange } from './i18n.js';
 
 const defaults = {
   position: 'bottomright',
-  highlight: { color: '#00bfff', weight: 3, fillColor: '#00bfff', fillOpacity: 0.25, className: 'zg-zone-highlight', pmIgnore: true },
+  highlight: {
+    color: '#00bfff',
+    weight: 3,
+    fillColor: '#00bfff',
+    fillOpacity: 0.25,
+    className: 'zg-zone-highlight',
+    pmIgnore: true,
+  },
   // The layers whose features the contents name, and the list each comes in.
   layers: { parcels: 'parcels', enterprises: 'enterprises', projects: 'projects' },
 };
@@ -45,10 +52,13 @@ export function mountZoneContents(map, { api }) {
       const ids = new Set(contents[list].map((item) => String(item.id)));
       const collection = await api.get(`/api/${layer}?bbox=${bbox}`);
       const listed = collection.features.filter((f) => ids.has(String(f.id)));
-      L.geoJSON({ type: 'FeatureCollection', features: listed }, {
-        style: () => defaults.highlight,
-        pointToLayer: (f, latlng) => L.circleMarker(latlng, { ...defaults.highlight, radius: 8 }),
-      }).addTo(highlight);
+      L.geoJSON(
+        { type: 'FeatureCollection', features: listed },
+        {
+          style: () => defaults.highlight,
+          pointToLayer: (f, latlng) => L.circleMarker(latlng, { ...defaults.highlight, radius: 8 }),
+        },
+      ).addTo(highlight);
     }
   }
 
@@ -63,7 +73,11 @@ export function mountZoneContents(map, { api }) {
   function section(key, items, line) {
     return el('section', { className: `zg-zone-section zg-zone-${key}` }, [
       el('h3', { text: t(`zone.${key}`, { count: items.length }) }),
-      el('ul', {}, items.map((item) => el('li', { dataset: { id: item.id, relation: item.relation } }, line(item)))),
+      el(
+        'ul',
+        {},
+        items.map((item) => el('li', { dataset: { id: item.id, relation: item.relation } }, line(item))),
+      ),
     ]);
   }
 
@@ -72,25 +86,46 @@ export function mountZoneContents(map, { api }) {
     fill(panel, [
       el('button', { type: 'button', className: 'zg-panel-close', title: t('parcel.close'), onClick: close }, '×'),
       el('h2', { className: 'zg-panel-title', text: `${zone.code} ${zone.name}` }),
-      el('p', { className: 'zg-zone-totals' }, t('zone.totals', {
-        parcels: totals.parcels, area: area(totals.parcelAreaInside), enterprises: totals.enterprises, projects: totals.projects,
-      })),
+      el(
+        'p',
+        { className: 'zg-zone-totals' },
+        t('zone.totals', {
+          parcels: totals.parcels,
+          area: area(totals.parcelAreaInside),
+          enterprises: totals.enterprises,
+          projects: totals.projects,
+        }),
+      ),
       el('div', { className: 'zg-zone-lists' }, [
-        section('parcels', contents.parcels, (p) => t('zone.parcel', {
-          code: p.code, status: t(`value.parcels.status.${p.status}`), area: area(p.areaInside), relation: t(`zone.relation.${p.relation}`),
-        })),
-        zone.kind === 'chemical_park_subzone' ? section('relocation', contents.nonChemicalEnterprises, (e) => t('zone.enterprise', {
-          name: e.name, state: t(`value.enterprises.relocation_state.${e.relocationState}`),
-        })) : null,
+        section('parcels', contents.parcels, (p) =>
+          t('zone.parcel', {
+            code: p.code,
+            status: t(`value.parcels.status.${p.status}`),
+            area: area(p.areaInside),
+            relation: t(`zone.relation.${p.relation}`),
+          }),
+        ),
+        zone.kind === 'chemical_park_subzone'
+          ? section('relocation', contents.nonChemicalEnterprises, (e) =>
+              t('zone.enterprise', {
+                name: e.name,
+                state: t(`value.enterprises.relocation_state.${e.relocationState}`),
+              }),
+            )
+          : null,
         section('enterprises', contents.enterprises, (e) => e.name),
         section('projects', contents.projects, (p) => p.name),
       ]),
     ]);
   }
 
-  const onSelect = ({ layer, feature }) => { if (layer === 'expansion_zones') open(feature); };
+  const onSelect = ({ layer, feature }) => {
+    if (layer === 'expansion_zones') open(feature);
+  };
   map.on('zg:feature-selected', onSelect);
-  const offLanguage = onLanguageChange(() => { if (contents) render(); });
+  const offLanguage = onLanguageChange(() => {
+    if (contents) render();
+  });
 
   return function unmount() {
     offLanguage();

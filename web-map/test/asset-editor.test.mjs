@@ -13,13 +13,18 @@ async function editStreetlight(t, slot) {
   const { lon, lat } = ground(slot).center;
   const created = await asPlanner('/api/streetlights', {
     method: 'POST',
-    body: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { code, circuit: 'HL-01', power_w: 120 } }),
+    body: JSON.stringify({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: { code, circuit: 'HL-01', power_w: 120 },
+    }),
   });
   assert.equal(created.status, 201, await created.text());
   const location = created.headers.get('location');
   t.after(async () => {
     const current = await asPlanner(location);
-    if (current.ok) await asPlanner(location, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
+    if (current.ok)
+      await asPlanner(location, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
   });
   const session = await signedIn(t, 'planner', { view: { lon, lat, zoom: 18 } });
   const { page } = session;
@@ -36,7 +41,9 @@ describe('the asset editor', () => {
     const { page, code, errors } = await editStreetlight(t, 20);
     assert.match(await page.locator('.zg-asset-title').textContent(), new RegExp(code));
     assert.equal(await page.inputValue('.zg-asset-form [name="power_w"]'), '120');
-    const states = await page.locator('.zg-asset-form select[name="state"] option').evaluateAll((options) => options.map((o) => o.value));
+    const states = await page
+      .locator('.zg-asset-form select[name="state"] option')
+      .evaluateAll((options) => options.map((o) => o.value));
     assert.deepEqual(states, ['normal', 'faulty', 'under_repair', 'off']);
     assert.deepEqual(errors, []);
   });
@@ -59,11 +66,17 @@ describe('the asset editor', () => {
     const { page, location, errors } = await editStreetlight(t, 22);
     const current = await (await asPlanner(location)).json();
     current.properties.lamp_type = 'solar';
-    const other = await asPlanner(location, { method: 'PUT', headers: { 'If-Match': '"1"' }, body: JSON.stringify(current) });
+    const other = await asPlanner(location, {
+      method: 'PUT',
+      headers: { 'If-Match': '"1"' },
+      body: JSON.stringify(current),
+    });
     assert.equal(other.status, 200, await other.text());
     await page.fill('.zg-asset-form [name="power_w"]', '90');
     await page.click('.zg-asset-save');
-    await page.waitForFunction(() => /他人已先保存/.test(document.querySelector('.zg-asset-message')?.textContent || ''));
+    await page.waitForFunction(() =>
+      /他人已先保存/.test(document.querySelector('.zg-asset-message')?.textContent || ''),
+    );
     assert.match(await page.locator('.zg-asset-title').textContent(), /第 2 版/);
     assert.equal(await page.inputValue('.zg-asset-form select[name="lamp_type"]'), 'solar');
     assert.equal((await (await asPlanner(location)).json()).properties.power_w, 120);

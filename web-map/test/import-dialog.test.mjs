@@ -55,7 +55,11 @@ describe('import dialog', () => {
     const open = `${head.trimEnd()}\r\n${lines.filter((_, i) => i !== closing).join('\r\n')}\r\n`;
     const { page, errors } = await signedIn(t, 'planner');
     await page.click('.zg-import-open');
-    await page.setInputFiles('.zg-import-file', { name: 'open-ring.txt', mimeType: 'text/plain', buffer: Buffer.from(open, 'utf8') });
+    await page.setInputFiles('.zg-import-file', {
+      name: 'open-ring.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(open, 'utf8'),
+    });
     await page.click('.zg-import-dry-run');
     await page.waitForSelector('.zg-import-items');
     assert.equal(await page.locator('.zg-import-problem[data-type="ring-open"]').count(), 1);
@@ -92,7 +96,11 @@ describe('import dialog', () => {
     const exported = await page.evaluate(async () => {
       const response = await fetch(document.querySelector('.zg-export-imported').getAttribute('href'));
       // The TXT comes in GBK, as its Content-Type says; fetch's text() would read UTF-8.
-      return { status: response.status, type: response.headers.get('content-type'), text: new TextDecoder('gbk').decode(await response.arrayBuffer()) };
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        text: new TextDecoder('gbk').decode(await response.arrayBuffer()),
+      };
     });
     assert.equal(exported.status, 200);
     assert.match(exported.type, /charset=GBK/i);

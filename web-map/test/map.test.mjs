@@ -40,13 +40,18 @@ describe('the main map', () => {
     const start = await zoom(page);
     let deepest = start;
     for (const def of defs) {
-      const minZoom = Number(await page.locator(`.zg-layer-row[data-layer-id="${def.id}"]`).getAttribute('data-min-zoom'));
+      const minZoom = Number(
+        await page.locator(`.zg-layer-row[data-layer-id="${def.id}"]`).getAttribute('data-min-zoom'),
+      );
       if (minZoom <= start) assert.ok(await drawn(def.id), `${def.id}: nothing drawn`);
       deepest = Math.max(deepest, minZoom);
     }
     await zoomBy(page, deepest - start);
     for (const def of defs) assert.ok(await drawn(def.id), `${def.id}: nothing drawn at zoom ${deepest}`);
-    assert.ok(await page.locator('.zg-flow-arrow, .zg-vector-tile[data-flow-arrows]').count() > 0, 'pipes show their flow');
+    assert.ok(
+      (await page.locator('.zg-flow-arrow, .zg-vector-tile[data-flow-arrows]').count()) > 0,
+      'pipes show their flow',
+    );
     await screenshot(page, 'street-level-tiles');
     assert.deepEqual(errors, []);
   });
@@ -84,7 +89,7 @@ describe('the main map', () => {
       const title = await page.locator(`.zg-layer-row[data-layer-id="${def.id}"] .zg-layer-title`).textContent();
       assert.equal(title.trim(), def.titleEn);
     }
-    assert.ok(await page.locator('.zg-legend-label', { hasText: 'Red line' }).count() > 0, 'legend in English');
+    assert.ok((await page.locator('.zg-legend-label', { hasText: 'Red line' }).count()) > 0, 'legend in English');
     assert.equal(await page.locator('.zg-lang-button[aria-pressed="true"]').getAttribute('data-lang'), 'en');
     await screenshot(page, 'main-en');
 
@@ -107,7 +112,9 @@ describe('the main map', () => {
 
   it('finds a parcel by its code and opens its attributes', async (t) => {
     const { page } = await signedIn(t, 'planner');
-    const parcels = await page.evaluate(async () => (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json());
+    const parcels = await page.evaluate(async () =>
+      (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json(),
+    );
     const code = parcels.features.find((f) => f.properties.code).properties.code;
     await page.fill('.zg-search-input', code);
     const result = page.locator('.zg-search-result', { hasText: code }).first();
@@ -122,5 +129,4 @@ describe('the main map', () => {
     assert.equal(await page.locator('.zg-popup').count(), 1, 'the popup stays open');
     await screenshot(page, 'popup-zh');
   });
-
 });

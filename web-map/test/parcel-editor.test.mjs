@@ -3,7 +3,17 @@
 // a lifecycle step, and what an expansion zone holds. Screenshots go to web-map/test-output/.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, waitForState, mapIdle, ground, rectangle, createParcel, cancelParcels, pixelOf } from './support.mjs';
+import {
+  signedIn,
+  screenshot,
+  waitForState,
+  mapIdle,
+  ground,
+  rectangle,
+  createParcel,
+  cancelParcels,
+  pixelOf,
+} from './support.mjs';
 
 const number = (text) => Number(text.match(/(\d+\.\d+) m²/)[1]);
 
@@ -12,7 +22,12 @@ const number = (text) => Number(text.match(/(\d+\.\d+) m²/)[1]);
 async function drawSquare(page, x, y, size) {
   await page.click('.zg-edit-tool[data-tool="drawRedLine"]');
   await page.locator('.zg-parcel-editor').waitFor({ state: 'visible' });
-  for (const [px, py] of [[x, y], [x + size, y], [x + size, y + size], [x, y + size]]) {
+  for (const [px, py] of [
+    [x, y],
+    [x + size, y],
+    [x + size, y + size],
+    [x, y + size],
+  ]) {
     await page.mouse.click(px, py);
   }
   await page.mouse.move(x + 1, y + 1);
@@ -76,10 +91,19 @@ describe('the red-line editor', () => {
     const whole = number(await page.locator('.zg-editor-area').textContent());
     await page.click('.zg-editor-button[data-action="cutHole"]');
     const [x, y] = [x0 + 25, y0 + 25];
-    for (const [px, py] of [[x, y], [x + 20, y], [x + 20, y + 20], [x, y + 20]]) await page.mouse.click(px, py);
+    for (const [px, py] of [
+      [x, y],
+      [x + 20, y],
+      [x + 20, y + 20],
+      [x, y + 20],
+    ])
+      await page.mouse.click(px, py);
     await page.mouse.move(x + 1, y + 1);
     await page.mouse.click(x, y);
-    await page.waitForFunction((before) => !document.querySelector('.zg-editor-area').textContent.includes(before), whole.toFixed(2));
+    await page.waitForFunction(
+      (before) => !document.querySelector('.zg-editor-area').textContent.includes(before),
+      whole.toFixed(2),
+    );
     const holed = number(await page.locator('.zg-editor-area').textContent());
     const expected = whole * (1 - (20 / 70) ** 2);
     assert.ok(Math.abs(holed - expected) < expected * 0.02, `${holed} m² with the hole, about ${expected} expected`);
@@ -94,7 +118,11 @@ describe('the red-line editor', () => {
   it('moves a parcel one lifecycle step from its panel', async (t) => {
     const code = `WEB-L-${Date.now()}`;
     const { west, south } = ground(62);
-    await createParcel(t, { code, name: '生命周期测试地块', land_use: '工业用地' }, rectangle(west + 0.004, south + 0.002, west + 0.005, south + 0.003));
+    await createParcel(
+      t,
+      { code, name: '生命周期测试地块', land_use: '工业用地' },
+      rectangle(west + 0.004, south + 0.002, west + 0.005, south + 0.003),
+    );
     const { page, errors } = await signedIn(t, 'planner');
     await page.fill('.zg-search-input', code);
     await page.locator('.zg-search-result', { hasText: code }).first().click();
@@ -113,7 +141,11 @@ describe('the red-line editor', () => {
     const code = `WEB-O-${Date.now()}`;
     const { center } = ground(63);
     // The standing parcel reaches north-east from the centre of the view.
-    await createParcel(t, { code, name: '已有地块', land_use: '工业用地' }, rectangle(center.lon, center.lat, center.lon + 0.002, center.lat + 0.0015));
+    await createParcel(
+      t,
+      { code, name: '已有地块', land_use: '工业用地' },
+      rectangle(center.lon, center.lat, center.lon + 0.002, center.lat + 0.0015),
+    );
     const { page, view, errors } = await drawingOn(t, 63, `${code}-B`);
     // A square around the centre, so its north-east quarter overlaps and no click falls on an edge.
     const [x, y] = await pixelOf(page, view, center.lon, center.lat);
@@ -123,7 +155,7 @@ describe('the red-line editor', () => {
     await problem.waitFor();
     assert.match(await problem.textContent(), new RegExp(`${code}`));
     assert.equal(await page.locator(`.zg-editor-conflict[data-code="${code}"]`).count(), 1);
-    assert.ok(await page.locator('path.zg-overlap').count() > 0, 'the overlap is drawn on the map');
+    assert.ok((await page.locator('path.zg-overlap').count()) > 0, 'the overlap is drawn on the map');
     await screenshot(page, 'parcel-overlap-refused');
 
     await page.click('.zg-editor-button[data-action="clip"]');
@@ -152,7 +184,7 @@ describe('the red-line editor', () => {
     const panel = page.locator('.zg-zone-contents');
     await panel.waitFor({ state: 'visible' });
     assert.match(await panel.locator('.zg-zone-totals').textContent(), /地块 \d+ 宗/);
-    assert.ok(await panel.locator('.zg-zone-parcels li').count() > 0);
+    assert.ok((await panel.locator('.zg-zone-parcels li').count()) > 0);
     await page.waitForFunction(() => document.querySelectorAll('.zg-zone-highlight').length > 0);
     await screenshot(page, 'zone-contents');
     assert.deepEqual(errors, []);
@@ -164,9 +196,13 @@ describe('the red-line editor', () => {
     const count = page.locator('.zg-as-of-count');
     await count.waitFor();
     const shown = Number((await count.textContent()).match(/(\d+) 宗/)[1]);
-    const today = await page.evaluate(async () => (await (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()).features.length);
+    const today = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()).features
+          .length,
+    );
     assert.ok(shown > 0 && shown < today, `${shown} parcels then, ${today} now`);
-    assert.ok(await page.locator('path.zg-as-of-parcel').count() > 0);
+    assert.ok((await page.locator('path.zg-as-of-parcel').count()) > 0);
     await screenshot(page, 'parcels-as-of');
     await page.click('.zg-as-of-clear');
     assert.equal(await page.locator('path.zg-as-of-parcel').count(), 0);
@@ -178,7 +214,7 @@ describe('the red-line editor', () => {
     await page.click('.zg-register-toggle');
     const register = page.locator('.zg-recovery-register');
     await register.locator('.zg-register-table tbody tr').first().waitFor();
-    assert.ok(await register.locator('.zg-register-stats li').count() > 0);
+    assert.ok((await register.locator('.zg-register-stats li').count()) > 0);
     await screenshot(page, 'recovery-register');
     assert.deepEqual(errors, []);
   });

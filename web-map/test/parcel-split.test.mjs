@@ -9,8 +9,11 @@ describe('splitting a parcel', () => {
   it('draws a line across a parcel and shows the two parcels it became', async (t) => {
     const code = `WEB-SPLIT-${Date.now()}`;
     const { west, south } = ground(50);
-    const parcel = await createParcel(t, { code, name: '分割测试地块', holder: '测试公司', land_use: '工业用地' },
-      rectangle(west + 0.002, south + 0.001, west + 0.003, south + 0.0018));
+    const parcel = await createParcel(
+      t,
+      { code, name: '分割测试地块', holder: '测试公司', land_use: '工业用地' },
+      rectangle(west + 0.002, south + 0.001, west + 0.003, south + 0.0018),
+    );
     const { page, errors } = await signedIn(t, 'planner');
 
     await page.fill('.zg-search-input', code);
@@ -30,7 +33,10 @@ describe('splitting a parcel', () => {
     const pieces = page.locator('.zg-split-pieces li');
     await pieces.nth(1).waitFor();
     assert.equal(await pieces.count(), 2);
-    assert.deepEqual(await pieces.evaluateAll((items) => items.map((li) => li.dataset.code)), [`${code}-1`, `${code}-2`]);
+    assert.deepEqual(await pieces.evaluateAll((items) => items.map((li) => li.dataset.code)), [
+      `${code}-1`,
+      `${code}-2`,
+    ]);
     assert.equal(await page.locator('path.zg-split-piece').count(), 2);
     await screenshot(page, 'parcel-split');
 

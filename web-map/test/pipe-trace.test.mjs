@@ -12,9 +12,13 @@ const read = async (path) => (await asDispatcher(path)).json();
 // Signs the dispatcher in on a map centred on the middle of the pipe's first segment, turns the
 // trace tool on and clicks the pipe there.
 async function tracePipe(t) {
-  const pipeId = (await read(`/api/search?q=${PIPE_CODE}`)).find((hit) => hit.layer === 'pipes' && hit.label === PIPE_CODE).id;
+  const pipeId = (await read(`/api/search?q=${PIPE_CODE}`)).find(
+    (hit) => hit.layer === 'pipes' && hit.label === PIPE_CODE,
+  ).id;
   const [[lon1, lat1], [lon2, lat2]] = (await read(`/api/assets/pipes/${pipeId}`)).geometry.coordinates;
-  const session = await signedIn(t, 'dispatcher', { view: { lon: (lon1 + lon2) / 2, lat: (lat1 + lat2) / 2, zoom: 18 } });
+  const session = await signedIn(t, 'dispatcher', {
+    view: { lon: (lon1 + lon2) / 2, lat: (lat1 + lat2) / 2, zoom: 18 },
+  });
   const { page } = session;
   await page.click('.zg-trace-toggle');
   assert.equal(await page.getAttribute('.zg-trace-toggle', 'aria-pressed'), 'true');
@@ -32,8 +36,11 @@ describe('the pipe trace tool', () => {
     assert.equal(await page.locator('path.zg-trace-well').count(), expected.wellCount);
     assert.equal(await page.locator('path.zg-trace-start').count(), 1);
     const names = await page.locator('.zg-trace-enterprise-name').allTextContents();
-    assert.deepEqual(names, expected.enterprises.map((e) => e.name));
-    assert.ok(names.length >= 1, 'the pipe\'s own enterprise is affected');
+    assert.deepEqual(
+      names,
+      expected.enterprises.map((e) => e.name),
+    );
+    assert.ok(names.length >= 1, "the pipe's own enterprise is affected");
     assert.match(await page.locator('.zg-trace-summary').textContent(), new RegExp(`管道 ${expected.pipeCount} 段`));
     await screenshot(page, 'pipe-trace-down');
     assert.deepEqual(errors, []);
@@ -43,8 +50,12 @@ describe('the pipe trace tool', () => {
     const { page, pipeId, errors } = await tracePipe(t);
     const expected = await read(`/api/pipes/${pipeId}/trace?direction=up`);
     await page.check('input[name="zg-trace-direction"][value="up"]');
-    await page.waitForFunction((n) => document.querySelectorAll('path.zg-trace-pipe').length === n
-      && document.querySelector('.zg-trace').dataset.state === 'traced', expected.pipeCount);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('path.zg-trace-pipe').length === n &&
+        document.querySelector('.zg-trace').dataset.state === 'traced',
+      expected.pipeCount,
+    );
     assert.match(await page.locator('.zg-trace-summary').textContent(), new RegExp(`管道 ${expected.pipeCount} 段`));
     await screenshot(page, 'pipe-trace-up');
     assert.deepEqual(errors, []);

@@ -22,20 +22,31 @@ describe('the key projects panel', () => {
     const expected = (await read('/api/projects?sort=progress')).features;
     const rows = page.locator('.zg-project-row');
     assert.equal(await rows.count(), expected.length);
-    const shown = await rows.evaluateAll((nodes) => nodes.map((n) => [Number(n.dataset.projectId), Number(n.dataset.progress)]));
-    assert.deepEqual(shown.map(([id]) => id), expected.map((f) => f.id));
+    const shown = await rows.evaluateAll((nodes) =>
+      nodes.map((n) => [Number(n.dataset.projectId), Number(n.dataset.progress)]),
+    );
+    assert.deepEqual(
+      shown.map(([id]) => id),
+      expected.map((f) => f.id),
+    );
     const progress = shown.map(([, p]) => p);
-    assert.deepEqual(progress, [...progress].sort((a, b) => a - b));
+    assert.deepEqual(
+      progress,
+      [...progress].sort((a, b) => a - b),
+    );
   });
 
   it('fills each bar to completed over total investment', async (t) => {
     const { page } = await openPanel(t);
-    const widths = await page.locator('.zg-project-row').evaluateAll((nodes) => nodes.map((n) => {
-      const bar = n.querySelector('.zg-project-bar').getBoundingClientRect().width;
-      const done = n.querySelector('.zg-project-bar-done').getBoundingClientRect().width;
-      return [Number(n.dataset.progress), done / bar];
-    }));
-    for (const [progress, share] of widths) assert.ok(Math.abs(Math.min(1, progress) - share) < 0.01, `${progress} drawn as ${share}`);
+    const widths = await page.locator('.zg-project-row').evaluateAll((nodes) =>
+      nodes.map((n) => {
+        const bar = n.querySelector('.zg-project-bar').getBoundingClientRect().width;
+        const done = n.querySelector('.zg-project-bar-done').getBoundingClientRect().width;
+        return [Number(n.dataset.progress), done / bar];
+      }),
+    );
+    for (const [progress, share] of widths)
+      assert.ok(Math.abs(Math.min(1, progress) - share) < 0.01, `${progress} drawn as ${share}`);
   });
 
   it('flags the lagging projects in the list and rings them on the map', async (t) => {
@@ -47,7 +58,10 @@ describe('the key projects panel', () => {
     assert.deepEqual([...laggingNames].sort(), [...summary.lagging].sort());
     assert.equal(await page.locator('path.zg-project-ring').count(), summary.lagging.length);
     assert.equal(await page.locator('.zg-project-label').count(), (await read('/api/projects')).features.length);
-    assert.match(await page.locator('.zg-projects-summary').textContent(), new RegExp(`滞后 ${summary.lagging.length} 个`));
+    assert.match(
+      await page.locator('.zg-projects-summary').textContent(),
+      new RegExp(`滞后 ${summary.lagging.length} 个`),
+    );
     await screenshot(page, 'projects-panel-zh');
   });
 
@@ -55,8 +69,12 @@ describe('the key projects panel', () => {
     const { page } = await openPanel(t);
     const halfYear = await read('/api/projects/summary?asOf=2026-06-30');
     await page.fill('.zg-projects-as-of input', '2026-06-30');
-    await page.waitForFunction((n) => document.querySelectorAll('.zg-project-row.zg-project-lagging').length === n
-      && document.querySelector('.zg-projects-as-of input').value === '2026-06-30', halfYear.lagging.length);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('.zg-project-row.zg-project-lagging').length === n &&
+        document.querySelector('.zg-projects-as-of input').value === '2026-06-30',
+      halfYear.lagging.length,
+    );
     const laggingNames = await page.locator('.zg-project-lagging .zg-project-name').allTextContents();
     assert.deepEqual([...laggingNames].sort(), [...halfYear.lagging].sort());
     await screenshot(page, 'projects-panel-half-year');
@@ -66,8 +84,18 @@ describe('the key projects panel', () => {
     const created = await asPlanner('/api/projects', {
       method: 'POST',
       body: JSON.stringify({
-        type: 'Feature', geometry: { type: 'Point', coordinates: [122.0605, 37.1795] },
-        properties: { name: HOSTILE, level: 'district', category: '测试', total_investment_wan: 1000, completed_investment_wan: 0, annual_target_wan: 800, start_date: '2025-01-01', state: 'under_construction' },
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [122.0605, 37.1795] },
+        properties: {
+          name: HOSTILE,
+          level: 'district',
+          category: '测试',
+          total_investment_wan: 1000,
+          completed_investment_wan: 0,
+          annual_target_wan: 800,
+          start_date: '2025-01-01',
+          state: 'under_construction',
+        },
       }),
     });
     assert.equal(created.status, 201, await created.text());
@@ -101,5 +129,4 @@ describe('the key projects panel', () => {
     await screenshot(page, 'projects-panel-en');
     assert.deepEqual(errors, []);
   });
-
 });

@@ -12,9 +12,12 @@ let cells = 0;
 async function parcelToRecover(t) {
   const code = `WEB-RECOVER-${Date.now()}`;
   const { west, south } = ground(SLOT);
-  const offset = (Date.now() % 25) * 0.0002 + (cells++) * 0.0012;
-  const parcel = await createParcel(t, { code, name: '收回测试地块', holder: '测试公司', land_use: '工业用地' },
-    rectangle(west + offset, south + 0.001, west + offset + 0.001, south + 0.0018));
+  const offset = (Date.now() % 25) * 0.0002 + cells++ * 0.0012;
+  const parcel = await createParcel(
+    t,
+    { code, name: '收回测试地块', holder: '测试公司', land_use: '工业用地' },
+    rectangle(west + offset, south + 0.001, west + offset + 0.001, south + 0.0018),
+  );
   return { code, id: parcel.id };
 }
 

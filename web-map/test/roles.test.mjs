@@ -9,20 +9,24 @@ describe('roles and sign-in', () => {
     const { page } = await signedIn(t, 'viewer');
     assert.equal(await page.locator('.zg-edit-tools').count(), 0);
     assert.equal(await page.locator('.zg-edit-tool').count(), 0);
-    assert.ok(await page.locator('.zg-layer-row[data-state="loaded"]').count() > 0);
+    assert.ok((await page.locator('.zg-layer-row[data-state="loaded"]').count()) > 0);
     assert.match(await page.locator('.zg-user-roles').textContent(), /查看/);
   });
 
   it('gives a planner the land and asset tools, not the work order ones', async (t) => {
     const { page } = await signedIn(t, 'planner');
     assert.equal(await page.locator('.zg-edit-tools').count(), 1);
-    const areas = await page.locator('.zg-edit-tool').evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
+    const areas = await page
+      .locator('.zg-edit-tool')
+      .evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
     assert.deepEqual(areas, ['land', 'assets']);
   });
 
   it('gives a dispatcher only the work order tools, and every tool does something', async (t) => {
     const { page } = await signedIn(t, 'dispatcher');
-    const areas = await page.locator('.zg-edit-tool').evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
+    const areas = await page
+      .locator('.zg-edit-tool')
+      .evaluateAll((buttons) => [...new Set(buttons.map((b) => b.dataset.area))]);
     assert.deepEqual(areas, ['workOrders']);
     assert.equal(await page.locator('.zg-edit-tool[disabled]').count(), 0);
     await page.locator('.zg-edit-tool[data-tool="newWorkOrder"]').click();
@@ -50,7 +54,9 @@ describe('roles and sign-in', () => {
     assert.match(await page.locator('.zg-user-roles').textContent(), /管理员/);
     await page.click('.zg-logout');
     await waitForState(page, 'login');
-    const status = await page.evaluate(async () => (await fetch('/api/me', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status);
+    const status = await page.evaluate(
+      async () => (await fetch('/api/me', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status,
+    );
     assert.equal(status, 401);
   });
 

@@ -16,8 +16,14 @@ export const outputDir = fileURLToPath(new URL('../test-output/', import.meta.ur
 export const password = (user) => `${user}2026`;
 
 const chromiumArgs = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 // Opens a browser and a context that aborts every request to another host. Page errors are
@@ -74,12 +80,17 @@ export async function signedIn(t, user, { view = null, ...options } = {}) {
 // Moves the map to { lon, lat, zoom } through the address, as a shared link does, and waits
 // until it is there and idle.
 export async function showAt(page, view) {
-  await page.evaluate((hash) => { location.hash = hash; }, viewHash(view));
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, viewHash(view));
   const center = `${view.lat.toFixed(6)},${view.lon.toFixed(6)}`;
-  await page.waitForFunction(({ zoom, center }) => {
-    const map = document.querySelector('.zg-map');
-    return map.dataset.zoom === String(zoom) && map.dataset.center === center;
-  }, { zoom: view.zoom, center });
+  await page.waitForFunction(
+    ({ zoom, center }) => {
+      const map = document.querySelector('.zg-map');
+      return map.dataset.zoom === String(zoom) && map.dataset.center === center;
+    },
+    { zoom: view.zoom, center },
+  );
   await mapIdle(page);
 }
 
@@ -103,16 +114,23 @@ export function ground(slot) {
 
 // A closed lon/lat ring of a rectangle.
 export function rectangle(west, south, east, north) {
-  return [[west, south], [east, south], [east, north], [west, north], [west, south]];
+  return [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
 }
 
 // fetch against the service as `user` with HTTP Basic, JSON in and out, as a script would.
 export function apiAs(user) {
   const auth = `Basic ${Buffer.from(`${user}:${password(user)}`).toString('base64')}`;
-  return (path, init = {}) => fetch(`${baseUrl}${path}`, {
-    ...init,
-    headers: { Authorization: auth, 'Content-Type': 'application/json', ...init.headers },
-  });
+  return (path, init = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { Authorization: auth, 'Content-Type': 'application/json', ...init.headers },
+    });
 }
 
 // Creates a parcel through the API as the planner and cancels it when the test ends, so a run on
@@ -133,7 +151,9 @@ export async function createParcel(t, properties, ring) {
 export async function cancelParcels(prefix) {
   const asPlanner = apiAs('planner');
   const all = await (await asPlanner('/api/parcels')).json();
-  for (const f of all.features.filter((p) => p.properties.code.startsWith(prefix) && p.properties.status !== 'cancelled')) {
+  for (const f of all.features.filter(
+    (p) => p.properties.code.startsWith(prefix) && p.properties.status !== 'cancelled',
+  )) {
     const current = await asPlanner(`/api/parcels/${f.id}`);
     await asPlanner(`/api/parcels/${f.id}`, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
   }
@@ -141,13 +161,20 @@ export async function cancelParcels(prefix) {
 
 // Calls the API from the signed-in page, with the XSRF token the service expects on writes.
 export function pageCall(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const token = decodeURIComponent(document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/)?.[1] || '');
-    const headers = { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': token, 'Content-Type': 'application/json' };
-    const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : null };
-  }, { method, path, body });
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const token = decodeURIComponent(document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/)?.[1] || '');
+      const headers = {
+        'X-Requested-With': 'XMLHttpRequest',
+        'X-XSRF-TOKEN': token,
+        'Content-Type': 'application/json',
+      };
+      const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+      const text = await response.text();
+      return { status: response.status, json: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
 }
 
 export async function screenshot(page, name) {
@@ -159,5 +186,7 @@ export async function screenshot(page, name) {
 
 // Layer definitions as the signed-in page sees them.
 export function layerDefs(page) {
-  return page.evaluate(async () => (await fetch('/api/layers', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json());
+  return page.evaluate(async () =>
+    (await fetch('/api/layers', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json(),
+  );
 }

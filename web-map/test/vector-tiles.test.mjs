@@ -14,7 +14,10 @@ describe('vector tile layers', () => {
     await login(page, 'planner');
     await page.waitForSelector('canvas.zg-vector-tile-parcels.zg-layer-parcels');
     assert.equal(await page.locator('path.zg-layer-parcels').count(), 0, 'no SVG path per parcel');
-    assert.ok(requests.some((path) => /^\/tiles\/parcels\/\d+\/\d+\/\d+\.mvt$/.test(path)), 'parcel tiles requested');
+    assert.ok(
+      requests.some((path) => /^\/tiles\/parcels\/\d+\/\d+\/\d+\.mvt$/.test(path)),
+      'parcel tiles requested',
+    );
     for (const layer of ['parcels', 'pipes', 'streetlights']) {
       assert.ok(!requests.includes(`/api/${layer}`), `${layer} not loaded as GeoJSON`);
     }
@@ -26,15 +29,18 @@ describe('vector tile layers', () => {
   it('opens a parcel\u2019s attributes when it is clicked on its tile', async (t) => {
     const { west, south, center } = ground(30);
     const code = `TEST-TILE-${Date.now()}`;
-    await createParcel(t, { code, name: '瓦片点击测试', holder: '测试公司', land_use: '工业用地' },
-      rectangle(west + 0.003, south + 0.001, west + 0.007, south + 0.004));
+    await createParcel(
+      t,
+      { code, name: '瓦片点击测试', holder: '测试公司', land_use: '工业用地' },
+      rectangle(west + 0.003, south + 0.001, west + 0.007, south + 0.004),
+    );
     const { page, errors } = await signedIn(t, 'planner', { view: { ...center, zoom: 17 } });
     const box = await page.locator('.zg-map').boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const title = page.locator('.zg-popup .zg-popup-title');
     await title.waitFor();
     assert.match(await title.textContent(), new RegExp(code));
-    assert.ok(await page.locator('.zg-popup td').count() > 5, 'every attribute, not only the tile\u2019s');
+    assert.ok((await page.locator('.zg-popup td').count()) > 5, 'every attribute, not only the tile\u2019s');
     await screenshot(page, 'vector-tile-popup');
     assert.deepEqual(errors, []);
   });

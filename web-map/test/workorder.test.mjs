@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { signedIn, apiAs, screenshot } from './support.mjs';
 
 // A 1×1 PNG, as a phone camera's photo would be uploaded.
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const asDispatcher = apiAs('dispatcher');
 const read = async (path) => (await asDispatcher(path)).json();
@@ -21,8 +24,8 @@ async function dispatchBoard(t, options = {}) {
 describe('work orders from report to close', () => {
   it('shows the dispatcher the open orders with the overdue ones standing out', async (t) => {
     const { page: board, errors } = await dispatchBoard(t);
-    assert.ok(await board.locator('.zg-dispatch .zg-wo-row').count() > 0);
-    assert.ok(await board.locator('.zg-dispatch .zg-wo-row.zg-wo-overdue').count() > 0);
+    assert.ok((await board.locator('.zg-dispatch .zg-wo-row').count()) > 0);
+    assert.ok((await board.locator('.zg-dispatch .zg-wo-row.zg-wo-overdue').count()) > 0);
     assert.equal(await board.locator('.zg-crew').count(), 0);
     await screenshot(board, 'workorder-1-dispatch-board');
     assert.deepEqual(errors, []);
@@ -73,7 +76,11 @@ describe('work orders from report to close', () => {
     await page.waitForSelector('.zg-crew .zg-wo-detail[data-state="in_progress"]');
     await page.fill('.zg-crew input[name="quantity"]', '12.5');
     await page.fill('.zg-crew .zg-wo-note', '已修补，已压实');
-    await page.setInputFiles('.zg-crew input[name="photo"]', { name: '现场.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.setInputFiles('.zg-crew input[name="photo"]', {
+      name: '现场.png',
+      mimeType: 'image/png',
+      buffer: PHOTO,
+    });
     await screenshot(page, 'workorder-5-crew-complete-form');
     await page.click('.zg-crew-done');
     await page.waitForSelector('.zg-crew .zg-wo-detail[data-state="completed"]');
@@ -101,7 +108,9 @@ describe('work orders from report to close', () => {
   });
 
   it('reports a streetlight faulty from the board and orders its repair', async (t) => {
-    const light = (await read('/api/search?q=LD-0300')).find((hit) => hit.layer === 'streetlights' && hit.label === 'LD-0300');
+    const light = (await read('/api/search?q=LD-0300')).find(
+      (hit) => hit.layer === 'streetlights' && hit.label === 'LD-0300',
+    );
     const desk = await dispatchBoard(t, { view: { lon: light.lon, lat: light.lat, zoom: 18 } });
     const board = desk.page;
     await board.click('.zg-wo-new');

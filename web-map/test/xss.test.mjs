@@ -25,19 +25,28 @@ describe('hostile text from the data', () => {
     // Parcels are drawn from vector tiles; search reads the found parcel whole from /ogc.
     await page.route(/\/ogc\/collections\/parcels\/items\/99999999$/, (route) => {
       const [lon, lat] = center;
-      const ring = [[lon, lat], [lon + 0.001, lat], [lon + 0.001, lat + 0.001], [lon, lat + 0.001], [lon, lat]];
+      const ring = [
+        [lon, lat],
+        [lon + 0.001, lat],
+        [lon + 0.001, lat + 0.001],
+        [lon, lat + 0.001],
+        [lon, lat],
+      ];
       return route.fulfill({
         contentType: 'application/geo+json',
         json: {
-          type: 'Feature', id: 99999999,
+          type: 'Feature',
+          id: 99999999,
           properties: { code: 'XSS-1', name: HOSTILE, holder: HOSTILE, status: HOSTILE, land_use: HOSTILE },
           geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
         },
       });
     });
-    await page.route(/\/api\/search\?/, (route) => route.fulfill({
-      json: [{ layer: 'parcels', id: 99999999, label: HOSTILE, lon: center[0], lat: center[1], bbox: null }],
-    }));
+    await page.route(/\/api\/search\?/, (route) =>
+      route.fulfill({
+        json: [{ layer: 'parcels', id: 99999999, label: HOSTILE, lon: center[0], lat: center[1], bbox: null }],
+      }),
+    );
 
     await login(page, 'admin');
     assert.equal(await page.locator('.zg-user-name').textContent(), HOSTILE);
@@ -51,7 +60,7 @@ describe('hostile text from the data', () => {
     const popup = page.locator('.zg-popup');
     await popup.locator('.zg-popup-title').waitFor();
     assert.match(await popup.locator('.zg-popup-title').textContent(), /<img src=x onerror=window.__xss=1>/);
-    assert.ok(await popup.locator('td', { hasText: HOSTILE }).count() >= 2, 'holder and name shown as text');
+    assert.ok((await popup.locator('td', { hasText: HOSTILE }).count()) >= 2, 'holder and name shown as text');
     assert.equal(await page.locator('.zg-popup img, .zg-search img, .zg-user-menu img').count(), 0);
     await mapIdle(page);
     assert.equal(await page.evaluate(() => window.__xss), undefined);
@@ -61,7 +70,11 @@ describe('hostile text from the data', () => {
   it('shows a hostile name saved through the parcel API as text', async (t) => {
     const code = `XSS-${Date.now()}`;
     const { west, south } = ground(40);
-    await createParcel(t, { code, name: HOSTILE, land_use: HOSTILE }, rectangle(west + 0.001, south + 0.001, west + 0.0015, south + 0.0015));
+    await createParcel(
+      t,
+      { code, name: HOSTILE, land_use: HOSTILE },
+      rectangle(west + 0.001, south + 0.001, west + 0.0015, south + 0.0015),
+    );
     const { page } = await signedIn(t, 'admin');
     await page.fill('.zg-search-input', code);
     const result = page.locator('.zg-search-result', { hasText: code }).first();

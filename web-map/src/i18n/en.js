@@ -20,7 +20,8 @@ export default {
   'projects.title': 'Key projects',
   'projects.loading': 'Loading key projects…',
   'projects.failed': 'Could not load key projects: {detail}',
-  'projects.summary': '{count} key projects, total investment {total} hundred million yuan; {started} started, {completed} hundred million yuan invested ({percent}); {lagging} lagging',
+  'projects.summary':
+    '{count} key projects, total investment {total} hundred million yuan; {started} started, {completed} hundred million yuan invested ({percent}); {lagging} lagging',
   'projects.figures': '{completed} of {total} ten-thousand yuan ({percent}) · {state}',
   'projects.barLabel': 'Investment {percent} complete',
   'projects.due': 'The annual target calls for {amount} ten-thousand yuan by today',
@@ -307,7 +308,8 @@ export default {
   'import.mapping.landUse': 'Land use field',
   'import.mapping.holder': 'Holder field',
   'import.mapping.auto': 'auto',
-  'import.repair': 'Allow repairs: close open rings, make a ring outside the outer ring another part (each repair listed)',
+  'import.repair':
+    'Allow repairs: close open rings, make a ring outside the outer ring another part (each repair listed)',
   'import.repaired': 'Parcels repaired on import:',
   'import.dryRun': 'Check (dry run)',
   'import.commit': 'Import',

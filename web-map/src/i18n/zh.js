@@ -21,7 +21,8 @@ export default {
   'projects.title': '重点项目',
   'projects.loading': '正在读取重点项目…',
   'projects.failed': '重点项目读取失败：{detail}',
-  'projects.summary': '区级以上重点项目 {count} 个，总投资 {total} 亿元；已开工 {started} 个，完成投资 {completed} 亿元（{percent}）；滞后 {lagging} 个',
+  'projects.summary':
+    '区级以上重点项目 {count} 个，总投资 {total} 亿元；已开工 {started} 个，完成投资 {completed} 亿元（{percent}）；滞后 {lagging} 个',
   'projects.figures': '完成 {completed} / 总投资 {total} 万元（{percent}）· {state}',
   'projects.barLabel': '投资完成 {percent}',
   'projects.due': '按年度计划，至今应完成 {amount} 万元',

@@ -8,7 +8,8 @@ let reply;
 
 beforeEach(() => {
   calls = [];
-  reply = () => new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  reply = () =>
+    new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'Content-Type': 'application/json' } });
   globalThis.document = { cookie: 'JSESSIONID=abc; XSRF-TOKEN=tok%2Fen-1' };
   globalThis.fetch = async (url, init) => {
     calls.push({ url, ...init });
@@ -38,7 +39,8 @@ test('a form is sent url-encoded', async () => {
 
 test('problem+json becomes an Error with status, problem and the server detail', async () => {
   const problem = { type: 'about:blank', title: 'Unauthorized', status: 401, detail: '用户名或密码错误' };
-  reply = () => new Response(JSON.stringify(problem), { status: 401, headers: { 'Content-Type': 'application/problem+json' } });
+  reply = () =>
+    new Response(JSON.stringify(problem), { status: 401, headers: { 'Content-Type': 'application/problem+json' } });
   await assert.rejects(api.postForm('/api/login', { username: 'x', password: 'y' }), (error) => {
     assert.equal(error.message, '用户名或密码错误');
     assert.equal(error.status, 401);
@@ -74,12 +76,16 @@ test('a read that meets a 503 waits for the service and is sent again, announcin
   globalThis.document.dispatchEvent = (event) => event.type === 'zg:service' && events.push(event.detail.state);
   Object.assign(serviceRetry, { firstMs: 1, maxMs: 2 });
   let down = 1;
-  reply = () => new Response(JSON.stringify({ ok: down <= 0 }), {
-    status: down-- > 0 ? 503 : 200,
-    headers: { 'Content-Type': 'application/json' },
-  });
+  reply = () =>
+    new Response(JSON.stringify({ ok: down <= 0 }), {
+      status: down-- > 0 ? 503 : 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
   assert.deepEqual(await api.get('/api/parcels'), { ok: true });
-  assert.deepEqual(calls.map((c) => c.url), ['/api/parcels', serviceRetry.probe, '/api/parcels']);
+  assert.deepEqual(
+    calls.map((c) => c.url),
+    ['/api/parcels', serviceRetry.probe, '/api/parcels'],
+  );
   assert.deepEqual(events, ['unavailable', 'ok']);
   assert.equal(serviceState(), 'ok');
 });
@@ -90,10 +96,14 @@ test('a write that meets a 503 fails with the server message and keeps the probe
   Object.assign(serviceRetry, { firstMs: 1, maxMs: 2 });
   const problem = { status: 503, detail: '数据库暂时无法连接' };
   let down = true;
-  reply = () => (down
-    ? new Response(JSON.stringify(problem), { status: 503, headers: { 'Content-Type': 'application/problem+json' } })
-    : new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
-  await assert.rejects(api.post('/api/workorders', { description: 'x' }), { status: 503, message: '数据库暂时无法连接' });
+  reply = () =>
+    down
+      ? new Response(JSON.stringify(problem), { status: 503, headers: { 'Content-Type': 'application/problem+json' } })
+      : new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+  await assert.rejects(api.post('/api/workorders', { description: 'x' }), {
+    status: 503,
+    message: '数据库暂时无法连接',
+  });
   assert.equal(serviceState(), 'unavailable');
   assert.equal(calls.filter((c) => c.url === '/api/workorders').length, 1, 'a write is never sent twice');
   down = false;

@@ -17,8 +17,16 @@ async function sources() {
 test('zh and en have the same keys', () => {
   const zhKeys = new Set(Object.keys(zh));
   const enKeys = new Set(Object.keys(en));
-  assert.deepEqual([...zhKeys].filter((k) => !enKeys.has(k)), [], 'keys missing from en.js');
-  assert.deepEqual([...enKeys].filter((k) => !zhKeys.has(k)), [], 'keys missing from zh.js');
+  assert.deepEqual(
+    [...zhKeys].filter((k) => !enKeys.has(k)),
+    [],
+    'keys missing from en.js',
+  );
+  assert.deepEqual(
+    [...enKeys].filter((k) => !zhKeys.has(k)),
+    [],
+    'keys missing from zh.js',
+  );
 });
 
 test('no translation is empty', () => {
@@ -34,7 +42,8 @@ test('placeholders match between languages', () => {
 
 test('every literal key passed to t() exists', async () => {
   for (const [file, text] of await sources()) {
-    for (const [, key] of text.matchAll(/\bt\('([^'`$]+)'/g)) assert.ok(key in zh, `${file}: t('${key}') has no translation`);
+    for (const [, key] of text.matchAll(/\bt\('([^'`$]+)'/g))
+      assert.ok(key in zh, `${file}: t('${key}') has no translation`);
   }
 });
 

@@ -7,10 +7,21 @@ import { layerStyles, featureStyle, progressClass } from '../../src/layer-styles
 import { screenBearing, midpointAlong, flowArrows } from '../../src/flow-direction.js';
 import { editableAreas } from '../../src/edit-tools.js';
 
-const schemaUrl = new URL('../../../geo-service/src/main/resources/db/migration/V1__foundation_schema.sql', import.meta.url);
+const schemaUrl = new URL(
+  '../../../geo-service/src/main/resources/db/migration/V1__foundation_schema.sql',
+  import.meta.url,
+);
 const tableOf = {
-  parcels: 'parcel', land_recoveries: 'land_recovery', expansion_zones: 'expansion_zone', enterprises: 'enterprise',
-  roads: 'road', pipes: 'pipe', wells: 'well', streetlights: 'streetlight', cables: 'cable', work_orders: 'work_order',
+  parcels: 'parcel',
+  land_recoveries: 'land_recovery',
+  expansion_zones: 'expansion_zone',
+  enterprises: 'enterprise',
+  roads: 'road',
+  pipes: 'pipe',
+  wells: 'well',
+  streetlights: 'streetlight',
+  cables: 'cable',
+  work_orders: 'work_order',
 };
 
 // CHECK (column IN ('a','b')) values per table.column from the migration.
@@ -20,7 +31,10 @@ async function checkValues() {
   for (const block of sql.split(/CREATE TABLE /).slice(1)) {
     const table = block.match(/^(\w+)/)[1];
     for (const [, column, list] of block.matchAll(/CHECK \((\w+) IN \(([^)]*)\)\)/g)) {
-      values.set(`${table}.${column}`, [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]));
+      values.set(
+        `${table}.${column}`,
+        [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]),
+      );
     }
   }
   return values;
@@ -47,7 +61,10 @@ test('parcels keep the red-line outline whatever their status', () => {
   for (const status of ['planned', 'transferred', 'cancelled']) {
     assert.equal(featureStyle('parcels', { status }).color, '#e31a1c');
   }
-  assert.notEqual(featureStyle('parcels', { status: 'planned' }).fillColor, featureStyle('parcels', { status: 'listed' }).fillColor);
+  assert.notEqual(
+    featureStyle('parcels', { status: 'planned' }).fillColor,
+    featureStyle('parcels', { status: 'listed' }).fillColor,
+  );
 });
 
 test('a hostile property value never becomes a CSS class', () => {
@@ -60,20 +77,52 @@ test('project progress is completed over total investment, in quarter classes', 
   assert.equal(progressClass({ total_investment_wan: 1000, completed_investment_wan: 500 }), 'p50');
   assert.equal(progressClass({ total_investment_wan: 1000, completed_investment_wan: 999 }), 'p75');
   assert.equal(progressClass({ total_investment_wan: 1000, completed_investment_wan: 1200 }), 'done');
-  assert.ok(featureStyle('projects', { total_investment_wan: 50000 }).radius > featureStyle('projects', { total_investment_wan: 100 }).radius);
+  assert.ok(
+    featureStyle('projects', { total_investment_wan: 50000 }).radius >
+      featureStyle('projects', { total_investment_wan: 100 }).radius,
+  );
 });
 
 test('flow arrows point from the first vertex to the last', () => {
   assert.equal(Math.round(screenBearing([122, 37], [122.01, 37])), 90);
   assert.equal(Math.round(screenBearing([122, 37], [122, 37.01])), 0);
   assert.equal(Math.round(screenBearing([122, 37.01], [122, 37])), 180);
-  const [arrow] = flowArrows({ type: 'LineString', coordinates: [[122, 37], [122.01, 37], [122.02, 37]] });
-  assert.deepEqual(arrow.at.map((v) => +v.toFixed(6)), [122.01, 37]);
-  assert.equal(flowArrows({ type: 'MultiLineString', coordinates: [[[0, 0], [1, 0]], [[0, 1], [0, 2]]] }).length, 2);
+  const [arrow] = flowArrows({
+    type: 'LineString',
+    coordinates: [
+      [122, 37],
+      [122.01, 37],
+      [122.02, 37],
+    ],
+  });
+  assert.deepEqual(
+    arrow.at.map((v) => +v.toFixed(6)),
+    [122.01, 37],
+  );
+  assert.equal(
+    flowArrows({
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [
+          [0, 1],
+          [0, 2],
+        ],
+      ],
+    }).length,
+    2,
+  );
 });
 
 test('the midpoint lies half-way along the line, not between its ends', () => {
-  const [lon, lat] = midpointAlong([[0, 0], [0, 3], [1, 3]]);
+  const [lon, lat] = midpointAlong([
+    [0, 0],
+    [0, 3],
+    [1, 3],
+  ]);
   assert.ok(Math.abs(lon) < 1e-9 && Math.abs(lat - 2) < 1e-9);
 });
 

@@ -9,7 +9,13 @@ const EPSG_4550 = '+proj=tmerc +lat_0=0 +lon_0=123 +k=1 +x_0=500000 +y_0=0 +ellp
 const toLonLat = (e, n) => proj4(EPSG_4550, '+proj=longlat +ellps=GRS80 +no_defs', [e, n]);
 
 function rectangle(e, n, width, height) {
-  return [[e, n], [e + width, n], [e + width, n + height], [e, n + height], [e, n]].map(([x, y]) => toLonLat(x, y));
+  return [
+    [e, n],
+    [e + width, n],
+    [e + width, n + height],
+    [e, n + height],
+    [e, n],
+  ].map(([x, y]) => toLonLat(x, y));
 }
 
 test('a rectangle drawn in the measuring CRS has its plane area', () => {

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the user can act on, rendered as RFC 9457 problem details by {@link ProblemHandler}.
- * The detail is a message key with arguments, resolved in the caller's language.
+ * A failure the user can act on, rendered as RFC 9457 problem details by
+ * {@link ProblemHandler}. The detail is a message key with arguments, resolved in the
+ * caller's language.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -49,7 +50,10 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, type, messageKey, args);
 	}
 
-	/** Adds a fact the client can use, such as the parameter at fault or the conflicting parcels. */
+	/**
+	 * Adds a fact the client can use, such as the parameter at fault or the conflicting
+	 * parcels.
+	 */
 	public ApiProblem with(String name, Object value) {
 		this.properties.put(name, value);
 		return this;

@@ -16,18 +16,22 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionTimedOutException;
 
-/** How the service uses its connections: a statement timeout on each, a request deadline on each transaction. */
+/**
+ * How the service uses its connections: a statement timeout on each, a request deadline
+ * on each transaction.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
 	/**
-	 * Sets statement_timeout on every connection the pool opens, so it holds for every query,
-	 * inside a transaction or not. Bound from the environment because a post-processor is created
-	 * before configuration properties beans.
+	 * Sets statement_timeout on every connection the pool opens, so it holds for every
+	 * query, inside a transaction or not. Bound from the environment because a
+	 * post-processor is created before configuration properties beans.
 	 */
 	@Bean
 	static BeanPostProcessor statementTimeout(Environment environment) {
-		Duration timeout = Binder.get(environment).bindOrCreate("zonegis.db", DatabaseProperties.class)
+		Duration timeout = Binder.get(environment)
+			.bindOrCreate("zonegis.db", DatabaseProperties.class)
 			.statementTimeout();
 		return new BeanPostProcessor() {
 			@Override
@@ -40,7 +44,10 @@ class DatabaseConfig {
 		};
 	}
 
-	/** Each transaction gets what is left of its request's time as its timeout (see {@link RequestDeadline}). */
+	/**
+	 * Each transaction gets what is left of its request's time as its timeout (see
+	 * {@link RequestDeadline}).
+	 */
 	@Bean
 	JdbcTransactionManager transactionManager(DataSource dataSource) {
 		return new JdbcTransactionManager(dataSource) {

@@ -24,21 +24,24 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The database cannot be reached: every request that needs it answers 503 with Retry-After, the
- * same whether the failure surfaced in a controller or in the user look-up of a login, so a client
- * never takes an outage for a wrong password.
+ * The database cannot be reached: every request that needs it answers 503 with
+ * Retry-After, the same whether the failure surfaced in a controller or in the user
+ * look-up of a login, so a client never takes an outage for a wrong password.
  */
 @Component
 public class DatabaseOutage {
 
-	/** Long enough not to hammer a restarting server, short enough that the map is back soon after it. */
+	/**
+	 * Long enough not to hammer a restarting server, short enough that the map is back
+	 * soon after it.
+	 */
 	public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	static final String TYPE = "database-unavailable";
 
 	/**
-	 * SQLSTATE class 08 is "connection exception"; 57P01-57P03 are the server shutting down, crashed
-	 * or still starting, and 53300 is every connection slot taken.
+	 * SQLSTATE class 08 is "connection exception"; 57P01-57P03 are the server shutting
+	 * down, crashed or still starting, and 53300 is every connection slot taken.
 	 */
 	private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03", "53300");
 
@@ -54,11 +57,16 @@ public class DatabaseOutage {
 		this.json = json;
 	}
 
-	/** Whether this failure, or anything that caused it, says the database is out of reach. */
+	/**
+	 * Whether this failure, or anything that caused it, says the database is out of
+	 * reach.
+	 */
 	public static boolean causedBy(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			// A rollback on a dead connection fails too; the failure it interrupted says why. When a
-			// commit failed first, Spring throws the rollback's failure alone: a transaction that could
+			// A rollback on a dead connection fails too; the failure it interrupted says
+			// why. When a
+			// commit failed first, Spring throws the rollback's failure alone: a
+			// transaction that could
 			// neither commit nor roll back on its connection has lost that connection.
 			if (cause instanceof TransactionSystemException rollback
 					&& ((rollback.getApplicationException() != null && causedBy(rollback.getApplicationException()))
@@ -87,7 +95,9 @@ public class DatabaseOutage {
 		return body;
 	}
 
-	/** Writes the 503 from a servlet filter (the login), where no controller advice runs. */
+	/**
+	 * Writes the 503 from a servlet filter (the login), where no controller advice runs.
+	 */
 	public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));

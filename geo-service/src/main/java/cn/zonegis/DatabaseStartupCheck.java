@@ -18,9 +18,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
- * Before anything else starts, checks that the configured database answers and has PostGIS, so
- * a misconfigured start ends with one line saying which, instead of the connection pool's and
- * Flyway's stack traces. Registered in META-INF/spring.factories: it runs before the context exists.
+ * Before anything else starts, checks that the configured database answers and has
+ * PostGIS, so a misconfigured start ends with one line saying which, instead of the
+ * connection pool's and Flyway's stack traces. Registered in META-INF/spring.factories:
+ * it runs before the context exists.
  */
 public class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -51,7 +52,8 @@ public class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvi
 	}
 
 	private static void checkPostgis(Connection connection, String url) throws SQLException {
-		try (Statement statement = connection.createStatement(); ResultSet state = statement.executeQuery(POSTGIS_STATE)) {
+		try (Statement statement = connection.createStatement();
+				ResultSet state = statement.executeQuery(POSTGIS_STATE)) {
 			state.next();
 			if (state.getBoolean("installed")) {
 				return;
@@ -82,8 +84,8 @@ public class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvi
 	}
 
 	/**
-	 * Logs a {@link Failed} start as its one line. It runs before Spring Boot's failure analysis,
-	 * which would print the whole exception chain.
+	 * Logs a {@link Failed} start as its one line. It runs before Spring Boot's failure
+	 * analysis, which would print the whole exception chain.
 	 */
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	public static final class Reporter implements SpringBootExceptionReporter {

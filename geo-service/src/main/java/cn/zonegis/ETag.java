@@ -3,8 +3,8 @@ package cn.zonegis;
 import org.springframework.http.HttpStatus;
 
 /**
- * Optimistic locking over HTTP: the ETag of an editable row is its quoted version, and a write
- * must send it back in If-Match (OGC API - Features Part 4, RFC 9110).
+ * Optimistic locking over HTTP: the ETag of an editable row is its quoted version, and a
+ * write must send it back in If-Match (OGC API - Features Part 4, RFC 9110).
  */
 public final class ETag {
 
@@ -17,8 +17,9 @@ public final class ETag {
 	}
 
 	/**
-	 * The version a write expects, from its If-Match header: 428 when the header is missing, 412 when
-	 * it names no version of ours (a list, {@code *}, garbage), since it cannot match.
+	 * The version a write expects, from its If-Match header: 428 when the header is
+	 * missing, 412 when it names no version of ours (a list, {@code *}, garbage), since
+	 * it cannot match.
 	 */
 	public static int expectedVersion(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank()) {
@@ -28,8 +29,9 @@ public final class ETag {
 	}
 
 	/**
-	 * The version a write expects where If-Match is optional (a lifecycle step): null when the header
-	 * is absent or {@code *} (any version), 412 when it names no version of ours.
+	 * The version a write expects where If-Match is optional (a lifecycle step): null
+	 * when the header is absent or {@code *} (any version), 412 when it names no version
+	 * of ours.
 	 */
 	public static Integer optionalVersion(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {

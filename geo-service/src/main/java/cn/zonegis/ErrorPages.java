@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The container's error page: whatever ended in {@code sendError} or an exception outside Spring
- * MVC (a filter, the servlet container) is turned into an {@link ApiProblem}, which
- * {@link ProblemHandler} renders as problem+json like any other. A 5xx says nothing of its cause.
+ * The container's error page: whatever ended in {@code sendError} or an exception outside
+ * Spring MVC (a filter, the servlet container) is turned into an {@link ApiProblem},
+ * which {@link ProblemHandler} renders as problem+json like any other. A 5xx says nothing
+ * of its cause.
  */
 @RestController
 class ErrorPages implements ErrorController {

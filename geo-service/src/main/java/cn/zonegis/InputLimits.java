@@ -7,16 +7,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How much a request may say: text lengths by kind of field, the range of plausible dates, and
- * how deeply a JSON body may nest.
+ * How much a request may say: text lengths by kind of field, the range of plausible
+ * dates, and how deeply a JSON body may nest.
  *
  * @param codeLength characters in a code (parcel number, land class code…)
  * @param nameLength characters in a name or any other short text
  * @param noteLength characters in a note, description or legal basis
- * @param earliestDate the earliest date a record may carry (the zone's records start in 1949)
+ * @param earliestDate the earliest date a record may carry (the zone's records start in
+ * 1949)
  * @param yearsAhead how far past today a date may lie, in years
  * @param jsonDepth how many objects and arrays a JSON body may nest
- * @param jsonBodySize the largest JSON body read (files go through the import's own limit)
+ * @param jsonBodySize the largest JSON body read (files go through the import's own
+ * limit)
  */
 @ConfigurationProperties("zonegis.limits")
 public record InputLimits(@DefaultValue("64") int codeLength, @DefaultValue("200") int nameLength,

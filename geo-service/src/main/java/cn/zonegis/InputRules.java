@@ -16,18 +16,22 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules every JSON body obeys before any feature reads it, checked in one walk over the tree:
- * finite numbers, well-formed Unicode, text no longer than its kind of field allows, dates as
- * YYYY-MM-DD within a plausible range, and a bounded depth. A field's kind comes from its name,
- * which is the same across /api and /ogc: a code ({@code code}, {@code land_class_code}), a note
- * ({@code note}, {@code description}, {@code legalBasis}), a date ({@code decisionDate},
- * {@code start_date}, {@code approved_on}), or else a name. Each refusal names the field and its
- * JSON Pointer.
+ * The rules every JSON body obeys before any feature reads it, checked in one walk over
+ * the tree: finite numbers, well-formed Unicode, text no longer than its kind of field
+ * allows, dates as YYYY-MM-DD within a plausible range, and a bounded depth. A field's
+ * kind comes from its name, which is the same across /api and /ogc: a code ({@code code},
+ * {@code land_class_code}), a note ({@code note}, {@code description},
+ * {@code legalBasis}), a date ({@code decisionDate}, {@code start_date},
+ * {@code approved_on}), or else a name. Each refusal names the field and its JSON
+ * Pointer.
  */
 @Component
 public class InputRules {
 
-	/** The records of the zone are kept in China Standard Time; "today" is its calendar day. */
+	/**
+	 * The records of the zone are kept in China Standard Time; "today" is its calendar
+	 * day.
+	 */
 	private static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
 
 	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -38,7 +42,10 @@ public class InputRules {
 	private static final Set<String> FEATURE_MEMBERS = Set.of("type", "id", "geometry", "properties", "bbox", "crs",
 			"links");
 
-	/** What every editable layer keeps about each row and publishes with it; never written by a client. */
+	/**
+	 * What every editable layer keeps about each row and publishes with it; never written
+	 * by a client.
+	 */
 	private static final Set<String> BOOKKEEPING = Set.of("id", "version", "created_at", "created_by", "updated_at",
 			"updated_by");
 
@@ -59,7 +66,8 @@ public class InputRules {
 
 	/**
 	 * A date sent as text, or null when blank.
-	 * @throws ApiProblem 400 naming the field unless it is YYYY-MM-DD within the plausible range
+	 * @throws ApiProblem 400 naming the field unless it is YYYY-MM-DD within the
+	 * plausible range
 	 */
 	public LocalDate date(String field, String text) {
 		if (text == null || text.isBlank()) {
@@ -69,9 +77,10 @@ public class InputRules {
 	}
 
 	/**
-	 * Refuses, with a 422 naming them, members of a GeoJSON Feature other than RFC 7946's and
-	 * properties other than the layer's known ones (those it writes and those it computes, which a
-	 * client may send back unchanged from a read) and the bookkeeping every layer keeps.
+	 * Refuses, with a 422 naming them, members of a GeoJSON Feature other than RFC 7946's
+	 * and properties other than the layer's known ones (those it writes and those it
+	 * computes, which a client may send back unchanged from a read) and the bookkeeping
+	 * every layer keeps.
 	 */
 	public static void refuseUnknownProperties(JsonNode feature, Collection<String> known) {
 		refuseUnknown(feature, FEATURE_MEMBERS, FEATURE_MEMBERS, "");
@@ -141,7 +150,8 @@ public class InputRules {
 			}
 			else if (Character.isSurrogate(c) || c == '\u0000' || c == '\uFFFE' || c == '\uFFFF') {
 				throw ApiProblem
-					.badRequest("invalid-unicode", "problem.input.unicode", field, String.format("U+%04X", (int) c), i + 1)
+					.badRequest("invalid-unicode", "problem.input.unicode", field, String.format("U+%04X", (int) c),
+							i + 1)
 					.with("property", field)
 					.with("pointer", pointer);
 			}
@@ -180,7 +190,8 @@ public class InputRules {
 		LocalDate latest = LocalDate.now(ZONE_TIME).plusYears(this.limits.yearsAhead());
 		if (date.isBefore(this.limits.earliestDate()) || date.isAfter(latest)) {
 			throw ApiProblem
-				.badRequest("date-out-of-range", "problem.input.dateRange", field, text, this.limits.earliestDate(), latest)
+				.badRequest("date-out-of-range", "problem.input.dateRange", field, text, this.limits.earliestDate(),
+						latest)
 				.with("property", field)
 				.with("pointer", pointer);
 		}

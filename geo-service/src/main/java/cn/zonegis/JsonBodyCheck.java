@@ -20,10 +20,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Every JSON request body, whatever the controller binds it to, is read once as a tree and held to
- * {@link InputRules} before it is bound, so no endpoint can forget a rule. Unknown members of a
- * bound record are refused by the mapper itself (FAIL_ON_UNKNOWN_PROPERTIES, see
- * {@link JsonStrictness}); unknown GeoJSON properties by the feature reading them.
+ * Every JSON request body, whatever the controller binds it to, is read once as a tree
+ * and held to {@link InputRules} before it is bound, so no endpoint can forget a rule.
+ * Unknown members of a bound record are refused by the mapper itself
+ * (FAIL_ON_UNKNOWN_PROPERTIES, see {@link JsonStrictness}); unknown GeoJSON properties by
+ * the feature reading them.
  */
 @ControllerAdvice
 class JsonBodyCheck extends RequestBodyAdviceAdapter {
@@ -50,7 +51,8 @@ class JsonBodyCheck extends RequestBodyAdviceAdapter {
 	public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
 		MediaType type = message.getHeaders().getContentType();
-		if (type == null || !(type.isCompatibleWith(MediaType.APPLICATION_JSON) || "json".equals(type.getSubtypeSuffix()))) {
+		if (type == null
+				|| !(type.isCompatibleWith(MediaType.APPLICATION_JSON) || "json".equals(type.getSubtypeSuffix()))) {
 			return message;
 		}
 		byte[] body = read(message);
@@ -64,14 +66,17 @@ class JsonBodyCheck extends RequestBodyAdviceAdapter {
 			TokenStreamLocation at = ex.getLocation();
 			int line = (at == null) ? 0 : at.getLineNr();
 			int column = (at == null) ? 0 : at.getColumnNr();
-			throw ApiProblem.badRequest("unreadable-body", "problem.input.syntax", line, column, ex.getOriginalMessage())
+			throw ApiProblem
+				.badRequest("unreadable-body", "problem.input.syntax", line, column, ex.getOriginalMessage())
 				.with("line", line)
 				.with("column", column);
 		}
 		return new Replayed(message.getHeaders(), body);
 	}
 
-	/** At most the configured size: a larger body is refused before it fills the memory. */
+	/**
+	 * At most the configured size: a larger body is refused before it fills the memory.
+	 */
 	private byte[] read(HttpInputMessage message) throws IOException {
 		long limit = this.limits.jsonBodySize().toBytes();
 		byte[] body = message.getBody().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Request bodies bound to records are read strictly: an unknown member, a duplicate member, a
- * number where text belongs or text where a number or flag belongs is an error naming the field,
- * never dropped or guessed (a numeric decisionDate once recovered a live parcel).
+ * Request bodies bound to records are read strictly: an unknown member, a duplicate
+ * member, a number where text belongs or text where a number or flag belongs is an error
+ * naming the field, never dropped or guessed (a numeric decisionDate once recovered a
+ * live parcel).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonStrictness {
@@ -27,9 +28,10 @@ class JsonStrictness {
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.withCoercionConfigDefaults((config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
-			.withCoercionConfig(LogicalType.Textual, (config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 }

@@ -46,9 +46,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Renders every error as application/problem+json in the caller's language, and logs it once. It
- * runs before Spring's own problem-details advice, which would answer a missing or mistyped
- * parameter without naming it.
+ * Renders every error as application/problem+json in the caller's language, and logs it
+ * once. It runs before Spring's own problem-details advice, which would answer a missing
+ * or mistyped parameter without naming it.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -58,7 +58,10 @@ class ProblemHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-	/** pgjdbc's SQLSTATE for a statement cancelled by statement_timeout or by a JDBC query timeout. */
+	/**
+	 * pgjdbc's SQLSTATE for a statement cancelled by statement_timeout or by a JDBC query
+	 * timeout.
+	 */
 	private static final String QUERY_CANCELED = "57014";
 
 	private final MessageSource messages;
@@ -102,11 +105,15 @@ class ProblemHandler {
 		return respond(body);
 	}
 
-	/** Raised while the multipart body is read, before any controller: the limit is the configured one. */
+	/**
+	 * Raised while the multipart body is read, before any controller: the limit is the
+	 * configured one.
+	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex) {
 		long limit = Math.min(this.multipart.getMaxFileSize().toBytes(), this.multipart.getMaxRequestSize().toBytes());
-		String readable = (limit >= DataSize.ofMegabytes(1).toBytes()) ? (limit / DataSize.ofMegabytes(1).toBytes()) + " MB"
+		String readable = (limit >= DataSize.ofMegabytes(1).toBytes())
+				? (limit / DataSize.ofMegabytes(1).toBytes()) + " MB"
 				: (limit / DataSize.ofKilobytes(1).toBytes()) + " KB";
 		ProblemDetail body = problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
 				message("problem.upload.too-large", readable));
@@ -115,8 +122,9 @@ class ProblemHandler {
 	}
 
 	/**
-	 * A body the mapper could not bind: an unknown member (422), or a value of the wrong kind (400),
-	 * each naming the field; syntax, Unicode, numbers and dates were already checked by JsonBodyCheck.
+	 * A body the mapper could not bind: an unknown member (422), or a value of the wrong
+	 * kind (400), each naming the field; syntax, Unicode, numbers and dates were already
+	 * checked by JsonBodyCheck.
 	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
@@ -159,8 +167,9 @@ class ProblemHandler {
 	}
 
 	/**
-	 * Whatever else Spring MVC refuses before a controller runs (wrong method, media type, size):
-	 * its status, in the caller's language, with the headers it calls for (Allow, Accept).
+	 * Whatever else Spring MVC refuses before a controller runs (wrong method, media
+	 * type, size): its status, in the caller's language, with the headers it calls for
+	 * (Allow, Accept).
 	 */
 	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeException.class,
 			ServletRequestBindingException.class, ErrorResponseException.class, AsyncRequestTimeoutException.class })
@@ -176,10 +185,14 @@ class ProblemHandler {
 
 	@ExceptionHandler(NoResourceFoundException.class)
 	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException ex) {
-		return respond(problem(HttpStatus.NOT_FOUND, "not-found", message("problem.path.unknown", ex.getResourcePath())));
+		return respond(
+				problem(HttpStatus.NOT_FOUND, "not-found", message("problem.path.unknown", ex.getResourcePath())));
 	}
 
-	/** A constraint the database enforces that no rule above it caught: a conflict, never a 500. */
+	/**
+	 * A constraint the database enforces that no rule above it caught: a conflict, never
+	 * a 500.
+	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
 		log.warn("integrity violation: {}", ex.getMostSpecificCause().getMessage());
@@ -187,9 +200,9 @@ class ProblemHandler {
 	}
 
 	/**
-	 * The database is out of reach (503, try again shortly) or the request ran out of time (504);
-	 * anything else is a bug and goes on to the default 500. A transaction cut off this way was
-	 * rolled back whole by PostgreSQL.
+	 * The database is out of reach (503, try again shortly) or the request ran out of
+	 * time (504); anything else is a bug and goes on to the default 500. A transaction
+	 * cut off this way was rolled back whole by PostgreSQL.
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ProblemDetail> database(Exception ex) throws Exception {

@@ -24,9 +24,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Tomcat answers some requests itself, before any servlet: a %00 or an encoded slash in the path,
- * an address longer than its header buffer. Its own page for them is HTML; this valve, the
- * host's only error report valve, writes the same problem+json as the service.
+ * Tomcat answers some requests itself, before any servlet: a %00 or an encoded slash in
+ * the path, an address longer than its header buffer. Its own page for them is HTML; this
+ * valve, the host's only error report valve, writes the same problem+json as the service.
  */
 final class ProblemReportValve extends ErrorReportValve {
 
@@ -51,8 +51,8 @@ final class ProblemReportValve extends ErrorReportValve {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				this.messages.getMessage("problem.http." + status.value(), null, status.getReasonPhrase(), locale));
 		problem.setType(URI.create(ProblemHandler.TYPE_BASE + ProblemHandler.slug(status)));
-		problem.setTitle(this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
-				locale));
+		problem.setTitle(
+				this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
 		try {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
@@ -63,7 +63,8 @@ final class ProblemReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client is gone or the response was committed meanwhile: nothing more to tell it.
+			// The client is gone or the response was committed meanwhile: nothing more to
+			// tell it.
 		}
 	}
 
@@ -71,8 +72,9 @@ final class ProblemReportValve extends ErrorReportValve {
 	static class Installation {
 
 		/**
-		 * Runs after Spring Boot's customizer, which adds Tomcat's HTML valve, and takes its place; the
-		 * host is told this class is its error report valve so that it adds no other at start.
+		 * Runs after Spring Boot's customizer, which adds Tomcat's HTML valve, and takes
+		 * its place; the host is told this class is its error report valve so that it
+		 * adds no other at start.
 		 */
 		@Bean
 		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReportValve(JsonMapper json,
@@ -82,8 +84,8 @@ final class ProblemReportValve extends ErrorReportValve {
 
 	}
 
-	private record Customizer(JsonMapper json, MessageSource messages)
-			implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+	private record Customizer(JsonMapper json,
+			MessageSource messages) implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
 		@Override
 		public void customize(ConfigurableTomcatWebServerFactory factory) {

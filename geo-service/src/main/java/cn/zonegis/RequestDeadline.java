@@ -17,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The moment by which the request on this thread must be done with the database
- * ({@link DatabaseProperties#requestTimeout()}). {@link DatabaseConfig}'s transaction manager turns
- * what is left into each transaction's timeout, so a request stuck behind a lock is cancelled and
- * answered 504 instead of holding a worker thread for ever.
+ * ({@link DatabaseProperties#requestTimeout()}). {@link DatabaseConfig}'s transaction
+ * manager turns what is left into each transaction's timeout, so a request stuck behind a
+ * lock is cancelled and answered 504 instead of holding a worker thread for ever.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,14 +45,18 @@ public class RequestDeadline extends OncePerRequestFilter {
 		}
 	}
 
-	/** Whole seconds left for this thread's request (at least 0), or empty outside a request. */
+	/**
+	 * Whole seconds left for this thread's request (at least 0), or empty outside a
+	 * request.
+	 */
 	static OptionalLong secondsLeft() {
 		Instant deadline = DEADLINE.get();
 		if (deadline == null) {
 			return OptionalLong.empty();
 		}
 		long millis = Duration.between(Instant.now(), deadline).toMillis();
-		// JDBC counts query timeouts in whole seconds: round up, so a last partial second still counts.
+		// JDBC counts query timeouts in whole seconds: round up, so a last partial second
+		// still counts.
 		return OptionalLong.of(Math.max(0, (millis + 999) / 1000));
 	}
 

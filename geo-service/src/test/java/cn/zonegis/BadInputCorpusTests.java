@@ -33,21 +33,28 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hostile-input corpus under src/test/resources/bad-input (written by its generate.py): every
- * case through every entry point it names must be refused with a 4xx application/problem+json
- * saying what and where, and must leave every table of schema zonegis exactly as it was.
+ * The hostile-input corpus under src/test/resources/bad-input (written by its
+ * generate.py): every case through every entry point it names must be refused with a 4xx
+ * application/problem+json saying what and where, and must leave every table of schema
+ * zonegis exactly as it was.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTests extends IntegrationTest {
 
 	private static final String CORPUS = "bad-input/";
 
-	/** Lone surrogates in a case must reach the server as \\uD800 escapes, not as UTF-8 replacement marks. */
+	/**
+	 * Lone surrogates in a case must reach the server as \\uD800 escapes, not as UTF-8
+	 * replacement marks.
+	 */
 	private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-	/** Every row of every table in schema zonegis, hashed table by table, in one statement. */
+	/**
+	 * Every row of every table in schema zonegis, hashed table by table, in one
+	 * statement.
+	 */
 	private static final String CHECKSUM = """
 			SELECT string_agg(c.relname || '=' || (xpath('/row/h/text()', query_to_xml(format(
 				'SELECT md5(coalesce(string_agg(t::text, ''|'' ORDER BY t::text), '''')) AS h FROM zonegis.%I t',
@@ -63,7 +70,10 @@ class BadInputCorpusTests extends IntegrationTest {
 
 	private final Map<String, Target> targets = new LinkedHashMap<>();
 
-	/** An entry point: where a case is sent, as whom, the valid body its patch changes, and whether it needs If-Match. */
+	/**
+	 * An entry point: where a case is sent, as whom, the valid body its patch changes,
+	 * and whether it needs If-Match.
+	 */
 	private record Target(String method, String path, String body, String etagFrom) {
 	}
 
@@ -119,10 +129,9 @@ class BadInputCorpusTests extends IntegrationTest {
 		target("recover", "POST", parcelPath + "/recover", """
 				{"formerHolder":"测试公司","landUse":"industrial","reason":"idle","legalBasis":"闲置土地处置办法",
 				 "decisionDate":"2026-03-01","certificateCancelled":false,"note":"corpus"}""", null);
-		target("parcel-transition", "POST", parcelPath + "/transitions", "{\"to\":\"red_line_issued\",\"note\":\"corpus\"}",
-				null);
-		target("split", "POST", parcelPath + "/split",
-				"{\"line\":%s,\"note\":\"corpus\"}".formatted(line), parcelPath);
+		target("parcel-transition", "POST", parcelPath + "/transitions",
+				"{\"to\":\"red_line_issued\",\"note\":\"corpus\"}", null);
+		target("split", "POST", parcelPath + "/split", "{\"line\":%s,\"note\":\"corpus\"}".formatted(line), parcelPath);
 		target("workorder-create", "POST", "/api/workorders", """
 				{"kind":"other","priority":"normal","description":"语料工单","location":{"lon":%s,"lat":%s}}"""
 			.formatted(LON, LAT), null);
@@ -136,7 +145,8 @@ class BadInputCorpusTests extends IntegrationTest {
 
 	static Stream<Arguments> cases() throws IOException {
 		List<Arguments> sends = new ArrayList<>();
-		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:" + CORPUS + "cases/**/*.json")) {
+		for (Resource file : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:" + CORPUS + "cases/**/*.json")) {
 			String path = file.getURI().toString();
 			String name = path.substring(path.indexOf(CORPUS + "cases/") + (CORPUS + "cases/").length(),
 					path.length() - ".json".length());
@@ -149,7 +159,8 @@ class BadInputCorpusTests extends IntegrationTest {
 			}
 		}
 		assertThat(sends).hasSizeGreaterThanOrEqualTo(200);
-		return sends.stream().sorted((a, b) -> (a.get()[0] + " " + a.get()[1]).compareTo(b.get()[0] + " " + b.get()[1]));
+		return sends.stream()
+			.sorted((a, b) -> (a.get()[0] + " " + a.get()[1]).compareTo(b.get()[0] + " " + b.get()[1]));
 	}
 
 	@ParameterizedTest(name = "{0} → {1}")
@@ -169,9 +180,11 @@ class BadInputCorpusTests extends IntegrationTest {
 			if (fact.getKey().equals("status") || fact.getValue().isNull()) {
 				continue;
 			}
-			String actual = fact.getKey().equals("type") ? problem.path("type").asString("").replace(ProblemHandler.TYPE_BASE, "")
+			String actual = fact.getKey().equals("type")
+					? problem.path("type").asString("").replace(ProblemHandler.TYPE_BASE, "")
 					: problem.path(fact.getKey()).asString(problem.path(fact.getKey()).toString());
-			assertThat(actual).as("%s of %s: %s", fact.getKey(), name, response.body()).isEqualTo(fact.getValue().asString());
+			assertThat(actual).as("%s of %s: %s", fact.getKey(), name, response.body())
+				.isEqualTo(fact.getValue().asString());
 		}
 		assertThat(checksum()).as("tables after %s", name).isEqualTo(before);
 	}
@@ -202,7 +215,10 @@ class BadInputCorpusTests extends IntegrationTest {
 		return exchange(method, path, headers, body);
 	}
 
-	/** The target's valid body with the case's merge patch, or the case's own body in place of it. */
+	/**
+	 * The target's valid body with the case's merge patch, or the case's own body in
+	 * place of it.
+	 */
 	private static byte[] body(JsonNode spec, Target target) {
 		if (spec.has("bodyBase64")) {
 			return Base64.getDecoder().decode(spec.get("bodyBase64").asString());
@@ -231,7 +247,10 @@ class BadInputCorpusTests extends IntegrationTest {
 		return result;
 	}
 
-	/** Replaces {"$repeat": s, "times": n} by the repeated text and {"$number": "1e400"} by that number. */
+	/**
+	 * Replaces {"$repeat": s, "times": n} by the repeated text and {"$number": "1e400"}
+	 * by that number.
+	 */
 	private static JsonNode expand(JsonNode node) {
 		if (node.isObject() && node.has("$repeat")) {
 			return JsonNodeFactory.instance.stringNode(text(node));
@@ -278,7 +297,8 @@ class BadInputCorpusTests extends IntegrationTest {
 
 	private HttpResponse<String> exchange(String method, String path, Map<String, String> headers, byte[] body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+			.method(method,
+					(body == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
 			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin2026".getBytes()));
 		headers.forEach(request::header);
 		try {
@@ -310,8 +330,9 @@ class BadInputCorpusTests extends IntegrationTest {
 	}
 
 	/**
-	 * A planned parcel of the corpus's own, on ground kept for it west of every other test's, so that
-	 * a refused lifecycle step has a live parcel to refuse on; a later run on the same database reuses it.
+	 * A planned parcel of the corpus's own, on ground kept for it west of every other
+	 * test's, so that a refused lifecycle step has a live parcel to refuse on; a later
+	 * run on the same database reuses it.
 	 */
 	private long ownParcel() {
 		String code = "CORPUS-FIXTURE";
@@ -320,10 +341,11 @@ class BadInputCorpusTests extends IntegrationTest {
 			.query(Long.class)
 			.optional()
 			.orElseGet(() -> {
-				Http.Response created = as("admin").post("/api/parcels", """
-						{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[121.9003,37.0575],[121.9013,37.0575],
-						 [121.9013,37.0583],[121.9003,37.0583],[121.9003,37.0575]]]},"properties":{"code":"%s","name":"语料地块"}}"""
-					.formatted(code));
+				Http.Response created = as("admin").post("/api/parcels",
+						"""
+								{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[121.9003,37.0575],[121.9013,37.0575],
+								 [121.9013,37.0583],[121.9003,37.0583],[121.9003,37.0575]]]},"properties":{"code":"%s","name":"语料地块"}}"""
+							.formatted(code));
 				assertThat(created.status()).as(created.body()).isEqualTo(201);
 				return created.json().get("id").longValue();
 			});

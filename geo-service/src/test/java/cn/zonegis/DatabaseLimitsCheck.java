@@ -12,8 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Holds a table lock on a connection of its own so a request's query waits on it, then checks the
- * request is cut off in time with a 504 that names the limit, and leaves nothing behind.
+ * Holds a table lock on a connection of its own so a request's query waits on it, then
+ * checks the request is cut off in time with a 504 that names the limit, and leaves
+ * nothing behind.
  */
 abstract class DatabaseLimitsCheck extends IntegrationTest {
 
@@ -22,7 +23,10 @@ abstract class DatabaseLimitsCheck extends IntegrationTest {
 	@Autowired
 	DataSource dataSource;
 
-	/** A parcel read waits for the parcel table: answered 504 of this type within the bound. */
+	/**
+	 * A parcel read waits for the parcel table: answered 504 of this type within the
+	 * bound.
+	 */
 	void readStuckBehindALock(String type, Duration within) throws Exception {
 		long parcel = this.jdbc.sql("SELECT min(id) FROM zonegis.parcel").query(Long.class).single();
 		Http.Response response;
@@ -38,7 +42,10 @@ abstract class DatabaseLimitsCheck extends IntegrationTest {
 		assertTimeout(response, type);
 	}
 
-	/** A work order's audit entry waits for the audit table: 504, and neither the order nor its event is stored. */
+	/**
+	 * A work order's audit entry waits for the audit table: 504, and neither the order
+	 * nor its event is stored.
+	 */
 	void writeStuckBehindALock(String type, Duration within) throws Exception {
 		String description = TEST + System.nanoTime();
 		Http.Response response;

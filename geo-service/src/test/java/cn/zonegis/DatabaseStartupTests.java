@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A start against a database that cannot be used stops at once with one line that says why and a
- * non-zero exit code, not the connection pool's and Flyway's stack traces (issue 9, faults). Runs
- * the service's main class in a child JVM, as scripts/run.sh would.
+ * A start against a database that cannot be used stops at once with one line that says
+ * why and a non-zero exit code, not the connection pool's and Flyway's stack traces
+ * (issue 9, faults). Runs the service's main class in a child JVM, as scripts/run.sh
+ * would.
  */
 class DatabaseStartupTests {
 
@@ -42,8 +43,8 @@ class DatabaseStartupTests {
 
 	@Test
 	void aDatabaseWithoutPostgisStopsTheStartWithOneLine() throws Exception {
-		String testUrl = System.getenv().getOrDefault("ZONEGIS_TEST_DB_URL",
-				"jdbc:postgresql://127.0.0.1:55432/zonegis_test");
+		String testUrl = System.getenv()
+			.getOrDefault("ZONEGIS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:55432/zonegis_test");
 		Optional<TestCluster> cluster = TestCluster.of(testUrl);
 		assumeTrue(cluster.isPresent(), TestCluster.SKIP_REASON);
 		String database = "zonegis_startup_without_postgis";

@@ -13,7 +13,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for tests that talk to the running service as a real client would. */
+/**
+ * A small HTTP client for tests that talk to the running service as a real client would.
+ */
 public final class Http {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -25,8 +27,8 @@ public final class Http {
 	private final String authorization;
 
 	public Http(int port, String user, String password) {
-		this(port, (user == null) ? null
-				: "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		this(port, (user == null) ? null : "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private Http(int port, String authorization) {

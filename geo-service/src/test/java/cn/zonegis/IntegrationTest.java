@@ -25,7 +25,10 @@ public abstract class IntegrationTest {
 		return new Http(this.port, user, user + "2026");
 	}
 
-	/** Work orders and order events carrying this text: 0 when a refused or cut-off write left nothing. */
+	/**
+	 * Work orders and order events carrying this text: 0 when a refused or cut-off write
+	 * left nothing.
+	 */
 	protected long workOrderRowsDescribed(String text) {
 		return this.jdbc.sql("""
 				SELECT (SELECT count(*) FROM zonegis.work_order WHERE description = :text)

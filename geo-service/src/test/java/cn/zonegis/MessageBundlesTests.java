@@ -18,7 +18,10 @@ import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every problem a user can meet reads in Chinese and in English, with the same facts filled in. */
+/**
+ * Every problem a user can meet reads in Chinese and in English, with the same facts
+ * filled in.
+ */
 public class MessageBundlesTests {
 
 	private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");

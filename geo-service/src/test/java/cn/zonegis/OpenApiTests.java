@@ -18,8 +18,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * /v3/api-docs documents every /api endpoint Spring maps, with the problem responses a client must
- * handle; the Swagger UI is for administrators; the OGC API keeps its own document.
+ * /v3/api-docs documents every /api endpoint Spring maps, with the problem responses a
+ * client must handle; the Swagger UI is for administrators; the OGC API keeps its own
+ * document.
  */
 class OpenApiTests extends IntegrationTest {
 
@@ -64,8 +65,7 @@ class OpenApiTests extends IntegrationTest {
 				expected.addAll(List.of("409", "412", "422"));
 			}
 			for (String status : expected) {
-				assertThat(responses.get(status))
-					.as(operation.getKey() + " " + path.getKey() + " " + status)
+				assertThat(responses.get(status)).as(operation.getKey() + " " + path.getKey() + " " + status)
 					.isNotNull();
 				assertThat(responses.get(status).get("content").has("application/problem+json")).isTrue();
 			}

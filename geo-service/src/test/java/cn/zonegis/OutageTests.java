@@ -31,12 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Stops the real test cluster under the running service (issue 15; issue 9, faults): while the
- * database is away every entry point says so with a 503, never "please log in"; a write cut off
- * leaves nothing; after the restart the service is back by itself within 10 s and every
- * acknowledged write is there. Each test starts the cluster again and waits for it, so the tests
- * after these find it running. API tokens do not exist yet, so only HTTP Basic and the session are
- * checked.
+ * Stops the real test cluster under the running service (issue 15; issue 9, faults):
+ * while the database is away every entry point says so with a 503, never "please log in";
+ * a write cut off leaves nothing; after the restart the service is back by itself within
+ * 10 s and every acknowledged write is there. Each test starts the cluster again and
+ * waits for it, so the tests after these find it running. API tokens do not exist yet, so
+ * only HTTP Basic and the session are checked.
  */
 class OutageTests extends IntegrationTest {
 
@@ -44,7 +44,9 @@ class OutageTests extends IntegrationTest {
 
 	private static final Duration RECOVERY = Duration.ofSeconds(10);
 
-	/** A request must not hang while the database is away: the pool gives up after 3 s. */
+	/**
+	 * A request must not hang while the database is away: the pool gives up after 3 s.
+	 */
 	private static final Duration PROMPT = Duration.ofSeconds(6);
 
 	private static final String BBOX = "122.03,37.17,122.06,37.20";
@@ -94,8 +96,9 @@ class OutageTests extends IntegrationTest {
 		}
 		assertUnavailable(() -> basic.post("/api/workorders", workOrder(TEST + "basic")), "HTTP Basic write");
 		assertUnavailable(() -> session.post("/api/workorders", workOrder(TEST + "session")), "session write");
-		assertUnavailable(() -> session.upload("/api/parcels/import?format=geojson&dryRun=true", "parcels.geojson",
-				importFile), "session import");
+		assertUnavailable(
+				() -> session.upload("/api/parcels/import?format=geojson&dryRun=true", "parcels.geojson", importFile),
+				"session import");
 		assertUnavailable(() -> new SessionClient(this.port).login("planner", "planner2026"), "form login");
 		Http.Response english = as("planner").get("/api/me", Map.of("Accept-Language", "en"));
 		assertThat(english.json().get("detail").asString()).startsWith("The database cannot be reached");
@@ -120,15 +123,20 @@ class OutageTests extends IntegrationTest {
 	void aWriteCutOffByTheStopAnswers503AndLeavesNothingBehind() throws Exception {
 		String description = TEST + "in-flight-" + System.nanoTime();
 		try (Connection blocker = this.cluster.connect(); Statement lock = blocker.createStatement()) {
-			// The order and its first event are inserted, then the audit entry waits for this lock.
+			// The order and its first event are inserted, then the audit entry waits for
+			// this lock.
 			blocker.setAutoCommit(false);
 			lock.execute("LOCK TABLE zonegis.audit_log IN EXCLUSIVE MODE");
 			CompletableFuture<Http.Response> write = CompletableFuture
 				.supplyAsync(() -> as("dispatcher").post("/api/workorders", workOrder(description)));
-			Waiting.until(Duration.ofSeconds(10), () -> this.jdbc.sql("""
-					SELECT count(*) FROM pg_stat_activity
-					WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO zonegis.audit_log%'
-					""").query(Long.class).single() == 1);
+			Waiting.until(Duration.ofSeconds(10),
+					() -> this.jdbc
+						.sql("""
+								SELECT count(*) FROM pg_stat_activity
+								WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO zonegis.audit_log%'
+								""")
+						.query(Long.class)
+						.single() == 1);
 
 			this.cluster.stop();
 
@@ -188,7 +196,8 @@ class OutageTests extends IntegrationTest {
 			}
 		});
 		assertThat(stored).doesNotHaveDuplicates();
-		// Whole or nothing: every stored order has its first event and its audit entry, and no audit
+		// Whole or nothing: every stored order has its first event and its audit entry,
+		// and no audit
 		// entry of the run names an order that is not there.
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM zonegis.work_order o
@@ -196,7 +205,8 @@ class OutageTests extends IntegrationTest {
 				AND ((SELECT count(*) FROM zonegis.work_order_event e WHERE e.work_order_id = o.id) <> 1
 					OR (SELECT count(*) FROM zonegis.audit_log a
 						WHERE a.entity = 'work_order' AND a.action = 'report' AND a.entity_id = o.id::text) <> 1)
-				""").param("p", TEST + "load-%").query(Long.class).single()).as("orders without event or audit").isZero();
+				""").param("p", TEST + "load-%").query(Long.class).single()).as("orders without event or audit")
+			.isZero();
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM zonegis.audit_log a
 				WHERE a.entity = 'work_order' AND a.action = 'report' AND a.at >= :since

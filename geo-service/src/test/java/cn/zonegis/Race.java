@@ -12,8 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /**
- * Runs n calls at the same moment, so they really race: each thread waits at a start gate that opens
- * only once all n are ready.
+ * Runs n calls at the same moment, so they really race: each thread waits at a start gate
+ * that opens only once all n are ready.
  */
 public final class Race {
 

@@ -11,8 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A client that logs in as the web map does: a form post with the CSRF token, then the session
- * cookie on every call and the token on every write.
+ * A client that logs in as the web map does: a form post with the CSRF token, then the
+ * session cookie on every call and the token on every write.
  */
 public final class SessionClient {
 
@@ -46,7 +46,10 @@ public final class SessionClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
-	/** A multipart upload of one file in the part named "file", as the import dialog sends it. */
+	/**
+	 * A multipart upload of one file in the part named "file", as the import dialog sends
+	 * it.
+	 */
 	public Http.Response upload(String path, String fileName, byte[] content) {
 		MultipartFile file = MultipartFile.of(fileName, content);
 		return send(HttpRequest.newBuilder(uri(path))
@@ -61,8 +64,8 @@ public final class SessionClient {
 			request.header("X-XSRF-TOKEN", token);
 		}
 		try {
-			return new Http.Response(this.client.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+			return new Http.Response(
+					this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -8,7 +8,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** zonegis.db.statement-timeout: a query that runs longer is cancelled and answered 504 (issue 9, limits). */
+/**
+ * zonegis.db.statement-timeout: a query that runs longer is cancelled and answered 504
+ * (issue 9, limits).
+ */
 @TestPropertySource(properties = "zonegis.db.statement-timeout=1s")
 class StatementTimeoutTests extends DatabaseLimitsCheck {
 

@@ -3,8 +3,9 @@ package cn.zonegis;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Free ground for test features: cells south-west of the demo zone, each handed out once per run,
- * so tests that draw parcels never overlap each other or the demo's red lines, whatever their order.
+ * Free ground for test features: cells south-west of the demo zone, each handed out once
+ * per run, so tests that draw parcels never overlap each other or the demo's red lines,
+ * whatever their order.
  */
 public final class TestArea {
 

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL cluster under the test database, for tests that stop and start it with
- * scripts/db.sh. Only a cluster named explicitly by ZONEGIS_PGDATA and ZONEGIS_DB_PORT (as
- * scripts/test.sh passes them), on the test database's own port, is ever touched: a shared
- * cluster someone else is using is never stopped by accident.
+ * scripts/db.sh. Only a cluster named explicitly by ZONEGIS_PGDATA and ZONEGIS_DB_PORT
+ * (as scripts/test.sh passes them), on the test database's own port, is ever touched: a
+ * shared cluster someone else is using is never stopped by accident.
  */
 public final class TestCluster {
 
@@ -34,7 +34,10 @@ public final class TestCluster {
 		this.databaseUrl = databaseUrl;
 	}
 
-	/** The cluster of this JDBC URL if the environment names it, else empty (the caller skips). */
+	/**
+	 * The cluster of this JDBC URL if the environment names it, else empty (the caller
+	 * skips).
+	 */
 	public static Optional<TestCluster> of(String jdbcUrl) {
 		String port = setting("ZONEGIS_DB_PORT");
 		String pgdata = setting("ZONEGIS_PGDATA");
@@ -43,7 +46,8 @@ public final class TestCluster {
 		}
 		int urlPort = URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
 		if (urlPort != Integer.parseInt(port)) {
-			throw new IllegalStateException("ZONEGIS_DB_PORT " + port + " is not the test database's port in " + jdbcUrl);
+			throw new IllegalStateException(
+					"ZONEGIS_DB_PORT " + port + " is not the test database's port in " + jdbcUrl);
 		}
 		return Optional.of(new TestCluster(repositoryRoot(), port, pgdata, jdbcUrl));
 	}
@@ -60,12 +64,18 @@ public final class TestCluster {
 		dbScript("start");
 	}
 
-	/** A superuser connection (db.sh clusters trust local logins) to a database of this cluster. */
+	/**
+	 * A superuser connection (db.sh clusters trust local logins) to a database of this
+	 * cluster.
+	 */
 	public Connection admin(String database) throws SQLException {
 		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + this.port + "/" + database, "postgres", "");
 	}
 
-	/** A connection of the service's own user to the test database, outside the service's pool. */
+	/**
+	 * A connection of the service's own user to the test database, outside the service's
+	 * pool.
+	 */
 	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(this.databaseUrl, "zonegis", "zonegis");
 	}

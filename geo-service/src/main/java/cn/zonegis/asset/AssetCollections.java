@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the infrastructure layers (roads, pipes, wells, streetlights, cables) and their OGC
- * writers. Published properties are the kind's editable columns: the layer and the edit form agree.
+ * Registers the infrastructure layers (roads, pipes, wells, streetlights, cables) and
+ * their OGC writers. Published properties are the kind's editable columns: the layer and
+ * the edit form agree.
  */
 @Configuration(proxyBeanMethods = false)
 class AssetCollections {

@@ -8,9 +8,10 @@ import cn.zonegis.ApiProblem;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One editable column of an asset table: its SQL name (also the GeoJSON property), its type,
- * whether it must be given (always, or when another column has a value), its default, its allowed
- * values (the table's CHECK, said early and in words) and, for a reference, the table it points to.
+ * One editable column of an asset table: its SQL name (also the GeoJSON property), its
+ * type, whether it must be given (always, or when another column has a value), its
+ * default, its allowed values (the table's CHECK, said early and in words) and, for a
+ * reference, the table it points to.
  */
 record AssetColumn(String name, Type type, boolean isRequired, String defaultValue, List<String> allowedValues,
 		String references, String requiredWhenColumn, String requiredWhenValue) {
@@ -41,17 +42,23 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 		return new AssetColumn(name, Type.DECIMAL, false, null, List.of(), null, null, null);
 	}
 
-	/** The id of a row of another table (a well, an enterprise); the foreign key checks it exists. */
+	/**
+	 * The id of a row of another table (a well, an enterprise); the foreign key checks it
+	 * exists.
+	 */
 	static AssetColumn reference(String name, String table) {
 		return new AssetColumn(name, Type.REFERENCE, false, null, List.of(), table, null, null);
 	}
 
 	AssetColumn required() {
-		return new AssetColumn(this.name, this.type, true, this.defaultValue, this.allowedValues, this.references,
-				null, null);
+		return new AssetColumn(this.name, this.type, true, this.defaultValue, this.allowedValues, this.references, null,
+				null);
 	}
 
-	/** Required only while the other column has that value (a dedicated pipe names its enterprise). */
+	/**
+	 * Required only while the other column has that value (a dedicated pipe names its
+	 * enterprise).
+	 */
 	AssetColumn requiredWhen(String column, String value) {
 		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, this.allowedValues,
 				this.references, column, value);
@@ -76,9 +83,9 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 	}
 
 	/**
-	 * The value to bind for a GeoJSON property: absent or null falls back to the default, and a
-	 * missing required value, a wrong type or a value outside the allowed list is a 400 naming the
-	 * property.
+	 * The value to bind for a GeoJSON property: absent or null falls back to the default,
+	 * and a missing required value, a wrong type or a value outside the allowed list is a
+	 * 400 naming the property.
 	 */
 	Object bind(JsonNode value) {
 		if (value == null || value.isNull() || value.isMissingNode()) {

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * /api/assets/{kind}/{id} for every asset kind, also reachable as /api/roads/{id}, /api/pipes/{id}…
- * Reads carry the version as ETag; writes need it back in If-Match.
+ * /api/assets/{kind}/{id} for every asset kind, also reachable as /api/roads/{id},
+ * /api/pipes/{id}… Reads carry the version as ETag; writes need it back in If-Match.
  */
 @RestController
 class AssetController {
@@ -41,7 +41,10 @@ class AssetController {
 		this.nearest = nearest;
 	}
 
-	/** What each kind's edit form needs: its geometry type and editable columns with their allowed values. */
+	/**
+	 * What each kind's edit form needs: its geometry type and editable columns with their
+	 * allowed values.
+	 */
 	@GetMapping("/api/assets/kinds")
 	List<KindView> kinds() {
 		return Arrays.stream(AssetKind.values())

@@ -3,7 +3,10 @@ package cn.zonegis.asset;
 import cn.zonegis.ogc.FeatureWriter;
 import tools.jackson.databind.JsonNode;
 
-/** OGC API - Features Part 4 writes on one asset collection, through the same {@link AssetService} as /api. */
+/**
+ * OGC API - Features Part 4 writes on one asset collection, through the same
+ * {@link AssetService} as /api.
+ */
 class AssetFeatureWriter implements FeatureWriter {
 
 	private final AssetKind kind;

@@ -7,40 +7,36 @@ import java.util.Map;
 import cn.zonegis.ApiProblem;
 
 /**
- * The infrastructure assets the maintenance office keeps: one entry per table. Everything generic
- * (CRUD, history, OGC writes, nearest search, the layer list) reads its table, geometry type and
- * editable columns from here, so a new kind of asset is one more entry.
+ * The infrastructure assets the maintenance office keeps: one entry per table. Everything
+ * generic (CRUD, history, OGC writes, nearest search, the layer list) reads its table,
+ * geometry type and editable columns from here, so a new kind of asset is one more entry.
  */
 public enum AssetKind {
 
-	ROAD("roads", "road", "MultiLineString", "name", null,
-			AssetColumn.text("name").required(),
+	ROAD("roads", "road", "MultiLineString", "name", null, AssetColumn.text("name").required(),
 			AssetColumn.text("road_class").required().allowed("arterial", "secondary", "branch", "access"),
 			AssetColumn.text("surface").defaultsTo("asphalt").allowed("asphalt", "concrete", "gravel", "paver"),
 			AssetColumn.decimal("width_m")),
 
-	PIPE("pipes", "pipe", "LineString", "code", null,
-			AssetColumn.text("code").required(),
+	PIPE("pipes", "pipe", "LineString", "code", null, AssetColumn.text("code").required(),
 			AssetColumn.text("kind").required().allowed("rain", "sewage", "water", "dedicated"),
 			AssetColumn.reference("enterprise_id", "enterprise").requiredWhen("kind", "dedicated"),
 			AssetColumn.integer("diameter_mm"), AssetColumn.text("material"),
 			AssetColumn.reference("upstream_well_id", "well"), AssetColumn.reference("downstream_well_id", "well")),
 
-	WELL("wells", "well", "Point", "code", "cover_state",
-			AssetColumn.text("code").required(),
+	WELL("wells", "well", "Point", "code", "cover_state", AssetColumn.text("code").required(),
 			AssetColumn.text("kind").required().allowed("rain", "sewage", "inspection"),
 			AssetColumn.text("cover_state").defaultsTo("intact").allowed("intact", "damaged", "missing"),
 			AssetColumn.decimal("depth_m")),
 
-	STREETLIGHT("streetlights", "streetlight", "Point", "code", "state",
-			AssetColumn.text("code").required(), AssetColumn.text("circuit").required(),
+	STREETLIGHT("streetlights", "streetlight", "Point", "code", "state", AssetColumn.text("code").required(),
+			AssetColumn.text("circuit").required(),
 			AssetColumn.text("lamp_type").defaultsTo("led").allowed("led", "sodium", "solar"),
 			AssetColumn.integer("power_w"),
 			AssetColumn.text("state").defaultsTo("normal").allowed("normal", "faulty", "under_repair", "off")),
 
-	CABLE("cables", "cable", "LineString", "code", "state",
-			AssetColumn.text("code").required(), AssetColumn.text("circuit").required(),
-			AssetColumn.text("cable_type"),
+	CABLE("cables", "cable", "LineString", "code", "state", AssetColumn.text("code").required(),
+			AssetColumn.text("circuit").required(), AssetColumn.text("cable_type"),
 			AssetColumn.text("state").defaultsTo("normal").allowed("normal", "faulty", "under_repair"));
 
 	private final String collectionId;
@@ -66,8 +62,8 @@ public enum AssetKind {
 	}
 
 	/**
-	 * The kind named by its collection id (pipes) or its table (pipe, as in work_order.asset_type);
-	 * anything else is a 404 naming it.
+	 * The kind named by its collection id (pipes) or its table (pipe, as in
+	 * work_order.asset_type); anything else is a 404 naming it.
 	 */
 	public static AssetKind of(String name) {
 		return Arrays.stream(values())
@@ -99,7 +95,9 @@ public enum AssetKind {
 		return this.labelColumn;
 	}
 
-	/** The column a fault or a repair changes (state, or a well's cover_state), or null. */
+	/**
+	 * The column a fault or a repair changes (state, or a well's cover_state), or null.
+	 */
 	String stateColumn() {
 		return this.stateColumn;
 	}
@@ -111,7 +109,9 @@ public enum AssetKind {
 	/** The columns of every kind that point at a row of this kind (a pipe's wells). */
 	List<Map.Entry<AssetKind, AssetColumn>> referencedBy() {
 		return Arrays.stream(values())
-			.flatMap((k) -> k.columns.stream().filter((c) -> this.table.equals(c.references())).map((c) -> Map.entry(k, c)))
+			.flatMap((k) -> k.columns.stream()
+				.filter((c) -> this.table.equals(c.references()))
+				.map((c) -> Map.entry(k, c)))
 			.toList();
 	}
 

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for every asset kind. Table and column names come from {@link AssetKind} (code, never a
- * request); every value is bound.
+ * SQL for every asset kind. Table and column names come from {@link AssetKind} (code,
+ * never a request); every value is bound.
  */
 @Repository
 class AssetRepository {
@@ -25,7 +25,10 @@ class AssetRepository {
 			FROM zonegis.%s t WHERE t.id = :id
 			""";
 
-	/** The point on the asset nearest its centroid: on the line or at the point, never beside it. */
+	/**
+	 * The point on the asset nearest its centroid: on the line or at the point, never
+	 * beside it.
+	 */
 	private static final String REF = """
 			SELECT t.id, t.%s AS label, %s AS state, t.version,
 				ST_X(ST_ClosestPoint(t.geom, ST_Centroid(t.geom))) AS lon, ST_Y(ST_ClosestPoint(t.geom, ST_Centroid(t.geom))) AS lat
@@ -71,7 +74,9 @@ class AssetRepository {
 			FROM zonegis.%s t WHERE t.id = :id
 			""";
 
-	/** Every version, newest first: the current row (valid_to null) and the replaced ones. */
+	/**
+	 * Every version, newest first: the current row (valid_to null) and the replaced ones.
+	 */
 	private static final String HISTORY = """
 			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
 				'type', 'Feature', 'id', v.version, 'geometry', ST_AsGeoJSON(v.geom, 7, 0)::json,
@@ -88,7 +93,10 @@ class AssetRepository {
 			) v
 			""";
 
-	/** One referencing column's rows; the union of all of them says what still uses an asset. */
+	/**
+	 * One referencing column's rows; the union of all of them says what still uses an
+	 * asset.
+	 */
 	private static final String REFERENCING = """
 			SELECT '%1$s' AS kind, t.id, t.%2$s AS label FROM zonegis.%3$s t WHERE t.%4$s = :id""";
 
@@ -101,7 +109,10 @@ class AssetRepository {
 		this.geo = geo;
 	}
 
-	/** The asset as a GeoJSON Feature with its version and, for lines, its length in metres. */
+	/**
+	 * The asset as a GeoJSON Feature with its version and, for lines, its length in
+	 * metres.
+	 */
 	Optional<String> feature(AssetKind kind, long id) {
 		String measures = "'length_m', " + (kind.linear()
 				? "round(ST_Length(ST_Transform(t.geom, " + this.geo.measureSrid() + "))::numeric, 2)" : "NULL");
@@ -138,7 +149,9 @@ class AssetRepository {
 			.single();
 	}
 
-	/** @return whether the row was still at that version */
+	/**
+	 * @return whether the row was still at that version
+	 */
 	boolean update(AssetKind kind, long id, int version, Map<String, Object> values, byte[] geometry, String user) {
 		String assignments = String.join(", ", values.keySet().stream().map((c) -> c + " = :" + c).toList());
 		return this.jdbc.sql(UPDATE.formatted(kind.table(), assignments))
@@ -162,7 +175,9 @@ class AssetRepository {
 		return this.jdbc.sql(DELETE.formatted(kind.table())).param("id", id).param("version", version).update() == 1;
 	}
 
-	/** Assets whose references point at this one (the pipes ending at a well), at most 20. */
+	/**
+	 * Assets whose references point at this one (the pipes ending at a well), at most 20.
+	 */
 	List<AssetUse> referencing(AssetKind kind, long id) {
 		if (kind.referencedBy().isEmpty()) {
 			return List.of();
@@ -187,7 +202,9 @@ class AssetRepository {
 			.update();
 	}
 
-	/** Every version of the asset as a FeatureCollection, or empty when it never existed. */
+	/**
+	 * Every version of the asset as a FeatureCollection, or empty when it never existed.
+	 */
 	Optional<String> history(AssetKind kind, long id) {
 		String json = this.jdbc.sql(HISTORY.formatted(kind.table()))
 			.param("kind", kind.table())

@@ -21,15 +21,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Roads, pipes, wells, streetlights and cables: one set of rules for every {@link AssetKind}.
- * Each change checks the geometry and the attributes, keeps the replaced version in
- * asset_history and writes the audit log, in one transaction. Other features (work orders) use
- * {@link #find} and {@link #setState}.
+ * Roads, pipes, wells, streetlights and cables: one set of rules for every
+ * {@link AssetKind}. Each change checks the geometry and the attributes, keeps the
+ * replaced version in asset_history and writes the audit log, in one transaction. Other
+ * features (work orders) use {@link #find} and {@link #setState}.
  */
 @Service
 public class AssetService {
 
-	/** Planners (and admins, by the role hierarchy) edit assets, through /api and OGC alike. */
+	/**
+	 * Planners (and admins, by the role hierarchy) edit assets, through /api and OGC
+	 * alike.
+	 */
 	static final String WRITE = "hasRole('PLANNER')";
 
 	private final AssetRepository assets;
@@ -47,18 +50,22 @@ public class AssetService {
 		this.json = json;
 	}
 
-	/** The asset, with a representative point to put a work order on, or empty when there is none. */
+	/**
+	 * The asset, with a representative point to put a work order on, or empty when there
+	 * is none.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<AssetRef> find(AssetKind kind, long id) {
 		return this.assets.ref(kind, id);
 	}
 
 	/**
-	 * Sets a streetlight's or cable's state, or a well's cover_state (a fault, a repair, its
-	 * restoration when the work order closes), keeping the previous version as history.
+	 * Sets a streetlight's or cable's state, or a well's cover_state (a fault, a repair,
+	 * its restoration when the work order closes), keeping the previous version as
+	 * history.
 	 * @param reason why, for the audit log (the work order's code, say)
-	 * @throws ApiProblem 404 for an unknown asset, 400 for a kind without a state or a state it does
-	 * not allow
+	 * @throws ApiProblem 404 for an unknown asset, 400 for a kind without a state or a
+	 * state it does not allow
 	 */
 	@Transactional
 	public void setState(AssetKind kind, long id, String state, String reason) {
@@ -72,7 +79,9 @@ public class AssetService {
 		String user = AuditLog.currentUsername();
 		this.assets.archive(kind, id, "update", user);
 		this.assets.setState(kind, id, state, user);
-		ObjectNode detail = this.json.createObjectNode().put(column.name(), state).put("reason", reason)
+		ObjectNode detail = this.json.createObjectNode()
+			.put(column.name(), state)
+			.put("reason", reason)
 			.put("version", version + 1);
 		this.audit.record("set_state", kind.table(), id, detail.toString());
 	}
@@ -84,7 +93,9 @@ public class AssetService {
 		return new AssetFeature(id, this.json.readTree(feature).path("properties").path("version").intValue(), feature);
 	}
 
-	/** @return the new asset's id */
+	/**
+	 * @return the new asset's id
+	 */
 	@Transactional
 	@PreAuthorize(WRITE)
 	public long create(AssetKind kind, JsonNode feature) {
@@ -105,7 +116,9 @@ public class AssetService {
 		write(kind, id, expectedVersion, bind(kind, feature.path("properties")), geometry);
 	}
 
-	/** Changes the members present in a JSON Merge Patch (RFC 7396) of a GeoJSON Feature. */
+	/**
+	 * Changes the members present in a JSON Merge Patch (RFC 7396) of a GeoJSON Feature.
+	 */
 	@Transactional
 	@PreAuthorize(WRITE)
 	public void update(AssetKind kind, long id, JsonNode patch, int expectedVersion) {
@@ -124,8 +137,9 @@ public class AssetService {
 		checkVersion(kind, id, expectedVersion);
 		List<AssetRepository.AssetUse> uses = this.assets.referencing(kind, id);
 		if (!uses.isEmpty()) {
-			throw ApiProblem.conflict("asset-in-use", "asset.inUse", kind.collectionId(), id,
-					String.join(", ", uses.stream().map(AssetRepository.AssetUse::label).toList()))
+			throw ApiProblem
+				.conflict("asset-in-use", "asset.inUse", kind.collectionId(), id,
+						String.join(", ", uses.stream().map(AssetRepository.AssetUse::label).toList()))
 				.with("referencedBy", uses);
 		}
 		this.assets.archive(kind, id, "delete", AuditLog.currentUsername());
@@ -151,8 +165,8 @@ public class AssetService {
 	private void checkVersion(AssetKind kind, long id, int expectedVersion) {
 		int current = this.assets.lockVersion(kind, id).orElseThrow(() -> notFound(kind, id));
 		if (current != expectedVersion) {
-			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "asset.version.stale", expectedVersion,
-					current)
+			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "asset.version.stale",
+					expectedVersion, current)
 				.with("currentVersion", current);
 		}
 	}
@@ -161,7 +175,10 @@ public class AssetService {
 		return GeometryInput.toEwkb(GeometryInput.read(geometry, kind.geometryType(), this.geo.extentBox()));
 	}
 
-	/** A property that is not one of the kind's columns (or its computed length) would be dropped: refuse it. */
+	/**
+	 * A property that is not one of the kind's columns (or its computed length) would be
+	 * dropped: refuse it.
+	 */
 	private static void refuseUnknown(AssetKind kind, JsonNode feature) {
 		List<String> known = new ArrayList<>(kind.columns().stream().map(AssetColumn::name).toList());
 		known.add("length_m");

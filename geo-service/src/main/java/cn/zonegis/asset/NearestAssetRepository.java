@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The k assets nearest a point, by the GiST KNN operator on geography (see V31): distances are
- * metres on the CGCS2000 ellipsoid.
+ * The k assets nearest a point, by the GiST KNN operator on geography (see V31):
+ * distances are metres on the CGCS2000 ellipsoid.
  */
 @Repository
 class NearestAssetRepository {

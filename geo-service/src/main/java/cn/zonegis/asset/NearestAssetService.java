@@ -10,7 +10,10 @@ import cn.zonegis.geo.GeoProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Which assets are nearest a point: the crew's "what is this lamp", the dispatcher's click. */
+/**
+ * Which assets are nearest a point: the crew's "what is this lamp", the dispatcher's
+ * click.
+ */
 @Service
 public class NearestAssetService {
 
@@ -28,7 +31,8 @@ public class NearestAssetService {
 	/**
 	 * @param type a collection id (pipes) or table (pipe), or null for every kind
 	 * @param k how many, 1 to 50
-	 * @return a GeoJSON FeatureCollection, nearest first, each with kind, label and distance_m
+	 * @return a GeoJSON FeatureCollection, nearest first, each with kind, label and
+	 * distance_m
 	 */
 	@Transactional(readOnly = true)
 	public String nearest(double lon, double lat, String type, int k) {
@@ -57,8 +61,9 @@ public class NearestAssetService {
 	}
 
 	private static ApiProblem outside(String parameter, double value, BBox extent) {
-		return ApiProblem.badRequest("invalid-parameter", "asset.nearest.outside", parameter, value, extent.minLon(),
-				extent.minLat(), extent.maxLon(), extent.maxLat())
+		return ApiProblem
+			.badRequest("invalid-parameter", "asset.nearest.outside", parameter, value, extent.minLon(),
+					extent.minLat(), extent.maxLon(), extent.maxLat())
 			.with("parameter", parameter);
 	}
 

@@ -8,16 +8,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The rain, sewage and dedicated (一企一管) pipe network as a graph: pipes are edges digitised in
- * flow direction, wells are nodes (upstream_well_id → downstream_well_id). PostGIS walks it with
- * recursive CTEs and writes the GeoJSON.
+ * The rain, sewage and dedicated (一企一管) pipe network as a graph: pipes are edges
+ * digitised in flow direction, wells are nodes (upstream_well_id → downstream_well_id).
+ * PostGIS walks it with recursive CTEs and writes the GeoJSON.
  */
 @Repository
 class PipeNetworkRepository {
 
 	/**
-	 * {@code %1$s} joins the next pipe n to the current pipe c in the walk's direction. UNION (not
-	 * UNION ALL) drops pipes already reached, so a cycle ends the walk instead of looping.
+	 * {@code %1$s} joins the next pipe n to the current pipe c in the walk's direction.
+	 * UNION (not UNION ALL) drops pipes already reached, so a cycle ends the walk instead
+	 * of looping.
 	 */
 	private static final String TRACE = """
 			WITH RECURSIVE traced(id) AS (
@@ -65,7 +66,9 @@ class PipeNetworkRepository {
 			FROM zonegis.pipe s WHERE s.id = :id
 			""";
 
-	/** A pipe end whose well is missing, or lies farther from the end than the tolerance. */
+	/**
+	 * A pipe end whose well is missing, or lies farther from the end than the tolerance.
+	 */
 	private static final String ENDS_WITHOUT_WELL = """
 			SELECT coalesce(json_agg(json_build_object('pipeId', p.id, 'code', p.code, 'end', e.pipe_end,
 				'wellId', e.well_id, 'distanceM', round(ST_Distance(e.pt::geography, w.geom::geography)::numeric, 2),
@@ -85,8 +88,9 @@ class PipeNetworkRepository {
 			""";
 
 	/**
-	 * Walks downstream from every pipe, only through pipes with a higher id than the start, so each
-	 * cycle is found once, from its lowest pipe; a walk closes when it comes back to its start.
+	 * Walks downstream from every pipe, only through pipes with a higher id than the
+	 * start, so each cycle is found once, from its lowest pipe; a walk closes when it
+	 * comes back to its start.
 	 */
 	private static final String CYCLES = """
 			WITH RECURSIVE walk(start_id, id, path, closed) AS (

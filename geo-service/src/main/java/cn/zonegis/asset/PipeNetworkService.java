@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PipeNetworkService {
 
 	/**
-	 * How far a pipe end may lie from its well and still end on it, in metres: wells are surveyed
-	 * to the decimetre, pipes are digitised to their centres.
+	 * How far a pipe end may lie from its well and still end on it, in metres: wells are
+	 * surveyed to the decimetre, pipes are digitised to their centres.
 	 */
 	static final double END_TOLERANCE_M = 1.0;
 
@@ -22,10 +22,12 @@ public class PipeNetworkService {
 	}
 
 	/**
-	 * The pipes and wells reached from a pipe along (down) or against (up) the flow, their total
-	 * length in metres, and the enterprises whose dedicated pipes (一企一管) are in the traced part
-	 * or discharge into one of its wells: who is affected if this pipe is blocked.
-	 * @return the trace as JSON: pipes and wells as GeoJSON FeatureCollections, totalLengthM, enterprises
+	 * The pipes and wells reached from a pipe along (down) or against (up) the flow,
+	 * their total length in metres, and the enterprises whose dedicated pipes (一企一管) are
+	 * in the traced part or discharge into one of its wells: who is affected if this pipe
+	 * is blocked.
+	 * @return the trace as JSON: pipes and wells as GeoJSON FeatureCollections,
+	 * totalLengthM, enterprises
 	 */
 	@Transactional(readOnly = true)
 	public String trace(long pipeId, TraceDirection direction) {
@@ -34,16 +36,16 @@ public class PipeNetworkService {
 	}
 
 	/**
-	 * Pipe ends missing a well (none linked, or linked to a well farther than the tolerance), wells
-	 * that no pipe reaches, and cycles against the flow (water that would run back to where it came
-	 * from), as JSON.
+	 * Pipe ends missing a well (none linked, or linked to a well farther than the
+	 * tolerance), wells that no pipe reaches, and cycles against the flow (water that
+	 * would run back to where it came from), as JSON.
 	 */
 	@Transactional(readOnly = true)
 	public String consistency() {
 		return """
-				{"toleranceM":%s,"pipeEndsWithoutWell":%s,"wellsWithoutPipe":%s,"cycles":%s}"""
-			.formatted(END_TOLERANCE_M, this.network.endsWithoutWell(END_TOLERANCE_M), this.network.wellsWithoutPipe(),
-					this.network.cycles());
+				{"toleranceM":%s,"pipeEndsWithoutWell":%s,"wellsWithoutPipe":%s,"cycles":%s}""".formatted(
+				END_TOLERANCE_M, this.network.endsWithoutWell(END_TOLERANCE_M), this.network.wellsWithoutPipe(),
+				this.network.cycles());
 	}
 
 }

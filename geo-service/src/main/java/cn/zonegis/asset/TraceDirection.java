@@ -7,7 +7,10 @@ import cn.zonegis.ApiProblem;
 /** Which way a trace follows the flow from the chosen pipe. */
 public enum TraceDirection {
 
-	/** Where the water goes: the pipes that leave the chosen pipe's downstream well, and so on. */
+	/**
+	 * Where the water goes: the pipes that leave the chosen pipe's downstream well, and
+	 * so on.
+	 */
 	DOWN("n.upstream_well_id = c.downstream_well_id"),
 
 	/** Where the water comes from: what backs up if the chosen pipe is blocked. */
@@ -19,7 +22,10 @@ public enum TraceDirection {
 		this.nextPipe = nextPipe;
 	}
 
-	/** SQL joining the next pipe n to the current pipe c; constant text, never from a request. */
+	/**
+	 * SQL joining the next pipe n to the current pipe c; constant text, never from a
+	 * request.
+	 */
 	String nextPipe() {
 		return this.nextPipe;
 	}
@@ -29,8 +35,9 @@ public enum TraceDirection {
 		return Arrays.stream(values())
 			.filter((d) -> d.name().equalsIgnoreCase(text))
 			.findFirst()
-			.orElseThrow(() -> ApiProblem.badRequest("invalid-parameter", "problem.parameter.invalid", "direction", text)
-				.with("parameter", "direction"));
+			.orElseThrow(
+					() -> ApiProblem.badRequest("invalid-parameter", "problem.parameter.invalid", "direction", text)
+						.with("parameter", "direction"));
 	}
 
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Passwords for the demo users, by user name ({@code zonegis.demo.passwords.planner=…}); scripts/run.sh
- * makes them once per installation. A demo user without one gets a random password, logged once.
+ * Passwords for the demo users, by user name ({@code zonegis.demo.passwords.planner=…});
+ * scripts/run.sh makes them once per installation. A demo user without one gets a random
+ * password, logged once.
  */
 @ConfigurationProperties("zonegis.demo")
 record DemoPasswords(Map<String, String> passwords) {

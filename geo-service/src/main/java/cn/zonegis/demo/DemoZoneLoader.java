@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fills an empty database with the demo zone shipped in gis-data (one GeoJSON file per table,
- * properties named as columns, feature id as primary key) and one user per role. Loading twice
- * adds nothing: rows are keyed by their demo id.
+ * Fills an empty database with the demo zone shipped in gis-data (one GeoJSON file per
+ * table, properties named as columns, feature id as primary key) and one user per role.
+ * Loading twice adds nothing: rows are keyed by their demo id.
  */
 @Component
 @Order(10)
@@ -73,8 +73,8 @@ public class DemoZoneLoader implements ApplicationRunner {
 				THEN encode(ST_AsEWKB(ST_SetSRID(ST_GeomFromGeoJSON(%1$s), %2$d)), 'hex') END""";
 
 	/**
-	 * Moves the sequence past the demo ids, never back: an id handed out before (and since deleted)
-	 * must not be reused, or its history would be mixed with a new row's.
+	 * Moves the sequence past the demo ids, never back: an id handed out before (and
+	 * since deleted) must not be reused, or its history would be mixed with a new row's.
 	 */
 	private static final String RESET_SEQUENCE = """
 			SELECT setval(pg_get_serial_sequence('zonegis.%1$s', '%2$s'), GREATEST((SELECT max(%2$s) FROM zonegis.%1$s),
@@ -133,7 +133,8 @@ public class DemoZoneLoader implements ApplicationRunner {
 		}
 		for (String geometryColumn : geometryColumns) {
 			columns.add(geometryColumn);
-			String source = "geom".equals(geometryColumn) ? "f -> 'geometry'" : "f -> 'properties' -> '" + geometryColumn + "'";
+			String source = "geom".equals(geometryColumn) ? "f -> 'geometry'"
+					: "f -> 'properties' -> '" + geometryColumn + "'";
 			overrides.add("'" + geometryColumn + "'");
 			overrides.add(GEOMETRY_AS_HEX.formatted(source, Srid.CGCS2000));
 		}
@@ -164,7 +165,10 @@ public class DemoZoneLoader implements ApplicationRunner {
 		}
 	}
 
-	/** One user per role, each with its given password or a random one shown once in the log. */
+	/**
+	 * One user per role, each with its given password or a random one shown once in the
+	 * log.
+	 */
 	private void createDemoUsers() {
 		Long firstCrew = this.jdbc.sql("SELECT min(id) FROM zonegis.crew").query(Long.class).optional().orElse(null);
 		record DemoUser(String name, String displayName, Role role) {

@@ -34,13 +34,15 @@ public record BBox(double minLon, double minLat, double maxLon, double maxLat) {
 		BBox box = new BBox(values[0], values[1], values[2], values[3]);
 		if (box.minLon < -180 || box.maxLon > 180 || box.minLat < -90 || box.maxLat > 90 || box.minLon > box.maxLon
 				|| box.minLat > box.maxLat) {
-			throw ApiProblem.badRequest("invalid-bbox", "problem.bbox.range", parameter, text).with("parameter", parameter);
+			throw ApiProblem.badRequest("invalid-bbox", "problem.bbox.range", parameter, text)
+				.with("parameter", parameter);
 		}
 		return box;
 	}
 
 	private static ApiProblem invalid(String parameter, String text) {
-		return ApiProblem.badRequest("invalid-bbox", "problem.bbox.format", parameter, text).with("parameter", parameter);
+		return ApiProblem.badRequest("invalid-bbox", "problem.bbox.format", parameter, text)
+			.with("parameter", parameter);
 	}
 
 	public boolean contains(double lon, double lat) {

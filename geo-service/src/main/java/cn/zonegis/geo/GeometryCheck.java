@@ -23,16 +23,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The gate every boundary passes before any rule: GeoJSON Polygon or MultiPolygon in lon/lat
- * (EPSG:4490), rings of four or more points, closed, inside the zone extent, and valid by JTS
- * {@link IsValidOp}. Each refusal names the defect, the part and ring, and the coordinate.
+ * The gate every boundary passes before any rule: GeoJSON Polygon or MultiPolygon in
+ * lon/lat (EPSG:4490), rings of four or more points, closed, inside the zone extent, and
+ * valid by JTS {@link IsValidOp}. Each refusal names the defect, the part and ring, and
+ * the coordinate.
  */
 @Component
 public class GeometryCheck {
 
-	/** CRS names GeoJSON clients send for lon/lat on CGCS2000 or WGS 84, which differ by centimetres here. */
-	private static final Pattern ACCEPTED_CRS = Pattern
-		.compile("(?i).*(CRS84|EPSG(:|::|/0/|/)(4490|4326))$");
+	/**
+	 * CRS names GeoJSON clients send for lon/lat on CGCS2000 or WGS 84, which differ by
+	 * centimetres here.
+	 */
+	private static final Pattern ACCEPTED_CRS = Pattern.compile("(?i).*(CRS84|EPSG(:|::|/0/|/)(4490|4326))$");
 
 	/** A coordinate this close (in degrees, about 0.1 mm) to a ring lies on it. */
 	private static final double ON_RING = 1e-9;
@@ -54,7 +57,9 @@ public class GeometryCheck {
 		return FACTORY;
 	}
 
-	/** Reads a GeoJSON geometry and refuses it, with a 422, unless it passes every check. */
+	/**
+	 * Reads a GeoJSON geometry and refuses it, with a 422, unless it passes every check.
+	 */
 	public MultiPolygon parse(JsonNode geometry) {
 		MultiPolygon polygons = read(geometry);
 		validate(polygons).ifPresent((defect) -> {
@@ -64,8 +69,8 @@ public class GeometryCheck {
 	}
 
 	/**
-	 * Reads a GeoJSON geometry checking its shape only (type, CRS, ring sizes, closure, extent), so
-	 * that a topology defect can still be shown or repaired.
+	 * Reads a GeoJSON geometry checking its shape only (type, CRS, ring sizes, closure,
+	 * extent), so that a topology defect can still be shown or repaired.
 	 */
 	public MultiPolygon read(JsonNode geometry) {
 		if (geometry == null || !geometry.isObject()) {
@@ -90,7 +95,9 @@ public class GeometryCheck {
 		return polygons(parts);
 	}
 
-	/** Refuses a {@code crs} member naming anything but lon/lat CGCS2000, WGS 84 or CRS84. */
+	/**
+	 * Refuses a {@code crs} member naming anything but lon/lat CGCS2000, WGS 84 or CRS84.
+	 */
 	public void checkCrs(JsonNode crs) {
 		if (crs == null || crs.isNull()) {
 			return;
@@ -103,8 +110,9 @@ public class GeometryCheck {
 	}
 
 	/**
-	 * Builds a multipolygon from rings of lon/lat coordinates (parts, then rings with the outer ring
-	 * first), refusing too few points, open rings and coordinates outside the zone.
+	 * Builds a multipolygon from rings of lon/lat coordinates (parts, then rings with the
+	 * outer ring first), refusing too few points, open rings and coordinates outside the
+	 * zone.
 	 */
 	public MultiPolygon polygons(List<List<List<Coordinate>>> parts) {
 		if (parts.isEmpty()) {
@@ -120,8 +128,7 @@ public class GeometryCheck {
 			for (int r = 0; r < rings.size(); r++) {
 				linearRings[r] = ring(rings.get(r), p + 1, r + 1);
 			}
-			polygons[p] = FACTORY.createPolygon(linearRings[0],
-					Arrays.copyOfRange(linearRings, 1, linearRings.length));
+			polygons[p] = FACTORY.createPolygon(linearRings[0], Arrays.copyOfRange(linearRings, 1, linearRings.length));
 		}
 		return FACTORY.createMultiPolygon(polygons);
 	}
@@ -160,9 +167,11 @@ public class GeometryCheck {
 					throw GeometryDefect.of("malformed", part, r + 1, null).toProblem();
 				}
 				if (position.size() > 2) {
-					// A red line is drawn on the plane: a height or measure would be dropped unseen.
+					// A red line is drawn on the plane: a height or measure would be
+					// dropped unseen.
 					int index = coordinates.size() + 1;
-					throw GeometryDefect.of("too-many-dimensions", part, r + 1, null, index, position.toString(), position.size())
+					throw GeometryDefect
+						.of("too-many-dimensions", part, r + 1, null, index, position.toString(), position.size())
 						.toProblem()
 						.with("position", index);
 				}
@@ -257,7 +266,10 @@ public class GeometryCheck {
 		return new double[] { c.x, c.y };
 	}
 
-	/** An unprocessable geometry that is not a defect of the shape itself, such as an empty clip result. */
+	/**
+	 * An unprocessable geometry that is not a defect of the shape itself, such as an
+	 * empty clip result.
+	 */
 	public static ApiProblem problem(String defect, Object... args) {
 		return GeometryDefect.of(defect, null, null, null, args).toProblem();
 	}

@@ -8,8 +8,9 @@ import java.util.List;
 import cn.zonegis.ApiProblem;
 
 /**
- * What is wrong with a boundary and where: the defect slug (self-intersection, ring-not-closed…),
- * the 1-based part and ring (ring 1 is the outer ring, 2… the holes) and the lon/lat nearest the fault.
+ * What is wrong with a boundary and where: the defect slug (self-intersection,
+ * ring-not-closed…), the 1-based part and ring (ring 1 is the outer ring, 2… the holes)
+ * and the lon/lat nearest the fault.
  *
  * @param defect stable slug, the problem's {@code defect} property
  * @param part 1-based polygon number, or null when the defect concerns the whole geometry
@@ -58,10 +59,7 @@ public record GeometryDefect(String defect, Integer part, Integer ring, double[]
 
 	/** Seven decimals of a degree are about a centimetre: enough to find the vertex. */
 	static String format(double degrees) {
-		return BigDecimal.valueOf(degrees)
-			.setScale(7, RoundingMode.HALF_UP)
-			.stripTrailingZeros()
-			.toPlainString();
+		return BigDecimal.valueOf(degrees).setScale(7, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
 }

@@ -14,10 +14,11 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a GeoJSON point or line enters ZoneGIS (assets, work orders, project locations): parsed into
- * JTS (lon/lat, EPSG:4490), checked for its type, for every coordinate inside the zone's extent and
- * with {@link IsValidOp}. Nothing is repaired: a problem names the coordinate so the planner can fix
- * it. Boundaries (polygons) go through {@link GeometryCheck}, which names the part and ring.
+ * How a GeoJSON point or line enters ZoneGIS (assets, work orders, project locations):
+ * parsed into JTS (lon/lat, EPSG:4490), checked for its type, for every coordinate inside
+ * the zone's extent and with {@link IsValidOp}. Nothing is repaired: a problem names the
+ * coordinate so the planner can fix it. Boundaries (polygons) go through
+ * {@link GeometryCheck}, which names the part and ring.
  */
 public final class GeometryInput {
 
@@ -28,35 +29,40 @@ public final class GeometryInput {
 
 	/**
 	 * @param geometry a GeoJSON geometry object
-	 * @param expectedType the column's type (Point, LineString, MultiLineString); a single line is
-	 * accepted for a MultiLineString and wrapped, which changes no coordinate
+	 * @param expectedType the column's type (Point, LineString, MultiLineString); a
+	 * single line is accepted for a MultiLineString and wrapped, which changes no
+	 * coordinate
 	 * @param extent the zone's extent; coordinates outside it are refused
 	 * @return the checked geometry with SRID 4490
 	 */
 	public static Geometry read(JsonNode geometry, String expectedType, BBox extent) {
 		if (geometry == null || !geometry.isObject() || !geometry.path("type").isString()) {
-			throw ApiProblem.badRequest("invalid-geometry", "problem.geometry.missing").with("expectedType", expectedType);
+			throw ApiProblem.badRequest("invalid-geometry", "problem.geometry.missing")
+				.with("expectedType", expectedType);
 		}
 		String type = geometry.path("type").stringValue();
 		Geometry parsed = switch (type) {
 			case "Point" -> FACTORY.createPoint(coordinate(geometry.path("coordinates")));
 			case "LineString" -> line(geometry.path("coordinates"));
-			case "MultiLineString" -> FACTORY.createMultiLineString(array(geometry.path("coordinates"))
-				.valueStream().map(GeometryInput::line).toArray(LineString[]::new));
+			case "MultiLineString" -> FACTORY.createMultiLineString(array(geometry.path("coordinates")).valueStream()
+				.map(GeometryInput::line)
+				.toArray(LineString[]::new));
 			default -> throw wrongType(type, expectedType);
 		};
 		Geometry typed = lift(parsed, expectedType);
 		for (Coordinate c : typed.getCoordinates()) {
 			if (!extent.contains(c.x, c.y)) {
-				throw ApiProblem.unprocessable("geometry-outside-zone", "problem.geometry.outside", format(c),
-						extent.minLon(), extent.minLat(), extent.maxLon(), extent.maxLat())
+				throw ApiProblem
+					.unprocessable("geometry-outside-zone", "problem.geometry.outside", format(c), extent.minLon(),
+							extent.minLat(), extent.maxLon(), extent.maxLat())
 					.with("location", new double[] { c.x, c.y });
 			}
 		}
 		TopologyValidationError error = new IsValidOp(typed).getValidationError();
 		if (error != null) {
 			Coordinate at = error.getCoordinate();
-			throw ApiProblem.unprocessable("invalid-geometry", "problem.geometry.invalid", error.getMessage(), format(at))
+			throw ApiProblem
+				.unprocessable("invalid-geometry", "problem.geometry.invalid", error.getMessage(), format(at))
 				.with("location", new double[] { at.x, at.y });
 		}
 		typed.setSRID(Srid.CGCS2000);
@@ -105,16 +111,20 @@ public final class GeometryInput {
 		return coordinate(position, 1);
 	}
 
-	/** @param index the position's 1-based number in its line, for the message */
+	/**
+	 * @param index the position's 1-based number in its line, for the message
+	 */
 	private static Coordinate coordinate(JsonNode position, int index) {
 		if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()
 				|| !Double.isFinite(position.get(0).doubleValue()) || !Double.isFinite(position.get(1).doubleValue())) {
 			throw ApiProblem.badRequest("invalid-geometry", "problem.geometry.position", String.valueOf(position));
 		}
 		if (position.size() > 2) {
-			// Assets are kept in plane lon/lat: a height or measure would be dropped unseen.
+			// Assets are kept in plane lon/lat: a height or measure would be dropped
+			// unseen.
 			throw ApiProblem
-				.unprocessable("invalid-geometry", "problem.geometry.dimensions", index, position.toString(), position.size())
+				.unprocessable("invalid-geometry", "problem.geometry.dimensions", index, position.toString(),
+						position.size())
 				.with("defect", "too-many-dimensions")
 				.with("position", index);
 		}

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Repairs an invalid boundary with PostGIS ST_MakeValid, only when the planner asked for it
- * ({@code repair=true}), and reports what the repair changed.
+ * Repairs an invalid boundary with PostGIS ST_MakeValid, only when the planner asked for
+ * it ({@code repair=true}), and reports what the repair changed.
  */
 @Component
 public class GeometryRepair {
@@ -61,8 +61,7 @@ public class GeometryRepair {
 		try {
 			Geometry geometry = new WKBReader(GeometryCheck.factory()).read(wkb);
 			return (geometry instanceof MultiPolygon multi) ? multi
-					: GeometryCheck.factory().createMultiPolygon(new Polygon[] {
-							(Polygon) geometry });
+					: GeometryCheck.factory().createMultiPolygon(new Polygon[] { (Polygon) geometry });
 		}
 		catch (ParseException ex) {
 			throw new IllegalStateException("PostGIS returned unreadable WKB", ex);

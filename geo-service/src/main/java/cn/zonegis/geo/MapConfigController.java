@@ -7,7 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the web map needs before login: where the zone is, its measuring CRS, base maps. */
+/**
+ * What the web map needs before login: where the zone is, its measuring CRS, base maps.
+ */
 @RestController
 class MapConfigController {
 
@@ -32,7 +34,8 @@ class MapConfigController {
 
 	@GetMapping("/api/config")
 	MapConfig config() {
-		String key = (this.map.tiandituKey() == null || this.map.tiandituKey().isBlank()) ? null : this.map.tiandituKey();
+		String key = (this.map.tiandituKey() == null || this.map.tiandituKey().isBlank()) ? null
+				: this.map.tiandituKey();
 		return new MapConfig(this.geo.measureSrid(), this.measureCrs.name(), this.measureCrs.proj4(), this.geo.center(),
 				this.geo.zoom(), this.geo.extent(), key, this.map.defaultBaseMap());
 	}
@@ -50,7 +53,8 @@ class MapConfigController {
 	}
 
 	/**
-	 * @param tiandituKey 天地图 key; without one the map offers OpenStreetMap and no base map
+	 * @param tiandituKey 天地图 key; without one the map offers OpenStreetMap and no base
+	 * map
 	 * @param defaultBaseMap osm, tianditu or none
 	 */
 	@ConfigurationProperties("zonegis.map")

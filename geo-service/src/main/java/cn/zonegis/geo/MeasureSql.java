@@ -1,8 +1,9 @@
 package cn.zonegis.geo;
 
 /**
- * SQL expressions for official measures over alias {@code t}: plane area and length in the
- * measuring Gauss-Kruger CRS ({@code {measureSrid}}), rounded as the bureau reports them.
+ * SQL expressions for official measures over alias {@code t}: plane area and length in
+ * the measuring Gauss-Kruger CRS ({@code {measureSrid}}), rounded as the bureau reports
+ * them.
  */
 public final class MeasureSql {
 

@@ -15,11 +15,16 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The CRS work PROJ does for imports and exports, through PostGIS: ST_Transform, never a home-made projection. */
+/**
+ * The CRS work PROJ does for imports and exports, through PostGIS: ST_Transform, never a
+ * home-made projection.
+ */
 @Repository
 class CrsRepository {
 
-	/** The zone extent, densified so its edges stay true after projection, in another CRS. */
+	/**
+	 * The zone extent, densified so its edges stay true after projection, in another CRS.
+	 */
 	private static final String EXTENT_IN = """
 			SELECT ST_AsBinary(ST_Transform(
 				ST_Segmentize(ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490), 0.001), :srid))
@@ -54,7 +59,10 @@ class CrsRepository {
 		}
 	}
 
-	/** The zone extent as a polygon in srid, to test surveyed points where they were measured. */
+	/**
+	 * The zone extent as a polygon in srid, to test surveyed points where they were
+	 * measured.
+	 */
 	Geometry extentIn(int srid) {
 		BBox box = this.geo.extentBox();
 		byte[] wkb = this.jdbc.sql(EXTENT_IN)
@@ -84,7 +92,10 @@ class CrsRepository {
 		}
 	}
 
-	/** Official plane area in the measuring Gauss-Kruger CRS and the GeoJSON PostGIS writes, for a preview. */
+	/**
+	 * Official plane area in the measuring Gauss-Kruger CRS and the GeoJSON PostGIS
+	 * writes, for a preview.
+	 */
 	Preview preview(MultiPolygon storage) {
 		return this.jdbc.sql(PREVIEW)
 			.param("wkb", new WKBWriter().write(storage))

@@ -16,12 +16,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** GET /api/parcels/export: any selection of parcels (ids, bbox, status) as a file in any import format. */
+/**
+ * GET /api/parcels/export: any selection of parcels (ids, bbox, status) as a file in any
+ * import format.
+ */
 @RestController
 class ExportController {
 
-	private static final List<String> STATUSES = List.of("planned", "red_line_issued", "filed", "listed",
-			"transferred", "recovered", "cancelled");
+	private static final List<String> STATUSES = List.of("planned", "red_line_issued", "filed", "listed", "transferred",
+			"recovered", "cancelled");
 
 	private final ExportService exports;
 
@@ -33,18 +36,15 @@ class ExportController {
 	ResponseEntity<StreamingResponseBody> export(@RequestParam String format,
 			@RequestParam(required = false) String ids, @RequestParam(required = false) String bbox,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Integer srid,
-			@RequestParam(defaultValue = "false") boolean zonePrefix,
-			@RequestParam(required = false) String encoding) {
+			@RequestParam(defaultValue = "false") boolean zonePrefix, @RequestParam(required = false) String encoding) {
 		FileFormat chosen = FileFormat.parse(format);
 		ParcelSelection selection = new ParcelSelection(ids(ids), BBox.parse("bbox", bbox), statuses(status));
 		ExportRequest request = new ExportRequest(chosen, selection, srid, zonePrefix, encoding);
 		MediaType type = MediaType.parseMediaType(chosen.mediaType());
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType((chosen == FileFormat.TXT) ? new MediaType(type, request.txtCharset()) : type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("parcels." + chosen.extension())
-				.build()
-				.toString());
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("parcels." + chosen.extension()).build().toString());
 		if (chosen == FileFormat.GEOJSON) {
 			return response.body((out) -> this.exports.writeGeoJson(request, out));
 		}

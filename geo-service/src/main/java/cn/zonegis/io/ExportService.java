@@ -21,8 +21,9 @@ import cn.zonegis.land.ParcelService;
 import org.springframework.stereotype.Service;
 
 /**
- * Exports any selection of parcels. GeoJSON streams straight from PostGIS; TXT is written in
- * Java; the other formats are GDAL's, made by ogr2ogr from that GeoJSON in a private folder.
+ * Exports any selection of parcels. GeoJSON streams straight from PostGIS; TXT is written
+ * in Java; the other formats are GDAL's, made by ogr2ogr from that GeoJSON in a private
+ * folder.
  */
 @Service
 public class ExportService {
@@ -86,7 +87,9 @@ public class ExportService {
 		return this.txt.write(records, target, request.txtCharset());
 	}
 
-	/** KML is WGS 84 by definition; the rest default to the measuring Gauss-Kruger CRS. */
+	/**
+	 * KML is WGS 84 by definition; the rest default to the measuring Gauss-Kruger CRS.
+	 */
 	private int targetSrid(ExportRequest request) {
 		if (request.format() == FileFormat.KML || request.format() == FileFormat.KMZ) {
 			return Srid.WGS84;
@@ -105,7 +108,8 @@ public class ExportService {
 			options.addAll(List.of("-lco", "ENCODING=" + encoding));
 		}
 		if (request.format() == FileFormat.DXF) {
-			// DXF keeps no attributes but the layer: each parcel goes on a layer named by its code.
+			// DXF keeps no attributes but the layer: each parcel goes on a layer named by
+			// its code.
 			options.addAll(List.of("-sql", "SELECT code AS Layer FROM " + LAYER));
 		}
 		return options;

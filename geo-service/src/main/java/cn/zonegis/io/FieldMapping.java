@@ -5,9 +5,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which source field holds each parcel attribute. A field the user did not name is looked up
- * under the usual names, English and Chinese, as surveyors' and planners' tools write them; a DXF,
- * which keeps no attributes, holds the code in its layer name.
+ * Which source field holds each parcel attribute. A field the user did not name is looked
+ * up under the usual names, English and Chinese, as surveyors' and planners' tools write
+ * them; a DXF, which keeps no attributes, holds the code in its layer name.
  */
 record FieldMapping(String code, String name, String landUse, String landClassCode, String holder) {
 
@@ -17,7 +17,8 @@ record FieldMapping(String code, String name, String landUse, String landClassCo
 
 	private static final List<String> LAND_USE = List.of("land_use", "LAND_USE", "地块用途", "用途", "YDXZ", "DKYT");
 
-	private static final List<String> LAND_CLASS = List.of("land_class_code", "land_class", "LAND_CLASS", "地类编码", "DLBM", "dlbm");
+	private static final List<String> LAND_CLASS = List.of("land_class_code", "land_class", "LAND_CLASS", "地类编码",
+			"DLBM", "dlbm");
 
 	private static final List<String> HOLDER = List.of("holder", "HOLDER", "权利人", "用地单位", "QLR", "qlr");
 

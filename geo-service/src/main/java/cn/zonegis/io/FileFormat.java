@@ -5,8 +5,8 @@ import java.util.Locale;
 import cn.zonegis.ApiProblem;
 
 /**
- * The file formats parcels go in and out as. TXT is read and written in Java; the others go
- * through GDAL, whose driver writes them.
+ * The file formats parcels go in and out as. TXT is read and written in Java; the others
+ * go through GDAL, whose driver writes them.
  *
  * @param extension the file name's ending, also used to detect the format
  * @param driver the GDAL driver that writes it, or null when Java writes it
@@ -15,12 +15,10 @@ import cn.zonegis.ApiProblem;
  */
 public enum FileFormat {
 
-	TXT("txt", null, "text/plain", false),
-	SHP("zip", "ESRI Shapefile", "application/zip", true),
+	TXT("txt", null, "text/plain", false), SHP("zip", "ESRI Shapefile", "application/zip", true),
 	KML("kml", "KML", "application/vnd.google-earth.kml+xml", false),
 	KMZ("kmz", "LIBKML", "application/vnd.google-earth.kmz", false),
-	GPKG("gpkg", "GPKG", "application/geopackage+sqlite3", false),
-	DXF("dxf", "DXF", "image/vnd.dxf", false),
+	GPKG("gpkg", "GPKG", "application/geopackage+sqlite3", false), DXF("dxf", "DXF", "image/vnd.dxf", false),
 	GEOJSON("geojson", null, "application/geo+json", false);
 
 	private final String extension;
@@ -38,7 +36,10 @@ public enum FileFormat {
 		this.zipped = zipped;
 	}
 
-	/** The format named by a {@code format} parameter: txt, shp, kml, kmz, gpkg, dxf or geojson. */
+	/**
+	 * The format named by a {@code format} parameter: txt, shp, kml, kmz, gpkg, dxf or
+	 * geojson.
+	 */
 	public static FileFormat parse(String name) {
 		if (name != null) {
 			for (FileFormat format : values()) {

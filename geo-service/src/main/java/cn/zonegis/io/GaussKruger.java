@@ -4,12 +4,13 @@ import java.util.Optional;
 
 /**
  * A CGCS2000 Gauss-Kruger CRS by zone: 3° zones 25–45 (CM = 3 × zone) or 6° zones 13–23
- * (CM = 6 × zone − 3), with the zone number written in front of the easting or not. The EPSG
- * codes are consecutive per family, as published by EPSG and shipped with PROJ.
+ * (CM = 6 × zone − 3), with the zone number written in front of the easting or not. The
+ * EPSG codes are consecutive per family, as published by EPSG and shipped with PROJ.
  *
  * @param zoneWidth 3 or 6 degrees
  * @param zone the zone number (带号)
- * @param prefixed whether eastings carry the zone number in front (41415650.123 in zone 41)
+ * @param prefixed whether eastings carry the zone number in front (41415650.123 in zone
+ * 41)
  */
 public record GaussKruger(int zoneWidth, int zone, boolean prefixed) {
 
@@ -63,7 +64,9 @@ public record GaussKruger(int zoneWidth, int zone, boolean prefixed) {
 		return (easting > PREFIX_THRESHOLD) ? (int) Math.floor(easting / ZONE_OFFSET) : 0;
 	}
 
-	/** The easting without its zone prefix, to check it against the 500 km false easting. */
+	/**
+	 * The easting without its zone prefix, to check it against the 500 km false easting.
+	 */
 	public static double bareEasting(double easting) {
 		return (easting > PREFIX_THRESHOLD) ? easting - Math.floor(easting / ZONE_OFFSET) * ZONE_OFFSET : easting;
 	}

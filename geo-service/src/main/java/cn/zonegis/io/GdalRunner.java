@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs GDAL's ogr2ogr and ogrinfo on untrusted files: as a child process in the caller's private
- * folder, with a time limit, a minimal environment and GDAL's network access switched off.
- * Arguments go to the process as a list, never through a shell.
+ * Runs GDAL's ogr2ogr and ogrinfo on untrusted files: as a child process in the caller's
+ * private folder, with a time limit, a minimal environment and GDAL's network access
+ * switched off. Arguments go to the process as a list, never through a shell.
  */
 @Component
 class GdalRunner {
@@ -30,7 +30,10 @@ class GdalRunner {
 
 	private static final long KILL_WAIT_SECONDS = 10;
 
-	/** No HTTP: remote paths are refused and any request goes to a proxy that does not answer. */
+	/**
+	 * No HTTP: remote paths are refused and any request goes to a proxy that does not
+	 * answer.
+	 */
 	private static final Map<String, String> OFFLINE = Map.of("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "none",
 			"GDAL_HTTP_PROXY", "127.0.0.1:9", "GDAL_HTTP_TIMEOUT", "1", "GDAL_HTTP_CONNECTTIMEOUT", "1",
 			"GDAL_HTTP_MAX_RETRY", "0", "GML_SKIP_RESOLVE_ELEMS", "ALL", "LIBKML_RESOLVE_STYLE", "NO",
@@ -38,11 +41,17 @@ class GdalRunner {
 
 	private static final Pattern LAYER = Pattern.compile("^\\d+: (.+?)(?: \\([^()]*\\))?$");
 
-	/** How an allocation refused under the memory limit shows, from the loader, GDAL or the C++ runtime. */
+	/**
+	 * How an allocation refused under the memory limit shows, from the loader, GDAL or
+	 * the C++ runtime.
+	 */
 	private static final Pattern OUT_OF_MEMORY = Pattern
 		.compile("(?i)cannot allocate|failed to map segment|out of memory|bad_alloc");
 
-	/** The CRS's own id is the one at the root of the WKT, indented by exactly four spaces. */
+	/**
+	 * The CRS's own id is the one at the root of the WKT, indented by exactly four
+	 * spaces.
+	 */
 	private static final Pattern ROOT_ID = Pattern.compile("^    ID\\[\"(\\w+)\",(\\d+)\\]\\]$", Pattern.MULTILINE);
 
 	private static final Pattern CRS_NAME = Pattern.compile("Layer SRS WKT:\\n\\w+\\[\"([^\"]*)\"");
@@ -56,7 +65,8 @@ class GdalRunner {
 	/** The vector layers of a dataset, by name. */
 	List<String> layers(Path dataset, Path workDir) {
 		List<String> layers = new ArrayList<>();
-		for (String line : run(List.of("ogrinfo", "-q", "-so", "-ro", dataset.toString()), workDir, Map.of()).split("\n")) {
+		for (String line : run(List.of("ogrinfo", "-q", "-so", "-ro", dataset.toString()), workDir, Map.of())
+			.split("\n")) {
 			Matcher m = LAYER.matcher(line.strip());
 			if (m.matches() && !m.group(1).startsWith("-")) {
 				layers.add(m.group(1));
@@ -65,7 +75,10 @@ class GdalRunner {
 		return layers;
 	}
 
-	/** The CRS GDAL understood for a layer: its name and EPSG code when it has one, or null. */
+	/**
+	 * The CRS GDAL understood for a layer: its name and EPSG code when it has one, or
+	 * null.
+	 */
 	String describeCrs(Path dataset, String layer, Path workDir) {
 		String info = run(List.of("ogrinfo", "-so", "-ro", "-nomd", dataset.toString(), layer), workDir, Map.of());
 		Matcher name = CRS_NAME.matcher(info);
@@ -79,7 +92,8 @@ class GdalRunner {
 	/**
 	 * Converts one layer to GeoJSON in EPSG:4490.
 	 * @param sourceSrid the CRS the user gave, overriding the file's, or null
-	 * @param encoding the attribute encoding the user gave (CP936…), or null for the file's own
+	 * @param encoding the attribute encoding the user gave (CP936…), or null for the
+	 * file's own
 	 */
 	void toGeoJson(Path dataset, String layer, Path output, Integer sourceSrid, String encoding, Path workDir) {
 		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490", "-lco",
@@ -93,18 +107,22 @@ class GdalRunner {
 		run(command, workDir, config);
 	}
 
-	/** Writes a GeoJSON file in EPSG:4490 to another format, reprojected to targetSrid. */
+	/**
+	 * Writes a GeoJSON file in EPSG:4490 to another format, reprojected to targetSrid.
+	 */
 	void fromGeoJson(Path geojson, String driver, Path output, int targetSrid, List<String> options, Path workDir) {
-		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", driver, "-s_srs", "EPSG:4490", "-t_srs",
-				"EPSG:" + targetSrid));
+		List<String> command = new ArrayList<>(
+				List.of("ogr2ogr", "-f", driver, "-s_srs", "EPSG:4490", "-t_srs", "EPSG:" + targetSrid));
 		command.addAll(options);
 		command.addAll(List.of(output.toString(), geojson.toString()));
 		run(command, workDir, Map.of());
 	}
 
 	private String run(List<String> command, Path workDir, Map<String, String> config) {
-		// prlimit (util-linux) caps the child's address space; GDAL then fails its allocation cleanly.
-		List<String> limited = new ArrayList<>(List.of("prlimit", "--as=" + this.properties.gdalMemory().toBytes(), "--"));
+		// prlimit (util-linux) caps the child's address space; GDAL then fails its
+		// allocation cleanly.
+		List<String> limited = new ArrayList<>(
+				List.of("prlimit", "--as=" + this.properties.gdalMemory().toBytes(), "--"));
 		limited.addAll(command);
 		ProcessBuilder builder = new ProcessBuilder(limited).directory(workDir.toFile()).redirectErrorStream(true);
 		Path log = workDir.resolve("gdal-" + System.nanoTime() + ".log");
@@ -122,12 +140,14 @@ class GdalRunner {
 			Process process = builder.start();
 			Duration limit = this.properties.gdalTimeout();
 			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-				// Gone before the caller removes its folder, so no file appears there meanwhile.
+				// Gone before the caller removes its folder, so no file appears there
+				// meanwhile.
 				process.destroyForcibly().waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
 				throw ApiProblem.unprocessable("file-too-slow", "io.gdal.timeout", limit.toMillis() / 1000.0)
 					.with("limitSeconds", limit.toMillis() / 1000.0);
 			}
-			// GDAL echoes names in the file's own encoding: decode leniently, a log line must never fail the run.
+			// GDAL echoes names in the file's own encoding: decode leniently, a log line
+			// must never fail the run.
 			String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
 			if (process.exitValue() != 0) {
 				GdalRunner.log.info("{} failed: {}", command.get(0), output.strip());
@@ -151,7 +171,9 @@ class GdalRunner {
 
 	/** GDAL's first error line, without the private folder's path. */
 	private static String firstError(String output, Path workDir) {
-		String error = output.lines().filter((l) -> l.startsWith("ERROR") || l.startsWith("FAILURE")).findFirst()
+		String error = output.lines()
+			.filter((l) -> l.startsWith("ERROR") || l.startsWith("FAILURE"))
+			.findFirst()
 			.orElse(output.strip());
 		return error.replace(workDir.toString() + "/", "");
 	}

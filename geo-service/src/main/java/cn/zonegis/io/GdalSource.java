@@ -23,9 +23,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports Shapefile (zip), KML, KMZ, GeoPackage, DXF and GeoJSON through ogr2ogr: every layer is
- * converted to GeoJSON in EPSG:4490 by GDAL/PROJ, then read back, mapped to parcel attributes and
- * checked like any drawn boundary.
+ * Imports Shapefile (zip), KML, KMZ, GeoPackage, DXF and GeoJSON through ogr2ogr: every
+ * layer is converted to GeoJSON in EPSG:4490 by GDAL/PROJ, then read back, mapped to
+ * parcel attributes and checked like any drawn boundary.
  */
 @Component
 class GdalSource {
@@ -52,7 +52,9 @@ class GdalSource {
 		this.messages = messages;
 	}
 
-	/** Reads the uploaded file, saved as input.&lt;extension&gt; in the private folder. */
+	/**
+	 * Reads the uploaded file, saved as input.&lt;extension&gt; in the private folder.
+	 */
 	SourceBatch read(Path upload, ImportRequest request, WorkDir work) {
 		if (request.srid() != null) {
 			this.repository.requireKnownSrid(request.srid());
@@ -79,7 +81,9 @@ class GdalSource {
 		return new SourceBatch(String.join("; ", crsNames), features);
 	}
 
-	/** KML and GeoJSON are lon/lat by definition; the others carry their CRS or need one. */
+	/**
+	 * KML and GeoJSON are lon/lat by definition; the others carry their CRS or need one.
+	 */
 	private static boolean needsCrs(FileFormat format) {
 		return format == FileFormat.SHP || format == FileFormat.GPKG || format == FileFormat.DXF;
 	}
@@ -129,12 +133,14 @@ class GdalSource {
 			problems.add(ImportIssue.of(problem, this.messages));
 		}
 		return new SourceFeature(index, fields.code(props), fields.name(props), fields.landUse(props),
-				fields.landClassCode(props), fields.holder(props), null, geometry, null, problems, List.of(), List.of());
+				fields.landClassCode(props), fields.holder(props), null, geometry, null, problems, List.of(),
+				List.of());
 	}
 
 	/**
-	 * CAD draws parcels as closed polylines: a closed LineString (or MultiLineString of closed
-	 * lines) becomes the polygon it encloses; anything else is passed on for the check to judge.
+	 * CAD draws parcels as closed polylines: a closed LineString (or MultiLineString of
+	 * closed lines) becomes the polygon it encloses; anything else is passed on for the
+	 * check to judge.
 	 */
 	private JsonNode asArea(JsonNode geometry) {
 		if (geometry == null || !geometry.isObject()) {
@@ -158,9 +164,10 @@ class GdalSource {
 	}
 
 	/**
-	 * CAD and many shapefiles store every vertex with a height of 0: a drawing on the plane, whose
-	 * zeros say nothing, so they are left out. A geometry with any real height is passed on whole,
-	 * and the check refuses it naming the position, since a red line has no height to keep.
+	 * CAD and many shapefiles store every vertex with a height of 0: a drawing on the
+	 * plane, whose zeros say nothing, so they are left out. A geometry with any real
+	 * height is passed on whole, and the check refuses it naming the position, since a
+	 * red line has no height to keep.
 	 */
 	private JsonNode onThePlane(JsonNode geometry) {
 		JsonNode coordinates = (geometry == null) ? null : geometry.get("coordinates");

@@ -17,8 +17,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what each feature of a file would do (create, or update the parcel of that code) and
- * collects every problem the land rules would raise, without storing anything.
+ * Decides what each feature of a file would do (create, or update the parcel of that
+ * code) and collects every problem the land rules would raise, without storing anything.
  */
 @Component
 class ImportChecks {
@@ -54,8 +54,8 @@ class ImportChecks {
 	}
 
 	/**
-	 * @param fullCheck run the land rules (validity, overlaps) too; without it only what reading
-	 * found, codes used twice and codes of ended parcels are checked
+	 * @param fullCheck run the land rules (validity, overlaps) too; without it only what
+	 * reading found, codes used twice and codes of ended parcels are checked
 	 */
 	List<Planned> plan(SourceBatch batch, boolean fullCheck) {
 		Map<String, Integer> codeCount = new HashMap<>();
@@ -71,8 +71,8 @@ class ImportChecks {
 				problems.add(ImportIssue.of(this.messages, "duplicate-code", "io.import.code-twice", feature.code()));
 			}
 			existing.filter(this::hasEnded)
-				.ifPresent((id) -> problems.add(ImportIssue.of(this.messages, "parcel-ended", "io.import.code-ended",
-						feature.code())));
+				.ifPresent((id) -> problems
+					.add(ImportIssue.of(this.messages, "parcel-ended", "io.import.code-ended", feature.code())));
 			planned.add(new Planned(feature, draft, existing.isPresent() ? UPDATE : CREATE, existing.orElse(null),
 					problems));
 		}
@@ -87,8 +87,9 @@ class ImportChecks {
 	}
 
 	/**
-	 * Each draft is checked against the stored parcels and against only those drafts whose interiors
-	 * it meets (found through an R-tree), so a large file is not compared pair by pair.
+	 * Each draft is checked against the stored parcels and against only those drafts
+	 * whose interiors it meets (found through an R-tree), so a large file is not compared
+	 * pair by pair.
 	 */
 	private void addLandProblems(List<Planned> planned) {
 		STRtree index = new STRtree();

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** POST /api/parcels/import: a surveyor's or GIS file in, a dry-run report or one all-or-nothing import out. */
+/**
+ * POST /api/parcels/import: a surveyor's or GIS file in, a dry-run report or one
+ * all-or-nothing import out.
+ */
 @RestController
 class ImportController {
 
@@ -24,13 +27,11 @@ class ImportController {
 	}
 
 	@PostMapping(path = "/api/parcels/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ImportReport importParcels(@RequestPart("file") MultipartFile file,
-			@RequestParam(required = false) String format, @RequestParam(required = false) Boolean dryRun,
-			@RequestParam(defaultValue = "false") boolean repair,
+	ImportReport importParcels(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String format,
+			@RequestParam(required = false) Boolean dryRun, @RequestParam(defaultValue = "false") boolean repair,
 			@RequestParam(required = false) Integer srid, @RequestParam(required = false) String encoding,
 			@RequestParam(required = false) String codeField, @RequestParam(required = false) String nameField,
-			@RequestParam(required = false) String landUseField,
-			@RequestParam(required = false) String landClassField,
+			@RequestParam(required = false) String landUseField, @RequestParam(required = false) String landClassField,
 			@RequestParam(required = false) String holderField) {
 		if (dryRun == null) {
 			// A forgotten dryRun must not pass for either a preview or a real import.

@@ -10,9 +10,11 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 
 /**
- * A problem that would refuse one imported feature, or a warning about it, worded for the planner.
+ * A problem that would refuse one imported feature, or a warning about it, worded for the
+ * planner.
  *
- * @param type problem type slug (outside-extent, axes-swapped, red-line-overlap, area-mismatch…)
+ * @param type problem type slug (outside-extent, axes-swapped, red-line-overlap,
+ * area-mismatch…)
  * @param detail the message in the caller's language
  * @param properties the facts (location, conflictingParcels…)
  */

@@ -5,13 +5,14 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
- * What an import did, or with {@code dryRun} would do: per feature the action, the official area,
- * the problems that refuse it and the warnings, and the boundary for the map preview.
+ * What an import did, or with {@code dryRun} would do: per feature the action, the
+ * official area, the problems that refuse it and the warnings, and the boundary for the
+ * map preview.
  *
  * @param crs the CRS the file was read in, as understood
  * @param ids the stored parcels' ids (real import only)
- * @param repaired every parcel whose boundary was repaired on request, with each repair (dry run
- * and real import alike)
+ * @param repaired every parcel whose boundary was repaired on request, with each repair
+ * (dry run and real import alike)
  */
 public record ImportReport(String format, String crs, boolean dryRun, int features, int toCreate, int toUpdate,
 		int refused, List<Long> ids, List<Item> items, List<Repaired> repaired) {
@@ -19,7 +20,8 @@ public record ImportReport(String format, String crs, boolean dryRun, int featur
 	/**
 	 * @param action create, or update (a parcel with this code exists)
 	 * @param areaM2 plane area in the measuring Gauss-Kruger CRS
-	 * @param fileAreaM2 plane area in the file's own CRS (TXT), the official figure for a survey
+	 * @param fileAreaM2 plane area in the file's own CRS (TXT), the official figure for a
+	 * survey
 	 * @param surveyedAreaM2 the area written in the file
 	 * @param repairs what was changed in the boundary as written (repair=true)
 	 * @param geometry GeoJSON in EPSG:4490 (dry run only)

@@ -9,8 +9,9 @@ import java.nio.charset.Charset;
  * @param srid the CRS the user gave (required for DXF and files without one), or null
  * @param encoding the attribute encoding the user gave (GBK, CP936…), or null to detect
  * @param fields which source fields hold the parcel attributes
- * @param repair the surveyor's boundaries may be repaired (an open ring closed, a ring outside the
- * outer ring made another part), each repair listed in the report; without it they are refused
+ * @param repair the surveyor's boundaries may be repaired (an open ring closed, a ring
+ * outside the outer ring made another part), each repair listed in the report; without it
+ * they are refused
  */
 record ImportRequest(FileFormat format, Integer srid, String encoding, FieldMapping fields, boolean repair) {
 

@@ -23,9 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports parcels from a file. A dry run reports what would happen to each feature and stores
- * nothing; the real import stores every feature in one transaction or none, refusing the whole
- * file with the list of features at fault.
+ * Imports parcels from a file. A dry run reports what would happen to each feature and
+ * stores nothing; the real import stores every feature in one transaction or none,
+ * refusing the whole file with the list of features at fault.
  */
 @Service
 public class ImportService {
@@ -48,8 +48,8 @@ public class ImportService {
 
 	private final TransactionTemplate transaction;
 
-	ImportService(TxtSource txt, GdalSource gdal, ImportChecks checks, CrsRepository repository,
-			ParcelService parcels, AuditLog audit, JsonMapper json, PlatformTransactionManager transactions) {
+	ImportService(TxtSource txt, GdalSource gdal, ImportChecks checks, CrsRepository repository, ParcelService parcels,
+			AuditLog audit, JsonMapper json, PlatformTransactionManager transactions) {
 		this.txt = txt;
 		this.gdal = gdal;
 		this.checks = checks;
@@ -73,8 +73,10 @@ public class ImportService {
 		SourceBatch batch = read(file, fileName, request);
 		Stored stored;
 		try {
-			// One transaction from the code look-ups to the last insert: all or nothing, and no
-			// transaction per feature on a large file. The red-line lock comes first, so what the
+			// One transaction from the code look-ups to the last insert: all or nothing,
+			// and no
+			// transaction per feature on a large file. The red-line lock comes first, so
+			// what the
 			// plan finds (create or update) still holds when the parcels are written.
 			stored = this.transaction.execute((status) -> {
 				this.parcels.holdRedLines();
@@ -84,7 +86,8 @@ public class ImportService {
 			});
 		}
 		catch (ApiProblem problem) {
-			// Rolled back: now find every feature at fault, not just the first the rules met.
+			// Rolled back: now find every feature at fault, not just the first the rules
+			// met.
 			refuseIfAny(this.checks.plan(batch, true));
 			throw problem;
 		}

@@ -5,8 +5,8 @@ import java.util.List;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /**
- * One feature of an imported file, mapped to parcel attributes and transformed to EPSG:4490,
- * with what reading it found wrong.
+ * One feature of an imported file, mapped to parcel attributes and transformed to
+ * EPSG:4490, with what reading it found wrong.
  *
  * @param index position in the file, from 0
  * @param surveyedAreaM2 the area the surveyor wrote, or null
@@ -14,7 +14,8 @@ import org.locationtech.jts.geom.MultiPolygon;
  * @param planeAreaM2 the area in the file's own plane CRS (TXT), or null
  * @param problems what refuses the feature
  * @param warnings what the planner should look at, refusing nothing
- * @param repairs what was changed in the boundary as written, because the request allowed it
+ * @param repairs what was changed in the boundary as written, because the request allowed
+ * it
  */
 record SourceFeature(int index, String code, String name, String landUse, String landClassCode, String holder,
 		Double surveyedAreaM2, MultiPolygon geometry, Double planeAreaM2, List<ImportIssue> problems,

@@ -12,8 +12,8 @@ import java.nio.charset.UnsupportedCharsetException;
 import cn.zonegis.ApiProblem;
 
 /**
- * Decodes a surveyor's text file: UTF-8 with or without BOM, else GBK (what Windows tools in China
- * write), unless the user names the encoding.
+ * Decodes a surveyor's text file: UTF-8 with or without BOM, else GBK (what Windows tools
+ * in China write), unless the user names the encoding.
  */
 final class TextDecoding {
 

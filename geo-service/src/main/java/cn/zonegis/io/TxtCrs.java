@@ -5,8 +5,8 @@ import java.util.TreeSet;
 import cn.zonegis.ApiProblem;
 
 /**
- * Decides the CRS of a coordinate TXT from its header (坐标系, 几度分带, 带号), the zone prefix on its
- * eastings, or the CRS the user gave; refuses what it cannot honestly transform.
+ * Decides the CRS of a coordinate TXT from its header (坐标系, 几度分带, 带号), the zone prefix on
+ * its eastings, or the CRS the user gave; refuses what it cannot honestly transform.
  */
 final class TxtCrs {
 
@@ -16,7 +16,8 @@ final class TxtCrs {
 	/**
 	 * @param file the file as read
 	 * @param userSrid the EPSG code the user chose, or null to take the file's
-	 * @param legacyDatumConfigured whether PostGIS holds transformations from 1980西安 and 1954北京
+	 * @param legacyDatumConfigured whether PostGIS holds transformations from 1980西安 and
+	 * 1954北京
 	 * @return the EPSG code the coordinates are in
 	 */
 	static int resolve(TxtFile file, Integer userSrid, boolean legacyDatumConfigured) {
@@ -47,8 +48,8 @@ final class TxtCrs {
 
 	/**
 	 * 1980西安 and 1954北京 coordinates are metres away from CGCS2000 and PROJ has no public
-	 * transformation between them: they come in only where one is configured, and then in a CRS the
-	 * user names on that datum.
+	 * transformation between them: they come in only where one is configured, and then in
+	 * a CRS the user names on that datum.
 	 */
 	private static void checkDatum(String datum, Integer userSrid, boolean legacyDatumConfigured) {
 		if (datum == null || datum.contains("2000") || datum.toUpperCase().contains("CGCS")) {
@@ -64,7 +65,10 @@ final class TxtCrs {
 		}
 	}
 
-	/** The zone written in front of the eastings, 0 when none is; files mixing the two are refused. */
+	/**
+	 * The zone written in front of the eastings, 0 when none is; files mixing the two are
+	 * refused.
+	 */
 	private static int prefixZone(TxtFile file) {
 		TreeSet<Integer> zones = new TreeSet<>();
 		file.parcels()

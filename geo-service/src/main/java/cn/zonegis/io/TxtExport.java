@@ -16,8 +16,8 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes stored parcels as the published coordinate TXT in a Gauss-Kruger CRS: PROJ transforms
- * each boundary, Java writes the file with the area measured in that plane.
+ * Writes stored parcels as the published coordinate TXT in a Gauss-Kruger CRS: PROJ
+ * transforms each boundary, Java writes the file with the area measured in that plane.
  */
 @Component
 class TxtExport {
@@ -37,8 +37,8 @@ class TxtExport {
 			BigDecimal areaHa = BigDecimal.valueOf(Area.toHa(TxtGeometry.planeAreaM2(plane)))
 				.setScale(4, RoundingMode.HALF_UP);
 			List<TxtFile.Ring> rings = TxtGeometry.toRings(plane);
-			parcels.add(new TxtFile.Parcel(null, areaHa, record.code(), record.name(), POLYGON, null,
-					record.landUse(), record.landClassCode(), List.of(), rings, 0));
+			parcels.add(new TxtFile.Parcel(null, areaHa, record.code(), record.name(), POLYGON, null, record.landUse(),
+					record.landClassCode(), List.of(), rings, 0));
 		}
 		return TxtWriter.write(new TxtFile(header(target), parcels), charset);
 	}

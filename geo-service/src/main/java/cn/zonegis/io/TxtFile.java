@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A land ministry coordinate file (部标格式): the {@code [属性描述]} attributes and the parcels of
- * {@code [地块坐标]}, as written, before any CRS is applied.
+ * A land ministry coordinate file (部标格式): the {@code [属性描述]} attributes and the parcels
+ * of {@code [地块坐标]}, as written, before any CRS is applied.
  */
 public record TxtFile(Map<String, String> attributes, List<Parcel> parcels) {
 
@@ -23,7 +23,10 @@ public record TxtFile(Map<String, String> attributes, List<Parcel> parcels) {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
-	/** The same file with northing and easting exchanged in every point, to test a swapped-axes file. */
+	/**
+	 * The same file with northing and easting exchanged in every point, to test a
+	 * swapped-axes file.
+	 */
 	public TxtFile swapped() {
 		List<Parcel> swapped = this.parcels.stream()
 			.map((p) -> new Parcel(p.pointCount(), p.areaHa(), p.code(), p.name(), p.shapeKind(), p.sheet(),
@@ -31,7 +34,10 @@ public record TxtFile(Map<String, String> attributes, List<Parcel> parcels) {
 					p.rings()
 						.stream()
 						.map((r) -> new Ring(r.number(),
-								r.points().stream().map((pt) -> new Point(pt.name(), pt.easting(), pt.northing())).toList()))
+								r.points()
+									.stream()
+									.map((pt) -> new Point(pt.name(), pt.easting(), pt.northing()))
+									.toList()))
 						.toList(),
 					p.line()))
 			.toList();
@@ -39,8 +45,8 @@ public record TxtFile(Map<String, String> attributes, List<Parcel> parcels) {
 	}
 
 	/**
-	 * The smallest coordinate step the surveyor wrote: 精度 as 0.001 or as a number of decimals (3).
-	 * A millimetre when the header does not say.
+	 * The smallest coordinate step the surveyor wrote: 精度 as 0.001 or as a number of
+	 * decimals (3). A millimetre when the header does not say.
 	 */
 	public double precisionM() {
 		String text = attribute(PRECISION);
@@ -63,8 +69,8 @@ public record TxtFile(Map<String, String> attributes, List<Parcel> parcels) {
 	}
 
 	/**
-	 * One parcel: the first eight header fields by position, the provinces' extra fields kept as
-	 * they were, and its rings.
+	 * One parcel: the first eight header fields by position, the provinces' extra fields
+	 * kept as they were, and its rings.
 	 *
 	 * @param pointCount 界址点数 as written (closing points included), or null
 	 * @param areaHa 地块面积 in 公顷 as written, its scale telling how precisely, or null
@@ -73,7 +79,10 @@ public record TxtFile(Map<String, String> attributes, List<Parcel> parcels) {
 			String sheet, String landUse, String landClassCode, List<String> extraFields, List<Ring> rings, int line) {
 	}
 
-	/** The points of one ring number in file order; a ring is closed when its last point repeats the first. */
+	/**
+	 * The points of one ring number in file order; a ring is closed when its last point
+	 * repeats the first.
+	 */
 	public record Ring(int number, List<Point> points) {
 
 		public boolean isClosed() {

@@ -12,9 +12,10 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * Turns a TXT parcel's rings into a polygon in its plane CRS (x = easting, y = northing) and
- * measures it. Ring 1 is the outer ring and a later ring inside an outer ring is its hole; an open
- * ring, or one outside every outer ring, is reported for the surveyor to allow or correct.
+ * Turns a TXT parcel's rings into a polygon in its plane CRS (x = easting, y = northing)
+ * and measures it. Ring 1 is the outer ring and a later ring inside an outer ring is its
+ * hole; an open ring, or one outside every outer ring, is reported for the surveyor to
+ * allow or correct.
  */
 public final class TxtGeometry {
 
@@ -22,9 +23,10 @@ public final class TxtGeometry {
 	}
 
 	/**
-	 * The parcel as a MultiPolygon in srid, and every change its rings needed to make one: an open
-	 * ring closed with its first point, a ring outside every earlier outer ring made another part.
-	 * The caller decides whether the surveyor allowed these changes.
+	 * The parcel as a MultiPolygon in srid, and every change its rings needed to make
+	 * one: an open ring closed with its first point, a ring outside every earlier outer
+	 * ring made another part. The caller decides whether the surveyor allowed these
+	 * changes.
 	 */
 	static Built build(TxtFile.Parcel parcel, int srid) {
 		GeometryFactory factory = new GeometryFactory(new PrecisionModel(), srid);
@@ -73,14 +75,18 @@ public final class TxtGeometry {
 		/** An open ring closed by repeating its first point. */
 		static final String CLOSED = "ring-closed";
 
-		/** A ring outside every earlier outer ring, so not a hole, made another part of the parcel. */
+		/**
+		 * A ring outside every earlier outer ring, so not a hole, made another part of
+		 * the parcel.
+		 */
 		static final String AS_PART = "ring-as-part";
 
 	}
 
 	/**
-	 * The rings of a polygon in the published order: each part's outer ring, then its holes, numbered
-	 * 1, 2… across the parcel, points J1, J2… with each ring closed by repeating its first point.
+	 * The rings of a polygon in the published order: each part's outer ring, then its
+	 * holes, numbered 1, 2… across the parcel, points J1, J2… with each ring closed by
+	 * repeating its first point.
 	 */
 	public static List<TxtFile.Ring> toRings(MultiPolygon multi) {
 		List<TxtFile.Ring> rings = new ArrayList<>();
@@ -130,8 +136,8 @@ public final class TxtGeometry {
 	}
 
 	/**
-	 * Plane area in m², shells minus holes. Each ring is summed relative to its first vertex:
-	 * eight-digit eastings squared would lose square centimetres in a double.
+	 * Plane area in m², shells minus holes. Each ring is summed relative to its first
+	 * vertex: eight-digit eastings squared would lose square centimetres in a double.
 	 */
 	public static double planeAreaM2(MultiPolygon multi) {
 		double area = 0;

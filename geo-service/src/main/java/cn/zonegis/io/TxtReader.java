@@ -28,7 +28,8 @@ public final class TxtReader {
 
 	/**
 	 * @param bytes the file
-	 * @param charset the encoding the user named, or null to detect UTF-8 (BOM or not) or GBK
+	 * @param charset the encoding the user named, or null to detect UTF-8 (BOM or not) or
+	 * GBK
 	 */
 	public static TxtFile read(byte[] bytes, Charset charset) {
 		String[] lines = TextDecoding.decode(bytes, charset).split("\r\n|\n|\r", -1);
@@ -97,7 +98,8 @@ public final class TxtReader {
 
 		ParcelBuilder(String headerLine, int line) {
 			String body = headerLine.substring(0, headerLine.length() - 1).strip();
-			// The published layout writes ",@": the comma closes the last field, it opens no new one.
+			// The published layout writes ",@": the comma closes the last field, it opens
+			// no new one.
 			body = body.endsWith(",") ? body.substring(0, body.length() - 1) : body;
 			this.fields = Arrays.stream(body.split(",", -1)).map(String::strip).toArray(String[]::new);
 			this.line = line;

@@ -18,9 +18,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports a land ministry coordinate TXT: reads it, decides its CRS, refuses points outside the
- * zone (saying so when the axes look swapped), transforms to EPSG:4490 and measures each parcel in
- * its own plane, warning when the surveyor's 地块面积 disagrees.
+ * Imports a land ministry coordinate TXT: reads it, decides its CRS, refuses points
+ * outside the zone (saying so when the axes look swapped), transforms to EPSG:4490 and
+ * measures each parcel in its own plane, warning when the surveyor's 地块面积 disagrees.
  */
 @Component
 class TxtSource {
@@ -90,21 +90,22 @@ class TxtSource {
 	}
 
 	/**
-	 * A change the rings need: a problem refusing the parcel unless the request allows repairs, and
-	 * then a repair the report lists.
+	 * A change the rings need: a problem refusing the parcel unless the request allows
+	 * repairs, and then a repair the report lists.
 	 */
 	private ImportIssue ringIssue(TxtGeometry.RingRepair repair, boolean made, String parcel) {
 		boolean closed = TxtGeometry.RingRepair.CLOSED.equals(repair.kind());
 		String type = made ? repair.kind() : (closed ? "ring-open" : "ring-outside-shell");
 		String key = "io.txt." + (made ? "repaired." : "refused.") + repair.kind();
-		ApiProblem issue = ApiProblem.unprocessable(type, key, parcel, repair.ring(), repair.firstPoint(), repair.part())
+		ApiProblem issue = ApiProblem
+			.unprocessable(type, key, parcel, repair.ring(), repair.firstPoint(), repair.part())
 			.with("ring", repair.ring())
 			.with("point", repair.firstPoint());
 		return ImportIssue.of(made ? issue : issue.with("parameter", "repair"), this.messages);
 	}
 
-	private void addWarnings(TxtFile file, TxtFile.Parcel parcel, MultiPolygon plane, double areaM2,
-			Double surveyedM2, List<ImportIssue> warnings, int index) {
+	private void addWarnings(TxtFile file, TxtFile.Parcel parcel, MultiPolygon plane, double areaM2, Double surveyedM2,
+			List<ImportIssue> warnings, int index) {
 		int points = parcel.rings().stream().mapToInt((r) -> r.points().size()).sum();
 		if (parcel.pointCount() != null && parcel.pointCount() != points) {
 			warnings.add(ImportIssue.of(this.messages, "point-count", "io.txt.point-count", label(parcel, index),
@@ -113,16 +114,16 @@ class TxtSource {
 		if (surveyedM2 != null) {
 			double tolerance = areaTolerance(parcel.areaHa(), file.precisionM(), TxtGeometry.perimeterM(plane));
 			if (Math.abs(areaM2 - surveyedM2) > tolerance) {
-				warnings.add(ImportIssue.of(this.messages, "area-mismatch", "io.txt.area-mismatch",
-						label(parcel, index), parcel.areaHa().toPlainString(), area(areaM2), area(areaM2 - surveyedM2),
-						area(tolerance)));
+				warnings
+					.add(ImportIssue.of(this.messages, "area-mismatch", "io.txt.area-mismatch", label(parcel, index),
+							parcel.areaHa().toPlainString(), area(areaM2), area(areaM2 - surveyedM2), area(tolerance)));
 			}
 		}
 	}
 
 	/**
-	 * How far the surveyor's area may honestly be from ours: half a unit of its last written
-	 * decimal, plus the band one coordinate step wide along the boundary.
+	 * How far the surveyor's area may honestly be from ours: half a unit of its last
+	 * written decimal, plus the band one coordinate step wide along the boundary.
 	 */
 	static double areaTolerance(BigDecimal areaHa, double precisionM, double perimeterM) {
 		double rounding = 0.5 * Math.pow(10, -Math.max(areaHa.scale(), 0)) * Area.M2_PER_HA;
@@ -157,9 +158,9 @@ class TxtSource {
 	}
 
 	/**
-	 * The file read with its two numbers exchanged, in the CRS that reading implies: a parcel that
-	 * falls inside the zone this way means the file wrote easting before northing. Worked out only
-	 * when a parcel falls outside.
+	 * The file read with its two numbers exchanged, in the CRS that reading implies: a
+	 * parcel that falls inside the zone this way means the file wrote easting before
+	 * northing. Worked out only when a parcel falls outside.
 	 */
 	private final class SwappedView {
 
@@ -183,10 +184,12 @@ class TxtSource {
 
 		private Optional<Geometry> extent() {
 			try {
-				return Optional.of(TxtSource.this.repository.extentIn(TxtCrs.resolve(this.file, this.userSrid, TxtSource.this.legacyDatumConfigured)));
+				return Optional.of(TxtSource.this.repository
+					.extentIn(TxtCrs.resolve(this.file, this.userSrid, TxtSource.this.legacyDatumConfigured)));
 			}
 			catch (ApiProblem ex) {
-				// The swapped reading names no usable CRS, so it cannot explain the file either.
+				// The swapped reading names no usable CRS, so it cannot explain the file
+				// either.
 				return Optional.empty();
 			}
 		}

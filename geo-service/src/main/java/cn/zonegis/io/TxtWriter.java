@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Writes the published layout of the land ministry coordinate TXT: {@code [属性描述]} then
- * {@code [地块坐标]}, CRLF line ends, coordinates with three decimals, northing before easting.
+ * {@code [地块坐标]}, CRLF line ends, coordinates with three decimals, northing before
+ * easting.
  */
 public final class TxtWriter {
 
@@ -54,7 +55,10 @@ public final class TxtWriter {
 		return (areaHa == null) ? "" : areaHa.toPlainString();
 	}
 
-	/** Commas would split a field, so a name holding one has it replaced by the full-width comma. */
+	/**
+	 * Commas would split a field, so a name holding one has it replaced by the full-width
+	 * comma.
+	 */
 	private static String text(String value) {
 		return (value == null) ? "" : value.replace(',', '，').replace("\r", " ").replace("\n", " ");
 	}

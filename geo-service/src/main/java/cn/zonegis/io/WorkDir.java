@@ -9,7 +9,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** A private temporary folder (owner only) for one import or export, removed with everything in it. */
+/**
+ * A private temporary folder (owner only) for one import or export, removed with
+ * everything in it.
+ */
 final class WorkDir implements AutoCloseable {
 
 	private final Path path;

@@ -15,16 +15,18 @@ import java.util.zip.ZipFile;
 import cn.zonegis.ApiProblem;
 
 /**
- * Extracts an uploaded zip only after checking every entry: no parent steps, no absolute or
- * drive paths, no GDAL virtual paths, a bounded number of entries and bytes. The byte bound is
- * counted while writing, since a zip's declared sizes may lie.
+ * Extracts an uploaded zip only after checking every entry: no parent steps, no absolute
+ * or drive paths, no GDAL virtual paths, a bounded number of entries and bytes. The byte
+ * bound is counted while writing, since a zip's declared sizes may lie.
  */
 final class ZipGuard {
 
 	private ZipGuard() {
 	}
 
-	/** @return the extracted regular files */
+	/**
+	 * @return the extracted regular files
+	 */
 	static List<Path> extract(Path zip, Path target, long maxBytes, int maxEntries) throws IOException {
 		List<Path> files = new ArrayList<>();
 		try (ZipFile file = new ZipFile(zip.toFile())) {

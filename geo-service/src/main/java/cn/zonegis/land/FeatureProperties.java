@@ -10,8 +10,8 @@ import cn.zonegis.InputRules;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the properties of a GeoJSON Feature sent to a land endpoint, refusing each wrong value with
- * a 400 that names the property. Absent and null read as null.
+ * Reads the properties of a GeoJSON Feature sent to a land endpoint, refusing each wrong
+ * value with a 400 that names the property. Absent and null read as null.
  */
 final class FeatureProperties {
 
@@ -25,8 +25,8 @@ final class FeatureProperties {
 	}
 
 	/**
-	 * The Feature's properties; a body that is not a Feature is a 400 of the given type, a member or
-	 * property not among the known ones a 422 naming it.
+	 * The Feature's properties; a body that is not a Feature is a 400 of the given type,
+	 * a member or property not among the known ones a 422 naming it.
 	 */
 	static FeatureProperties of(JsonNode feature, String problemType, Collection<String> known) {
 		if (feature == null || !feature.isObject() || !"Feature".equals(feature.path("type").asString(""))) {
@@ -66,7 +66,8 @@ final class FeatureProperties {
 			return defaultValue;
 		}
 		if (!allowed.contains(text)) {
-			throw ApiProblem.badRequest(this.problemType, "land.property.allowed", name, text, String.join(", ", allowed))
+			throw ApiProblem
+				.badRequest(this.problemType, "land.property.allowed", name, text, String.join(", ", allowed))
 				.with("property", name)
 				.with("allowed", allowed);
 		}

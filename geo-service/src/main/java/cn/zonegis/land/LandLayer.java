@@ -16,11 +16,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The land layers edited as plain features, without a lifecycle: expansion zones (化工园区扩区,
- * 成片开发) and enterprises. Each entry names its table and columns and reads its own Feature.
+ * 成片开发) and enterprises. Each entry names its table and columns and reads its own
+ * Feature.
  */
 enum LandLayer {
 
-	EXPANSION_ZONE("zones", "expansion_zones", "expansion_zone", List.of("code", "name", "kind", "status", "approved_on", "note"),
+	EXPANSION_ZONE("zones", "expansion_zones", "expansion_zone",
+			List.of("code", "name", "kind", "status", "approved_on", "note"),
 			String.join(", ", "'area_m2', " + MeasureSql.AREA_M2, "'area_mu', " + MeasureSql.AREA_MU,
 					"'area_ha', " + MeasureSql.AREA_HA)) {
 
@@ -114,7 +116,10 @@ enum LandLayer {
 		return this.computed;
 	}
 
-	/** The layer's columns and what it computes or keeps beside them: the properties a read publishes. */
+	/**
+	 * The layer's columns and what it computes or keeps beside them: the properties a
+	 * read publishes.
+	 */
 	List<String> known(String... computed) {
 		return Stream.concat(this.columns.stream(), Arrays.stream(computed)).toList();
 	}
@@ -127,7 +132,10 @@ enum LandLayer {
 		return geometries;
 	}
 
-	/** One row to write: attributes and geometries by column (a null geometry clears the column). */
+	/**
+	 * One row to write: attributes and geometries by column (a null geometry clears the
+	 * column).
+	 */
 	record Row(Map<String, Object> values, Map<String, Geometry> geometries) {
 	}
 

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * /api/zones and /api/enterprises: GeoJSON Features in and out, versioned by ETag. The lists are the
- * layer API's /api/expansion_zones and /api/enterprises.
+ * /api/zones and /api/enterprises: GeoJSON Features in and out, versioned by ETag. The
+ * lists are the layer API's /api/expansion_zones and /api/enterprises.
  */
 @RestController
 class LandLayerController {
@@ -64,8 +64,11 @@ class LandLayerController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static ResponseEntity<String> feature(ResponseEntity.BodyBuilder response, LandLayerRepository.Stored stored) {
-		return response.eTag("\"" + stored.version() + "\"").contentType(ParcelController.GEO_JSON).body(stored.feature());
+	private static ResponseEntity<String> feature(ResponseEntity.BodyBuilder response,
+			LandLayerRepository.Stored stored) {
+		return response.eTag("\"" + stored.version() + "\"")
+			.contentType(ParcelController.GEO_JSON)
+			.body(stored.feature());
 	}
 
 }

@@ -4,7 +4,10 @@ import cn.zonegis.ogc.FeatureWriter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** OGC API - Features Part 4 writes on one {@link LandLayer}, through {@link LandLayerService}. */
+/**
+ * OGC API - Features Part 4 writes on one {@link LandLayer}, through
+ * {@link LandLayerService}.
+ */
 class LandLayerFeatureWriter implements FeatureWriter {
 
 	private final LandLayer layer;

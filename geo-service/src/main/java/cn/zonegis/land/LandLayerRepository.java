@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for the {@link LandLayer}s. Table and column names come from the enum, never from a request;
- * every value is bound.
+ * SQL for the {@link LandLayer}s. Table and column names come from the enum, never from a
+ * request; every value is bound.
  */
 @Repository
 class LandLayerRepository {
@@ -65,8 +65,7 @@ class LandLayerRepository {
 		List<String> values = new ArrayList<>();
 		row.values().keySet().forEach((c) -> values.add(":" + c));
 		row.geometries().forEach((c, g) -> values.add(geometryValue(c, g)));
-		return this.jdbc
-			.sql(INSERT.formatted(layer.table(), String.join(", ", columns), String.join(", ", values)))
+		return this.jdbc.sql(INSERT.formatted(layer.table(), String.join(", ", columns), String.join(", ", values)))
 			.paramSource(params)
 			.query(Long.class)
 			.single();

@@ -12,7 +12,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, replaces and deletes expansion zones and enterprises, versioned and audited. */
+/**
+ * Creates, replaces and deletes expansion zones and enterprises, versioned and audited.
+ */
 @Service
 public class LandLayerService {
 
@@ -26,7 +28,8 @@ public class LandLayerService {
 
 	private final JsonMapper json;
 
-	LandLayerService(LandLayerRepository rows, GeometryCheck check, GeoProperties geo, AuditLog audit, JsonMapper json) {
+	LandLayerService(LandLayerRepository rows, GeometryCheck check, GeoProperties geo, AuditLog audit,
+			JsonMapper json) {
 		this.rows = rows;
 		this.check = check;
 		this.geo = geo;

@@ -10,11 +10,16 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for land_recovery: the register of recovered land (闲置低效用地收回) and its statistics. */
+/**
+ * SQL for land_recovery: the register of recovered land (闲置低效用地收回) and its statistics.
+ */
 @Repository
 class LandRecoveryRepository {
 
-	/** The recovery keeps the parcel's boundary as it is at this moment, whatever happens to it later. */
+	/**
+	 * The recovery keeps the parcel's boundary as it is at this moment, whatever happens
+	 * to it later.
+	 */
 	private static final String INSERT = """
 			INSERT INTO zonegis.land_recovery (parcel_id, parcel_code, former_holder, land_use, reason, legal_basis,
 				decision_date, certificate_cancelled, note, geom, created_by, updated_by)
@@ -74,7 +79,8 @@ class LandRecoveryRepository {
 
 	String register(RecoveryFilter filter) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String sql = REGISTER.formatted(measured(MeasureSql.AREA_M2), measured(MeasureSql.AREA_MU), where(filter, params));
+		String sql = REGISTER.formatted(measured(MeasureSql.AREA_M2), measured(MeasureSql.AREA_MU),
+				where(filter, params));
 		return this.jdbc.sql(sql).paramSource(params).query(String.class).single();
 	}
 
@@ -94,7 +100,8 @@ class LandRecoveryRepository {
 	private static String where(RecoveryFilter filter, MapSqlParameterSource params) {
 		List<String> where = new ArrayList<>(List.of("true"));
 		if (filter.year() != null) {
-			// A date range rather than extract(year …), so an index on decision_date serves it.
+			// A date range rather than extract(year …), so an index on decision_date
+			// serves it.
 			where.add("t.decision_date >= make_date(:year, 1, 1) AND t.decision_date < make_date(:year + 1, 1, 1)");
 			params.addValue("year", filter.year());
 		}
@@ -111,6 +118,7 @@ class LandRecoveryRepository {
 
 	/**
 	 * Recovered land counted and measured.
+	 *
 	 * @param year the decision year, or null for every year
 	 * @param reason the reason, or null for every reason
 	 */

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recovers idle and low-efficiency land (闲置低效用地收回): the recovery record keeps the parcel's
- * boundary of that moment and the parcel moves to recovered, in one transaction.
+ * Recovers idle and low-efficiency land (闲置低效用地收回): the recovery record keeps the
+ * parcel's boundary of that moment and the parcel moves to recovered, in one transaction.
  */
 @Service
 public class LandRecoveryService {
@@ -37,7 +37,10 @@ public class LandRecoveryService {
 		this.json = json;
 	}
 
-	/** @return the recovered parcel; its recovery is the newest entry of the register for it */
+	/**
+	 * @return the recovered parcel; its recovery is the newest entry of the register for
+	 * it
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
 	public ParcelView recover(long parcelId, RecoveryRequest request, Integer expectedVersion) {
@@ -56,8 +59,8 @@ public class LandRecoveryService {
 		ParcelView recovered = this.transitions.move(parcelId, ParcelLifecycle.RECOVERED, request.note(),
 				expectedVersion);
 		long id = this.recoveries.insert(parcelId, request, formerHolder, AuditLog.currentUsername());
-		this.audit.record("create", "land_recovery", id, this.json.writeValueAsString(
-				Map.of("parcelCode", recovered.properties().code(), "reason", request.reason())));
+		this.audit.record("create", "land_recovery", id, this.json
+			.writeValueAsString(Map.of("parcelCode", recovered.properties().code(), "reason", request.reason())));
 		return recovered;
 	}
 
@@ -88,8 +91,9 @@ public class LandRecoveryService {
 
 	private static void requireOneOf(String name, String value, List<String> allowed) {
 		if (value == null || !allowed.contains(value)) {
-			throw ApiProblem.badRequest("invalid-recovery", "recovery.value.allowed", name, String.valueOf(value),
-					String.join(", ", allowed))
+			throw ApiProblem
+				.badRequest("invalid-recovery", "recovery.value.allowed", name, String.valueOf(value),
+						String.join(", ", allowed))
 				.with("property", name)
 				.with("allowed", allowed);
 		}

@@ -10,7 +10,10 @@ final class MergePatch {
 	private MergePatch() {
 	}
 
-	/** The target with the patch applied: objects merge member by member, null removes, anything else replaces. */
+	/**
+	 * The target with the patch applied: objects merge member by member, null removes,
+	 * anything else replaces.
+	 */
 	static JsonNode apply(JsonNode target, JsonNode patch) {
 		if (patch == null || !patch.isObject()) {
 			return patch;

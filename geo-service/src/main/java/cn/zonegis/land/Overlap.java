@@ -5,7 +5,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Ground a red line shares with an active parcel or with another parcel of the same import.
+ * Ground a red line shares with an active parcel or with another parcel of the same
+ * import.
  *
  * @param parcelId the stored parcel, or null for a parcel of the same import
  * @param code the other parcel's code

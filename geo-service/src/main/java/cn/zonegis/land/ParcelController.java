@@ -53,14 +53,17 @@ class ParcelController {
 	}
 
 	@PostMapping("/api/parcels")
-	ResponseEntity<ParcelView> create(@RequestBody JsonNode feature, @RequestParam(defaultValue = "false") boolean repair,
-			@RequestParam(defaultValue = "false") boolean clip) {
+	ResponseEntity<ParcelView> create(@RequestBody JsonNode feature,
+			@RequestParam(defaultValue = "false") boolean repair, @RequestParam(defaultValue = "false") boolean clip) {
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
 		ParcelView view = this.parcels.create(edit.draft(), edit.note(), new EditOptions(repair, clip));
 		return withEtag(ResponseEntity.created(URI.create("/api/parcels/" + view.id())), view);
 	}
 
-	/** What a write of this parcel would be refused for, storing nothing: the editor's check before saving. */
+	/**
+	 * What a write of this parcel would be refused for, storing nothing: the editor's
+	 * check before saving.
+	 */
 	@PostMapping("/api/parcels/check")
 	List<DraftProblem> check(@RequestBody JsonNode feature) {
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
@@ -77,7 +80,10 @@ class ParcelController {
 				this.parcels.replace(id, edit.draft(), edit.note(), expected, new EditOptions(repair, clip)));
 	}
 
-	/** Cancelling (注销) keeps the row and its history; the parcel no longer holds its ground. */
+	/**
+	 * Cancelling (注销) keeps the row and its history; the parcel no longer holds its
+	 * ground.
+	 */
 	@DeleteMapping("/api/parcels/{id}")
 	ResponseEntity<ParcelView> cancel(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -86,7 +92,10 @@ class ParcelController {
 				this.transitions.move(id, ParcelLifecycle.CANCELLED, note, ETag.optionalVersion(ifMatch)));
 	}
 
-	/** The parcels as they stood at a date (its end, China Standard Time) or an ISO instant. */
+	/**
+	 * The parcels as they stood at a date (its end, China Standard Time) or an ISO
+	 * instant.
+	 */
 	@GetMapping(value = "/api/parcels", params = "asOf")
 	ResponseEntity<StreamingResponseBody> asOf(@RequestParam String asOf, @RequestParam(required = false) String bbox) {
 		OffsetDateTime at = instant("asOf", asOf);
@@ -111,14 +120,16 @@ class ParcelController {
 			.orElseThrow(() -> ApiProblem.badRequest("unknown-status", "parcel.transition.unknown", request.to())
 				.with("property", "to"));
 		if (to == ParcelLifecycle.RECOVERED) {
-			throw ApiProblem.badRequest("recovery-needs-decision", "parcel.transition.recover", Long.toString(id)).with("property", "to");
+			throw ApiProblem.badRequest("recovery-needs-decision", "parcel.transition.recover", Long.toString(id))
+				.with("property", "to");
 		}
-		return withEtag(ResponseEntity.ok(), this.transitions.move(id, to, request.note(), ETag.optionalVersion(ifMatch)));
+		return withEtag(ResponseEntity.ok(),
+				this.transitions.move(id, to, request.note(), ETag.optionalVersion(ifMatch)));
 	}
 
 	/**
-	 * @param to the status to move to (red_line_issued, filed, listed, transferred, cancelled; recovered
-	 * goes through /recover, which records the recovery)
+	 * @param to the status to move to (red_line_issued, filed, listed, transferred,
+	 * cancelled; recovered goes through /recover, which records the recovery)
 	 */
 	record TransitionRequest(String to, String note) {
 	}

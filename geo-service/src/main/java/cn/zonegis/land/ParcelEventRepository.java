@@ -41,13 +41,14 @@ class ParcelEventRepository {
 		return this.jdbc.sql(BY_PARCEL)
 			.param("parcelId", parcelId)
 			.query((rs, i) -> new ParcelEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
-					rs.getString("by_user"), rs.getString("from_status"), rs.getString("to_status"), rs.getInt("version"),
-					rs.getString("note")))
+					rs.getString("by_user"), rs.getString("from_status"), rs.getString("to_status"),
+					rs.getInt("version"), rs.getString("note")))
 			.list();
 	}
 
 	/**
 	 * One lifecycle step.
+	 *
 	 * @param version the parcel's version after the step
 	 */
 	record ParcelEvent(long id, OffsetDateTime at, String byUser, String fromStatus, String toStatus, int version,

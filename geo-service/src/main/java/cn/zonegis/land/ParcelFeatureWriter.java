@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * OGC API - Features Part 4 writes on "parcels", through the same services as /api/parcels: red-line
- * checks, history, audit. A delete cancels the parcel (注销) and keeps its row.
+ * OGC API - Features Part 4 writes on "parcels", through the same services as
+ * /api/parcels: red-line checks, history, audit. A delete cancels the parcel (注销) and
+ * keeps its row.
  */
 @Component
 class ParcelFeatureWriter implements FeatureWriter {

@@ -7,8 +7,9 @@ import cn.zonegis.geo.GeometryCheck;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a parcel sent as a GeoJSON Feature: geometry in lon/lat, properties code, name, land_use,
- * land_class_code, holder, surveyed_area_m2 and note. Shared by /api/parcels and OGC API Part 4.
+ * Reads a parcel sent as a GeoJSON Feature: geometry in lon/lat, properties code, name,
+ * land_use, land_class_code, holder, surveyed_area_m2 and note. Shared by /api/parcels
+ * and OGC API Part 4.
  */
 final class ParcelFeatures {
 
@@ -19,15 +20,23 @@ final class ParcelFeatures {
 	record Edit(ParcelDraft draft, String note) {
 	}
 
-	/** What a planner writes; the rest of a parcel's properties are the lifecycle's and PostGIS's. */
+	/**
+	 * What a planner writes; the rest of a parcel's properties are the lifecycle's and
+	 * PostGIS's.
+	 */
 	static final List<String> WRITABLE = List.of("code", "name", "land_use", "land_class_code", "holder",
 			"surveyed_area_m2", "note");
 
 	/** Everything a read publishes, so a feature read can be written back as it came. */
-	private static final List<String> KNOWN = Stream.concat(WRITABLE.stream(), Stream.of("status", "status_changed_at",
-			"area_m2", "area_mu", "area_ha", "perimeter_m", "ellipsoidal_area_m2")).toList();
+	private static final List<String> KNOWN = Stream
+		.concat(WRITABLE.stream(), Stream.of("status", "status_changed_at", "area_m2", "area_mu", "area_ha",
+				"perimeter_m", "ellipsoidal_area_m2"))
+		.toList();
 
-	/** Reads the feature; the geometry's shape is checked here, its topology later (it may be repaired). */
+	/**
+	 * Reads the feature; the geometry's shape is checked here, its topology later (it may
+	 * be repaired).
+	 */
 	static Edit read(JsonNode feature, GeometryCheck check) {
 		FeatureProperties properties = FeatureProperties.of(feature, "invalid-parcel", KNOWN);
 		check.checkCrs(feature.get("crs"));

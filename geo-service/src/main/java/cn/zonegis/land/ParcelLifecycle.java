@@ -10,9 +10,10 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
- * A parcel's status and the steps the bureau may take: planned → red_line_issued (用地红线图出具)
- * → filed (组卷) → listed (挂牌) → transferred (出让); recovered (收回) and cancelled (注销) from any
- * active state. Recovered and cancelled parcels no longer hold their ground.
+ * A parcel's status and the steps the bureau may take: planned → red_line_issued
+ * (用地红线图出具) → filed (组卷) → listed (挂牌) → transferred (出让); recovered (收回) and cancelled
+ * (注销) from any active state. Recovered and cancelled parcels no longer hold their
+ * ground.
  */
 public enum ParcelLifecycle {
 
@@ -34,7 +35,10 @@ public enum ParcelLifecycle {
 		return Arrays.stream(values()).filter((s) -> s.code().equals(code)).findFirst();
 	}
 
-	/** Active parcels hold their ground: they may not overlap, and they move on through the lifecycle. */
+	/**
+	 * Active parcels hold their ground: they may not overlap, and they move on through
+	 * the lifecycle.
+	 */
 	public boolean isActive() {
 		return !ENDED.contains(this);
 	}

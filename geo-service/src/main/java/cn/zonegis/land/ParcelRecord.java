@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /**
- * A stored parcel with its geometry in Java, for exporters that write coordinates themselves.
+ * A stored parcel with its geometry in Java, for exporters that write coordinates
+ * themselves.
  *
  * @param areaM2 plane area in the measuring CRS
  * @param geometry the red line, EPSG:4490 lon/lat

@@ -42,11 +42,12 @@ class ParcelRepository {
 			""";
 
 	/**
-	 * One queue for every write that can create or move an active red line (create, replace, split,
-	 * clip, import, OGC edits), held until commit: the overlap check and the write it allows see no
-	 * other red-line change in between. An advisory lock rather than SERIALIZABLE: the overlap search
-	 * reads through the GiST index, whose coarse predicate locks would fail unrelated writers too and
-	 * need a retry around every path, while red-line writes are few and short enough to queue.
+	 * One queue for every write that can create or move an active red line (create,
+	 * replace, split, clip, import, OGC edits), held until commit: the overlap check and
+	 * the write it allows see no other red-line change in between. An advisory lock
+	 * rather than SERIALIZABLE: the overlap search reads through the GiST index, whose
+	 * coarse predicate locks would fail unrelated writers too and need a retry around
+	 * every path, while red-line writes are few and short enough to queue.
 	 */
 	private static final String HOLD_RED_LINES = """
 			SELECT pg_advisory_xact_lock(hashtextextended('zonegis.parcel red lines', 0))
@@ -76,7 +77,9 @@ class ParcelRepository {
 			WHERE id = :id
 			""";
 
-	/** The row as it is now becomes history: valid from its last change until this one. */
+	/**
+	 * The row as it is now becomes history: valid from its last change until this one.
+	 */
 	private static final String ARCHIVE = """
 			INSERT INTO zonegis.parcel_history (parcel_id, version, code, name, land_use, land_class_code, holder,
 				status, surveyed_area_m2, note, geom, valid_from, valid_to, changed_by, replaced_by)
@@ -85,7 +88,10 @@ class ParcelRepository {
 			FROM zonegis.parcel WHERE id = :id
 			""";
 
-	/** The parcel's pieces either side of the line, west to east then south to north, so codes follow the map. */
+	/**
+	 * The parcel's pieces either side of the line, west to east then south to north, so
+	 * codes follow the map.
+	 */
 	private static final String SPLIT = """
 			SELECT ST_AsBinary(ST_Multi(d.geom)) AS wkb
 			FROM zonegis.parcel p,
@@ -94,7 +100,10 @@ class ParcelRepository {
 			ORDER BY ST_XMin(d.geom), ST_YMin(d.geom)
 			""";
 
-	/** Transform the query shape, never the stored column, so the GiST index on parcel.geom is used. */
+	/**
+	 * Transform the query shape, never the stored column, so the GiST index on
+	 * parcel.geom is used.
+	 */
 	private static final String OVERLAPS = """
 			WITH o AS (
 				SELECT p.id, p.code, ST_CollectionExtract(ST_Intersection(p.geom, r.geom), 3) AS geom
@@ -153,7 +162,10 @@ class ParcelRepository {
 			.optional();
 	}
 
-	/** Waits for and takes the red-line lock until this transaction ends (there must be one). */
+	/**
+	 * Waits for and takes the red-line lock until this transaction ends (there must be
+	 * one).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void holdRedLines() {
 		this.jdbc.sql(HOLD_RED_LINES).query().singleRow();
@@ -179,7 +191,9 @@ class ParcelRepository {
 	}
 
 	void update(long id, ParcelDraft draft, String note, MultiPolygon geometry, String user) {
-		this.jdbc.sql(UPDATE).paramSource(new DraftParams(draft, note, GeometryRepair.wkb(geometry), user, id)).update();
+		this.jdbc.sql(UPDATE)
+			.paramSource(new DraftParams(draft, note, GeometryRepair.wkb(geometry), user, id))
+			.update();
 	}
 
 	void setStatus(long id, ParcelLifecycle status, String user) {
@@ -190,7 +204,10 @@ class ParcelRepository {
 		this.jdbc.sql(ARCHIVE).param("id", id).param("user", user).update();
 	}
 
-	/** Active parcels other than excludeId that share more than the tolerance with the shape. */
+	/**
+	 * Active parcels other than excludeId that share more than the tolerance with the
+	 * shape.
+	 */
 	List<Overlap> overlaps(MultiPolygon shape, long excludeId, double toleranceM2) {
 		return this.jdbc.sql(OVERLAPS)
 			.param("wkb", GeometryRepair.wkb(shape))
@@ -224,13 +241,17 @@ class ParcelRepository {
 				byte[] wkb = rs.getBytes("wkb");
 				MultiPolygon clipped = codes.isEmpty() ? shape
 						: (wkb == null) ? shape.getFactory().createMultiPolygon() : GeometryRepair.read(wkb);
-				return new Clipped(clipped, new ParcelView.ClipReport(codes,
-						GeometryRepair.round(rs.getDouble("before_m2")), GeometryRepair.round(rs.getDouble("after_m2"))));
+				return new Clipped(clipped,
+						new ParcelView.ClipReport(codes, GeometryRepair.round(rs.getDouble("before_m2")),
+								GeometryRepair.round(rs.getDouble("after_m2"))));
 			})
 			.single();
 	}
 
-	/** Replaces {measureSrid} in SQL with the configured measuring CRS (an integer from config). */
+	/**
+	 * Replaces {measureSrid} in SQL with the configured measuring CRS (an integer from
+	 * config).
+	 */
 	String measured(String sql) {
 		return sql.formatted(MEASURES).replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
 	}

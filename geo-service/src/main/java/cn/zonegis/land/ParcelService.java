@@ -27,9 +27,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Draws and redraws parcel red lines (用地红线): every write passes {@link RedLineCheck}, keeps the
- * previous version in parcel_history and is audited in the same transaction. Importers use
- * {@link #checkDraft} for a dry run and {@link #createAll} for the real, all-or-nothing import.
+ * Draws and redraws parcel red lines (用地红线): every write passes {@link RedLineCheck},
+ * keeps the previous version in parcel_history and is audited in the same transaction.
+ * Importers use {@link #checkDraft} for a dry run and {@link #createAll} for the real,
+ * all-or-nothing import.
  */
 @Service
 public class ParcelService {
@@ -50,8 +51,8 @@ public class ParcelService {
 
 	private final MessageSource messages;
 
-	ParcelService(ParcelRepository parcels, ParcelStreams streams, RedLineCheck redLines, GeometryCheck geometry, AuditLog audit,
-			JsonMapper json, MessageSource messages) {
+	ParcelService(ParcelRepository parcels, ParcelStreams streams, RedLineCheck redLines, GeometryCheck geometry,
+			AuditLog audit, JsonMapper json, MessageSource messages) {
 		this.parcels = parcels;
 		this.streams = streams;
 		this.redLines = redLines;
@@ -78,7 +79,10 @@ public class ParcelService {
 		return create(draft, note, options, ParcelLifecycle.PLANNED);
 	}
 
-	/** A new parcel that starts at a later status: a piece of a split keeps its original's. */
+	/**
+	 * A new parcel that starts at a later status: a piece of a split keeps its
+	 * original's.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
 	public ParcelView create(ParcelDraft draft, String note, EditOptions options, ParcelLifecycle status) {
@@ -90,8 +94,10 @@ public class ParcelService {
 	}
 
 	/**
-	 * Replaces a parcel's boundary and attributes; the previous version goes to parcel_history.
-	 * @param expectedVersion the version the client edited (If-Match), or null to skip the check
+	 * Replaces a parcel's boundary and attributes; the previous version goes to
+	 * parcel_history.
+	 * @param expectedVersion the version the client edited (If-Match), or null to skip
+	 * the check
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
@@ -109,9 +115,10 @@ public class ParcelService {
 	}
 
 	/**
-	 * Everything that would refuse this draft, without storing anything: geometry defects, overlaps
-	 * with active parcels (except the stored parcel of the same code, which an import would replace)
-	 * and with the other drafts of the same import, a code used twice in the import.
+	 * Everything that would refuse this draft, without storing anything: geometry
+	 * defects, overlaps with active parcels (except the stored parcel of the same code,
+	 * which an import would replace) and with the other drafts of the same import, a code
+	 * used twice in the import.
 	 */
 	@Transactional(readOnly = true)
 	public List<DraftProblem> checkDraft(ParcelDraft draft, List<ParcelDraft> alsoImported) {
@@ -149,8 +156,8 @@ public class ParcelService {
 	}
 
 	/**
-	 * Creates every draft in one transaction, or none: the first refused draft aborts the whole
-	 * import with its problem, which names the draft's code.
+	 * Creates every draft in one transaction, or none: the first refused draft aborts the
+	 * whole import with its problem, which names the draft's code.
 	 * @return the new parcels' ids, in the order of the drafts
 	 */
 	@Transactional
@@ -172,7 +179,10 @@ public class ParcelService {
 		return ids;
 	}
 
-	/** Writes the selected parcels as a GeoJSON FeatureCollection (EPSG:4490 lon/lat), streamed. */
+	/**
+	 * Writes the selected parcels as a GeoJSON FeatureCollection (EPSG:4490 lon/lat),
+	 * streamed.
+	 */
 	@Transactional(readOnly = true)
 	public void exportSelection(ParcelSelection selection, OutputStream out) {
 		this.streams.writeSelection(selection, out);
@@ -184,7 +194,9 @@ public class ParcelService {
 		this.streams.forEachSelected(selection, sink);
 	}
 
-	/** Writes the parcels as they stood at the instant as a FeatureCollection, streamed. */
+	/**
+	 * Writes the parcels as they stood at the instant as a FeatureCollection, streamed.
+	 */
 	@Transactional(readOnly = true)
 	public void writeAsOf(OffsetDateTime at, BBox bbox, OutputStream out) {
 		this.streams.writeAsOf(at, bbox, out);
@@ -198,9 +210,9 @@ public class ParcelService {
 	}
 
 	/**
-	 * Queues this transaction behind every other parcel write until it ends, so the red-line checks it
-	 * runs next still hold when it commits. Every parcel write takes it before any row lock: one order
-	 * for all, so no two writers can deadlock.
+	 * Queues this transaction behind every other parcel write until it ends, so the
+	 * red-line checks it runs next still hold when it commits. Every parcel write takes
+	 * it before any row lock: one order for all, so no two writers can deadlock.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void holdRedLines() {

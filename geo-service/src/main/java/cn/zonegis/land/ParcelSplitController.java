@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * POST /api/parcels/{id}/split with {@code {"line": <GeoJSON LineString>, "codes": [...], "note": "…"}}:
- * the new parcels come back as a FeatureCollection with their measures.
+ * POST /api/parcels/{id}/split with {@code {"line": <GeoJSON LineString>, "codes": [...],
+ * "note": "…"}}: the new parcels come back as a FeatureCollection with their measures.
  */
 @RestController
 class ParcelSplitController {
@@ -46,7 +46,9 @@ class ParcelSplitController {
 		LineString line = (LineString) GeometryInput.read(body.get("line"), "LineString", this.geo.extentBox());
 		List<ParcelView> created = this.splits.split(id, line, codes(body.get("codes")), note(body.get("note")),
 				expected);
-		return ResponseEntity.ok().contentType(ParcelController.GEO_JSON).body(new Pieces("FeatureCollection", created));
+		return ResponseEntity.ok()
+			.contentType(ParcelController.GEO_JSON)
+			.body(new Pieces("FeatureCollection", created));
 	}
 
 	private static List<String> codes(JsonNode codes) {

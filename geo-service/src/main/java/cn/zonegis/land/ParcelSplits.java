@@ -17,9 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Splits a parcel's red line (地块分割) along a line: the parcel is cancelled (注销) through the
- * lifecycle, so its history and event stay, and each piece becomes a new parcel through the same
- * create path and red-line checks as a drawn one, all in one transaction.
+ * Splits a parcel's red line (地块分割) along a line: the parcel is cancelled (注销) through
+ * the lifecycle, so its history and event stay, and each piece becomes a new parcel
+ * through the same create path and red-line checks as a drawn one, all in one
+ * transaction.
  */
 @Service
 public class ParcelSplits {
@@ -47,7 +48,8 @@ public class ParcelSplits {
 
 	/**
 	 * @param line the cut in lon/lat (EPSG:4490); it must cross the boundary completely
-	 * @param codes the pieces' codes, west to east, or null for the original's code with -1, -2…
+	 * @param codes the pieces' codes, west to east, or null for the original's code with
+	 * -1, -2…
 	 * @param expectedVersion the version the client saw (If-Match)
 	 * @return the new parcels, in the order of their codes
 	 */
@@ -62,7 +64,8 @@ public class ParcelSplits {
 		List<String> pieceCodes = (codes == null)
 				? IntStream.rangeClosed(1, pieces.size()).mapToObj((i) -> current.code() + "-" + i).toList() : codes;
 		if (pieceCodes.size() != pieces.size()) {
-			throw ApiProblem.unprocessable("split-codes-mismatch", "parcel.split.codes", pieces.size(), pieceCodes.size())
+			throw ApiProblem
+				.unprocessable("split-codes-mismatch", "parcel.split.codes", pieces.size(), pieceCodes.size())
 				.with("pieces", pieces.size())
 				.with("property", "codes");
 		}

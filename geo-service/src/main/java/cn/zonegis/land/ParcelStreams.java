@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Parcel reads that can be long (exports, the map as of a date), streamed row by row with a fetch
- * size; callers hold a read-only transaction, without which pgjdbc reads everything at once.
+ * Parcel reads that can be long (exports, the map as of a date), streamed row by row with
+ * a fetch size; callers hold a read-only transaction, without which pgjdbc reads
+ * everything at once.
  */
 @Repository
 class ParcelStreams {
@@ -47,8 +48,8 @@ class ParcelStreams {
 			""";
 
 	/**
-	 * A parcel as it stood at :at: its current row when no version was replaced after :at, else the
-	 * history row valid at :at. Created after :at means absent.
+	 * A parcel as it stood at :at: its current row when no version was replaced after
+	 * :at, else the history row valid at :at. Created after :at means absent.
 	 */
 	private static final String AS_OF = """
 			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9, 0)::json,
@@ -110,15 +111,17 @@ class ParcelStreams {
 	/** Hands each selected parcel, geometry read from WKB, to the sink. */
 	void forEachSelected(ParcelSelection selection, Consumer<ParcelRecord> sink) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		RowCallbackHandler each = (rs) -> sink.accept(new ParcelRecord(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-						rs.getString("land_use"), rs.getString("land_class_code"), rs.getString("holder"),
-						rs.getString("status"), rs.getBigDecimal("surveyed_area_m2"), rs.getString("note"),
-						rs.getInt("version"), GeometryRepair.round(rs.getDouble("area_m2")),
-						GeometryRepair.read(rs.getBytes("wkb"))));
+		RowCallbackHandler each = (rs) -> sink.accept(
+				new ParcelRecord(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("land_use"),
+						rs.getString("land_class_code"), rs.getString("holder"), rs.getString("status"),
+						rs.getBigDecimal("surveyed_area_m2"), rs.getString("note"), rs.getInt("version"),
+						GeometryRepair.round(rs.getDouble("area_m2")), GeometryRepair.read(rs.getBytes("wkb"))));
 		this.jdbc.query(selectionSql(selection, params), params, each);
 	}
 
-	/** Writes the parcels as they stood at the instant, optionally within a lon/lat box. */
+	/**
+	 * Writes the parcels as they stood at the instant, optionally within a lon/lat box.
+	 */
 	void writeAsOf(OffsetDateTime at, BBox bbox, OutputStream out) {
 		MapSqlParameterSource params = new MapSqlParameterSource("at", at);
 		String where = (bbox == null) ? "true" : bboxFilter(bbox, params);
@@ -148,8 +151,10 @@ class ParcelStreams {
 		if (selection.bbox() != null) {
 			where.add(bboxFilter(selection.bbox(), params));
 		}
-		return SELECTION.formatted(properties("'updated_at', t.updated_at"), "ST_AsBinary(t.geom) AS wkb",
-				String.join(" AND ", where)).replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
+		return SELECTION
+			.formatted(properties("'updated_at', t.updated_at"), "ST_AsBinary(t.geom) AS wkb",
+					String.join(" AND ", where))
+			.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
 	}
 
 	/** Transform the query box, never the stored column, so the GiST index is used. */

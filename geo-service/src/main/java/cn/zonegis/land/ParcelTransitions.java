@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves parcels through {@link ParcelLifecycle}, recording who, when and why in parcel_event; the
- * previous version goes to parcel_history. An illegal step is a 409 that changes nothing.
+ * Moves parcels through {@link ParcelLifecycle}, recording who, when and why in
+ * parcel_event; the previous version goes to parcel_history. An illegal step is a 409
+ * that changes nothing.
  */
 @Service
 public class ParcelTransitions {
@@ -39,7 +40,8 @@ public class ParcelTransitions {
 	}
 
 	/**
-	 * @param expectedVersion the version the client saw (If-Match), or null to skip the check
+	 * @param expectedVersion the version the client saw (If-Match), or null to skip the
+	 * check
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")

@@ -10,8 +10,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A parcel as a GeoJSON Feature, with its official measures computed by PostGIS on every read.
- * {@code repair} and {@code clip} say what the server changed in the boundary that was sent.
+ * A parcel as a GeoJSON Feature, with its official measures computed by PostGIS on every
+ * read. {@code repair} and {@code clip} say what the server changed in the boundary that
+ * was sent.
  */
 public record ParcelView(String type, long id, @JsonRawValue String geometry, Properties properties,
 		RepairReport repair, ClipReport clip) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A recovery decision (闲置低效用地收回) on a parcel.
  *
- * @param formerHolder the holder the land is taken back from; the parcel's holder when absent
+ * @param formerHolder the holder the land is taken back from; the parcel's holder when
+ * absent
  * @param landUse one of {@link #LAND_USES}
  * @param reason one of {@link #REASONS}
  * @param legalBasis the law or ruling the decision rests on

@@ -19,15 +19,19 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The red-line rules every boundary passes before it is stored: valid geometry (or repaired on
- * request) and no overlap with an active parcel beyond the tolerance (or clipped on request).
+ * The red-line rules every boundary passes before it is stored: valid geometry (or
+ * repaired on request) and no overlap with an active parcel beyond the tolerance (or
+ * clipped on request).
  */
 @Component
 class RedLineCheck {
 
 	static final String OVERLAP_TYPE = "red-line-overlap";
 
-	/** Marks a parcel not stored yet, so no stored parcel is excluded from the overlap search. */
+	/**
+	 * Marks a parcel not stored yet, so no stored parcel is excluded from the overlap
+	 * search.
+	 */
 	static final long NEW_PARCEL = -1;
 
 	private final GeometryCheck geometry;
@@ -49,7 +53,10 @@ class RedLineCheck {
 		this.messages = messages;
 	}
 
-	/** The boundary to store for parcel id (NEW_PARCEL when new), or a 422/409 saying why not. */
+	/**
+	 * The boundary to store for parcel id (NEW_PARCEL when new), or a 422/409 saying why
+	 * not.
+	 */
 	Checked check(MultiPolygon drawn, long id, EditOptions options) {
 		MultiPolygon shape = drawn;
 		RepairReport repaired = null;
@@ -102,10 +109,8 @@ class RedLineCheck {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<String> items = new ArrayList<>();
 		for (Overlap o : overlaps) {
-			items.add(this.messages.getMessage("red-line.overlap.item",
-					new Object[] { o.code(), decimal(o.overlapAreaM2(), 1), decimal(o.near().get(0), 6),
-							decimal(o.near().get(1), 6) },
-					locale));
+			items.add(this.messages.getMessage("red-line.overlap.item", new Object[] { o.code(),
+					decimal(o.overlapAreaM2(), 1), decimal(o.near().get(0), 6), decimal(o.near().get(1), 6) }, locale));
 		}
 		String separator = this.messages.getMessage("red-line.overlap.separator", null, "; ", locale);
 		return ApiProblem

@@ -8,8 +8,9 @@ import cn.zonegis.geo.Area;
 import cn.zonegis.geo.GeometryRepair;
 
 /**
- * Everything inside or across an expansion zone, with the area inside. For a chemical-park sub-zone
- * {@code nonChemicalEnterprises} lists the plants that must relocate, convert or may stay.
+ * Everything inside or across an expansion zone, with the area inside. For a
+ * chemical-park sub-zone {@code nonChemicalEnterprises} lists the plants that must
+ * relocate, convert or may stay.
  *
  * @param relation in each entry: {@code inside} (covered by the zone) or {@code crossing}
  */
@@ -21,7 +22,8 @@ public record ZoneContents(Zone zone, List<ParcelInZone> parcels, List<Enterpris
 
 		static Measure of(double areaM2) {
 			double m2 = GeometryRepair.round(areaM2);
-			return new Measure(m2, Math.round(Area.toMu(m2) * 10000) / 10000.0, Math.round(Area.toHa(m2) * 10000) / 10000.0);
+			return new Measure(m2, Math.round(Area.toMu(m2) * 10000) / 10000.0,
+					Math.round(Area.toHa(m2) * 10000) / 10000.0);
 		}
 
 	}
@@ -47,9 +49,8 @@ public record ZoneContents(Zone zone, List<ParcelInZone> parcels, List<Enterpris
 	 * @param relocationStates non-chemical enterprises by relocation state
 	 */
 	public record Totals(int parcels, Map<String, Long> parcelsByStatus, Measure parcelAreaInside,
-			Measure recoveredAreaInside, int enterprises, int chemicalEnterprises,
-			Map<String, Long> relocationStates, int projects, BigDecimal projectInvestmentWan,
-			BigDecimal projectCompletedWan) {
+			Measure recoveredAreaInside, int enterprises, int chemicalEnterprises, Map<String, Long> relocationStates,
+			int projects, BigDecimal projectInvestmentWan, BigDecimal projectCompletedWan) {
 	}
 
 }

@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What lies inside or across an expansion zone, with the area inside in the measuring CRS. The
- * zone's shape is the query shape: the GiST indexes of parcel, enterprise and project serve it.
+ * What lies inside or across an expansion zone, with the area inside in the measuring
+ * CRS. The zone's shape is the query shape: the GiST indexes of parcel, enterprise and
+ * project serve it.
  */
 @Repository
 class ZoneContentsRepository {
@@ -21,7 +22,10 @@ class ZoneContentsRepository {
 			FROM zonegis.expansion_zone z WHERE z.id = :id
 			""";
 
-	/** Cancelled parcels no longer exist on the ground; recovered ones are land the zone holds again. */
+	/**
+	 * Cancelled parcels no longer exist on the ground; recovered ones are land the zone
+	 * holds again.
+	 */
 	private static final String PARCELS = """
 			SELECT p.id, p.code, p.name, p.status, p.land_use, p.holder,
 				ST_CoveredBy(p.geom, z.geom) AS inside,
@@ -33,7 +37,9 @@ class ZoneContentsRepository {
 			ORDER BY p.code
 			""";
 
-	/** An enterprise is where its footprint is, or its point when no footprint was drawn. */
+	/**
+	 * An enterprise is where its footprint is, or its point when no footprint was drawn.
+	 */
 	private static final String ENTERPRISES = """
 			SELECT e.id, e.name, e.industry, e.is_chemical, e.relocation_state, e.employees,
 				ST_CoveredBy(coalesce(e.footprint, e.geom), z.geom) AS inside,
@@ -74,9 +80,10 @@ class ZoneContentsRepository {
 
 	List<ZoneContents.ParcelInZone> parcels(long id) {
 		return sql(PARCELS, id)
-			.query((rs, i) -> new ZoneContents.ParcelInZone(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					rs.getString("status"), rs.getString("land_use"), rs.getString("holder"), relation(rs.getBoolean("inside")),
-					ZoneContents.Measure.of(rs.getDouble("area_m2")), ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
+			.query((rs, i) -> new ZoneContents.ParcelInZone(rs.getLong("id"), rs.getString("code"),
+					rs.getString("name"), rs.getString("status"), rs.getString("land_use"), rs.getString("holder"),
+					relation(rs.getBoolean("inside")), ZoneContents.Measure.of(rs.getDouble("area_m2")),
+					ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
 			.list();
 	}
 
@@ -91,8 +98,8 @@ class ZoneContentsRepository {
 
 	List<ZoneContents.ProjectInZone> projects(long id) {
 		return sql(PROJECTS, id)
-			.query((rs, i) -> new ZoneContents.ProjectInZone(rs.getLong("id"), rs.getString("name"), rs.getString("state"),
-					rs.getString("category"), rs.getBigDecimal("total_investment_wan"),
+			.query((rs, i) -> new ZoneContents.ProjectInZone(rs.getLong("id"), rs.getString("name"),
+					rs.getString("state"), rs.getString("category"), rs.getBigDecimal("total_investment_wan"),
 					rs.getBigDecimal("completed_investment_wan"), relation(rs.getBoolean("inside")),
 					ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
 			.list();

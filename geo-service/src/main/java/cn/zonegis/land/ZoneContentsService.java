@@ -11,7 +11,10 @@ import cn.zonegis.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Lists what an expansion zone holds and adds it up, as the park's expansion report needs. */
+/**
+ * Lists what an expansion zone holds and adds it up, as the park's expansion report
+ * needs.
+ */
 @Service
 public class ZoneContentsService {
 
@@ -40,16 +43,24 @@ public class ZoneContentsService {
 			List<ZoneContents.EnterpriseInZone> enterprises, List<ZoneContents.EnterpriseInZone> nonChemical,
 			List<ZoneContents.ProjectInZone> projects) {
 		String recovered = ParcelLifecycle.RECOVERED.code();
-		double heldM2 = parcels.stream().filter((p) -> !recovered.equals(p.status())).mapToDouble((p) -> p.areaInside().m2()).sum();
-		double recoveredM2 = parcels.stream().filter((p) -> recovered.equals(p.status())).mapToDouble((p) -> p.areaInside().m2()).sum();
+		double heldM2 = parcels.stream()
+			.filter((p) -> !recovered.equals(p.status()))
+			.mapToDouble((p) -> p.areaInside().m2())
+			.sum();
+		double recoveredM2 = parcels.stream()
+			.filter((p) -> recovered.equals(p.status()))
+			.mapToDouble((p) -> p.areaInside().m2())
+			.sum();
 		Map<String, Long> byStatus = parcels.stream()
 			.collect(Collectors.groupingBy(ZoneContents.ParcelInZone::status, TreeMap::new, Collectors.counting()));
 		Map<String, Long> relocation = nonChemical.stream()
 			.collect(Collectors.groupingBy(ZoneContents.EnterpriseInZone::relocationState, TreeMap::new,
 					Collectors.counting()));
-		BigDecimal investment = projects.stream().map(ZoneContents.ProjectInZone::totalInvestmentWan)
+		BigDecimal investment = projects.stream()
+			.map(ZoneContents.ProjectInZone::totalInvestmentWan)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal completed = projects.stream().map(ZoneContents.ProjectInZone::completedInvestmentWan)
+		BigDecimal completed = projects.stream()
+			.map(ZoneContents.ProjectInZone::completedInvestmentWan)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new ZoneContents.Totals(parcels.size(), byStatus, ZoneContents.Measure.of(heldM2),
 				ZoneContents.Measure.of(recoveredM2), enterprises.size(),

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One published layer: what the map, /api/{layer}, OGC API - Features and the tiles read. Each
- * feature package declares its own as beans; nothing outside the feature names its table.
+ * One published layer: what the map, /api/{layer}, OGC API - Features and the tiles read.
+ * Each feature package declares its own as beans; nothing outside the feature names its
+ * table.
  *
  * @param id collection id in URLs (parcels, pipes…)
  * @param titleZh Chinese title
@@ -17,16 +18,16 @@ import java.util.Set;
  * @param table table in schema zonegis
  * @param geometryType geometry type of the geom column (MultiPolygon, Point…)
  * @param properties published columns, in order
- * @param computed published values computed in SQL over alias {@code t}; {@code {measureSrid}}
- * stands for the measuring CRS
+ * @param computed published values computed in SQL over alias {@code t};
+ * {@code {measureSrid}} stands for the measuring CRS
  * @param styleProperty the property the map styles by
  * @param searchColumns text columns that /api/search matches
  * @param minZoom lowest zoom at which the layer is drawn
  * @param maxZoom highest zoom with its own tiles
- * @param temporalColumn the column that places a feature in time (the temporal extent and the
- * {@code datetime} parameter), or null when the collection has none
- * @param tileProperties the published properties carried in vector tiles besides the id: what the
- * map styles and labels by
+ * @param temporalColumn the column that places a feature in time (the temporal extent and
+ * the {@code datetime} parameter), or null when the collection has none
+ * @param tileProperties the published properties carried in vector tiles besides the id:
+ * what the map styles and labels by
  */
 public record CollectionDef(String id, String titleZh, String titleEn, String table, String geometryType,
 		List<String> properties, Map<String, String> computed, String styleProperty, List<String> searchColumns,
@@ -65,7 +66,9 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 		return all;
 	}
 
-	/** The style property and the first search column (a label), when they are published. */
+	/**
+	 * The style property and the first search column (a label), when they are published.
+	 */
 	private static List<String> defaultTileProperties(String styleProperty, List<String> searchColumns,
 			List<String> properties, Set<String> computed) {
 		Set<String> names = new LinkedHashSet<>();
@@ -150,13 +153,17 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 			return this;
 		}
 
-		/** The column that places a feature in time; null for a collection without one. */
+		/**
+		 * The column that places a feature in time; null for a collection without one.
+		 */
 		public Builder temporal(String column) {
 			this.temporalColumn = column;
 			return this;
 		}
 
-		/** Properties carried in vector tiles; by default the style property and a label. */
+		/**
+		 * Properties carried in vector tiles; by default the style property and a label.
+		 */
 		public Builder tileProperties(String... names) {
 			this.tileProperties = List.of(names);
 			return this;

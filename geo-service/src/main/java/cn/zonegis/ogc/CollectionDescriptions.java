@@ -39,8 +39,8 @@ class CollectionDescriptions {
 	}
 
 	/**
-	 * @param served the format of this response when it is the collection itself, null when the
-	 * collection is listed in /collections
+	 * @param served the format of this response when it is the collection itself, null
+	 * when the collection is listed in /collections
 	 */
 	ObjectNode describe(CollectionDef def, HttpServletRequest request, OgcFormat served) {
 		String title = OgcController.english() ? def.titleEn() : def.titleZh();

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The spatial (CRS84) and temporal extent of each collection, computed by PostGIS and reused for a
- * while: ST_Extent reads the whole table, so /ogc/collections must not run it on every request.
- * An edit through Part 4 forgets the collection's extent.
+ * The spatial (CRS84) and temporal extent of each collection, computed by PostGIS and
+ * reused for a while: ST_Extent reads the whole table, so /ogc/collections must not run
+ * it on every request. An edit through Part 4 forgets the collection's extent.
  */
 @Component
 public class CollectionExtents {
@@ -23,8 +23,9 @@ public class CollectionExtents {
 			""";
 
 	/**
-	 * About 10 cm in degrees. The outermost features lie exactly on the extent; a client that
-	 * queries with the extent transformed into another CRS and back must not lose them to rounding.
+	 * About 10 cm in degrees. The outermost features lie exactly on the extent; a client
+	 * that queries with the extent transformed into another CRS and back must not lose
+	 * them to rounding.
 	 */
 	private static final double MARGIN_DEGREES = 1e-6;
 
@@ -68,7 +69,8 @@ public class CollectionExtents {
 	}
 
 	/**
-	 * @param bbox minLon, minLat, maxLon, maxLat in CRS84, or null for an empty collection
+	 * @param bbox minLon, minLat, maxLon, maxLat in CRS84, or null for an empty
+	 * collection
 	 * @param firstAt earliest time, or null
 	 * @param lastAt latest time, or null
 	 */

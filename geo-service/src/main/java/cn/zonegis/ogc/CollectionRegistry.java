@@ -11,8 +11,8 @@ import cn.zonegis.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /**
- * Every layer that the feature packages registered, by id, and the writer of each editable one. A
- * collection without a {@link FeatureWriter} is read-only.
+ * Every layer that the feature packages registered, by id, and the writer of each
+ * editable one. A collection without a {@link FeatureWriter} is read-only.
  */
 @Component
 public class CollectionRegistry {
@@ -25,7 +25,8 @@ public class CollectionRegistry {
 		definitions.forEach((def) -> this.byId.put(def.id(), def));
 		for (FeatureWriter writer : writers) {
 			if (!this.byId.containsKey(writer.collectionId())) {
-				throw new IllegalStateException("a FeatureWriter edits unregistered collection " + writer.collectionId());
+				throw new IllegalStateException(
+						"a FeatureWriter edits unregistered collection " + writer.collectionId());
 			}
 			if (this.writers.put(writer.collectionId(), writer) != null) {
 				throw new IllegalStateException("two FeatureWriters edit collection " + writer.collectionId());

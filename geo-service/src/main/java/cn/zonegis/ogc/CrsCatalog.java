@@ -28,7 +28,8 @@ public class CrsCatalog {
 	}
 
 	/**
-	 * The CRS a parameter names, by URI (also in the [EPSG:4490] safe-CURIE form), CRS84 when absent.
+	 * The CRS a parameter names, by URI (also in the [EPSG:4490] safe-CURIE form), CRS84
+	 * when absent.
 	 * @param parameter the parameter's name, for the message
 	 * @param text the parameter's value or null
 	 */

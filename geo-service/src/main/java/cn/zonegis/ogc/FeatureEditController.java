@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * OGC API - Features Part 4: create, replace, update and delete, each handed to the collection's
- * {@link FeatureWriter} so the feature's own rules run. A collection without a writer is read-only
- * (405). Replace, update and delete need the ETag last read in If-Match (428 without, 412 stale).
+ * OGC API - Features Part 4: create, replace, update and delete, each handed to the
+ * collection's {@link FeatureWriter} so the feature's own rules run. A collection without
+ * a writer is read-only (405). Replace, update and delete need the ETag last read in
+ * If-Match (428 without, 412 stale).
  */
 @RestController
 @PreAuthorize("hasAnyRole('PLANNER', 'DISPATCHER', 'CREW')")
@@ -109,15 +110,20 @@ class FeatureEditController {
 				.with("collection", def.id()));
 	}
 
-	/** Writers read GeoJSON longitude first in the storage datum: CRS84, or no Content-Crs at all. */
+	/**
+	 * Writers read GeoJSON longitude first in the storage datum: CRS84, or no Content-Crs
+	 * at all.
+	 */
 	private static void checkLonLat(String contentCrs) {
 		if (contentCrs != null && !contentCrs.strip().equals(Crs.CRS84.header())) {
-			throw ApiProblem.badRequest("unsupported-crs", "problem.crs.body", contentCrs).with("parameter",
-					"Content-Crs");
+			throw ApiProblem.badRequest("unsupported-crs", "problem.crs.body", contentCrs)
+				.with("parameter", "Content-Crs");
 		}
 	}
 
-	/** The new version as the ETag, so the client can edit again without reading first. */
+	/**
+	 * The new version as the ETag, so the client can edit again without reading first.
+	 */
 	private String currentETag(CollectionDef def, long id) {
 		return this.features.find(def, id, Crs.STORED_LON_LAT).map((stored) -> ETag.of(stored.version())).orElse(null);
 	}

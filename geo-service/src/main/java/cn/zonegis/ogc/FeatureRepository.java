@@ -20,8 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads any registered collection as GeoJSON that PostGIS writes, streamed row by row: Java never
- * decodes a geometry on this path.
+ * Reads any registered collection as GeoJSON that PostGIS writes, streamed row by row:
+ * Java never decodes a geometry on this path.
  */
 @Repository
 public class FeatureRepository {
@@ -66,8 +66,7 @@ public class FeatureRepository {
 
 	private final QueryableCatalog queryables;
 
-	FeatureRepository(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
-			QueryableCatalog queryables) {
+	FeatureRepository(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, QueryableCatalog queryables) {
 		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		streaming.setFetchSize(FETCH_SIZE);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
@@ -76,11 +75,15 @@ public class FeatureRepository {
 		this.queryables = queryables;
 	}
 
-	/** Writes a FeatureCollection of the features intersecting bbox (all when null) to out. */
+	/**
+	 * Writes a FeatureCollection of the features intersecting bbox (all when null) to
+	 * out.
+	 */
 	public void writeFeatureCollection(CollectionDef def, BBox bbox, OutputStream out) {
 		SqlWhere where = new SqlWhere();
 		if (bbox != null) {
-			// Transform the query box, never the stored column, so the GiST index is used.
+			// Transform the query box, never the stored column, so the GiST index is
+			// used.
 			where.and("ST_Intersects(t.geom, ST_MakeEnvelope(" + where.bind(bbox.minLon()) + ", "
 					+ where.bind(bbox.minLat()) + ", " + where.bind(bbox.maxLon()) + ", " + where.bind(bbox.maxLat())
 					+ ", 4490))");
@@ -97,7 +100,8 @@ public class FeatureRepository {
 	}
 
 	/**
-	 * Writes the selected features, comma separated, in crs; page is null for all of them.
+	 * Writes the selected features, comma separated, in crs; page is null for all of
+	 * them.
 	 * @return how many were written
 	 */
 	public int writeFeatures(CollectionDef def, SqlWhere where, Crs crs, Page page, OutputStream out) {

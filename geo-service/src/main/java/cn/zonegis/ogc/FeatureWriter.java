@@ -3,9 +3,9 @@ package cn.zonegis.ogc;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes one editable collection. The feature's own service implements it, so an edit through
- * OGC API - Features Part 4 runs exactly the rules of /api (validation, topology, lifecycle,
- * history, audit). Each method is one transaction; a stale version is a 412.
+ * Writes one editable collection. The feature's own service implements it, so an edit
+ * through OGC API - Features Part 4 runs exactly the rules of /api (validation, topology,
+ * lifecycle, history, audit). Each method is one transaction; a stale version is a 412.
  */
 public interface FeatureWriter {
 

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** OGC API - Features items: pages of features streamed from PostGIS, and single features with their ETag. */
+/**
+ * OGC API - Features items: pages of features streamed from PostGIS, and single features
+ * with their ETag.
+ */
 @RestController
 class ItemsController {
 
@@ -46,7 +49,8 @@ class ItemsController {
 		CollectionDef def = this.registry.get(collectionId);
 		OgcFormat format = OgcFormat.of(request);
 		ItemsRequest items = this.reader.read(def, request.getParameterMap());
-		// Counted before the first byte is sent, so a failing query is still a proper problem response.
+		// Counted before the first byte is sent, so a failing query is still a proper
+		// problem response.
 		long matched = this.features.count(def, items.where());
 		String trailer = trailer(def, request, items, matched, format);
 		StreamingResponseBody body = (out) -> {
@@ -75,8 +79,7 @@ class ItemsController {
 			.orElseThrow(() -> unknownItem(def, featureId));
 		ObjectNode feature = (ObjectNode) this.json.readTree(stored.json());
 		String path = "/collections/" + def.id() + "/items/" + featureId;
-		OgcLinks links = new OgcLinks(request, this.json).selfAndAlternate(path, format, OgcFormat.GEO_JSON,
-				featureId);
+		OgcLinks links = new OgcLinks(request, this.json).selfAndAlternate(path, format, OgcFormat.GEO_JSON, featureId);
 		links.add(links.url("/collections/" + def.id()), "collection", MediaType.APPLICATION_JSON, def.titleEn());
 		feature.set("links", links.array());
 		return ResponseEntity.ok()
@@ -100,14 +103,17 @@ class ItemsController {
 			.with("featureId", featureId);
 	}
 
-	/** numberMatched, timeStamp and the links, which close the streamed FeatureCollection. */
+	/**
+	 * numberMatched, timeStamp and the links, which close the streamed FeatureCollection.
+	 */
 	private String trailer(CollectionDef def, HttpServletRequest request, ItemsRequest items, long matched,
 			OgcFormat format) {
 		String path = "/collections/" + def.id() + "/items";
 		OgcLinks links = new OgcLinks(request, this.json);
 		String type = (format == OgcFormat.HTML) ? "html" : "json";
-		links.add(links.url(path, page(request, items.page().offset(), type)), "self",
-				(format == OgcFormat.HTML) ? MediaType.TEXT_HTML : OgcFormat.GEO_JSON, def.titleEn())
+		links
+			.add(links.url(path, page(request, items.page().offset(), type)), "self",
+					(format == OgcFormat.HTML) ? MediaType.TEXT_HTML : OgcFormat.GEO_JSON, def.titleEn())
 			.add(links.url(path, page(request, items.page().offset(), "html".equals(type) ? "json" : "html")),
 					"alternate", (format == OgcFormat.HTML) ? OgcFormat.GEO_JSON : MediaType.TEXT_HTML, def.titleEn());
 		long offset = items.page().offset();
@@ -128,7 +134,10 @@ class ItemsController {
 		return members.substring(1);
 	}
 
-	/** The request's own parameters with another offset and format: a page link keeps every filter. */
+	/**
+	 * The request's own parameters with another offset and format: a page link keeps
+	 * every filter.
+	 */
 	private static Map<String, String> page(HttpServletRequest request, long offset, String format) {
 		Map<String, String> query = new LinkedHashMap<>();
 		request.getParameterMap().forEach((name, values) -> query.put(name, values[0]));

@@ -10,11 +10,17 @@ import cn.zonegis.ogc.cql.CqlTextParser;
 
 import org.springframework.stereotype.Component;
 
-/** The filter, filter-lang and filter-crs parameters (OGC API - Features Part 3) as one SQL condition. */
+/**
+ * The filter, filter-lang and filter-crs parameters (OGC API - Features Part 3) as one
+ * SQL condition.
+ */
 @Component
 class ItemsFilter {
 
-	/** Longer filters are refused before parsing: a URL of this size is no hand-written query. */
+	/**
+	 * Longer filters are refused before parsing: a URL of this size is no hand-written
+	 * query.
+	 */
 	private static final int MAX_LENGTH = 20_000;
 
 	private final QueryableCatalog queryables;

@@ -7,8 +7,9 @@ import java.util.Map;
 import cn.zonegis.ApiProblem;
 
 /**
- * The query parameters of /items turned into SQL conditions, the output CRS and the page. Every
- * parameter is checked here, at the edge; an unknown one is a 400 (Part 1, /req/core/query-param-unknown).
+ * The query parameters of /items turned into SQL conditions, the output CRS and the page.
+ * Every parameter is checked here, at the edge; an unknown one is a 400 (Part 1,
+ * /req/core/query-param-unknown).
  *
  * @param where the conditions with their bound values
  * @param crs the CRS of the response
@@ -16,7 +17,10 @@ import cn.zonegis.ApiProblem;
  */
 record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 
-	/** Reads the parameters of an items request on def; filter compiles the filter parameters. */
+	/**
+	 * Reads the parameters of an items request on def; filter compiles the filter
+	 * parameters.
+	 */
 	static ItemsRequest read(CollectionDef def, Map<String, String[]> parameters, OgcProperties limits,
 			CrsCatalog crsCatalog, QueryableCatalog queryables, ItemsFilter filter) {
 		SqlWhere where = new SqlWhere();
@@ -55,8 +59,9 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 	}
 
 	/**
-	 * Four (or six, with heights ignored) numbers in the axis order of bbox-crs. In a geographic CRS
-	 * a west edge east of the east edge crosses the antimeridian (Part 1): the box is split in two.
+	 * Four (or six, with heights ignored) numbers in the axis order of bbox-crs. In a
+	 * geographic CRS a west edge east of the east edge crosses the antimeridian (Part 1):
+	 * the box is split in two.
 	 */
 	private static void bbox(SqlWhere where, String text, Crs crs) {
 		String[] parts = text.split(",");
@@ -97,8 +102,8 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 	}
 
 	/**
-	 * An instant or an interval "start/end" with ".." (or nothing) for an open end; a calendar
-	 * date as an instant means that whole day.
+	 * An instant or an interval "start/end" with ".." (or nothing) for an open end; a
+	 * calendar date as an instant means that whole day.
 	 */
 	private static void datetime(SqlWhere where, CollectionDef def, String text) {
 		if (def.temporalColumn() == null) {
@@ -111,7 +116,8 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 			if (ends.length == 1) {
 				OffsetDateTime at = Queryable.Temporal.instant(text.strip());
 				boolean wholeDay = text.strip().length() == 10;
-				where.and(wholeDay ? column + " >= " + where.bind(at) + " AND " + column + " < " + where.bind(at.plusDays(1))
+				where.and(wholeDay
+						? column + " >= " + where.bind(at) + " AND " + column + " < " + where.bind(at.plusDays(1))
 						: column + " = " + where.bind(at));
 			}
 			else if (ends.length == 2) {
@@ -184,7 +190,8 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 			return null;
 		}
 		if (values.length > 1) {
-			throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.repeated", name).with("parameter", name);
+			throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.repeated", name)
+				.with("parameter", name);
 		}
 		return values[0];
 	}

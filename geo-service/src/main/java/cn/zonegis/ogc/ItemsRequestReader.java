@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-/** Reads the query parameters of the items endpoints with the catalogs they are checked against. */
+/**
+ * Reads the query parameters of the items endpoints with the catalogs they are checked
+ * against.
+ */
 @Component
 class ItemsRequestReader {
 

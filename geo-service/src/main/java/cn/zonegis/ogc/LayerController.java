@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The map's read API over the registry: the layer list, each layer as GeoJSON, and search. */
+/**
+ * The map's read API over the registry: the layer list, each layer as GeoJSON, and
+ * search.
+ */
 @RestController
 class LayerController {
 

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** OGC API - Features: the landing page, conformance, the API definition and the collections. */
+/**
+ * OGC API - Features: the landing page, conformance, the API definition and the
+ * collections.
+ */
 @RestController
 class OgcController {
 
@@ -24,14 +27,17 @@ class OgcController {
 
 	private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
 
-	/** What every deployment implements; Part 4 classes are added when some collection is editable. */
-	private static final List<String> CONFORMANCE = List.of(FEATURES + "1/1.0/conf/core",
-			FEATURES + "1/1.0/conf/oas30", FEATURES + "1/1.0/conf/html", FEATURES + "1/1.0/conf/geojson",
-			FEATURES + "2/1.0/conf/crs", FEATURES + "3/1.0/conf/queryables",
-			FEATURES + "3/1.0/conf/queryables-query-parameters", FEATURES + "3/1.0/conf/filter",
-			FEATURES + "3/1.0/conf/features-filter", CQL2 + "cql2-text", CQL2 + "cql2-json", CQL2 + "basic-cql2",
-			CQL2 + "advanced-comparison-operators", CQL2 + "basic-spatial-functions",
-			CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions", CQL2 + "property-property");
+	/**
+	 * What every deployment implements; Part 4 classes are added when some collection is
+	 * editable.
+	 */
+	private static final List<String> CONFORMANCE = List.of(FEATURES + "1/1.0/conf/core", FEATURES + "1/1.0/conf/oas30",
+			FEATURES + "1/1.0/conf/html", FEATURES + "1/1.0/conf/geojson", FEATURES + "2/1.0/conf/crs",
+			FEATURES + "3/1.0/conf/queryables", FEATURES + "3/1.0/conf/queryables-query-parameters",
+			FEATURES + "3/1.0/conf/filter", FEATURES + "3/1.0/conf/features-filter", CQL2 + "cql2-text",
+			CQL2 + "cql2-json", CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators",
+			CQL2 + "basic-spatial-functions", CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions",
+			CQL2 + "property-property");
 
 	private static final List<String> EDITING = List.of(FEATURES + "4/1.0/conf/create-replace-delete",
 			FEATURES + "4/1.0/conf/update");
@@ -62,8 +68,7 @@ class OgcController {
 			.add(links.url("/collections"), "data", MediaType.APPLICATION_JSON, "Collections");
 		ObjectNode landing = this.json.createObjectNode()
 			.put("title", "ZoneGIS")
-			.put("description", english() ? "Land and infrastructure of the development zone"
-					: "开发区土地与基础设施");
+			.put("description", english() ? "Land and infrastructure of the development zone" : "开发区土地与基础设施");
 		landing.set("links", links.array());
 		return OgcResponses.of(format, MediaType.APPLICATION_JSON, "ZoneGIS", landing, this.json);
 	}
@@ -112,8 +117,8 @@ class OgcController {
 	ResponseEntity<byte[]> queryables(@PathVariable String collectionId, HttpServletRequest request) {
 		CollectionDef def = this.registry.get(collectionId);
 		OgcFormat format = OgcFormat.of(request);
-		ObjectNode schema = this.descriptions.queryables(def, new OgcLinks(request, this.json)
-			.url("/collections/" + def.id() + "/queryables"));
+		ObjectNode schema = this.descriptions.queryables(def,
+				new OgcLinks(request, this.json).url("/collections/" + def.id() + "/queryables"));
 		return OgcResponses.of(format, OgcFormat.SCHEMA_JSON, schema.get("title").asString(), schema, this.json);
 	}
 

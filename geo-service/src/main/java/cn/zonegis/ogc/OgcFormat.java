@@ -19,7 +19,10 @@ enum OgcFormat {
 
 	static final MediaType OPENAPI_JSON = MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0");
 
-	/** The {@code f} parameter wins; otherwise the most preferred of JSON and HTML in Accept; JSON by default. */
+	/**
+	 * The {@code f} parameter wins; otherwise the most preferred of JSON and HTML in
+	 * Accept; JSON by default.
+	 */
 	static OgcFormat of(HttpServletRequest request) {
 		String f = request.getParameter("f");
 		if (f != null) {

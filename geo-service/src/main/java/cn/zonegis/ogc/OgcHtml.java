@@ -8,8 +8,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The HTML encoding of every OGC resource: its JSON drawn as nested tables, links as anchors, all
- * data escaped. Meant for a person poking at the API in a browser, not for the map.
+ * The HTML encoding of every OGC resource: its JSON drawn as nested tables, links as
+ * anchors, all data escaped. Meant for a person poking at the API in a browser, not for
+ * the map.
  */
 final class OgcHtml {
 
@@ -56,7 +57,10 @@ final class OgcHtml {
 		}
 	}
 
-	/** Only http(s) and same-site links become anchors: a stored value can never smuggle a script URL. */
+	/**
+	 * Only http(s) and same-site links become anchors: a stored value can never smuggle a
+	 * script URL.
+	 */
 	private static void link(JsonNode link, StringBuilder html) {
 		String href = link.get("href").asString();
 		String text = link.hasNonNull("title") ? link.get("title").asString() : href;

@@ -11,7 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Absolute links of one request's resources, with rel, type and title as OGC API requires. */
+/**
+ * Absolute links of one request's resources, with rel, type and title as OGC API
+ * requires.
+ */
 final class OgcLinks {
 
 	private final String base;
@@ -31,7 +34,10 @@ final class OgcLinks {
 		return this.base + path;
 	}
 
-	/** The absolute URL of a path below /ogc with query parameters (already decoded values). */
+	/**
+	 * The absolute URL of a path below /ogc with query parameters (already decoded
+	 * values).
+	 */
 	String url(String path, Map<String, String> query) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(this.base + path);
 		query.forEach((name, value) -> builder.queryParam(name, "{" + name + "}"));
@@ -49,12 +55,14 @@ final class OgcLinks {
 		return this;
 	}
 
-	/** Adds self in the format served and alternate in the other, for a resource below /ogc. */
+	/**
+	 * Adds self in the format served and alternate in the other, for a resource below
+	 * /ogc.
+	 */
 	OgcLinks selfAndAlternate(String path, OgcFormat served, MediaType jsonType, String title) {
 		boolean html = served == OgcFormat.HTML;
 		add(url(path, Map.of("f", html ? "html" : "json")), "self", html ? MediaType.TEXT_HTML : jsonType, title);
-		add(url(path, Map.of("f", html ? "json" : "html")), "alternate", html ? jsonType : MediaType.TEXT_HTML,
-				title);
+		add(url(path, Map.of("f", html ? "json" : "html")), "alternate", html ? jsonType : MediaType.TEXT_HTML, title);
 		return this;
 	}
 

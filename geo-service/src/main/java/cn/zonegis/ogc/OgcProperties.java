@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * OGC API - Features settings.
  *
  * @param defaultLimit items per page when the client names no limit
- * @param maxLimit the most items one page may hold; a larger limit is clamped to it, as Part 1 allows
+ * @param maxLimit the most items one page may hold; a larger limit is clamped to it, as
+ * Part 1 allows
  * @param extentCacheSeconds how long a collection's computed extent is reused
  */
 @ConfigurationProperties("zonegis.ogc")

@@ -14,9 +14,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The OpenAPI 3.0 definition of /ogc: the shared parts from ogc/openapi-base.json, then one set of
- * paths per collection, so each collection's filterable properties and write operations are listed.
- * Self-contained: every $ref points inside the document.
+ * The OpenAPI 3.0 definition of /ogc: the shared parts from ogc/openapi-base.json, then
+ * one set of paths per collection, so each collection's filterable properties and write
+ * operations are listed. Self-contained: every $ref points inside the document.
  */
 @Component
 class OpenApiDocument {
@@ -25,8 +25,8 @@ class OpenApiDocument {
 	static final Set<String> ITEMS_PARAMETERS = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs",
 			"filter", "filter-lang", "filter-crs");
 
-	private static final List<String> ITEMS_PARAMETER_ORDER = List.of("limit", "offset", "bbox", "bbox-crs",
-			"datetime", "crs", "filter", "filter-lang", "filter-crs", "f");
+	private static final List<String> ITEMS_PARAMETER_ORDER = List.of("limit", "offset", "bbox", "bbox-crs", "datetime",
+			"crs", "filter", "filter-lang", "filter-crs", "f");
 
 	private final CollectionRegistry registry;
 
@@ -88,8 +88,12 @@ class OpenApiDocument {
 					"If-Match"));
 			ObjectNode patch = operation(item, "patch", "updateFeature_" + def.id(), "Update an item (merge patch)",
 					"NoContent", "featureId", "If-Match");
-			patch.putObject("requestBody").put("required", true).putObject("content")
-				.putObject("application/merge-patch+json").putObject("schema").put("type", "object");
+			patch.putObject("requestBody")
+				.put("required", true)
+				.putObject("content")
+				.putObject("application/merge-patch+json")
+				.putObject("schema")
+				.put("type", "object");
 			operation(item, "delete", "deleteFeature_" + def.id(), "Delete an item", "NoContent", "featureId",
 					"If-Match");
 		}

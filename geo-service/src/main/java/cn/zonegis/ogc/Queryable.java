@@ -8,7 +8,8 @@ import java.time.format.DateTimeParseException;
 import cn.zonegis.ApiProblem;
 
 /**
- * One published property a client may filter on: its SQL over alias {@code t} and its type.
+ * One published property a client may filter on: its SQL over alias {@code t} and its
+ * type.
  *
  * @param name the published name
  * @param sql the column or computed expression, written in code
@@ -58,8 +59,8 @@ public record Queryable(String name, String sql, Type type) {
 	}
 
 	/**
-	 * The client's text as a value of this property's type, to bind; a 400 naming the property when
-	 * it is not one.
+	 * The client's text as a value of this property's type, to bind; a 400 naming the
+	 * property when it is not one.
 	 */
 	public Object valueOf(String text) {
 		try {
@@ -92,7 +93,10 @@ public record Queryable(String name, String sql, Type type) {
 		throw new NumberFormatException(text);
 	}
 
-	/** Dates and timestamps as the filters read them: a calendar date or an RFC 3339 instant. */
+	/**
+	 * Dates and timestamps as the filters read them: a calendar date or an RFC 3339
+	 * instant.
+	 */
 	public static final class Temporal {
 
 		private Temporal() {

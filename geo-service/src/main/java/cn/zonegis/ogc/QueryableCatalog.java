@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The published properties of each collection with their types, read once from PostgreSQL's own
- * description of the items query: what a filter may name and how its values are bound.
+ * The published properties of each collection with their types, read once from
+ * PostgreSQL's own description of the items query: what a filter may name and how its
+ * values are bound.
  */
 @Component
 public class QueryableCatalog {
@@ -36,7 +37,9 @@ public class QueryableCatalog {
 		return this.byCollection.computeIfAbsent(def.id(), (id) -> describe(def));
 	}
 
-	/** The published property of that name, or a 400 naming it and listing the queryables. */
+	/**
+	 * The published property of that name, or a 400 naming it and listing the queryables.
+	 */
 	public Queryable get(CollectionDef def, String name) {
 		Queryable queryable = of(def).get(name);
 		if (queryable == null) {

@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The WHERE clause of an items query as it is built: conditions written from code, and every
- * value the client sent bound as a parameter. Client text never becomes SQL text.
+ * The WHERE clause of an items query as it is built: conditions written from code, and
+ * every value the client sent bound as a parameter. Client text never becomes SQL text.
  */
 public final class SqlWhere {
 
@@ -24,7 +24,10 @@ public final class SqlWhere {
 		return ":" + name;
 	}
 
-	/** Adds a condition; it may only hold SQL written in code and placeholders from {@link #bind}. */
+	/**
+	 * Adds a condition; it may only hold SQL written in code and placeholders from
+	 * {@link #bind}.
+	 */
 	public void and(String condition) {
 		this.conditions.add("(" + condition + ")");
 	}

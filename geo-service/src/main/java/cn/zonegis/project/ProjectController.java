@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * /api/projects: the key projects as GeoJSON with progress and the lagging flag (also the map's
- * projects layer), the half-year summary, and planners' edits with ETag locking.
+ * /api/projects: the key projects as GeoJSON with progress and the lagging flag (also the
+ * map's projects layer), the half-year summary, and planners' edits with ETag locking.
  */
 @RestController
 class ProjectController {
@@ -56,7 +56,8 @@ class ProjectController {
 	}
 
 	@GetMapping("/api/projects/summary")
-	ProjectSummary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+	ProjectSummary summary(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		return this.projects.summary(day(asOf));
 	}
 
@@ -78,7 +79,8 @@ class ProjectController {
 
 	@PutMapping("/api/projects/{id}")
 	ResponseEntity<Map<String, Object>> replace(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode feature) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody JsonNode feature) {
 		this.projects.replace(id, feature, ETag.expectedVersion(ifMatch));
 		return feature(id, null);
 	}

@@ -17,9 +17,10 @@ import org.locationtech.jts.geom.Point;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A key project as a planner submits it: a GeoJSON Feature whose geometry is the project's
- * location (a Point) or its footprint (Polygon or MultiPolygon, whose interior point becomes the
- * location); a footprint may also come as properties.footprint. Investments are in 万元.
+ * A key project as a planner submits it: a GeoJSON Feature whose geometry is the
+ * project's location (a Point) or its footprint (Polygon or MultiPolygon, whose interior
+ * point becomes the location); a footprint may also come as properties.footprint.
+ * Investments are in 万元.
  */
 record ProjectDraft(String name, String level, String category, BigDecimal totalInvestmentWan,
 		BigDecimal completedInvestmentWan, BigDecimal annualTargetWan, LocalDate startDate, String state,
@@ -31,7 +32,10 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 
 	private static final int MAX_TEXT = 200;
 
-	/** The properties a project's read publishes; the last four are computed and never written. */
+	/**
+	 * The properties a project's read publishes; the last four are computed and never
+	 * written.
+	 */
 	private static final List<String> KNOWN = List.of("name", "level", "category", "total_investment_wan",
 			"completed_investment_wan", "annual_target_wan", "start_date", "state", "parcel_codes", "footprint",
 			"progress", "expected_wan", "lagging", "exceeded_annual_target");
@@ -77,7 +81,8 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 	private static String oneOf(JsonNode p, String name, Set<String> allowed) {
 		String value = p.path(name).asString("");
 		if (!allowed.contains(value)) {
-			throw invalid(name, "project.value.allowed", name, value, String.join(", ", allowed.stream().sorted().toList()));
+			throw invalid(name, "project.value.allowed", name, value,
+					String.join(", ", allowed.stream().sorted().toList()));
 		}
 		return value;
 	}

@@ -10,19 +10,21 @@ import java.time.temporal.ChronoUnit;
  *
  * <p>
  * Progress is completed ÷ total investment. A project is <b>lagging</b> when it should be
- * spending money (under construction, or planned with a start date already passed) and its
- * completed investment is below the part of this year's annual target (年度计划投资) that the time
- * elapsed calls for: annual target × (days from the later of 1 January and the start date, to the
- * as-of date) ÷ (days from that same day to 31 December). A project that started in September is
- * thus measured against September to December only. Projects without an annual target, basically
- * completed or in operation are never lagging. The completed investment is compared with the annual
- * target as the bureau's half-year report does (完成投资 against 年度计划: "超额完成年度投资").
+ * spending money (under construction, or planned with a start date already passed) and
+ * its completed investment is below the part of this year's annual target (年度计划投资) that
+ * the time elapsed calls for: annual target × (days from the later of 1 January and the
+ * start date, to the as-of date) ÷ (days from that same day to 31 December). A project
+ * that started in September is thus measured against September to December only. Projects
+ * without an annual target, basically completed or in operation are never lagging. The
+ * completed investment is compared with the annual target as the bureau's half-year
+ * report does (完成投资 against 年度计划: "超额完成年度投资").
  *
  * @param progress completed ÷ total, 4 decimals (may exceed 1 after an overrun)
- * @param expectedWan investment the annual target calls for by the as-of date, or null when the
- * project is not assessed
+ * @param expectedWan investment the annual target calls for by the as-of date, or null
+ * when the project is not assessed
  * @param lagging completed investment below expectedWan
- * @param exceededAnnualTarget completed investment at or above the annual target (超额完成年度投资)
+ * @param exceededAnnualTarget completed investment at or above the annual target
+ * (超额完成年度投资)
  */
 public record ProjectProgress(BigDecimal progress, BigDecimal expectedWan, boolean lagging,
 		boolean exceededAnnualTarget) {
@@ -45,7 +47,10 @@ public record ProjectProgress(BigDecimal progress, BigDecimal expectedWan, boole
 		return new ProjectProgress(progress, expected, completedWan.compareTo(expected) < 0, exceeded);
 	}
 
-	/** The share of this year's working period (from 1 January or the start date) elapsed by asOf, 0 to 1. */
+	/**
+	 * The share of this year's working period (from 1 January or the start date) elapsed
+	 * by asOf, 0 to 1.
+	 */
 	static double shareOfYearElapsed(LocalDate startDate, LocalDate asOf) {
 		LocalDate newYear = asOf.withDayOfYear(1);
 		LocalDate from = (startDate != null && startDate.isAfter(newYear)) ? startDate : newYear;

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for key projects; geometry leaves as GeoJSON written by PostGIS. Parcel codes travel as a
- * JSON array, since a bound Java array would be spread into an IN list by named parameters.
+ * SQL for key projects; geometry leaves as GeoJSON written by PostGIS. Parcel codes
+ * travel as a JSON array, since a bound Java array would be spread into an IN list by
+ * named parameters.
  */
 @Repository
 class ProjectRepository {
@@ -103,11 +104,14 @@ class ProjectRepository {
 		return new ProjectRow(rs.getLong("id"), rs.getString("name"), rs.getString("level"), rs.getString("category"),
 				rs.getBigDecimal("total_investment_wan"), rs.getBigDecimal("completed_investment_wan"),
 				rs.getBigDecimal("annual_target_wan"), start, rs.getString("state"),
-				Arrays.asList((String[]) codes.getArray()), rs.getInt("version"), rs.getDouble("lon"), rs.getDouble("lat"),
-				rs.getString("geometry"), rs.getString("footprint"));
+				Arrays.asList((String[]) codes.getArray()), rs.getInt("version"), rs.getDouble("lon"),
+				rs.getDouble("lat"), rs.getString("geometry"), rs.getString("footprint"));
 	}
 
-	/** A stored project; geometry and footprint are GeoJSON text from PostGIS, lon/lat its location. */
+	/**
+	 * A stored project; geometry and footprint are GeoJSON text from PostGIS, lon/lat its
+	 * location.
+	 */
 	record ProjectRow(long id, String name, String level, String category, BigDecimal totalInvestmentWan,
 			BigDecimal completedInvestmentWan, BigDecimal annualTargetWan, LocalDate startDate, String state,
 			List<String> parcelCodes, int version, double lon, double lat, String geometry, String footprint) {

@@ -27,12 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectService {
 
-	/** Orders a list may be sorted in: progress ascending puts the projects furthest behind first. */
+	/**
+	 * Orders a list may be sorted in: progress ascending puts the projects furthest
+	 * behind first.
+	 */
 	static final Map<String, Comparator<ProjectView>> SORTS = Map.of("id", Comparator.comparingLong(ProjectView::id),
-			"progress", Comparator.comparing(ProjectView::progress),
-			"-progress", Comparator.comparing(ProjectView::progress).reversed(), "name",
-			Comparator.comparing(ProjectView::name), "-total",
-			Comparator.comparing(ProjectView::totalInvestmentWan).reversed());
+			"progress", Comparator.comparing(ProjectView::progress), "-progress",
+			Comparator.comparing(ProjectView::progress).reversed(), "name", Comparator.comparing(ProjectView::name),
+			"-total", Comparator.comparing(ProjectView::totalInvestmentWan).reversed());
 
 	private final ProjectRepository projects;
 
@@ -65,8 +67,9 @@ public class ProjectService {
 	public List<ProjectView> list(String sort, LocalDate asOf, BBox bbox) {
 		Comparator<ProjectView> order = SORTS.get(sort);
 		if (order == null) {
-			throw ApiProblem.badRequest("invalid-parameter", "project.sort.unknown", sort,
-					String.join(", ", SORTS.keySet().stream().sorted().toList()))
+			throw ApiProblem
+				.badRequest("invalid-parameter", "project.sort.unknown", sort,
+						String.join(", ", SORTS.keySet().stream().sorted().toList()))
 				.with("parameter", "sort");
 		}
 		return this.projects.all()
@@ -82,13 +85,17 @@ public class ProjectService {
 		return ProjectView.of(this.projects.find(id).orElseThrow(() -> unknown(id)), asOf);
 	}
 
-	/** Totals for the half-year report: 重点项目 count, 总投资, 已开工, 完成投资, by state and level. */
+	/**
+	 * Totals for the half-year report: 重点项目 count, 总投资, 已开工, 完成投资, by state and level.
+	 */
 	@Transactional(readOnly = true)
 	public ProjectSummary summary(LocalDate asOf) {
 		return ProjectSummary.of(this.projects.all().stream().map((row) -> ProjectView.of(row, asOf)).toList(), asOf);
 	}
 
-	/** @return the new project's id */
+	/**
+	 * @return the new project's id
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
 	public long create(JsonNode feature) {

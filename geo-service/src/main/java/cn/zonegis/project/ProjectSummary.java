@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The key-project figures of the half-year report: "区级以上重点项目 N 个，总投资 X 亿元。目前项目已开工
- * M 个，完成投资 Y 亿元", with the lagging projects and those past their annual target.
+ * The key-project figures of the half-year report: "区级以上重点项目 N 个，总投资 X 亿元。目前项目已开工 M
+ * 个，完成投资 Y 亿元", with the lagging projects and those past their annual target.
  *
  * @param started projects no longer planned (已开工)
  * @param totalInvestmentYi total investment in 亿元 (1 亿 = 10000 万)
@@ -36,7 +36,8 @@ public record ProjectSummary(LocalDate asOf, int count, BigDecimal totalInvestme
 	static ProjectSummary of(List<ProjectView> projects, LocalDate asOf) {
 		BigDecimal total = sum(projects, ProjectView::totalInvestmentWan);
 		BigDecimal completed = sum(projects, ProjectView::completedInvestmentWan);
-		BigDecimal progress = (total.signum() == 0) ? BigDecimal.ZERO : completed.divide(total, 4, RoundingMode.HALF_UP);
+		BigDecimal progress = (total.signum() == 0) ? BigDecimal.ZERO
+				: completed.divide(total, 4, RoundingMode.HALF_UP);
 		return new ProjectSummary(asOf, projects.size(), total, yi(total), completed, yi(completed), progress,
 				(int) projects.stream().filter((p) -> !"planned".equals(p.state())).count(),
 				projects.stream().filter(ProjectView::lagging).map(ProjectView::name).sorted().toList(),
@@ -46,7 +47,8 @@ public record ProjectSummary(LocalDate asOf, int count, BigDecimal totalInvestme
 
 	private static Map<String, Group> groups(List<ProjectView> projects, Function<ProjectView, String> key) {
 		return projects.stream()
-			.collect(Collectors.groupingBy(key, TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), Group::of)));
+			.collect(Collectors.groupingBy(key, TreeMap::new,
+					Collectors.collectingAndThen(Collectors.toList(), Group::of)));
 	}
 
 	private static BigDecimal sum(List<ProjectView> projects, Function<ProjectView, BigDecimal> amount) {

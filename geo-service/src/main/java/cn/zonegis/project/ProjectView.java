@@ -23,7 +23,10 @@ public record ProjectView(long id, String name, String level, String category, B
 				row.footprint());
 	}
 
-	/** The project as a GeoJSON Feature; geometry and footprint pass through as PostGIS wrote them. */
+	/**
+	 * The project as a GeoJSON Feature; geometry and footprint pass through as PostGIS
+	 * wrote them.
+	 */
 	Map<String, Object> feature() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("name", this.name);

@@ -5,9 +5,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * The role matrix of the README, by URL: checked before a request body is read, so a role that
- * may not write is refused (403) whatever it sends. The services name the same roles again with
- * {@code @PreAuthorize}, so a call from inside the service is held to them too.
+ * The role matrix of the README, by URL: checked before a request body is read, so a role
+ * that may not write is refused (403) whatever it sends. The services name the same roles
+ * again with {@code @PreAuthorize}, so a call from inside the service is held to them
+ * too.
  */
 final class AccessRules {
 
@@ -27,7 +28,10 @@ final class AccessRules {
 
 	private static final String[] WORK_STEPS = { "/api/workorders/*/transitions" };
 
-	/** Reporting work: a new order, an inspection's finding, a photo, a fault on a light or cable. */
+	/**
+	 * Reporting work: a new order, an inspection's finding, a photo, a fault on a light
+	 * or cable.
+	 */
 	private static final String[] REPORTING = { "/api/workorders", "/api/workorders/*/findings",
 			"/api/workorders/*/attachments", "/api/assets/streetlights/*/fault", "/api/assets/cables/*/fault" };
 

@@ -3,7 +3,8 @@ package cn.zonegis.security;
 import java.time.OffsetDateTime;
 
 /**
- * An API token as its owner sees it in a list: never the token itself, only its first characters.
+ * An API token as its owner sees it in a list: never the token itself, only its first
+ * characters.
  *
  * @param id the token's id, for revoking it
  * @param username whose token it is

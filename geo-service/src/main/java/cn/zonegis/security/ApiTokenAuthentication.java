@@ -18,8 +18,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetailsS
 import org.springframework.transaction.TransactionException;
 
 /**
- * Logs in with an API token, sent either as the HTTP Basic password of its owner (what QGIS and
- * GDAL can send) or as {@code Authorization: Bearer <token>}. The user gets their own roles.
+ * Logs in with an API token, sent either as the HTTP Basic password of its owner (what
+ * QGIS and GDAL can send) or as {@code Authorization: Bearer <token>}. The user gets
+ * their own roles.
  */
 final class ApiTokenAuthentication implements AuthenticationProvider {
 
@@ -49,8 +50,10 @@ final class ApiTokenAuthentication implements AuthenticationProvider {
 			owner = this.tokens.ownerOf(token).orElseThrow(() -> new BadCredentialsException("unknown token"));
 		}
 		catch (DataAccessException | TransactionException ex) {
-			// As the password login does: the database failed, the token may be fine (an outage, 503).
-			// No connection for the look-up's transaction is a TransactionException, not a DataAccessException.
+			// As the password login does: the database failed, the token may be fine (an
+			// outage, 503).
+			// No connection for the look-up's transaction is a TransactionException, not
+			// a DataAccessException.
 			throw new InternalAuthenticationServiceException("could not look up the token", ex);
 		}
 		if (request instanceof UsernamePasswordAuthenticationToken && !owner.equals(request.getName())) {

@@ -38,7 +38,9 @@ class ApiTokenController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** @param name what the token is for, so its owner recognises it in the list */
+	/**
+	 * @param name what the token is for, so its owner recognises it in the list
+	 */
 	record CreateTokenRequest(String name) {
 	}
 

@@ -21,13 +21,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens for GIS clients: each user makes, lists and revokes their own; an admin sees and
- * revokes everyone's. The plain token is shown once, when it is made; only its digest is stored.
+ * API tokens for GIS clients: each user makes, lists and revokes their own; an admin sees
+ * and revokes everyone's. The plain token is shown once, when it is made; only its digest
+ * is stored.
  */
 @Service
 public class ApiTokens {
 
-	/** Marks a password as a token, so a token login never pays for a bcrypt comparison. */
+	/**
+	 * Marks a password as a token, so a token login never pays for a bcrypt comparison.
+	 */
 	static final String PREFIX = "zgt_";
 
 	private static final int RANDOM_BYTES = 32;
@@ -50,7 +53,10 @@ public class ApiTokens {
 		this.json = json;
 	}
 
-	/** A new token of the logged-in user; its plain text is in the answer and nowhere else. */
+	/**
+	 * A new token of the logged-in user; its plain text is in the answer and nowhere
+	 * else.
+	 */
 	@Transactional
 	public CreatedApiToken create(String name) {
 		if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
@@ -63,7 +69,8 @@ public class ApiTokens {
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		String owner = AuditLog.currentUsername();
 		long id = this.tokens.insert(owner, name.strip(), sha256(token), token.substring(0, SHOWN_CHARACTERS));
-		this.audit.record("create", "api_token", id, this.json.writeValueAsString(Map.of("name", name.strip(), "owner", owner)));
+		this.audit.record("create", "api_token", id,
+				this.json.writeValueAsString(Map.of("name", name.strip(), "owner", owner)));
 		ApiToken created = this.tokens.find(id).orElseThrow();
 		return new CreatedApiToken(created.id(), created.username(), created.name(), created.prefix(),
 				created.createdAt(), token);
@@ -75,7 +82,10 @@ public class ApiTokens {
 		return isAdmin() ? this.tokens.listAll() : this.tokens.listOf(AuditLog.currentUsername());
 	}
 
-	/** Revokes a token of the logged-in user (any token, for an admin); another's token is not found. */
+	/**
+	 * Revokes a token of the logged-in user (any token, for an admin); another's token is
+	 * not found.
+	 */
 	@Transactional
 	public void revoke(long id) {
 		ApiToken token = this.tokens.find(id)
@@ -114,10 +124,11 @@ public class ApiTokens {
 	/**
 	 * A token just made: the only time its plain text is shown.
 	 *
-	 * @param token the token to give the GIS client, as its HTTP Basic password or Bearer token
+	 * @param token the token to give the GIS client, as its HTTP Basic password or Bearer
+	 * token
 	 */
-	public record CreatedApiToken(long id, String username, String name, String prefix,
-			OffsetDateTime createdAt, String token) {
+	public record CreatedApiToken(long id, String username, String name, String prefix, OffsetDateTime createdAt,
+			String token) {
 	}
 
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who changed what, when. Services call it inside the transaction of the change, so a change
- * and its audit entry are stored together or not at all.
+ * Who changed what, when. Services call it inside the transaction of the change, so a
+ * change and its audit entry are stored together or not at all.
  */
 @Component
 public class AuditLog {

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * BCrypt on every request is what HTTP Basic costs: QGIS and GDAL send their credentials with every
- * page and tile, and each check takes tens of milliseconds. This remembers, for a short while, that a
- * password matched a hash. Only a digest of the pair is kept, never the password, and a changed hash
- * (a new password) misses the cache.
+ * BCrypt on every request is what HTTP Basic costs: QGIS and GDAL send their credentials
+ * with every page and tile, and each check takes tens of milliseconds. This remembers,
+ * for a short while, that a password matched a hash. Only a digest of the pair is kept,
+ * never the password, and a changed hash (a new password) misses the cache.
  */
 final class CachingPasswordEncoder implements PasswordEncoder {
 

@@ -14,8 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * A fresh installation with no users gets one admin with a random password, printed once: there
- * is no default password to forget to change. Runs after the demo loader, which brings its own users.
+ * A fresh installation with no users gets one admin with a random password, printed once:
+ * there is no default password to forget to change. Runs after the demo loader, which
+ * brings its own users.
  */
 @Component
 @Order(100)

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How many failed logins are tolerated before further ones are refused with 429.
  *
  * @param perUser failures of one user name within the window
- * @param perAddress failures from one client address within the window (an office behind one
- * router shares an address, so this is higher)
+ * @param perAddress failures from one client address within the window (an office behind
+ * one router shares an address, so this is higher)
  * @param window how long failures count, from the first one
  */
 @ConfigurationProperties("zonegis.security.login-failures")

@@ -29,7 +29,8 @@ final class LoginHandlers {
 	}
 
 	void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws IOException {
-		// Login rotates the CSRF token; load the new one now so its cookie goes out with this response.
+		// Login rotates the CSRF token; load the new one now so its cookie goes out with
+		// this response.
 		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		if (token != null) {
 			token.getToken();
@@ -37,7 +38,8 @@ final class LoginHandlers {
 		response.setStatus(HttpStatus.OK.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), Me.of(this.users.findByUsername(auth.getName()).orElseThrow()));
+		this.json.writeValue(response.getOutputStream(),
+				Me.of(this.users.findByUsername(auth.getName()).orElseThrow()));
 	}
 
 	void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)

@@ -16,10 +16,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Counts failed logins per user name and per client address in a fixed window from the first
- * failure; past the limit, further logins of that name or from that address are refused until the
- * window ends, so a password cannot be guessed at HTTP speed. Other users and addresses log in as
- * usual. Counters live in this process: behind several instances each keeps its own.
+ * Counts failed logins per user name and per client address in a fixed window from the
+ * first failure; past the limit, further logins of that name or from that address are
+ * refused until the window ends, so a password cannot be guessed at HTTP speed. Other
+ * users and addresses log in as usual. Counters live in this process: behind several
+ * instances each keeps its own.
  */
 class LoginThrottle {
 
@@ -47,16 +48,24 @@ class LoginThrottle {
 		}).build();
 	}
 
-	/** How long the caller must wait before trying this user name or address again, if at all. */
+	/**
+	 * How long the caller must wait before trying this user name or address again, if at
+	 * all.
+	 */
 	Optional<Duration> retryAfter(String username, String address) {
 		Instant now = Instant.now();
-		return Stream.of(blocked(userKey(username), this.limits.perUser()), blocked(addressKey(address), this.limits.perAddress()))
+		return Stream
+			.of(blocked(userKey(username), this.limits.perUser()),
+					blocked(addressKey(address), this.limits.perAddress()))
 			.flatMap(Optional::stream)
 			.map((window) -> Duration.between(now, window.end()))
 			.max(Duration::compareTo);
 	}
 
-	/** A wrong password or token; a login that failed for a database outage is not counted against anyone. */
+	/**
+	 * A wrong password or token; a login that failed for a database outage is not counted
+	 * against anyone.
+	 */
 	@EventListener
 	void failed(AuthenticationFailureBadCredentialsEvent event) {
 		count(userKey(event.getAuthentication().getName()));
@@ -73,9 +82,7 @@ class LoginThrottle {
 	}
 
 	private Optional<Window> blocked(String key, int limit) {
-		return Optional.ofNullable(key)
-			.map(this.failures::getIfPresent)
-			.filter((window) -> window.count() >= limit);
+		return Optional.ofNullable(key).map(this.failures::getIfPresent).filter((window) -> window.count() >= limit);
 	}
 
 	private void count(String key) {

@@ -17,9 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login attempt (the map's form login, HTTP Basic or a Bearer token) with 429 and
- * Retry-After while its user name or address is over the failure limit. Requests without
- * credentials, such as the map's calls on its session, pass.
+ * Refuses a login attempt (the map's form login, HTTP Basic or a Bearer token) with 429
+ * and Retry-After while its user name or address is over the failure limit. Requests
+ * without credentials, such as the map's calls on its session, pass.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -47,7 +47,10 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 				"登录失败次数过多，请 " + seconds + " 秒后再试 / Too many failed logins; try again in " + seconds + " seconds");
 	}
 
-	/** The user name a request logs in with ("" for a Bearer token), or empty when it does not log in. */
+	/**
+	 * The user name a request logs in with ("" for a Bearer token), or empty when it does
+	 * not log in.
+	 */
 	private static Optional<String> loginName(HttpServletRequest request) {
 		if ("POST".equals(request.getMethod()) && "/api/login".equals(request.getServletPath())) {
 			return Optional.of(Optional.ofNullable(request.getParameter("username")).orElse(""));
@@ -58,7 +61,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		}
 		if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
 			try {
-				String pair = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+				String pair = new String(Base64.getDecoder().decode(header.substring(6).strip()),
+						StandardCharsets.UTF_8);
 				int colon = pair.indexOf(':');
 				return Optional.of((colon < 0) ? pair : pair.substring(0, colon));
 			}

@@ -2,7 +2,10 @@ package cn.zonegis.security;
 
 import java.util.List;
 
-/** Who is logged in, as the web map needs it: name, roles and, for a crew member, the crew. */
+/**
+ * Who is logged in, as the web map needs it: name, roles and, for a crew member, the
+ * crew.
+ */
 record Me(String username, String displayName, List<String> roles, Long crewId) {
 
 	static Me of(AppUser user) {

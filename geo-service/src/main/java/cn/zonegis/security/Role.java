@@ -1,6 +1,8 @@
 package cn.zonegis.security;
 
-/** What a user may do. Every role may read; writes need the role named on the endpoint. */
+/**
+ * What a user may do. Every role may read; writes need the role named on the endpoint.
+ */
 public enum Role {
 
 	VIEWER, PLANNER, DISPATCHER, CREW, ADMIN;

@@ -45,8 +45,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Session login for the web map, HTTP Basic for API clients (QGIS, GDAL, scripts). Reads need
- * VIEWER unless public reading is on; writes always need a role.
+ * Session login for the web map, HTTP Basic for API clients (QGIS, GDAL, scripts). Reads
+ * need VIEWER unless public reading is on; writes always need a role.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -54,15 +54,17 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json,
-			AppUserRepository users, DatabaseOutage outage, AuthenticationManager authentication, LoginThrottle throttle)
-			throws Exception {
+			AppUserRepository users, DatabaseOutage outage, AuthenticationManager authentication,
+			LoginThrottle throttle) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
-			// The user look-up could not reach the database: an outage, not a wrong password.
+			// The user look-up could not reach the database: an outage, not a wrong
+			// password.
 			if (DatabaseOutage.causedBy(ex)) {
 				outage.write(request, response);
 				return;
 			}
-			// A browser prompt would hide the map's own login page, so only non-browser clients are challenged.
+			// A browser prompt would hide the map's own login page, so only non-browser
+			// clients are challenged.
 			if (request.getHeader("X-Requested-With") == null) {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"ZoneGIS\", charset=\"UTF-8\"");
 			}
@@ -92,15 +94,19 @@ class SecurityConfig {
 	}
 
 	/**
-	 * The browser's session cookie is sent automatically, so its writes need the CSRF token; a client
-	 * sending its own Authorization header is not exposed to cross-site forgery.
+	 * The browser's session cookie is sent automatically, so its writes need the CSRF
+	 * token; a client sending its own Authorization header is not exposed to cross-site
+	 * forgery.
 	 */
 	private static RequestMatcher browserWrite() {
 		return (request) -> !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
 				|| "OPTIONS".equals(request.getMethod())) && request.getHeader("Authorization") == null;
 	}
 
-	/** Passwords and API tokens; every failure and success is published, for the login throttle. */
+	/**
+	 * Passwords and API tokens; every failure and success is published, for the login
+	 * throttle.
+	 */
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, ApiTokens tokens,
 			ApplicationEventPublisher events) {
@@ -116,22 +122,27 @@ class SecurityConfig {
 		return new LoginThrottle(limits);
 	}
 
-	/** {@code Authorization: Bearer <API token>}; a wrong token is answered like a wrong password. */
+	/**
+	 * {@code Authorization: Bearer <API token>}; a wrong token is answered like a wrong
+	 * password.
+	 */
 	private static AuthenticationFilter bearerTokens(AuthenticationManager authentication,
 			AuthenticationEntryPoint entryPoint) {
-		AuthenticationFilter filter = new AuthenticationFilter(authentication, ApiTokenAuthentication.bearerConverter());
+		AuthenticationFilter filter = new AuthenticationFilter(authentication,
+				ApiTokenAuthentication.bearerConverter());
 		filter.setSuccessHandler((request, response, auth) -> {
 		});
 		AuthenticationEntryPointFailureHandler failure = new AuthenticationEntryPointFailureHandler(entryPoint);
-		// Hand a failed token look-up (the database away) to the entry point too, which answers 503.
+		// Hand a failed token look-up (the database away) to the entry point too, which
+		// answers 503.
 		failure.setRethrowAuthenticationServiceException(false);
 		filter.setFailureHandler(failure);
 		return filter;
 	}
 
 	/**
-	 * The firewall refuses paths holding ;, %00, an encoded / or . and the like before any
-	 * controller sees them; say so as a problem, not as the container's error page.
+	 * The firewall refuses paths holding ;, %00, an encoded / or . and the like before
+	 * any controller sees them; say so as a problem, not as the container's error page.
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
@@ -145,7 +156,10 @@ class SecurityConfig {
 		return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
 	}
 
-	/** BCrypt, with recent matches remembered so HTTP Basic clients do not pay it on every tile. */
+	/**
+	 * BCrypt, with recent matches remembered so HTTP Basic clients do not pay it on every
+	 * tile.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new CachingPasswordEncoder(new BCryptPasswordEncoder(), Duration.ofMinutes(10), Clock.systemUTC());
@@ -162,7 +176,10 @@ class SecurityConfig {
 		json.writeValue(response.getOutputStream(), problem);
 	}
 
-	/** Loads the deferred CSRF token on every response so the map always has its XSRF-TOKEN cookie. */
+	/**
+	 * Loads the deferred CSRF token on every response so the map always has its
+	 * XSRF-TOKEN cookie.
+	 */
 	private static final class CsrfCookieFilter extends OncePerRequestFilter {
 
 		@Override
@@ -177,7 +194,9 @@ class SecurityConfig {
 
 	}
 
-	/** @param publicRead GET on /api, /ogc and /tiles needs no login */
+	/**
+	 * @param publicRead GET on /api, /ogc and /tiles needs no login
+	 */
 	@ConfigurationProperties("zonegis.security")
 	record SecurityProperties(boolean publicRead) {
 	}

@@ -3,8 +3,8 @@ package cn.zonegis.tiles;
 import cn.zonegis.ApiProblem;
 
 /**
- * A tile of the Web Mercator XYZ grid (the one Leaflet and ST_TileEnvelope use): column x from the
- * west, row y from the north, each in 0 … 2^z − 1.
+ * A tile of the Web Mercator XYZ grid (the one Leaflet and ST_TileEnvelope use): column x
+ * from the west, row y from the north, each in 0 … 2^z − 1.
  */
 record TileAddress(int z, int x, int y) {
 

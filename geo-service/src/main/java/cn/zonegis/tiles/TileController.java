@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Mapbox Vector Tiles of every registered collection, and their TileJSON. A tile outside the
- * collection's zoom range or without features is 204 No Content: the map draws nothing there. A
- * tile off the grid is a 400.
+ * Mapbox Vector Tiles of every registered collection, and their TileJSON. A tile outside
+ * the collection's zoom range or without features is 204 No Content: the map draws
+ * nothing there. A tile off the grid is a 400.
  */
 @RestController
 class TileController {
@@ -47,7 +47,8 @@ class TileController {
 
 	@GetMapping("/tiles/{collectionId}/{z}/{x}/{y}.mvt")
 	ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable int z, @PathVariable int x,
-			@PathVariable int y, @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+			@PathVariable int y,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		CollectionDef def = this.registry.get(collectionId);
 		TileAddress address = TileAddress.of(z, x, y);
 		if (z < def.minZoom() || z > def.maxZoom()) {
@@ -70,7 +71,10 @@ class TileController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.tileJson.of(def, request));
 	}
 
-	/** The ETag is a digest of the bytes: an unchanged tile is recognised however it was made. */
+	/**
+	 * The ETag is a digest of the bytes: an unchanged tile is recognised however it was
+	 * made.
+	 */
 	private static String digest(byte[] tile) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tile), 0, 16);

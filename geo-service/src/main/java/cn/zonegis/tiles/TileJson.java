@@ -13,7 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** TileJSON 3.0.0 of a collection: where its tiles are, its zoom range, bounds and tile fields. */
+/**
+ * TileJSON 3.0.0 of a collection: where its tiles are, its zoom range, bounds and tile
+ * fields.
+ */
 @Component
 class TileJson {
 
@@ -44,7 +47,8 @@ class TileJson {
 		tileJson.putArray("tiles").add(base + "/tiles/" + def.id() + "/{z}/{x}/{y}.mvt");
 		double[] bbox = this.extents.of(def).bbox();
 		ArrayNode bounds = tileJson.putArray("bounds");
-		for (double value : (bbox != null) ? bbox : this.geo.extent().stream().mapToDouble(Double::doubleValue).toArray()) {
+		for (double value : (bbox != null) ? bbox
+				: this.geo.extent().stream().mapToDouble(Double::doubleValue).toArray()) {
 			bounds.add(value);
 		}
 		tileJson.putArray("center")

@@ -6,8 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Vector tile settings.
  *
- * @param cacheSeconds how long a client or CDN may reuse a tile before asking again (with its ETag)
- * @param statementTimeoutMillis the most one tile query may take; a slower one is a 503, not a stuck map
+ * @param cacheSeconds how long a client or CDN may reuse a tile before asking again (with
+ * its ETag)
+ * @param statementTimeoutMillis the most one tile query may take; a slower one is a 503,
+ * not a stuck map
  */
 @ConfigurationProperties("zonegis.tiles")
 public record TileProperties(@DefaultValue("60") int cacheSeconds, @DefaultValue("5000") int statementTimeoutMillis) {

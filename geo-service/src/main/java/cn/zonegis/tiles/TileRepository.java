@@ -18,20 +18,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One Mapbox Vector Tile per statement: ST_AsMVT over ST_AsMVTGeom, as pg_tileserv builds them. The
- * tile envelope is made in EPSG:3857 and transformed to the storage CRS for the index test (the
- * stored column is never transformed in the WHERE clause); the selected geometries are transformed
- * to 3857 for encoding.
+ * One Mapbox Vector Tile per statement: ST_AsMVT over ST_AsMVTGeom, as pg_tileserv builds
+ * them. The tile envelope is made in EPSG:3857 and transformed to the storage CRS for the
+ * index test (the stored column is never transformed in the WHERE clause); the selected
+ * geometries are transformed to 3857 for encoding.
  */
 @Repository
 class TileRepository {
 
-	/** Tile coordinates per side, and the margin drawn beyond the edge so strokes are not cut. */
+	/**
+	 * Tile coordinates per side, and the margin drawn beyond the edge so strokes are not
+	 * cut.
+	 */
 	private static final int EXTENT = 4096;
 
 	private static final int BUFFER = 64;
 
-	/** Simplify to a quarter of a pixel of a 256-pixel tile: invisible, but low zooms stay small. */
+	/**
+	 * Simplify to a quarter of a pixel of a 256-pixel tile: invisible, but low zooms stay
+	 * small.
+	 */
 	private static final int SIMPLIFY_PER_TILE = 1024;
 
 	private static final String TILE = """
@@ -74,7 +80,8 @@ class TileRepository {
 			.addValue("tolerance", address.spanMetres() / SIMPLIFY_PER_TILE);
 		try {
 			return this.readOnly.execute((status) -> {
-				// SET LOCAL: the deadline ends with this transaction and never leaks to the pooled connection.
+				// SET LOCAL: the deadline ends with this transaction and never leaks to
+				// the pooled connection.
 				this.jdbc.queryForObject("SELECT set_config('statement_timeout', :ms, true)",
 						new MapSqlParameterSource("ms", Integer.toString(this.properties.statementTimeoutMillis())),
 						String.class);
@@ -90,7 +97,10 @@ class TileRepository {
 		}
 	}
 
-	/** Lines and polygons are simplified below the collection's deepest zoom; points never are. */
+	/**
+	 * Lines and polygons are simplified below the collection's deepest zoom; points never
+	 * are.
+	 */
 	private static String geometry(CollectionDef def, TileAddress address) {
 		String mercator = "ST_Transform(t.geom, 3857)";
 		if (def.geometryType().endsWith("Point") || address.z() >= def.maxZoom()) {

@@ -14,9 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is acting on work orders. A user whose only working role is CREW works inside their crew:
- * they see the orders dispatched to their crew and those they reported themselves, and take the
- * crew's steps on their crew's orders only.
+ * Who is acting on work orders. A user whose only working role is CREW works inside their
+ * crew: they see the orders dispatched to their crew and those they reported themselves,
+ * and take the crew's steps on their crew's orders only.
  *
  * @param username the login name
  * @param roles the roles granted to the user (without the hierarchy)
@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  */
 record Actor(String username, Set<Role> roles, Long crewId) {
 
-	/** Whether the user supervises the work: dispatches, verifies, rejects, closes and cancels orders. */
+	/**
+	 * Whether the user supervises the work: dispatches, verifies, rejects, closes and
+	 * cancels orders.
+	 */
 	boolean dispatches() {
 		return this.roles.contains(Role.DISPATCHER) || this.roles.contains(Role.ADMIN);
 	}
@@ -34,7 +37,10 @@ record Actor(String username, Set<Role> roles, Long crewId) {
 		return this.roles.contains(Role.CREW) && !dispatches() && !this.roles.contains(Role.PLANNER);
 	}
 
-	/** Whether a crew-scoped user may see that order: it is their crew's, or they reported it. */
+	/**
+	 * Whether a crew-scoped user may see that order: it is their crew's, or they reported
+	 * it.
+	 */
 	boolean sees(Long orderCrewId, String reportedBy) {
 		return !crewScoped() || (this.crewId != null && this.crewId.equals(orderCrewId))
 				|| this.username.equals(reportedBy);
@@ -42,7 +48,8 @@ record Actor(String username, Set<Role> roles, Long crewId) {
 
 	/** Whether the user may take a crew's step on an order dispatched to that crew. */
 	boolean worksFor(Long orderCrewId) {
-		return dispatches() || (this.roles.contains(Role.CREW) && this.crewId != null && this.crewId.equals(orderCrewId));
+		return dispatches()
+				|| (this.roles.contains(Role.CREW) && this.crewId != null && this.crewId.equals(orderCrewId));
 	}
 
 	/** Resolves the logged-in user of the current request. */

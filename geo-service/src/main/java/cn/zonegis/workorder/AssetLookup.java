@@ -11,9 +11,9 @@ import cn.zonegis.asset.AssetService;
 import org.springframework.stereotype.Component;
 
 /**
- * How work orders see assets, through the asset feature's service: an order's asset_type is the
- * asset's table name, its point defaults to the asset's, and a fault or a closed repair sets the
- * asset's state (with the asset's own history and audit).
+ * How work orders see assets, through the asset feature's service: an order's asset_type
+ * is the asset's table name, its point defaults to the asset's, and a fault or a closed
+ * repair sets the asset's state (with the asset's own history and audit).
  */
 @Component
 class AssetLookup {
@@ -32,7 +32,10 @@ class AssetLookup {
 		return this.assets.find(AssetKind.of(type), id);
 	}
 
-	/** Sets the asset's state unless it is in that state already, so no empty version enters its history. */
+	/**
+	 * Sets the asset's state unless it is in that state already, so no empty version
+	 * enters its history.
+	 */
 	void setState(String type, long id, String state, String reason) {
 		AssetKind kind = AssetKind.of(type);
 		this.assets.find(kind, id)

@@ -1,8 +1,8 @@
 package cn.zonegis.workorder;
 
 /**
- * A reported job: at a point, on an asset (the point defaults to the asset's), or at an enterprise
- * for an inspection (the point defaults to the enterprise's).
+ * A reported job: at a point, on an asset (the point defaults to the asset's), or at an
+ * enterprise for an inspection (the point defaults to the enterprise's).
  *
  * @param kind a {@link WorkOrderKind} value
  * @param priority a {@link WorkOrderPriority} value, normal when absent

@@ -4,7 +4,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The crews suggested for an order; the crews themselves are the crews layer, /api/crews. */
+/**
+ * The crews suggested for an order; the crews themselves are the crews layer, /api/crews.
+ */
 @RestController
 class CrewController {
 

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A crew to dispatch to, and the active crews measured against an order. The crews as a layer
- * (/api/crews, with their open workload) are declared in {@link WorkOrderCollections}.
+ * A crew to dispatch to, and the active crews measured against an order. The crews as a
+ * layer (/api/crews, with their open workload) are declared in
+ * {@link WorkOrderCollections}.
  */
 @Repository
 class CrewRepository {
@@ -21,7 +22,9 @@ class CrewRepository {
 			SELECT t.id, t.name, t.active FROM zonegis.crew t WHERE t.id = :id
 			""";
 
-	/** Straight-line distance on the CGCS2000 ellipsoid from the crew's base to the order. */
+	/**
+	 * Straight-line distance on the CGCS2000 ellipsoid from the crew's base to the order.
+	 */
 	private static final String CANDIDATES = """
 			SELECT t.id, t.name, t.skills, :kind = ANY (t.skills) AS skill_match,
 				ST_Distance(t.geom::geography, o.geom::geography) AS distance_m, %s AS open_workload

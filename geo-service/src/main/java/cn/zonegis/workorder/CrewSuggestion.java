@@ -7,14 +7,17 @@ import java.util.stream.IntStream;
 /**
  * A crew that could take an order, with what the ranking weighed.
  *
- * @param distanceM straight-line (geodesic) distance in metres from the crew's base to the order,
- * not a route
+ * @param distanceM straight-line (geodesic) distance in metres from the crew's base to
+ * the order, not a route
  * @param openWorkload orders the crew holds dispatched or in progress
  */
 record CrewSuggestion(long crewId, String name, List<String> skills, boolean skillMatch, double distanceM,
 		int openWorkload) {
 
-	/** One open order weighs as much as this many metres of travel when crews of equal skill are compared. */
+	/**
+	 * One open order weighs as much as this many metres of travel when crews of equal
+	 * skill are compared.
+	 */
 	static final double METRES_PER_OPEN_ORDER = 1000;
 
 	/** Lower is better: distance plus the workload expressed as distance. */
@@ -22,7 +25,10 @@ record CrewSuggestion(long crewId, String name, List<String> skills, boolean ski
 		return this.distanceM + this.openWorkload * METRES_PER_OPEN_ORDER;
 	}
 
-	/** Crews with the skill first, then by cost, then by name so equal crews keep a stable order. */
+	/**
+	 * Crews with the skill first, then by cost, then by name so equal crews keep a stable
+	 * order.
+	 */
 	static List<Ranked> rank(List<CrewSuggestion> crews) {
 		List<CrewSuggestion> sorted = crews.stream()
 			.sorted(Comparator.comparing((CrewSuggestion c) -> !c.skillMatch())
@@ -36,7 +42,10 @@ record CrewSuggestion(long crewId, String name, List<String> skills, boolean ski
 		}).toList();
 	}
 
-	/** A suggestion and its place, 1 the best; costM is distanceM plus the workload in metres. */
+	/**
+	 * A suggestion and its place, 1 the best; costM is distanceM plus the workload in
+	 * metres.
+	 */
 	record Ranked(int rank, long crewId, String name, List<String> skills, boolean skillMatch, double distanceM,
 			int openWorkload, double costM) {
 	}

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A streetlight or cable reported faulty: the asset is marked faulty and a repair order on it is
- * offered, as a draft to fill in or created at once. Closing that order puts the asset back to
- * normal (see {@link WorkOrderSteps}).
+ * A streetlight or cable reported faulty: the asset is marked faulty and a repair order
+ * on it is offered, as a draft to fill in or created at once. Closing that order puts the
+ * asset back to normal (see {@link WorkOrderSteps}).
  */
 @Service
 class FaultService {

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WorkOrderCollections {
 
-	/** Open and past its due time; the states after completion no longer run against the SLA. */
+	/**
+	 * Open and past its due time; the states after completion no longer run against the
+	 * SLA.
+	 */
 	static final String OVERDUE = "(t.state NOT IN (" + WorkOrderLifecycle.sqlList(WorkOrderLifecycle.settled())
 			+ ") AND t.due_at < now())";
 

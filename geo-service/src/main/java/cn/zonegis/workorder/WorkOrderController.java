@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** /api/workorders/{id}: report, read with its timeline, step through the lifecycle, attach photos. */
+/**
+ * /api/workorders/{id}: report, read with its timeline, step through the lifecycle,
+ * attach photos.
+ */
 @RestController
 class WorkOrderController {
 

@@ -17,8 +17,8 @@ import cn.zonegis.geo.Srid;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * Which work orders a list or a count covers: in a box, in some states or kinds, of a crew,
- * overdue, created in a period, and always only what the actor may see.
+ * Which work orders a list or a count covers: in a box, in some states or kinds, of a
+ * crew, overdue, created in a period, and always only what the actor may see.
  *
  * @param bbox lon/lat box, or null
  * @param states state values, empty for all
@@ -46,7 +46,8 @@ record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long 
 	String where(Actor actor, MapSqlParameterSource params) {
 		List<String> conditions = new ArrayList<>(List.of("TRUE"));
 		if (this.bbox != null) {
-			// The box is built as a geometry so the GiST index on the stored points is used.
+			// The box is built as a geometry so the GiST index on the stored points is
+			// used.
 			conditions.add("t.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, " + Srid.CGCS2000 + ")");
 			params.addValue("minLon", this.bbox.minLon())
 				.addValue("minLat", this.bbox.minLat())

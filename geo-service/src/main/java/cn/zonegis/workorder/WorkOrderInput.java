@@ -7,7 +7,10 @@ import cn.zonegis.geo.GeoProperties;
 
 import org.springframework.stereotype.Component;
 
-/** Checks what a client sends about a work order before any rule runs; each refusal names the field. */
+/**
+ * Checks what a client sends about a work order before any rule runs; each refusal names
+ * the field.
+ */
 @Component
 class WorkOrderInput {
 
@@ -50,8 +53,9 @@ class WorkOrderInput {
 				.with("allowed", AssetLookup.TYPES);
 		}
 		return this.assets.find(type, id)
-			.orElseThrow(() -> ApiProblem.unprocessable("unknown-asset", "workorder.asset.unknown", type, String.valueOf(id))
-				.with("parameter", "assetId"));
+			.orElseThrow(
+					() -> ApiProblem.unprocessable("unknown-asset", "workorder.asset.unknown", type, String.valueOf(id))
+						.with("parameter", "assetId"));
 	}
 
 	/** The enterprise's point, null when no enterprise is given. */
@@ -60,7 +64,8 @@ class WorkOrderInput {
 			return null;
 		}
 		return this.orders.enterprisePoint(id)
-			.orElseThrow(() -> ApiProblem.unprocessable("unknown-enterprise", "workorder.enterprise.unknown", String.valueOf(id))
+			.orElseThrow(() -> ApiProblem
+				.unprocessable("unknown-enterprise", "workorder.enterprise.unknown", String.valueOf(id))
 				.with("parameter", "enterpriseId"));
 	}
 
@@ -73,7 +78,9 @@ class WorkOrderInput {
 		return point(at);
 	}
 
-	/** An optional point where a step was taken; when given it must lie inside the zone. */
+	/**
+	 * An optional point where a step was taken; when given it must lie inside the zone.
+	 */
 	LonLat optionalPoint(LonLat at) {
 		return (at == null) ? null : point(at);
 	}
@@ -84,8 +91,9 @@ class WorkOrderInput {
 		}
 		BBox extent = this.geo.extentBox();
 		if (!extent.contains(at.lon(), at.lat())) {
-			throw ApiProblem.unprocessable("outside-zone", "workorder.location.outside", at.lon(), at.lat(),
-					extent.minLon(), extent.minLat(), extent.maxLon(), extent.maxLat())
+			throw ApiProblem
+				.unprocessable("outside-zone", "workorder.location.outside", at.lon(), at.lat(), extent.minLon(),
+						extent.minLat(), extent.maxLon(), extent.maxLat())
 				.with("parameter", "location")
 				.with("location", at);
 		}

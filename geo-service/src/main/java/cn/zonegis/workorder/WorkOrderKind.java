@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a work order is for, and the unit its quantity of work is counted in on completion: metres
- * of pipe dredged or cable replaced, m² of road repaired or greened, 座 of wells rebuilt or covers
- * replaced, 盏 of lamps replaced. An inspection records findings, not quantities; "other" work
- * may be counted in any of the units.
+ * What a work order is for, and the unit its quantity of work is counted in on
+ * completion: metres of pipe dredged or cable replaced, m² of road repaired or greened, 座
+ * of wells rebuilt or covers replaced, 盏 of lamps replaced. An inspection records
+ * findings, not quantities; "other" work may be counted in any of the units.
  */
 public enum WorkOrderKind {
 

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The states of a work order and the steps between them (闭环管理): new → dispatched →
- * in_progress → completed → verified → closed; a failed verification rejects the work back to the
- * crew, and an order that has not been completed may be cancelled.
+ * in_progress → completed → verified → closed; a failed verification rejects the work
+ * back to the crew, and an order that has not been completed may be cancelled.
  */
 public enum WorkOrderLifecycle {
 
@@ -22,7 +22,9 @@ public enum WorkOrderLifecycle {
 	/** The states the crew holds the work in: its open workload. */
 	private static final Set<WorkOrderLifecycle> WITH_CREW = EnumSet.of(DISPATCHED, IN_PROGRESS);
 
-	/** The steps the crew takes on its own orders; every other step is the dispatcher's. */
+	/**
+	 * The steps the crew takes on its own orders; every other step is the dispatcher's.
+	 */
 	private static final Set<WorkOrderLifecycle> CREW_STEPS = EnumSet.of(IN_PROGRESS, COMPLETED);
 
 	public Set<WorkOrderLifecycle> next() {
@@ -41,7 +43,9 @@ public enum WorkOrderLifecycle {
 		return next().contains(target);
 	}
 
-	/** Whether a crew member may take the step into this state on their own crew's order. */
+	/**
+	 * Whether a crew member may take the step into this state on their own crew's order.
+	 */
 	public boolean isCrewStep() {
 		return CREW_STEPS.contains(this);
 	}
@@ -59,7 +63,9 @@ public enum WorkOrderLifecycle {
 		return EnumSet.copyOf(SETTLED);
 	}
 
-	/** The states as a SQL list of literals, for conditions written once from this table. */
+	/**
+	 * The states as a SQL list of literals, for conditions written once from this table.
+	 */
 	static String sqlList(Set<WorkOrderLifecycle> states) {
 		return states.stream().map((s) -> "'" + s.value() + "'").collect(Collectors.joining(", "));
 	}

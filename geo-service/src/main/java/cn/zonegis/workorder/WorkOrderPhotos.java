@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Photos of the work, uploaded by whoever may work the order and attached to the step they
- * document. The type is read from the file's first bytes, never taken from the client.
+ * Photos of the work, uploaded by whoever may work the order and attached to the step
+ * they document. The type is read from the file's first bytes, never taken from the
+ * client.
  */
 @Service
 class WorkOrderPhotos {
@@ -30,8 +31,7 @@ class WorkOrderPhotos {
 
 	private final AuditLog audit;
 
-	WorkOrderPhotos(WorkOrderService service, AttachmentRepository attachments, Actor.Resolver actors,
-			AuditLog audit) {
+	WorkOrderPhotos(WorkOrderService service, AttachmentRepository attachments, Actor.Resolver actors, AuditLog audit) {
 		this.service = service;
 		this.attachments = attachments;
 		this.actors = actors;
@@ -53,7 +53,8 @@ class WorkOrderPhotos {
 		}
 		if (file.getSize() > MAX_BYTES) {
 			throw new ApiProblem(HttpStatus.valueOf(413), "photo-too-large", "workorder.photo.tooLarge",
-					String.valueOf(MAX_BYTES / 1024 / 1024)).with("maxBytes", MAX_BYTES);
+					String.valueOf(MAX_BYTES / 1024 / 1024))
+				.with("maxBytes", MAX_BYTES);
 		}
 		byte[] data = bytes(file);
 		String contentType = imageType(data);
@@ -82,16 +83,16 @@ class WorkOrderPhotos {
 		if (starts(data, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
 			return "image/png";
 		}
-		if (starts(data, 'R', 'I', 'F', 'F') && data.length >= 12 && data[8] == 'W' && data[9] == 'E'
-				&& data[10] == 'B' && data[11] == 'P') {
+		if (starts(data, 'R', 'I', 'F', 'F') && data.length >= 12 && data[8] == 'W' && data[9] == 'E' && data[10] == 'B'
+				&& data[11] == 'P') {
 			return "image/webp";
 		}
 		return null;
 	}
 
 	private static boolean starts(byte[] data, int... signature) {
-		return data.length >= signature.length && Arrays.equals(Arrays.copyOf(data, signature.length),
-				toBytes(signature));
+		return data.length >= signature.length
+				&& Arrays.equals(Arrays.copyOf(data, signature.length), toBytes(signature));
 	}
 
 	private static byte[] toBytes(int[] values) {
@@ -104,7 +105,8 @@ class WorkOrderPhotos {
 
 	/** The client's file name without any path, control characters or excess length. */
 	static String filename(String original) {
-		String name = (original == null) ? "" : original.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+		String name = (original == null) ? ""
+				: original.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
 		if (name.isEmpty()) {
 			return "photo";
 		}

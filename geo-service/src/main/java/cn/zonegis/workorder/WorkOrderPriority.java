@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How soon a work order must be done; with its kind it sets the due time (see {@link SlaProperties}). */
+/**
+ * How soon a work order must be done; with its kind it sets the due time (see
+ * {@link SlaProperties}).
+ */
 public enum WorkOrderPriority {
 
 	URGENT, HIGH, NORMAL, LOW;

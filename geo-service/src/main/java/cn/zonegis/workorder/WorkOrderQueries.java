@@ -21,8 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lists and counts of work orders. Lists are GeoJSON that PostGIS writes, streamed row by row, so
- * a board over thousands of orders never holds them all in memory.
+ * Lists and counts of work orders. Lists are GeoJSON that PostGIS writes, streamed row by
+ * row, so a board over thousands of orders never holds them all in memory.
  */
 @Repository
 class WorkOrderQueries {
@@ -50,7 +50,9 @@ class WorkOrderQueries {
 			GROUP BY t.state, t.kind
 			""";
 
-	/** Work done: the quantities of orders completed and not sent back, per kind and unit. */
+	/**
+	 * Work done: the quantities of orders completed and not sent back, per kind and unit.
+	 */
 	private static final String WORK_DONE = """
 			SELECT t.kind, t.quantity_unit, count(*) AS n, sum(t.quantity) AS quantity
 			FROM zonegis.work_order t
@@ -59,7 +61,10 @@ class WorkOrderQueries {
 			ORDER BY t.kind, t.quantity_unit
 			""";
 
-	/** Inspections of enterprises, the problems they found and how many are rectified (闭环). */
+	/**
+	 * Inspections of enterprises, the problems they found and how many are rectified
+	 * (闭环).
+	 */
 	private static final String INSPECTIONS = """
 			SELECT count(*) FILTER (WHERE t.kind = 'inspection') AS inspections,
 				count(DISTINCT t.enterprise_id) FILTER (WHERE t.kind = 'inspection') AS enterprises,
@@ -70,8 +75,9 @@ class WorkOrderQueries {
 			""";
 
 	/**
-	 * The named road's centre lines, in the measuring CRS for the distance and as a buffer back in
-	 * EPSG:4490 so the GiST index on the orders' points narrows the search first.
+	 * The named road's centre lines, in the measuring CRS for the distance and as a
+	 * buffer back in EPSG:4490 so the GiST index on the orders' points narrows the search
+	 * first.
 	 */
 	private static final String NEAR_ROAD = """
 			CROSS JOIN (SELECT ST_Transform(ST_Union(r.geom), :measureSrid) AS line,
@@ -93,13 +99,16 @@ class WorkOrderQueries {
 		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		streaming.setFetchSize(FETCH_SIZE);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
-		// pgjdbc streams with a fetch size only inside a transaction; the list is written after the controller returns.
+		// pgjdbc streams with a fetch size only inside a transaction; the list is written
+		// after the controller returns.
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.geo = geo;
 	}
 
-	/** Writes the orders the filter selects, soonest due first, as a FeatureCollection. */
+	/**
+	 * Writes the orders the filter selects, soonest due first, as a FeatureCollection.
+	 */
 	void writeList(WorkOrderFilter filter, Actor actor, int limit, OutputStream out) {
 		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
 		String sql = FEATURE.formatted(WorkOrderCollections.OVERDUE, "", "", filter.where(actor, params),
@@ -107,7 +116,9 @@ class WorkOrderQueries {
 		writeFeatures(sql, params, out);
 	}
 
-	/** Writes the orders within distanceM metres of the road of that name, nearest first. */
+	/**
+	 * Writes the orders within distanceM metres of the road of that name, nearest first.
+	 */
 	void writeNearRoad(String road, double distanceM, WorkOrderFilter filter, Actor actor, int limit,
 			OutputStream out) {
 		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit).addValue("road", road)
@@ -115,8 +126,8 @@ class WorkOrderQueries {
 			.addValue("measureSrid", this.geo.measureSrid());
 		String where = filter.where(actor, params) + " AND t.geom && road.zone AND ST_DWithin(ST_Transform(t.geom, "
 				+ ":measureSrid), road.line, :distanceM)";
-		String sql = FEATURE.formatted(WorkOrderCollections.OVERDUE, ", 'distanceM', " + NEAR_ROAD_DISTANCE,
-				NEAR_ROAD, where, NEAR_ROAD_DISTANCE + ", t.id");
+		String sql = FEATURE.formatted(WorkOrderCollections.OVERDUE, ", 'distanceM', " + NEAR_ROAD_DISTANCE, NEAR_ROAD,
+				where, NEAR_ROAD_DISTANCE + ", t.id");
 		writeFeatures(sql, params, out);
 	}
 
@@ -179,14 +190,19 @@ class WorkOrderQueries {
 
 	/**
 	 * Work order counts; overdue counts orders past their due time and not yet completed.
-	 * @param workDone quantities of completed work per kind and unit (metres dredged, lamps replaced…)
+	 *
+	 * @param workDone quantities of completed work per kind and unit (metres dredged,
+	 * lamps replaced…)
 	 * @param inspections enterprise inspections and their findings
 	 */
 	record Stats(long total, long overdue, Map<String, Long> byState, Map<String, Long> byKind,
 			Map<String, Map<String, Long>> byStateAndKind, List<WorkDone> workDone, Inspections inspections) {
 	}
 
-	/** Completed orders of a kind and the work they did; quantity and unit are null where none was counted. */
+	/**
+	 * Completed orders of a kind and the work they did; quantity and unit are null where
+	 * none was counted.
+	 */
 	record WorkDone(String kind, long orders, BigDecimal quantity, String unit) {
 	}
 

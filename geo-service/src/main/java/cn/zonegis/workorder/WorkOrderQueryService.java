@@ -7,9 +7,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Lists and counts work orders for the actor: a crew member's lists hold only their crew's
- * orders. The actor is resolved while the request is still on its thread; the list is streamed
- * after.
+ * Lists and counts work orders for the actor: a crew member's lists hold only their
+ * crew's orders. The actor is resolved while the request is still on its thread; the list
+ * is streamed after.
  */
 @Service
 class WorkOrderQueryService {
@@ -44,8 +44,9 @@ class WorkOrderQueryService {
 			throw ApiProblem.badRequest("invalid-parameter", "workorder.road.name").with("parameter", "name");
 		}
 		if (!Double.isFinite(distanceM) || distanceM < 0 || distanceM > MAX_ROAD_DISTANCE_M) {
-			throw ApiProblem.badRequest("invalid-parameter", "workorder.road.distance",
-					String.valueOf((int) MAX_ROAD_DISTANCE_M)).with("parameter", "distance");
+			throw ApiProblem
+				.badRequest("invalid-parameter", "workorder.road.distance", String.valueOf((int) MAX_ROAD_DISTANCE_M))
+				.with("parameter", "distance");
 		}
 		if (!this.queries.roadExists(name)) {
 			throw ApiProblem.notFound("workorder.road.unknown", name).with("parameter", "name");

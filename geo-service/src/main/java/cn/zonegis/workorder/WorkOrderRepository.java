@@ -13,7 +13,10 @@ import cn.zonegis.geo.Srid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** One work order at a time: insert, read (optionally locked), change state, its events and findings. */
+/**
+ * One work order at a time: insert, read (optionally locked), change state, its events
+ * and findings.
+ */
 @Repository
 class WorkOrderRepository {
 
@@ -27,7 +30,8 @@ class WorkOrderRepository {
 				now() + make_interval(secs => :slaSeconds), ST_SetSRID(ST_MakePoint(:lon, :lat), %d), :username, :username
 			FROM n
 			RETURNING id
-			""".formatted(Srid.CGCS2000);
+			"""
+		.formatted(Srid.CGCS2000);
 
 	private static final String SELECT = """
 			SELECT t.id, t.code, t.kind, t.priority, t.state, t.description, t.asset_type, t.asset_id, t.enterprise_id,
@@ -96,7 +100,9 @@ class WorkOrderRepository {
 			.optional();
 	}
 
-	/** Changes the state and what goes with it; false when the version moved meanwhile. */
+	/**
+	 * Changes the state and what goes with it; false when the version moved meanwhile.
+	 */
 	boolean updateState(WorkOrderView order, WorkOrderLifecycle to, Long crewId, BigDecimal quantity,
 			String quantityUnit, String username) {
 		return this.jdbc.sql(UPDATE_STATE)
@@ -150,15 +156,15 @@ class WorkOrderRepository {
 	}
 
 	private static WorkOrderView map(ResultSet rs, int row) throws SQLException {
-		return new WorkOrderView(rs.getLong("id"), rs.getString("code"), rs.getString("kind"),
-				rs.getString("priority"), rs.getString("state"), rs.getString("description"),
-				rs.getString("asset_type"), rs.getObject("asset_id", Long.class),
-				rs.getObject("enterprise_id", Long.class), rs.getObject("inspection_id", Long.class),
-				rs.getObject("crew_id", Long.class), rs.getString("crew_name"), rs.getString("reported_by"),
-				rs.getObject("due_at", OffsetDateTime.class), rs.getBoolean("overdue"), rs.getBigDecimal("quantity"),
-				rs.getString("quantity_unit"), new LonLat(rs.getDouble("lon"), rs.getDouble("lat")),
-				rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class),
-				rs.getObject("updated_at", OffsetDateTime.class), null, null);
+		return new WorkOrderView(rs.getLong("id"), rs.getString("code"), rs.getString("kind"), rs.getString("priority"),
+				rs.getString("state"), rs.getString("description"), rs.getString("asset_type"),
+				rs.getObject("asset_id", Long.class), rs.getObject("enterprise_id", Long.class),
+				rs.getObject("inspection_id", Long.class), rs.getObject("crew_id", Long.class),
+				rs.getString("crew_name"), rs.getString("reported_by"), rs.getObject("due_at", OffsetDateTime.class),
+				rs.getBoolean("overdue"), rs.getBigDecimal("quantity"), rs.getString("quantity_unit"),
+				new LonLat(rs.getDouble("lon"), rs.getDouble("lat")), rs.getInt("version"),
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+				null, null);
 	}
 
 	/** What a new order stores, checked and with its point resolved. */

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reports work orders, reads them with their timeline, and raises an inspection's findings. The
- * steps of the lifecycle are {@link WorkOrderSteps}'.
+ * Reports work orders, reads them with their timeline, and raises an inspection's
+ * findings. The steps of the lifecycle are {@link WorkOrderSteps}'.
  */
 @Service
 class WorkOrderService {
@@ -54,7 +54,8 @@ class WorkOrderService {
 
 	/**
 	 * Raises a finding of an inspection under way: a rectification order of the inspected
-	 * enterprise, linked to the inspection, which cannot close until the finding is verified.
+	 * enterprise, linked to the inspection, which cannot close until the finding is
+	 * verified.
 	 */
 	@Transactional
 	WorkOrderView raiseFinding(long inspectionId, CreateWorkOrderRequest request) {
@@ -83,7 +84,10 @@ class WorkOrderService {
 		return order.withTimeline(this.orders.events(id, photos), findings);
 	}
 
-	/** The order if the actor may see it; a crew member never learns of other crews' orders (404). */
+	/**
+	 * The order if the actor may see it; a crew member never learns of other crews'
+	 * orders (404).
+	 */
 	WorkOrderView visible(long id, Actor actor, boolean lock) {
 		return this.orders.find(id, lock)
 			.filter((o) -> actor.sees(o.crewId(), o.reportedBy()))
@@ -97,8 +101,9 @@ class WorkOrderService {
 				.with("allowed", Arrays.stream(WorkOrderKind.values()).map(WorkOrderKind::value).toList()));
 		WorkOrderPriority priority = (request.priority() == null) ? WorkOrderPriority.NORMAL
 				: WorkOrderPriority.of(request.priority())
-					.orElseThrow(() -> ApiProblem.badRequest("unknown-priority", "workorder.priority.unknown",
-							request.priority()).with("parameter", "priority"));
+					.orElseThrow(() -> ApiProblem
+						.badRequest("unknown-priority", "workorder.priority.unknown", request.priority())
+						.with("parameter", "priority"));
 		String description = this.input.text("description", request.description(), MAX_TEXT, true);
 		AssetRef asset = this.input.asset(request.assetType(), request.assetId());
 		Long enterpriseId = (inspection != null) ? inspection.enterpriseId() : request.enterpriseId();

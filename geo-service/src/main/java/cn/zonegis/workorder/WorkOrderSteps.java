@@ -14,16 +14,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves a work order through its lifecycle: dispatch to a crew, start, complete with the quantity
- * of work, verify or reject, close or cancel. Each step is one transaction holding the state
- * change, its event, the photos it attaches and its audit entry; a refused step changes nothing.
+ * Moves a work order through its lifecycle: dispatch to a crew, start, complete with the
+ * quantity of work, verify or reject, close or cancel. Each step is one transaction
+ * holding the state change, its event, the photos it attaches and its audit entry; a
+ * refused step changes nothing.
  */
 @Service
 class WorkOrderSteps {
 
 	private static final int MAX_NOTE = 2000;
 
-	/** No single job in the zone comes near this many metres, m² or pieces: it is a typing error. */
+	/**
+	 * No single job in the zone comes near this many metres, m² or pieces: it is a typing
+	 * error.
+	 */
 	private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
 
 	private final WorkOrderService service;
@@ -62,15 +66,18 @@ class WorkOrderSteps {
 	@Transactional
 	WorkOrderView dispatch(long id, DispatchRequest request, Integer ifMatch) {
 		if (request.crewId() == null) {
-			throw ApiProblem.badRequest("missing-field", "workorder.field.missing", "crewId").with("parameter", "crewId");
+			throw ApiProblem.badRequest("missing-field", "workorder.field.missing", "crewId")
+				.with("parameter", "crewId");
 		}
 		CrewRepository.CrewView crew = this.crews.find(request.crewId())
-			.orElseThrow(() -> ApiProblem.unprocessable("unknown-crew", "workorder.crew.unknown",
-					String.valueOf(request.crewId())).with("parameter", "crewId"));
+			.orElseThrow(() -> ApiProblem
+				.unprocessable("unknown-crew", "workorder.crew.unknown", String.valueOf(request.crewId()))
+				.with("parameter", "crewId"));
 		if (!crew.active()) {
 			throw ApiProblem.conflict("crew-inactive", "workorder.crew.inactive", crew.name());
 		}
-		return step(id, TransitionRequest.to(WorkOrderLifecycle.DISPATCHED.value(), request.note()), crew.id(), ifMatch);
+		return step(id, TransitionRequest.to(WorkOrderLifecycle.DISPATCHED.value(), request.note()), crew.id(),
+				ifMatch);
 	}
 
 	/** Any step but dispatching, which needs a crew. */
@@ -81,8 +88,9 @@ class WorkOrderSteps {
 
 	private WorkOrderView step(long id, TransitionRequest request, Long crewId, Integer ifMatch) {
 		WorkOrderLifecycle target = WorkOrderLifecycle.of(request.to())
-			.orElseThrow(() -> ApiProblem.badRequest("unknown-state", "workorder.state.unknown",
-					String.valueOf(request.to())).with("parameter", "to"));
+			.orElseThrow(() -> ApiProblem
+				.badRequest("unknown-state", "workorder.state.unknown", String.valueOf(request.to()))
+				.with("parameter", "to"));
 		if (target == WorkOrderLifecycle.DISPATCHED && crewId == null) {
 			throw ApiProblem.badRequest("dispatch-needs-crew", "workorder.dispatch.crew").with("parameter", "to");
 		}
@@ -90,7 +98,8 @@ class WorkOrderSteps {
 		WorkOrderView order = this.service.visible(id, actor, true);
 		if (ifMatch != null && ifMatch != order.version()) {
 			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "workorder.version.stale",
-					order.code(), String.valueOf(order.version())).with("currentVersion", order.version());
+					order.code(), String.valueOf(order.version()))
+				.with("currentVersion", order.version());
 		}
 		boolean allowed = target.isCrewStep() ? actor.worksFor(order.crewId()) : actor.dispatches();
 		if (!allowed) {
@@ -99,8 +108,9 @@ class WorkOrderSteps {
 		}
 		WorkOrderLifecycle from = order.lifecycle();
 		if (!from.canMoveTo(target)) {
-			throw ApiProblem.conflict("illegal-transition", "workorder.transition.illegal", order.code(), from.value(),
-					target.value())
+			throw ApiProblem
+				.conflict("illegal-transition", "workorder.transition.illegal", order.code(), from.value(),
+						target.value())
 				.with("state", from.value())
 				.with("allowed", from.next().stream().map(WorkOrderLifecycle::value).toList());
 		}
@@ -130,7 +140,10 @@ class WorkOrderSteps {
 		return this.orders.find(id, false).orElseThrow();
 	}
 
-	/** 闭环: an inspection closes only once every finding it raised is verified, closed or withdrawn. */
+	/**
+	 * 闭环: an inspection closes only once every finding it raised is verified, closed or
+	 * withdrawn.
+	 */
 	private void requireFindingsSettled(WorkOrderView inspection) {
 		List<String> open = this.orders.findings(inspection.id())
 			.stream()
@@ -138,12 +151,17 @@ class WorkOrderSteps {
 			.map(WorkOrderView.FindingView::code)
 			.toList();
 		if (!open.isEmpty()) {
-			throw ApiProblem.conflict("open-findings", "workorder.inspection.openFindings", inspection.code(),
-					String.join(", ", open)).with("openFindings", open);
+			throw ApiProblem
+				.conflict("open-findings", "workorder.inspection.openFindings", inspection.code(),
+						String.join(", ", open))
+				.with("openFindings", open);
 		}
 	}
 
-	/** The quantity a step records: stated on completion in the kind's unit, kept otherwise. */
+	/**
+	 * The quantity a step records: stated on completion in the kind's unit, kept
+	 * otherwise.
+	 */
 	private Quantity quantity(WorkOrderView order, WorkOrderLifecycle target, TransitionRequest request) {
 		if (target != WorkOrderLifecycle.COMPLETED) {
 			if (request.quantity() != null || request.quantityUnit() != null) {
@@ -155,8 +173,10 @@ class WorkOrderSteps {
 		WorkOrderKind kind = order.workKind();
 		if (request.quantity() == null) {
 			if (kind.needsQuantity()) {
-				throw ApiProblem.badRequest("quantity-required", "workorder.quantity.required", kind.value(),
-						kind.unit()).with("parameter", "quantity").with("unit", kind.unit());
+				throw ApiProblem
+					.badRequest("quantity-required", "workorder.quantity.required", kind.value(), kind.unit())
+					.with("parameter", "quantity")
+					.with("unit", kind.unit());
 			}
 			if (request.quantityUnit() != null) {
 				throw ApiProblem.badRequest("quantity-required", "workorder.quantity.missing")
@@ -166,8 +186,9 @@ class WorkOrderSteps {
 		}
 		String unit = (request.quantityUnit() != null) ? request.quantityUnit() : kind.unit();
 		if (unit == null || !kind.accepts(unit)) {
-			throw ApiProblem.badRequest("quantity-unit", "workorder.quantity.unit", kind.value(), String.valueOf(unit),
-					(kind.unit() != null) ? kind.unit() : String.join(" / ", WorkOrderKind.UNITS))
+			throw ApiProblem
+				.badRequest("quantity-unit", "workorder.quantity.unit", kind.value(), String.valueOf(unit),
+						(kind.unit() != null) ? kind.unit() : String.join(" / ", WorkOrderKind.UNITS))
 				.with("parameter", "quantityUnit");
 		}
 		BigDecimal amount = request.quantity();
@@ -189,13 +210,16 @@ class WorkOrderSteps {
 		}
 	}
 
-	/** Closing the repair of a faulty streetlight or cable puts the asset back in service. */
+	/**
+	 * Closing the repair of a faulty streetlight or cable puts the asset back in service.
+	 */
 	private void restoreRepairedAsset(WorkOrderView order, WorkOrderLifecycle target) {
 		boolean repair = order.workKind() == WorkOrderKind.STREETLIGHT_REPAIR
 				|| order.workKind() == WorkOrderKind.CABLE_REPAIR;
 		if (target == WorkOrderLifecycle.CLOSED && repair
 				&& ("streetlight".equals(order.assetType()) || "cable".equals(order.assetType()))) {
-			this.assets.setState(order.assetType(), order.assetId(), "normal", "work order " + order.code() + " closed");
+			this.assets.setState(order.assetType(), order.assetId(), "normal",
+					"work order " + order.code() + " closed");
 		}
 	}
 

@@ -28,14 +28,20 @@ class AssetCrudTests extends IntegrationTest {
 	@Autowired
 	List<cn.zonegis.ogc.FeatureWriter> writers;
 
-	/** Codes of test rows start with this, so {@link #deleteTestRows} leaves the demo zone as it was. */
+	/**
+	 * Codes of test rows start with this, so {@link #deleteTestRows} leaves the demo zone
+	 * as it was.
+	 */
 	static final String TEST_PREFIX = "TEST-";
 
 	static String unique(String prefix) {
 		return TEST_PREFIX + prefix + "-" + System.nanoTime();
 	}
 
-	/** Other suites count the demo zone's rows (every pipe end on a well…): leave nothing behind. */
+	/**
+	 * Other suites count the demo zone's rows (every pipe end on a well…): leave nothing
+	 * behind.
+	 */
 	@AfterEach
 	void deleteTestRows() {
 		deleteTestRows(this.jdbc);
@@ -54,11 +60,17 @@ class AssetCrudTests extends IntegrationTest {
 	static String pipe(String code, String properties, double... lonLat) {
 		StringBuilder coordinates = new StringBuilder();
 		for (int i = 0; i < lonLat.length; i += 2) {
-			coordinates.append(i == 0 ? "" : ",").append("[").append(lonLat[i]).append(",").append(lonLat[i + 1]).append("]");
+			coordinates.append(i == 0 ? "" : ",")
+				.append("[")
+				.append(lonLat[i])
+				.append(",")
+				.append(lonLat[i + 1])
+				.append("]");
 		}
-		// Extra properties replace the defaults: a member given twice is refused as ambiguous.
-		ObjectNode values = (ObjectNode) JSON
-			.readTree("{\"code\":\"%s\",\"kind\":\"sewage\",\"diameter_mm\":400,\"material\":\"HDPE\"}".formatted(code));
+		// Extra properties replace the defaults: a member given twice is refused as
+		// ambiguous.
+		ObjectNode values = (ObjectNode) JSON.readTree(
+				"{\"code\":\"%s\",\"kind\":\"sewage\",\"diameter_mm\":400,\"material\":\"HDPE\"}".formatted(code));
 		if (!properties.isEmpty()) {
 			values.setAll((ObjectNode) JSON.readTree("{" + properties.substring(1) + "}"));
 		}
@@ -191,15 +203,19 @@ class AssetCrudTests extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(pipes.path("geometryType").stringValue()).isEqualTo("LineString");
-		JsonNode kind = pipes.path("columns").valueStream().filter((c) -> c.path("name").stringValue().equals("kind")).findFirst().orElseThrow();
+		JsonNode kind = pipes.path("columns")
+			.valueStream()
+			.filter((c) -> c.path("name").stringValue().equals("kind"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(kind.path("allowedValues").valueStream().map(JsonNode::stringValue)).contains("dedicated");
 		assertThat(kind.path("isRequired").booleanValue()).isTrue();
 	}
 
 	@Test
 	void eachAssetCollectionHasAnOgcWriter() {
-		assertThat(this.writers.stream().map(cn.zonegis.ogc.FeatureWriter::collectionId))
-			.contains("roads", "pipes", "wells", "streetlights", "cables");
+		assertThat(this.writers.stream().map(cn.zonegis.ogc.FeatureWriter::collectionId)).contains("roads", "pipes",
+				"wells", "streetlights", "cables");
 	}
 
 	@Nested
@@ -209,12 +225,14 @@ class AssetCrudTests extends IntegrationTest {
 		void aStaleETagIsAPreconditionFailureThatChangesNothing() {
 			String code = unique("WS");
 			String location = createPipe(code).header("Location");
-			Http.Response stale = as("planner").put(location, pipe(code, ",\"diameter_mm\":800", 122.05, 37.19, 122.06, 37.19),
+			Http.Response stale = as("planner").put(location,
+					pipe(code, ",\"diameter_mm\":800", 122.05, 37.19, 122.06, 37.19),
 					Map.of("If-Match", "\"7\"", "Content-Type", "application/json"));
 			assertThat(stale.status()).isEqualTo(412);
 			assertThat(stale.contentType()).startsWith("application/problem+json");
 			assertThat(stale.json().path("currentVersion").intValue()).isEqualTo(1);
-			assertThat(as("viewer").get(location).json().path("properties").path("diameter_mm").intValue()).isEqualTo(400);
+			assertThat(as("viewer").get(location).json().path("properties").path("diameter_mm").intValue())
+				.isEqualTo(400);
 		}
 
 		@Test
@@ -248,10 +266,12 @@ class AssetCrudTests extends IntegrationTest {
 
 		@Test
 		void aSelfCrossingRoadIsInvalidAndSaysWhere() {
-			Http.Response response = as("planner").post("/api/roads", """
-					{"type":"Feature","geometry":{"type":"MultiLineString","coordinates":[[[122.05,37.19],[122.05,37.19]]]},
-					 "properties":{"name":"%s","road_class":"branch"}}
-					""".formatted(unique("R")));
+			Http.Response response = as("planner").post("/api/roads",
+					"""
+							{"type":"Feature","geometry":{"type":"MultiLineString","coordinates":[[[122.05,37.19],[122.05,37.19]]]},
+							 "properties":{"name":"%s","road_class":"branch"}}
+							"""
+						.formatted(unique("R")));
 			assertThat(response.status()).isEqualTo(422);
 			assertThat(response.json().path("location").isArray()).isTrue();
 		}
@@ -293,7 +313,8 @@ class AssetCrudTests extends IntegrationTest {
 		void aRoadHasNoStateToMarkFaulty() {
 			assertThatThrownBy(() -> AssetCrudTests.this.assets.setState(AssetKind.ROAD, 1, "faulty", "test"))
 				.hasMessage("asset.state.none");
-			assertThatThrownBy(() -> AssetCrudTests.this.assets.setState(AssetKind.CABLE, Long.MAX_VALUE, "faulty", "t"))
+			assertThatThrownBy(
+					() -> AssetCrudTests.this.assets.setState(AssetKind.CABLE, Long.MAX_VALUE, "faulty", "t"))
 				.hasMessage("asset.unknown");
 		}
 

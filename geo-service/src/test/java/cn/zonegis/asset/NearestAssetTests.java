@@ -26,16 +26,21 @@ class NearestAssetTests extends IntegrationTest {
 	}
 
 	static List<Double> distances(JsonNode collection) {
-		return collection.path("features").valueStream().map((f) -> f.path("properties").path("distance_m").doubleValue()).toList();
+		return collection.path("features")
+			.valueStream()
+			.map((f) -> f.path("properties").path("distance_m").doubleValue())
+			.toList();
 	}
 
 	@Test
 	void theNearestStreetlightsComeFirstWithTheirDistanceInMetres() {
-		// Far corner of the zone, away from the demo lights: 0.001° north is about 111 m, 0.001° east about 89 m.
+		// Far corner of the zone, away from the demo lights: 0.001° north is about 111 m,
+		// 0.001° east about 89 m.
 		long east = streetlight(122.191, 37.34);
 		long north = streetlight(122.19, 37.341);
 		JsonNode nearest = as("viewer").get("/api/assets/nearest?lon=122.19&lat=37.34&type=streetlights&k=2").json();
-		assertThat(nearest.path("features").valueStream().map((f) -> f.path("id").longValue())).containsExactly(east, north);
+		assertThat(nearest.path("features").valueStream().map((f) -> f.path("id").longValue())).containsExactly(east,
+				north);
 		assertThat(distances(nearest).get(0)).isBetween(88.0, 89.5);
 		assertThat(distances(nearest).get(1)).isBetween(110.5, 111.5);
 	}
@@ -45,12 +50,17 @@ class NearestAssetTests extends IntegrationTest {
 		JsonNode nearest = as("viewer").get("/api/assets/nearest?lon=122.05&lat=37.19&k=20").json();
 		assertThat(nearest.path("features")).hasSize(20);
 		assertThat(distances(nearest)).isSorted();
-		assertThat(nearest.path("features").valueStream().map((f) -> f.path("properties").path("kind").stringValue()).distinct())
-			.hasSizeGreaterThan(1);
-		Double nearestWell = this.jdbc.sql("""
-				SELECT round(min(ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(122.05, 37.19), 4490)::geography))::numeric, 2)
-				FROM zonegis.well
-				""").query(Double.class).single();
+		assertThat(nearest.path("features")
+			.valueStream()
+			.map((f) -> f.path("properties").path("kind").stringValue())
+			.distinct()).hasSizeGreaterThan(1);
+		Double nearestWell = this.jdbc
+			.sql("""
+					SELECT round(min(ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(122.05, 37.19), 4490)::geography))::numeric, 2)
+					FROM zonegis.well
+					""")
+			.query(Double.class)
+			.single();
 		JsonNode wells = as("viewer").get("/api/assets/nearest?lon=122.05&lat=37.19&type=well&k=1").json();
 		assertThat(distances(wells)).containsExactly(nearestWell);
 	}
@@ -62,7 +72,8 @@ class NearestAssetTests extends IntegrationTest {
 			Http.Response response = as("viewer").get("/api/assets/nearest?" + query);
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.contentType()).startsWith("application/problem+json");
-			assertThat(response.json().path("parameter").asString("")).as(query + " → " + response.body()).isEqualTo(parameter);
+			assertThat(response.json().path("parameter").asString("")).as(query + " → " + response.body())
+				.isEqualTo(parameter);
 		}
 
 		@Test

@@ -65,11 +65,13 @@ class PipeNetworkTests extends IntegrationTest {
 	}
 
 	long pipe(String kind, Long enterprise, long from, long to, double... lonLat) {
-		Http.Response created = as("planner").post("/api/pipes", """
-				{"type":"Feature","geometry":{"type":"LineString","coordinates":[[%s,%s],[%s,%s]]},
-				 "properties":{"code":"%s","kind":"%s","enterprise_id":%s,"upstream_well_id":%d,"downstream_well_id":%d}}
-				""".formatted(lonLat[0], lonLat[1], lonLat[2], lonLat[3], AssetCrudTests.unique("P"), kind, enterprise,
-				from, to));
+		Http.Response created = as("planner").post("/api/pipes",
+				"""
+						{"type":"Feature","geometry":{"type":"LineString","coordinates":[[%s,%s],[%s,%s]]},
+						 "properties":{"code":"%s","kind":"%s","enterprise_id":%s,"upstream_well_id":%d,"downstream_well_id":%d}}
+						"""
+					.formatted(lonLat[0], lonLat[1], lonLat[2], lonLat[3], AssetCrudTests.unique("P"), kind, enterprise,
+							from, to));
 		assertThat(created.status()).isEqualTo(201);
 		return created.json().path("id").longValue();
 	}
@@ -121,9 +123,8 @@ class PipeNetworkTests extends IntegrationTest {
 		assertThat(ids(trace.path("pipes"))).containsExactlyInAnyOrder(this.p1, this.p2, this.p4, back);
 		JsonNode cycles = as("viewer").get("/api/pipes/consistency").json().path("cycles");
 		List<List<Long>> found = new ArrayList<>();
-		cycles.forEach((c) -> found.add(StreamSupport.stream(c.path("pipeIds").spliterator(), false)
-			.map(JsonNode::longValue)
-			.toList()));
+		cycles.forEach((c) -> found
+			.add(StreamSupport.stream(c.path("pipeIds").spliterator(), false).map(JsonNode::longValue).toList()));
 		assertThat(found).contains(List.of(this.p1, this.p2, this.p4, back));
 	}
 
@@ -146,7 +147,8 @@ class PipeNetworkTests extends IntegrationTest {
 
 	@Test
 	void onTheDemoZoneADedicatedPipeLeadsToOneOutfallAndNamesItsEnterprise() {
-		long dedicated = this.jdbc.sql("SELECT min(id) FROM zonegis.pipe WHERE kind = 'dedicated' AND created_by = 'demo'")
+		long dedicated = this.jdbc
+			.sql("SELECT min(id) FROM zonegis.pipe WHERE kind = 'dedicated' AND created_by = 'demo'")
 			.query(Long.class)
 			.single();
 		long enterprise = this.jdbc.sql("SELECT enterprise_id FROM zonegis.pipe WHERE id = :id")
@@ -170,7 +172,10 @@ class PipeNetworkTests extends IntegrationTest {
 		// Linked to W5 but ending 0.0005° (about 44 m) east of it.
 		long drifted = pipe("sewage", null, this.w3, this.w5, 122.102, LAT, 122.1035, LAT);
 		JsonNode ends = as("viewer").get("/api/pipes/consistency").json().path("pipeEndsWithoutWell");
-		JsonNode end = ends.valueStream().filter((e) -> e.path("pipeId").longValue() == drifted).findFirst().orElseThrow();
+		JsonNode end = ends.valueStream()
+			.filter((e) -> e.path("pipeId").longValue() == drifted)
+			.findFirst()
+			.orElseThrow();
 		assertThat(end.path("end").stringValue()).isEqualTo("downstream");
 		assertThat(end.path("wellId").longValue()).isEqualTo(this.w5);
 		assertThat(end.path("distanceM").doubleValue()).isBetween(43.0, 46.0);
@@ -181,7 +186,8 @@ class PipeNetworkTests extends IntegrationTest {
 
 		@Test
 		void anUnknownDirectionNamesTheParameter() {
-			Http.Response response = as("viewer").get("/api/pipes/" + PipeNetworkTests.this.p1 + "/trace?direction=sideways");
+			Http.Response response = as("viewer")
+				.get("/api/pipes/" + PipeNetworkTests.this.p1 + "/trace?direction=sideways");
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 			assertThat(response.json().path("parameter").stringValue()).isEqualTo("direction");
@@ -200,7 +206,8 @@ class PipeNetworkTests extends IntegrationTest {
 			assertThat(response.status()).isEqualTo(409);
 			assertThat(response.json().path("type").stringValue()).endsWith("/asset-in-use");
 			assertThat(response.json().path("referencedBy").valueStream().map((r) -> r.path("id").longValue()))
-				.containsExactlyInAnyOrder(PipeNetworkTests.this.p1, PipeNetworkTests.this.p2, PipeNetworkTests.this.p3);
+				.containsExactlyInAnyOrder(PipeNetworkTests.this.p1, PipeNetworkTests.this.p2,
+						PipeNetworkTests.this.p3);
 			assertThat(as("viewer").get("/api/wells/" + PipeNetworkTests.this.w2).status()).isEqualTo(200);
 		}
 

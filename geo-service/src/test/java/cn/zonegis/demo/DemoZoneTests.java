@@ -10,8 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo zone as loaded into PostGIS: what the issue promised a new user would see. Other tests
- * add rows of their own, so invariants are checked on the demo's rows (created_by 'demo').
+ * The demo zone as loaded into PostGIS: what the issue promised a new user would see.
+ * Other tests add rows of their own, so invariants are checked on the demo's rows
+ * (created_by 'demo').
  */
 class DemoZoneTests extends IntegrationTest {
 
@@ -28,9 +29,11 @@ class DemoZoneTests extends IntegrationTest {
 
 	@Test
 	void thereAreEightCableCircuitsCarryingTheLights() {
-		long circuits = this.jdbc.sql("SELECT count(DISTINCT circuit) FROM zonegis.cable WHERE created_by = 'demo'").query(Long.class).single();
-		long orphanLights = this.jdbc
-			.sql("SELECT count(*) FROM zonegis.streetlight s WHERE s.created_by = 'demo' AND NOT EXISTS (SELECT 1 FROM zonegis.cable c WHERE c.circuit = s.circuit)")
+		long circuits = this.jdbc.sql("SELECT count(DISTINCT circuit) FROM zonegis.cable WHERE created_by = 'demo'")
+			.query(Long.class)
+			.single();
+		long orphanLights = this.jdbc.sql(
+				"SELECT count(*) FROM zonegis.streetlight s WHERE s.created_by = 'demo' AND NOT EXISTS (SELECT 1 FROM zonegis.cable c WHERE c.circuit = s.circuit)")
 			.query(Long.class)
 			.single();
 		assertThat(circuits).isEqualTo(8);
@@ -70,10 +73,13 @@ class DemoZoneTests extends IntegrationTest {
 
 	@Test
 	void everyPipeEndLiesOnAWell() {
-		long loose = this.jdbc.sql("""
-				SELECT count(*) FROM zonegis.pipe p, LATERAL (VALUES (ST_StartPoint(p.geom)), (ST_EndPoint(p.geom))) e(pt)
-				WHERE p.created_by = 'demo' AND NOT EXISTS (SELECT 1 FROM zonegis.well w WHERE ST_DWithin(w.geom, e.pt, 1e-7))
-				""").query(Long.class).single();
+		long loose = this.jdbc
+			.sql("""
+					SELECT count(*) FROM zonegis.pipe p, LATERAL (VALUES (ST_StartPoint(p.geom)), (ST_EndPoint(p.geom))) e(pt)
+					WHERE p.created_by = 'demo' AND NOT EXISTS (SELECT 1 FROM zonegis.well w WHERE ST_DWithin(w.geom, e.pt, 1e-7))
+					""")
+			.query(Long.class)
+			.single();
 		assertThat(loose).isZero();
 	}
 
@@ -97,7 +103,8 @@ class DemoZoneTests extends IntegrationTest {
 
 	@Test
 	void thereIsOneDemoUserPerRole() {
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.app_user WHERE username IN ('viewer','planner','dispatcher','crew','admin')")
+		assertThat(this.jdbc.sql(
+				"SELECT count(*) FROM zonegis.app_user WHERE username IN ('viewer','planner','dispatcher','crew','admin')")
 			.query(Long.class)
 			.single()).isEqualTo(5);
 	}

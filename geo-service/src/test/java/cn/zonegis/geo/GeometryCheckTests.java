@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Plain JUnit: every defect is named with its part, ring and coordinate before any rule runs. */
+/**
+ * Plain JUnit: every defect is named with its part, ring and coordinate before any rule
+ * runs.
+ */
 class GeometryCheckTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,8 +52,8 @@ class GeometryCheckTests {
 
 	@Test
 	void multipolygonWithSeparatePartsIsAccepted() {
-		MultiPolygon parsed = this.check.parse(json("{'type':'MultiPolygon','coordinates':[[" + square(122.0, 37.1, 0.01)
-				+ "],[" + square(122.02, 37.1, 0.01) + "]]}"));
+		MultiPolygon parsed = this.check.parse(json("{'type':'MultiPolygon','coordinates':[["
+				+ square(122.0, 37.1, 0.01) + "],[" + square(122.02, 37.1, 0.01) + "]]}"));
 		assertThat(parsed.getNumGeometries()).isEqualTo(2);
 	}
 
@@ -114,7 +117,8 @@ class GeometryCheckTests {
 
 		@Test
 		void aRingOfThreePointsHasTooFewPoints() {
-			ApiProblem problem = refusal("{'type':'Polygon','coordinates':[[[122.0,37.1],[122.01,37.1],[122.0,37.1]]]}");
+			ApiProblem problem = refusal(
+					"{'type':'Polygon','coordinates':[[[122.0,37.1],[122.01,37.1],[122.0,37.1]]]}");
 			assertThat(problem.properties()).containsEntry("defect", "too-few-points");
 			assertThat(problem.messageArgs()).contains(3);
 		}
@@ -128,7 +132,8 @@ class GeometryCheckTests {
 
 		@Test
 		void swappedLonAndLatAreRecognisedAsSwappedAxes() {
-			ApiProblem problem = refusal("{'type':'Polygon','coordinates':[[[37.1,122.0],[37.1,122.01],[37.11,122.01],[37.1,122.0]]]}");
+			ApiProblem problem = refusal(
+					"{'type':'Polygon','coordinates':[[[37.1,122.0],[37.1,122.01],[37.11,122.01],[37.1,122.0]]]}");
 			assertThat(problem.properties()).containsEntry("defect", "swapped-axes");
 		}
 

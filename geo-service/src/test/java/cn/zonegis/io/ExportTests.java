@@ -34,7 +34,9 @@ class ExportTests extends IntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "txt", "shp", "kml", "kmz", "gpkg", "dxf" })
 	void aViewerExportsTheSelectionAsAFile(String format) {
-		long id = this.jdbc.sql("SELECT min(id) FROM zonegis.parcel WHERE status = 'planned'").query(Long.class).single();
+		long id = this.jdbc.sql("SELECT min(id) FROM zonegis.parcel WHERE status = 'planned'")
+			.query(Long.class)
+			.single();
 		FileClient.Result result = viewer().download("format=" + format + "&ids=" + id);
 		assertThat(result.status()).isEqualTo(200);
 		assertThat(result.body().length).isPositive();
@@ -43,7 +45,9 @@ class ExportTests extends IntegrationTest {
 
 	@Test
 	void txtExportWritesTheChosenZoneWithItsPrefix() {
-		long id = this.jdbc.sql("SELECT min(id) FROM zonegis.parcel WHERE status = 'planned'").query(Long.class).single();
+		long id = this.jdbc.sql("SELECT min(id) FROM zonegis.parcel WHERE status = 'planned'")
+			.query(Long.class)
+			.single();
 		FileClient.Result result = viewer().download("format=txt&srid=4550&zonePrefix=true&encoding=UTF-8&ids=" + id);
 		assertThat(result.contentType()).isEqualTo("text/plain;charset=UTF-8");
 		TxtFile file = TxtReader.read(result.body(), null);

@@ -27,8 +27,8 @@ final class FileClient {
 
 	FileClient(int port, String user) {
 		this.port = port;
-		this.authorization = "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8));
+		this.authorization = "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8));
 	}
 
 	Result upload(String query, String fileName, byte[] content) {

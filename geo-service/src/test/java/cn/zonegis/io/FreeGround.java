@@ -3,9 +3,10 @@ package cn.zonegis.io;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A spot inside the zone extent with no active parcel within about 600 m, so a test can import
- * its own parcels there, whatever earlier runs left behind. Spots are drawn north-east of the demo
- * parcels and the samples, away from the cells the land tests use south-west of them.
+ * A spot inside the zone extent with no active parcel within about 600 m, so a test can
+ * import its own parcels there, whatever earlier runs left behind. Spots are drawn
+ * north-east of the demo parcels and the samples, away from the cells the land tests use
+ * south-west of them.
  *
  * @param northing northing of the spot in EPSG:4529 (zone 41, prefixed eastings)
  * @param easting easting of the spot in EPSG:4529
@@ -33,8 +34,8 @@ record FreeGround(double northing, double easting) {
 	}
 
 	/**
-	 * A TXT parcel: a rectangle of the given size whose south-west corner lies (dn, de) metres from
-	 * the spot, points clockwise from the north-west corner, closed.
+	 * A TXT parcel: a rectangle of the given size whose south-west corner lies (dn, de)
+	 * metres from the spot, points clockwise from the north-west corner, closed.
 	 */
 	String rectangle(String code, double dn, double de, double heightM, double widthM, String areaHa) {
 		double s = this.northing + dn;

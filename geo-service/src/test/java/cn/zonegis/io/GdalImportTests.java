@@ -21,14 +21,20 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Files GDAL reads for the import: CRS as GDAL understood it, encodings, field mapping, hostile files. */
+/**
+ * Files GDAL reads for the import: CRS as GDAL understood it, encodings, field mapping,
+ * hostile files.
+ */
 class GdalImportTests extends IntegrationTest {
 
 	private FileClient planner() {
 		return new FileClient(this.port, "planner");
 	}
 
-	/** A GeoJSON square of 30 m on free ground, written in EPSG:4529 with its own field names. */
+	/**
+	 * A GeoJSON square of 30 m on free ground, written in EPSG:4529 with its own field
+	 * names.
+	 */
 	private byte[] squareIn4529(String code) {
 		return squareIn4529(code, "");
 	}
@@ -43,7 +49,8 @@ class GdalImportTests extends IntegrationTest {
 		double n = ground.northing();
 		double e = ground.easting();
 		StringBuilder ring = new StringBuilder("[");
-		for (double[] corner : new double[][] { { e, n }, { e + 30, n }, { e + 30, n + 30 }, { e, n + 30 }, { e, n } }) {
+		for (double[] corner : new double[][] { { e, n }, { e + 30, n }, { e + 30, n + 30 }, { e, n + 30 },
+				{ e, n } }) {
 			ring.append((ring.length() > 1) ? "," : "")
 				.append(String.format(Locale.ROOT, "[%.3f,%.3f%s]", corner[0], corner[1], height));
 		}
@@ -59,7 +66,8 @@ class GdalImportTests extends IntegrationTest {
 	void fieldMappingAndTheFilesOwnCrsAreHonoured() {
 		String code = "G" + UUID.randomUUID().toString().substring(0, 8);
 		JsonNode report = planner()
-			.upload("dryRun=true&format=geojson&codeField=DKBH&nameField=MC&landUseField=YT", "mapped.geojson", squareIn4529(code))
+			.upload("dryRun=true&format=geojson&codeField=DKBH&nameField=MC&landUseField=YT", "mapped.geojson",
+					squareIn4529(code))
 			.json();
 		assertThat(report.get("crs").asString()).contains("4529");
 		JsonNode item = report.get("items").get(0);
@@ -105,16 +113,18 @@ class GdalImportTests extends IntegrationTest {
 		String line = String.format(Locale.ROOT, "[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]", e, n,
 				e + 40, n, e + 40, n + 25, e, n + 25, e, n);
 		Path lines = dir.resolve("lines.geojson");
-		Files.writeString(lines, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-				+ "\"properties\":{\"code\":\"CAD-1\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":" + line
-				+ "}}]}");
+		Files.writeString(lines,
+				"{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+						+ "\"properties\":{\"code\":\"CAD-1\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+						+ line + "}}]}");
 		Path dxf = dir.resolve("drawing.dxf");
 		Process ogr2ogr = new ProcessBuilder("ogr2ogr", "-f", "DXF", dxf.toString(), lines.toString(), "-sql",
 				"SELECT code AS Layer FROM lines")
 			.redirectErrorStream(true)
 			.start();
 		assertThat(ogr2ogr.waitFor()).isZero();
-		JsonNode report = planner().upload("dryRun=true&format=dxf&srid=4550", "drawing.dxf", Files.readAllBytes(dxf)).json();
+		JsonNode report = planner().upload("dryRun=true&format=dxf&srid=4550", "drawing.dxf", Files.readAllBytes(dxf))
+			.json();
 		JsonNode item = report.get("items").get(0);
 		assertThat(item.get("code").asString()).isEqualTo("CAD-1");
 		assertThat(item.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
@@ -143,7 +153,8 @@ class GdalImportTests extends IntegrationTest {
 
 		@Test
 		void dxfWithoutCrsAsksForOne() {
-			FileClient.Result result = planner().upload("dryRun=true&format=dxf", "parcels.dxf", SampleFilesTests.sample("parcels.dxf"));
+			FileClient.Result result = planner().upload("dryRun=true&format=dxf", "parcels.dxf",
+					SampleFilesTests.sample("parcels.dxf"));
 			assertThat(result.status()).isEqualTo(422);
 			assertThat(result.json().get("type").asString()).endsWith("/missing-crs");
 		}
@@ -167,7 +178,8 @@ class GdalImportTests extends IntegrationTest {
 	}
 
 	/**
-	 * The sample zip without its .cpg, and with one more entry under the given name when not null.
+	 * The sample zip without its .cpg, and with one more entry under the given name when
+	 * not null.
 	 */
 	static byte[] rezip(byte[] zip, String extraEntry) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -13,7 +13,10 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** GDAL as a child process: time-limited and offline. Plain JUnit with the real ogr2ogr and ogrinfo. */
+/**
+ * GDAL as a child process: time-limited and offline. Plain JUnit with the real ogr2ogr
+ * and ogrinfo.
+ */
 class GdalRunnerTests {
 
 	@TempDir
@@ -47,17 +50,19 @@ class GdalRunnerTests {
 	void aRunPastItsMemoryLimitIsStoppedNamingTheLimit() throws Exception {
 		Path kml = this.dir.resolve("parcels.kml");
 		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
-		// 16 MB is less than GDAL's own libraries need, so the limit bites at once, as it would on a
+		// 16 MB is less than GDAL's own libraries need, so the limit bites at once, as it
+		// would on a
 		// file needing more than the configured memory.
 		assertThatThrownBy(() -> runner(Duration.ofSeconds(30), DataSize.ofMegabytes(16)).layers(kml, this.dir))
-			.isInstanceOfSatisfying(ApiProblem.class, (problem) -> assertThat(problem.getMessage()).isEqualTo("io.gdal.memory"));
+			.isInstanceOfSatisfying(ApiProblem.class,
+					(problem) -> assertThat(problem.getMessage()).isEqualTo("io.gdal.memory"));
 	}
 
 	@Test
 	void gdalReachesNoNetwork() {
 		long start = System.nanoTime();
-		assertThatThrownBy(() -> runner(Duration.ofSeconds(30)).layers(Path.of("/vsicurl/http://example.com/a.geojson"),
-				this.dir))
+		assertThatThrownBy(
+				() -> runner(Duration.ofSeconds(30)).layers(Path.of("/vsicurl/http://example.com/a.geojson"), this.dir))
 			.hasMessage("io.gdal.failed");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 	}

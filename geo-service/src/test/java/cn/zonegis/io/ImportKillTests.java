@@ -27,10 +27,10 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service killed in the middle of an import leaves nothing of it (issue 9, faults). A second
- * service runs in a child JVM on the test database; the test holds the audit log so the import
- * stops at its audit entry with its parcels already written, kills the child with SIGKILL, and
- * checks that PostgreSQL rolled every row of it back.
+ * The service killed in the middle of an import leaves nothing of it (issue 9, faults). A
+ * second service runs in a child JVM on the test database; the test holds the audit log
+ * so the import stops at its audit entry with its parcels already written, kills the
+ * child with SIGKILL, and checks that PostgreSQL rolled every row of it back.
  */
 class ImportKillTests extends IntegrationTest {
 
@@ -58,18 +58,21 @@ class ImportKillTests extends IntegrationTest {
 			try (Statement sql = holder.createStatement()) {
 				sql.execute("LOCK TABLE zonegis.audit_log IN EXCLUSIVE MODE");
 			}
-			CompletableFuture.runAsync(() -> new FileClient(port, "planner").upload("dryRun=false&format=txt", "k.txt", file));
+			CompletableFuture
+				.runAsync(() -> new FileClient(port, "planner").upload("dryRun=false&format=txt", "k.txt", file));
 			Waiting.until(Duration.ofSeconds(60), () -> importWaitingOnTheAuditLog() > 0);
 			long backend = importWaitingOnTheAuditLog();
 
 			child.destroyForcibly();
 			assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the service is gone").isTrue();
 			holder.rollback();
-			// The import's backend finds its client gone and rolls back; once it has ended, look.
-			Waiting.until(Duration.ofSeconds(30), () -> this.jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
-				.param("pid", backend)
-				.query(Long.class)
-				.single() == 0);
+			// The import's backend finds its client gone and rolls back; once it has
+			// ended, look.
+			Waiting.until(Duration.ofSeconds(30),
+					() -> this.jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
+						.param("pid", backend)
+						.query(Long.class)
+						.single() == 0);
 		}
 		finally {
 			child.destroyForcibly();
@@ -88,7 +91,9 @@ class ImportKillTests extends IntegrationTest {
 			.single()).isZero();
 	}
 
-	/** The backend of an import blocked on the audit log after writing its parcels, or 0. */
+	/**
+	 * The backend of an import blocked on the audit log after writing its parcels, or 0.
+	 */
 	private long importWaitingOnTheAuditLog() {
 		return this.jdbc.sql("""
 				SELECT coalesce(max(pid), 0) FROM pg_stat_activity
@@ -109,8 +114,8 @@ class ImportKillTests extends IntegrationTest {
 	private static boolean healthy(int port) {
 		try {
 			HttpResponse<Void> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.discarding());
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+					.build(), HttpResponse.BodyHandlers.discarding());
 			return response.statusCode() == 200;
 		}
 		catch (Exception ex) {

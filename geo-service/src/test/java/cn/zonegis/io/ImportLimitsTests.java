@@ -12,7 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The configurable limits on an import: features per file, upload size and GDAL's time, each a clear problem. */
+/**
+ * The configurable limits on an import: features per file, upload size and GDAL's time,
+ * each a clear problem.
+ */
 @TestPropertySource(properties = { "zonegis.io.max-features=2", "zonegis.io.gdal-timeout=1ms",
 		"spring.servlet.multipart.max-file-size=64KB", "spring.servlet.multipart.max-request-size=64KB" })
 class ImportLimitsTests extends IntegrationTest {

@@ -19,8 +19,8 @@ class ImportRaceTests extends IntegrationTest {
 		List<String> prefixes = List.of(prefix(), prefix());
 		FileClient planner = new FileClient(this.port, "planner");
 
-		List<FileClient.Result> results = Race.run(2, (i) -> planner.upload("format=txt&dryRun=false", "survey.txt",
-				threeParcels(ground, prefixes.get(i))));
+		List<FileClient.Result> results = Race.run(2,
+				(i) -> planner.upload("format=txt&dryRun=false", "survey.txt", threeParcels(ground, prefixes.get(i))));
 
 		assertThat(results).filteredOn((r) -> r.status() == 200).hasSize(1);
 		int loser = (results.get(0).status() == 200) ? 1 : 0;

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every sample in gis-data/samples (six demo parcels moved onto empty ground, one with a hole)
- * imports as a dry run and for real, and exports back in its own format, which imports again.
+ * Every sample in gis-data/samples (six demo parcels moved onto empty ground, one with a
+ * hole) imports as a dry run and for real, and exports back in its own format, which
+ * imports again.
  */
 class SampleFilesTests extends IntegrationTest {
 
@@ -60,8 +61,8 @@ class SampleFilesTests extends IntegrationTest {
 
 		FileClient.Result exported = planner.download("format=" + format + "&ids=" + String.join(",", ids));
 		assertThat(exported.status()).as(exported.text()).isEqualTo(200);
-		JsonNode again = planner.upload(query + "&dryRun=true", "again." + FileFormat.parse(format).extension(),
-				exported.body())
+		JsonNode again = planner
+			.upload(query + "&dryRun=true", "again." + FileFormat.parse(format).extension(), exported.body())
 			.json();
 		assertThat(again.get("features").asInt()).as(again.toString()).isEqualTo(SAMPLE_PARCELS);
 		assertThat(again.get("toUpdate").asInt()).isEqualTo(SAMPLE_PARCELS);

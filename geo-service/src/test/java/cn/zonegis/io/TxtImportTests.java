@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** POST /api/parcels/import?format=txt and GET /api/parcels/export?format=txt, through PostGIS and PROJ. */
+/**
+ * POST /api/parcels/import?format=txt and GET /api/parcels/export?format=txt, through
+ * PostGIS and PROJ.
+ */
 class TxtImportTests extends IntegrationTest {
 
 	private FreeGround ground;
@@ -100,13 +103,18 @@ class TxtImportTests extends IntegrationTest {
 		assertThat(reimport.get("items").get(0).get("valid").asBoolean()).isTrue();
 	}
 
-	/** The parcel's rectangle as the surveyor might forget it: without the closing point. */
+	/**
+	 * The parcel's rectangle as the surveyor might forget it: without the closing point.
+	 */
 	private String withoutClosingPoint(String code) {
 		String parcel = this.ground.rectangle(code, 0, 0, 20, 20, "0.0400");
 		return parcel.substring(0, parcel.stripTrailing().lastIndexOf('\n') + 1);
 	}
 
-	/** Two 20 m squares 50 m apart written as rings 1 and 2 of one parcel: ring 2 is no hole. */
+	/**
+	 * Two 20 m squares 50 m apart written as rings 1 and 2 of one parcel: ring 2 is no
+	 * hole.
+	 */
 	private String ringOutsideItsShell(String code) {
 		String first = this.ground.rectangle(code, 0, 0, 20, 20, "0.0800");
 		String second = this.ground.rectangle(code, 0, 50, 20, 20, "0.0800");
@@ -171,7 +179,9 @@ class TxtImportTests extends IntegrationTest {
 		assertThat(repaired.json().get("repaired").get(0).get("repairs").findValuesAsString("type"))
 			.containsExactly("ring-as-part");
 		assertThat(this.jdbc.sql("SELECT ST_NumGeometries(geom) FROM zonegis.parcel WHERE code = :code")
-			.param("code", code).query(Integer.class).single()).isEqualTo(2);
+			.param("code", code)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
@@ -196,15 +206,17 @@ class TxtImportTests extends IntegrationTest {
 	void anImportFailingAtItsLastFeatureLeavesNoParcelNoAuditAndNoHistory() {
 		String kept = this.prefix + "1";
 		String neighbour = this.prefix + "2";
-		assertThat(planner().upload("dryRun=false&format=txt", "first.txt",
-				file(this.ground.rectangle(kept, 0, 0, 40, 50, "0.2000"),
-						this.ground.rectangle(neighbour, 200, 0, 40, 50, "0.2000")))
+		assertThat(planner()
+			.upload("dryRun=false&format=txt", "first.txt",
+					file(this.ground.rectangle(kept, 0, 0, 40, 50, "0.2000"),
+							this.ground.rectangle(neighbour, 200, 0, 40, 50, "0.2000")))
 			.status()).isEqualTo(200);
 		long lastAudit = scalar("SELECT max(id) FROM zonegis.audit_log");
 		long parcelIds = scalar("SELECT last_value FROM zonegis.parcel_id_seq");
 		String created = this.prefix + "3";
 		String last = this.prefix + "4";
-		// The update and the first new parcel are written; the last feature overlaps the neighbour.
+		// The update and the first new parcel are written; the last feature overlaps the
+		// neighbour.
 		FileClient.Result result = planner().upload("dryRun=false&format=txt", "second.txt",
 				file(this.ground.rectangle(kept, 0, 0, 45, 50, "0.2250"),
 						this.ground.rectangle(created, 100, 0, 40, 50, "0.2000"),
@@ -216,8 +228,10 @@ class TxtImportTests extends IntegrationTest {
 		assertThat(scalar("SELECT last_value FROM zonegis.parcel_id_seq")).as("a row was written, then rolled back")
 			.isGreaterThan(parcelIds);
 		assertThat(stored(created) + stored(last)).isZero();
-		assertThat(this.jdbc.sql("SELECT version FROM zonegis.parcel WHERE code = :code").param("code", kept)
-			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT version FROM zonegis.parcel WHERE code = :code")
+			.param("code", kept)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 		assertThat(scalar("""
 				SELECT count(*) FROM zonegis.parcel_history h JOIN zonegis.parcel p ON p.id = h.parcel_id
 				WHERE p.code LIKE '%s%%'
@@ -244,13 +258,10 @@ class TxtImportTests extends IntegrationTest {
 		@Test
 		void swappedAxesAreCaughtByTheZoneExtentCheck() {
 			String code = TxtImportTests.this.prefix + "1";
-			String swapped = TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")
-				.lines()
-				.map((line) -> {
-					String[] f = line.split(",");
-					return line.endsWith("@") ? line : f[0] + "," + f[1] + "," + f[3] + "," + f[2];
-				})
-				.reduce("", (a, b) -> a + b + "\n");
+			String swapped = TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000").lines().map((line) -> {
+				String[] f = line.split(",");
+				return line.endsWith("@") ? line : f[0] + "," + f[1] + "," + f[3] + "," + f[2];
+			}).reduce("", (a, b) -> a + b + "\n");
 			FileClient.Result dryRun = planner().upload("dryRun=true&format=txt", "swapped.txt", file(swapped));
 			JsonNode problem = dryRun.json().get("items").get(0).get("problems").get(0);
 			assertThat(problem.get("type").asString()).isEqualTo("axes-swapped");
@@ -281,21 +292,24 @@ class TxtImportTests extends IntegrationTest {
 		void xian1980FileIsRefused() {
 			String text = FreeGround.header().replace("2000国家大地坐标系", "1980西安坐标系")
 					+ TxtImportTests.this.ground.rectangle(TxtImportTests.this.prefix + "1", 0, 0, 10, 10, "0.01");
-			FileClient.Result result = planner().upload("dryRun=true&format=txt", "x.txt", text.getBytes(StandardCharsets.UTF_8));
+			FileClient.Result result = planner().upload("dryRun=true&format=txt", "x.txt",
+					text.getBytes(StandardCharsets.UTF_8));
 			assertThat(result.status()).isEqualTo(422);
 			assertThat(result.json().get("type").asString()).endsWith("/txt-datum");
 		}
 
 		@Test
 		void aViewerMayNotImport() {
-			FileClient.Result result = new FileClient(TxtImportTests.this.port, "viewer").upload("dryRun=true&format=txt", "a.txt",
+			FileClient.Result result = new FileClient(TxtImportTests.this.port, "viewer").upload(
+					"dryRun=true&format=txt", "a.txt",
 					file(TxtImportTests.this.ground.rectangle(TxtImportTests.this.prefix + "1", 0, 0, 10, 10, "0.01")));
 			assertThat(result.status()).isEqualTo(403);
 		}
 
 		@Test
 		void anUnknownFormatIsABadRequest() {
-			FileClient.Result result = planner().upload("dryRun=true&format=../../etc/passwd", "a.txt", new byte[] { 1 });
+			FileClient.Result result = planner().upload("dryRun=true&format=../../etc/passwd", "a.txt",
+					new byte[] { 1 });
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.json().get("type").asString()).endsWith("/unknown-format");
 		}

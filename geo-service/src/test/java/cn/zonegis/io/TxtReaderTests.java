@@ -38,7 +38,10 @@ class TxtReaderTests {
 			J1,1,4118012.345,41415650.123
 			""";
 
-	/** The file's CRS where no transformation from the old datums is configured, as by default. */
+	/**
+	 * The file's CRS where no transformation from the old datums is configured, as by
+	 * default.
+	 */
 	static int crs(TxtFile file, Integer userSrid) {
 		return TxtCrs.resolve(file, userSrid, false);
 	}
@@ -105,7 +108,8 @@ class TxtReaderTests {
 		TxtFile.Parcel parcel = file.parcels().get(0);
 		assertThat(parcel.rings().get(0).isClosed()).isFalse();
 		TxtGeometry.Built built = TxtGeometry.build(parcel, 4529);
-		assertThat(built.repairs()).containsExactly(new TxtGeometry.RingRepair(TxtGeometry.RingRepair.CLOSED, 1, "J1", 0));
+		assertThat(built.repairs())
+			.containsExactly(new TxtGeometry.RingRepair(TxtGeometry.RingRepair.CLOSED, 1, "J1", 0));
 		MultiPolygon polygon = built.geometry();
 		assertThat(polygon.isValid()).isTrue();
 		assertThat(polygon.getNumPoints()).isEqualTo(5);
@@ -114,8 +118,8 @@ class TxtReaderTests {
 	@Test
 	void planeAreaIsTheShoelaceAreaInTheGaussKrugerPlane() {
 		MultiPolygon polygon = TxtGeometry.build(read(PUBLISHED).parcels().get(0), 4529).geometry();
-		assertThat(TxtGeometry.planeAreaM2(polygon)).isCloseTo((41415690.456 - 41415650.123) * (4118012.345 - 4117980.001),
-				within(1e-6));
+		assertThat(TxtGeometry.planeAreaM2(polygon))
+			.isCloseTo((41415690.456 - 41415650.123) * (4118012.345 - 4117980.001), within(1e-6));
 	}
 
 	@Test
@@ -205,7 +209,8 @@ class TxtReaderTests {
 
 		@Test
 		void sixDegreeZonesUseTheirOwnCodes() {
-			String sixDegree = PUBLISHED.replace("几度分带=3", "几度分带=6").replace("带号=41", "带号=21")
+			String sixDegree = PUBLISHED.replace("几度分带=3", "几度分带=6")
+				.replace("带号=41", "带号=21")
 				.replace(",414156", ",4156");
 			assertThat(crs(read(sixDegree), null)).isEqualTo(4510);
 		}
@@ -248,16 +253,14 @@ class TxtReaderTests {
 
 		@Test
 		void aFileWithoutZoneIsRefused() {
-			assertThatThrownBy(
-					() -> crs(read(PUBLISHED.replace("带号=41\n", "").replace(",414156", ",4156")), null))
+			assertThatThrownBy(() -> crs(read(PUBLISHED.replace("带号=41\n", "").replace(",414156", ",4156")), null))
 				.hasMessage("io.txt.crs.no-zone");
 		}
 
 		@Test
 		void aPointLineThatIsNotFourFieldsNamesItsLine() {
 			assertThatThrownBy(() -> read(PUBLISHED.replace("J3,1,4117980.001,41415690.456", "J3,1,4117980.001")))
-				.isInstanceOfSatisfying(ApiProblem.class,
-						(p) -> assertThat(p.properties()).containsEntry("line", 14));
+				.isInstanceOfSatisfying(ApiProblem.class, (p) -> assertThat(p.properties()).containsEntry("line", 14));
 		}
 
 		@Test

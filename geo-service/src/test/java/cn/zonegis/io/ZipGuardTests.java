@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Zip entries are checked before anything is extracted, and the bytes counted while extracting. Plain JUnit. */
+/**
+ * Zip entries are checked before anything is extracted, and the bytes counted while
+ * extracting. Plain JUnit.
+ */
 class ZipGuardTests {
 
 	@TempDir
@@ -33,8 +36,7 @@ class ZipGuardTests {
 	void absoluteAndVirtualNamesAreRefusedBeforeExtracting() throws IOException {
 		for (String name : new String[] { "/etc/cron.d/x", "C:/x.shp", "a/../../x", "/vsicurl/http://x/a.shp" }) {
 			Path target = Files.createTempDirectory(this.dir, "out");
-			assertThatThrownBy(() -> ZipGuard.extract(zip(name), target, 1 << 20, 20))
-				.hasMessage("io.zip.unsafe-name");
+			assertThatThrownBy(() -> ZipGuard.extract(zip(name), target, 1 << 20, 20)).hasMessage("io.zip.unsafe-name");
 			try (var files = Files.list(target)) {
 				assertThat(files).isEmpty();
 			}

@@ -151,7 +151,8 @@ class ExpansionZoneTests extends IntegrationTest {
 			double[] c = TestGround.cell();
 			String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%4$s],[%3$s,%2$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
 				.formatted(c[0], c[1], c[0] + 0.001, c[1] + 0.001);
-			Http.Response response = as("planner").post("/api/zones", zone(TestGround.code("zone"), "contiguous_development", bowTie));
+			Http.Response response = as("planner").post("/api/zones",
+					zone(TestGround.code("zone"), "contiguous_development", bowTie));
 			assertThat(response.status()).isEqualTo(422);
 			assertThat(response.json().get("defect").asString()).isEqualTo("self-intersection");
 		}
@@ -167,9 +168,11 @@ class ExpansionZoneTests extends IntegrationTest {
 
 		@Test
 		void aViewerCannotEditZones() {
-			assertThat(as("viewer").post("/api/zones", zone(TestGround.code("zone"), "contiguous_development",
-					TestGround.rectangle(TestGround.cell()[0], TestGround.cell()[1], 0.001, 0.001))).status())
-				.isEqualTo(403);
+			assertThat(as("viewer")
+				.post("/api/zones",
+						zone(TestGround.code("zone"), "contiguous_development",
+								TestGround.rectangle(TestGround.cell()[0], TestGround.cell()[1], 0.001, 0.001)))
+				.status()).isEqualTo(403);
 		}
 
 		@Test

@@ -16,8 +16,9 @@ import static org.assertj.core.data.Offset.offset;
 class LandRecoveryTests extends IntegrationTest {
 
 	/**
-	 * Test recoveries are decided in a year no demo recovery uses, so statistics can be checked exactly;
-	 * a past one, as a decision date must lie between 1949 and ten years ahead.
+	 * Test recoveries are decided in a year no demo recovery uses, so statistics can be
+	 * checked exactly; a past one, as a decision date must lie between 1949 and ten years
+	 * ahead.
 	 */
 	private static final int TEST_YEAR = 1999;
 
@@ -28,8 +29,9 @@ class LandRecoveryTests extends IntegrationTest {
 
 	private JsonNode newParcel() {
 		double[] c = TestGround.cell();
-		return as("planner").post("/api/parcels",
-				TestGround.feature(TestGround.code("rec"), TestGround.rectangle(c[0], c[1], 0.001, 0.001)))
+		return as("planner")
+			.post("/api/parcels",
+					TestGround.feature(TestGround.code("rec"), TestGround.rectangle(c[0], c[1], 0.001, 0.001)))
 			.json();
 	}
 
@@ -107,7 +109,8 @@ class LandRecoveryTests extends IntegrationTest {
 
 	private static JsonNode row(JsonNode stats, Integer year, String reason) {
 		for (JsonNode r : stats) {
-			boolean sameYear = (year == null) ? r.get("year") == null : r.get("year") != null && r.get("year").asInt() == year;
+			boolean sameYear = (year == null) ? r.get("year") == null
+					: r.get("year") != null && r.get("year").asInt() == year;
 			boolean sameReason = (reason == null) ? r.get("reason") == null
 					: r.get("reason") != null && reason.equals(r.get("reason").asString());
 			if (sameYear && sameReason) {
@@ -152,7 +155,8 @@ class LandRecoveryTests extends IntegrationTest {
 		@Test
 		void recoveringThroughTheTransitionEndpointPointsToRecover() {
 			long id = newParcel().get("id").asLong();
-			Http.Response response = as("planner").post("/api/parcels/" + id + "/transitions", "{\"to\":\"recovered\"}");
+			Http.Response response = as("planner").post("/api/parcels/" + id + "/transitions",
+					"{\"to\":\"recovered\"}");
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.json().get("detail").asString()).contains("/api/parcels/" + id + "/recover");
 		}

@@ -23,7 +23,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What an importer calls: dry-run checks, the all-or-nothing import and the export of a selection. */
+/**
+ * What an importer calls: dry-run checks, the all-or-nothing import and the export of a
+ * selection.
+ */
 class ParcelDraftTests extends IntegrationTest {
 
 	@Autowired
@@ -82,8 +85,8 @@ class ParcelDraftTests extends IntegrationTest {
 		MultiPolygon bowTie = this.geometry.polygons(List.of(List.of(List.of(new Coordinate(c[0], c[1]),
 				new Coordinate(c[0] + 0.001, c[1] + 0.001), new Coordinate(c[0] + 0.001, c[1]),
 				new Coordinate(c[0], c[1] + 0.001), new Coordinate(c[0], c[1])))));
-		List<DraftProblem> problems = this.parcels.checkDraft(
-				new ParcelDraft(TestGround.code("bowtie"), null, null, null, null, null, bowTie), List.of());
+		List<DraftProblem> problems = this.parcels
+			.checkDraft(new ParcelDraft(TestGround.code("bowtie"), null, null, null, null, null, bowTie), List.of());
 		assertThat(problems).singleElement().satisfies((p) -> {
 			assertThat(p.type()).isEqualTo("invalid-geometry");
 			assertThat(p.properties()).containsEntry("defect", "self-intersection");
@@ -105,8 +108,8 @@ class ParcelDraftTests extends IntegrationTest {
 	void anImportIsAllOrNothing() {
 		double[] c = TestGround.cell();
 		long before = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
-		List<ParcelDraft> drafts = new ArrayList<>(List.of(draft(TestGround.code("one"), c[0], c[1]),
-				draft(TestGround.code("two"), c[0] + 0.0015, c[1])));
+		List<ParcelDraft> drafts = new ArrayList<>(
+				List.of(draft(TestGround.code("one"), c[0], c[1]), draft(TestGround.code("two"), c[0] + 0.0015, c[1])));
 		drafts.add(draft(TestGround.code("overlapping"), c[0] + 0.0005, c[1]));
 
 		assertThatThrownBy(() -> this.parcels.createAll(drafts)).isInstanceOfSatisfying(ApiProblem.class, (p) -> {
@@ -134,8 +137,10 @@ class ParcelDraftTests extends IntegrationTest {
 		assertThat(collection.get("features").get(0).get("id").asLong()).isEqualTo(ids.get(0));
 
 		List<ParcelRecord> records = new ArrayList<>();
-		this.parcels.exportSelection(new ParcelSelection(null,
-				new cn.zonegis.geo.BBox(c[0] - 0.0001, c[1] - 0.0001, c[0] + 0.003, c[1] + 0.002), null), records::add);
+		this.parcels.exportSelection(
+				new ParcelSelection(null,
+						new cn.zonegis.geo.BBox(c[0] - 0.0001, c[1] - 0.0001, c[0] + 0.003, c[1] + 0.002), null),
+				records::add);
 		assertThat(records).extracting(ParcelRecord::id).containsExactlyElementsOf(ids);
 		assertThat(records.get(0).geometry().getSRID()).isEqualTo(4490);
 		assertThat(records.get(0).geometry().getEnvelopeInternal().getMinX()).isEqualTo(c[0]);

@@ -62,8 +62,8 @@ class ParcelFeatureWriterTests extends IntegrationTest {
 	@Test
 	void aParcelIsCreatedPatchedAndCancelledThroughTheWriter() {
 		double[] c = TestGround.cell();
-		long id = parcels().create(JSON.readTree(TestGround.feature(TestGround.code("ogc"),
-				TestGround.rectangle(c[0], c[1], 0.001, 0.001))));
+		long id = parcels().create(JSON
+			.readTree(TestGround.feature(TestGround.code("ogc"), TestGround.rectangle(c[0], c[1], 0.001, 0.001))));
 
 		parcels().update(id, JSON.readTree("{\"properties\":{\"name\":\"改名地块\",\"holder\":null}}"), 1);
 		assertThat(row(id)).containsEntry("name", "改名地块").containsEntry("version", 2).containsEntry("holder", null);
@@ -79,10 +79,10 @@ class ParcelFeatureWriterTests extends IntegrationTest {
 	@Test
 	void theWriterRefusesAnOverlapAndAStaleVersionLikeTheApi() {
 		double[] c = TestGround.cell();
-		long first = parcels().create(JSON.readTree(TestGround.feature(TestGround.code("ogc"),
-				TestGround.rectangle(c[0], c[1], 0.001, 0.001))));
-		assertThatThrownBy(() -> parcels().create(JSON.readTree(TestGround.feature(TestGround.code("ogc"),
-				TestGround.rectangle(c[0] + 0.0005, c[1], 0.001, 0.001)))))
+		long first = parcels().create(JSON
+			.readTree(TestGround.feature(TestGround.code("ogc"), TestGround.rectangle(c[0], c[1], 0.001, 0.001))));
+		assertThatThrownBy(() -> parcels().create(JSON.readTree(
+				TestGround.feature(TestGround.code("ogc"), TestGround.rectangle(c[0] + 0.0005, c[1], 0.001, 0.001)))))
 			.isInstanceOfSatisfying(ApiProblem.class, (p) -> assertThat(p.type()).isEqualTo("red-line-overlap"));
 		assertThatThrownBy(() -> parcels().update(first, JSON.readTree("{\"properties\":{\"name\":\"x\"}}"), 5))
 			.isInstanceOfSatisfying(ApiProblem.class, (p) -> assertThat(p.status().value()).isEqualTo(412));
@@ -101,7 +101,8 @@ class ParcelFeatureWriterTests extends IntegrationTest {
 		assertThat(overlapping.status()).isEqualTo(409);
 		assertThat(overlapping.json().get("type").asString()).endsWith("/red-line-overlap");
 		Http.Response stale = planner.send("PATCH", java.net.URI.create(created.header("Location")).getPath(),
-				"{\"properties\":{\"name\":\"x\"}}", Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"9\""));
+				"{\"properties\":{\"name\":\"x\"}}",
+				Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"9\""));
 		assertThat(stale.status()).isEqualTo(412);
 	}
 

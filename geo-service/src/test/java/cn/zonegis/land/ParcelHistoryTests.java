@@ -33,7 +33,8 @@ class ParcelHistoryTests extends IntegrationTest {
 
 	private Http.Response redraw(Drawn parcel, double width, String ifMatch) {
 		return as("planner").put("/api/parcels/" + parcel.id(),
-				TestGround.feature(parcel.code(), TestGround.rectangle(parcel.cell()[0], parcel.cell()[1], width, 0.001)),
+				TestGround.feature(parcel.code(),
+						TestGround.rectangle(parcel.cell()[0], parcel.cell()[1], width, 0.001)),
 				Map.of("Content-Type", "application/json", "If-Match", ifMatch));
 	}
 
@@ -44,7 +45,11 @@ class ParcelHistoryTests extends IntegrationTest {
 	@Test
 	void aRedrawnParcelKeepsItsPreviousVersionInHistory() {
 		Drawn parcel = draw();
-		double firstArea = as("viewer").get("/api/parcels/" + parcel.id()).json().get("properties").get("area_m2").asDouble();
+		double firstArea = as("viewer").get("/api/parcels/" + parcel.id())
+			.json()
+			.get("properties")
+			.get("area_m2")
+			.asDouble();
 
 		Http.Response response = redraw(parcel, 0.002, "\"1\"");
 
@@ -85,7 +90,8 @@ class ParcelHistoryTests extends IntegrationTest {
 		long redrawn = this.jdbc.sql("SELECT parcel_id FROM zonegis.parcel_history ORDER BY valid_to LIMIT 1")
 			.query(Long.class)
 			.single();
-		String day = this.jdbc.sql("SELECT (valid_to - interval '2 days')::date::text FROM zonegis.parcel_history WHERE parcel_id = :id")
+		String day = this.jdbc
+			.sql("SELECT (valid_to - interval '2 days')::date::text FROM zonegis.parcel_history WHERE parcel_id = :id")
 			.param("id", redrawn)
 			.query(String.class)
 			.single();
@@ -97,8 +103,8 @@ class ParcelHistoryTests extends IntegrationTest {
 	}
 
 	private JsonNode featureAt(long id, OffsetDateTime at) {
-		Http.Response response = as("viewer")
-			.get("/api/parcels?asOf=" + java.net.URLEncoder.encode(at.toString(), java.nio.charset.StandardCharsets.UTF_8));
+		Http.Response response = as("viewer").get("/api/parcels?asOf="
+				+ java.net.URLEncoder.encode(at.toString(), java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(response.status()).isEqualTo(200);
 		return find(response.json(), id);
 	}
@@ -132,7 +138,8 @@ class ParcelHistoryTests extends IntegrationTest {
 		void anUpdateWithoutIfMatchIsRefused() {
 			Drawn parcel = draw();
 			Http.Response response = as("planner").put("/api/parcels/" + parcel.id(),
-					TestGround.feature(parcel.code(), TestGround.rectangle(parcel.cell()[0], parcel.cell()[1], 0.002, 0.001)),
+					TestGround.feature(parcel.code(),
+							TestGround.rectangle(parcel.cell()[0], parcel.cell()[1], 0.002, 0.001)),
 					Map.of("Content-Type", "application/json"));
 			assertThat(response.status()).isEqualTo(428);
 		}

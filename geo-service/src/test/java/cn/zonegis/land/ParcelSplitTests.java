@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** POST /api/parcels/{id}/split: one red line becomes two parcels, the original cancelled with its history. */
+/**
+ * POST /api/parcels/{id}/split: one red line becomes two parcels, the original cancelled
+ * with its history.
+ */
 class ParcelSplitTests extends IntegrationTest {
 
 	@AfterEach
@@ -63,7 +66,8 @@ class ParcelSplitTests extends IntegrationTest {
 		assertThat(west.get("code").asString()).isEqualTo(code + "-W");
 		assertThat(east.get("code").asString()).isEqualTo(code + "-E");
 		double originalArea = original.get("properties").get("area_m2").asDouble();
-		assertThat(west.get("area_m2").asDouble() + east.get("area_m2").asDouble()).isCloseTo(originalArea, within(0.01));
+		assertThat(west.get("area_m2").asDouble() + east.get("area_m2").asDouble()).isCloseTo(originalArea,
+				within(0.01));
 		assertThat(west.get("area_m2").asDouble()).isCloseTo(originalArea * 0.4, within(originalArea * 0.01));
 		for (JsonNode piece : new JsonNode[] { west, east }) {
 			assertThat(piece.get("status").asString()).isEqualTo("red_line_issued");
@@ -80,8 +84,8 @@ class ParcelSplitTests extends IntegrationTest {
 		assertThat(last.get("toStatus").asString()).isEqualTo("cancelled");
 		assertThat(last.get("note").asString()).contains("split into " + code + "-W, " + code + "-E");
 		assertThat(as("viewer").get("/api/parcels/" + id + "/history").json().get("features").size()).isEqualTo(3);
-		long audited = this.jdbc
-			.sql("SELECT count(*) FROM zonegis.audit_log WHERE action = 'split' AND entity = 'parcel' AND entity_id = :id")
+		long audited = this.jdbc.sql(
+				"SELECT count(*) FROM zonegis.audit_log WHERE action = 'split' AND entity = 'parcel' AND entity_id = :id")
 			.param("id", Long.toString(id))
 			.query(Long.class)
 			.single();
@@ -143,16 +147,18 @@ class ParcelSplitTests extends IntegrationTest {
 		void aMissingIfMatchIsRequired() {
 			double[] c = TestGround.cell();
 			long id = newParcel(c).get("id").asLong();
-			assertThat(as("planner").post("/api/parcels/" + id + "/split",
-					"{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}").status()).isEqualTo(428);
+			assertThat(as("planner")
+				.post("/api/parcels/" + id + "/split", "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}")
+				.status()).isEqualTo(428);
 		}
 
 		@Test
 		void aViewerCannotSplit() {
 			double[] c = TestGround.cell();
 			long id = newParcel(c).get("id").asLong();
-			assertThat(split("viewer", id, "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}", "\"1\"")
-				.status()).isEqualTo(403);
+			assertThat(
+					split("viewer", id, "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}", "\"1\"").status())
+				.isEqualTo(403);
 		}
 
 		@Test
@@ -174,9 +180,12 @@ class ParcelSplitTests extends IntegrationTest {
 			assertThat(split("planner", id, "{\"line\":" + line + ",\"codes\":\"x'; DROP TABLE parcel; --\"}", "\"1\"")
 				.status()).isEqualTo(400);
 			assertThat(split("planner", id, "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[\"a\",1],[2,3]]}}",
-					"\"1\"").status()).isEqualTo(400);
-			assertThat(split("planner", id, "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}}", "\"1\"")
-				.status()).isEqualTo(422);
+					"\"1\"")
+				.status()).isEqualTo(400);
+			assertThat(
+					split("planner", id, "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}}", "\"1\"")
+						.status())
+				.isEqualTo(422);
 			assertThat(parcel(id).get("properties").get("version").asInt()).isEqualTo(1);
 		}
 
@@ -185,15 +194,18 @@ class ParcelSplitTests extends IntegrationTest {
 			double[] c = TestGround.cell();
 			long id = newParcel(c).get("id").asLong();
 			as("planner").post("/api/parcels/" + id + "/transitions", "{\"to\":\"cancelled\"}");
-			assertThat(split("planner", id, "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}", "\"2\"")
-				.status()).isEqualTo(409);
+			assertThat(
+					split("planner", id, "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}", "\"2\"").status())
+				.isEqualTo(409);
 		}
 
 		@Test
 		void anUnknownParcelIsNotFound() {
 			double[] c = TestGround.cell();
-			assertThat(split("planner", 987654321L, "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}", "\"1\"")
-				.status()).isEqualTo(404);
+			assertThat(
+					split("planner", 987654321L, "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}", "\"1\"")
+						.status())
+				.isEqualTo(404);
 		}
 
 	}

@@ -14,7 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** POST /api/parcels/{id}/transitions: the lifecycle through HTTP, who, when and why recorded. */
+/**
+ * POST /api/parcels/{id}/transitions: the lifecycle through HTTP, who, when and why
+ * recorded.
+ */
 class ParcelTransitionTests extends IntegrationTest {
 
 	@AfterEach
@@ -52,7 +55,8 @@ class ParcelTransitionTests extends IntegrationTest {
 		assertThat(events.get(1).get("byUser").asString()).isEqualTo("planner");
 		assertThat(events.get(1).get("note").asString()).isEqualTo("filed by test");
 		assertThat(events.get(1).get("at").asString()).isNotBlank();
-		long audited = this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'parcel' AND entity_id = :id")
+		long audited = this.jdbc
+			.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'parcel' AND entity_id = :id")
 			.param("id", Long.toString(id))
 			.query(Long.class)
 			.single();
@@ -60,7 +64,8 @@ class ParcelTransitionTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = ParcelLifecycle.class, names = { "PLANNED", "RED_LINE_ISSUED", "FILED", "LISTED", "TRANSFERRED" })
+	@EnumSource(value = ParcelLifecycle.class,
+			names = { "PLANNED", "RED_LINE_ISSUED", "FILED", "LISTED", "TRANSFERRED" })
 	void anyActiveParcelCanBeCancelled(ParcelLifecycle from) {
 		long id = newParcel();
 		for (ParcelLifecycle step : ParcelLifecycle.values()) {
@@ -128,8 +133,9 @@ class ParcelTransitionTests extends IntegrationTest {
 		@Test
 		void aViewerCannotMoveAParcel() {
 			long id = newParcel();
-			assertThat(as("viewer").post("/api/parcels/" + id + "/transitions", "{\"to\":\"red_line_issued\"}")
-				.status()).isEqualTo(403);
+			assertThat(
+					as("viewer").post("/api/parcels/" + id + "/transitions", "{\"to\":\"red_line_issued\"}").status())
+				.isEqualTo(403);
 		}
 
 		@Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Planners saving red lines at the same moment, through /api and OGC API - Features Part 4: whatever
- * the timing, active parcels never overlap and a version is edited once.
+ * Planners saving red lines at the same moment, through /api and OGC API - Features Part
+ * 4: whatever the timing, active parcels never overlap and a version is edited once.
  */
 class RedLineRaceTests extends IntegrationTest {
 
@@ -48,7 +48,8 @@ class RedLineRaceTests extends IntegrationTest {
 		String ground = TestGround.rectangle(cell[0], cell[1], 0.001, 0.001);
 		String prefix = TestGround.code("claim");
 		Http planner = as("planner");
-		// Half the planners move a parcel of their own onto the ground, half draw a new one there.
+		// Half the planners move a parcel of their own onto the ground, half draw a new
+		// one there.
 		long[] movers = new long[PLANNERS / 2];
 		for (int i = 0; i < movers.length; i++) {
 			String elsewhere = TestGround.rectangle(cell[0] + 0.0012 + i * 0.0002, cell[1] + 0.0015, 0.0001, 0.0001);
@@ -68,8 +69,12 @@ class RedLineRaceTests extends IntegrationTest {
 				SELECT count(*) FROM zonegis.parcel
 				WHERE code LIKE :prefix AND status NOT IN ('recovered', 'cancelled')
 					AND ST_Intersects(geom, ST_MakeEnvelope(:lon, :lat, :lon + 0.001, :lat + 0.001, 4490))
-				""").param("prefix", prefix + "%").param("lon", cell[0]).param("lat", cell[1])
-			.query(Long.class).single();
+				""")
+			.param("prefix", prefix + "%")
+			.param("lon", cell[0])
+			.param("lat", cell[1])
+			.query(Long.class)
+			.single();
 		assertThat(onTheGround).isEqualTo(1);
 	}
 
@@ -84,12 +89,13 @@ class RedLineRaceTests extends IntegrationTest {
 		long id = created.json().get("id").asLong();
 		String etag = created.header("ETag");
 
-		List<Http.Response> responses = Race.run(PLANNERS, (i) -> planner.send((i % 2 == 0) ? "PUT" : "PATCH",
-				(i % 2 == 0) ? "/api/parcels/" + id : OGC_ITEMS + "/" + id,
-				(i % 2 == 0) ? TestGround.feature(code, geometry).replace("测试地块", "名称 " + i)
-						: "{\"properties\":{\"name\":\"名称 " + i + "\"}}",
-				Map.of("Content-Type", (i % 2 == 0) ? "application/json" : "application/merge-patch+json", "If-Match",
-						etag)));
+		List<Http.Response> responses = Race.run(PLANNERS,
+				(i) -> planner.send((i % 2 == 0) ? "PUT" : "PATCH",
+						(i % 2 == 0) ? "/api/parcels/" + id : OGC_ITEMS + "/" + id,
+						(i % 2 == 0) ? TestGround.feature(code, geometry).replace("测试地块", "名称 " + i)
+								: "{\"properties\":{\"name\":\"名称 " + i + "\"}}",
+						Map.of("Content-Type", (i % 2 == 0) ? "application/json" : "application/merge-patch+json",
+								"If-Match", etag)));
 
 		assertThat(responses).filteredOn((r) -> r.status() / 100 == 2).hasSize(1);
 		assertThat(responses).filteredOn((r) -> r.status() / 100 != 2).hasSize(PLANNERS - 1).allSatisfy((r) -> {
@@ -97,12 +103,17 @@ class RedLineRaceTests extends IntegrationTest {
 			assertThat(r.contentType()).startsWith("application/problem+json");
 			assertThat(r.json().get("type").asString()).endsWith("/stale-version");
 		});
-		assertThat(this.jdbc.sql("SELECT version FROM zonegis.parcel WHERE id = :id").param("id", id)
-			.query(Integer.class).single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT version FROM zonegis.parcel WHERE id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 		assertThat(count("SELECT count(*) FROM zonegis.parcel_history WHERE parcel_id = :id", id)).isEqualTo(1);
-		assertThat(count("""
-				SELECT count(*) FROM zonegis.audit_log WHERE entity = 'parcel' AND entity_id = :id::text AND action = 'update'
-				""", id)).isEqualTo(1);
+		assertThat(
+				count("""
+						SELECT count(*) FROM zonegis.audit_log WHERE entity = 'parcel' AND entity_id = :id::text AND action = 'update'
+						""",
+						id))
+			.isEqualTo(1);
 	}
 
 	@Test

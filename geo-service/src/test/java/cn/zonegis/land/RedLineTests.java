@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-/** POST /api/parcels: red lines are checked, measured and refused when they overlap a live parcel. */
+/**
+ * POST /api/parcels: red lines are checked, measured and refused when they overlap a live
+ * parcel.
+ */
 class RedLineTests extends IntegrationTest {
 
 	@AfterEach
@@ -31,12 +34,18 @@ class RedLineTests extends IntegrationTest {
 	@Test
 	void aRedLineIsStoredWithItsPlaneAreaInTheMeasuringCrs() {
 		double[] cell = TestGround.cell();
-		// A rectangle of 123.45 m × 67.89 m drawn in EPSG:4550, sent in EPSG:4490 lon/lat.
-		String geometry = this.jdbc.sql("""
-				WITH o AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), 4550) AS p)
-				SELECT ST_AsGeoJSON(ST_Transform(ST_MakeEnvelope(ST_X(p), ST_Y(p), ST_X(p) + 123.45, ST_Y(p) + 67.89, 4550), 4490), 15)
-				FROM o
-				""").param("lon", cell[0]).param("lat", cell[1]).query(String.class).single();
+		// A rectangle of 123.45 m × 67.89 m drawn in EPSG:4550, sent in EPSG:4490
+		// lon/lat.
+		String geometry = this.jdbc
+			.sql("""
+					WITH o AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), 4550) AS p)
+					SELECT ST_AsGeoJSON(ST_Transform(ST_MakeEnvelope(ST_X(p), ST_Y(p), ST_X(p) + 123.45, ST_Y(p) + 67.89, 4550), 4490), 15)
+					FROM o
+					""")
+			.param("lon", cell[0])
+			.param("lat", cell[1])
+			.query(String.class)
+			.single();
 		Http.Response response = draw(TestGround.code("area"), geometry);
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(response.header("ETag")).isEqualTo("\"1\"");
@@ -88,8 +97,13 @@ class RedLineTests extends IntegrationTest {
 		assertThat(conflict.get("code").asString()).isEqualTo(neighbour);
 		double overlapM2 = this.jdbc.sql("""
 				SELECT ST_Area(ST_Transform(ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490), 4550))
-				""").param("minLon", cell[0] + 0.0008).param("minLat", cell[1]).param("maxLon", cell[0] + 0.001)
-			.param("maxLat", cell[1] + 0.001).query(Double.class).single();
+				""")
+			.param("minLon", cell[0] + 0.0008)
+			.param("minLat", cell[1])
+			.param("maxLon", cell[0] + 0.001)
+			.param("maxLat", cell[1] + 0.001)
+			.query(Double.class)
+			.single();
 		assertThat(conflict.get("overlapAreaM2").asDouble()).isCloseTo(overlapM2, offset(0.01));
 		assertThat(conflict.get("overlap").get("type").asString()).isEqualTo("Polygon");
 		assertThat(problem.get("detail").asString()).contains(neighbour).contains("m²");
@@ -104,14 +118,16 @@ class RedLineTests extends IntegrationTest {
 		Http.Response response = as("planner").send("POST", "/api/parcels",
 				TestGround.feature(TestGround.code("overlap"), rectangleAt(cell, 0.0005, 0.0005, 0.001, 0.001)),
 				Map.of("Content-Type", "application/json", "Accept-Language", "en"));
-		assertThat(response.json().get("detail").asString()).startsWith("Red line overlaps parcel " + neighbour + " by ");
+		assertThat(response.json().get("detail").asString())
+			.startsWith("Red line overlaps parcel " + neighbour + " by ");
 	}
 
 	@Test
 	void anOverlapWithinTheToleranceIsAccepted() {
 		double[] cell = TestGround.cell();
 		draw(TestGround.code("neighbour"), rectangleAt(cell, 0, 0, 0.001, 0.001));
-		// 0.00000004° of longitude is 3.5 mm here: 3.5 mm × 111 m ≈ 0.4 m², under the 0.5 m² tolerance.
+		// 0.00000004° of longitude is 3.5 mm here: 3.5 mm × 111 m ≈ 0.4 m², under the 0.5
+		// m² tolerance.
 		assertThat(draw(TestGround.code("touching"), rectangleAt(cell, 0.001 - 0.00000004, 0, 0.001, 0.001)).status())
 			.isEqualTo(201);
 	}
@@ -135,8 +151,7 @@ class RedLineTests extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode clip = response.json().get("clip");
 		assertThat(clip.get("clippedBy").get(0).asString()).isEqualTo(neighbour);
-		assertThat(clip.get("areaAfterM2").asDouble()).isCloseTo(clip.get("areaBeforeM2").asDouble() / 2,
-				offset(0.5));
+		assertThat(clip.get("areaAfterM2").asDouble()).isCloseTo(clip.get("areaBeforeM2").asDouble() / 2, offset(0.5));
 		assertThat(response.json().get("properties").get("area_m2").asDouble())
 			.isCloseTo(clip.get("areaAfterM2").asDouble(), offset(0.01));
 	}

@@ -5,8 +5,8 @@ import cn.zonegis.TestArea;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Free ground for test parcels: cells south-west of the demo parcels, one per request, and codes
- * starting with TEST- so that {@link #clean} leaves the demo zone as it was.
+ * Free ground for test parcels: cells south-west of the demo parcels, one per request,
+ * and codes starting with TEST- so that {@link #clean} leaves the demo zone as it was.
  */
 final class TestGround {
 
@@ -37,14 +37,20 @@ final class TestGround {
 		return """
 				{"type":"Feature","geometry":%s,
 				 "properties":{"code":"%s","name":"测试地块","land_use":"工业用地","land_class_code":"0601","holder":"测试公司","note":"test"}}
-				""".formatted(geometry, code);
+				"""
+			.formatted(geometry, code);
 	}
 
-	/** Removes every test parcel (with its recoveries, history and events), zone and enterprise. */
+	/**
+	 * Removes every test parcel (with its recoveries, history and events), zone and
+	 * enterprise.
+	 */
 	static void clean(JdbcClient jdbc) {
 		jdbc.sql("DELETE FROM zonegis.expansion_zone WHERE code LIKE :prefix").param("prefix", PREFIX + "%").update();
 		jdbc.sql("DELETE FROM zonegis.enterprise WHERE name LIKE :prefix").param("prefix", PREFIX + "%").update();
-		jdbc.sql("DELETE FROM zonegis.land_recovery WHERE parcel_code LIKE :prefix").param("prefix", PREFIX + "%").update();
+		jdbc.sql("DELETE FROM zonegis.land_recovery WHERE parcel_code LIKE :prefix")
+			.param("prefix", PREFIX + "%")
+			.update();
 		jdbc.sql("DELETE FROM zonegis.parcel WHERE code LIKE :prefix").param("prefix", PREFIX + "%").update();
 	}
 

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * GDAL's OGC API - Features driver (Debian's gdal-bin) as a real client of /ogc: what QGIS and
- * ogr2ogr users will see. Skipped where GDAL is not installed.
+ * GDAL's OGC API - Features driver (Debian's gdal-bin) as a real client of /ogc: what
+ * QGIS and ogr2ogr users will see. Skipped where GDAL is not installed.
  */
 class GdalClientTests extends IntegrationTest {
 
@@ -119,7 +119,10 @@ class GdalClientTests extends IntegrationTest {
 		assertThat(different).isEmpty();
 	}
 
-	/** ogrinfo prints each feature as "OGRFeature(layer):fid" followed by its attributes and WKT. */
+	/**
+	 * ogrinfo prints each feature as "OGRFeature(layer):fid" followed by its attributes
+	 * and WKT.
+	 */
 	private static Map<Long, String> geometriesByFid(String ogrinfo, String layer) {
 		Map<Long, String> geometries = new LinkedHashMap<>();
 		Long fid = null;

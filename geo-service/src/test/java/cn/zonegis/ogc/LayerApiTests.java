@@ -45,9 +45,12 @@ class LayerApiTests extends IntegrationTest {
 	@Test
 	void bboxReturnsExactlyTheFeaturesThatIntersectIt() {
 		String bbox = "122.03,37.17,122.06,37.20";
-		Set<Long> expected = new HashSet<>(this.jdbc.sql("""
-				SELECT id FROM zonegis.parcel WHERE ST_Intersects(geom, ST_MakeEnvelope(122.03, 37.17, 122.06, 37.20, 4490))
-				""").query(Long.class).list());
+		Set<Long> expected = new HashSet<>(this.jdbc
+			.sql("""
+					SELECT id FROM zonegis.parcel WHERE ST_Intersects(geom, ST_MakeEnvelope(122.03, 37.17, 122.06, 37.20, 4490))
+					""")
+			.query(Long.class)
+			.list());
 		Set<Long> returned = new HashSet<>();
 		as("viewer").get("/api/parcels?bbox=" + bbox)
 			.json()
@@ -64,28 +67,39 @@ class LayerApiTests extends IntegrationTest {
 		JsonNode properties = as("viewer").get("/api/parcels").json().get("features").get(0).get("properties");
 		double areaM2 = properties.get("area_m2").asDouble();
 		assertThat(areaM2).isPositive();
-		assertThat(properties.get("area_mu").asDouble()).isCloseTo(areaM2 * 15 / 10000, org.assertj.core.data.Offset.offset(0.001));
-		assertThat(properties.get("area_ha").asDouble()).isCloseTo(areaM2 / 10000, org.assertj.core.data.Offset.offset(0.0001));
+		assertThat(properties.get("area_mu").asDouble()).isCloseTo(areaM2 * 15 / 10000,
+				org.assertj.core.data.Offset.offset(0.001));
+		assertThat(properties.get("area_ha").asDouble()).isCloseTo(areaM2 / 10000,
+				org.assertj.core.data.Offset.offset(0.0001));
 	}
 
 	@Test
 	void searchFindsAParcelByCodeAndAnEnterpriseByName() {
 		String code = this.jdbc.sql("SELECT code FROM zonegis.parcel ORDER BY id LIMIT 1").query(String.class).single();
 		JsonNode hits = as("viewer").get("/api/search?q=" + code).json();
-		assertThat(hits.valueStream().anyMatch((hit) -> "parcels".equals(hit.get("layer").asString())
-				&& hit.get("label").asString().contains(code))).isTrue();
-		String enterprise = this.jdbc.sql("SELECT name FROM zonegis.enterprise ORDER BY id LIMIT 1").query(String.class).single();
-		JsonNode enterpriseHits = as("viewer").get("/api/search?q=" + java.net.URLEncoder.encode(enterprise, java.nio.charset.StandardCharsets.UTF_8)).json();
-		assertThat(enterpriseHits.valueStream().anyMatch((hit) -> "enterprises".equals(hit.get("layer").asString()))).isTrue();
+		assertThat(hits.valueStream()
+			.anyMatch((hit) -> "parcels".equals(hit.get("layer").asString())
+					&& hit.get("label").asString().contains(code)))
+			.isTrue();
+		String enterprise = this.jdbc.sql("SELECT name FROM zonegis.enterprise ORDER BY id LIMIT 1")
+			.query(String.class)
+			.single();
+		JsonNode enterpriseHits = as("viewer")
+			.get("/api/search?q=" + java.net.URLEncoder.encode(enterprise, java.nio.charset.StandardCharsets.UTF_8))
+			.json();
+		assertThat(enterpriseHits.valueStream().anyMatch((hit) -> "enterprises".equals(hit.get("layer").asString())))
+			.isTrue();
 	}
 
 	@Nested
 	class Refused {
 
 		@ParameterizedTest
-		@ValueSource(strings = { "1,2,3", "a,b,c,d", "122.1,37.2,122.0,37.1", "0,0,200,10", "1;DROP TABLE parcel,2,3,4" })
+		@ValueSource(
+				strings = { "1,2,3", "a,b,c,d", "122.1,37.2,122.0,37.1", "0,0,200,10", "1;DROP TABLE parcel,2,3,4" })
 		void aMalformedBboxIsABadRequestNamingTheParameter(String bbox) {
-			Http.Response response = as("viewer").get("/api/parcels?bbox=" + java.net.URLEncoder.encode(bbox, java.nio.charset.StandardCharsets.UTF_8));
+			Http.Response response = as("viewer")
+				.get("/api/parcels?bbox=" + java.net.URLEncoder.encode(bbox, java.nio.charset.StandardCharsets.UTF_8));
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 			assertThat(response.json().get("parameter").asString()).isEqualTo("bbox");

@@ -59,7 +59,8 @@ class OgcCoreTests extends IntegrationTest {
 		JsonNode body = as("viewer").get("/ogc/collections").json();
 		List<String> ids = body.get("collections").valueStream().map((c) -> c.get("id").asString()).toList();
 		assertThat(ids).containsExactlyElementsOf(this.registry.all().stream().map(CollectionDef::id).toList());
-		JsonNode parcels = body.get("collections").valueStream()
+		JsonNode parcels = body.get("collections")
+			.valueStream()
 			.filter((c) -> "parcels".equals(c.get("id").asString()))
 			.findFirst()
 			.orElseThrow();
@@ -67,9 +68,9 @@ class OgcCoreTests extends IntegrationTest {
 		assertThat(bbox.size()).isEqualTo(4);
 		assertThat(parcels.get("extent").get("temporal").get("interval").get(0).size()).isEqualTo(2);
 		assertThat(parcels.get("storageCrs").asString()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/4490");
-		assertThat(parcels.get("crs").valueStream().map(JsonNode::asString))
-			.contains("http://www.opengis.net/def/crs/OGC/1.3/CRS84", "http://www.opengis.net/def/crs/EPSG/0/4326",
-					"http://www.opengis.net/def/crs/EPSG/0/3857", "http://www.opengis.net/def/crs/EPSG/0/4550");
+		assertThat(parcels.get("crs").valueStream().map(JsonNode::asString)).contains(
+				"http://www.opengis.net/def/crs/OGC/1.3/CRS84", "http://www.opengis.net/def/crs/EPSG/0/4326",
+				"http://www.opengis.net/def/crs/EPSG/0/3857", "http://www.opengis.net/def/crs/EPSG/0/4550");
 	}
 
 	@Test
@@ -210,16 +211,17 @@ class OgcCoreTests extends IntegrationTest {
 
 		@ParameterizedTest
 		@ValueSource(strings = { "limit=0", "limit=x", "offset=-1", "bbox=1,2,3", "bbox=0,0,200,10", "bbox=200,0,10,10",
-				"bbox=0,10,1,5",
-				"datetime=yesterday", "f=xml", "unknown=1", "status=planned&status=filed", "surveyed_area_m2=abc" })
+				"bbox=0,10,1,5", "datetime=yesterday", "f=xml", "unknown=1", "status=planned&status=filed",
+				"surveyed_area_m2=abc" })
 		void aBadParameterIsABadRequestNamingIt(String query) {
 			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + query);
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 			String parameter = query.substring(0, query.indexOf('='));
 			JsonNode problem = response.json();
-			assertThat(problem.has("parameter") ? problem.get("parameter").asString()
-					: problem.get("property").asString()).isEqualTo(parameter);
+			assertThat(
+					problem.has("parameter") ? problem.get("parameter").asString() : problem.get("property").asString())
+				.isEqualTo(parameter);
 		}
 
 		@Test

@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-/** OGC API - Features Part 2: items read and selected in other CRSs, in each CRS's own axis order. */
+/**
+ * OGC API - Features Part 2: items read and selected in other CRSs, in each CRS's own
+ * axis order.
+ */
 class OgcCrsTests extends IntegrationTest {
 
 	private static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
@@ -25,7 +28,9 @@ class OgcCrsTests extends IntegrationTest {
 				SELECT ST_X(p) AS easting, ST_Y(p) AS northing
 				FROM (SELECT ST_Transform(ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 1), 4550) AS p
 					FROM zonegis.parcel WHERE id = :id) x
-				""").param("id", id).query((rs, i) -> new double[] { rs.getDouble("easting"), rs.getDouble("northing") })
+				""")
+			.param("id", id)
+			.query((rs, i) -> new double[] { rs.getDouble("easting"), rs.getDouble("northing") })
 			.single();
 		// EPSG:4550 is X northing, Y easting.
 		assertThat(corner.get(0).asDouble()).isCloseTo(expected[1], offset(0.001));
@@ -51,7 +56,8 @@ class OgcCrsTests extends IntegrationTest {
 	void webMercatorIsEastingFirstInMetres() {
 		double[] spot = OgcFixtures.freeSpot();
 		long id = OgcFixtures.parcel(this.jdbc, "3857", spot[0], spot[1], "2026-01-01T00:00:00Z");
-		JsonNode corner = first(as("viewer").get("/ogc/collections/parcels/items/" + id + "?crs=" + EPSG + "3857").json());
+		JsonNode corner = first(
+				as("viewer").get("/ogc/collections/parcels/items/" + id + "?crs=" + EPSG + "3857").json());
 		assertThat(corner.get(0).asDouble()).isCloseTo(spot[0] * 20037508.34 / 180, offset(100.0));
 	}
 
@@ -72,7 +78,9 @@ class OgcCrsTests extends IntegrationTest {
 		long id = OgcFixtures.parcel(this.jdbc, "bbox-gk", spot[0], spot[1], "2026-01-01T00:00:00Z");
 		double[] centre = this.jdbc.sql("""
 				SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), 4550) p) x
-				""").param("lon", spot[0]).param("lat", spot[1])
+				""")
+			.param("lon", spot[0])
+			.param("lat", spot[1])
 			.query((rs, i) -> new double[] { rs.getDouble(1), rs.getDouble(2) })
 			.single();
 		String northEast = (centre[1] - 5) + "," + (centre[0] - 5) + "," + (centre[1] + 5) + "," + (centre[0] + 5);

@@ -83,7 +83,8 @@ class OgcEditTests extends IntegrationTest {
 		String code = "SL-" + UUID.randomUUID();
 		String item = create(code);
 		String etag = as("viewer").get(item).header("ETag");
-		Http.Response first = as("planner").send("PUT", item, streetlight(code, "faulty", 122.05, 37.19), ifMatch(etag));
+		Http.Response first = as("planner").send("PUT", item, streetlight(code, "faulty", 122.05, 37.19),
+				ifMatch(etag));
 		assertThat(first.status()).isEqualTo(204);
 		Http.Response lost = as("admin").send("PUT", item, streetlight(code, "off", 122.05, 37.19), ifMatch(etag));
 		assertThat(lost.status()).isEqualTo(412);
@@ -109,7 +110,8 @@ class OgcEditTests extends IntegrationTest {
 			assertThat(r.contentType()).startsWith("application/problem+json");
 		});
 		assertThat(as("viewer").get(item).header("ETag")).isEqualTo("\"2\"");
-		// Gone again, so the zone's middle holds no more lights than before for the nearest-asset tests.
+		// Gone again, so the zone's middle holds no more lights than before for the
+		// nearest-asset tests.
 		assertThat(planner.send("DELETE", item, null, Map.of("If-Match", "\"2\"")).status()).isEqualTo(204);
 	}
 
@@ -180,4 +182,5 @@ class OgcEditTests extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 	}
+
 }

@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** OGC API - Features Part 3: CQL2 filters over HTTP against the real tables, and queryables. */
+/**
+ * OGC API - Features Part 3: CQL2 filters over HTTP against the real tables, and
+ * queryables.
+ */
 class OgcFilterTests extends IntegrationTest {
 
 	private JsonNode items(String collection, String query) {
@@ -48,10 +51,12 @@ class OgcFilterTests extends IntegrationTest {
 	void spatialFunctionsSelectByPointAndByBboxInTheFilterCrs() {
 		double[] spot = OgcFixtures.freeSpot();
 		long id = OgcFixtures.parcel(this.jdbc, "spatial", spot[0], spot[1], "2026-01-01T00:00:00Z");
-		assertThat(OgcCoreTests.ids(items("parcels", filter("S_INTERSECTS(geometry, POINT(" + spot[0] + " " + spot[1] + "))"))))
+		assertThat(OgcCoreTests
+			.ids(items("parcels", filter("S_INTERSECTS(geometry, POINT(" + spot[0] + " " + spot[1] + "))"))))
 			.contains(id);
 		double h = 0.001;
-		String latLonBox = "BBOX(" + (spot[1] - h) + ", " + (spot[0] - h) + ", " + (spot[1] + h) + ", " + (spot[0] + h) + ")";
+		String latLonBox = "BBOX(" + (spot[1] - h) + ", " + (spot[0] - h) + ", " + (spot[1] + h) + ", " + (spot[0] + h)
+				+ ")";
 		JsonNode within = items("parcels", filter("S_WITHIN(geometry, " + latLonBox + ")")
 				+ "&filter-crs=http://www.opengis.net/def/crs/EPSG/0/4326");
 		assertThat(OgcCoreTests.ids(within)).contains(id);
@@ -79,11 +84,13 @@ class OgcFilterTests extends IntegrationTest {
 		long old = OgcFixtures.parcel(this.jdbc, name, spot[0], spot[1], "2019-05-01T00:00:00Z");
 		long recent = OgcFixtures.parcel(this.jdbc, name, spot[0] + 0.001, spot[1], "2025-05-01T00:00:00Z");
 		String byName = "name = '" + name + "' AND ";
-		assertThat(OgcCoreTests.ids(items("parcels", filter(byName + "T_DURING(updated_at, INTERVAL('2025-01-01', '..'))"))))
+		assertThat(OgcCoreTests
+			.ids(items("parcels", filter(byName + "T_DURING(updated_at, INTERVAL('2025-01-01', '..'))"))))
 			.containsExactly(recent);
 		assertThat(OgcCoreTests.ids(items("parcels", filter(byName + "T_AFTER(updated_at, DATE('2020-01-01'))"))))
 			.containsExactly(recent);
-		assertThat(OgcCoreTests.ids(items("parcels", filter(byName + "T_INTERSECTS(updated_at, INTERVAL('..', '2019-12-31'))"))))
+		assertThat(OgcCoreTests
+			.ids(items("parcels", filter(byName + "T_INTERSECTS(updated_at, INTERVAL('..', '2019-12-31'))"))))
 			.containsExactly(old);
 	}
 
@@ -114,8 +121,8 @@ class OgcFilterTests extends IntegrationTest {
 		void anInjectionAttemptMatchesNothingAndDropsNothing() {
 			JsonNode body = items("parcels", filter("name = 'x'' OR 1=1 --'"));
 			assertThat(body.get("numberMatched").asLong()).isZero();
-			Http.Response quoted = as("viewer").get("/ogc/collections/parcels/items?"
-					+ filter("\"name\"\"; DROP TABLE zonegis.parcel; --\" = 'x'"));
+			Http.Response quoted = as("viewer")
+				.get("/ogc/collections/parcels/items?" + filter("\"name\"\"; DROP TABLE zonegis.parcel; --\" = 'x'"));
 			assertThat(quoted.status()).isEqualTo(400);
 			assertThat(this.jdbc().sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isPositive();
 		}

@@ -34,7 +34,10 @@ final class OgcFixtures {
 			.single();
 	}
 
-	/** A point no other test uses: tests pick their own squares so bbox results are theirs alone. */
+	/**
+	 * A point no other test uses: tests pick their own squares so bbox results are theirs
+	 * alone.
+	 */
 	static double[] freeSpot() {
 		return TestArea.nextSpot();
 	}

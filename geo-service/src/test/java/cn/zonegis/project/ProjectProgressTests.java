@@ -60,8 +60,9 @@ class ProjectProgressTests {
 
 	@Test
 	void finishedProjectsAndProjectsWithoutATargetAreNeverLagging() {
-		assertThat(progress("60000", "100", "18000", LocalDate.of(2023, 9, 12), "basically_completed", MID_YEAR)
-			.lagging()).isFalse();
+		assertThat(
+				progress("60000", "100", "18000", LocalDate.of(2023, 9, 12), "basically_completed", MID_YEAR).lagging())
+			.isFalse();
 		assertThat(progress("60000", "100", null, LocalDate.of(2023, 9, 12), "under_construction", MID_YEAR).lagging())
 			.isFalse();
 	}

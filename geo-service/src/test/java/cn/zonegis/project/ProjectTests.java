@@ -25,7 +25,10 @@ class ProjectTests extends IntegrationTest {
 		this.jdbc.sql("DELETE FROM zonegis.project WHERE name LIKE 'TEST-%'").update();
 	}
 
-	/** Extra properties replace the defaults: a member given twice is refused as ambiguous. */
+	/**
+	 * Extra properties replace the defaults: a member given twice is refused as
+	 * ambiguous.
+	 */
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static String project(String name, String geometry, String extra) {
@@ -50,14 +53,20 @@ class ProjectTests extends IntegrationTest {
 	}
 
 	static JsonNode named(List<JsonNode> features, String name) {
-		return features.stream().filter((f) -> f.path("properties").path("name").stringValue().equals(name)).findFirst().orElseThrow();
+		return features.stream()
+			.filter((f) -> f.path("properties").path("name").stringValue().equals(name))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
 	void sortedByProgressTheProjectsFurthestBehindComeFirstWithTheirProgress() {
 		List<JsonNode> features = features("?sort=progress&asOf=" + AS_OF);
-		assertThat(features).hasSize(this.jdbc.sql("SELECT count(*) FROM zonegis.project").query(Integer.class).single());
-		List<BigDecimal> progress = features.stream().map((f) -> f.path("properties").path("progress").decimalValue()).toList();
+		assertThat(features)
+			.hasSize(this.jdbc.sql("SELECT count(*) FROM zonegis.project").query(Integer.class).single());
+		List<BigDecimal> progress = features.stream()
+			.map((f) -> f.path("properties").path("progress").decimalValue())
+			.toList();
 		assertThat(progress).isSorted();
 		for (JsonNode f : features) {
 			JsonNode p = f.path("properties");
@@ -70,7 +79,8 @@ class ProjectTests extends IntegrationTest {
 	@Test
 	void theReportsLaggingAndAheadProjectsAreFlagged() {
 		List<JsonNode> features = features("?asOf=" + AS_OF);
-		// The half-year report: 电子信息产业园 and 广卓新材料 behind, 财金新材料 and 诚弘制药 past their annual target.
+		// The half-year report: 电子信息产业园 and 广卓新材料 behind, 财金新材料 and 诚弘制药 past their
+		// annual target.
 		assertThat(named(features, "电子信息产业园").path("properties").path("lagging").booleanValue()).isTrue();
 		assertThat(named(features, "广卓新材料").path("properties").path("lagging").booleanValue()).isTrue();
 		assertThat(named(features, "财金新材料").path("properties").path("lagging").booleanValue()).isFalse();
@@ -88,16 +98,18 @@ class ProjectTests extends IntegrationTest {
 				FROM zonegis.project
 				""").query().singleRow();
 		assertThat(summary.path("count").longValue()).isEqualTo(((Number) sql.get("n")).longValue());
-		assertThat(summary.path("totalInvestmentWan").decimalValue()).isEqualByComparingTo((BigDecimal) sql.get("total"));
+		assertThat(summary.path("totalInvestmentWan").decimalValue())
+			.isEqualByComparingTo((BigDecimal) sql.get("total"));
 		assertThat(summary.path("completedInvestmentWan").decimalValue())
 			.isEqualByComparingTo((BigDecimal) sql.get("completed"));
-		assertThat(summary.path("totalInvestmentYi").decimalValue())
-			.isEqualByComparingTo(((BigDecimal) sql.get("total")).divide(BigDecimal.valueOf(10000), 2, RoundingMode.HALF_UP));
+		assertThat(summary.path("totalInvestmentYi").decimalValue()).isEqualByComparingTo(
+				((BigDecimal) sql.get("total")).divide(BigDecimal.valueOf(10000), 2, RoundingMode.HALF_UP));
 		assertThat(summary.path("started").longValue()).isEqualTo(((Number) sql.get("started")).longValue());
 		assertThat(summary.path("byState").path("under_construction").path("count").longValue())
 			.isEqualTo(((Number) sql.get("building")).longValue());
 		assertThat(summary.path("lagging").valueStream().map(JsonNode::stringValue)).contains("电子信息产业园");
-		assertThat(summary.path("exceededAnnualTarget").valueStream().map(JsonNode::stringValue)).contains("财金新材料", "诚弘制药");
+		assertThat(summary.path("exceededAnnualTarget").valueStream().map(JsonNode::stringValue)).contains("财金新材料",
+				"诚弘制药");
 	}
 
 	@Test
@@ -108,8 +120,10 @@ class ProjectTests extends IntegrationTest {
 		assertThat(created.header("ETag")).isEqualTo("\"1\"");
 		assertThat(created.json().path("properties").path("progress").decimalValue()).isEqualByComparingTo("0.25");
 		String location = created.header("Location");
-		Http.Response replaced = as("planner").put(location, project(name, POINT, ",\"completed_investment_wan\":10000")
-			.replace("\"completed_investment_wan\":5000,", ""), Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+		Http.Response replaced = as("planner").put(location,
+				project(name, POINT, ",\"completed_investment_wan\":10000")
+					.replace("\"completed_investment_wan\":5000,", ""),
+				Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
 		assertThat(replaced.status()).isEqualTo(200);
 		assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
 		assertThat(replaced.json().path("properties").path("progress").decimalValue()).isEqualByComparingTo("0.5");
@@ -124,14 +138,18 @@ class ProjectTests extends IntegrationTest {
 
 	@Test
 	void aFootprintAloneGivesTheProjectALocationInsideIt() {
-		Http.Response created = as("planner").post("/api/projects", project(name(), """
-				{"type":"Polygon","coordinates":[[[122.06,37.18],[122.062,37.18],[122.062,37.182],[122.06,37.182],[122.06,37.18]]]}
-				""", ""));
+		Http.Response created = as("planner").post("/api/projects",
+				project(name(),
+						"""
+								{"type":"Polygon","coordinates":[[[122.06,37.18],[122.062,37.18],[122.062,37.182],[122.06,37.182],[122.06,37.18]]]}
+								""",
+						""));
 		assertThat(created.status()).isEqualTo(201);
 		JsonNode point = created.json().path("geometry").path("coordinates");
 		assertThat(point.get(0).doubleValue()).isBetween(122.06, 122.062);
 		assertThat(point.get(1).doubleValue()).isBetween(37.18, 37.182);
-		assertThat(created.json().path("properties").path("footprint").path("type").stringValue()).isEqualTo("MultiPolygon");
+		assertThat(created.json().path("properties").path("footprint").path("type").stringValue())
+			.isEqualTo("MultiPolygon");
 	}
 
 	@Nested

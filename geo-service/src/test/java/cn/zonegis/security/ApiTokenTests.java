@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** API tokens let QGIS, GDAL and scripts log in without the user's password, and can be revoked. */
+/**
+ * API tokens let QGIS, GDAL and scripts log in without the user's password, and can be
+ * revoked.
+ */
 class ApiTokenTests extends IntegrationTest {
 
 	@Test
@@ -39,7 +42,8 @@ class ApiTokenTests extends IntegrationTest {
 			.query(String.class)
 			.single();
 		assertThat(stored).contains(digest).doesNotContain(token);
-		assertThat(as("planner").get("/api/tokens").body()).doesNotContain(token).contains(created.get("prefix").asString());
+		assertThat(as("planner").get("/api/tokens").body()).doesNotContain(token)
+			.contains(created.get("prefix").asString());
 	}
 
 	@Test
@@ -67,7 +71,8 @@ class ApiTokenTests extends IntegrationTest {
 			long viewers = create("viewer", "mine").get("id").asLong();
 			long crews = create("crew", "theirs").get("id").asLong();
 
-			assertThat(as("viewer").get("/api/tokens").json().findValues("username")).allMatch((u) -> u.asString().equals("viewer"));
+			assertThat(as("viewer").get("/api/tokens").json().findValues("username"))
+				.allMatch((u) -> u.asString().equals("viewer"));
 			assertThat(as("viewer").get("/api/tokens").json().findValues("id")).noneMatch((i) -> i.asLong() == crews);
 			assertThat(as("admin").get("/api/tokens").json().findValues("id").stream().map(JsonNode::asLong))
 				.contains(viewers, crews);

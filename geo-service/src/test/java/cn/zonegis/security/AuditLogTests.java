@@ -15,7 +15,10 @@ import org.springframework.dao.DataAccessException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Administrators read the audit log by object, user and date; nobody changes or deletes it. */
+/**
+ * Administrators read the audit log by object, user and date; nobody changes or deletes
+ * it.
+ */
 class AuditLogTests extends IntegrationTest {
 
 	private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
@@ -73,7 +76,8 @@ class AuditLogTests extends IntegrationTest {
 		void theDatabaseRefusesUpdateDeleteAndTruncateEvenFromTheServicesOwnLogin() {
 			tokenOf("viewer");
 			String before = checksum();
-			assertThatThrownBy(() -> AuditLogTests.this.jdbc.sql("UPDATE zonegis.audit_log SET username = 'x'").update())
+			assertThatThrownBy(
+					() -> AuditLogTests.this.jdbc.sql("UPDATE zonegis.audit_log SET username = 'x'").update())
 				.isInstanceOf(DataAccessException.class)
 				.rootCause()
 				.hasMessageContaining("append-only");

@@ -22,10 +22,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Failed logins are limited per user name and per address; past the limit the answer is 429 with
- * Retry-After, and nobody else is kept out. Each test uses its own user names or its own loopback
- * address, as the counters of this context live as long as it does: 127.0.0.1, shared by the tests,
- * stays under its limit.
+ * Failed logins are limited per user name and per address; past the limit the answer is
+ * 429 with Retry-After, and nobody else is kept out. Each test uses its own user names or
+ * its own loopback address, as the counters of this context live as long as it does:
+ * 127.0.0.1, shared by the tests, stays under its limit.
  */
 @TestPropertySource(properties = { "zonegis.security.login-failures.per-user=3",
 		"zonegis.security.login-failures.per-address=10", "zonegis.security.login-failures.window=5m" })
@@ -105,13 +105,17 @@ class LoginThrottleTests extends IntegrationTest {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** One GET /api/me from another loopback address, which Java's HTTP client cannot choose. */
+	/**
+	 * One GET /api/me from another loopback address, which Java's HTTP client cannot
+	 * choose.
+	 */
 	private int statusFrom(String address, String authorization) throws IOException {
 		try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), this.port, InetAddress.getByName(address),
 				0)) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET /api/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);

@@ -7,7 +7,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With public reading switched on, anyone may read the layers, OGC and tiles; writes still need a role. */
+/**
+ * With public reading switched on, anyone may read the layers, OGC and tiles; writes
+ * still need a role.
+ */
 @TestPropertySource(properties = "zonegis.security.public-read=true")
 class PublicReadTests extends IntegrationTest {
 

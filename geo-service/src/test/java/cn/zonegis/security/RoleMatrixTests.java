@@ -23,16 +23,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks every endpoint the service maps, as every role and as nobody, against the role matrix in
- * the README: a role the matrix refuses gets 401 or 403, a role it allows gets anything else (the
- * answer itself, 200 or 404 for a made-up id, is another test's business). The endpoints come from
- * Spring's own mapping, so a new endpoint missing from the matrix fails here.
+ * Walks every endpoint the service maps, as every role and as nobody, against the role
+ * matrix in the README: a role the matrix refuses gets 401 or 403, a role it allows gets
+ * anything else (the answer itself, 200 or 404 for a made-up id, is another test's
+ * business). The endpoints come from Spring's own mapping, so a new endpoint missing from
+ * the matrix fails here.
  */
 class RoleMatrixTests extends IntegrationTest {
 
-	/** The README's matrix; the first rule that matches a request decides. Null role = anonymous. */
-	private static final List<Rule> MATRIX = List.of(
-			rule("GET", "/api/config", EnumSet.allOf(Role.class), true),
+	/**
+	 * The README's matrix; the first rule that matches a request decides. Null role =
+	 * anonymous.
+	 */
+	private static final List<Rule> MATRIX = List.of(rule("GET", "/api/config", EnumSet.allOf(Role.class), true),
 			rule("ANY", "/api/audit(/.*)?|/swagger-ui.*|/actuator/.*", EnumSet.of(Role.ADMIN), false),
 			rule("ANY", "/api/me|/api/tokens(/.*)?", EnumSet.allOf(Role.class), false),
 			rule("GET", "/api/.*|/ogc(/.*)?|/tiles/.*|/v3/api-docs.*", EnumSet.allOf(Role.class), false),
@@ -44,7 +47,10 @@ class RoleMatrixTests extends IntegrationTest {
 					EnumSet.of(Role.PLANNER, Role.DISPATCHER, Role.CREW, Role.ADMIN), false),
 			rule("WRITE", "/api/.*|/ogc/.*", EnumSet.of(Role.PLANNER, Role.ADMIN), false));
 
-	/** A value for each path variable that reaches the handler: a made-up id, a real layer. */
+	/**
+	 * A value for each path variable that reaches the handler: a made-up id, a real
+	 * layer.
+	 */
 	private static final Map<String, String> SAMPLES = Map.of("kind", "roads", "collectionId", "parcels", "layer",
 			"parcels", "collection", "streetlights", "z", "14", "x", "13700", "y", "6300");
 
@@ -84,7 +90,10 @@ class RoleMatrixTests extends IntegrationTest {
 		}
 	}
 
-	/** Every mapped method and path with its variables filled in, HEAD and OPTIONS left to Spring. */
+	/**
+	 * Every mapped method and path with its variables filled in, HEAD and OPTIONS left to
+	 * Spring.
+	 */
 	private List<String> endpoints() {
 		Set<String> endpoints = new TreeSet<>();
 		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {

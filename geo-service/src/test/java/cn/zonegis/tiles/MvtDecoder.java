@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough of the Mapbox Vector Tile 2.1 protobuf to check a tile: layers, feature ids,
- * attributes and geometry vertices in tile coordinates. Written for the tests so the check does not
- * trust the library that wrote the tile.
+ * Just enough of the Mapbox Vector Tile 2.1 protobuf to check a tile: layers, feature
+ * ids, attributes and geometry vertices in tile coordinates. Written for the tests so the
+ * check does not trust the library that wrote the tile.
  */
 final class MvtDecoder {
 

@@ -40,8 +40,8 @@ class VectorTileTests extends IntegrationTest {
 
 	private HttpResponse<byte[]> fetch(String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString("viewer:viewer2026".getBytes(StandardCharsets.UTF_8)));
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString("viewer:viewer2026".getBytes(StandardCharsets.UTF_8)));
 		headers.forEach(request::header);
 		try {
 			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -52,13 +52,19 @@ class VectorTileTests extends IntegrationTest {
 	}
 
 	private long parcelAt(double lon, double lat, String name) {
-		return this.jdbc.sql("""
-				INSERT INTO zonegis.parcel (code, name, status, geom, created_by, updated_by)
-				VALUES (:code, :name, 'filed',
-					ST_Multi(ST_MakeEnvelope(:lon - 0.0003, :lat - 0.0002, :lon + 0.0003, :lat + 0.0002, 4490)), 'test', 'test')
-				RETURNING id
-				""").param("code", "TILE-" + UUID.randomUUID()).param("name", name).param("lon", lon).param("lat", lat)
-			.query(Long.class).single();
+		return this.jdbc
+			.sql("""
+					INSERT INTO zonegis.parcel (code, name, status, geom, created_by, updated_by)
+					VALUES (:code, :name, 'filed',
+						ST_Multi(ST_MakeEnvelope(:lon - 0.0003, :lat - 0.0002, :lon + 0.0003, :lat + 0.0002, 4490)), 'test', 'test')
+					RETURNING id
+					""")
+			.param("code", "TILE-" + UUID.randomUUID())
+			.param("name", name)
+			.param("lon", lon)
+			.param("lat", lat)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -70,7 +76,8 @@ class VectorTileTests extends IntegrationTest {
 		int[] t = tileOf(lon, lat, 16);
 		HttpResponse<byte[]> response = fetch("/tiles/parcels/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt", Map.of());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.mapbox-vector-tile");
+		assertThat(response.headers().firstValue("Content-Type").orElse(""))
+			.startsWith("application/vnd.mapbox-vector-tile");
 		MvtDecoder.Layer layer = MvtDecoder.decode(response.body()).get("parcels");
 		Set<Long> inTile = new HashSet<>();
 		layer.features().forEach((f) -> inTile.add(f.id()));
@@ -82,7 +89,8 @@ class VectorTileTests extends IntegrationTest {
 		MvtDecoder.Feature parcel = layer.features().stream().filter((f) -> f.id() == id).findFirst().orElseThrow();
 		assertThat(parcel.type()).isEqualTo(3);
 		assertThat(parcel.properties()).containsEntry("status", "filed");
-		// The south-west corner, back from tile coordinates to degrees, is where it was stored.
+		// The south-west corner, back from tile coordinates to degrees, is where it was
+		// stored.
 		int minX = parcel.vertices().stream().mapToInt((v) -> v[0]).min().orElseThrow();
 		double cornerLon = (t[1] + minX / (double) layer.extent()) / (1 << t[0]) * 360 - 180;
 		assertThat(cornerLon).isCloseTo(lon - 0.0003, offset(360.0 / (1 << t[0]) / layer.extent() * 2));

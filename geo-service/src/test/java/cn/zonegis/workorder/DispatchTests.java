@@ -11,7 +11,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Crews, the suggestions for an order, dispatch, and what a crew member sees and may do. */
+/**
+ * Crews, the suggestions for an order, dispatch, and what a crew member sees and may do.
+ */
 class DispatchTests extends WorkOrderTest {
 
 	@Test
@@ -29,7 +31,8 @@ class DispatchTests extends WorkOrderTest {
 
 	@Test
 	void suggestionsRankSkilledCrewsByStraightLineDistanceAndWorkload() {
-		// About 1.1 km and 2.2 km north of the order: the nearer skilled crew has two open orders (2 km).
+		// About 1.1 km and 2.2 km north of the order: the nearer skilled crew has two
+		// open orders (2 km).
 		long nearButBusy = crew("greening", LON, LAT + 0.01, true);
 		long farButFree = crew("greening", LON, LAT + 0.02, true);
 		long closestUnskilled = crew("cable_repair", LON, LAT + 0.001, true);

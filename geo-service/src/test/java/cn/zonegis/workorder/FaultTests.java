@@ -6,7 +6,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A streetlight reported faulty offers its repair; closing the repair puts the light back in service. */
+/**
+ * A streetlight reported faulty offers its repair; closing the repair puts the light back
+ * in service.
+ */
 class FaultTests extends WorkOrderTest {
 
 	@Test
@@ -46,7 +49,8 @@ class FaultTests extends WorkOrderTest {
 	@Test
 	void anUnknownLightIsNotFoundAndOtherAssetsHaveNoFaultEndpoint() {
 		assertProblem(as("dispatcher").post("/api/assets/streetlights/987654321/fault", "{}"), 404, "not-found");
-		// A planner may write roads, yet roads have no fault endpoint; a dispatcher may not write roads at all.
+		// A planner may write roads, yet roads have no fault endpoint; a dispatcher may
+		// not write roads at all.
 		assertThat(as("planner").post("/api/assets/roads/1/fault", "{}").status()).isIn(404, 405);
 		assertThat(as("dispatcher").post("/api/assets/roads/1/fault", "{}").status()).isEqualTo(403);
 	}

@@ -7,7 +7,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 闭环: an inspection raises findings, and closes only once every finding is rectified and verified. */
+/**
+ * 闭环: an inspection raises findings, and closes only once every finding is rectified and
+ * verified.
+ */
 class InspectionTests extends WorkOrderTest {
 
 	long crewId;
@@ -59,7 +62,8 @@ class InspectionTests extends WorkOrderTest {
 		assertThat(finding.get("enterpriseId").asLong()).isEqualTo(this.enterpriseId);
 		assertThat(finding.get("state").asString()).isEqualTo("new");
 		JsonNode read = as("viewer").get("/api/workorders/" + inspection).json();
-		assertThat(read.get("findings")).extracting((f) -> f.get("id").asLong()).containsExactly(finding.get("id").asLong());
+		assertThat(read.get("findings")).extracting((f) -> f.get("id").asLong())
+			.containsExactly(finding.get("id").asLong());
 	}
 
 	@Test

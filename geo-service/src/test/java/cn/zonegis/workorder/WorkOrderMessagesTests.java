@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every message key the work order code names exists (parity with English: MessageBundlesTests). */
+/**
+ * Every message key the work order code names exists (parity with English:
+ * MessageBundlesTests).
+ */
 class WorkOrderMessagesTests {
 
 	@Test

@@ -12,7 +12,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Lists by box, state, kind, crew, overdue and period; counts; orders near a named road. */
+/**
+ * Lists by box, state, kind, crew, overdue and period; counts; orders near a named road.
+ */
 class WorkOrderQueryTests extends WorkOrderTest {
 
 	static List<Long> ids(Http.Response response) {
@@ -63,10 +65,10 @@ class WorkOrderQueryTests extends WorkOrderTest {
 		long outOfBox = report(atPoint("greening", "low", 122.15, 37.30)).get("id").asLong();
 		dispatch(as("dispatcher"), inBox, crewId);
 
-		assertThat(ids(as("viewer").get("/api/workorders?bbox=122.0,37.1,122.002,37.102")))
-			.contains(inBox).doesNotContain(outOfBox);
-		assertThat(ids(as("viewer").get("/api/workorders?state=dispatched,in_progress&kind=greening")))
-			.contains(inBox).doesNotContain(outOfBox);
+		assertThat(ids(as("viewer").get("/api/workorders?bbox=122.0,37.1,122.002,37.102"))).contains(inBox)
+			.doesNotContain(outOfBox);
+		assertThat(ids(as("viewer").get("/api/workorders?state=dispatched,in_progress&kind=greening"))).contains(inBox)
+			.doesNotContain(outOfBox);
 		assertThat(ids(as("viewer").get("/api/workorders?crewId=" + crewId))).containsExactly(inBox);
 		assertThat(ids(as("viewer").get("/api/workorders?kind=greening&from=2000-01-01&to=2000-12-31"))).isEmpty();
 		String today = LocalDate.now(WorkOrderFilter.ZONE_TIME).toString();
@@ -123,20 +125,26 @@ class WorkOrderQueryTests extends WorkOrderTest {
 
 	@Test
 	void ordersNearANamedRoadAreMeasuredInMetres() {
-		JsonNode onRoad = this.jdbc.sql("""
-				SELECT ST_X(p) AS lon, ST_Y(p) AS lat,
-					ST_X(ST_Transform(ST_Translate(ST_Transform(p, 4550), 0, 200), 4490)) AS far_lon,
-					ST_Y(ST_Transform(ST_Translate(ST_Transform(p, 4550), 0, 200), 4490)) AS far_lat
-				FROM (SELECT ST_LineInterpolatePoint(ST_LineMerge(geom), 0.5) AS p FROM zonegis.road WHERE name = '湛江路' LIMIT 1) r
-				""").query((rs, i) -> JsonNodeFactory.instance.objectNode()
-			.put("lon", rs.getDouble("lon"))
-			.put("lat", rs.getDouble("lat"))
-			.put("farLon", rs.getDouble("far_lon"))
-			.put("farLat", rs.getDouble("far_lat"))).single();
+		JsonNode onRoad = this.jdbc
+			.sql("""
+					SELECT ST_X(p) AS lon, ST_Y(p) AS lat,
+						ST_X(ST_Transform(ST_Translate(ST_Transform(p, 4550), 0, 200), 4490)) AS far_lon,
+						ST_Y(ST_Transform(ST_Translate(ST_Transform(p, 4550), 0, 200), 4490)) AS far_lat
+					FROM (SELECT ST_LineInterpolatePoint(ST_LineMerge(geom), 0.5) AS p FROM zonegis.road WHERE name = '湛江路' LIMIT 1) r
+					""")
+			.query((rs, i) -> JsonNodeFactory.instance.objectNode()
+				.put("lon", rs.getDouble("lon"))
+				.put("lat", rs.getDouble("lat"))
+				.put("farLon", rs.getDouble("far_lon"))
+				.put("farLat", rs.getDouble("far_lat")))
+			.single();
 		long near = report(atPoint("road_repair", "normal", onRoad.get("lon").asDouble(), onRoad.get("lat").asDouble()))
-			.get("id").asLong();
-		long far = report(atPoint("road_repair", "normal", onRoad.get("farLon").asDouble(),
-				onRoad.get("farLat").asDouble())).get("id").asLong();
+			.get("id")
+			.asLong();
+		long far = report(
+				atPoint("road_repair", "normal", onRoad.get("farLon").asDouble(), onRoad.get("farLat").asDouble()))
+			.get("id")
+			.asLong();
 
 		Http.Response response = as("viewer").get("/api/workorders/near-road?name=湛江路&distance=50");
 		assertThat(ids(response)).contains(near).doesNotContain(far);
@@ -170,7 +178,8 @@ class WorkOrderQueryTests extends WorkOrderTest {
 		void anUnknownRoadIsNotFoundAndADistanceOutOfRangeABadRequest() {
 			assertProblem(as("viewer").get("/api/workorders/near-road?name=不存在路&distance=50"), 404, "not-found");
 			assertProblem(as("viewer").get("/api/workorders/near-road?name=湛江路&distance=-1"), 400, "invalid-parameter");
-			assertProblem(as("viewer").get("/api/workorders/near-road?name=湛江路&distance=NaN"), 400, "invalid-parameter");
+			assertProblem(as("viewer").get("/api/workorders/near-road?name=湛江路&distance=NaN"), 400,
+					"invalid-parameter");
 		}
 
 		@Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Steps on one work order sent at the same moment: exactly one is taken, and the event log holds
- * exactly that one step, ending at the order's state.
+ * Steps on one work order sent at the same moment: exactly one is taken, and the event
+ * log holds exactly that one step, ending at the order's state.
  */
 class WorkOrderRaceTests extends WorkOrderTest {
 
@@ -24,9 +24,9 @@ class WorkOrderRaceTests extends WorkOrderTest {
 		int version = as("viewer").get("/api/workorders/" + id).json().get("version").asInt();
 		Http dispatcher = as("dispatcher");
 
-		List<Http.Response> responses = Race.run(CLICKS, (i) -> dispatcher.send("POST",
-				"/api/workorders/" + id + "/dispatch", "{\"crewId\":%d,\"note\":\"派单 %d\"}".formatted(crewId, i),
-				ifMatch(version)));
+		List<Http.Response> responses = Race.run(CLICKS,
+				(i) -> dispatcher.send("POST", "/api/workorders/" + id + "/dispatch",
+						"{\"crewId\":%d,\"note\":\"派单 %d\"}".formatted(crewId, i), ifMatch(version)));
 
 		assertThat(responses).filteredOn((r) -> r.status() == 200).hasSize(1);
 		assertThat(responses).filteredOn((r) -> r.status() != 200)
@@ -52,7 +52,10 @@ class WorkOrderRaceTests extends WorkOrderTest {
 		assertTheLogEndsAtTheState(id, List.of("new", "dispatched", "in_progress"));
 	}
 
-	/** The events, oldest first, are exactly these states, each step starting where the last ended. */
+	/**
+	 * The events, oldest first, are exactly these states, each step starting where the
+	 * last ended.
+	 */
 	private void assertTheLogEndsAtTheState(long id, List<String> states) {
 		List<Map<String, Object>> events = this.jdbc.sql("""
 				SELECT from_state, to_state FROM zonegis.work_order_event WHERE work_order_id = :id ORDER BY at, id
@@ -62,8 +65,10 @@ class WorkOrderRaceTests extends WorkOrderTest {
 			assertThat(events.get(i).get("from_state")).isEqualTo(events.get(i - 1).get("to_state"));
 		}
 		assertThat(state(id)).isEqualTo(states.get(states.size() - 1));
-		assertThat(this.jdbc.sql("SELECT version FROM zonegis.work_order WHERE id = :id").param("id", id)
-			.query(Integer.class).single()).isEqualTo(states.size());
+		assertThat(this.jdbc.sql("SELECT version FROM zonegis.work_order WHERE id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isEqualTo(states.size());
 	}
 
 }

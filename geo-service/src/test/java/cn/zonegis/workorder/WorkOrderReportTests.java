@@ -13,7 +13,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Reporting a work order at a point, on an asset or at an enterprise; and what is refused. */
+/**
+ * Reporting a work order at a point, on an asset or at an enterprise; and what is
+ * refused.
+ */
 class WorkOrderReportTests extends WorkOrderTest {
 
 	@Test
@@ -35,18 +38,22 @@ class WorkOrderReportTests extends WorkOrderTest {
 		assertThat(read.get("events")).hasSize(1);
 		assertThat(read.get("events").get(0).get("toState").asString()).isEqualTo("new");
 		assertThat(read.get("events").get(0).get("by").asString()).isEqualTo("dispatcher");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'work_order' AND entity_id = :id")
-			.param("id", String.valueOf(id))
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'work_order' AND entity_id = :id")
+					.param("id", String.valueOf(id))
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
 	}
 
 	@Test
 	void anOrderOnAnAssetTakesTheAssetsPointWhenNoneIsGiven() {
 		long light = streetlight("faulty");
-		JsonNode order = report("""
-				{"kind":"streetlight_repair","priority":"high","description":"%s","assetType":"streetlight","assetId":%d}
-				""".formatted(unique("lamp"), light));
+		JsonNode order = report(
+				"""
+						{"kind":"streetlight_repair","priority":"high","description":"%s","assetType":"streetlight","assetId":%d}
+						"""
+					.formatted(unique("lamp"), light));
 		assertThat(order.get("assetType").asString()).isEqualTo("streetlight");
 		assertThat(order.get("location").get("lon").asDouble()).isCloseTo(122.0511, within(1e-9));
 		assertThat(order.get("location").get("lat").asDouble()).isCloseTo(37.1911, within(1e-9));
@@ -136,15 +143,17 @@ class WorkOrderReportTests extends WorkOrderTest {
 		void aLocationThatIsNotANumberIsABadRequest() {
 			assertUnreadable(as("dispatcher").post("/api/workorders",
 					"{\"kind\":\"other\",\"description\":\"x\",\"location\":{\"lon\":\"east\",\"lat\":37.19}}"));
-			assertProblem(as("dispatcher").post("/api/workorders",
-					"{\"kind\":\"other\",\"description\":\"x\",\"location\":{\"lat\":37.19}}"), 400, "invalid-location");
+			assertProblem(
+					as("dispatcher").post("/api/workorders",
+							"{\"kind\":\"other\",\"description\":\"x\",\"location\":{\"lat\":37.19}}"),
+					400, "invalid-location");
 		}
 
 		@Test
 		void anUnknownAssetIsUnprocessable() {
 			assertProblem(as("dispatcher").post("/api/workorders",
-					"{\"kind\":\"well_repair\",\"description\":\"x\",\"assetType\":\"well\",\"assetId\":987654321}"), 422,
-					"unknown-asset");
+					"{\"kind\":\"well_repair\",\"description\":\"x\",\"assetType\":\"well\",\"assetId\":987654321}"),
+					422, "unknown-asset");
 		}
 
 		@Test
@@ -162,9 +171,10 @@ class WorkOrderReportTests extends WorkOrderTest {
 
 		@Test
 		void aMissingDescriptionIsABadRequest() {
-			assertProblem(as("dispatcher").post("/api/workorders",
-					"{\"kind\":\"other\",\"location\":{\"lon\":122.05,\"lat\":37.19},\"description\":\"  \"}"), 400,
-					"missing-field");
+			assertProblem(
+					as("dispatcher").post("/api/workorders",
+							"{\"kind\":\"other\",\"location\":{\"lon\":122.05,\"lat\":37.19},\"description\":\"  \"}"),
+					400, "missing-field");
 		}
 
 		@Test

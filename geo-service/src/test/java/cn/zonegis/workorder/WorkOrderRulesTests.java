@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pure rules: units per kind, the SLA table, crew ranking, entity tags and photo types. */
+/**
+ * Pure rules: units per kind, the SLA table, crew ranking, entity tags and photo types.
+ */
 class WorkOrderRulesTests {
 
 	@Test
@@ -49,18 +51,18 @@ class WorkOrderRulesTests {
 
 	@Test
 	void aSkilledCrewRanksBeforeACloserUnskilledOne() {
-		List<CrewSuggestion.Ranked> ranked = CrewSuggestion.rank(List.of(
-				new CrewSuggestion(1, "near", List.of("greening"), false, 100, 0),
-				new CrewSuggestion(2, "far", List.of("road_repair"), true, 5000, 0)));
+		List<CrewSuggestion.Ranked> ranked = CrewSuggestion
+			.rank(List.of(new CrewSuggestion(1, "near", List.of("greening"), false, 100, 0),
+					new CrewSuggestion(2, "far", List.of("road_repair"), true, 5000, 0)));
 		assertThat(ranked).extracting(CrewSuggestion.Ranked::crewId).containsExactly(2L, 1L);
 		assertThat(ranked.get(0).rank()).isEqualTo(1);
 	}
 
 	@Test
 	void amongSkilledCrewsOpenOrdersWeighAsDistance() {
-		List<CrewSuggestion.Ranked> ranked = CrewSuggestion.rank(List.of(
-				new CrewSuggestion(1, "busy", List.of("road_repair"), true, 500, 3),
-				new CrewSuggestion(2, "free", List.of("road_repair"), true, 2000, 0)));
+		List<CrewSuggestion.Ranked> ranked = CrewSuggestion
+			.rank(List.of(new CrewSuggestion(1, "busy", List.of("road_repair"), true, 500, 3),
+					new CrewSuggestion(2, "free", List.of("road_repair"), true, 2000, 0)));
 		assertThat(ranked).extracting(CrewSuggestion.Ranked::crewId).containsExactly(2L, 1L);
 		assertThat(ranked.get(1).costM()).isEqualTo(500 + 3 * CrewSuggestion.METRES_PER_OPEN_ORDER);
 	}

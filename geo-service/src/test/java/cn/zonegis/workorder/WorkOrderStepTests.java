@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Taking a work order round the loop, with quantities, notes and photos; and the steps refused. */
+/**
+ * Taking a work order round the loop, with quantities, notes and photos; and the steps
+ * refused.
+ */
 class WorkOrderStepTests extends WorkOrderTest {
 
 	static final byte[] PNG = Base64.getDecoder()
@@ -56,10 +59,12 @@ class WorkOrderStepTests extends WorkOrderTest {
 		assertThat(completion.get("note").asString()).isEqualTo("疏通完毕");
 		assertThat(completion.get("location").get("lat").asDouble()).isEqualTo(37.1902);
 		assertThat(completion.get("attachments").get(0).get("contentType").asString()).isEqualTo("image/png");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'work_order' AND entity_id = :id")
-			.param("id", String.valueOf(id))
-			.query(Long.class)
-			.single()).isEqualTo(7);
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'work_order' AND entity_id = :id")
+					.param("id", String.valueOf(id))
+					.query(Long.class)
+					.single())
+			.isEqualTo(7);
 	}
 
 	@Test
@@ -78,7 +83,8 @@ class WorkOrderStepTests extends WorkOrderTest {
 		step(as(this.member), id, "{\"to\":\"completed\",\"quantity\":12}");
 		assertThat(step(as("dispatcher"), id, "{\"to\":\"rejected\",\"note\":\"修补不平整\"}").status()).isEqualTo(200);
 		assertThat(step(as(this.member), id, to("in_progress")).status()).isEqualTo(200);
-		Http.Response again = step(as(this.member), id, "{\"to\":\"completed\",\"quantity\":15,\"quantityUnit\":\"m2\"}");
+		Http.Response again = step(as(this.member), id,
+				"{\"to\":\"completed\",\"quantity\":15,\"quantityUnit\":\"m2\"}");
 		assertThat(again.json().get("quantity").asDouble()).isEqualTo(15);
 		assertThat(state(id)).isEqualTo("completed");
 	}
@@ -93,8 +99,8 @@ class WorkOrderStepTests extends WorkOrderTest {
 	@Test
 	void aCurrentIfMatchIsAccepted() {
 		long id = reportAt("other").get("id").asLong();
-		Http.Response response = as("dispatcher").send("POST", "/api/workorders/" + id + "/transitions", to("cancelled"),
-				ifMatch(1));
+		Http.Response response = as("dispatcher").send("POST", "/api/workorders/" + id + "/transitions",
+				to("cancelled"), ifMatch(1));
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("ETag")).isEqualTo("\"2\"");
 	}
@@ -237,7 +243,8 @@ class WorkOrderStepTests extends WorkOrderTest {
 	Http.Response rawUpload(String user, long id, byte[] bytes, String type) {
 		String boundary = "zonegis" + System.nanoTime();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"现场.png\"\r\n"
-				+ "Content-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "Content-Type: " + type + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[head.length + bytes.length + tail.length];
 		System.arraycopy(head, 0, body, 0, head.length);
@@ -245,14 +252,15 @@ class WorkOrderStepTests extends WorkOrderTest {
 		System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/api/workorders/" + id + "/attachments"))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		try {
-			return new Http.Response(HttpClient.newHttpClient().send(request,
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+			return new Http.Response(HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -16,8 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Work order tests create their own crews, crew members, streetlights and orders, all named with
- * {@link #TEST}, and remove them afterwards so other suites see the demo zone as it was.
+ * Work order tests create their own crews, crew members, streetlights and orders, all
+ * named with {@link #TEST}, and remove them afterwards so other suites see the demo zone
+ * as it was.
  */
 abstract class WorkOrderTest extends IntegrationTest {
 
@@ -37,8 +38,11 @@ abstract class WorkOrderTest extends IntegrationTest {
 	@AfterEach
 	void removeTestRows() {
 		String ours = "description LIKE :p OR crew_id IN (SELECT id FROM zonegis.crew WHERE name LIKE :p)";
-		this.jdbc.sql("DELETE FROM zonegis.work_order WHERE inspection_id IN (SELECT id FROM zonegis.work_order WHERE "
-				+ ours + ")").param("p", TEST + "%").update();
+		this.jdbc
+			.sql("DELETE FROM zonegis.work_order WHERE inspection_id IN (SELECT id FROM zonegis.work_order WHERE "
+					+ ours + ")")
+			.param("p", TEST + "%")
+			.update();
 		this.jdbc.sql("DELETE FROM zonegis.work_order WHERE " + ours).param("p", TEST + "%").update();
 		this.jdbc.sql("DELETE FROM zonegis.app_user WHERE username LIKE 'test-wo-%'").update();
 		this.jdbc.sql("DELETE FROM zonegis.crew WHERE name LIKE :p").param("p", TEST + "%").update();
@@ -54,11 +58,12 @@ abstract class WorkOrderTest extends IntegrationTest {
 	}
 
 	long crew(String skills, double lon, double lat, boolean active) {
-		return this.jdbc.sql("""
-				INSERT INTO zonegis.crew (name, skills, active, geom, created_by, updated_by)
-				VALUES (:name, string_to_array(:skills, ','), :active, ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), 'test', 'test')
-				RETURNING id
-				""")
+		return this.jdbc
+			.sql("""
+					INSERT INTO zonegis.crew (name, skills, active, geom, created_by, updated_by)
+					VALUES (:name, string_to_array(:skills, ','), :active, ST_SetSRID(ST_MakePoint(:lon, :lat), 4490), 'test', 'test')
+					RETURNING id
+					""")
 			.param("name", unique("crew"))
 			.param("skills", skills)
 			.param("active", active)

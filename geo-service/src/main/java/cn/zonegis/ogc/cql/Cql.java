@@ -7,8 +7,9 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The tree a CQL2 filter parses into, whether it was written as cql2-text or cql2-json. Nothing in
- * it is SQL: {@link CqlSqlCompiler} turns it into conditions over published properties only.
+ * The tree a CQL2 filter parses into, whether it was written as cql2-text or cql2-json.
+ * Nothing in it is SQL: {@link CqlSqlCompiler} turns it into conditions over published
+ * properties only.
  */
 public sealed interface Cql {
 
@@ -34,8 +35,8 @@ public sealed interface Cql {
 	}
 
 	/**
-	 * A temporal literal from start to end, both included; null is an open end. An instant has
-	 * start equal to end; a DATE is its whole day, and compares as a date.
+	 * A temporal literal from start to end, both included; null is an open end. An
+	 * instant has start equal to end; a DATE is its whole day, and compares as a date.
 	 */
 	record TimeLiteral(OffsetDateTime start, OffsetDateTime end, boolean day) implements Cql {
 	}

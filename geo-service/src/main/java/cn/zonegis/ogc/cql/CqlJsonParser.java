@@ -166,11 +166,12 @@ public final class CqlJsonParser {
 			case "Point" -> point(c);
 			case "LineString" -> line(c);
 			case "Polygon" -> polygon(c);
-			case "MultiPoint" -> FACTORY.createMultiPoint(c.valueStream().map(CqlJsonParser::point).toArray(Point[]::new));
-			case "MultiLineString" -> FACTORY
-				.createMultiLineString(c.valueStream().map(CqlJsonParser::line).toArray(LineString[]::new));
-			case "MultiPolygon" -> FACTORY
-				.createMultiPolygon(c.valueStream().map(CqlJsonParser::polygon).toArray(Polygon[]::new));
+			case "MultiPoint" ->
+				FACTORY.createMultiPoint(c.valueStream().map(CqlJsonParser::point).toArray(Point[]::new));
+			case "MultiLineString" ->
+				FACTORY.createMultiLineString(c.valueStream().map(CqlJsonParser::line).toArray(LineString[]::new));
+			case "MultiPolygon" ->
+				FACTORY.createMultiPolygon(c.valueStream().map(CqlJsonParser::polygon).toArray(Polygon[]::new));
 			default -> throw new CqlException("unsupported geometry type " + node.get("type"));
 		};
 	}
@@ -190,7 +191,8 @@ public final class CqlJsonParser {
 
 	private static Polygon polygon(JsonNode rings) {
 		try {
-			LinearRing[] all = rings.valueStream().map((r) -> FACTORY.createLinearRing(coordinates(r)))
+			LinearRing[] all = rings.valueStream()
+				.map((r) -> FACTORY.createLinearRing(coordinates(r)))
 				.toArray(LinearRing[]::new);
 			if (all.length == 0) {
 				throw new CqlException("a Polygon needs a ring");

@@ -3,7 +3,10 @@ package cn.zonegis.ogc.cql;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits cql2-text into tokens: words, quoted identifiers, strings, numbers and punctuation. */
+/**
+ * Splits cql2-text into tokens: words, quoted identifiers, strings, numbers and
+ * punctuation.
+ */
 final class CqlLexer {
 
 	enum Kind {
@@ -13,7 +16,8 @@ final class CqlLexer {
 	}
 
 	/**
-	 * @param position where the token starts in the filter, for messages and for cutting out WKT
+	 * @param position where the token starts in the filter, for messages and for cutting
+	 * out WKT
 	 */
 	record Token(Kind kind, String text, int position) {
 
@@ -45,8 +49,9 @@ final class CqlLexer {
 			else if (Character.isDigit(c) || ((c == '-' || c == '+' || c == '.') && i + 1 < text.length()
 					&& (Character.isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '.'))) {
 				int end = i + 1;
-				while (end < text.length() && (Character.isDigit(text.charAt(end)) || ".eE".indexOf(text.charAt(end)) >= 0
-						|| ((text.charAt(end) == '-' || text.charAt(end) == '+') && "eE".indexOf(text.charAt(end - 1)) >= 0))) {
+				while (end < text.length() && (Character.isDigit(text.charAt(end))
+						|| ".eE".indexOf(text.charAt(end)) >= 0 || ((text.charAt(end) == '-' || text.charAt(end) == '+')
+								&& "eE".indexOf(text.charAt(end - 1)) >= 0))) {
 					end++;
 				}
 				tokens.add(new Token(Kind.NUMBER, text.substring(i, end), i));
@@ -54,7 +59,8 @@ final class CqlLexer {
 			}
 			else if (Character.isLetter(c) || c == '_') {
 				int end = i + 1;
-				while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || "_:.".indexOf(text.charAt(end)) >= 0)) {
+				while (end < text.length()
+						&& (Character.isLetterOrDigit(text.charAt(end)) || "_:.".indexOf(text.charAt(end)) >= 0)) {
 					end++;
 				}
 				tokens.add(new Token(Kind.WORD, text.substring(i, end), i));
@@ -94,8 +100,8 @@ final class CqlLexer {
 			value.append(c);
 			i++;
 		}
-		throw new CqlException("unterminated " + ((kind == Kind.STRING) ? "string" : "identifier") + " at position "
-				+ start);
+		throw new CqlException(
+				"unterminated " + ((kind == Kind.STRING) ? "string" : "identifier") + " at position " + start);
 	}
 
 }

@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * What a filter may hold before it is compiled: a bounded nesting (PostgreSQL, like the parsers,
- * recurses once per level and fails with a stack error past a few thousand) and only finite
- * numbers (JTS reads 1e400 in WKT as Infinity, which no geometry can use).
+ * What a filter may hold before it is compiled: a bounded nesting (PostgreSQL, like the
+ * parsers, recurses once per level and fails with a stack error past a few thousand) and
+ * only finite numbers (JTS reads 1e400 in WKT as Infinity, which no geometry can use).
  */
 public final class CqlLimits {
 
@@ -22,8 +22,8 @@ public final class CqlLimits {
 	}
 
 	/**
-	 * Refuses filter text whose brackets nest deeper than {@link #MAX_DEPTH}, before a parser
-	 * recurses into it. Brackets inside quoted strings do not count.
+	 * Refuses filter text whose brackets nest deeper than {@link #MAX_DEPTH}, before a
+	 * parser recurses into it. Brackets inside quoted strings do not count.
 	 */
 	public static void checkText(String filter) {
 		int depth = 0;
@@ -47,7 +47,10 @@ public final class CqlLimits {
 		}
 	}
 
-	/** Refuses a parsed filter nesting deeper than {@link #MAX_DEPTH} (NOT NOT …) or holding a number out of range. */
+	/**
+	 * Refuses a parsed filter nesting deeper than {@link #MAX_DEPTH} (NOT NOT …) or
+	 * holding a number out of range.
+	 */
 	public static void check(Cql filter) {
 		check(filter, 1);
 	}
@@ -63,8 +66,8 @@ public final class CqlLimits {
 		if (node instanceof Cql.GeometryLiteral literal) {
 			for (Coordinate c : literal.geometry().getCoordinates()) {
 				if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-					throw new CqlException("a coordinate of " + literal.geometry().getGeometryType()
-							+ " is not a finite number");
+					throw new CqlException(
+							"a coordinate of " + literal.geometry().getGeometryType() + " is not a finite number");
 				}
 			}
 		}

@@ -44,7 +44,9 @@ final class CqlLiterals {
 		}
 	}
 
-	/** INTERVAL('start', 'end') with '..' for an open end; each end a date or a timestamp. */
+	/**
+	 * INTERVAL('start', 'end') with '..' for an open end; each end a date or a timestamp.
+	 */
 	static Cql.TimeLiteral interval(String start, String end) {
 		OffsetDateTime from = "..".equals(start) ? null : instant(kindOf(start), start).start();
 		OffsetDateTime to = "..".equals(end) ? null : instant(kindOf(end), end).end();

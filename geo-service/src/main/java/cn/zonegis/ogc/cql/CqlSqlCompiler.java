@@ -12,9 +12,10 @@ import cn.zonegis.ogc.SqlWhere;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * Turns a CQL2 tree into one SQL condition over alias {@code t}. Properties resolve only through
- * the collection's queryables (an unknown one is a 400 naming it), every literal is bound as a
- * parameter, geometry literals are transformed from the filter CRS into the storage CRS.
+ * Turns a CQL2 tree into one SQL condition over alias {@code t}. Properties resolve only
+ * through the collection's queryables (an unknown one is a 400 naming it), every literal
+ * is bound as a parameter, geometry literals are transformed from the filter CRS into the
+ * storage CRS.
  */
 public final class CqlSqlCompiler {
 
@@ -113,8 +114,9 @@ public final class CqlSqlCompiler {
 	}
 
 	/**
-	 * A property, or a literal bound as a value of the type of the property it is compared with, so
-	 * that PostgreSQL compares like with like and a bad value is a 400, not a database error.
+	 * A property, or a literal bound as a value of the type of the property it is
+	 * compared with, so that PostgreSQL compares like with like and a bad value is a 400,
+	 * not a database error.
 	 */
 	private String scalar(Cql operand, Cql other) {
 		if (operand instanceof Cql.Property p) {
@@ -159,7 +161,10 @@ public final class CqlSqlCompiler {
 		throw new CqlException("a geometry was expected, not " + describe(operand));
 	}
 
-	/** Both sides as [start, end], a property being an instant; CQL2's meaning of each function. */
+	/**
+	 * Both sides as [start, end], a property being an instant; CQL2's meaning of each
+	 * function.
+	 */
 	private String temporal(Cql.Temporal t) {
 		Bound[] a = period(t.left());
 		Bound[] b = period(t.right());
@@ -219,7 +224,8 @@ public final class CqlSqlCompiler {
 	}
 
 	/**
-	 * One end of a period: SQL for a finite instant, or an open start (-1) or open end (+1).
+	 * One end of a period: SQL for a finite instant, or an open start (-1) or open end
+	 * (+1).
 	 */
 	private record Bound(String sql, int infinity) {
 	}

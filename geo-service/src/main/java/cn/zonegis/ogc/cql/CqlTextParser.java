@@ -12,9 +12,9 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * A recursive-descent parser for cql2-text (OGC 21-065): boolean operators, comparisons, LIKE, IN,
- * BETWEEN, IS NULL, the spatial and temporal functions, and WKT, BBOX, DATE, TIMESTAMP and
- * INTERVAL literals.
+ * A recursive-descent parser for cql2-text (OGC 21-065): boolean operators, comparisons,
+ * LIKE, IN, BETWEEN, IS NULL, the spatial and temporal functions, and WKT, BBOX, DATE,
+ * TIMESTAMP and INTERVAL literals.
  */
 public final class CqlTextParser {
 
@@ -147,7 +147,8 @@ public final class CqlTextParser {
 					return new Cql.Literal(new BigDecimal(token.text()));
 				}
 				catch (NumberFormatException ex) {
-					throw new CqlException("'" + token.text() + "' at position " + token.position() + " is not a number");
+					throw new CqlException(
+							"'" + token.text() + "' at position " + token.position() + " is not a number");
 				}
 			}
 			case QUOTED_IDENTIFIER -> {
@@ -195,14 +196,18 @@ public final class CqlTextParser {
 					expect(")");
 					return CqlLiterals.interval(start, end);
 				}
-				default -> throw new CqlException("unknown function " + token.text() + " at position " + token.position());
+				default ->
+					throw new CqlException("unknown function " + token.text() + " at position " + token.position());
 			}
 		}
 		this.next++;
 		return new Cql.Property(token.text());
 	}
 
-	/** Cuts the WKT literal out of the filter text up to its closing parenthesis and lets JTS read it. */
+	/**
+	 * Cuts the WKT literal out of the filter text up to its closing parenthesis and lets
+	 * JTS read it.
+	 */
 	private Cql wkt(Token keyword) {
 		int depth = 0;
 		int end = -1;
@@ -228,8 +233,8 @@ public final class CqlTextParser {
 			return new Cql.GeometryLiteral(new WKTReader().read(wkt));
 		}
 		catch (ParseException | IllegalArgumentException ex) {
-			throw new CqlException("invalid " + keyword.text() + " at position " + keyword.position() + ": "
-					+ ex.getMessage());
+			throw new CqlException(
+					"invalid " + keyword.text() + " at position " + keyword.position() + ": " + ex.getMessage());
 		}
 	}
 
@@ -269,8 +274,8 @@ public final class CqlTextParser {
 
 	private void expect(String word) {
 		if (!accept(word)) {
-			throw new CqlException("expected " + word + " at position " + peek().position() + " but found "
-					+ describe(peek()));
+			throw new CqlException(
+					"expected " + word + " at position " + peek().position() + " but found " + describe(peek()));
 		}
 	}
 

@@ -30,8 +30,8 @@ class CqlJsonParserTests {
 
 	@Test
 	void temporalLiteralsAndBboxAreRead() {
-		Cql.Temporal t = (Cql.Temporal) CqlJsonParser
-			.parse("{\"op\": \"t_intersects\", \"args\": [{\"property\": \"updated_at\"}, {\"interval\": [\"2026-01-01\", \"..\"]}]}");
+		Cql.Temporal t = (Cql.Temporal) CqlJsonParser.parse(
+				"{\"op\": \"t_intersects\", \"args\": [{\"property\": \"updated_at\"}, {\"interval\": [\"2026-01-01\", \"..\"]}]}");
 		assertThat(((Cql.TimeLiteral) t.right()).end()).isNull();
 		Cql.Spatial s = (Cql.Spatial) CqlJsonParser
 			.parse("{\"op\": \"s_within\", \"args\": [{\"property\": \"geometry\"}, {\"bbox\": [1, 2, 3, 4]}]}");

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The tree into SQL: only known properties, every value bound, never client text in the SQL. */
+/**
+ * The tree into SQL: only known properties, every value bound, never client text in the
+ * SQL.
+ */
 class CqlSqlCompilerTests {
 
 	private static final Map<String, Queryable> QUERYABLES = Map.of("name",

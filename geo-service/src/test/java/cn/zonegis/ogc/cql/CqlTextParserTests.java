@@ -41,9 +41,9 @@ class CqlTextParserTests {
 			.isEqualTo(new Cql.Like(new Cql.Property("name"), new Cql.Literal("A%"), true));
 		assertThat(CqlTextParser.parse("kind IN ('rain', 'sewage')")).isEqualTo(new Cql.In(new Cql.Property("kind"),
 				List.of(new Cql.Literal("rain"), new Cql.Literal("sewage")), false));
-		assertThat(CqlTextParser.parse("depth_m BETWEEN 1 AND 2.5")).isEqualTo(new Cql.Between(
-				new Cql.Property("depth_m"), new Cql.Literal(new BigDecimal("1")), new Cql.Literal(new BigDecimal("2.5")),
-				false));
+		assertThat(CqlTextParser.parse("depth_m BETWEEN 1 AND 2.5"))
+			.isEqualTo(new Cql.Between(new Cql.Property("depth_m"), new Cql.Literal(new BigDecimal("1")),
+					new Cql.Literal(new BigDecimal("2.5")), false));
 	}
 
 	@Test
@@ -71,12 +71,12 @@ class CqlTextParserTests {
 
 	@Test
 	void temporalFunctionsTakeDatesTimestampsAndOpenIntervals() {
-		Cql.Temporal during = (Cql.Temporal) CqlTextParser
-			.parse("T_DURING(updated_at, INTERVAL('2026-01-01', '..'))");
+		Cql.Temporal during = (Cql.Temporal) CqlTextParser.parse("T_DURING(updated_at, INTERVAL('2026-01-01', '..'))");
 		Cql.TimeLiteral interval = (Cql.TimeLiteral) during.right();
 		assertThat(interval.start().getYear()).isEqualTo(2026);
 		assertThat(interval.end()).isNull();
-		Cql.Temporal before = (Cql.Temporal) CqlTextParser.parse("T_BEFORE(updated_at, TIMESTAMP('2026-01-01T08:00:00Z'))");
+		Cql.Temporal before = (Cql.Temporal) CqlTextParser
+			.parse("T_BEFORE(updated_at, TIMESTAMP('2026-01-01T08:00:00Z'))");
 		assertThat(((Cql.TimeLiteral) before.right()).start()).isEqualTo(((Cql.TimeLiteral) before.right()).end());
 		Cql.Temporal equals = (Cql.Temporal) CqlTextParser.parse("T_EQUALS(d, DATE('2026-02-03'))");
 		assertThat(((Cql.TimeLiteral) equals.right()).day()).isTrue();
