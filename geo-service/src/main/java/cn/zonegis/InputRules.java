@@ -3,14 +3,13 @@ package cn.zonegis;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import cn.zonegis.geo.ZoneTime;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
@@ -27,14 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InputRules {
-
-	/**
-	 * The records of the zone are kept in China Standard Time; "today" is its calendar
-	 * day.
-	 */
-	private static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
-
-	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	private static final Set<String> NOTE_FIELDS = Set.of("note", "description", "legal_basis", "legalBasis");
 
@@ -55,8 +46,12 @@ public class InputRules {
 
 	private final InputLimits limits;
 
-	public InputRules(InputLimits limits) {
+	/** "Today", for the latest date allowed, is the zone's calendar day. */
+	private final ZoneTime zoneTime;
+
+	public InputRules(InputLimits limits, ZoneTime zoneTime) {
 		this.limits = limits;
+		this.zoneTime = zoneTime;
 	}
 
 	/** Refuses the body at its first value that breaks a rule. */
@@ -179,7 +174,7 @@ public class InputRules {
 	private LocalDate checkedDate(String field, String pointer, String text) {
 		LocalDate date;
 		try {
-			date = ISO_DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
+			date = ZoneTime.isDate(text) ? LocalDate.parse(text) : null;
 		}
 		catch (DateTimeParseException ex) {
 			date = null;
@@ -187,7 +182,7 @@ public class InputRules {
 		if (date == null) {
 			throw dateProblem(field, pointer, text);
 		}
-		LocalDate latest = LocalDate.now(ZONE_TIME).plusYears(this.limits.yearsAhead());
+		LocalDate latest = this.zoneTime.today().plusYears(this.limits.yearsAhead());
 		if (date.isBefore(this.limits.earliestDate()) || date.isAfter(latest)) {
 			throw ApiProblem
 				.badRequest("date-out-of-range", "problem.input.dateRange", field, text, this.limits.earliestDate(),

@@ -2,15 +2,14 @@ package cn.zonegis.land;
 
 import cn.zonegis.ETag;
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeometryCheck;
+import cn.zonegis.geo.ZoneTime;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
@@ -33,18 +32,19 @@ class ParcelController {
 
 	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
-	private static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
-
 	private final ParcelService parcels;
 
 	private final ParcelTransitions transitions;
 
 	private final GeometryCheck geometry;
 
-	ParcelController(ParcelService parcels, ParcelTransitions transitions, GeometryCheck geometry) {
+	private final ZoneTime zoneTime;
+
+	ParcelController(ParcelService parcels, ParcelTransitions transitions, GeometryCheck geometry, ZoneTime zoneTime) {
 		this.parcels = parcels;
 		this.transitions = transitions;
 		this.geometry = geometry;
+		this.zoneTime = zoneTime;
 	}
 
 	@GetMapping("/api/parcels/{id}")
@@ -134,13 +134,10 @@ class ParcelController {
 	record TransitionRequest(String to, String note) {
 	}
 
-	private static OffsetDateTime instant(String parameter, String text) {
+	/** A date means the state at the end of that day. */
+	private OffsetDateTime instant(String parameter, String text) {
 		try {
-			if (text.length() == 10) {
-				// A date means the state at the end of that day, in the zone's own time.
-				return LocalDate.parse(text).plusDays(1).atStartOfDay(ZONE_TIME).toOffsetDateTime().minusNanos(1000);
-			}
-			return OffsetDateTime.parse(text);
+			return this.zoneTime.read(text).last();
 		}
 		catch (DateTimeParseException ex) {
 			throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.invalid", parameter, text)

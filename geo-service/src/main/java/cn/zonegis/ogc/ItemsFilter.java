@@ -1,6 +1,7 @@
 package cn.zonegis.ogc;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.ogc.cql.Cql;
 import cn.zonegis.ogc.cql.CqlException;
 import cn.zonegis.ogc.cql.CqlJsonParser;
@@ -27,9 +28,12 @@ class ItemsFilter {
 
 	private final CrsCatalog crs;
 
-	ItemsFilter(QueryableCatalog queryables, CrsCatalog crs) {
+	private final ZoneTime zoneTime;
+
+	ItemsFilter(QueryableCatalog queryables, CrsCatalog crs, ZoneTime zoneTime) {
 		this.queryables = queryables;
 		this.crs = crs;
+		this.zoneTime = zoneTime;
 	}
 
 	void apply(CollectionDef def, String filter, String language, String filterCrs, SqlWhere where) {
@@ -46,12 +50,13 @@ class ItemsFilter {
 		try {
 			CqlLimits.checkText(filter);
 			Cql tree = switch ((language == null) ? "cql2-text" : language) {
-				case "cql2-text" -> CqlTextParser.parse(filter);
-				case "cql2-json" -> CqlJsonParser.parse(filter);
+				case "cql2-text" -> CqlTextParser.parse(filter, this.zoneTime);
+				case "cql2-json" -> CqlJsonParser.parse(filter, this.zoneTime);
 				default -> throw unknownLanguage(language);
 			};
 			CqlLimits.check(tree);
-			where.and(new CqlSqlCompiler((name) -> this.queryables.get(def, name), where, geometryCrs).compile(tree));
+			where.and(new CqlSqlCompiler((name) -> this.queryables.get(def, name), where, geometryCrs, this.zoneTime)
+				.compile(tree));
 		}
 		catch (CqlException ex) {
 			throw invalid(ex.getMessage());

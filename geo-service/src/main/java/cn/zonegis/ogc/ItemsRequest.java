@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.ZoneTime;
 
 /**
  * The query parameters of /items turned into SQL conditions, the output CRS and the page.
@@ -22,7 +23,7 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 	 * parameters.
 	 */
 	static ItemsRequest read(CollectionDef def, Map<String, String[]> parameters, OgcProperties limits,
-			CrsCatalog crsCatalog, QueryableCatalog queryables, ItemsFilter filter) {
+			CrsCatalog crsCatalog, QueryableCatalog queryables, ItemsFilter filter, ZoneTime zoneTime) {
 		SqlWhere where = new SqlWhere();
 		for (String name : parameters.keySet()) {
 			if (!OpenApiDocument.ITEMS_PARAMETERS.contains(name)) {
@@ -31,7 +32,7 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 					throw ApiProblem.badRequest("unknown-parameter", "problem.parameter.unknown", name)
 						.with("parameter", name);
 				}
-				equal(where, queryable, single(parameters, name));
+				equal(where, queryable, single(parameters, name), zoneTime);
 			}
 		}
 		Crs bboxCrs = crsCatalog.parse("bbox-crs", single(parameters, "bbox-crs"));
@@ -41,7 +42,7 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 		}
 		String datetime = single(parameters, "datetime");
 		if (datetime != null) {
-			datetime(where, def, datetime);
+			datetime(where, def, datetime, zoneTime);
 		}
 		filter.apply(def, single(parameters, "filter"), single(parameters, "filter-lang"),
 				single(parameters, "filter-crs"), where);
@@ -52,8 +53,8 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 	}
 
 	/** A property=value filter; on an array property, the array contains the value. */
-	private static void equal(SqlWhere where, Queryable queryable, String text) {
-		String value = where.bind(queryable.valueOf(text));
+	private static void equal(SqlWhere where, Queryable queryable, String text, ZoneTime zoneTime) {
+		String value = where.bind(queryable.valueOf(text, zoneTime));
 		where.and((queryable.type() == Queryable.Type.ARRAY) ? value + " = ANY(" + queryable.sql() + ")"
 				: queryable.sql() + " = " + value);
 	}
@@ -105,7 +106,7 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 	 * An instant or an interval "start/end" with ".." (or nothing) for an open end; a
 	 * calendar date as an instant means that whole day.
 	 */
-	private static void datetime(SqlWhere where, CollectionDef def, String text) {
+	private static void datetime(SqlWhere where, CollectionDef def, String text, ZoneTime zoneTime) {
 		if (def.temporalColumn() == null) {
 			throw ApiProblem.badRequest("invalid-parameter", "problem.datetime.none", def.id())
 				.with("parameter", "datetime");
@@ -114,24 +115,22 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 		try {
 			String[] ends = text.split("/", -1);
 			if (ends.length == 1) {
-				OffsetDateTime at = Queryable.Temporal.instant(text.strip());
-				boolean wholeDay = text.strip().length() == 10;
-				where.and(wholeDay
-						? column + " >= " + where.bind(at) + " AND " + column + " < " + where.bind(at.plusDays(1))
-						: column + " = " + where.bind(at));
+				ZoneTime.Span at = zoneTime.read(text);
+				where.and(at.wholeDay()
+						? column + " >= " + where.bind(at.start()) + " AND " + column + " < " + where.bind(at.end())
+						: column + " = " + where.bind(at.start()));
 			}
 			else if (ends.length == 2) {
 				if (open(ends[0]) && open(ends[1])) {
 					return;
 				}
 				if (!open(ends[0])) {
-					where.and(column + " >= " + where.bind(Queryable.Temporal.instant(ends[0].strip())));
+					where.and(column + " >= " + where.bind(zoneTime.read(ends[0]).start()));
 				}
 				if (!open(ends[1])) {
-					String endText = ends[1].strip();
-					OffsetDateTime end = Queryable.Temporal.instant(endText);
-					where.and((endText.length() == 10) ? column + " < " + where.bind(end.plusDays(1))
-							: column + " <= " + where.bind(end));
+					ZoneTime.Span end = zoneTime.read(ends[1]);
+					where.and(end.wholeDay() ? column + " < " + where.bind(end.end())
+							: column + " <= " + where.bind(end.end()));
 				}
 			}
 			else {

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import cn.zonegis.geo.ZoneTime;
+
 /**
  * Reads the query parameters of the items endpoints with the catalogs they are checked
  * against.
@@ -19,15 +21,20 @@ class ItemsRequestReader {
 
 	private final ItemsFilter filter;
 
-	ItemsRequestReader(OgcProperties properties, CrsCatalog crs, QueryableCatalog queryables, ItemsFilter filter) {
+	private final ZoneTime zoneTime;
+
+	ItemsRequestReader(OgcProperties properties, CrsCatalog crs, QueryableCatalog queryables, ItemsFilter filter,
+			ZoneTime zoneTime) {
 		this.properties = properties;
 		this.crs = crs;
 		this.queryables = queryables;
 		this.filter = filter;
+		this.zoneTime = zoneTime;
 	}
 
 	ItemsRequest read(CollectionDef def, Map<String, String[]> parameters) {
-		return ItemsRequest.read(def, parameters, this.properties, this.crs, this.queryables, this.filter);
+		return ItemsRequest.read(def, parameters, this.properties, this.crs, this.queryables, this.filter,
+				this.zoneTime);
 	}
 
 	/** The crs parameter of a single-item request, whose only other parameter is f. */

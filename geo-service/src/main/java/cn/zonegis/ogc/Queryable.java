@@ -1,11 +1,10 @@
 package cn.zonegis.ogc;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.ZoneTime;
 
 /**
  * One published property a client may filter on: its SQL over alias {@code t} and its
@@ -62,13 +61,14 @@ public record Queryable(String name, String sql, Type type) {
 	 * The client's text as a value of this property's type, to bind; a 400 naming the
 	 * property when it is not one.
 	 */
-	public Object valueOf(String text) {
+	public Object valueOf(String text, ZoneTime zoneTime) {
 		try {
 			return switch (this.type) {
 				case INTEGER -> Long.valueOf(text.strip());
 				case NUMBER -> new BigDecimal(text.strip());
 				case BOOLEAN -> parseBoolean(text.strip());
-				case DATE, TIMESTAMP -> Temporal.instant(text.strip());
+				case DATE -> zoneTime.dateOf(text);
+				case TIMESTAMP -> zoneTime.read(text).start();
 				case STRING, ARRAY -> text;
 			};
 		}
@@ -79,10 +79,10 @@ public record Queryable(String name, String sql, Type type) {
 	}
 
 	/** A number from a filter as a value of this property's type. */
-	public Object valueOf(BigDecimal number) {
+	public Object valueOf(BigDecimal number, ZoneTime zoneTime) {
 		return switch (this.type) {
 			case INTEGER, NUMBER -> number;
-			default -> valueOf(number.toPlainString());
+			default -> valueOf(number.toPlainString(), zoneTime);
 		};
 	}
 
@@ -91,25 +91,6 @@ public record Queryable(String name, String sql, Type type) {
 			return Boolean.valueOf(text);
 		}
 		throw new NumberFormatException(text);
-	}
-
-	/**
-	 * Dates and timestamps as the filters read them: a calendar date or an RFC 3339
-	 * instant.
-	 */
-	public static final class Temporal {
-
-		private Temporal() {
-		}
-
-		/** An RFC 3339 timestamp, or a calendar date meaning its first instant (UTC). */
-		public static OffsetDateTime instant(String text) {
-			if (text.length() == 10) {
-				return LocalDate.parse(text).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
-			}
-			return OffsetDateTime.parse(text);
-		}
-
 	}
 
 }

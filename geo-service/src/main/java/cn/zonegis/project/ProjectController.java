@@ -2,11 +2,11 @@ package cn.zonegis.project;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.zonegis.ETag;
+import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.geo.BBox;
 import tools.jackson.databind.JsonNode;
 
@@ -31,15 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProjectController {
 
-	/** The zone's calendar day decides how much of the year has elapsed. */
-	private static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
-
 	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
 	private final ProjectService projects;
 
-	ProjectController(ProjectService projects) {
+	/** The zone's calendar day decides how much of the year has elapsed. */
+	private final ZoneTime zoneTime;
+
+	ProjectController(ProjectService projects, ZoneTime zoneTime) {
 		this.projects = projects;
+		this.zoneTime = zoneTime;
 	}
 
 	@GetMapping("/api/projects")
@@ -97,8 +98,8 @@ class ProjectController {
 		return ResponseEntity.ok().eTag(ETag.of(project.version())).contentType(GEO_JSON).body(project.feature());
 	}
 
-	private static LocalDate day(LocalDate asOf) {
-		return (asOf == null) ? LocalDate.now(ZONE_TIME) : asOf;
+	private LocalDate day(LocalDate asOf) {
+		return (asOf == null) ? this.zoneTime.today() : asOf;
 	}
 
 }

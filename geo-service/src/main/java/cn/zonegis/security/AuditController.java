@@ -2,10 +2,10 @@ package cn.zonegis.security;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.ZoneTime;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-	/** Days are the zone's calendar days. */
-	private static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
-
 	private static final int MAX_LIMIT = 1000;
 
 	private final AuditLog audit;
 
-	AuditController(AuditLog audit) {
+	private final ZoneTime zoneTime;
+
+	AuditController(AuditLog audit, ZoneTime zoneTime) {
 		this.audit = audit;
+		this.zoneTime = zoneTime;
 	}
 
 	/**
@@ -58,12 +58,8 @@ class AuditController {
 			throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.invalid", "offset", offset)
 				.with("parameter", "offset");
 		}
-		return this.audit.search(entity, entityId, user, startOf(from), (to == null) ? null : startOf(to.plusDays(1)),
-				limit, offset);
-	}
-
-	private static OffsetDateTime startOf(LocalDate day) {
-		return (day == null) ? null : day.atStartOfDay(ZONE_TIME).toOffsetDateTime();
+		return this.audit.search(entity, entityId, user, (from == null) ? null : this.zoneTime.day(from).start(),
+				(to == null) ? null : this.zoneTime.day(to).end(), limit, offset);
 	}
 
 }

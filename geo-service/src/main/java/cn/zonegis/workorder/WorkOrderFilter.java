@@ -1,8 +1,6 @@
 package cn.zonegis.workorder;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +11,7 @@ import java.util.function.Function;
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.Srid;
+import cn.zonegis.geo.ZoneTime;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -31,15 +30,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long crewId, boolean overdue,
 		OffsetDateTime from, OffsetDateTime to) {
 
-	/** Dates without a time are days in the zone's own time (China Standard Time). */
-	static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
-
+	/** A date in from or to is the zone's whole day; "to" includes it. */
 	static WorkOrderFilter parse(String bbox, String state, String kind, Long crewId, Boolean overdue, String from,
-			String to) {
+			String to, ZoneTime zoneTime) {
 		return new WorkOrderFilter(BBox.parse("bbox", bbox),
 				values("state", state, (v) -> WorkOrderLifecycle.of(v).map(WorkOrderLifecycle::value)),
 				values("kind", kind, (v) -> WorkOrderKind.of(v).map(WorkOrderKind::value)), crewId,
-				Boolean.TRUE.equals(overdue), time("from", from, false), time("to", to, true));
+				Boolean.TRUE.equals(overdue), time("from", from, zoneTime).start(), time("to", to, zoneTime).end());
 	}
 
 	/** The SQL condition over alias t, its values bound into params. */
@@ -97,17 +94,12 @@ record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long 
 			.toList();
 	}
 
-	/** An ISO date (the whole day; "to" includes it) or an ISO date-time with offset. */
-	private static OffsetDateTime time(String parameter, String text, boolean endOfDay) {
+	private static ZoneTime.Span time(String parameter, String text, ZoneTime zoneTime) {
 		if (text == null || text.isBlank()) {
-			return null;
+			return new ZoneTime.Span(null, null, false);
 		}
 		try {
-			if (text.length() == 10) {
-				LocalDate day = LocalDate.parse(text);
-				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZONE_TIME).toOffsetDateTime();
-			}
-			return OffsetDateTime.parse(text);
+			return zoneTime.read(text);
 		}
 		catch (DateTimeParseException ex) {
 			throw ApiProblem.badRequest("invalid-parameter", "workorder.filter.time", parameter, text)

@@ -1,5 +1,7 @@
 package cn.zonegis.workorder;
 
+import cn.zonegis.geo.ZoneTime;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +17,11 @@ class WorkOrderListController {
 
 	private final WorkOrderQueryService queries;
 
-	WorkOrderListController(WorkOrderQueryService queries) {
+	private final ZoneTime zoneTime;
+
+	WorkOrderListController(WorkOrderQueryService queries, ZoneTime zoneTime) {
 		this.queries = queries;
+		this.zoneTime = zoneTime;
 	}
 
 	@GetMapping("/api/workorders")
@@ -25,7 +30,7 @@ class WorkOrderListController {
 			@RequestParam(required = false) Long crewId, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "1000") int limit) {
-		WorkOrderFilter filter = WorkOrderFilter.parse(bbox, state, kind, crewId, overdue, from, to);
+		WorkOrderFilter filter = WorkOrderFilter.parse(bbox, state, kind, crewId, overdue, from, to, this.zoneTime);
 		return ResponseEntity.ok().contentType(GEO_JSON).body(this.queries.list(filter, limit));
 	}
 
@@ -33,7 +38,7 @@ class WorkOrderListController {
 	ResponseEntity<StreamingResponseBody> nearRoad(@RequestParam String name,
 			@RequestParam(defaultValue = "50") double distance, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String kind, @RequestParam(defaultValue = "1000") int limit) {
-		WorkOrderFilter filter = WorkOrderFilter.parse(null, state, kind, null, null, null, null);
+		WorkOrderFilter filter = WorkOrderFilter.parse(null, state, kind, null, null, null, null, this.zoneTime);
 		return ResponseEntity.ok().contentType(GEO_JSON).body(this.queries.nearRoad(name, distance, filter, limit));
 	}
 
@@ -41,7 +46,7 @@ class WorkOrderListController {
 	WorkOrderQueries.Stats stats(@RequestParam(required = false) String bbox,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) Long crewId,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return this.queries.stats(WorkOrderFilter.parse(bbox, null, kind, crewId, null, from, to));
+		return this.queries.stats(WorkOrderFilter.parse(bbox, null, kind, crewId, null, from, to, this.zoneTime));
 	}
 
 }

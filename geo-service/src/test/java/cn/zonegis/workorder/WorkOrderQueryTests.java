@@ -1,6 +1,7 @@
 package cn.zonegis.workorder;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,9 +72,33 @@ class WorkOrderQueryTests extends WorkOrderTest {
 			.doesNotContain(outOfBox);
 		assertThat(ids(as("viewer").get("/api/workorders?crewId=" + crewId))).containsExactly(inBox);
 		assertThat(ids(as("viewer").get("/api/workorders?kind=greening&from=2000-01-01&to=2000-12-31"))).isEmpty();
-		String today = LocalDate.now(WorkOrderFilter.ZONE_TIME).toString();
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		assertThat(ids(as("viewer").get("/api/workorders?kind=greening&from=" + today + "&to=" + today)))
 			.contains(inBox, outOfBox);
+	}
+
+	/**
+	 * 01:30 on 2 March in the zone is still 1 March in UTC: a bare date is the zone's day
+	 * through /api and /ogc alike.
+	 */
+	@Test
+	void aDateIsTheZonesDayThroughBothApis() {
+		long early = reportAt("pipe_dredging").get("id").asLong();
+		this.jdbc.sql(
+				"UPDATE zonegis.work_order SET created_at = '2026-03-01T17:30:00Z', updated_at = '2026-03-01T17:30:00Z'"
+						+ " WHERE id = :id")
+			.param("id", early)
+			.update();
+		String ogc = "/ogc/collections/work_orders/items?kind=pipe_dredging&limit=1000&datetime=";
+		String api = "/api/workorders?kind=pipe_dredging&from=%1$s&to=%1$s";
+		assertThat(ids(as("viewer").get(api.formatted("2026-03-02")))).contains(early);
+		assertThat(ids(as("viewer").get(ogc + "2026-03-02"))).contains(early);
+		assertThat(ids(as("viewer").get(api.formatted("2026-03-01")))).doesNotContain(early);
+		assertThat(ids(as("viewer").get(ogc + "2026-03-01"))).doesNotContain(early);
+		assertThat(ids(as("viewer").get(ogc + "2026-03-02/2026-03-02"))).contains(early);
+		String cql = "/ogc/collections/work_orders/items?kind=pipe_dredging&limit=1000&filter=";
+		assertThat(ids(as("viewer").get(cql + "T_INTERSECTS(created_at,DATE('2026-03-02'))"))).contains(early);
+		assertThat(ids(as("viewer").get(cql + "T_INTERSECTS(created_at,DATE('2026-03-01'))"))).doesNotContain(early);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import cn.zonegis.geo.ZoneTime;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -26,10 +27,14 @@ public final class CqlJsonParser {
 
 	private static final GeometryFactory FACTORY = new GeometryFactory();
 
-	private CqlJsonParser() {
+	private final ZoneTime zoneTime;
+
+	private CqlJsonParser(ZoneTime zoneTime) {
+		this.zoneTime = zoneTime;
 	}
 
-	public static Cql parse(String text) {
+	/** Parses a CQL2 JSON filter; dates are the zone's days (see {@link ZoneTime}). */
+	public static Cql parse(String text, ZoneTime zoneTime) {
 		JsonNode root;
 		try {
 			root = JSON.readTree(text);
@@ -37,10 +42,10 @@ public final class CqlJsonParser {
 		catch (JacksonException ex) {
 			throw new CqlException("the filter is not JSON: " + ex.getOriginalMessage());
 		}
-		return expression(root);
+		return new CqlJsonParser(zoneTime).expression(root);
 	}
 
-	private static Cql expression(JsonNode node) {
+	private Cql expression(JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			throw new CqlException("a filter expression is missing");
 		}
@@ -66,13 +71,14 @@ public final class CqlJsonParser {
 			return new Cql.Property(node.get("property").asString());
 		}
 		if (node.has("date")) {
-			return CqlLiterals.instant("DATE", node.get("date").asString());
+			return CqlLiterals.instant("DATE", node.get("date").asString(), this.zoneTime);
 		}
 		if (node.has("timestamp")) {
-			return CqlLiterals.instant("TIMESTAMP", node.get("timestamp").asString());
+			return CqlLiterals.instant("TIMESTAMP", node.get("timestamp").asString(), this.zoneTime);
 		}
 		if (node.has("interval") && node.get("interval").isArray() && node.get("interval").size() == 2) {
-			return CqlLiterals.interval(node.get("interval").get(0).asString(), node.get("interval").get(1).asString());
+			return CqlLiterals.interval(node.get("interval").get(0).asString(), node.get("interval").get(1).asString(),
+					this.zoneTime);
 		}
 		if (node.has("bbox") && node.get("bbox").isArray()) {
 			return CqlLiterals.bbox(node.get("bbox").valueStream().mapToDouble(JsonNode::asDouble).toArray());
@@ -83,20 +89,20 @@ public final class CqlJsonParser {
 		throw new CqlException("unexpected " + node);
 	}
 
-	private static List<Cql> arguments(JsonNode node) {
+	private List<Cql> arguments(JsonNode node) {
 		JsonNode args = node.get("args");
 		if (args == null || !args.isArray()) {
 			throw new CqlException("operation " + node.get("op") + " needs an args array");
 		}
 		List<Cql> list = new ArrayList<>();
 		for (JsonNode arg : args) {
-			list.add(arg.isArray() ? new Cql.In(null, arg.valueStream().map(CqlJsonParser::expression).toList(), false)
+			list.add(arg.isArray() ? new Cql.In(null, arg.valueStream().map(this::expression).toList(), false)
 					: expression(arg));
 		}
 		return list;
 	}
 
-	private static Cql operation(String op, List<Cql> args) {
+	private Cql operation(String op, List<Cql> args) {
 		if (COMPARISONS.contains(op)) {
 			count(op, args, 2);
 			return new Cql.Comparison(op, args.get(0), args.get(1));
@@ -137,7 +143,7 @@ public final class CqlJsonParser {
 		}
 	}
 
-	private static Cql function(String op, List<Cql> args) {
+	private Cql function(String op, List<Cql> args) {
 		count(op, args, 2);
 		String upper = op.toUpperCase(Locale.ROOT);
 		for (Cql.SpatialOperator operator : Cql.SpatialOperator.values()) {

@@ -1,10 +1,9 @@
 package cn.zonegis.ogc.cql;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import cn.zonegis.geo.ZoneTime;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -29,27 +28,26 @@ final class CqlLiterals {
 				FACTORY.toGeometry(new Envelope(values[0], values[half], values[1], values[half + 1])));
 	}
 
-	/** DATE('2026-01-01') is its whole day; TIMESTAMP('…Z') is an instant. */
-	static Cql.TimeLiteral instant(String kind, String value) {
+	/** DATE('2026-01-01') is its whole day in the zone; TIMESTAMP('…Z') is an instant. */
+	static Cql.TimeLiteral instant(String kind, String value, ZoneTime zoneTime) {
+		if ("DATE".equals(kind) != ZoneTime.isDate(value)) {
+			throw notA(kind, value);
+		}
 		try {
-			if ("DATE".equals(kind)) {
-				OffsetDateTime day = LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC);
-				return new Cql.TimeLiteral(day, day.plusDays(1).minusNanos(1000), true);
-			}
-			OffsetDateTime at = OffsetDateTime.parse(value);
-			return new Cql.TimeLiteral(at, at, false);
+			ZoneTime.Span span = zoneTime.read(value);
+			return new Cql.TimeLiteral(span.start(), span.last(), span.wholeDay());
 		}
 		catch (DateTimeParseException ex) {
-			throw new CqlException(kind + "('" + value + "') is not a valid " + kind.toLowerCase());
+			throw notA(kind, value);
 		}
 	}
 
 	/**
 	 * INTERVAL('start', 'end') with '..' for an open end; each end a date or a timestamp.
 	 */
-	static Cql.TimeLiteral interval(String start, String end) {
-		OffsetDateTime from = "..".equals(start) ? null : instant(kindOf(start), start).start();
-		OffsetDateTime to = "..".equals(end) ? null : instant(kindOf(end), end).end();
+	static Cql.TimeLiteral interval(String start, String end, ZoneTime zoneTime) {
+		OffsetDateTime from = "..".equals(start) ? null : instant(kindOf(start), start, zoneTime).start();
+		OffsetDateTime to = "..".equals(end) ? null : instant(kindOf(end), end, zoneTime).end();
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new CqlException("INTERVAL starts after it ends");
 		}
@@ -57,7 +55,11 @@ final class CqlLiterals {
 	}
 
 	private static String kindOf(String value) {
-		return (value.length() == 10) ? "DATE" : "TIMESTAMP";
+		return ZoneTime.isDate(value) ? "DATE" : "TIMESTAMP";
+	}
+
+	private static CqlException notA(String kind, String value) {
+		return new CqlException(kind + "('" + value + "') is not a valid " + kind.toLowerCase());
 	}
 
 }

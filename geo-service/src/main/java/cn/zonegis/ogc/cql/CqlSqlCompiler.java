@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.ogc.Crs;
 import cn.zonegis.ogc.Queryable;
 import cn.zonegis.ogc.SqlWhere;
@@ -30,15 +31,19 @@ public final class CqlSqlCompiler {
 
 	private final Crs filterCrs;
 
+	private final ZoneTime zoneTime;
+
 	/**
 	 * @param queryables resolves a property name, throwing a 400 for an unknown one
 	 * @param where receives the bound values
 	 * @param filterCrs the CRS and axis order of geometry literals
+	 * @param zoneTime reads dates compared with temporal properties
 	 */
-	public CqlSqlCompiler(Function<String, Queryable> queryables, SqlWhere where, Crs filterCrs) {
+	public CqlSqlCompiler(Function<String, Queryable> queryables, SqlWhere where, Crs filterCrs, ZoneTime zoneTime) {
 		this.queryables = queryables;
 		this.where = where;
 		this.filterCrs = filterCrs;
+		this.zoneTime = zoneTime;
 	}
 
 	public String compile(Cql filter) {
@@ -125,8 +130,8 @@ public final class CqlSqlCompiler {
 		if (operand instanceof Cql.Literal literal) {
 			if (other instanceof Cql.Property p) {
 				Queryable target = queryable(p);
-				return this.where.bind(literal.isNumber() ? target.valueOf((BigDecimal) literal.value())
-						: target.valueOf(String.valueOf(literal.value())));
+				return this.where.bind(literal.isNumber() ? target.valueOf((BigDecimal) literal.value(), this.zoneTime)
+						: target.valueOf(String.valueOf(literal.value()), this.zoneTime));
 			}
 			return this.where.bind(literal.value());
 		}

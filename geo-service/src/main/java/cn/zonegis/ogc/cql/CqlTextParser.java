@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.ogc.cql.CqlLexer.Kind;
 import cn.zonegis.ogc.cql.CqlLexer.Token;
 import org.locationtech.jts.io.ParseException;
@@ -29,13 +30,17 @@ public final class CqlTextParser {
 
 	private int next;
 
-	private CqlTextParser(String text) {
+	private final ZoneTime zoneTime;
+
+	private CqlTextParser(String text, ZoneTime zoneTime) {
 		this.text = text;
+		this.zoneTime = zoneTime;
 		this.tokens = CqlLexer.tokens(text);
 	}
 
-	public static Cql parse(String text) {
-		CqlTextParser parser = new CqlTextParser(text);
+	/** Parses a CQL2 text filter; dates are the zone's days (see {@link ZoneTime}). */
+	public static Cql parse(String text, ZoneTime zoneTime) {
+		CqlTextParser parser = new CqlTextParser(text, zoneTime);
 		Cql filter = parser.or();
 		if (parser.peek().kind() != Kind.END) {
 			throw parser.unexpected();
@@ -186,7 +191,7 @@ public final class CqlTextParser {
 					this.next += 2;
 					String value = string();
 					expect(")");
-					return CqlLiterals.instant(upper, value);
+					return CqlLiterals.instant(upper, value, this.zoneTime);
 				}
 				case "INTERVAL" -> {
 					this.next += 2;
@@ -194,7 +199,7 @@ public final class CqlTextParser {
 					expect(",");
 					String end = string();
 					expect(")");
-					return CqlLiterals.interval(start, end);
+					return CqlLiterals.interval(start, end, this.zoneTime);
 				}
 				default ->
 					throw new CqlException("unknown function " + token.text() + " at position " + token.position());

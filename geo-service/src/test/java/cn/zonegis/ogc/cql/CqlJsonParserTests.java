@@ -1,5 +1,9 @@
 package cn.zonegis.ogc.cql;
 
+import java.time.ZoneId;
+
+import cn.zonegis.geo.ZoneTime;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** cql2-json into the same tree as cql2-text. */
 class CqlJsonParserTests {
 
+	private static final ZoneTime ZONE_TIME = ZoneTime.in(ZoneId.of("Asia/Shanghai"));
+
 	@Test
 	void theSameFilterInBothEncodingsIsTheSameTree() {
 		String json = """
@@ -25,20 +31,23 @@ class CqlJsonParserTests {
 				""";
 		String text = "status = 'planned' AND kind IN ('rain', 'sewage') AND depth_m BETWEEN 1 AND 2.5 "
 				+ "AND S_INTERSECTS(geometry, POINT(1 2))";
-		assertThat(CqlJsonParser.parse(json).toString()).isEqualTo(CqlTextParser.parse(text).toString());
+		assertThat(CqlJsonParser.parse(json, ZONE_TIME).toString())
+			.isEqualTo(CqlTextParser.parse(text, ZONE_TIME).toString());
 	}
 
 	@Test
 	void temporalLiteralsAndBboxAreRead() {
 		Cql.Temporal t = (Cql.Temporal) CqlJsonParser.parse(
-				"{\"op\": \"t_intersects\", \"args\": [{\"property\": \"updated_at\"}, {\"interval\": [\"2026-01-01\", \"..\"]}]}");
+				"{\"op\": \"t_intersects\", \"args\": [{\"property\": \"updated_at\"}, {\"interval\": [\"2026-01-01\", \"..\"]}]}",
+				ZONE_TIME);
 		assertThat(((Cql.TimeLiteral) t.right()).end()).isNull();
-		Cql.Spatial s = (Cql.Spatial) CqlJsonParser
-			.parse("{\"op\": \"s_within\", \"args\": [{\"property\": \"geometry\"}, {\"bbox\": [1, 2, 3, 4]}]}");
+		Cql.Spatial s = (Cql.Spatial) CqlJsonParser.parse(
+				"{\"op\": \"s_within\", \"args\": [{\"property\": \"geometry\"}, {\"bbox\": [1, 2, 3, 4]}]}",
+				ZONE_TIME);
 		assertThat(((Cql.GeometryLiteral) s.right()).geometry().getArea()).isEqualTo(4.0);
-		assertThat(CqlJsonParser.parse("{\"op\": \"isNull\", \"args\": [{\"property\": \"note\"}]}"))
+		assertThat(CqlJsonParser.parse("{\"op\": \"isNull\", \"args\": [{\"property\": \"note\"}]}", ZONE_TIME))
 			.isEqualTo(new Cql.IsNull(new Cql.Property("note"), false));
-		assertThat(CqlJsonParser.parse("{\"op\": \"<\", \"args\": [{\"property\": \"n\"}, 3]}"))
+		assertThat(CqlJsonParser.parse("{\"op\": \"<\", \"args\": [{\"property\": \"n\"}, 3]}", ZONE_TIME))
 			.isEqualTo(new Cql.Comparison("<", new Cql.Property("n"), new Cql.Literal(new BigDecimal("3"))));
 		assertThat(List.of(Cql.TemporalOperator.values())).hasSize(5);
 	}
@@ -48,7 +57,7 @@ class CqlJsonParserTests {
 			"{\"op\": \"=\"}", "{\"type\": \"Polygon\", \"coordinates\": [[[1, 2], [3, 4]]]}", "[1, 2]",
 			"{\"op\": \"in\", \"args\": [{\"property\": \"a\"}, 1]}" })
 	void aMalformedJsonFilterIsAParseError(String filter) {
-		assertThatThrownBy(() -> CqlJsonParser.parse(filter)).isInstanceOf(CqlException.class);
+		assertThatThrownBy(() -> CqlJsonParser.parse(filter, ZONE_TIME)).isInstanceOf(CqlException.class);
 	}
 
 }

@@ -1,5 +1,9 @@
 package cn.zonegis.ogc.cql;
 
+import java.time.ZoneId;
+
+import cn.zonegis.geo.ZoneTime;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -18,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CqlSqlCompilerTests {
 
+	private static final ZoneTime ZONE_TIME = ZoneTime.in(ZoneId.of("Asia/Shanghai"));
+
 	private static final Map<String, Queryable> QUERYABLES = Map.of("name",
 			new Queryable("name", "t.\"name\"", Queryable.Type.STRING), "depth_m",
 			new Queryable("depth_m", "t.\"depth_m\"", Queryable.Type.NUMBER), "updated_at",
@@ -29,7 +35,8 @@ class CqlSqlCompilerTests {
 	/** Compiles with a fresh WHERE, so the placeholders count from :p1. */
 	private String compile(String filter) {
 		this.where = new SqlWhere();
-		return new CqlSqlCompiler(this::queryable, this.where, Crs.CRS84).compile(CqlTextParser.parse(filter));
+		return new CqlSqlCompiler(this::queryable, this.where, Crs.CRS84, ZONE_TIME)
+			.compile(CqlTextParser.parse(filter, ZONE_TIME));
 	}
 
 	private Queryable queryable(String name) {
