@@ -20,6 +20,8 @@ ensure_browser() {
 	command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 	# Not `fc-list | grep -q`: grep leaves early and pipefail reads the SIGPIPE as "missing".
 	fc-list 2>/dev/null | grep -ci "noto.*cjk" >/dev/null || missing+=(fonts-noto-cjk)
+	# The document tests render the PDFs they check with poppler's pdftoppm.
+	command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 	if [ ${#missing[@]} -gt 0 ]; then
 		command -v apt-get >/dev/null 2>&1 || { echo "[test] install ${missing[*]} for the browser tests" >&2; exit 1; }
 		local sudo=""

@@ -61,6 +61,31 @@ public final class Http {
 		return send("DELETE", path, null, headers);
 	}
 
+	/** A GET whose body is kept as bytes: PDFs, spreadsheets, zips. */
+	public Download download(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET();
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		headers.forEach(request::header);
+		try {
+			HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public Download download(String path) {
+		return download(path, Map.of());
+	}
+
 	public Response send(String method, String path, String body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
@@ -104,6 +129,15 @@ public final class Http {
 
 		public String header(String name) {
 			return this.raw.headers().firstValue(name).orElse(null);
+		}
+
+	}
+
+	/** A response whose body stayed bytes. */
+	public record Download(int status, String contentType, byte[] body) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
 		}
 
 	}

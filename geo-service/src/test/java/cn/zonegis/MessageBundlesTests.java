@@ -37,7 +37,7 @@ public class MessageBundlesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "land", "io", "asset", "workorder", "project", "ogc", "security" })
+	@ValueSource(strings = { "messages", "land", "io", "asset", "workorder", "project", "ogc", "security", "document" })
 	void chineseAndEnglishHaveTheSameKeysAndArguments(String bundle) throws IOException {
 		Properties chinese = load("messages/" + bundle + ".properties");
 		Properties english = load("messages/" + bundle + "_en.properties");
@@ -48,7 +48,7 @@ public class MessageBundlesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "land", "io", "asset", "workorder", "project", "ogc", "security" })
+	@ValueSource(strings = { "messages", "land", "io", "asset", "workorder", "project", "ogc", "security", "document" })
 	void everyMessageWithArgumentsIsAValidPattern(String bundle) throws IOException {
 		for (String suffix : new String[] { "", "_en" }) {
 			Properties messages = load("messages/" + bundle + suffix + ".properties");

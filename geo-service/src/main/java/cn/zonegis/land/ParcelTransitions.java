@@ -1,5 +1,7 @@
 package cn.zonegis.land;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.security.AuditLog;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +33,11 @@ public class ParcelTransitions {
 
 	private final JsonMapper json;
 
+	private final ApplicationEventPublisher publisher;
+
 	ParcelTransitions(ParcelService parcels, ParcelRepository rows, ParcelEventRepository events, AuditLog audit,
-			JsonMapper json) {
+			JsonMapper json, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.parcels = parcels;
 		this.rows = rows;
 		this.events = events;
@@ -64,6 +70,8 @@ public class ParcelTransitions {
 		detail.put("to", to.code());
 		detail.put("note", note);
 		this.audit.record(to.code(), "parcel", id, this.json.writeValueAsString(detail));
+		this.publisher.publishEvent(
+				new ParcelMoved(id, to, current.version() + 1, user, Instant.now().truncatedTo(ChronoUnit.MICROS)));
 		return this.parcels.get(id);
 	}
 

@@ -60,6 +60,18 @@ public class FeatureRepository {
 			LIMIT :limit
 			""";
 
+	/**
+	 * Features in a box of a plane CRS, transformed there by PostGIS, for documents drawn
+	 * in that plane. The box goes to the stored CRS so that the GiST index is used.
+	 */
+	private static final String PLANE_SHAPES = """
+			SELECT t.id, %s AS label, ST_AsBinary(ST_Transform(t.geom, :srid)) AS wkb
+			FROM zonegis.%s t
+			WHERE ST_Intersects(t.geom, ST_Transform(ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, :srid), 4490))
+			ORDER BY t.id
+			LIMIT :limit
+			""";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final TransactionTemplate readOnly;
@@ -155,6 +167,24 @@ public class FeatureRepository {
 								rs.getDouble("max_lon"), rs.getDouble("max_lat") })));
 	}
 
+	/**
+	 * Up to limit features of def reaching into the box (minX, minY, maxX, maxY in srid),
+	 * each as WKB in srid with its label: the first search column, or null.
+	 */
+	public List<PlaneShape> planeShapes(CollectionDef def, double[] box, int srid, int limit) {
+		String label = def.searchColumns().isEmpty() ? "NULL::text"
+				: "t." + quote(def.searchColumns().get(0)) + "::text";
+		String sql = PLANE_SHAPES.formatted(label, def.table());
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("srid", srid)
+			.addValue("minX", box[0])
+			.addValue("minY", box[1])
+			.addValue("maxX", box[2])
+			.addValue("maxY", box[3])
+			.addValue("limit", limit);
+		return inReadOnly(() -> this.jdbc.query(sql, params,
+				(rs, i) -> new PlaneShape(rs.getLong("id"), rs.getString("label"), rs.getBytes("wkb"))));
+	}
+
 	/** pgjdbc only streams with a fetch size inside a transaction. */
 	private <T> T inReadOnly(Supplier<T> work) {
 		return this.readOnly.execute((status) -> work.get());
@@ -189,6 +219,10 @@ public class FeatureRepository {
 
 	/** A feature as GeoJSON text with the version that is its ETag. */
 	public record StoredFeature(String json, int version) {
+	}
+
+	/** A feature in a plane CRS: its id, its label (or null) and its geometry as WKB. */
+	public record PlaneShape(long id, String label, byte[] wkb) {
 	}
 
 	/** A search result: where to fly the map to. */

@@ -60,7 +60,8 @@ class ParcelTransitionTests extends IntegrationTest {
 			.param("id", Long.toString(id))
 			.query(Long.class)
 			.single();
-		assertThat(audited).isEqualTo(5);
+		// Creation, four steps, and the red-line drawing issued with the first step.
+		assertThat(audited).isEqualTo(6);
 	}
 
 	@ParameterizedTest
