@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -305,13 +306,13 @@ final class PdfCanvas implements AutoCloseable {
 	 * Closes the document with fixed dates and identifier derived from the key, so the
 	 * same document saved twice gives the same bytes.
 	 */
-	byte[] save(String title, Instant at, String key) {
+	byte[] save(String title, Instant at, ZoneId zone, String key) {
 		try {
 			closePage();
 			PDDocumentInformation info = this.document.getDocumentInformation();
 			info.setTitle(title);
 			info.setProducer("ZoneGIS");
-			Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
+			Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone(zone));
 			calendar.setTimeInMillis(at.toEpochMilli());
 			info.setCreationDate(calendar);
 			info.setModificationDate(calendar);

@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.land.ParcelLifecycle;
 import cn.zonegis.land.ParcelMoved;
 import cn.zonegis.land.ParcelPlans;
@@ -59,12 +60,13 @@ public class RedLineDrawings {
 	private final AuditLog audit;
 
 	RedLineDrawings(ParcelPlans plans, FeatureRepository features, CollectionRegistry collections,
-			RedLineDrawingRepository drawings, CjkFont cjk, DocumentProperties properties, AuditLog audit) {
+			RedLineDrawingRepository drawings, CjkFont cjk, ZoneTime zoneTime, DocumentProperties properties,
+			AuditLog audit) {
 		this.plans = plans;
 		this.features = features;
 		this.collections = collections;
 		this.drawings = drawings;
-		this.pdf = new RedLinePdf(cjk);
+		this.pdf = new RedLinePdf(cjk, zoneTime.zone());
 		this.properties = properties;
 		this.audit = audit;
 	}

@@ -27,14 +27,16 @@ final class RedLinePdf {
 	/** Round scales, largest first: the drawing takes the largest one that fits. */
 	static final int[] SCALES = { 500, 1000, 2000, 5000, 10000, 25000, 50000 };
 
-	private static final ZoneId ZONE_TIME = ZoneId.of("Asia/Shanghai");
-
 	private static final float MARGIN = 15;
 
 	private final CjkFont cjk;
 
-	RedLinePdf(CjkFont cjk) {
+	/** The zone's own time zone: the date printed is the zone's day. */
+	private final ZoneId zone;
+
+	RedLinePdf(CjkFont cjk, ZoneId zone) {
 		this.cjk = cjk;
+		this.zone = zone;
 	}
 
 	/** The layout a parcel of this plane extent gets: paper, frame and scale. */
@@ -79,7 +81,7 @@ final class RedLinePdf {
 						Math.min(points.size(), (page - 1) * POINTS_PER_PAGE)), paper, page, pages);
 			}
 			ParcelView.Properties p = sheet.plan().view().properties();
-			return canvas.save("用地红线图 " + p.code(), sheet.issuedAt(),
+			return canvas.save("用地红线图 " + p.code(), sheet.issuedAt(), this.zone,
 					sheet.drawingNumber() + "|" + sheet.issuedAt() + "|" + p.version());
 		}
 	}
@@ -224,8 +226,8 @@ final class RedLinePdf {
 			.orElse("EPSG:" + srid);
 	}
 
-	private static String date(RedLineSheet sheet) {
-		return DateTimeFormatter.ofPattern("yyyy年M月d日").format(sheet.issuedAt().atZone(ZONE_TIME));
+	private String date(RedLineSheet sheet) {
+		return DateTimeFormatter.ofPattern("yyyy年M月d日").format(sheet.issuedAt().atZone(this.zone));
 	}
 
 	static String fixed(double value, int decimals) {

@@ -52,7 +52,7 @@ class ExportController {
 		return response.contentLength(file.length).body((out) -> out.write(file));
 	}
 
-	private static List<Long> ids(String text) {
+	static List<Long> ids(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -65,7 +65,7 @@ class ExportController {
 		}
 	}
 
-	private static List<String> statuses(String text) {
+	static List<String> statuses(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

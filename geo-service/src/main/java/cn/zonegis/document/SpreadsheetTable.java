@@ -1,0 +1,88 @@
+package cn.zonegis.document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A table beside the map that downloads as .xlsx from /api/tables/{id}.xlsx. Each feature
+ * declares its tables as beans, built on the same service call as its JSON list, so the
+ * sheet holds exactly the rows the API answers for the same parameters. The report
+ * registers plug in the same way: one more bean, no new writer.
+ *
+ * @param id the table in URLs (parcels, land-recoveries…)
+ * @param titleZh the sheet's Chinese title
+ * @param titleEn its English title
+ * @param columns the columns, in order
+ * @param rows the rows for the request's query parameters
+ */
+public record SpreadsheetTable(String id, String titleZh, String titleEn, List<Column> columns, Rows rows) {
+
+	/** What a cell holds and how it is written. */
+	public enum Kind {
+
+		/** Text as it is. */
+		TEXT,
+		/** A number, written as a number. */
+		NUMBER,
+		/** An area in m²: two number columns, m² and 亩. */
+		AREA,
+		/** Yes or no, in the sheet's language. */
+		BOOLEAN
+
+	}
+
+	/**
+	 * One column.
+	 *
+	 * @param property the row's property (a GeoJSON feature's property, or id)
+	 * @param zh the Chinese header
+	 * @param en the English header
+	 * @param kind how the value is written
+	 */
+	public record Column(String property, String zh, String en, Kind kind) {
+
+		public static Column text(String property, String zh, String en) {
+			return new Column(property, zh, en, Kind.TEXT);
+		}
+
+		public static Column number(String property, String zh, String en) {
+			return new Column(property, zh, en, Kind.NUMBER);
+		}
+
+		public static Column area(String property, String zh, String en) {
+			return new Column(property, zh, en, Kind.AREA);
+		}
+
+		public static Column bool(String property, String zh, String en) {
+			return new Column(property, zh, en, Kind.BOOLEAN);
+		}
+
+	}
+
+	/** The rows for a request's query parameters, one JSON object each. */
+	@FunctionalInterface
+	public interface Rows {
+
+		List<JsonNode> of(Map<String, String> parameters);
+
+	}
+
+	/**
+	 * The features of a GeoJSON FeatureCollection as rows: their properties, with the
+	 * feature's id as {@code id}.
+	 */
+	public static List<JsonNode> featureRows(JsonNode collection) {
+		List<JsonNode> rows = new ArrayList<>();
+		for (JsonNode feature : collection.path("features")) {
+			ObjectNode row = ((ObjectNode) feature.path("properties")).deepCopy();
+			row.set("id", feature.path("id"));
+			rows.add(row);
+		}
+		return rows;
+	}
+
+}
