@@ -1,6 +1,5 @@
 package cn.zonegis.document;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -123,15 +122,16 @@ public class RedLineDrawings {
 	}
 
 	/**
-	 * A zip of the newest issued drawing of each of these parcels, named by drawing
-	 * number; parcels never issued are left out (the zip lists what it holds).
+	 * Adds the newest issued drawing of each of these parcels to the zip, in folder,
+	 * named by drawing number; parcels never issued have none.
+	 * @return how many drawings were added
 	 */
 	@Transactional(readOnly = true)
-	public byte[] zipOfIssued(Collection<Long> parcelIds) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-			for (IssuedDrawing drawing : this.drawings.latestOf(parcelIds)) {
-				zip.putNextEntry(new ZipEntry(fileName(drawing.drawingNumber())));
+	public int addIssued(Collection<Long> parcelIds, ZipOutputStream zip, String folder) {
+		List<IssuedDrawing> issued = this.drawings.latestOf(parcelIds);
+		try {
+			for (IssuedDrawing drawing : issued) {
+				zip.putNextEntry(new ZipEntry(folder + fileName(drawing.drawingNumber())));
 				zip.write(this.drawings.pdf(drawing.parcelId(), drawing.id()).orElseThrow());
 				zip.closeEntry();
 			}
@@ -139,7 +139,7 @@ public class RedLineDrawings {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return bytes.toByteArray();
+		return issued.size();
 	}
 
 	/**

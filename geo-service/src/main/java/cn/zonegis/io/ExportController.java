@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * GET /api/parcels/export: any selection of parcels (ids, bbox, status) as a file in any
- * import format.
+ * import format; with drawings=true, a zip of that file and the selection's issued
+ * red-line drawings.
  */
 @RestController
 class ExportController {
@@ -36,10 +37,20 @@ class ExportController {
 	ResponseEntity<StreamingResponseBody> export(@RequestParam String format,
 			@RequestParam(required = false) String ids, @RequestParam(required = false) String bbox,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Integer srid,
-			@RequestParam(defaultValue = "false") boolean zonePrefix, @RequestParam(required = false) String encoding) {
+			@RequestParam(defaultValue = "false") boolean zonePrefix, @RequestParam(required = false) String encoding,
+			@RequestParam(defaultValue = "false") boolean drawings) {
 		FileFormat chosen = FileFormat.parse(format);
 		ParcelSelection selection = new ParcelSelection(ids(ids), BBox.parse("bbox", bbox), statuses(status));
 		ExportRequest request = new ExportRequest(chosen, selection, srid, zonePrefix, encoding);
+		if (drawings) {
+			byte[] zip = this.exports.zipWithDrawings(request);
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType("application/zip"))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename("parcels-red-lines.zip").build().toString())
+				.contentLength(zip.length)
+				.body((out) -> out.write(zip));
+		}
 		MediaType type = MediaType.parseMediaType(chosen.mediaType());
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType((chosen == FileFormat.TXT) ? new MediaType(type, request.txtCharset()) : type)

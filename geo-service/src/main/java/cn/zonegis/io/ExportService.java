@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.document.RedLineDrawings;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.Srid;
 import cn.zonegis.land.ParcelRecord;
@@ -40,7 +41,11 @@ public class ExportService {
 
 	private final GeoProperties geo;
 
-	ExportService(ParcelService parcels, TxtExport txt, GdalRunner gdal, CrsRepository crs, GeoProperties geo) {
+	private final RedLineDrawings drawings;
+
+	ExportService(ParcelService parcels, TxtExport txt, GdalRunner gdal, CrsRepository crs, GeoProperties geo,
+			RedLineDrawings drawings) {
+		this.drawings = drawings;
 		this.parcels = parcels;
 		this.txt = txt;
 		this.gdal = gdal;
@@ -74,6 +79,35 @@ public class ExportService {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The export file and the selected parcels' issued red-line drawings together in one
+	 * zip: parcels.<ext> and red-line/红线图-<number>.pdf.
+	 */
+	public byte[] zipWithDrawings(ExportRequest request) {
+		byte[] file;
+		if (request.format() == FileFormat.GEOJSON) {
+			ByteArrayOutputStream geojson = new ByteArrayOutputStream();
+			writeGeoJson(request, geojson);
+			file = geojson.toByteArray();
+		}
+		else {
+			file = file(request);
+		}
+		List<Long> ids = new ArrayList<>();
+		this.parcels.exportSelection(request.selection(), (ParcelRecord parcel) -> ids.add(parcel.id()));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry(LAYER + "." + request.format().extension()));
+			zip.write(file);
+			zip.closeEntry();
+			this.drawings.addIssued(ids, zip, "red-line/");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
 	}
 
 	private byte[] txtFile(ExportRequest request) {

@@ -118,7 +118,7 @@ class RedLineDrawingTests extends IntegrationTest {
 	}
 
 	@Test
-	void anIssuedDrawingStaysByteIdenticalAfterTheBoundaryChanges() {
+	void anIssuedDrawingStaysByteIdenticalAfterTheBoundaryChanges() throws IOException {
 		double[] cell = TestArea.nextCell();
 		long id = create("issued", "出具测试", rectangle(cell, 0.001));
 		Http planner = as("planner");
@@ -140,6 +140,12 @@ class RedLineDrawingTests extends IntegrationTest {
 
 		assertThat(planner.download(href).body()).isEqualTo(first);
 		assertThat(planner.download("/api/parcels/" + id + "/red-line.pdf").body()).isNotEqualTo(first);
+		Map<String, byte[]> zip = unzip(
+				planner.download("/api/parcels/export?format=geojson&drawings=true&ids=" + id + ",1").body());
+		assertThat(zip).containsKey("parcels.geojson");
+		assertThat(zip).containsEntry(
+				"red-line/" + RedLineDrawings.fileName(issued.get(0).get("drawingNumber").asString()), first);
+		assertThat(zip).hasSize(2);
 		assertThatThrownBy(
 				() -> this.jdbc.sql("UPDATE zonegis.red_line_drawing SET drawing_number = 'x' WHERE parcel_id = :id")
 					.param("id", id)
@@ -298,6 +304,17 @@ class RedLineDrawingTests extends IntegrationTest {
 			first--;
 		}
 		return rows.get(first);
+	}
+
+	private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+		Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(zip))) {
+			for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName(), in.readAllBytes());
+			}
+		}
+		return entries;
 	}
 
 	private static String pageText(PDDocument document, int page) throws IOException {
