@@ -2,6 +2,7 @@
 // step), clustered on the map with overdue ones marked, a new order by clicking the map (on the
 // nearest asset when one is close), each order's timeline, the suggested crews and assignment,
 // and verification, rejection, closing and cancelling.
+import { spreadsheetLink } from './spreadsheet-link.js';
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { markRefusedField } from './field-problem.js';
@@ -70,6 +71,7 @@ export function mountDispatchBoard(map, { api, user }) {
     if (s.filter.overdue) q.set('overdue', 'true');
     if (s.filter.inView) q.set('bbox', map.getBounds().toBBoxString());
     try {
+      s.query = q.toString();
       const collection = await api.get(`/api/workorders?${q}`);
       if (!mounted) return;
       s.orders = collection.features;
@@ -417,6 +419,7 @@ export function mountDispatchBoard(map, { api, user }) {
     fill(panel, [
       el('div', { className: 'zg-wo-header' }, [
         el('h2', { className: 'zg-panel-title', text: t('dispatch.title') }),
+        spreadsheetLink('workorders', s.query || ''),
         el(
           'button',
           {

@@ -1,10 +1,12 @@
 // The selected parcel's panel: official areas, lifecycle actions (出具红线图, 组卷, 挂牌, 出让,
-// 收回, 注销) for planners, the boundary editor, splitting (parcel-split.js), and the history slider. Opens on
+// 收回, 注销) for planners, the boundary editor, splitting (parcel-split.js), the red-line drawing
+// (parcel-documents.js) and the history slider. Opens on
 // `zg:feature-selected` for a parcel; every change refreshes the parcels layer.
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { historySlider } from './parcel-history.js';
+import { parcelDocuments } from './parcel-documents.js';
 import { recoveryForm } from './recovery-form.js';
 import { markRefusedField } from './field-problem.js';
 
@@ -27,6 +29,7 @@ export function mountParcelPanel(map, { api, user }) {
   // The open recovery form, kept across renders so a refusal leaves what was typed in it.
   let recovery = null;
   let history = null;
+  let documents = null;
 
   async function open(id) {
     try {
@@ -38,6 +41,8 @@ export function mountParcelPanel(map, { api, user }) {
     recovery = null;
     history?.destroy();
     history = parcel ? historySlider(map, { api, id: parcel.id }) : null;
+    documents?.destroy();
+    documents = parcel && defaults.active.has(parcel.properties.status) ? parcelDocuments({ api, parcel }) : null;
     panel.hidden = false;
     render();
   }
@@ -45,6 +50,8 @@ export function mountParcelPanel(map, { api, user }) {
   function close() {
     history?.destroy();
     history = null;
+    documents?.destroy();
+    documents = null;
     parcel = null;
     panel.hidden = true;
   }
@@ -122,6 +129,7 @@ export function mountParcelPanel(map, { api, user }) {
       problem ? el('p', { className: 'zg-parcel-problem', role: 'alert', text: problem }) : null,
       actions(p.status),
       recovery,
+      documents?.node,
       history?.node,
     ]);
   }

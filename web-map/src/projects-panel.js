@@ -3,6 +3,7 @@
 // what the annual target calls for by today. Lagging projects (rule: ProjectProgress.java) are
 // flagged in the list and ringed on the map, where every project also shows its progress.
 // Picking a project fires `zg:feature-focus` so the layer panel opens its popup.
+import { spreadsheetLink } from './spreadsheet-link.js';
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, has, getLanguage, onLanguageChange } from './i18n.js';
@@ -157,7 +158,11 @@ export function mountProjectsPanel(map, { api }) {
             : null,
         ],
       ),
-      ...(open ? [].concat(body()) : []),
+      ...(open
+        ? [
+            spreadsheetLink('projects', `sort=${defaults.sort}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`),
+          ].concat(body())
+        : []),
     ]);
     drawMarks();
   }

@@ -1,6 +1,7 @@
 // The register of recovered land (闲置低效用地收回台账) as a table beside the map, filtered by
 // year and reason, with the count and area per year and reason. A row flies to its parcel.
 // Opened from the header button, or from the land edit tool recoverLand.
+import { spreadsheetLink } from './spreadsheet-link.js';
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
@@ -139,6 +140,7 @@ export function mountRecoveryRegister(map, { api, container }) {
     fill(panel, [
       el('button', { type: 'button', className: 'zg-panel-close', title: t('parcel.close'), onClick: close }, '×'),
       el('h2', { className: 'zg-panel-title', text: t('register.title') }),
+      spreadsheetLink('land-recoveries', query()),
       el('div', { className: 'zg-register-filters' }, [
         filter('year', years, String),
         filter('reason', reasons, (r) => t(`value.land_recoveries.reason.${r}`)),

@@ -1,6 +1,7 @@
 // Clicking an expansion zone lists what it holds (/api/zones/{id}/contents): parcels with the
 // area inside, enterprises with their relocation state, projects, and the totals; the listed
 // features are highlighted on the map.
+import { spreadsheetLink } from './spreadsheet-link.js';
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
@@ -86,6 +87,7 @@ export function mountZoneContents(map, { api }) {
     fill(panel, [
       el('button', { type: 'button', className: 'zg-panel-close', title: t('parcel.close'), onClick: close }, '×'),
       el('h2', { className: 'zg-panel-title', text: `${zone.code} ${zone.name}` }),
+      spreadsheetLink('zone-contents', `zone=${zone.id}`),
       el(
         'p',
         { className: 'zg-zone-totals' },
