@@ -47,11 +47,18 @@ export function mountLayers(map, { api, layers: defs, base }) {
     }
   }
 
+  // Tells other panels (the map print) which layers are switched on, bottom first.
+  function announce() {
+    const ids = [...state.values()].filter((s) => s.visible).map((s) => s.def.id);
+    map.fire('zg:layers-visible', { ids: ids.reverse() });
+  }
+
   function toggle(id, visible) {
     const s = state.get(id);
     s.visible = visible;
     show(s);
     render();
+    announce();
   }
 
   function onZoom() {
@@ -185,7 +192,10 @@ export function mountLayers(map, { api, layers: defs, base }) {
   map.on('zoomend', onZoom);
   const offLanguage = onLanguageChange(render);
   render();
-  Promise.all([...state.values()].map(load)).then(() => map.fire('zg:layers-loaded'));
+  Promise.all([...state.values()].map(load)).then(() => {
+    announce();
+    map.fire('zg:layers-loaded');
+  });
 
   return function unmount() {
     mounted = false;

@@ -26,6 +26,7 @@ import { mountZoneContents } from './zone-contents.js';
 import { mountRecoveryRegister } from './recovery-register.js';
 import { mountParcelAsOf } from './parcel-as-of.js';
 import { mountParcelSplit } from './parcel-split.js';
+import { mountMapPrint } from './map-print.js';
 
 const root = document.getElementById('app');
 
@@ -94,6 +95,7 @@ async function showMap(config, user) {
     mountEditTools(map, { user, container: tools }),
     mountImportDialog(map, { user, config, container: tools }),
     mountRecoveryRegister(map, { api, container: tools }),
+    mountMapPrint(map, { container: tools }),
     mountLanguageSwitch(tools),
     mountUserMenu(map, {
       user,

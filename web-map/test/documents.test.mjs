@@ -56,6 +56,19 @@ describe('issued documents', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('prints the current view with the layers switched on', async (t) => {
+    const { page, errors } = await signedIn(t, 'viewer');
+    const link = page.locator('.zg-map-print:not([data-layers="0"])');
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    assert.match(href, /^\/api\/map\/print\.pdf\?bbox=[^&]+&layers=[\w%]*parcels/);
+    const file = await download(page, href);
+    assert.equal(file.status, 200);
+    assert.equal(file.type, 'application/pdf');
+    assert.equal(file.head, '%PDF-');
+    assert.deepEqual(errors, []);
+  });
+
   it('downloads the dispatch board as Excel with its filters', async (t) => {
     const { page, errors } = await signedIn(t, 'dispatcher');
     await page.waitForSelector('.zg-dispatch .zg-wo-row');

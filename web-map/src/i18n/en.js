@@ -404,6 +404,7 @@ export default {
   'parcel.action.cancelled': 'Cancel parcel',
   'parcel.action.edit': 'Redraw boundary',
   'documents.xlsx': 'Download Excel',
+  'documents.print': 'Print map',
   'documents.title': 'Documents',
   'documents.redLine': 'Red-line drawing (PDF)',
   'documents.issued': 'Issued drawing {number} (version {version})',

@@ -404,6 +404,7 @@ export default {
   'parcel.action.cancelled': '注销',
   'parcel.action.edit': '修改边界',
   'documents.xlsx': '导出 Excel',
+  'documents.print': '打印地图',
   'documents.title': '图件',
   'documents.redLine': '红线图 PDF',
   'documents.issued': '已出具红线图 {number}（第 {version} 版）',
