@@ -1,6 +1,5 @@
 package cn.zonegis.land;
 
-import java.util.Arrays;
 import java.util.List;
 
 import cn.zonegis.geo.GeoProperties;
@@ -9,7 +8,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,31 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ParcelPlans {
 
-	private static final String BOUNDARY = """
-			SELECT ST_AsBinary(ST_Transform(geom, :srid)) AS wkb FROM zonegis.parcel WHERE id = :id
-			""";
-
-	/**
-	 * Transform the query box to the stored CRS, never the column, so the GiST index is
-	 * used.
-	 */
-	private static final String NEIGHBOURS = """
-			SELECT code, ST_AsBinary(ST_Transform(geom, :srid)) AS wkb
-			FROM zonegis.parcel
-			WHERE ST_Intersects(geom, ST_Transform(ST_MakeEnvelope(:minE, :minN, :maxE, :maxN, :srid), 4490))
-				AND id <> :id AND status NOT IN (:ended)
-			ORDER BY code
-			""";
-
 	private final ParcelService parcels;
 
-	private final JdbcClient jdbc;
+	private final ParcelPlanRepository rows;
 
 	private final GeoProperties geo;
 
-	ParcelPlans(ParcelService parcels, JdbcClient jdbc, GeoProperties geo) {
+	ParcelPlans(ParcelService parcels, ParcelPlanRepository rows, GeoProperties geo) {
 		this.parcels = parcels;
-		this.jdbc = jdbc;
+		this.rows = rows;
 		this.geo = geo;
 	}
 
@@ -73,27 +55,14 @@ public class ParcelPlans {
 	@Transactional(readOnly = true)
 	public ParcelPlan plan(long id) {
 		ParcelView view = this.parcels.get(id);
-		byte[] wkb = this.jdbc.sql(BOUNDARY)
-			.param("id", id)
-			.param("srid", this.geo.measureSrid())
-			.query(byte[].class)
-			.single();
+		byte[] wkb = this.rows.boundary(id, this.geo.measureSrid());
 		return new ParcelPlan(view, read(wkb), this.geo.measureSrid());
 	}
 
 	/** Active parcels other than this one that reach into the extent (measuring CRS). */
 	@Transactional(readOnly = true)
 	public List<Neighbour> neighbours(long id, Envelope extent) {
-		return this.jdbc.sql(NEIGHBOURS)
-			.param("id", id)
-			.param("srid", this.geo.measureSrid())
-			.param("minE", extent.getMinX())
-			.param("minN", extent.getMinY())
-			.param("maxE", extent.getMaxX())
-			.param("maxN", extent.getMaxY())
-			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
-			.query((rs, i) -> new Neighbour(rs.getString("code"), read(rs.getBytes("wkb"))))
-			.list();
+		return this.rows.neighbours(id, extent, this.geo.measureSrid());
 	}
 
 	static Geometry read(byte[] wkb) {
