@@ -61,6 +61,24 @@ public final class Http {
 		return send("DELETE", path, null, headers);
 	}
 
+	/** The body of a GET as bytes (a vector tile), with its headers. */
+	public HttpResponse<byte[]> bytes(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		try {
+			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response send(String method, String path, String body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
