@@ -7,15 +7,18 @@ import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A deployment that wants every /ogc edit made from a version the client read sets
- * {@code zonegis.ogc.require-if-match=true}: QGIS cannot edit then.
+ * {@code zonegis.ogc.require-if-match=true}: QGIS cannot edit then. The context of its
+ * own is closed after the class, so its connections go back to the shared cluster.
  */
 @TestPropertySource(properties = "zonegis.ogc.require-if-match=true")
+@DirtiesContext
 class RequiredIfMatchTests extends IntegrationTest {
 
 	private static final String ITEMS = "/ogc/collections/streetlights/items";
