@@ -1,5 +1,6 @@
 // The large layers (parcels, pipes, streetlights) drawn from the service's Mapbox
-// Vector Tiles (/tiles/{id}/{z}/{x}/{y}.mvt) onto canvas, styled by layer-styles.js exactly like
+// Vector Tiles onto canvas, found as any OGC client finds them: the collection's vector tileset
+// under /ogc (OGC API - Tiles) names the tile URL template, row before column, styled by layer-styles.js exactly like
 // their GeoJSON twins, so 100,000 parcels cost the browser only the tiles in view. Clicking a
 // feature fetches it whole from /ogc and opens the usual popup. The layer being edited keeps its
 // GeoJSON: an editor fires `zg:editing` { layer, active } to hide the tiles while it draws, and
@@ -135,15 +136,36 @@ function decode(buffer, layerId, scale) {
   return features;
 }
 
+const TILESETS_VECTOR = 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector';
+const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+// The path of the link with this rel (and type), kept same-origin whatever host the service names.
+function linkPath(links, rel, type) {
+  const link = links.find((l) => l.rel === rel && (!type || l.type === type));
+  if (!link) throw new Error(`no ${rel} link`);
+  const url = new URL(link.href, window.location.href);
+  return decodeURI(url.pathname) + url.search;
+}
+
+// /ogc/collections/{id} → its vector tilesets → the WebMercatorQuad tileset → the tile template.
+async function ogcTileTemplate(api, layerId) {
+  const collection = await api.get(`/ogc/collections/${encodeURIComponent(layerId)}`);
+  const tilesets = await api.get(linkPath(collection.links, TILESETS_VECTOR, 'application/json'));
+  const tileset = await api.get(linkPath(tilesets.tilesets[0].links, 'self'));
+  return linkPath(tileset.links, 'item', MVT_TYPE);
+}
+
 const VectorTileLayer = L.GridLayer.extend({
   initialize(layerId, options) {
     L.GridLayer.prototype.initialize.call(this, options);
     this._layerId = layerId;
     this._features = new Map();
     this._version = 0;
+    this._template = null;
   },
 
   onAdd(map) {
+    this._template ??= ogcTileTemplate(this.options.api, this._layerId);
     L.GridLayer.prototype.onAdd.call(this, map);
     active.add(this);
   },
@@ -168,9 +190,17 @@ const VectorTileLayer = L.GridLayer.extend({
     canvas.height = size.y * dpr;
     const key = this._tileCoordsToKey(coords);
     const version = this._version ? `?v=${this._version}` : '';
-    const url = `/tiles/${encodeURIComponent(this._layerId)}/${coords.z}/${coords.x}/${coords.y}.mvt${version}`;
+    const tileUrl = (template) =>
+      template.replace('{tileMatrix}', coords.z).replace('{tileRow}', coords.y).replace('{tileCol}', coords.x) +
+      version;
     // A tile asked for while the database is away is fetched again once it is back.
-    fetchThroughOutage(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
+    this._template
+      .then((template) =>
+        fetchThroughOutage(tileUrl(template), {
+          credentials: 'same-origin',
+          headers: { 'X-Requested-With': 'XMLHttpRequest' },
+        }),
+      )
       .then((response) => {
         if (response.status === 204) return null;
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -219,6 +249,7 @@ const VectorTileLayer = L.GridLayer.extend({
 export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }) {
   const spec = styleSpec(layerId);
   const layer = new VectorTileLayer(layerId, {
+    api,
     pane,
     tileSize: defaults.tileSize,
     maxNativeZoom: Math.min(Number(def.maxZoom) || defaults.maxNativeZoom, defaults.maxNativeZoom),

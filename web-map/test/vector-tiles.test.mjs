@@ -1,5 +1,5 @@
-// The large layers come from /tiles as vector tiles on canvas, and still answer clicks with the
-// feature's attributes, read whole from /ogc.
+// The large layers come as vector tiles found through /ogc (OGC API - Tiles), drawn on canvas,
+// and still answer clicks with the feature's attributes, read whole from /ogc.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, login, signedIn, screenshot, ground, rectangle, createParcel } from './support.mjs';
@@ -11,13 +11,23 @@ describe('vector tile layers', () => {
     const { page, errors } = session;
     const requests = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    // A tile's canvas exists before its URL is known (the tileset is read first): wait for a tile.
+    const parcelTile = /^\/ogc\/collections\/parcels\/tiles\/WebMercatorQuad\/\d+\/\d+\/\d+$/;
+    const tileLoaded = page.waitForResponse(
+      (response) => parcelTile.test(new URL(response.url()).pathname) && response.status() === 200,
+    );
     await login(page, 'planner');
     await page.waitForSelector('canvas.zg-vector-tile-parcels.zg-layer-parcels');
+    await tileLoaded;
     assert.equal(await page.locator('path.zg-layer-parcels').count(), 0, 'no SVG path per parcel');
+    // The map knows only /ogc: it follows the collection's vector tileset (OGC API - Tiles) to its
+    // tile template, row before column, and never guesses the /tiles route.
     assert.ok(
-      requests.some((path) => /^\/tiles\/parcels\/\d+\/\d+\/\d+\.mvt$/.test(path)),
-      'parcel tiles requested',
+      requests.some((path) => parcelTile.test(path)),
+      'parcel tiles requested through the OGC tileset',
     );
+    assert.ok(requests.includes('/ogc/collections/parcels/tiles/WebMercatorQuad'), 'tileset metadata read');
+    assert.ok(!requests.some((path) => path.startsWith('/tiles/')), 'no tile URL built by hand');
     for (const layer of ['parcels', 'pipes', 'streetlights']) {
       assert.ok(!requests.includes(`/api/${layer}`), `${layer} not loaded as GeoJSON`);
     }

@@ -61,17 +61,15 @@ public final class Http {
 		return send("DELETE", path, null, headers);
 	}
 
-	/** A GET whose body is kept as bytes: PDFs, spreadsheets, zips. */
-	public Download download(String path, Map<String, String> headers) {
+	/** A GET whose body is kept as bytes (PDFs, spreadsheets, zips, vector tiles), with its headers. */
+	public HttpResponse<byte[]> bytes(String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET();
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
 		}
 		headers.forEach(request::header);
 		try {
-			HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -80,6 +78,16 @@ public final class Http {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	public HttpResponse<byte[]> bytes(String path) {
+		return bytes(path, Map.of());
+	}
+
+	public Download download(String path, Map<String, String> headers) {
+		HttpResponse<byte[]> response = bytes(path, headers);
+		return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body());
 	}
 
 	public Download download(String path) {

@@ -29,17 +29,17 @@ class AssetFeatureWriter implements FeatureWriter {
 	}
 
 	@Override
-	public void replace(long id, JsonNode feature, int expectedVersion) {
+	public void replace(long id, JsonNode feature, Integer expectedVersion) {
 		this.assets.replace(this.kind, id, feature, expectedVersion);
 	}
 
 	@Override
-	public void update(long id, JsonNode patch, int expectedVersion) {
+	public void update(long id, JsonNode patch, Integer expectedVersion) {
 		this.assets.update(this.kind, id, patch, expectedVersion);
 	}
 
 	@Override
-	public void delete(long id, int expectedVersion) {
+	public void delete(long id, Integer expectedVersion) {
 		this.assets.delete(this.kind, id, expectedVersion);
 	}
 

@@ -110,7 +110,7 @@ public class AssetService {
 	/** Replaces geometry and every attribute of the version the client read. */
 	@Transactional
 	@PreAuthorize(WRITE)
-	public void replace(AssetKind kind, long id, JsonNode feature, int expectedVersion) {
+	public void replace(AssetKind kind, long id, JsonNode feature, Integer expectedVersion) {
 		refuseUnknown(kind, feature);
 		byte[] geometry = geometry(kind, feature.path("geometry"));
 		write(kind, id, expectedVersion, bind(kind, feature.path("properties")), geometry);
@@ -121,7 +121,7 @@ public class AssetService {
 	 */
 	@Transactional
 	@PreAuthorize(WRITE)
-	public void update(AssetKind kind, long id, JsonNode patch, int expectedVersion) {
+	public void update(AssetKind kind, long id, JsonNode patch, Integer expectedVersion) {
 		refuseUnknown(kind, patch);
 		checkVersion(kind, id, expectedVersion);
 		ObjectNode merged = (ObjectNode) this.json.readTree(this.assets.attributes(kind, id));
@@ -133,8 +133,8 @@ public class AssetService {
 
 	@Transactional
 	@PreAuthorize(WRITE)
-	public void delete(AssetKind kind, long id, int expectedVersion) {
-		checkVersion(kind, id, expectedVersion);
+	public void delete(AssetKind kind, long id, Integer expectedVersion) {
+		int version = checkVersion(kind, id, expectedVersion);
 		List<AssetRepository.AssetUse> uses = this.assets.referencing(kind, id);
 		if (!uses.isEmpty()) {
 			throw ApiProblem
@@ -143,8 +143,8 @@ public class AssetService {
 				.with("referencedBy", uses);
 		}
 		this.assets.archive(kind, id, "delete", AuditLog.currentUsername());
-		this.assets.delete(kind, id, expectedVersion);
-		this.audit.record("delete", kind.table(), id, "{\"version\":" + expectedVersion + "}");
+		this.assets.delete(kind, id, version);
+		this.audit.record("delete", kind.table(), id, "{\"version\":" + version + "}");
 	}
 
 	/** Every version of the asset, newest first, also after it was deleted. */
@@ -153,22 +153,27 @@ public class AssetService {
 		return this.assets.history(kind, id).orElseThrow(() -> notFound(kind, id));
 	}
 
-	private void write(AssetKind kind, long id, int expectedVersion, Map<String, Object> values, byte[] geometry) {
-		checkVersion(kind, id, expectedVersion);
+	private void write(AssetKind kind, long id, Integer expectedVersion, Map<String, Object> values, byte[] geometry) {
+		int version = checkVersion(kind, id, expectedVersion);
 		String user = AuditLog.currentUsername();
 		this.assets.archive(kind, id, "update", user);
-		this.assets.update(kind, id, expectedVersion, values, geometry, user);
-		this.audit.record("update", kind.table(), id, detail(values, expectedVersion + 1));
+		this.assets.update(kind, id, version, values, geometry, user);
+		this.audit.record("update", kind.table(), id, detail(values, version + 1));
 	}
 
-	/** Locks the row and refuses a stale version with 412, naming the current one. */
-	private void checkVersion(AssetKind kind, long id, int expectedVersion) {
+	/**
+	 * Locks the row and refuses a stale version with 412, naming the current one; null
+	 * expects any version.
+	 * @return the locked row's version
+	 */
+	private int checkVersion(AssetKind kind, long id, Integer expectedVersion) {
 		int current = this.assets.lockVersion(kind, id).orElseThrow(() -> notFound(kind, id));
-		if (current != expectedVersion) {
+		if (expectedVersion != null && current != expectedVersion) {
 			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "asset.version.stale",
 					expectedVersion, current)
 				.with("currentVersion", current);
 		}
+		return current;
 	}
 
 	private byte[] geometry(AssetKind kind, JsonNode geometry) {

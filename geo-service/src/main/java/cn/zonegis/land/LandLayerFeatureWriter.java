@@ -33,18 +33,18 @@ class LandLayerFeatureWriter implements FeatureWriter {
 	}
 
 	@Override
-	public void replace(long id, JsonNode feature, int expectedVersion) {
+	public void replace(long id, JsonNode feature, Integer expectedVersion) {
 		this.layers.replace(this.layer, id, feature, expectedVersion);
 	}
 
 	@Override
-	public void update(long id, JsonNode patch, int expectedVersion) {
+	public void update(long id, JsonNode patch, Integer expectedVersion) {
 		JsonNode stored = this.json.readTree(this.layers.get(this.layer, id).feature());
 		this.layers.replace(this.layer, id, MergePatch.apply(stored, patch), expectedVersion);
 	}
 
 	@Override
-	public void delete(long id, int expectedVersion) {
+	public void delete(long id, Integer expectedVersion) {
 		this.layers.delete(this.layer, id, expectedVersion);
 	}
 

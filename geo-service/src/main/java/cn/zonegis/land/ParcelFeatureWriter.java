@@ -43,13 +43,13 @@ class ParcelFeatureWriter implements FeatureWriter {
 	}
 
 	@Override
-	public void replace(long id, JsonNode feature, int expectedVersion) {
+	public void replace(long id, JsonNode feature, Integer expectedVersion) {
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
 		this.parcels.replace(id, edit.draft(), edit.note(), expectedVersion, EditOptions.STRICT);
 	}
 
 	@Override
-	public void update(long id, JsonNode patch, int expectedVersion) {
+	public void update(long id, JsonNode patch, Integer expectedVersion) {
 		ParcelView stored = this.parcels.get(id);
 		ObjectNode feature = this.json.createObjectNode();
 		feature.put("type", "Feature");
@@ -59,7 +59,7 @@ class ParcelFeatureWriter implements FeatureWriter {
 	}
 
 	@Override
-	public void delete(long id, int expectedVersion) {
+	public void delete(long id, Integer expectedVersion) {
 		this.transitions.move(id, ParcelLifecycle.CANCELLED, null, expectedVersion);
 	}
 

@@ -27,11 +27,15 @@ class CollectionDescriptions {
 
 	private final JsonMapper json;
 
-	CollectionDescriptions(CollectionExtents extents, CrsCatalog crs, QueryableCatalog queryables, JsonMapper json) {
+	private final List<OgcExtension> extensions;
+
+	CollectionDescriptions(CollectionExtents extents, CrsCatalog crs, QueryableCatalog queryables, JsonMapper json,
+			List<OgcExtension> extensions) {
 		this.extents = extents;
 		this.crs = crs;
 		this.queryables = queryables;
 		this.json = json;
+		this.extensions = extensions;
 	}
 
 	List<String> crsUris() {
@@ -56,6 +60,7 @@ class CollectionDescriptions {
 			.add(links.url(path + "/items", Map.of("f", "html")), "items", MediaType.TEXT_HTML, title)
 			.add(links.url(path + "/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables",
 					OgcFormat.SCHEMA_JSON, title);
+		this.extensions.forEach((extension) -> links.addAll(extension.collectionLinks(def)));
 		ObjectNode collection = this.json.createObjectNode()
 			.put("id", def.id())
 			.put("title", title)

@@ -1,12 +1,15 @@
 package cn.zonegis.ogc;
 
 import java.net.URI;
+import java.util.function.Consumer;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.security.AuditLog;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,22 +20,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * OGC API - Features Part 4: create, replace, update and delete, each handed to the
  * collection's {@link FeatureWriter} so the feature's own rules run. A collection without
- * a writer is read-only (405). Replace, update and delete need the ETag last read in
- * If-Match (428 without, 412 stale).
+ * a writer is read-only (405), and OPTIONS says which methods a collection's items take,
+ * as QGIS asks before it offers editing. If-Match is optional, as the standard has it
+ * (412 when stale; a write without it is marked so in the audit log), unless
+ * {@code zonegis.ogc.require-if-match} makes it required (428). A body may be in any
+ * offered CRS named by Content-Crs, in that CRS's axis order.
  */
 @RestController
-@PreAuthorize("hasAnyRole('PLANNER', 'DISPATCHER', 'CREW')")
 class FeatureEditController {
 
 	private static final String ITEMS = "/ogc/collections/{collectionId}/items";
 
 	private static final String ITEM = ITEMS + "/{featureId}";
+
+	private static final String WRITE = "hasAnyRole('PLANNER', 'DISPATCHER', 'CREW')";
+
+	private static final String MERGE_PATCH = "application/merge-patch+json";
 
 	private final CollectionRegistry registry;
 
@@ -40,47 +51,99 @@ class FeatureEditController {
 
 	private final CollectionExtents extents;
 
-	FeatureEditController(CollectionRegistry registry, FeatureRepository features, CollectionExtents extents) {
+	private final ContentCrs contentCrs;
+
+	private final AuditLog audit;
+
+	private final OgcProperties properties;
+
+	FeatureEditController(CollectionRegistry registry, FeatureRepository features, CollectionExtents extents,
+			ContentCrs contentCrs, AuditLog audit, OgcProperties properties) {
 		this.registry = registry;
 		this.features = features;
 		this.extents = extents;
+		this.contentCrs = contentCrs;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	@RequestMapping(path = ITEMS, method = RequestMethod.OPTIONS)
+	ResponseEntity<Void> itemsOptions(@PathVariable String collectionId) {
+		boolean editable = editable(collectionId);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.allow(editable ? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.OPTIONS }
+					: new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS });
+		if (editable) {
+			response.header("Accept-Post", OgcFormat.GEO_JSON.toString());
+		}
+		return response.build();
+	}
+
+	/**
+	 * The same for every id, stored or not: QGIS asks about a made-up id when a
+	 * collection is empty.
+	 */
+	@RequestMapping(path = ITEM, method = RequestMethod.OPTIONS)
+	ResponseEntity<Void> itemOptions(@PathVariable String collectionId, @PathVariable String featureId) {
+		boolean editable = editable(collectionId);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.allow(editable
+					? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH,
+							HttpMethod.DELETE, HttpMethod.OPTIONS }
+					: new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS });
+		if (editable) {
+			response.header("Accept-Patch", MERGE_PATCH);
+		}
+		return response.build();
 	}
 
 	@PostMapping(ITEMS)
+	@PreAuthorize(WRITE)
 	ResponseEntity<Void> create(@PathVariable String collectionId,
 			@RequestHeader(name = "Content-Crs", required = false) String contentCrs, @RequestBody JsonNode feature) {
 		CollectionDef def = this.registry.get(collectionId);
-		checkLonLat(contentCrs);
-		long id = writer(def).create(feature);
+		long id = writer(def).create(this.contentCrs.toStorage(feature, contentCrs));
 		this.extents.forget(def.id());
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
 		return ResponseEntity.created(location).eTag(currentETag(def, id)).build();
 	}
 
 	@PutMapping(ITEM)
+	@PreAuthorize(WRITE)
 	ResponseEntity<Void> replace(@PathVariable String collectionId, @PathVariable String featureId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = "Content-Crs", required = false) String contentCrs, @RequestBody JsonNode feature) {
-		return change(collectionId, featureId, ifMatch, contentCrs,
-				(writer, id, version) -> writer.replace(id, feature, version));
+		JsonNode stored = this.contentCrs.toStorage(feature, contentCrs);
+		return change(collectionId, featureId, ifMatch, (writer, id, version) -> writer.replace(id, stored, version));
 	}
 
 	@PatchMapping(ITEM)
+	@PreAuthorize(WRITE)
 	ResponseEntity<Void> update(@PathVariable String collectionId, @PathVariable String featureId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = "Content-Crs", required = false) String contentCrs, @RequestBody JsonNode patch) {
-		return change(collectionId, featureId, ifMatch, contentCrs,
-				(writer, id, version) -> writer.update(id, patch, version));
+		JsonNode stored = this.contentCrs.toStorage(patch, contentCrs);
+		return change(collectionId, featureId, ifMatch, (writer, id, version) -> writer.update(id, stored, version));
+	}
+
+	@DeleteMapping(ITEM)
+	@PreAuthorize(WRITE)
+	ResponseEntity<Void> delete(@PathVariable String collectionId, @PathVariable String featureId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		CollectionDef def = this.registry.get(collectionId);
+		FeatureWriter writer = writer(def);
+		long id = ItemsController.featureIdOf(def, featureId);
+		withVersion(ifMatch, (version) -> writer.delete(id, version));
+		this.extents.forget(def.id());
+		return ResponseEntity.noContent().build();
 	}
 
 	/** Replace and update differ only in the writer method they call. */
-	private ResponseEntity<Void> change(String collectionId, String featureId, String ifMatch, String contentCrs,
-			Change change) {
+	private ResponseEntity<Void> change(String collectionId, String featureId, String ifMatch, Change change) {
 		CollectionDef def = this.registry.get(collectionId);
 		FeatureWriter writer = writer(def);
-		checkLonLat(contentCrs);
 		long id = ItemsController.featureIdOf(def, featureId);
-		change.apply(writer, id, ETag.expectedVersion(ifMatch));
+		withVersion(ifMatch, (version) -> change.apply(writer, id, version));
 		this.extents.forget(def.id());
 		return ResponseEntity.noContent().eTag(currentETag(def, id)).build();
 	}
@@ -88,19 +151,31 @@ class FeatureEditController {
 	@FunctionalInterface
 	private interface Change {
 
-		void apply(FeatureWriter writer, long id, int expectedVersion);
+		void apply(FeatureWriter writer, long id, Integer expectedVersion);
 
 	}
 
-	@DeleteMapping(ITEM)
-	ResponseEntity<Void> delete(@PathVariable String collectionId, @PathVariable String featureId,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		CollectionDef def = this.registry.get(collectionId);
-		FeatureWriter writer = writer(def);
-		long id = ItemsController.featureIdOf(def, featureId);
-		writer.delete(id, ETag.expectedVersion(ifMatch));
-		this.extents.forget(def.id());
-		return ResponseEntity.noContent().build();
+	/**
+	 * Runs a write with the version If-Match names; without one (what QGIS sends) the
+	 * write takes whatever version is stored and its audit entry says it had no If-Match.
+	 */
+	private void withVersion(String ifMatch, Consumer<Integer> write) {
+		Integer version = ETag.optionalVersion(ifMatch);
+		if (this.properties.requireIfMatch()) {
+			version = ETag.expectedVersion(ifMatch);
+		}
+		if (version != null) {
+			write.accept(version);
+			return;
+		}
+		this.audit.noting("ifMatch", "none", () -> {
+			write.accept(null);
+			return null;
+		});
+	}
+
+	private boolean editable(String collectionId) {
+		return this.registry.writer(this.registry.get(collectionId).id()).isPresent();
 	}
 
 	private FeatureWriter writer(CollectionDef def) {
@@ -108,17 +183,6 @@ class FeatureEditController {
 			.orElseThrow(() -> new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "read-only-collection",
 					"problem.collection.readOnly", def.id())
 				.with("collection", def.id()));
-	}
-
-	/**
-	 * Writers read GeoJSON longitude first in the storage datum: CRS84, or no Content-Crs
-	 * at all.
-	 */
-	private static void checkLonLat(String contentCrs) {
-		if (contentCrs != null && !contentCrs.strip().equals(Crs.CRS84.header())) {
-			throw ApiProblem.badRequest("unsupported-crs", "problem.crs.body", contentCrs)
-				.with("parameter", "Content-Crs");
-		}
 	}
 
 	/**

@@ -5,7 +5,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Writes one editable collection. The feature's own service implements it, so an edit
  * through OGC API - Features Part 4 runs exactly the rules of /api (validation, topology,
- * lifecycle, history, audit). Each method is one transaction; a stale version is a 412.
+ * lifecycle, history, audit). Each method is one transaction; a stale version is a 412,
+ * and a null expected version (no If-Match) writes over whatever version is stored.
  */
 public interface FeatureWriter {
 
@@ -18,12 +19,15 @@ public interface FeatureWriter {
 	 */
 	long create(JsonNode feature);
 
-	/** Replaces geometry and every property; expectedVersion comes from If-Match. */
-	void replace(long id, JsonNode feature, int expectedVersion);
+	/**
+	 * Replaces geometry and every property.
+	 * @param expectedVersion the version in If-Match, or null for a write without one
+	 */
+	void replace(long id, JsonNode feature, Integer expectedVersion);
 
 	/** Changes only the members present in the patch (JSON Merge Patch, RFC 7396). */
-	void update(long id, JsonNode patch, int expectedVersion);
+	void update(long id, JsonNode patch, Integer expectedVersion);
 
-	void delete(long id, int expectedVersion);
+	void delete(long id, Integer expectedVersion);
 
 }

@@ -50,12 +50,15 @@ class OgcController {
 
 	private final JsonMapper json;
 
+	private final List<OgcExtension> extensions;
+
 	OgcController(CollectionRegistry registry, CollectionDescriptions descriptions, OpenApiDocument openApi,
-			JsonMapper json) {
+			JsonMapper json, List<OgcExtension> extensions) {
 		this.registry = registry;
 		this.descriptions = descriptions;
 		this.openApi = openApi;
 		this.json = json;
+		this.extensions = extensions;
 	}
 
 	@GetMapping({ "/ogc", "/ogc/" })
@@ -66,6 +69,7 @@ class OgcController {
 			.add(links.url("/api"), "service-desc", OgcFormat.OPENAPI_JSON, "API definition")
 			.add(links.url("/conformance"), "conformance", MediaType.APPLICATION_JSON, "Conformance")
 			.add(links.url("/collections"), "data", MediaType.APPLICATION_JSON, "Collections");
+		this.extensions.forEach((extension) -> links.addAll(extension.landingLinks()));
 		ObjectNode landing = this.json.createObjectNode()
 			.put("title", "ZoneGIS")
 			.put("description", english() ? "Land and infrastructure of the development zone" : "开发区土地与基础设施");
@@ -79,6 +83,7 @@ class OgcController {
 		if (this.registry.all().stream().anyMatch((def) -> this.registry.writer(def.id()).isPresent())) {
 			classes.addAll(EDITING);
 		}
+		this.extensions.forEach((extension) -> classes.addAll(extension.conformance()));
 		ObjectNode body = this.json.createObjectNode();
 		ArrayNode conformsTo = body.putArray("conformsTo");
 		classes.forEach(conformsTo::add);

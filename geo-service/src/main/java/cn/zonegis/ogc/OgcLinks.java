@@ -1,5 +1,6 @@
 package cn.zonegis.ogc;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +53,13 @@ final class OgcLinks {
 		}
 		link.put("title", title);
 		this.links.add(link);
+		return this;
+	}
+
+	/** Adds links another package publishes under /ogc. */
+	OgcLinks addAll(List<OgcExtension.Link> extensionLinks) {
+		extensionLinks
+			.forEach((link) -> add(url(link.path()), link.rel(), MediaType.parseMediaType(link.type()), link.title()));
 		return this;
 	}
 

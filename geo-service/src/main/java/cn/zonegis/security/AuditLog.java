@@ -1,9 +1,13 @@
 package cn.zonegis.security;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -36,6 +40,12 @@ public class AuditLog {
 			LIMIT :limit OFFSET :offset
 			""";
 
+	/**
+	 * Members the current thread adds to every entry's detail: how a write came in, which
+	 * the service that records it cannot see.
+	 */
+	private static final ThreadLocal<Map<String, Object>> NOTES = ThreadLocal.withInitial(LinkedHashMap::new);
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -52,6 +62,13 @@ public class AuditLog {
 	 * @param detailJson a JSON object with what changed, or null
 	 */
 	public void record(String action, String entity, Object entityId, String detailJson) {
+		Map<String, Object> notes = NOTES.get();
+		if (!notes.isEmpty()) {
+			ObjectNode detail = (detailJson == null) ? this.json.createObjectNode()
+					: (ObjectNode) this.json.readTree(detailJson);
+			notes.forEach((name, value) -> detail.set(name, this.json.valueToTree(value)));
+			detailJson = detail.toString();
+		}
 		this.jdbc.sql(INSERT)
 			.param("username", currentUsername())
 			.param("action", action)
@@ -59,6 +76,21 @@ public class AuditLog {
 			.param("entityId", entityId == null ? null : entityId.toString())
 			.param("detail", detailJson)
 			.update();
+	}
+
+	/**
+	 * Runs a write and adds a member to the detail of every entry it records, e.g. that
+	 * an OGC client wrote without If-Match.
+	 */
+	public <T> T noting(String name, Object value, Supplier<T> write) {
+		Map<String, Object> notes = NOTES.get();
+		notes.put(name, value);
+		try {
+			return write.get();
+		}
+		finally {
+			notes.remove(name);
+		}
 	}
 
 	/**

@@ -1,16 +1,14 @@
 package cn.zonegis.ogc;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import cn.zonegis.GdalCommand;
 import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,30 +33,11 @@ class GdalClientTests extends IntegrationTest {
 
 	@BeforeAll
 	static void gdalIsInstalled() {
-		assumeTrue(Files.isExecutable(Path.of("/usr/bin/ogrinfo")), "gdal-bin is not installed");
+		assumeTrue(GdalCommand.installed(), "gdal-bin is not installed");
 	}
 
 	private String endpoint() {
 		return "OAPIF:http://127.0.0.1:" + this.port + "/ogc";
-	}
-
-	private static String run(String... command) {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("GDAL_HTTP_USERPWD", "viewer:viewer2026");
-		try {
-			Process process = builder.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-			assertThat(process.exitValue()).as(output).isZero();
-			return output;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private long rows(CollectionDef def, String where) {
@@ -71,7 +50,7 @@ class GdalClientTests extends IntegrationTest {
 
 	@Test
 	void ogrinfoListsEveryCollection() {
-		String listing = run("ogrinfo", "-ro", "-so", "-q", endpoint());
+		String listing = GdalCommand.run("ogrinfo", "-ro", "-so", "-q", endpoint());
 		for (CollectionDef def : this.registry.all()) {
 			assertThat(listing).containsPattern("\\d+: " + def.id() + " \\(");
 		}
@@ -80,7 +59,7 @@ class GdalClientTests extends IntegrationTest {
 	@Test
 	void ogrinfoPagesThroughEveryLayerAndReadsEveryRow() {
 		for (CollectionDef def : this.registry.all()) {
-			String all = run("ogrinfo", "-ro", "-al", "-q", "-oo", PAGE_SIZE, endpoint(), def.id());
+			String all = GdalCommand.run("ogrinfo", "-ro", "-al", "-q", "-oo", PAGE_SIZE, endpoint(), def.id());
 			assertThat(features(all, def.id())).as(def.id()).isEqualTo(rows(def, ""));
 		}
 	}
@@ -91,7 +70,7 @@ class GdalClientTests extends IntegrationTest {
 		String cql = "status IN ('filed', 'transferred') AND S_INTERSECTS(geometry, BBOX(121.9, 37.0, 122.2, 37.4))";
 		String url = endpoint() + "/collections/parcels?filter-lang=cql2-text&filter="
 				+ URLEncoder.encode(cql, StandardCharsets.UTF_8);
-		String filtered = run("ogrinfo", "-ro", "-al", "-q", "-oo", PAGE_SIZE, url);
+		String filtered = GdalCommand.run("ogrinfo", "-ro", "-al", "-q", "-oo", PAGE_SIZE, url);
 		long expected = rows(parcels, """
 				WHERE t.status IN ('filed', 'transferred')
 				AND ST_Intersects(t.geom, ST_MakeEnvelope(121.9, 37.0, 122.2, 37.4, 4490))""");
@@ -102,8 +81,9 @@ class GdalClientTests extends IntegrationTest {
 	@Test
 	void ogr2ogrCopiesALayerToGeoPackageWithTheSameCountAndGeometries(@TempDir Path folder) {
 		Path gpkg = folder.resolve("parcels.gpkg");
-		run("ogr2ogr", "-f", "GPKG", "-preserve_fid", "-oo", PAGE_SIZE, gpkg.toString(), endpoint(), "parcels");
-		String copied = run("ogrinfo", "-ro", "-al", "-q", gpkg.toString());
+		GdalCommand.run("ogr2ogr", "-f", "GPKG", "-preserve_fid", "-oo", PAGE_SIZE, gpkg.toString(), endpoint(),
+				"parcels");
+		String copied = GdalCommand.run("ogrinfo", "-ro", "-al", "-q", gpkg.toString());
 		Map<Long, String> geometries = geometriesByFid(copied, "parcels");
 		assertThat((long) geometries.size()).isEqualTo(rows(this.registry.get("parcels"), ""));
 		List<Long> different = new ArrayList<>();

@@ -39,6 +39,7 @@ class RoleMatrixTests extends IntegrationTest {
 			rule("ANY", "/api/audit(/.*)?|/swagger-ui.*|/actuator/.*", EnumSet.of(Role.ADMIN), false),
 			rule("ANY", "/api/me|/api/tokens(/.*)?", EnumSet.allOf(Role.class), false),
 			rule("GET", "/api/.*|/ogc(/.*)?|/tiles/.*|/v3/api-docs.*", EnumSet.allOf(Role.class), false),
+			rule("OPTIONS", "/api/.*|/ogc(/.*)?|/tiles/.*", EnumSet.allOf(Role.class), true),
 			rule("POST", "/api/workorders/[^/]+/dispatch", EnumSet.of(Role.DISPATCHER, Role.ADMIN), false),
 			rule("POST", "/api/workorders/[^/]+/transitions", EnumSet.of(Role.DISPATCHER, Role.CREW, Role.ADMIN),
 					false),

@@ -65,28 +65,39 @@ public final class CqlJsonParser {
 			throw new CqlException("unexpected " + node);
 		}
 		if (node.has("op")) {
-			return operation(node.get("op").asString().toLowerCase(Locale.ROOT), arguments(node));
+			return operation(string(node.get("op"), "op").toLowerCase(Locale.ROOT), arguments(node));
 		}
 		if (node.has("property")) {
-			return new Cql.Property(node.get("property").asString());
+			return new Cql.Property(string(node.get("property"), "property"));
 		}
 		if (node.has("date")) {
-			return CqlLiterals.instant("DATE", node.get("date").asString(), this.zoneTime);
+			return CqlLiterals.instant("DATE", string(node.get("date"), "date"), this.zoneTime);
 		}
 		if (node.has("timestamp")) {
-			return CqlLiterals.instant("TIMESTAMP", node.get("timestamp").asString(), this.zoneTime);
+			return CqlLiterals.instant("TIMESTAMP", string(node.get("timestamp"), "timestamp"), this.zoneTime);
 		}
 		if (node.has("interval") && node.get("interval").isArray() && node.get("interval").size() == 2) {
-			return CqlLiterals.interval(node.get("interval").get(0).asString(), node.get("interval").get(1).asString(),
-					this.zoneTime);
+			return CqlLiterals.interval(string(node.get("interval").get(0), "interval"),
+					string(node.get("interval").get(1), "interval"), this.zoneTime);
 		}
 		if (node.has("bbox") && node.get("bbox").isArray()) {
 			return CqlLiterals.bbox(node.get("bbox").valueStream().mapToDouble(JsonNode::asDouble).toArray());
 		}
-		if (node.has("type") && node.has("coordinates")) {
+		if (node.has("type") && (node.has("coordinates") || node.has("geometries"))) {
 			return new Cql.GeometryLiteral(geometry(node));
 		}
 		throw new CqlException("unexpected " + node);
+	}
+
+	/**
+	 * A member that must be a string: an operator, a property name, a date or an interval
+	 * bound (INTERVAL of properties is part of the temporal functions, not offered here).
+	 */
+	private static String string(JsonNode node, String member) {
+		if (node == null || !node.isString()) {
+			throw new CqlException("\"" + member + "\" must be a string, got " + node);
+		}
+		return node.asString();
 	}
 
 	private List<Cql> arguments(JsonNode node) {
@@ -167,8 +178,20 @@ public final class CqlJsonParser {
 
 	/** A GeoJSON geometry as JTS, coordinates kept in the order written. */
 	static Geometry geometry(JsonNode node) {
+		String type = string(node.get("type"), "type");
+		if ("GeometryCollection".equals(type)) {
+			JsonNode members = node.get("geometries");
+			if (members == null || !members.isArray()) {
+				throw new CqlException("a GeometryCollection needs a geometries array");
+			}
+			return FACTORY
+				.createGeometryCollection(members.valueStream().map(CqlJsonParser::geometry).toArray(Geometry[]::new));
+		}
 		JsonNode c = node.get("coordinates");
-		return switch (node.get("type").asString()) {
+		if (c == null || !c.isArray()) {
+			throw new CqlException("a " + type + " needs a coordinates array");
+		}
+		return switch (type) {
 			case "Point" -> point(c);
 			case "LineString" -> line(c);
 			case "Polygon" -> polygon(c);
@@ -178,7 +201,7 @@ public final class CqlJsonParser {
 				FACTORY.createMultiLineString(c.valueStream().map(CqlJsonParser::line).toArray(LineString[]::new));
 			case "MultiPolygon" ->
 				FACTORY.createMultiPolygon(c.valueStream().map(CqlJsonParser::polygon).toArray(Polygon[]::new));
-			default -> throw new CqlException("unsupported geometry type " + node.get("type"));
+			default -> throw new CqlException("unsupported geometry type " + type);
 		};
 	}
 

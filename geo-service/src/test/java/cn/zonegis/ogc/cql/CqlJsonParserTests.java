@@ -52,10 +52,23 @@ class CqlJsonParserTests {
 		assertThat(List.of(Cql.TemporalOperator.values())).hasSize(5);
 	}
 
+	@Test
+	void aGeometryCollectionIsRead() {
+		Cql.Spatial s = (Cql.Spatial) CqlJsonParser.parse("""
+				{"op": "s_intersects", "args": [{"property": "geometry"}, {"type": "GeometryCollection",
+				 "geometries": [{"type": "Point", "coordinates": [1, 2]},
+				                {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}]}]}
+				""", ZONE_TIME);
+		assertThat(((Cql.GeometryLiteral) s.right()).geometry().getNumGeometries()).isEqualTo(2);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "not json", "{\"op\": \"drop\", \"args\": [1, 2]}", "{\"op\": \"=\", \"args\": [1]}",
 			"{\"op\": \"=\"}", "{\"type\": \"Polygon\", \"coordinates\": [[[1, 2], [3, 4]]]}", "[1, 2]",
-			"{\"op\": \"in\", \"args\": [{\"property\": \"a\"}, 1]}" })
+			"{\"op\": \"in\", \"args\": [{\"property\": \"a\"}, 1]}", "{\"property\": {\"name\": \"a\"}}",
+			"{\"op\": 5, \"args\": []}", "{\"type\": \"Point\"}", "{\"type\": 7, \"coordinates\": [1, 2]}",
+			"{\"type\": \"GeometryCollection\", \"geometries\": [1]}",
+			"{\"op\": \"t_during\", \"args\": [{\"interval\": [{\"property\": \"a\"}, {\"property\": \"b\"}]}, {\"interval\": [\"2026-01-01\", \"..\"]}]}" })
 	void aMalformedJsonFilterIsAParseError(String filter) {
 		assertThatThrownBy(() -> CqlJsonParser.parse(filter, ZONE_TIME)).isInstanceOf(CqlException.class);
 	}
