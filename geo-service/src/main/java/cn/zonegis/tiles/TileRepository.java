@@ -40,6 +40,12 @@ class TileRepository {
 	 */
 	private static final int SIMPLIFY_PER_TILE = 1024;
 
+	/**
+	 * The margin as a fraction of the tile's width: what a feature may reach from
+	 * outside.
+	 */
+	static final double MARGIN = (double) BUFFER / EXTENT;
+
 	private static final String TILE = """
 			WITH bounds AS (
 				SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
@@ -75,7 +81,7 @@ class TileRepository {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("z", address.z())
 			.addValue("x", address.x())
 			.addValue("y", address.y())
-			.addValue("margin", (double) BUFFER / EXTENT)
+			.addValue("margin", MARGIN)
 			.addValue("layer", def.id())
 			.addValue("tolerance", address.spanMetres() / SIMPLIFY_PER_TILE);
 		try {
