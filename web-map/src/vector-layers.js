@@ -224,7 +224,8 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
     maxNativeZoom: Math.min(Number(def.maxZoom) || defaults.maxNativeZoom, defaults.maxNativeZoom),
     minNativeZoom: Number(def.minZoom) || 0,
   });
-  const count = (await api.get(`/ogc/collections/${encodeURIComponent(layerId)}/items?limit=1`)).numberMatched;
+  const count = (await api.get(`/ogc/collections/${encodeURIComponent(layerId)}/items?limit=1&count=exact`))
+    .numberMatched;
 
   async function click(event) {
     if (!layer._map || event.originalEvent?.target?.classList?.contains('leaflet-interactive')) return;
