@@ -1,15 +1,17 @@
 """For scripts/bench/run.sh: takes the tile and items statements the service logged (JdbcTemplate
-DEBUG with StatementCreatorUtils TRACE, after the MARK lines run.sh writes) and writes one pgbench
-script per tile and per box with the same statement and the parameters of that tile or box bound.
-Usage: direct_sql.py SERVICE_LOG TILES BOXES WORKDIR"""
+DEBUG with StatementCreatorUtils TRACE) while run.sh requested one tile and then one items page,
+and writes one pgbench script per tile and per box with the same statement and the parameters of
+that tile or box bound.
+Usage: direct_sql.py SERVICE_LOG "OFFSET_BEFORE_TILE OFFSET_BEFORE_ITEMS OFFSET_AFTER" TILES BOXES WORKDIR"""
 import math
 import os
 import re
 import sys
 
-log_file, tiles_file, boxes_file, work = sys.argv[1:5]
-text = open(log_file, encoding="utf-8", errors="replace").read()
-sections = text.split("MARK ")[1:]
+log_file, offsets, tiles_file, boxes_file, work = sys.argv[1:6]
+data = open(log_file, "rb").read()
+cuts = [int(o) for o in offsets.split()]
+sections = [data[a:b].decode("utf-8", "replace") for a, b in zip(cuts, cuts[1:])]
 STATEMENT = re.compile(r"Executing prepared SQL (?:query|statement) \[(.*?)\]\n(?=\S)", re.S)
 PARAMETER = re.compile(r"parameter value \[(.*?)\], value class \[([\w.]+)\]")
 

@@ -71,7 +71,8 @@ else
 fi
 
 # --- the same requests for both sides -------------------------------------------------------
-# Parcel tiles at zooms 14 to 17 over the densest part of the zone (the grid), ~60 per zoom, in a
+# Parcel tiles at zooms 14 to 17 over the gridded part of the zone, 32 per zoom (pgbench takes at
+# most 128 scripts, one per tile or box), in a
 # fixed order; OGC item pages of 1000 parcels in 0.01° boxes; nearest-asset points.
 python3 - "$WORK" <<'PY'
 import math, random, sys
@@ -83,7 +84,7 @@ def tile(lon, lat, z):
     return z, int((lon + 180) / 360 * n), int((1 - math.log(math.tan(r) + 1 / math.cos(r)) / math.pi) / 2 * n)
 tiles = []
 for z in (14, 15, 16, 17):
-    for _ in range(60):
+    for _ in range(32):
         tiles.append(tile(random.uniform(121.92, 122.0), random.uniform(37.07, 37.15), z))
 tiles = list(dict.fromkeys(tiles))
 with open(work + "/tiles.txt", "w") as f:
@@ -100,7 +101,8 @@ awk '{ printf "/ogc/collections/parcels/items?bbox=%s&limit=1000\n", $1 }' "$WOR
 awk '{ printf "/api/assets/nearest?lon=%s&lat=%s&k=5\n", $1, $2 }' "$WORK/points.txt" >"$WORK/nearest-paths.txt"
 "${PSQL[@]}" -c "SELECT id FROM zonegis.work_order WHERE code LIKE 'BW-%' AND state = 'new' ORDER BY id LIMIT 200" |
 	awk '{ printf "/api/workorders/%s/suggestions\n", $1 }' >"$WORK/suggest-paths.txt"
-"${PSQL[@]}" -c "SELECT id FROM zonegis.streetlight WHERE created_by = 'bench' ORDER BY id LIMIT 2000" >"$WORK/lights.txt"
+"${PSQL[@]}" -c "SELECT s.id FROM zonegis.streetlight s WHERE s.created_by = 'bench' AND NOT EXISTS (
+	SELECT FROM zonegis.work_order o WHERE o.asset_type = 'streetlight' AND o.asset_id = s.id) ORDER BY s.id LIMIT 2000" >"$WORK/lights.txt"
 CREW="$("${PSQL[@]}" -c "SELECT min(id) FROM zonegis.crew WHERE active AND 'streetlight_repair' = ANY (skills)")"
 log "$(wc -l <"$WORK/tiles.txt") tiles, $(wc -l <"$WORK/boxes.txt") boxes, $(wc -l <"$WORK/points.txt") points"
 
@@ -132,7 +134,8 @@ login() {
 	xsrf="$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$WORK/cookies")"
 	curl -s -o /dev/null -b "$WORK/cookies" -c "$WORK/cookies" -H "X-XSRF-TOKEN: $xsrf" -H 'X-Requested-With: XMLHttpRequest' \
 		--data-urlencode username=viewer --data-urlencode password=viewer2026 "$URL/api/login"
-	COOKIE="$(awk '$6 != "" && $1 !~ /^#/ { printf "%s=%s; ", $6, $7 }' "$WORK/cookies")"
+	# (curl marks HttpOnly cookies, the session among them, with a #HttpOnly_ prefix.)
+	COOKIE="$(awk 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s=%s; ", $6, $7 }' "$WORK/cookies")"
 	[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$URL/api/me")" = 200 ] || { log "login failed"; exit 1; }
 }
 
@@ -147,10 +150,10 @@ http_run() { # name clients pathfile
 sql_run() { # name clients scriptdir
 	local scripts=() f
 	for f in "$3"/*.sql; do scripts+=(-f "$f"); done
-	rm -f "$WORK"/pgb.log*
+	rm -f "$WORK"/pgb.*
 	local tps
 	tps="$(cd "$WORK" && pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -c "$2" -j "$(( $2 < 2 ? $2 : 2 ))" \
-		-T "$SECONDS_EACH" -l --log-prefix=pgb "${scripts[@]}" "$DB" 2>&1 | awk '/^tps/ { print $3; exit }')"
+		-T "$SECONDS_EACH" -l --log-prefix=pgb "${scripts[@]}" "$DB" 2>&1 | awk '/^tps/ { print $3 }')"
 	local pct
 	pct="$(cat "$WORK"/pgb.* | awk '{ print $3 / 1000 }' | sort -n | awk '{ v[NR] = $1 } END {
 		printf "p50=%.2f p95=%.2f p99=%.2f requests=%d", v[int(NR * .5) + 1], v[int(NR * .95) + 1], v[int(NR * .99) + 1], NR }')"
@@ -158,23 +161,24 @@ sql_run() { # name clients scriptdir
 	log "$1 c=$2 rps=$tps $pct"
 }
 
-# The statements the service runs for one tile and one items page, from its own DEBUG log, with
+# The statements the service runs for one tile and one items page, from its own DEBUG log (the
+# bytes it wrote during each request), with
 # their parameters bound: the direct side runs exactly them.
 capture_sql() {
 	local admin=(-s -u admin:admin2026 -H 'Content-Type: application/json')
 	for logger in org.springframework.jdbc.core.JdbcTemplate org.springframework.jdbc.core.StatementCreatorUtils; do
 		curl "${admin[@]}" -o /dev/null -d '{"configuredLevel":"TRACE"}' "$URL/actuator/loggers/$logger"
 	done
-	: >"$WORK/capture.marks"
-	local path
+	local path marks=()
 	for path in "$(head -1 "$WORK/tile-paths.txt")" "$(head -1 "$WORK/item-paths.txt")"; do
-		echo "MARK $path" >>"$WORK/service.log"
+		marks+=("$(stat -c %s "$WORK/service.log")")
 		curl -s -o /dev/null -H "Cookie: $COOKIE" "$URL$path"
 	done
+	marks+=("$(stat -c %s "$WORK/service.log")")
 	for logger in org.springframework.jdbc.core.JdbcTemplate org.springframework.jdbc.core.StatementCreatorUtils; do
 		curl "${admin[@]}" -o /dev/null -d '{"configuredLevel":null}' "$URL/actuator/loggers/$logger"
 	done
-	python3 "$HERE/direct_sql.py" "$WORK/service.log" "$WORK/tiles.txt" "$WORK/boxes.txt" "$WORK"
+	python3 "$HERE/direct_sql.py" "$WORK/service.log" "${marks[*]}" "$WORK/tiles.txt" "$WORK/boxes.txt" "$WORK"
 }
 
 [ -z "$THROUGH" ] && start_service --zonegis.tiles.cache-megabytes=0

@@ -7,6 +7,7 @@ import json
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 url, token, clients, seconds, lights_file, crew = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], int(sys.argv[6])
@@ -38,7 +39,10 @@ def client(n):
             call(path + "/dispatch", {"crewId": crew, "note": "bench"})
             for state in ("in_progress", "completed", "verified", "closed"):
                 call(path + "/transitions", {"to": state, "note": "bench"})
-        except Exception as error:  # counted and shown, never hidden
+        except urllib.error.HTTPError as error:  # counted and shown, never hidden
+            failures.append("%s %s" % (error, error.read().decode(errors="replace")[:300]))
+            continue
+        except Exception as error:
             failures.append(repr(error))
             continue
         cycles.append((time.perf_counter() - started) * 1000)

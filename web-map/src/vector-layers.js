@@ -1,4 +1,4 @@
-// The large layers (parcels, pipes, streetlights) drawn from the service's Mapbox
+// The large layers (parcels, pipes, wells, streetlights, land recoveries) drawn from the service's Mapbox
 // Vector Tiles (/tiles/{id}/{z}/{x}/{y}.mvt) onto canvas, styled by layer-styles.js exactly like
 // their GeoJSON twins, so 100,000 parcels cost the browser only the tiles in view. Clicking a
 // feature fetches it whole from /ogc and opens the usual popup. The layer being edited keeps its
@@ -12,7 +12,7 @@ import { fetchThroughOutage } from './api.js';
 
 // Work orders stay GeoJSON: a dispatcher reads them as clusters by state, which tiles cannot merge
 // across tile edges, and the open ones are counted in hundreds, not in hundreds of thousands.
-export const tiledLayers = new Set(['parcels', 'pipes', 'streetlights']);
+export const tiledLayers = new Set(['parcels', 'pipes', 'wells', 'streetlights', 'land_recoveries']);
 
 const defaults = {
   tileSize: 256,

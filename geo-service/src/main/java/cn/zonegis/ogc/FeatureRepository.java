@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import cn.zonegis.geo.BBox;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,6 +29,9 @@ public class FeatureRepository {
 
 	/** Rows per round trip: a default page of 1000 features in one or two. */
 	private static final int FETCH_SIZE = 1000;
+
+	/** Pages up to this many features (a few MB) are read whole; larger ones stream. */
+	private static final int WHOLE_PAGE = 2000;
 
 	/** Option 0 of ST_AsGeoJSON leaves out the crs member, which RFC 7946 removed. */
 	private static final String FEATURE = """
@@ -63,6 +67,9 @@ public class FeatureRepository {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	/** Without a transaction: pgjdbc then reads the whole result in one round trip. */
+	private final NamedParameterJdbcTemplate whole;
+
 	private final TransactionTemplate readOnly;
 
 	private final QueryableCatalog queryables;
@@ -71,6 +78,7 @@ public class FeatureRepository {
 		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		streaming.setFetchSize(FETCH_SIZE);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
+		this.whole = new NamedParameterJdbcTemplate(jdbcTemplate);
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.queryables = queryables;
@@ -119,17 +127,24 @@ public class FeatureRepository {
 				where.sql(), limit);
 		int[] written = { 0 };
 		boolean[] more = { false };
-		inReadOnly(() -> {
-			this.jdbc.query(sql, params, (rs) -> {
-				if (page != null && written[0] == page.limit()) {
-					more[0] = true;
-					return;
-				}
-				write(out, (written[0]++ == 0) ? opening + "\n" : ",\n");
-				writeBytes(out, rs.getBytes(1));
+		RowCallbackHandler row = (rs) -> {
+			if (page != null && written[0] == page.limit()) {
+				more[0] = true;
+				return;
+			}
+			write(out, (written[0]++ == 0) ? opening + "\n" : ",\n");
+			writeBytes(out, rs.getBytes(1));
+		};
+		if (page != null && page.limit() <= WHOLE_PAGE) {
+			// A plain statement, no cursor and no transaction: one round trip.
+			this.whole.query(sql, params, row);
+		}
+		else {
+			inReadOnly(() -> {
+				this.jdbc.query(sql, params, row);
+				return null;
 			});
-			return null;
-		});
+		}
 		if (written[0] == 0) {
 			write(out, opening);
 		}
