@@ -37,7 +37,10 @@ def client(n):
                                              "assetType": "streetlight", "assetId": light})
             path = "/api/workorders/%d" % order["id"]
             call(path + "/dispatch", {"crewId": crew, "note": "bench"})
-            for state in ("in_progress", "completed", "verified", "closed"):
+            call(path + "/transitions", {"to": "in_progress", "note": "bench"})
+            # A finished repair names its quantity: one lamp.
+            call(path + "/transitions", {"to": "completed", "note": "bench", "quantity": 1, "quantityUnit": "盏"})
+            for state in ("verified", "closed"):
                 call(path + "/transitions", {"to": state, "note": "bench"})
         except urllib.error.HTTPError as error:  # counted and shown, never hidden
             failures.append("%s %s" % (error, error.read().decode(errors="replace")[:300]))
