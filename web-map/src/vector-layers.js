@@ -1,4 +1,4 @@
-// The large layers (parcels, pipes, streetlights) drawn from the service's Mapbox
+// The large layers (parcels, pipes, wells, streetlights, land recoveries) drawn from the service's Mapbox
 // Vector Tiles onto canvas, found as any OGC client finds them: the collection's vector tileset
 // under /ogc (OGC API - Tiles) names the tile URL template, row before column, styled by layer-styles.js exactly like
 // their GeoJSON twins, so 100,000 parcels cost the browser only the tiles in view. Clicking a
@@ -13,7 +13,7 @@ import { fetchThroughOutage } from './api.js';
 
 // Work orders stay GeoJSON: a dispatcher reads them as clusters by state, which tiles cannot merge
 // across tile edges, and the open ones are counted in hundreds, not in hundreds of thousands.
-export const tiledLayers = new Set(['parcels', 'pipes', 'streetlights']);
+export const tiledLayers = new Set(['parcels', 'pipes', 'wells', 'streetlights', 'land_recoveries']);
 
 const defaults = {
   tileSize: 256,
@@ -255,7 +255,8 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
     maxNativeZoom: Math.min(Number(def.maxZoom) || defaults.maxNativeZoom, defaults.maxNativeZoom),
     minNativeZoom: Number(def.minZoom) || 0,
   });
-  const count = (await api.get(`/ogc/collections/${encodeURIComponent(layerId)}/items?limit=1`)).numberMatched;
+  const count = (await api.get(`/ogc/collections/${encodeURIComponent(layerId)}/items?limit=1&count=exact`))
+    .numberMatched;
 
   async function click(event) {
     if (!layer._map || event.originalEvent?.target?.classList?.contains('leaflet-interactive')) return;

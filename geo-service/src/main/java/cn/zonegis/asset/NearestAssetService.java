@@ -8,7 +8,6 @@ import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which assets are nearest a point: the crew's "what is this lamp", the dispatcher's
@@ -34,7 +33,6 @@ public class NearestAssetService {
 	 * @return a GeoJSON FeatureCollection, nearest first, each with kind, label and
 	 * distance_m
 	 */
-	@Transactional(readOnly = true)
 	public String nearest(double lon, double lat, String type, int k) {
 		BBox extent = this.geo.extentBox();
 		if (!Double.isFinite(lon) || lon < extent.minLon() || lon > extent.maxLon()) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import cn.zonegis.geo.BBox;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class FeatureRepository {
 
-	private static final int FETCH_SIZE = 500;
+	/** Rows per round trip: a default page of 1000 features in one or two. */
+	private static final int FETCH_SIZE = 1000;
+
+	/** Pages up to this many features (a few MB) are read whole; larger ones stream. */
+	private static final int WHOLE_PAGE = 2000;
 
 	/** Option 0 of ST_AsGeoJSON leaves out the crs member, which RFC 7946 removed. */
 	private static final String FEATURE = """
@@ -74,6 +79,9 @@ public class FeatureRepository {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	/** Without a transaction: pgjdbc then reads the whole result in one round trip. */
+	private final NamedParameterJdbcTemplate whole;
+
 	private final TransactionTemplate readOnly;
 
 	private final QueryableCatalog queryables;
@@ -82,6 +90,7 @@ public class FeatureRepository {
 		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		streaming.setFetchSize(FETCH_SIZE);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
+		this.whole = new NamedParameterJdbcTemplate(jdbcTemplate);
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.queryables = queryables;
@@ -100,8 +109,7 @@ public class FeatureRepository {
 					+ where.bind(bbox.minLat()) + ", " + where.bind(bbox.maxLon()) + ", " + where.bind(bbox.maxLat())
 					+ ", 4490))");
 		}
-		write(out, "{\"type\":\"FeatureCollection\",\"features\":[");
-		writeFeatures(def, where, Crs.STORED_LON_LAT, null, out);
+		writeFeatures(def, where, Crs.STORED_LON_LAT, null, "{\"type\":\"FeatureCollection\",\"features\":[", out);
 		write(out, "\n]}\n");
 	}
 
@@ -112,28 +120,47 @@ public class FeatureRepository {
 	}
 
 	/**
-	 * Writes the selected features, comma separated, in crs; page is null for all of
-	 * them.
-	 * @return how many were written
+	 * Writes opening and then the selected features, comma separated, in crs, each as
+	 * PostgreSQL wrote it (bytes, never decoded); page is null for all of them. Nothing
+	 * is written until the query has run, so a failing query can still be answered with a
+	 * problem.
+	 * @return how many were written, and whether the page has a successor
 	 */
-	public int writeFeatures(CollectionDef def, SqlWhere where, Crs crs, Page page, OutputStream out) {
+	public Written writeFeatures(CollectionDef def, SqlWhere where, Crs crs, Page page, String opening,
+			OutputStream out) {
 		MapSqlParameterSource params = where.params();
 		String limit = "";
 		if (page != null) {
+			// One row past the page tells whether there is a next one, without a count.
 			limit = "LIMIT :pageLimit OFFSET :pageOffset";
-			params.addValue("pageLimit", page.limit()).addValue("pageOffset", page.offset());
+			params.addValue("pageLimit", page.limit() + 1).addValue("pageOffset", page.offset());
 		}
 		String sql = FEATURE.formatted(crs.fromStorage("t.geom"), crs.decimals(), propertiesJson(def), def.table(),
 				where.sql(), limit);
 		int[] written = { 0 };
-		inReadOnly(() -> {
-			this.jdbc.query(sql, params, (rs) -> {
-				write(out, (written[0]++ == 0) ? "\n" : ",\n");
-				write(out, rs.getString(1));
+		boolean[] more = { false };
+		RowCallbackHandler row = (rs) -> {
+			if (page != null && written[0] == page.limit()) {
+				more[0] = true;
+				return;
+			}
+			write(out, (written[0]++ == 0) ? opening + "\n" : ",\n");
+			writeBytes(out, rs.getBytes(1));
+		};
+		if (page != null && page.limit() <= WHOLE_PAGE) {
+			// A plain statement, no cursor and no transaction: one round trip.
+			this.whole.query(sql, params, row);
+		}
+		else {
+			inReadOnly(() -> {
+				this.jdbc.query(sql, params, row);
+				return null;
 			});
-			return null;
-		});
-		return written[0];
+		}
+		if (written[0] == 0) {
+			write(out, opening);
+		}
+		return new Written(written[0], more[0]);
 	}
 
 	/** One feature in crs with its version, or empty when there is no such id. */
@@ -205,8 +232,12 @@ public class FeatureRepository {
 	}
 
 	private static void write(OutputStream out, String text) {
+		writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void writeBytes(OutputStream out, byte[] bytes) {
 		try {
-			out.write(text.getBytes(StandardCharsets.UTF_8));
+			out.write(bytes);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -215,6 +246,12 @@ public class FeatureRepository {
 
 	/** One page of items: at most limit, after skipping offset. */
 	public record Page(int limit, long offset) {
+	}
+
+	/**
+	 * What a page held: how many features were written, and whether more follow it.
+	 */
+	public record Written(int returned, boolean more) {
 	}
 
 	/** A feature as GeoJSON text with the version that is its ETag. */

@@ -49,15 +49,19 @@ class ItemsController {
 		CollectionDef def = this.registry.get(collectionId);
 		OgcFormat format = OgcFormat.of(request);
 		ItemsRequest items = this.reader.read(def, request.getParameterMap());
-		// Counted before the first byte is sent, so a failing query is still a proper
-		// problem response.
-		long matched = this.features.count(def, items.where());
-		String trailer = trailer(def, request, items, matched, format);
+		// Counting every match costs as much as the page itself on a large layer: only
+		// when asked for (count=exact), and then before the first byte is sent.
+		Long counted = items.countAll() ? this.features.count(def, items.where()) : null;
 		StreamingResponseBody body = (out) -> {
 			OutputStream target = (format == OgcFormat.HTML) ? new ByteArrayOutputStream() : out;
-			target.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
-			int returned = this.features.writeFeatures(def, items.where(), items.crs(), items.page(), target);
-			target.write(("\n],\"numberReturned\":" + returned + "," + trailer).getBytes(StandardCharsets.UTF_8));
+			FeatureRepository.Written page = this.features.writeFeatures(def, items.where(), items.crs(), items.page(),
+					"{\"type\":\"FeatureCollection\",\"features\":[", target);
+			// The last page tells the exact number for free (unless it is past the end).
+			Long matched = (counted == null && !page.more() && (page.returned() > 0 || items.page().offset() == 0))
+					? Long.valueOf(items.page().offset() + page.returned()) : counted;
+			String trailer = trailer(def, request, items, matched, page.more(), format);
+			target
+				.write(("\n],\"numberReturned\":" + page.returned() + "," + trailer).getBytes(StandardCharsets.UTF_8));
 			if (format == OgcFormat.HTML) {
 				String title = def.titleZh() + " / " + def.titleEn();
 				out.write(OgcHtml.page(title, this.json.readTree(((ByteArrayOutputStream) target).toByteArray())));
@@ -104,10 +108,11 @@ class ItemsController {
 	}
 
 	/**
-	 * numberMatched, timeStamp and the links, which close the streamed FeatureCollection.
+	 * numberMatched (when known exactly, else left out), timeStamp and the links, which
+	 * close the streamed FeatureCollection.
 	 */
-	private String trailer(CollectionDef def, HttpServletRequest request, ItemsRequest items, long matched,
-			OgcFormat format) {
+	private String trailer(CollectionDef def, HttpServletRequest request, ItemsRequest items, Long matched,
+			boolean more, OgcFormat format) {
 		String path = "/collections/" + def.id() + "/items";
 		OgcLinks links = new OgcLinks(request, this.json);
 		String type = (format == OgcFormat.HTML) ? "html" : "json";
@@ -118,7 +123,7 @@ class ItemsController {
 					"alternate", (format == OgcFormat.HTML) ? OgcFormat.GEO_JSON : MediaType.TEXT_HTML, def.titleEn());
 		long offset = items.page().offset();
 		int limit = items.page().limit();
-		if (offset + limit < matched) {
+		if (more) {
 			links.add(links.url(path, page(request, offset + limit, type)), "next", OgcFormat.GEO_JSON, "next page");
 		}
 		if (offset > 0) {
@@ -126,9 +131,11 @@ class ItemsController {
 					"previous page");
 		}
 		links.add(links.url("/collections/" + def.id()), "collection", MediaType.APPLICATION_JSON, def.titleEn());
-		ObjectNode tail = this.json.createObjectNode()
-			.put("numberMatched", matched)
-			.put("timeStamp", Instant.now().toString());
+		ObjectNode tail = this.json.createObjectNode();
+		if (matched != null) {
+			tail.put("numberMatched", matched);
+		}
+		tail.put("timeStamp", Instant.now().toString());
 		tail.set("links", links.array());
 		String members = this.json.writeValueAsString(tail);
 		return members.substring(1);

@@ -15,8 +15,10 @@ import cn.zonegis.geo.ZoneTime;
  * @param where the conditions with their bound values
  * @param crs the CRS of the response
  * @param page the page asked for
+ * @param countAll whether numberMatched was asked for (count=exact) even where it costs a
+ * count of every match
  */
-record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
+record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page, boolean countAll) {
 
 	/**
 	 * Reads the parameters of an items request on def; filter compiles the filter
@@ -48,8 +50,12 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page) {
 				single(parameters, "filter-crs"), where);
 		int limit = Math.min(integer(parameters, "limit", limits.defaultLimit(), 1), limits.maxLimit());
 		int offset = integer(parameters, "offset", 0, 0);
+		String count = single(parameters, "count");
+		if (count != null && !"exact".equals(count)) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.count.value", count).with("parameter", "count");
+		}
 		return new ItemsRequest(where, crsCatalog.parse("crs", single(parameters, "crs")),
-				new FeatureRepository.Page(limit, offset));
+				new FeatureRepository.Page(limit, offset), count != null);
 	}
 
 	/** A property=value filter; on an array property, the array contains the value. */

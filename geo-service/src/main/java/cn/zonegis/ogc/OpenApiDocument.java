@@ -23,10 +23,10 @@ class OpenApiDocument {
 
 	/** Query parameters of /items that are not property filters. */
 	static final Set<String> ITEMS_PARAMETERS = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs",
-			"filter", "filter-lang", "filter-crs");
+			"filter", "filter-lang", "filter-crs", "count");
 
 	private static final List<String> ITEMS_PARAMETER_ORDER = List.of("limit", "offset", "bbox", "bbox-crs", "datetime",
-			"crs", "filter", "filter-lang", "filter-crs", "f");
+			"crs", "filter", "filter-lang", "filter-crs", "count", "f");
 
 	private final CollectionRegistry registry;
 

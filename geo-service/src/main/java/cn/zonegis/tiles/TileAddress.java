@@ -22,6 +22,27 @@ record TileAddress(int z, int x, int y) {
 		return new TileAddress(z, x, y);
 	}
 
+	/**
+	 * Whether a box (minLon, minLat, maxLon, maxLat) touches this tile or the margin its
+	 * query reads beyond the edge ({@code margin} of a tile's width on each side).
+	 */
+	boolean touches(double[] box, double margin) {
+		double tiles = 1L << this.z;
+		double west = lon((this.x - margin) / tiles);
+		double east = lon((this.x + 1 + margin) / tiles);
+		double north = lat((this.y - margin) / tiles);
+		double south = lat((this.y + 1 + margin) / tiles);
+		return box[0] <= east && box[2] >= west && box[1] <= north && box[3] >= south;
+	}
+
+	private static double lon(double fraction) {
+		return fraction * 360 - 180;
+	}
+
+	private static double lat(double fraction) {
+		return Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * fraction))));
+	}
+
 	/** The tile's width in metres of Web Mercator. */
 	double spanMetres() {
 		return 2 * Math.PI * 6378137 / (1L << this.z);

@@ -1,9 +1,6 @@
 package cn.zonegis.tiles;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.CollectionRegistry;
@@ -32,13 +29,13 @@ class TileController {
 
 	private final CollectionRegistry registry;
 
-	private final TileRepository tiles;
+	private final TileService tiles;
 
 	private final TileJson tileJson;
 
 	private final CacheControl cacheControl;
 
-	TileController(CollectionRegistry registry, TileRepository tiles, TileJson tileJson, TileProperties properties) {
+	TileController(CollectionRegistry registry, TileService tiles, TileJson tileJson, TileProperties properties) {
 		this.registry = registry;
 		this.tiles = tiles;
 		this.tileJson = tileJson;
@@ -49,39 +46,27 @@ class TileController {
 	ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable int z, @PathVariable int x,
 			@PathVariable int y,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		CollectionDef def = this.registry.get(collectionId);
-		TileAddress address = TileAddress.of(z, x, y);
-		if (z < def.minZoom() || z > def.maxZoom()) {
+		Tile tile = this.tiles.tile(this.registry.get(collectionId), z, x, y);
+		if (tile.isEmpty()) {
 			return ResponseEntity.noContent().cacheControl(this.cacheControl).build();
 		}
-		byte[] tile = this.tiles.tile(def, address);
-		if (tile == null || tile.length == 0) {
-			return ResponseEntity.noContent().cacheControl(this.cacheControl).build();
+		if (tile.etag().equals(ifNoneMatch)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(tile.etag())
+				.cacheControl(this.cacheControl)
+				.build();
 		}
-		String etag = "\"" + digest(tile) + "\"";
-		if (etag.equals(ifNoneMatch)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(this.cacheControl).build();
-		}
-		return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(this.cacheControl).body(tile);
+		return ResponseEntity.ok()
+			.contentType(MVT)
+			.eTag(tile.etag())
+			.cacheControl(this.cacheControl)
+			.body(tile.bytes());
 	}
 
 	@GetMapping("/tiles/{collectionId}.json")
 	ResponseEntity<ObjectNode> tileJson(@PathVariable String collectionId, HttpServletRequest request) {
 		CollectionDef def = this.registry.get(collectionId);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.tileJson.of(def, request));
-	}
-
-	/**
-	 * The ETag is a digest of the bytes: an unchanged tile is recognised however it was
-	 * made.
-	 */
-	private static String digest(byte[] tile) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tile), 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
-		}
 	}
 
 }

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its ETag)
  * @param statementTimeoutMillis the most one tile query may take; a slower one is a 503,
  * not a stuck map
+ * @param cacheMegabytes memory for built tiles, kept until an edit touches them; 0 turns
+ * the cache off
  */
 @ConfigurationProperties("zonegis.tiles")
-public record TileProperties(@DefaultValue("60") int cacheSeconds, @DefaultValue("5000") int statementTimeoutMillis) {
+public record TileProperties(@DefaultValue("60") int cacheSeconds, @DefaultValue("5000") int statementTimeoutMillis,
+		@DefaultValue("64") int cacheMegabytes) {
 }

@@ -5,17 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.QueryableCatalog;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One Mapbox Vector Tile per statement: ST_AsMVT over ST_AsMVTGeom, as pg_tileserv builds
@@ -40,6 +41,12 @@ class TileRepository {
 	 */
 	private static final int SIMPLIFY_PER_TILE = 1024;
 
+	/**
+	 * The margin as a fraction of the tile's width: what a feature may reach from
+	 * outside.
+	 */
+	static final double MARGIN = (double) BUFFER / EXTENT;
+
 	private static final String TILE = """
 			WITH bounds AS (
 				SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
@@ -54,19 +61,16 @@ class TileRepository {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final TransactionTemplate readOnly;
-
 	private final QueryableCatalog queryables;
 
-	private final TileProperties properties;
-
-	TileRepository(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
-			QueryableCatalog queryables, TileProperties properties) {
-		this.jdbc = jdbc;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
+	TileRepository(DataSource dataSource, QueryableCatalog queryables, TileProperties properties) {
+		// One statement on its own, no transaction around it: one round trip per tile, as
+		// a plain query has. The driver cancels it past the tile's deadline (JDBC query
+		// timeouts are whole seconds).
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setQueryTimeout((int) Math.ceil(properties.statementTimeoutMillis() / 1000.0));
+		this.jdbc = new NamedParameterJdbcTemplate(template);
 		this.queryables = queryables;
-		this.properties = properties;
 	}
 
 	/** The tile's bytes; empty when no feature of def touches it. */
@@ -75,18 +79,11 @@ class TileRepository {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("z", address.z())
 			.addValue("x", address.x())
 			.addValue("y", address.y())
-			.addValue("margin", (double) BUFFER / EXTENT)
+			.addValue("margin", MARGIN)
 			.addValue("layer", def.id())
 			.addValue("tolerance", address.spanMetres() / SIMPLIFY_PER_TILE);
 		try {
-			return this.readOnly.execute((status) -> {
-				// SET LOCAL: the deadline ends with this transaction and never leaks to
-				// the pooled connection.
-				this.jdbc.queryForObject("SELECT set_config('statement_timeout', :ms, true)",
-						new MapSqlParameterSource("ms", Integer.toString(this.properties.statementTimeoutMillis())),
-						String.class);
-				return this.jdbc.queryForObject(sql, params, byte[].class);
-			});
+			return this.jdbc.queryForObject(sql, params, byte[].class);
 		}
 		catch (DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException cause && "57014".equals(cause.getSQLState())) {

@@ -20,12 +20,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WorkOrderRepository {
 
-	/** The code is the year and the id, so it is unique without a second sequence. */
+	/**
+	 * The code is the year and the id (at least 4 digits, never cut), so it is unique
+	 * without a second sequence.
+	 */
 	private static final String INSERT = """
 			WITH n AS (SELECT nextval(pg_get_serial_sequence('zonegis.work_order', 'id')) AS id)
 			INSERT INTO zonegis.work_order (id, code, kind, priority, description, asset_type, asset_id, enterprise_id,
 				inspection_id, reported_by, due_at, geom, created_by, updated_by)
-			SELECT n.id, 'GD-' || to_char(now(), 'YYYY') || '-' || lpad(n.id::text, 4, '0'), :kind, :priority,
+			SELECT n.id, 'GD-' || to_char(now(), 'YYYY') || '-' || lpad(n.id::text, greatest(4, length(n.id::text)), '0'),
+				:kind, :priority,
 				:description, :assetType, :assetId, :enterpriseId, :inspectionId, :username,
 				now() + make_interval(secs => :slaSeconds), ST_SetSRID(ST_MakePoint(:lon, :lat), %d), :username, :username
 			FROM n

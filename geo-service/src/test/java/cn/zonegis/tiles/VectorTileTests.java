@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,9 @@ import static org.assertj.core.data.Offset.offset;
 class VectorTileTests extends IntegrationTest {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	@Autowired
+	private TileChanges changes;
 
 	/** A tile of the demo zone at street level: z 16 around the zone centre. */
 	private static int[] tileOf(double lon, double lat, int z) {
@@ -51,8 +55,12 @@ class VectorTileTests extends IntegrationTest {
 		}
 	}
 
+	/**
+	 * A parcel written in plain SQL, as another writer would, and heard by the tile
+	 * cache.
+	 */
 	private long parcelAt(double lon, double lat, String name) {
-		return this.jdbc
+		long id = this.jdbc
 			.sql("""
 					INSERT INTO zonegis.parcel (code, name, status, geom, created_by, updated_by)
 					VALUES (:code, :name, 'filed',
@@ -65,6 +73,8 @@ class VectorTileTests extends IntegrationTest {
 			.param("lat", lat)
 			.query(Long.class)
 			.single();
+		this.changes.catchUp();
+		return id;
 	}
 
 	@Test

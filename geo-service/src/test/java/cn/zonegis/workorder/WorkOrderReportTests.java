@@ -90,6 +90,18 @@ class WorkOrderReportTests extends WorkOrderTest {
 		assertThat(response.header("Location")).isEqualTo("/api/workorders/" + response.json().get("id").asLong());
 	}
 
+	@Test
+	void anOrderPastTheTenThousandthKeepsItsWholeIdInItsCode() {
+		this.jdbc.sql(
+				"SELECT setval('zonegis.work_order_id_seq', greatest(12345, (SELECT last_value FROM zonegis.work_order_id_seq)))")
+			.query(Long.class)
+			.single();
+		Http.Response response = as("dispatcher").post("/api/workorders", atPoint("other", "low", LON, LAT));
+		long id = response.json().get("id").asLong();
+		assertThat(id).isGreaterThan(12345);
+		assertThat(response.json().get("code").asString()).endsWith("-" + id);
+	}
+
 	@Nested
 	class Refused {
 

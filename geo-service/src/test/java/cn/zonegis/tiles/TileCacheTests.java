@@ -1,0 +1,163 @@
+package cn.zonegis.tiles;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import cn.zonegis.Http;
+import cn.zonegis.IntegrationTest;
+import cn.zonegis.TestArea;
+import cn.zonegis.ZoneGisApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tile cache: a repeated tile comes from memory, and an edit committed anywhere (this
+ * instance's API, another instance) drops exactly the tiles it touches, so the next read
+ * shows the new shape.
+ */
+class TileCacheTests extends IntegrationTest {
+
+	private static final int Z = 16;
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	@Autowired
+	private TileCache cache;
+
+	@Autowired
+	private TileChanges changes;
+
+	private static int[] tileOf(double lon, double lat, int z) {
+		double n = 1 << z;
+		int x = (int) Math.floor((lon + 180) / 360 * n);
+		double latRad = Math.toRadians(lat);
+		int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * n);
+		return new int[] { z, x, y };
+	}
+
+	private static String path(int[] t) {
+		return "/tiles/parcels/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt";
+	}
+
+	private static String rectangle(double lon, double lat, double width, double height) {
+		return "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
+			.formatted(lon, lat, lon + width, lat + height);
+	}
+
+	private static String feature(String code, String geometry) {
+		return """
+				{"type":"Feature","geometry":%s,
+				 "properties":{"code":"%s","name":"缓存测试","land_use":"工业用地","land_class_code":"0601","holder":"测试公司","note":"test"}}
+				"""
+			.formatted(geometry, code);
+	}
+
+	private HttpResponse<byte[]> fetch(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString("viewer:viewer2026".getBytes(StandardCharsets.UTF_8)));
+		headers.forEach(request::header);
+		try {
+			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpResponse<byte[]> fetch(String path) {
+		return fetch(path, Map.of());
+	}
+
+	private static String etagOf(HttpResponse<byte[]> response) {
+		return response.headers().firstValue("ETag").orElse(null);
+	}
+
+	/**
+	 * The parcel's vertices in the tile, as tile coordinates; empty when it is absent.
+	 */
+	private static List<int[]> verticesOf(HttpResponse<byte[]> tile, long id) {
+		return MvtDecoder.decode(tile.body())
+			.get("parcels")
+			.features()
+			.stream()
+			.filter((f) -> f.id() == id)
+			.findFirst()
+			.map(MvtDecoder.Feature::vertices)
+			.orElse(List.of());
+	}
+
+	private static int widthIn(List<int[]> vertices) {
+		return vertices.stream().mapToInt((v) -> v[0]).max().orElseThrow()
+				- vertices.stream().mapToInt((v) -> v[0]).min().orElseThrow();
+	}
+
+	private long draw(Http planner, String code, double lon, double lat, double width) {
+		Http.Response created = planner.post("/api/parcels", feature(code, rectangle(lon, lat, width, 0.0004)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	@Test
+	void anEditThroughTheApiIsInTheNextTileAndAnUntouchedTileKeepsItsETag() {
+		double[] spot = TestArea.nextSpot();
+		int[] t = tileOf(spot[0], spot[1], Z);
+		int[] elsewhere = tileOf(122.0313, 37.1778, Z);
+		Http planner = as("planner");
+		long id = draw(planner, "CACHE-" + System.nanoTime(), spot[0], spot[1], 0.0004);
+		HttpResponse<byte[]> before = fetch(path(t));
+		HttpResponse<byte[]> untouched = fetch(path(elsewhere));
+		assertThat(etagOf(fetch(path(t)))).isEqualTo(etagOf(before));
+		assertThat(this.cache.size()).isPositive();
+		int widthBefore = widthIn(verticesOf(before, id));
+
+		Http.Response redrawn = planner.put("/api/parcels/" + id,
+				feature("CACHE-" + System.nanoTime(), rectangle(spot[0], spot[1], 0.0008, 0.0004)),
+				Map.of("Content-Type", "application/json", "If-Match", "\"1\""));
+		assertThat(redrawn.status()).as(redrawn.body()).isEqualTo(200);
+
+		HttpResponse<byte[]> after = fetch(path(t));
+		assertThat(etagOf(after)).isNotEqualTo(etagOf(before));
+		assertThat(widthIn(verticesOf(after, id))).isGreaterThan(widthBefore * 3 / 2);
+		assertThat(untouched.statusCode()).isEqualTo(200);
+		assertThat(fetch(path(elsewhere), Map.of("If-None-Match", etagOf(untouched))).statusCode()).isEqualTo(304);
+		assertThat(fetch(path(t), Map.of("If-None-Match", etagOf(after))).statusCode()).isEqualTo(304);
+	}
+
+	@Test
+	void anEditThroughAnotherInstanceReachesThisInstancesTiles() {
+		double[] spot = TestArea.nextSpot();
+		int[] t = tileOf(spot[0], spot[1], Z);
+		long id = draw(as("planner"), "CACHE-" + System.nanoTime(), spot[0], spot[1], 0.0004);
+		HttpResponse<byte[]> before = fetch(path(t));
+		int widthBefore = widthIn(verticesOf(before, id));
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ZoneGisApplication.class)
+			.profiles("test")
+			.run("--server.port=0", "--zonegis.demo.load=false")) {
+			int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+			Http.Response redrawn = new Http(otherPort, "planner", "planner2026").put("/api/parcels/" + id,
+					feature("CACHE-" + System.nanoTime(), rectangle(spot[0], spot[1], 0.0008, 0.0004)),
+					Map.of("Content-Type", "application/json", "If-Match", "\"1\""));
+			assertThat(redrawn.status()).as(redrawn.body()).isEqualTo(200);
+		}
+		// Every change committed so far has reached this instance's cache.
+		this.changes.catchUp();
+		HttpResponse<byte[]> after = fetch(path(t));
+		assertThat(etagOf(after)).isNotEqualTo(etagOf(before));
+		assertThat(widthIn(verticesOf(after, id))).isGreaterThan(widthBefore * 3 / 2);
+	}
+
+}
