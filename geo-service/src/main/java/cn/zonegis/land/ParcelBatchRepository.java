@@ -24,6 +24,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ParcelBatchRepository {
 
+	/**
+	 * ST_Intersection's large cost estimates make PostgreSQL JIT-compile the overlap
+	 * join, which then takes several times longer than the join itself (measured: 2.9 s
+	 * against 0.28 s for 10,000 drafts).
+	 */
+	private static final String NO_JIT = "SET LOCAL jit = off";
+
 	private static final String DROP = "DROP TABLE IF EXISTS pg_temp.parcel_draft";
 
 	private static final String CREATE = """
@@ -158,6 +165,7 @@ class ParcelBatchRepository {
 			existingId[i] = (same == null) ? null : same.id();
 			i++;
 		}
+		this.jdbc.sql(NO_JIT).update();
 		this.jdbc.sql(DROP).update();
 		this.jdbc.sql(CREATE).update();
 		this.jdbc.sql(LOAD)
