@@ -11,6 +11,7 @@ import java.util.Map;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.Area;
+import cn.zonegis.io.ImportProgress.Stage;
 import cn.zonegis.land.ParcelBatches;
 import cn.zonegis.land.ParcelDraft;
 
@@ -41,19 +42,23 @@ public class ImportService {
 
 	private final TransactionTemplate transaction;
 
+	private final ImportProgress progress;
+
 	ImportService(TxtSource txt, GdalSource gdal, ImportChecks checks, CrsRepository repository, ParcelBatches parcels,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ImportProgress progress) {
 		this.txt = txt;
 		this.gdal = gdal;
 		this.checks = checks;
 		this.repository = repository;
 		this.parcels = parcels;
 		this.transaction = new TransactionTemplate(transactions);
+		this.progress = progress;
 	}
 
 	@PreAuthorize("hasRole('PLANNER')")
 	public ImportReport dryRun(byte[] file, String fileName, ImportRequest request) {
 		SourceBatch batch = read(file, fileName, request);
+		this.progress.report(request.progressId(), Stage.CHECKING, null, batch.features().size());
 		List<ImportChecks.Planned> planned = this.checks.plan(batch);
 		List<ImportReport.Item> items = previewItems(planned);
 		return report(request, batch, true, planned, List.of(), items);
@@ -63,6 +68,7 @@ public class ImportService {
 	public ImportReport commit(byte[] file, String fileName, ImportRequest request) {
 		SourceBatch batch = read(file, fileName, request);
 		List<ParcelDraft> drafts = ImportChecks.drafts(batch);
+		this.progress.report(request.progressId(), Stage.STORING, null, drafts.size());
 		// One transaction from the code look-up to the audit entry: all or nothing. The
 		// land rules check the whole file behind the red-line lock and store it only when
 		// no feature is refused, so what they found still holds when the parcels are
@@ -87,6 +93,7 @@ public class ImportService {
 		if (fileName != null) {
 			ZipGuard.checkName(fileName);
 		}
+		this.progress.report(request.progressId(), Stage.CONVERTING, null, null);
 		if (request.format() == FileFormat.TXT) {
 			return this.txt.read(file, request);
 		}
