@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout all the database work of one request (its transactions) must end
  * within this, counted from the request's arrival
  * @param replicaUrl JDBC URL of a streaming replica for reads that tolerate lag
- * ({@link ReplicaReads}), or null to read everything from the primary
+ * ({@link ReplicaReads}), or empty to read everything from the primary
  */
 @ConfigurationProperties("zonegis.db")
 public record DatabaseProperties(@DefaultValue("30s") Duration statementTimeout,

@@ -9,7 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * on the primary.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("zonegis.db.replica-url")
+@ConditionalOnExpression("'${zonegis.db.replica-url:}' != ''")
 class ReplicaReads implements WebMvcConfigurer {
 
 	/** The paths whose GET handlers may read from the replica. */
