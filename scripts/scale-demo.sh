@@ -10,7 +10,8 @@
 #   stop   stops nginx, both instances and both clusters (the data stays for the next start)
 # Settings (env): ZONEGIS_SCALE_DIR (.scale: clusters, logs, nginx config), ZONEGIS_SCALE_PRIMARY_PORT
 # (55440), ZONEGIS_SCALE_REPLICA_PORT (55441), ZONEGIS_SCALE_APP_PORTS ("8081 8082"),
-# ZONEGIS_SCALE_PORT (8088, nginx), ZONEGIS_SCALE_PRIMARY_DATA / ZONEGIS_SCALE_REPLICA_DATA (cluster folders).
+# ZONEGIS_SCALE_PORT (8088, nginx), ZONEGIS_SCALE_PRIMARY_DATA / ZONEGIS_SCALE_REPLICA_DATA (cluster folders),
+# ZONEGIS_SCALE_DB (zonegis: the database the instances use, e.g. one made by scripts/bench/zone.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${ZONEGIS_SCALE_DIR:-$ROOT/.scale}"
@@ -21,6 +22,7 @@ REPLICA_DATA="${ZONEGIS_SCALE_REPLICA_DATA:-$DIR/replica}"
 read -r -a APP_PORTS <<<"${ZONEGIS_SCALE_APP_PORTS:-8081 8082}"
 PORT="${ZONEGIS_SCALE_PORT:-8088}"
 RUN="$DIR/run"
+DB_NAME="${ZONEGIS_SCALE_DB:-zonegis}"
 REPLICA_NAME="zonegis_replica"
 
 log() { printf '[scale] %s\n' "$*" >&2; }
@@ -77,9 +79,9 @@ start_instance() {
 	local port="$1" url="http://127.0.0.1:$1"
 	if curl -sf "$url/actuator/health/readiness" >/dev/null 2>&1; then return; fi
 	log "starting an instance on $url"
-	ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/zonegis" ZONEGIS_PORT="$port" \
+	ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/$DB_NAME" ZONEGIS_PORT="$port" \
 		nohup java ${JAVA_OPTS:--Xmx512m} -jar "$ROOT/geo-service/target/geo-service.jar" --zonegis.demo.load=true \
-		--zonegis.db.replica-url="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/zonegis" \
+		--zonegis.db.replica-url="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/$DB_NAME" \
 		--server.forward-headers-strategy=native \
 		--spring.config.import="file:$PASSWORDS" >"$RUN/instance-$port.log" 2>&1 &
 	echo $! >"$RUN/instance-$port.pid"
@@ -182,13 +184,13 @@ check() {
 	done
 	[ "$(tr ' ' '\n' <<<"$seen" | sort -u | grep -c .)" -ge 2 ] || { log "every request went to one instance"; exit 1; }
 	log "replication as the primary sees it:"
-	"$BINDIR/psql" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d zonegis -c \
+	"$BINDIR/psql" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d "$DB_NAME" -c \
 		"SELECT application_name, state, sync_state, replay_lag FROM pg_stat_replication"
 	log "parcels on the primary and on the replica:"
 	for p in "$PRIMARY_PORT" "$REPLICA_PORT"; do
 		printf '  %s: %s parcels, in recovery: %s\n' "$p" \
-			"$("$BINDIR/psql" -h 127.0.0.1 -p "$p" -U postgres -d zonegis -qAt -c 'SELECT count(*) FROM zonegis.parcel')" \
-			"$("$BINDIR/psql" -h 127.0.0.1 -p "$p" -U postgres -d zonegis -qAt -c 'SELECT pg_is_in_recovery()')" >&2
+			"$("$BINDIR/psql" -h 127.0.0.1 -p "$p" -U postgres -d "$DB_NAME" -qAt -c 'SELECT count(*) FROM zonegis.parcel')" \
+			"$("$BINDIR/psql" -h 127.0.0.1 -p "$p" -U postgres -d "$DB_NAME" -qAt -c 'SELECT pg_is_in_recovery()')" >&2
 	done
 }
 
