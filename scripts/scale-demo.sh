@@ -171,7 +171,8 @@ check() {
 	local xsrf
 	xsrf="$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar")"
 	curl -sf -c "$jar" -b "$jar" -o /dev/null -H "X-XSRF-TOKEN: $xsrf" -H 'X-Requested-With: XMLHttpRequest' \
-		--data-urlencode username=planner --data-urlencode "password=$(password planner)" "$url/api/login"
+		--data-urlencode username=planner --data-urlencode "password=$(password planner)" "$url/api/login" ||
+		{ log "logging in as planner failed: does this database hold the passwords of $PASSWORDS?"; exit 1; }
 	log "logged in once through nginx; the same session cookie on 6 requests:"
 	for _ in 1 2 3 4 5 6; do
 		local headers status instance
