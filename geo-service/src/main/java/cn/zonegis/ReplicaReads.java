@@ -9,15 +9,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.async.CallableProcessingInterceptor;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
@@ -45,14 +48,25 @@ class ReplicaReads implements WebMvcConfigurer {
 	private static final ThreadLocal<Boolean> ON_REPLICA = new ThreadLocal<>();
 
 	/**
-	 * The service's one DataSource: the primary's pool, or the replica's for a
-	 * lag-tolerant read. Both pools are configured as spring.datasource (user, password,
-	 * hikari.*), the replica's read-only.
+	 * The primary's pool, configured as spring.datasource (user, password, hikari.*).
+	 * Spring Session uses it directly: a session is saved when the response is committed,
+	 * which may happen inside a lag-tolerant handler, and must never go to the replica.
 	 */
 	@Bean
-	DataSource dataSource(DataSourceProperties properties, Environment environment) {
+	@SpringSessionDataSource
+	HikariDataSource primaryDataSource(DataSourceProperties properties, Environment environment) {
+		return pool(properties, environment, properties.determineUrl(), "primary");
+	}
+
+	/**
+	 * The service's DataSource: the primary's pool, or the replica's (read-only,
+	 * configured as the primary's) for a lag-tolerant read.
+	 */
+	@Bean
+	@Primary
+	DataSource dataSource(@Qualifier("primaryDataSource") HikariDataSource primary, DataSourceProperties properties,
+			Environment environment) {
 		DatabaseProperties db = Binder.get(environment).bindOrCreate("zonegis.db", DatabaseProperties.class);
-		HikariDataSource primary = pool(properties, environment, properties.determineUrl(), "primary");
 		HikariDataSource replica = pool(properties, environment, db.replicaUrl(), "replica");
 		replica.setReadOnly(true);
 		AbstractRoutingDataSource routing = new AbstractRoutingDataSource() {

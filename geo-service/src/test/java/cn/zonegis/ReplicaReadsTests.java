@@ -28,8 +28,7 @@ class ReplicaReadsTests extends IntegrationTest {
 				+ REPLICA;
 		try (ConfigurableApplicationContext withReplica = new SpringApplicationBuilder(ZoneGisApplication.class)
 			.profiles("test")
-			.properties("server.port=0", "zonegis.db.replica-url=" + replicaUrl)
-			.run()) {
+			.run("--server.port=0", "--zonegis.db.replica-url=" + replicaUrl)) {
 			int port = ((WebServerApplicationContext) withReplica).getWebServer().getPort();
 			Http planner = new Http(port, "planner", "planner2026");
 
@@ -41,6 +40,14 @@ class ReplicaReadsTests extends IntegrationTest {
 			assertThat(planner.get("/ogc/collections/parcels/items?limit=5").status()).isEqualTo(200);
 			assertThat(planner.get("/tiles/parcels/14/13746/6366.mvt").status()).isIn(200, 204);
 			assertThat(replicaConnections()).as("the replica's pool served them").isPositive();
+
+			SessionClient browser = new SessionClient(port);
+			assertThat(browser.login("viewer", "viewer2026").status()).isEqualTo(200);
+			assertThat(browser.get("/tiles/parcels/14/13746/6366.mvt").status())
+				.as("the session is saved on the primary, even from a lag-tolerant request")
+				.isIn(200, 204);
+			assertThat(browser.get("/ogc/collections/parcels/items?limit=5").status()).isEqualTo(200);
+			assertThat(browser.get("/api/me").status()).isEqualTo(200);
 
 			Http.Response created = planner.post("/api/workorders",
 					"""

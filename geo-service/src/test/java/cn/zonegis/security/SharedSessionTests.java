@@ -21,8 +21,7 @@ class SharedSessionTests extends IntegrationTest {
 	void aSessionMadeOnOneInstanceWorksOnTheOtherAndEndsOnBoth() {
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ZoneGisApplication.class)
 			.profiles("test")
-			.properties("server.port=0")
-			.run()) {
+			.run("--server.port=0")) {
 			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
 			SessionClient onFirst = new SessionClient(this.port);
 			assertThat(onFirst.login("planner", "planner2026").status()).isEqualTo(200);
