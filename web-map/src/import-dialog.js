@@ -30,6 +30,13 @@ const defaults = {
   },
 };
 
+// A random id for the server's progress steps. getRandomValues, not randomUUID: the latter exists only
+// on HTTPS or localhost, and the map may be served over plain HTTP on the zone's network.
+function progressId() {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 // deps: { user (from /api/me), config (from /api/config), container (header tools) }
 export function mountImportDialog(map, { user, config, container }) {
   if (!defaults.roles.some((role) => (user.roles || []).includes(role))) return function unmount() {};
@@ -93,7 +100,7 @@ export function mountImportDialog(map, { user, config, container }) {
       srid: state.srid,
       encoding: state.encoding,
       fields: state.fields,
-      progress: globalThis.crypto.randomUUID(),
+      progress: progressId(),
     });
     try {
       const report = await uploadImport(
