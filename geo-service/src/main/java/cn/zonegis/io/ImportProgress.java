@@ -1,5 +1,6 @@
 package cn.zonegis.io;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -89,7 +90,7 @@ class ImportProgress {
 			this.jdbc.sql(REPORT)
 				.param("id", id)
 				.param("username", username)
-				.param("stage", stage.name().toLowerCase(java.util.Locale.ROOT))
+				.param("stage", stage.name().toLowerCase(Locale.ROOT))
 				.param("done", done)
 				.param("total", total)
 				.update();
