@@ -16,21 +16,8 @@ PORT="${ZONEGIS_PORT:-8080}"
 BIND="${ZONEGIS_BIND:-127.0.0.1}"
 export ZONEGIS_BIND="$BIND"
 
-# Demo passwords differ per installation: made once here, kept in a git-ignored file readable only
-# by its owner, and given to the demo loader when it creates the demo users.
-PASSWORDS="$ROOT/.demo-passwords.properties"
-if [ ! -f "$PASSWORDS" ]; then
-	(
-		umask 077
-		{
-			echo "# Demo logins of this installation, made once by scripts/run.sh."
-			for user in viewer planner dispatcher crew admin; do
-				echo "zonegis.demo.passwords.$user=$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n')"
-			done
-		} >"$PASSWORDS"
-	)
-fi
-password() { sed -n "s/^zonegis\.demo\.passwords\.$1=//p" "$PASSWORDS"; }
+# shellcheck source=demo-passwords.sh
+source "$ROOT/scripts/demo-passwords.sh"
 
 echo
 echo "  ZoneGIS is starting at http://$BIND:$PORT  (listening on $BIND only; ZONEGIS_BIND=0.0.0.0 serves the network)"

@@ -8,7 +8,7 @@
 set -euo pipefail
 COUNT="${1:-10000}"
 APP_PORT="${ZONEGIS_BENCH_PORT:-18199}"
-DB="zonegis_bench"
+DB="${ZONEGIS_BENCH_DB:-zonegis_bench}"
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SIDE="$(awk -v n="$COUNT" 'BEGIN { s = int(sqrt(n)); if (s * s < n) s++; print s }')"

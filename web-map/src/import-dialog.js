@@ -30,6 +30,13 @@ const defaults = {
   },
 };
 
+// A random id for the server's progress steps. getRandomValues, not randomUUID: the latter exists only
+// on HTTPS or localhost, and the map may be served over plain HTTP on the zone's network.
+function progressId() {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 // deps: { user (from /api/me), config (from /api/config), container (header tools) }
 export function mountImportDialog(map, { user, config, container }) {
   if (!defaults.roles.some((role) => (user.roles || []).includes(role))) return function unmount() {};
@@ -43,6 +50,8 @@ export function mountImportDialog(map, { user, config, container }) {
     repair: false,
     busy: false,
     progress: 0,
+    // The server's last reported step ({ stage, done, total }) once the upload is sent.
+    step: null,
     report: null,
     refused: null,
     done: null,
@@ -82,7 +91,7 @@ export function mountImportDialog(map, { user, config, container }) {
 
   async function send(dryRun) {
     if (!state.file || state.busy) return;
-    Object.assign(state, { busy: true, progress: 0, error: null, refused: null, done: null });
+    Object.assign(state, { busy: true, progress: 0, step: null, error: null, refused: null, done: null });
     render();
     const query = importQuery({
       format: state.format,
@@ -91,12 +100,21 @@ export function mountImportDialog(map, { user, config, container }) {
       srid: state.srid,
       encoding: state.encoding,
       fields: state.fields,
+      progress: progressId(),
     });
     try {
-      const report = await uploadImport(query, state.file, (fraction) => {
-        state.progress = fraction;
-        render();
-      });
+      const report = await uploadImport(
+        query,
+        state.file,
+        (fraction) => {
+          state.progress = fraction;
+          render();
+        },
+        (step) => {
+          state.step = step;
+          render();
+        },
+      );
       if (dryRun) state.report = report;
       else committed(report);
     } catch (error) {
@@ -279,13 +297,19 @@ export function mountImportDialog(map, { user, config, container }) {
     ]);
   }
 
+  // Uploading: the fraction sent. Then the server's step: reading counts features, the other stages
+  // show a moving bar.
   function progress() {
     if (!state.busy) return null;
     const bar = el('progress', { className: 'zg-import-progress', max: '1' });
+    const step = state.progress === null ? state.step : null;
     if (state.progress !== null) bar.value = state.progress;
-    return el('div', { className: 'zg-import-progress-row' }, [
+    else if (step?.done != null && step.total) bar.value = step.done / step.total;
+    let text = t(state.progress === null ? 'import.working' : 'import.sending');
+    if (step) text = t(`import.stage.${step.stage}`, { done: step.done ?? '', total: step.total ?? '' });
+    return el('div', { className: 'zg-import-progress-row', dataset: { stage: step?.stage ?? '' } }, [
       bar,
-      el('span', { text: t(state.progress === null ? 'import.working' : 'import.sending') }),
+      el('span', { text }),
     ]);
   }
 

@@ -40,9 +40,10 @@ export function gaussKrugerCrs() {
 
 // The query string of an import: dryRun always (the service refuses an import that does not say),
 // then only the parameters the user set.
-export function importQuery({ format, dryRun, repair = false, srid, encoding, fields = {} }) {
+export function importQuery({ format, dryRun, repair = false, srid, encoding, fields = {}, progress }) {
   if (typeof dryRun !== 'boolean') throw new TypeError('an import must say whether it is a dry run');
   const params = new URLSearchParams({ format, dryRun: String(dryRun) });
+  if (progress) params.set('progress', progress);
   if (repair) params.set('repair', 'true');
   if (srid) params.set('srid', String(srid));
   if (encoding) params.set('encoding', encoding);
@@ -52,9 +53,13 @@ export function importQuery({ format, dryRun, repair = false, srid, encoding, fi
   return params.toString();
 }
 
-// POSTs the file; onProgress(fraction) while sending, onProgress(null) once the server works on it.
-// Resolves with the report; rejects with an ApiError carrying the problem details.
-export function uploadImport(query, file, onProgress) {
+// POSTs the file; onProgress(fraction) while sending, onProgress(null) once the server works on it,
+// then onStep({ stage, done, total }) as the server reports its steps under the query's progress id
+// (polled: any instance may answer). Resolves with the report; rejects with an ApiError carrying the
+// problem details.
+export function uploadImport(query, file, onProgress, onStep = () => {}) {
+  const progressId = new URLSearchParams(query).get('progress');
+  let stopPolling = () => {};
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/parcels/import?${query}`);
@@ -66,7 +71,11 @@ export function uploadImport(query, file, onProgress) {
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
-    xhr.upload.onload = () => onProgress(null);
+    xhr.upload.onload = () => {
+      onProgress(null);
+      if (progressId) stopPolling = pollSteps(progressId, onStep);
+    };
+    xhr.onloadend = () => stopPolling();
     xhr.onload = () => {
       let body;
       try {
@@ -86,6 +95,29 @@ export function uploadImport(query, file, onProgress) {
     form.append('file', file);
     xhr.send(form);
   });
+}
+
+// Asks for the import's last step every half second until stopped; a poll that fails (the step is not
+// recorded yet) is skipped.
+function pollSteps(progressId, onStep, intervalMs = 500) {
+  let stopped = false;
+  let timer = null;
+  const poll = async () => {
+    try {
+      const response = await fetch(`/api/parcels/import/progress/${encodeURIComponent(progressId)}`, {
+        headers: { Accept: 'application/json' },
+      });
+      if (!stopped && response.ok) onStep(await response.json());
+    } catch {
+      // The import's own request reports real failures.
+    }
+    if (!stopped) timer = setTimeout(poll, intervalMs);
+  };
+  timer = setTimeout(poll, intervalMs);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 // The export address of a selection in any import format: the parcels in a lon/lat box

@@ -37,6 +37,11 @@ test('the query carries only what the user set', () => {
   assert.equal(importQuery({ format: 'txt', dryRun: false, repair: true }), 'format=txt&dryRun=false&repair=true');
 });
 
+test('an import carries the id its progress is polled under', () => {
+  const id = '6f1c2d3e-0000-4000-8000-000000000001';
+  assert.equal(importQuery({ format: 'shp', dryRun: false, progress: id }), `format=shp&dryRun=false&progress=${id}`);
+});
+
 test('an import always says whether it is a dry run', () => {
   assert.throws(() => importQuery({ format: 'txt' }), TypeError);
 });

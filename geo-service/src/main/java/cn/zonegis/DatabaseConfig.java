@@ -38,18 +38,23 @@ class DatabaseConfig {
 	 */
 	@Bean
 	static BeanPostProcessor statementTimeout(Environment environment) {
-		Duration timeout = Binder.get(environment)
-			.bindOrCreate("zonegis.db", DatabaseProperties.class)
-			.statementTimeout();
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof HikariDataSource pool) {
-					pool.setConnectionInitSql("SET statement_timeout = " + timeout.toMillis());
+					setStatementTimeout(pool, environment);
 				}
 				return bean;
 			}
 		};
+	}
+
+	/** The configured statement_timeout on every connection this pool opens. */
+	static void setStatementTimeout(HikariDataSource pool, Environment environment) {
+		Duration timeout = Binder.get(environment)
+			.bindOrCreate("zonegis.db", DatabaseProperties.class)
+			.statementTimeout();
+		pool.setConnectionInitSql("SET statement_timeout = " + timeout.toMillis());
 	}
 
 	/**

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * single query that runs longer is cancelled
  * @param requestTimeout all the database work of one request (its transactions) must end
  * within this, counted from the request's arrival
+ * @param replicaUrl JDBC URL of a streaming replica for reads that tolerate lag
+ * ({@link ReplicaReads}), or empty to read everything from the primary
  */
 @ConfigurationProperties("zonegis.db")
 public record DatabaseProperties(@DefaultValue("30s") Duration statementTimeout,
-		@DefaultValue("60s") Duration requestTimeout) {
+		@DefaultValue("60s") Duration requestTimeout, String replicaUrl) {
 }

@@ -16,14 +16,28 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SessionClient {
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+	private final HttpClient client;
 
 	private final String base;
 
 	public SessionClient(int port) {
+		this(new CookieManager(), port);
+	}
+
+	private SessionClient(CookieManager cookies, int port) {
+		this.cookies = cookies;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
 		this.base = "http://localhost:" + port;
+	}
+
+	/**
+	 * The same browser, with the same cookies, talking to another instance of the service
+	 * (as a load balancer may send it).
+	 */
+	public SessionClient at(int port) {
+		return new SessionClient(this.cookies, port);
 	}
 
 	/** Posts the login form (fetching the CSRF cookie first if there is none yet). */

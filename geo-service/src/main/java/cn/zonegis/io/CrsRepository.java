@@ -1,5 +1,7 @@
 package cn.zonegis.io;
 
+import java.util.List;
+
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
@@ -34,9 +36,12 @@ class CrsRepository {
 			SELECT ST_AsBinary(ST_Transform(ST_GeomFromWKB(:wkb, :srid), :targetSrid))
 			""";
 
-	private static final String PREVIEW = """
+	/** One row per hex WKB, in the order given; a null geometry gives a null row. */
+	private static final String PREVIEWS = """
 			SELECT ST_Area(ST_Transform(g, :measureSrid)) AS area_m2, ST_AsGeoJSON(g, 7, 0) AS geometry
-			FROM (SELECT ST_GeomFromWKB(:wkb, 4490) AS g) s
+			FROM unnest(CAST(:wkb AS text[])) WITH ORDINALITY AS u(wkb, n),
+				LATERAL (SELECT ST_GeomFromWKB(decode(u.wkb, 'hex'), 4490) AS g) s
+			ORDER BY u.n
 			""";
 
 	private static final String KNOWN_SRID = """
@@ -94,14 +99,19 @@ class CrsRepository {
 
 	/**
 	 * Official plane area in the measuring Gauss-Kruger CRS and the GeoJSON PostGIS
-	 * writes, for a preview.
+	 * writes, for a preview of each boundary (null for a null boundary), in one
+	 * statement.
 	 */
-	Preview preview(MultiPolygon storage) {
-		return this.jdbc.sql(PREVIEW)
-			.param("wkb", new WKBWriter().write(storage))
+	List<Preview> previews(List<MultiPolygon> storage) {
+		String[] wkb = storage.stream()
+			.map((g) -> (g == null) ? null : WKBWriter.toHex(new WKBWriter().write(g)))
+			.toArray(String[]::new);
+		return this.jdbc.sql(PREVIEWS)
+			.param("wkb", wkb)
 			.param("measureSrid", this.geo.measureSrid())
-			.query((rs, i) -> new Preview(rs.getDouble("area_m2"), rs.getString("geometry")))
-			.single();
+			.query((rs, i) -> (rs.getString("geometry") == null) ? null
+					: new Preview(rs.getDouble("area_m2"), rs.getString("geometry")))
+			.list();
 	}
 
 	record Preview(double areaM2, String geometry) {

@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class GdalSource {
 
+	/** Features read between two progress reports. */
+	private static final int PROGRESS_STEP = 1000;
+
 	private final GdalRunner gdal;
 
 	private final GeometryCheck geometryCheck;
@@ -42,14 +45,17 @@ class GdalSource {
 
 	private final MessageSource messages;
 
+	private final ImportProgress progress;
+
 	GdalSource(GdalRunner gdal, GeometryCheck geometryCheck, CrsRepository repository, IoProperties properties,
-			JsonMapper json, MessageSource messages) {
+			JsonMapper json, MessageSource messages, ImportProgress progress) {
 		this.gdal = gdal;
 		this.geometryCheck = geometryCheck;
 		this.repository = repository;
 		this.properties = properties;
 		this.json = json;
 		this.messages = messages;
+		this.progress = progress;
 	}
 
 	/**
@@ -71,7 +77,7 @@ class GdalSource {
 				crsNames.add((request.srid() != null) ? "EPSG:" + request.srid() : crs);
 				Path out = work.resolve("layer-" + (layerNo++) + ".geojson");
 				this.gdal.toGeoJson(dataset, layer, out, request.srid(), request.encoding(), work.path());
-				readFeatures(out, request.fields(), features);
+				readFeatures(out, request, features);
 				this.properties.requireFeatureCount(features.size());
 			}
 		}
@@ -109,7 +115,7 @@ class GdalSource {
 		}
 	}
 
-	private void readFeatures(Path geojson, FieldMapping fields, List<SourceFeature> features) {
+	private void readFeatures(Path geojson, ImportRequest request, List<SourceFeature> features) {
 		JsonNode collection;
 		try {
 			collection = this.json.readTree(geojson.toFile());
@@ -117,8 +123,12 @@ class GdalSource {
 		catch (UncheckedIOException | JacksonException ex) {
 			throw ApiProblem.badRequest("unreadable-file", "io.gdal.output");
 		}
+		int total = features.size() + collection.path("features").size();
 		for (JsonNode feature : collection.path("features")) {
-			features.add(feature(features.size(), feature, fields));
+			features.add(feature(features.size(), feature, request.fields()));
+			if (features.size() % PROGRESS_STEP == 0) {
+				this.progress.report(request.progressId(), ImportProgress.Stage.READING, features.size(), total);
+			}
 		}
 	}
 

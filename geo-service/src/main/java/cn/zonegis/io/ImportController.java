@@ -7,6 +7,8 @@ import java.util.Locale;
 import cn.zonegis.ApiProblem;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -22,8 +24,11 @@ class ImportController {
 
 	private final ImportService imports;
 
-	ImportController(ImportService imports) {
+	private final ImportProgress progress;
+
+	ImportController(ImportService imports, ImportProgress progress) {
 		this.imports = imports;
+		this.progress = progress;
 	}
 
 	@PostMapping(path = "/api/parcels/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -32,7 +37,7 @@ class ImportController {
 			@RequestParam(required = false) Integer srid, @RequestParam(required = false) String encoding,
 			@RequestParam(required = false) String codeField, @RequestParam(required = false) String nameField,
 			@RequestParam(required = false) String landUseField, @RequestParam(required = false) String landClassField,
-			@RequestParam(required = false) String holderField) {
+			@RequestParam(required = false) String holderField, @RequestParam(required = false) String progress) {
 		if (dryRun == null) {
 			// A forgotten dryRun must not pass for either a preview or a real import.
 			throw ApiProblem.badRequest("missing-parameter", "io.import.dry-run.required").with("parameter", "dryRun");
@@ -43,10 +48,20 @@ class ImportController {
 		FileFormat chosen = (format == null || format.isBlank()) ? byExtension(file.getOriginalFilename())
 				: FileFormat.parse(format);
 		ImportRequest request = new ImportRequest(chosen, srid, encoding,
-				new FieldMapping(codeField, nameField, landUseField, landClassField, holderField), repair);
+				new FieldMapping(codeField, nameField, landUseField, landClassField, holderField), repair,
+				ImportProgress.checkId(progress));
 		byte[] bytes = bytes(file);
 		return dryRun ? this.imports.dryRun(bytes, file.getOriginalFilename(), request)
 				: this.imports.commit(bytes, file.getOriginalFilename(), request);
+	}
+
+	/**
+	 * How far the caller's import of this id is (the id it sent as progress=), for the
+	 * dialog's progress bar; 404 before its first step and for another user's import.
+	 */
+	@GetMapping("/api/parcels/import/progress/{id}")
+	ImportProgress.Step progress(@PathVariable String id) {
+		return this.progress.find(id).orElseThrow(() -> ApiProblem.notFound("io.import.progress.unknown", id));
 	}
 
 	/** The format a file's name implies: .zip is a zipped Shapefile, .json GeoJSON. */

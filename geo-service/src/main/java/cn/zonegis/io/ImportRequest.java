@@ -12,8 +12,10 @@ import java.nio.charset.Charset;
  * @param repair the surveyor's boundaries may be repaired (an open ring closed, a ring
  * outside the outer ring made another part), each repair listed in the report; without it
  * they are refused
+ * @param progressId the id under which the client polls this import's progress, or null
  */
-record ImportRequest(FileFormat format, Integer srid, String encoding, FieldMapping fields, boolean repair) {
+record ImportRequest(FileFormat format, Integer srid, String encoding, FieldMapping fields, boolean repair,
+		String progressId) {
 
 	Charset charset() {
 		return TextDecoding.named(this.encoding);

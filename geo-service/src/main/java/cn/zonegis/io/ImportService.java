@@ -11,11 +11,9 @@ import java.util.Map;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.Area;
-import cn.zonegis.land.EditOptions;
+import cn.zonegis.io.ImportProgress.Stage;
+import cn.zonegis.land.ParcelBatches;
 import cn.zonegis.land.ParcelDraft;
-import cn.zonegis.land.ParcelService;
-import cn.zonegis.security.AuditLog;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -40,57 +38,51 @@ public class ImportService {
 
 	private final CrsRepository repository;
 
-	private final ParcelService parcels;
-
-	private final AuditLog audit;
-
-	private final JsonMapper json;
+	private final ParcelBatches parcels;
 
 	private final TransactionTemplate transaction;
 
-	ImportService(TxtSource txt, GdalSource gdal, ImportChecks checks, CrsRepository repository, ParcelService parcels,
-			AuditLog audit, JsonMapper json, PlatformTransactionManager transactions) {
+	private final ImportProgress progress;
+
+	ImportService(TxtSource txt, GdalSource gdal, ImportChecks checks, CrsRepository repository, ParcelBatches parcels,
+			PlatformTransactionManager transactions, ImportProgress progress) {
 		this.txt = txt;
 		this.gdal = gdal;
 		this.checks = checks;
 		this.repository = repository;
 		this.parcels = parcels;
-		this.audit = audit;
-		this.json = json;
 		this.transaction = new TransactionTemplate(transactions);
+		this.progress = progress;
 	}
 
 	@PreAuthorize("hasRole('PLANNER')")
 	public ImportReport dryRun(byte[] file, String fileName, ImportRequest request) {
 		SourceBatch batch = read(file, fileName, request);
-		List<ImportChecks.Planned> planned = this.checks.plan(batch, true);
-		List<ImportReport.Item> items = planned.stream().map(this::previewItem).toList();
+		this.progress.report(request.progressId(), Stage.CHECKING, null, batch.features().size());
+		List<ImportChecks.Planned> planned = this.checks.plan(batch);
+		List<ImportReport.Item> items = previewItems(planned);
 		return report(request, batch, true, planned, List.of(), items);
 	}
 
 	@PreAuthorize("hasRole('PLANNER')")
 	public ImportReport commit(byte[] file, String fileName, ImportRequest request) {
 		SourceBatch batch = read(file, fileName, request);
-		Stored stored;
-		try {
-			// One transaction from the code look-ups to the last insert: all or nothing,
-			// and no
-			// transaction per feature on a large file. The red-line lock comes first, so
-			// what the
-			// plan finds (create or update) still holds when the parcels are written.
-			stored = this.transaction.execute((status) -> {
-				this.parcels.holdRedLines();
-				List<ImportChecks.Planned> planned = this.checks.plan(batch, false);
-				refuseIfAny(planned);
-				return new Stored(planned, store(planned, request, fileName, batch));
-			});
-		}
-		catch (ApiProblem problem) {
-			// Rolled back: now find every feature at fault, not just the first the rules
-			// met.
-			refuseIfAny(this.checks.plan(batch, true));
-			throw problem;
-		}
+		List<ParcelDraft> drafts = ImportChecks.drafts(batch);
+		this.progress.report(request.progressId(), Stage.STORING, null, drafts.size());
+		// One transaction from the code look-up to the audit entry: all or nothing. The
+		// land rules check the whole file behind the red-line lock and store it only when
+		// no feature is refused, so what they found still holds when the parcels are
+		// written.
+		Stored stored = this.transaction.execute((status) -> {
+			if (batch.features().stream().anyMatch((f) -> !f.problems().isEmpty())) {
+				refuseIfAny(this.checks.plan(batch));
+			}
+			ParcelBatches.Imported imported = this.parcels.importAll(drafts, NOTE,
+					auditDetail(request, fileName, batch));
+			List<ImportChecks.Planned> planned = ImportChecks.planned(batch, drafts, imported.checks());
+			refuseIfAny(planned);
+			return new Stored(planned, imported.ids());
+		});
 		return report(request, batch, false, stored.planned(), stored.ids(), List.of());
 	}
 
@@ -101,6 +93,7 @@ public class ImportService {
 		if (fileName != null) {
 			ZipGuard.checkName(fileName);
 		}
+		this.progress.report(request.progressId(), Stage.CONVERTING, null, null);
 		if (request.format() == FileFormat.TXT) {
 			return this.txt.read(file, request);
 		}
@@ -114,29 +107,13 @@ public class ImportService {
 		}
 	}
 
-	private List<Long> store(List<ImportChecks.Planned> planned, ImportRequest request, String fileName,
-			SourceBatch batch) {
-		List<ParcelDraft> creates = new ArrayList<>();
-		List<Long> ids = new ArrayList<>();
-		for (ImportChecks.Planned p : planned) {
-			if (ImportChecks.UPDATE.equals(p.action())) {
-				this.parcels.replace(p.existingId(), p.draft(), NOTE, null, EditOptions.STRICT);
-				ids.add(p.existingId());
-			}
-			else {
-				creates.add(p.draft());
-			}
-		}
-		ids.addAll(this.parcels.createAll(creates));
+	private static Map<String, Object> auditDetail(ImportRequest request, String fileName, SourceBatch batch) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("format", request.format().parameterName());
 		detail.put("file", fileName);
 		detail.put("crs", batch.crs());
-		detail.put("created", creates.size());
-		detail.put("updated", planned.size() - creates.size());
 		detail.put("repaired", repaired(batch));
-		this.audit.record("import", "parcel", null, this.json.writeValueAsString(detail));
-		return ids;
+		return detail;
 	}
 
 	private static void refuseIfAny(List<ImportChecks.Planned> planned) {
@@ -156,14 +133,22 @@ public class ImportService {
 		}
 	}
 
-	private ImportReport.Item previewItem(ImportChecks.Planned p) {
-		SourceFeature f = p.feature();
-		CrsRepository.Preview preview = (f.geometry() == null) ? null : this.repository.preview(f.geometry());
-		Double areaM2 = (preview == null) ? null : round(preview.areaM2(), 2);
-		Double areaMu = (preview == null) ? null : round(Area.toMu(preview.areaM2()), 4);
-		return new ImportReport.Item(f.index(), f.code(), f.name(), p.action(), areaM2, areaMu,
-				(f.planeAreaM2() == null) ? null : round(f.planeAreaM2(), 3), f.surveyedAreaM2(), !p.refused(),
-				p.problems(), f.warnings(), f.repairs(), (preview == null) ? null : preview.geometry());
+	/** Each feature with its official area and boundary as PostGIS computes them. */
+	private List<ImportReport.Item> previewItems(List<ImportChecks.Planned> planned) {
+		List<CrsRepository.Preview> previews = this.repository
+			.previews(planned.stream().map((p) -> p.feature().geometry()).toList());
+		List<ImportReport.Item> items = new ArrayList<>(planned.size());
+		for (int i = 0; i < planned.size(); i++) {
+			ImportChecks.Planned p = planned.get(i);
+			SourceFeature f = p.feature();
+			CrsRepository.Preview preview = previews.get(i);
+			Double areaM2 = (preview == null) ? null : round(preview.areaM2(), 2);
+			Double areaMu = (preview == null) ? null : round(Area.toMu(preview.areaM2()), 4);
+			items.add(new ImportReport.Item(f.index(), f.code(), f.name(), p.action(), areaM2, areaMu,
+					(f.planeAreaM2() == null) ? null : round(f.planeAreaM2(), 3), f.surveyedAreaM2(), !p.refused(),
+					p.problems(), f.warnings(), f.repairs(), (preview == null) ? null : preview.geometry()));
+		}
+		return items;
 	}
 
 	private static ImportReport report(ImportRequest request, SourceBatch batch, boolean dryRun,

@@ -67,7 +67,7 @@ class ParcelController {
 	@PostMapping("/api/parcels/check")
 	List<DraftProblem> check(@RequestBody JsonNode feature) {
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
-		return this.parcels.checkDraft(edit.draft(), List.of());
+		return this.parcels.checkDraft(edit.draft());
 	}
 
 	@PutMapping("/api/parcels/{id}")

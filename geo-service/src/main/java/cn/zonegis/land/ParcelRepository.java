@@ -117,13 +117,6 @@ class ParcelRepository {
 			ORDER BY overlap_m2 DESC
 			""";
 
-	private static final String OVERLAP_BETWEEN = """
-			WITH o AS (SELECT ST_CollectionExtract(ST_Intersection(ST_GeomFromWKB(:a, 4490), ST_GeomFromWKB(:b, 4490)), 3) AS geom)
-			SELECT ST_Area(ST_Transform(geom, :measureSrid)) AS overlap_m2, ST_AsGeoJSON(geom, 9, 0) AS overlap,
-				ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
-			FROM o WHERE NOT ST_IsEmpty(geom)
-			""";
-
 	private static final String CLIP = """
 			WITH r AS (SELECT ST_GeomFromWKB(:wkb, 4490) AS geom),
 			n AS (
@@ -217,16 +210,6 @@ class ParcelRepository {
 			.param("toleranceM2", toleranceM2)
 			.query((rs, i) -> overlap(rs, rs.getLong("id"), rs.getString("code")))
 			.list();
-	}
-
-	/** The ground two shapes share, if any; the other shape's code names it. */
-	Optional<Overlap> overlapBetween(MultiPolygon shape, MultiPolygon other, String otherCode) {
-		return this.jdbc.sql(OVERLAP_BETWEEN)
-			.param("a", GeometryRepair.wkb(shape))
-			.param("b", GeometryRepair.wkb(other))
-			.param("measureSrid", this.geo.measureSrid())
-			.query((rs, i) -> overlap(rs, null, otherCode))
-			.optional();
 	}
 
 	/** The shape minus every active neighbour it overlaps, with the neighbours' codes. */

@@ -29,8 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Draws and redraws parcel red lines (用地红线): every write passes {@link RedLineCheck},
  * keeps the previous version in parcel_history and is audited in the same transaction.
- * Importers use {@link #checkDraft} for a dry run and {@link #createAll} for the real,
- * all-or-nothing import.
+ * Files of parcels are checked and stored as sets by {@link ParcelBatches}.
  */
 @Service
 public class ParcelService {
@@ -115,68 +114,33 @@ public class ParcelService {
 	}
 
 	/**
-	 * Everything that would refuse this draft, without storing anything: geometry
-	 * defects, overlaps with active parcels (except the stored parcel of the same code,
-	 * which an import would replace) and with the other drafts of the same import, a code
-	 * used twice in the import.
+	 * Everything that would refuse this new parcel, without storing anything: a missing
+	 * or used code, geometry defects, overlaps with active parcels. The editor's check
+	 * before saving; a file's drafts are checked as a set by {@link ParcelBatches}.
 	 */
 	@Transactional(readOnly = true)
-	public List<DraftProblem> checkDraft(ParcelDraft draft, List<ParcelDraft> alsoImported) {
+	public List<DraftProblem> checkDraft(ParcelDraft draft) {
 		List<DraftProblem> problems = new ArrayList<>();
 		try {
 			requireCode(draft.code());
 		}
 		catch (ApiProblem problem) {
-			problems.add(draftProblem(problem));
-		}
-		if (draft.code() != null && alsoImported.stream()
-			.anyMatch((other) -> other != draft && Objects.equals(other.code(), draft.code()))) {
-			problems.add(draftProblem(ApiProblem.conflict("duplicate-code", "parcel.code.twice", draft.code())));
+			problems.add(DraftProblem.of(problem, this.messages));
 		}
 		Optional<Long> existing = (draft.code() == null) ? Optional.empty() : this.parcels.idByCode(draft.code());
-		existing.ifPresent((id) -> problems.add(draftProblem(
-				ApiProblem.conflict("parcel-exists", "parcel.code.exists", draft.code()).with("parcelId", id))));
+		existing.ifPresent((id) -> problems.add(DraftProblem.of(
+				ApiProblem.conflict("parcel-exists", "parcel.code.exists", draft.code()).with("parcelId", id),
+				this.messages)));
 		Optional<GeometryDefect> defect = this.geometry.validate(draft.geometry());
 		if (defect.isPresent()) {
-			problems.add(draftProblem(defect.get().toProblem()));
+			problems.add(DraftProblem.of(defect.get().toProblem(), this.messages));
 			return problems;
 		}
-		List<Overlap> overlaps = new ArrayList<>(
-				this.redLines.overlaps(draft.geometry(), existing.orElse(RedLineCheck.NEW_PARCEL)));
-		for (ParcelDraft other : alsoImported) {
-			if (other != draft && !Objects.equals(other.code(), draft.code())
-					&& this.geometry.validate(other.geometry()).isEmpty()) {
-				this.redLines.overlapBetween(draft.geometry(), other.geometry(), other.code()).ifPresent(overlaps::add);
-			}
-		}
+		List<Overlap> overlaps = this.redLines.overlaps(draft.geometry(), existing.orElse(RedLineCheck.NEW_PARCEL));
 		if (!overlaps.isEmpty()) {
-			problems.add(draftProblem(this.redLines.overlapProblem(overlaps)));
+			problems.add(DraftProblem.of(this.redLines.overlapProblem(overlaps), this.messages));
 		}
 		return problems;
-	}
-
-	/**
-	 * Creates every draft in one transaction, or none: the first refused draft aborts the
-	 * whole import with its problem, which names the draft's code.
-	 * @return the new parcels' ids, in the order of the drafts
-	 */
-	@Transactional
-	@PreAuthorize("hasRole('PLANNER')")
-	public List<Long> createAll(List<ParcelDraft> drafts) {
-		String user = AuditLog.currentUsername();
-		List<Long> ids = new ArrayList<>(drafts.size());
-		for (ParcelDraft draft : drafts) {
-			try {
-				RedLineCheck.Checked checked = checkForWrite(draft, RedLineCheck.NEW_PARCEL, EditOptions.STRICT);
-				long id = this.parcels.insert(draft, null, checked.geometry(), ParcelLifecycle.PLANNED, user);
-				this.audit.record("import", "parcel", id, detail(draft.code(), 1, checked));
-				ids.add(id);
-			}
-			catch (ApiProblem problem) {
-				throw problem.with("draftCode", draft.code()).with("draftIndex", ids.size());
-			}
-		}
-		return ids;
 	}
 
 	/**
@@ -244,18 +208,11 @@ public class ParcelService {
 		return this.redLines.check(draft.geometry(), id, options);
 	}
 
-	private static void requireCode(String code) {
+	static void requireCode(String code) {
 		if (code == null || code.isBlank() || code.length() > CODE_MAX_LENGTH) {
 			throw ApiProblem.badRequest("invalid-parcel", "parcel.code.required", CODE_MAX_LENGTH)
 				.with("property", "code");
 		}
-	}
-
-	private DraftProblem draftProblem(ApiProblem problem) {
-		Locale locale = LocaleContextHolder.getLocale();
-		String detail = this.messages.getMessage(problem.messageKey(), problem.messageArgs(), problem.messageKey(),
-				locale);
-		return new DraftProblem(problem.type(), detail, new LinkedHashMap<>(problem.properties()));
 	}
 
 	private String detail(String code, int version, RedLineCheck.Checked checked) {

@@ -95,15 +95,6 @@ class RedLineCheck {
 		return this.parcels.overlaps(shape, id, this.land.overlapToleranceM2());
 	}
 
-	/** Overlap between two shapes of one import, when beyond the tolerance. */
-	Optional<Overlap> overlapBetween(MultiPolygon shape, MultiPolygon other, String otherCode) {
-		if (!shape.getEnvelopeInternal().intersects(other.getEnvelopeInternal())) {
-			return Optional.empty();
-		}
-		return this.parcels.overlapBetween(shape, other, otherCode)
-			.filter((o) -> o.overlapAreaM2() > this.land.overlapToleranceM2());
-	}
-
 	/** A 409 listing each conflicting parcel with its overlap area and geometry. */
 	ApiProblem overlapProblem(List<Overlap> overlaps) {
 		Locale locale = LocaleContextHolder.getLocale();

@@ -27,6 +27,14 @@ public class AuditLog {
 			VALUES (:username, :action, :entity, :entityId, :detail::jsonb)
 			""";
 
+	/** Many entries in one statement: one array per column, one row per element. */
+	private static final String INSERT_ALL = """
+			INSERT INTO zonegis.audit_log (username, action, entity, entity_id, detail)
+			SELECT :username, e.action, :entity, e.entity_id, CAST(e.detail AS jsonb)
+			FROM unnest(CAST(:actions AS text[]), CAST(:entityIds AS text[]), CAST(:details AS text[]))
+				AS e(action, entity_id, detail)
+			""";
+
 	/** Every condition is optional; the newest entries come first. */
 	private static final String SEARCH = """
 			SELECT id, at, username, action, entity, entity_id, detail::text AS detail
@@ -62,20 +70,25 @@ public class AuditLog {
 	 * @param detailJson a JSON object with what changed, or null
 	 */
 	public void record(String action, String entity, Object entityId, String detailJson) {
-		Map<String, Object> notes = NOTES.get();
-		if (!notes.isEmpty()) {
-			ObjectNode detail = (detailJson == null) ? this.json.createObjectNode()
-					: (ObjectNode) this.json.readTree(detailJson);
-			notes.forEach((name, value) -> detail.set(name, this.json.valueToTree(value)));
-			detailJson = detail.toString();
-		}
 		this.jdbc.sql(INSERT)
 			.param("username", currentUsername())
 			.param("action", action)
 			.param("entity", entity)
 			.param("entityId", entityId == null ? null : entityId.toString())
-			.param("detail", detailJson)
+			.param("detail", withNotes(detailJson))
 			.update();
+	}
+
+	/** The detail with the members {@link #noting} added on this thread. */
+	private String withNotes(String detailJson) {
+		Map<String, Object> notes = NOTES.get();
+		if (notes.isEmpty()) {
+			return detailJson;
+		}
+		ObjectNode detail = (detailJson == null) ? this.json.createObjectNode()
+				: (ObjectNode) this.json.readTree(detailJson);
+		notes.forEach((name, value) -> detail.set(name, this.json.valueToTree(value)));
+		return detail.toString();
 	}
 
 	/**
@@ -91,6 +104,29 @@ public class AuditLog {
 		finally {
 			notes.remove(name);
 		}
+	}
+
+	/**
+	 * Records many changes of one entity type at once, in one statement (an import of
+	 * thousands of parcels).
+	 */
+	public void recordAll(String entity, List<Entry> entries) {
+		this.jdbc.sql(INSERT_ALL)
+			.param("username", currentUsername())
+			.param("entity", entity)
+			.param("actions", entries.stream().map(Entry::action).toArray(String[]::new))
+			.param("entityIds",
+					entries.stream()
+						.map((e) -> (e.entityId() == null) ? null : e.entityId().toString())
+						.toArray(String[]::new))
+			.param("details", entries.stream().map((e) -> withNotes(e.detailJson())).toArray(String[]::new))
+			.update();
+	}
+
+	/**
+	 * One change for {@link #recordAll}: as the arguments of {@link #record}.
+	 */
+	public record Entry(String action, Object entityId, String detailJson) {
 	}
 
 	/**

@@ -215,8 +215,7 @@ class TxtImportTests extends IntegrationTest {
 		long parcelIds = scalar("SELECT last_value FROM zonegis.parcel_id_seq");
 		String created = this.prefix + "3";
 		String last = this.prefix + "4";
-		// The update and the first new parcel are written; the last feature overlaps the
-		// neighbour.
+		// An update, a new parcel, and a last feature overlapping the neighbour.
 		FileClient.Result result = planner().upload("dryRun=false&format=txt", "second.txt",
 				file(this.ground.rectangle(kept, 0, 0, 45, 50, "0.2250"),
 						this.ground.rectangle(created, 100, 0, 40, 50, "0.2000"),
@@ -225,8 +224,9 @@ class TxtImportTests extends IntegrationTest {
 		assertThat(result.status()).isEqualTo(422);
 		assertThat(result.json().get("features")).hasSize(1);
 		assertThat(result.json().get("features").get(0).get("code").asString()).isEqualTo(last);
-		assertThat(scalar("SELECT last_value FROM zonegis.parcel_id_seq")).as("a row was written, then rolled back")
-			.isGreaterThan(parcelIds);
+		assertThat(scalar("SELECT last_value FROM zonegis.parcel_id_seq"))
+			.as("the whole file is checked before any row is written")
+			.isEqualTo(parcelIds);
 		assertThat(stored(created) + stored(last)).isZero();
 		assertThat(this.jdbc.sql("SELECT version FROM zonegis.parcel WHERE code = :code")
 			.param("code", kept)
@@ -286,6 +286,46 @@ class TxtImportTests extends IntegrationTest {
 			assertThat(faults.findValuesAsString("code")).contains(third).doesNotContain(second);
 			assertThat(faults.findValuesAsString("type")).contains("red-line-overlap");
 			assertThat(stored(first) + stored(second) + stored(third)).isZero();
+		}
+
+		@Test
+		void overlapsWithinTheFileAndWithAStoredParcelAreAllNamedAndNothingIsStored() {
+			String stored = TxtImportTests.this.prefix + "S";
+			assertThat(planner()
+				.upload("format=txt&dryRun=false", "stored.txt",
+						file(TxtImportTests.this.ground.rectangle(stored, 0, 0, 40, 50, "0.2000")))
+				.status()).isEqualTo(200);
+			String onStored = TxtImportTests.this.prefix + "A";
+			String clean = TxtImportTests.this.prefix + "B";
+			String west = TxtImportTests.this.prefix + "C";
+			String east = TxtImportTests.this.prefix + "D";
+			FileClient.Result result = planner().upload("format=txt&dryRun=false", "b.txt",
+					file(TxtImportTests.this.ground.rectangle(onStored, 20, 25, 40, 50, "0.2000"),
+							TxtImportTests.this.ground.rectangle(clean, 400, 0, 40, 50, "0.2000"),
+							TxtImportTests.this.ground.rectangle(west, 200, 0, 40, 50, "0.2000"),
+							TxtImportTests.this.ground.rectangle(east, 210, 30, 40, 50, "0.2000")));
+
+			assertThat(result.status()).isEqualTo(422);
+			JsonNode faults = result.json().get("features");
+			assertThat(faults).extracting((fault) -> fault.get("code").asString())
+				.containsExactly(onStored, west, east);
+			assertThat(conflicting(faults, onStored)).containsExactly(stored);
+			assertThat(conflicting(faults, west)).containsExactly(east);
+			assertThat(conflicting(faults, east)).containsExactly(west);
+			assertThat(stored(onStored) + stored(clean) + stored(west) + stored(east)).isZero();
+		}
+
+		private List<String> conflicting(JsonNode faults, String code) {
+			for (JsonNode fault : faults) {
+				if (fault.get("code").asString().equals(code)) {
+					return fault.get("problems")
+						.get(0)
+						.get("properties")
+						.get("conflictingParcels")
+						.findValuesAsString("code");
+				}
+			}
+			throw new AssertionError(code + " is not among the refused features: " + faults);
 		}
 
 		@Test

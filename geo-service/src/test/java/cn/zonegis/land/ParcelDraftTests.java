@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import cn.zonegis.ApiProblem;
 import cn.zonegis.IntegrationTest;
 import cn.zonegis.geo.GeometryCheck;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +21,6 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What an importer calls: dry-run checks, the all-or-nothing import and the export of a
@@ -31,6 +30,9 @@ class ParcelDraftTests extends IntegrationTest {
 
 	@Autowired
 	private ParcelService parcels;
+
+	@Autowired
+	private ParcelBatches batches;
 
 	@Autowired
 	private GeometryCheck geometry;
@@ -58,25 +60,28 @@ class ParcelDraftTests extends IntegrationTest {
 	@Test
 	void aCleanDraftHasNoProblems() {
 		double[] c = TestGround.cell();
-		assertThat(this.parcels.checkDraft(draft(TestGround.code("clean"), c[0], c[1]), List.of())).isEmpty();
+		assertThat(this.parcels.checkDraft(draft(TestGround.code("clean"), c[0], c[1]))).isEmpty();
 	}
 
 	@Test
 	void aDraftOverlappingAStoredParcelOrAnotherDraftListsBoth() {
 		double[] c = TestGround.cell();
 		String stored = TestGround.code("stored");
-		this.parcels.createAll(List.of(draft(stored, c[0], c[1])));
+		store(List.of(draft(stored, c[0], c[1])));
 		ParcelDraft a = draft(TestGround.code("a"), c[0] + 0.0005, c[1]);
 		ParcelDraft b = draft(TestGround.code("b"), c[0] + 0.001, c[1] + 0.0005);
 
-		List<DraftProblem> problems = this.parcels.checkDraft(a, List.of(a, b));
+		List<ParcelBatches.DraftCheck> checks = this.batches.check(List.of(a, b));
 
+		List<DraftProblem> problems = checks.get(0).problems();
 		assertThat(problems).hasSize(1);
 		assertThat(problems.get(0).type()).isEqualTo("red-line-overlap");
 		@SuppressWarnings("unchecked")
 		List<Overlap> overlaps = (List<Overlap>) problems.get(0).properties().get("conflictingParcels");
 		assertThat(overlaps).extracting(Overlap::code).containsExactlyInAnyOrder(stored, b.code());
 		assertThat(problems.get(0).detail()).contains(stored).contains(b.code());
+		assertThat(checks.get(1).problems()).singleElement()
+			.satisfies((p) -> assertThat(p.detail()).contains(a.code()));
 	}
 
 	@Test
@@ -85,23 +90,29 @@ class ParcelDraftTests extends IntegrationTest {
 		MultiPolygon bowTie = this.geometry.polygons(List.of(List.of(List.of(new Coordinate(c[0], c[1]),
 				new Coordinate(c[0] + 0.001, c[1] + 0.001), new Coordinate(c[0] + 0.001, c[1]),
 				new Coordinate(c[0], c[1] + 0.001), new Coordinate(c[0], c[1])))));
-		List<DraftProblem> problems = this.parcels
-			.checkDraft(new ParcelDraft(TestGround.code("bowtie"), null, null, null, null, null, bowTie), List.of());
+		ParcelDraft draft = new ParcelDraft(TestGround.code("bowtie"), null, null, null, null, null, bowTie);
+		ParcelDraft neighbour = draft(TestGround.code("n"), c[0], c[1]);
+		List<DraftProblem> problems = this.batches.check(List.of(draft, neighbour)).get(0).problems();
 		assertThat(problems).singleElement().satisfies((p) -> {
 			assertThat(p.type()).isEqualTo("invalid-geometry");
 			assertThat(p.properties()).containsEntry("defect", "self-intersection");
 		});
+		assertThat(this.parcels.checkDraft(draft)).extracting(DraftProblem::type).containsExactly("invalid-geometry");
 	}
 
 	@Test
 	void anExistingCodeAndACodeUsedTwiceAreReported() {
 		double[] c = TestGround.cell();
 		String stored = TestGround.code("stored");
-		this.parcels.createAll(List.of(draft(stored, c[0], c[1])));
+		long id = store(List.of(draft(stored, c[0], c[1]))).get(0);
 		ParcelDraft again = draft(stored, c[0], c[1]);
 		ParcelDraft twin = draft(stored, c[0] + 0.0015, c[1]);
-		assertThat(this.parcels.checkDraft(again, List.of(again, twin))).extracting(DraftProblem::type)
-			.containsExactlyInAnyOrder("duplicate-code", "parcel-exists");
+		assertThat(this.parcels.checkDraft(again)).extracting(DraftProblem::type).containsExactly("parcel-exists");
+		List<ParcelBatches.DraftCheck> checks = this.batches.check(List.of(again, twin));
+		assertThat(checks).allSatisfy((check) -> {
+			assertThat(check.existingId()).isEqualTo(id);
+			assertThat(check.problems()).extracting(DraftProblem::type).containsExactly("duplicate-code");
+		});
 	}
 
 	@Test
@@ -112,21 +123,42 @@ class ParcelDraftTests extends IntegrationTest {
 				List.of(draft(TestGround.code("one"), c[0], c[1]), draft(TestGround.code("two"), c[0] + 0.0015, c[1])));
 		drafts.add(draft(TestGround.code("overlapping"), c[0] + 0.0005, c[1]));
 
-		assertThatThrownBy(() -> this.parcels.createAll(drafts)).isInstanceOfSatisfying(ApiProblem.class, (p) -> {
-			assertThat(p.type()).isEqualTo("red-line-overlap");
-			assertThat(p.properties()).containsEntry("draftIndex", 2).containsEntry("draftCode", drafts.get(2).code());
-		});
+		ParcelBatches.Imported refused = this.batches.importAll(drafts, null, Map.of());
+		assertThat(refused.refused()).isTrue();
+		assertThat(refused.ids()).isEmpty();
+		assertThat(refused.checks().get(2).problems()).extracting(DraftProblem::type)
+			.containsExactly("red-line-overlap");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isEqualTo(before);
 
-		List<Long> ids = this.parcels.createAll(drafts.subList(0, 2));
+		List<Long> ids = store(drafts.subList(0, 2));
 		assertThat(ids).hasSize(2);
 		assertThat(this.parcels.get(ids.get(0)).properties().surveyedAreaM2().doubleValue()).isEqualTo(12345.6);
 	}
 
 	@Test
+	void anImportReplacesTheParcelOfAKnownCodeKeepingItsHistory() {
+		double[] c = TestGround.cell();
+		String code = TestGround.code("known");
+		long id = store(List.of(draft(code, c[0], c[1]))).get(0);
+		List<Long> ids = this.batches.importAll(List.of(draft(code, c[0] + 0.0002, c[1])), "import", Map.of()).ids();
+		assertThat(ids).containsExactly(id);
+		assertThat(this.parcels.get(id).properties().version()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel_history WHERE parcel_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private List<Long> store(List<ParcelDraft> drafts) {
+		ParcelBatches.Imported imported = this.batches.importAll(drafts, null, Map.of());
+		assertThat(imported.refused()).as(imported.checks().toString()).isFalse();
+		return imported.ids();
+	}
+
+	@Test
 	void aSelectionExportsAsGeoJsonAndAsJtsRecords() {
 		double[] c = TestGround.cell();
-		List<Long> ids = this.parcels.createAll(
+		List<Long> ids = store(
 				List.of(draft(TestGround.code("x"), c[0], c[1]), draft(TestGround.code("y"), c[0] + 0.0015, c[1])));
 		ParcelSelection selection = new ParcelSelection(ids.subList(0, 1), null, List.of("planned"));
 

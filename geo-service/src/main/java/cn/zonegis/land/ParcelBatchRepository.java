@@ -1,0 +1,227 @@
+package cn.zonegis.land;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.GeometryRepair;
+import org.locationtech.jts.io.WKBWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for a set of drafts (an imported file): the drafts go into a temporary table with
+ * its own GiST index, so that codes, overlaps with stored parcels and overlaps within the
+ * set are each one statement, and so is each write. The table lives until the transaction
+ * ends.
+ */
+@Repository
+class ParcelBatchRepository {
+
+	/**
+	 * ST_Intersection's large cost estimates make PostgreSQL JIT-compile the overlap
+	 * join, which then takes several times longer than the join itself (measured: 2.9 s
+	 * against 0.28 s for 10,000 drafts).
+	 */
+	private static final String NO_JIT = "SET LOCAL jit = off";
+
+	private static final String DROP = "DROP TABLE IF EXISTS pg_temp.parcel_draft";
+
+	private static final String CREATE = """
+			CREATE TEMP TABLE parcel_draft (
+				idx integer PRIMARY KEY, code text, name text, land_use text, land_class_code text, holder text,
+				surveyed_area_m2 numeric(14,3), geom geometry(MultiPolygon, 4490) NOT NULL,
+				existing_id bigint
+			) ON COMMIT DROP
+			""";
+
+	/** Hex WKB travels as text[]: one bound array per column, one statement per set. */
+	private static final String LOAD = """
+			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, geom,
+				existing_id)
+			SELECT u.idx, u.code, u.name, u.land_use, u.land_class_code, u.holder, u.surveyed_area_m2,
+				ST_Multi(ST_GeomFromWKB(decode(u.wkb, 'hex'), 4490)), u.existing_id
+			FROM unnest(CAST(:idx AS integer[]), CAST(:code AS text[]), CAST(:name AS text[]),
+				CAST(:landUse AS text[]), CAST(:landClassCode AS text[]), CAST(:holder AS text[]),
+				CAST(:surveyedAreaM2 AS numeric[]), CAST(:wkb AS text[]), CAST(:existingId AS bigint[]))
+				AS u(idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, wkb, existing_id)
+			""";
+
+	private static final String INDEX = "CREATE INDEX ON parcel_draft USING gist (geom)";
+
+	/**
+	 * Temporary tables are never analysed by autovacuum; the self-join needs the counts.
+	 */
+	private static final String ANALYZE = "ANALYZE parcel_draft";
+
+	/** The stored parcel of each code in the set, all in one look-up. */
+	private static final String STORED_BY_CODE = """
+			SELECT c.code, p.id, p.status
+			FROM unnest(CAST(:codes AS text[])) AS c(code) JOIN zonegis.parcel p ON p.code = c.code
+			""";
+
+	/**
+	 * Every overlap of a draft: with an active stored parcel other than the one its code
+	 * replaces, and with another draft of a different code (both drafts name each other).
+	 * Transform the overlap, never the stored column, so the GiST indexes are used.
+	 */
+	private static final String OVERLAPS = """
+			WITH o AS (
+				SELECT d.idx, p.id AS parcel_id, p.code, ST_CollectionExtract(ST_Intersection(p.geom, d.geom), 3) AS geom
+				FROM parcel_draft d JOIN zonegis.parcel p ON ST_Intersects(p.geom, d.geom)
+				WHERE p.status NOT IN (:ended) AND p.id IS DISTINCT FROM d.existing_id
+				UNION ALL
+				SELECT a.idx, NULL, b.code, ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3)
+				FROM parcel_draft a JOIN parcel_draft b ON ST_Intersects(a.geom, b.geom)
+				WHERE a.idx <> b.idx AND a.code IS DISTINCT FROM b.code
+			),
+			m AS (SELECT o.*, ST_Area(ST_Transform(o.geom, :measureSrid)) AS overlap_m2 FROM o WHERE NOT ST_IsEmpty(o.geom))
+			SELECT idx, parcel_id, code, overlap_m2, ST_AsGeoJSON(geom, 9, 0) AS overlap,
+				ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+			FROM m WHERE overlap_m2 > :toleranceM2
+			ORDER BY idx, overlap_m2 DESC
+			""";
+
+	private static final String ARCHIVE = """
+			INSERT INTO zonegis.parcel_history (parcel_id, version, code, name, land_use, land_class_code, holder,
+				status, surveyed_area_m2, note, geom, valid_from, valid_to, changed_by, replaced_by)
+			SELECT p.id, p.version, p.code, p.name, p.land_use, p.land_class_code, p.holder, p.status,
+				p.surveyed_area_m2, p.note, p.geom, p.updated_at, now(), p.updated_by, :user
+			FROM zonegis.parcel p JOIN parcel_draft d ON p.id = d.existing_id
+			""";
+
+	private static final String UPDATE = """
+			UPDATE zonegis.parcel p SET code = d.code, name = d.name, land_use = d.land_use,
+				land_class_code = d.land_class_code, holder = d.holder, surveyed_area_m2 = d.surveyed_area_m2,
+				note = :note, geom = d.geom, version = p.version + 1, updated_at = now(), updated_by = :user
+			FROM parcel_draft d WHERE p.id = d.existing_id
+			RETURNING p.id, p.code, p.version
+			""";
+
+	private static final String INSERT = """
+			INSERT INTO zonegis.parcel (code, name, land_use, land_class_code, holder, surveyed_area_m2, note, geom,
+				status, created_by, updated_by)
+			SELECT d.code, d.name, d.land_use, d.land_class_code, d.holder, d.surveyed_area_m2, NULL, d.geom,
+				:status, :user, :user
+			FROM parcel_draft d WHERE d.existing_id IS NULL ORDER BY d.idx
+			RETURNING id, code, version
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final GeoProperties geo;
+
+	ParcelBatchRepository(JdbcClient jdbc, JsonMapper json, GeoProperties geo) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.geo = geo;
+	}
+
+	/** The stored parcel (id and status) of each code that has one. */
+	Map<String, Stored> storedByCode(List<String> codes) {
+		Map<String, Stored> stored = new HashMap<>();
+		this.jdbc.sql(STORED_BY_CODE).param("codes", codes.toArray(String[]::new)).query((rs) -> {
+			stored.put(rs.getString("code"),
+					new Stored(rs.getLong("id"), ParcelLifecycle.fromCode(rs.getString("status")).orElseThrow()));
+		});
+		return stored;
+	}
+
+	/**
+	 * Loads the drafts (by their index in the set) into this transaction's parcel_draft
+	 * table, indexed and analysed, each with the stored parcel its code replaces.
+	 */
+	void load(Map<Integer, ParcelDraft> drafts, Map<String, Stored> stored) {
+		int n = drafts.size();
+		Integer[] idx = new Integer[n];
+		String[] code = new String[n];
+		String[] name = new String[n];
+		String[] landUse = new String[n];
+		String[] landClassCode = new String[n];
+		String[] holder = new String[n];
+		Double[] surveyedAreaM2 = new Double[n];
+		String[] wkb = new String[n];
+		Long[] existingId = new Long[n];
+		int i = 0;
+		for (Map.Entry<Integer, ParcelDraft> entry : drafts.entrySet()) {
+			ParcelDraft draft = entry.getValue();
+			idx[i] = entry.getKey();
+			code[i] = draft.code();
+			name[i] = draft.name();
+			landUse[i] = draft.landUse();
+			landClassCode[i] = draft.landClassCode();
+			holder[i] = draft.holder();
+			surveyedAreaM2[i] = draft.surveyedAreaM2();
+			wkb[i] = WKBWriter.toHex(GeometryRepair.wkb(draft.geometry()));
+			Stored same = (draft.code() == null) ? null : stored.get(draft.code());
+			existingId[i] = (same == null) ? null : same.id();
+			i++;
+		}
+		this.jdbc.sql(NO_JIT).update();
+		this.jdbc.sql(DROP).update();
+		this.jdbc.sql(CREATE).update();
+		this.jdbc.sql(LOAD)
+			.param("idx", idx)
+			.param("code", code)
+			.param("name", name)
+			.param("landUse", landUse)
+			.param("landClassCode", landClassCode)
+			.param("holder", holder)
+			.param("surveyedAreaM2", surveyedAreaM2)
+			.param("wkb", wkb)
+			.param("existingId", existingId)
+			.update();
+		this.jdbc.sql(INDEX).update();
+		this.jdbc.sql(ANALYZE).update();
+	}
+
+	/** Overlaps beyond the tolerance of each loaded draft, by index, largest first. */
+	Map<Integer, List<Overlap>> overlaps(double toleranceM2) {
+		Map<Integer, List<Overlap>> overlaps = new HashMap<>();
+		this.jdbc.sql(OVERLAPS)
+			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
+			.param("measureSrid", this.geo.measureSrid())
+			.param("toleranceM2", toleranceM2)
+			.query((rs) -> {
+				long parcelId = rs.getLong("parcel_id");
+				overlaps.computeIfAbsent(rs.getInt("idx"), (k) -> new ArrayList<>())
+					.add(new Overlap(rs.wasNull() ? null : parcelId, rs.getString("code"),
+							GeometryRepair.round(rs.getDouble("overlap_m2")),
+							this.json.readTree(rs.getString("overlap")),
+							List.of(rs.getDouble("lon"), rs.getDouble("lat"))));
+			});
+		return overlaps;
+	}
+
+	/**
+	 * Writes the loaded drafts: the stored parcels of their codes become history and are
+	 * replaced, the others are inserted.
+	 * @return each draft's parcel id and version after the write, by code
+	 */
+	Map<String, Written> write(String note, ParcelLifecycle status, String user) {
+		Map<String, Written> written = new HashMap<>();
+		RowCallbackHandler byCode = (rs) -> written.put(rs.getString("code"),
+				new Written(rs.getLong("id"), rs.getInt("version")));
+		this.jdbc.sql(ARCHIVE).param("user", user).update();
+		this.jdbc.sql(UPDATE).param("note", note).param("user", user).query(byCode);
+		this.jdbc.sql(INSERT).param("status", status.code()).param("user", user).query(byCode);
+		return written;
+	}
+
+	/** The stored parcel a draft's code names. */
+	record Stored(long id, ParcelLifecycle status) {
+	}
+
+	/** A draft once stored: its parcel and that parcel's version. */
+	record Written(long id, int version) {
+	}
+
+}
