@@ -43,8 +43,8 @@ test('every feature speaks the schema: ids, column names, types, NOT NULL and CH
 		const columns = schema[table];
 		assert.ok(columns, `no table ${table} in the migration`);
 		assert.deepEqual(fc.features.map((f) => f.id), fc.features.map((_, i) => i + 1), `${table} ids are not 1..n`);
-		// parcel may state its version (2 where a history row exists); in parcel_history it is data.
-		const allowed = Object.keys(columns).filter((c) => !LOADER_COLUMNS.includes(c) || (table === 'parcel' && ['version', 'created_at', 'updated_at'].includes(c)) || (c === 'version' && table === 'parcel_history'));
+		// parcel may state its version (2 where a history row exists); in parcel_history and parcel_event it is data.
+		const allowed = Object.keys(columns).filter((c) => !LOADER_COLUMNS.includes(c) || (table === 'parcel' && ['version', 'created_at', 'updated_at'].includes(c)) || (c === 'version' && ['parcel_history', 'parcel_event'].includes(table)));
 		for (const f of fc.features) {
 			const where = `${table} ${f.id}`;
 			if (table === 'parcel_history') assert.equal(f.properties.history_id, f.id, where);
@@ -60,7 +60,7 @@ test('every feature speaks the schema: ids, column names, types, NOT NULL and CH
 			for (const [name, c] of Object.entries(columns)) {
 				if (c.notNull && !c.hasDefault && allowed.includes(name)) assert.ok(f.properties[name] != null, `${where}: ${name} missing`);
 			}
-			if (f.geometry !== null || columns.geom.notNull) assert.equal(f.geometry?.type, columns.geom.geometryType, `${where}: geometry type`);
+			if (f.geometry !== null || columns.geom?.notNull) assert.equal(f.geometry?.type, columns.geom.geometryType, `${where}: geometry type`);
 		}
 	}
 	for (const crew of props('crew')) assert.ok(crew.skills.every((s) => schema.work_order.kind.allowed.includes(s)));
