@@ -2,6 +2,8 @@ package cn.zonegis.report;
 
 import java.nio.charset.StandardCharsets;
 
+import cn.zonegis.geo.ZoneTime;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,15 +26,18 @@ class ReportController {
 
 	private final HalfYearDocx docx;
 
-	ReportController(ReportService reports, HalfYearDocx docx) {
+	private final ZoneTime zoneTime;
+
+	ReportController(ReportService reports, HalfYearDocx docx, ZoneTime zoneTime) {
 		this.reports = reports;
 		this.docx = docx;
+		this.zoneTime = zoneTime;
 	}
 
 	@GetMapping("/api/reports/half-year")
 	HalfYearReport halfYear(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String sections) {
-		return this.reports.halfYear(ReportPeriod.parse(from, to), ReportSection.parse(sections));
+		return this.reports.halfYear(ReportPeriod.parse(from, to, this.zoneTime), ReportSection.parse(sections));
 	}
 
 	@GetMapping("/api/reports/half-year/rows")
@@ -40,13 +45,13 @@ class ReportController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/geo+json"))
-			.body(this.reports.rows(figure, ReportPeriod.parse(from, to)));
+			.body(this.reports.rows(figure, ReportPeriod.parse(from, to, this.zoneTime)));
 	}
 
 	@GetMapping("/api/reports/half-year.docx")
 	ResponseEntity<byte[]> document(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String sections) {
-		ReportPeriod period = ReportPeriod.parse(from, to);
+		ReportPeriod period = ReportPeriod.parse(from, to, this.zoneTime);
 		HalfYearReport report = this.reports.halfYear(period, ReportSection.parse(sections));
 		String name = "half-year-report-" + period.from() + "-" + period.to() + ".docx";
 		return ResponseEntity.ok()

@@ -56,8 +56,7 @@ public class ReportService {
 			result.add(new HalfYearReport.Section(section.key(), message("report.section." + section.key(), locale),
 					text(section, ofSection, locale), ofSection));
 		}
-		return new HalfYearReport(period.from().toString(), period.to().toString(), ReportPeriod.ZONE_TIME.getId(),
-				result);
+		return new HalfYearReport(period.from().toString(), period.to().toString(), period.timeZone(), result);
 	}
 
 	/** The rows behind one figure as a GeoJSON FeatureCollection. */
