@@ -34,6 +34,8 @@ export function mountRowsPanel(container) {
         ),
       ),
     ]);
+    // Shown before measuring: a hidden map has no size to fit the rows into.
+    panel.dataset.zgRows = 'loaded';
     if (layer) layer.remove();
     layer = L.geoJSON(rows, {
       style: () => HIGHLIGHT,
@@ -41,7 +43,6 @@ export function mountRowsPanel(container) {
     }).addTo(map);
     map.invalidateSize();
     if (rows.features.length) map.fitBounds(layer.getBounds(), { maxZoom: 17, padding: [16, 16] });
-    panel.dataset.zgRows = 'loaded';
     panel.dataset.zgFigure = figure.key;
     panel.dataset.zgCount = String(rows.features.length);
     panel.scrollIntoView({ block: 'nearest' });

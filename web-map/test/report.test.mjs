@@ -45,7 +45,16 @@ describe('the half-year report page', () => {
     assert.equal(Number(await panel.getAttribute('data-zg-count')), Number(recovered.value));
     assert.equal(await panel.locator('tbody tr').count(), Number(recovered.value));
     assert.match(await panel.locator('tbody').textContent(), /尼柔丝/);
-    assert.equal(await panel.locator('.zg-report-rows-map path.leaflet-interactive').count(), Number(recovered.value));
+    const shapes = panel.locator('.zg-report-rows-map path.leaflet-interactive');
+    assert.equal(await shapes.count(), Number(recovered.value));
+    // Highlighted where the reader can see them: every shape inside the map's frame.
+    const frame = await panel.locator('.zg-report-rows-map').boundingBox();
+    for (const box of await shapes.evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON()))) {
+      assert.ok(
+        box.width > 0 && box.x >= frame.x - 1 && box.x + box.width <= frame.x + frame.width + 1,
+        JSON.stringify(box),
+      );
+    }
   });
 
   it('switches to English, figures and sentences included', async (t) => {
