@@ -12,6 +12,10 @@ export default defineConfig({
     emptyOutDir: true,
     // Leaflet and its plugins make one chunk above Vite's default warning size; that is expected.
     chunkSizeWarningLimit: 800,
+    // The map and the printable half-year report are two pages sharing the same modules.
+    rollupOptions: {
+      input: { main: 'index.html', report: 'report.html' },
+    },
   },
   server: {
     port: 5173,

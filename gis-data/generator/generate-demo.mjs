@@ -12,6 +12,7 @@ import { buildProjects } from './lib/projects.mjs';
 import { buildNetwork } from './lib/network.mjs';
 import { buildLighting } from './lib/lighting.mjs';
 import { buildMaintenance } from './lib/maintenance.mjs';
+import { buildings, parcelEvents, parkEntryReviews, selfBuiltHouses } from './lib/registers.mjs';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'demo');
 
@@ -24,10 +25,14 @@ export function generateDemo() {
 	const projects = buildProjects(land, rnd(2));
 	const network = buildNetwork(roads, land.enterprises, rnd(3));
 	const lighting = buildLighting(roads, rnd(4));
-	const maintenance = buildMaintenance({ roads, network, lighting, enterprises: land.enterprises, parcels: land.parcels }, rnd(5));
+	const maintenance = buildMaintenance({ roads, network, lighting, enterprises: land.enterprises, parcels: land.parcels }, rnd(5), rnd(6));
 	const tables = {
 		road: roadRows(roads, lonLat),
 		...land.rows,
+		parcel_event: parcelEvents(land.parcels, rnd(7)),
+		building: buildings(land.enterprises, rnd(8)),
+		self_built_house: selfBuiltHouses(land.parcels, rnd(9)),
+		park_entry_review: parkEntryReviews(land.parcels, rnd(10)),
 		...network.rows,
 		...lighting.rows,
 		project: projects,

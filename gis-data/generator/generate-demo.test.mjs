@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_DIR, generateDemo, serialise } from './generate-demo.mjs';
 import { EXTENT, round7, toMetres } from './lib/frame.mjs';
-import { LOADER_COLUMNS, fitsType, readSchema } from './lib/schema-contract.mjs';
+import { LOADER_COLUMNS, fitsType, migrationSql, readSchema } from './lib/schema-contract.mjs';
 import { bbox, bboxesOverlap, coveredBy, isRectilinear, lineProblems, overlapArea, pointSegmentDistance, polygonProblems, segmentDistance } from './lib/checks.mjs';
 
 const demo = generateDemo();
@@ -43,8 +43,8 @@ test('every feature speaks the schema: ids, column names, types, NOT NULL and CH
 		const columns = schema[table];
 		assert.ok(columns, `no table ${table} in the migration`);
 		assert.deepEqual(fc.features.map((f) => f.id), fc.features.map((_, i) => i + 1), `${table} ids are not 1..n`);
-		// parcel may state its version (2 where a history row exists); in parcel_history it is data.
-		const allowed = Object.keys(columns).filter((c) => !LOADER_COLUMNS.includes(c) || (table === 'parcel' && ['version', 'created_at', 'updated_at'].includes(c)) || (c === 'version' && table === 'parcel_history'));
+		// parcel may state its version (2 where a history row exists); in parcel_history and parcel_event it is data.
+		const allowed = Object.keys(columns).filter((c) => !LOADER_COLUMNS.includes(c) || (table === 'parcel' && ['version', 'created_at', 'updated_at'].includes(c)) || (c === 'version' && ['parcel_history', 'parcel_event'].includes(table)));
 		for (const f of fc.features) {
 			const where = `${table} ${f.id}`;
 			if (table === 'parcel_history') assert.equal(f.properties.history_id, f.id, where);
@@ -60,7 +60,7 @@ test('every feature speaks the schema: ids, column names, types, NOT NULL and CH
 			for (const [name, c] of Object.entries(columns)) {
 				if (c.notNull && !c.hasDefault && allowed.includes(name)) assert.ok(f.properties[name] != null, `${where}: ${name} missing`);
 			}
-			if (f.geometry !== null || columns.geom.notNull) assert.equal(f.geometry?.type, columns.geom.geometryType, `${where}: geometry type`);
+			if (f.geometry !== null || columns.geom?.notNull) assert.equal(f.geometry?.type, columns.geom.geometryType, `${where}: geometry type`);
 		}
 	}
 	for (const crew of props('crew')) assert.ok(crew.skills.every((s) => schema.work_order.kind.allowed.includes(s)));
@@ -267,4 +267,31 @@ test('work orders reach their state through allowed events and point at real thi
 	assert.ok(new Set(orders.map((o) => o.priority)).size >= 3);
 	const withFindings = new Set(orders.filter((o) => o.inspection_id).map((o) => o.inspection_id));
 	assert.ok([...withFindings].filter((id) => orderIds.get(id).enterprise_id).length >= 2, 'fewer than two enterprise inspections with findings');
+});
+
+test('the half-year registers: parcel steps, settled inspections and catalogue work', () => {
+	const parcels = byId('parcel');
+	const last = new Map();
+	for (const e of props('parcel_event')) last.set(e.parcel_id, e);
+	for (const [id, p] of parcels) {
+		if (p.status === 'planned') assert.ok(!last.has(id), `parcel ${id} is planned yet has events`);
+		else assert.equal(last.get(id)?.to_status, p.status, `parcel ${id}: its last event does not lead to ${p.status}`);
+	}
+	const orders = props('work_order');
+	for (const inspection of orders.filter((o) => o.kind === 'inspection' && o.state === 'closed')) {
+		const open = orders.filter((f) => f.inspection_id === inspection.id && !['verified', 'closed', 'cancelled'].includes(f.state));
+		assert.deepEqual(open, [], `closed inspection ${inspection.code} has open findings`);
+	}
+	for (const o of orders.filter((x) => x.reinspection_of !== null)) {
+		const first = orders.find((x) => x.id === o.reinspection_of);
+		assert.equal(first.enterprise_id, o.enterprise_id, `${o.code} re-inspects another enterprise`);
+	}
+	const catalogue = [...migrationSql().matchAll(/\('([a-z_]+)', '(?:pipes|roads|greening|lighting|upkeep)'/g)].map((m) => m[1]);
+	assert.equal(catalogue.length, 28);
+	const closed = new Set(orders.filter((o) => o.state === 'closed').map((o) => o.id));
+	for (const q of props('work_quantity')) {
+		assert.ok(catalogue.includes(q.work_kind), `unknown work kind ${q.work_kind}`);
+		assert.ok(closed.has(q.work_order_id), `work quantity ${q.id} on an order that is not closed`);
+	}
+	assert.deepEqual(new Set(props('work_quantity').map((q) => q.work_kind)), new Set(catalogue), 'some kind of work is never done');
 });

@@ -25,15 +25,16 @@ export function buildLand(blocks, rnd) {
 		id: i + 1, name, industry, chemical, site, relocation, parcels: [],
 	}));
 	const byName = new Map(enterprises.map((e) => [e.name, e]));
-	const grant = (e, label) => {
+	const grant = (e, label, window = ['2019-03-01', '2025-12-31']) => {
 		const p = take(e.site);
 		Object.assign(p, { status: 'transferred', holder: e.name, name: `${e.name}${label}`, use: useOfIndustry(e.industry) });
-		p.statusChangedAt = changedAt('2019-03-01', '2025-12-31');
+		p.statusChangedAt = changedAt(...window);
 		p.note = `国有建设用地使用权出让合同 3710-${timestamp(p.statusChangedAt).slice(0, 4)}-${pad(p.id, 3)}`;
 		e.parcels.push(p);
 	};
 	enterprises.forEach((e) => grant(e, '地块'));
-	SECOND_PARCELS.forEach((name) => grant(byName.get(name), '扩建地块'));
+	// The last expansion parcel was transferred this half year (挂牌出让 completed).
+	SECOND_PARCELS.forEach((name, k) => grant(byName.get(name), '扩建地块', k === SECOND_PARCELS.length - 1 ? ['2026-02-02', '2026-06-19'] : undefined));
 
 	for (const rec of RECOVERIES) {
 		const p = take(rec.region);
@@ -42,7 +43,7 @@ export function buildLand(blocks, rnd) {
 		p.statusChangedAt = cst(`${rec.date}T10:00`);
 		p.note = `已收回，原使用权人：${rec.former}`;
 	}
-	const windows = { listed: ['2026-03-01', '2026-06-20'], filed: ['2026-01-05', '2026-05-30'], red_line_issued: ['2025-10-10', '2026-06-25'], cancelled: ['2025-02-01', '2025-12-20'] };
+	const windows = { listed: ['2026-03-01', '2026-06-20'], filed: ['2026-01-05', '2026-05-30'], red_line_issued: ['2025-10-10', '2026-06-25'], cancelled: ['2025-09-01', '2026-05-29'] };
 	for (const [status, rows] of Object.entries(PIPELINE)) {
 		for (const [name, region, use] of rows) {
 			const p = take(region);

@@ -124,7 +124,7 @@ export const PROJECTS = [
 	['绿谷新材产业园', 'city', '新材料', 48000, 0.71, 'basically_completed', '2023-11-02', '绿谷新材'],
 	['明远新材料', 'district', '新材料', 22000, 0.95, 'basically_completed', '2024-03-15', '明远新材料'],
 	['电子信息产业园', 'city', '电子信息', 56000, 0.21, 'under_construction', '2024-06-18', '经开电子信息'],
-	['广卓新材料', 'district', '新材料', 16000, 0.18, 'under_construction', '2025-02-26', '广卓新材料'],
+	['广卓新材料', 'district', '新材料', 16000, 0.12, 'under_construction', '2025-02-26', '广卓新材料'],
 	['财金新材料', 'province', '新材料', 120000, 0.58, 'under_construction', '2024-08-01', '财金新材料'],
 	['诚弘制药', 'province', '医药', 75000, 0.61, 'under_construction', '2024-05-20', '诚弘制药'],
 	['天润工业扩建', 'city', '高端装备', 42000, 1.0, 'in_operation', '2022-04-10', 'second:天润工业'],

@@ -1,15 +1,23 @@
-// Reads the foundation migration: column names, geometry types and CHECK lists are the contract
+// Reads the migrations: column names, geometry types and CHECK lists are the contract
 // between these files and the loader, so the test takes them from the SQL rather than a copy.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
-export const MIGRATION = new URL('../../../geo-service/src/main/resources/db/migration/V1__foundation_schema.sql', import.meta.url);
+const MIGRATIONS = new URL('../../../geo-service/src/main/resources/db/migration/', import.meta.url);
+
+/** Every migration's SQL, in version order, as one text. */
+export const migrationSql = () =>
+	readdirSync(MIGRATIONS)
+		.filter((f) => /^V\d+__.*\.sql$/.test(f))
+		.sort((a, b) => Number(a.match(/^V(\d+)/)[1]) - Number(b.match(/^V(\d+)/)[1]))
+		.map((f) => readFileSync(new URL(f, MIGRATIONS), 'utf8'))
+		.join('\n');
 
 /** Columns the loader fills itself; they never appear in a feature's properties. */
 export const LOADER_COLUMNS = ['id', 'geom', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by'];
 
 /** { table: { column: { type, notNull, hasDefault, geometryType, allowed } } } */
-export function readSchema(sql = readFileSync(MIGRATION, 'utf8')) {
+export function readSchema(sql = migrationSql()) {
 	const tables = {};
 	for (const [, table, body] of sql.matchAll(/CREATE TABLE (\w+) \(([\s\S]*?)\n\);/g)) {
 		const columns = {};
@@ -30,6 +38,15 @@ export function readSchema(sql = readFileSync(MIGRATION, 'utf8')) {
 			if (columns[column]) columns[column].allowed = [...list.matchAll(/'([^']*)'/g)].map((v) => v[1]);
 		}
 		tables[table] = columns;
+	}
+	for (const [, table, column, def] of sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+) ([^;]+);/g)) {
+		tables[table][column] = {
+			type: def.split(/\s+/)[0],
+			notNull: /NOT NULL/.test(def),
+			hasDefault: /DEFAULT/.test(def),
+			geometryType: null,
+			allowed: def.match(/ IN \(([^)]*)\)/) ? [...def.match(/ IN \(([^)]*)\)/)[1].matchAll(/'([^']*)'/g)].map((v) => v[1]) : null,
+		};
 	}
 	return tables;
 }

@@ -40,9 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoZoneLoader implements ApplicationRunner {
 
 	/** In dependency order: a row's references are loaded before it. */
-	static final List<String> TABLES = List.of("crew", "enterprise", "parcel", "parcel_history", "land_recovery",
-			"expansion_zone", "road", "well", "pipe", "cable", "streetlight", "project", "work_order",
-			"work_order_event");
+	static final List<String> TABLES = List.of("crew", "enterprise", "parcel", "parcel_history", "parcel_event",
+			"land_recovery", "expansion_zone", "building", "self_built_house", "park_entry_review", "road", "well",
+			"pipe", "cable", "streetlight", "project", "work_order", "work_order_event", "work_quantity");
 
 	private static final Logger log = LoggerFactory.getLogger(DemoZoneLoader.class);
 

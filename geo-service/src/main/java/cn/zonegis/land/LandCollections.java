@@ -8,7 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the land layers: parcels, recoveries, expansion zones and enterprises. */
+/**
+ * Registers the land layers: parcels, recoveries, expansion zones, enterprises, and the
+ * registers of the half-year report (buildings, self-built houses, park entry reviews).
+ */
 @Configuration(proxyBeanMethods = false)
 class LandCollections {
 
@@ -72,6 +75,57 @@ class LandCollections {
 			.styleBy("relocation_state")
 			.searchable("name", "industry")
 			.build();
+	}
+
+	@Bean
+	CollectionDef buildingsCollection() {
+		return CollectionDef.builder("buildings", "building", "MultiPolygon")
+			.titles("建筑物与产权证（未办证台账）", "Buildings and certificates")
+			.properties("code", "name", "enterprise_id", "parcel_id", "floors", "floor_area_m2", "land_cert_state",
+					"land_cert_no", "land_cert_on", "property_cert_state", "property_cert_no", "property_cert_on",
+					"missing_reason", "surveyed_on", "version")
+			.computed("footprint_m2", MeasureSql.AREA_M2)
+			.styleBy("property_cert_state")
+			.searchable("code", "name")
+			.zoom(12, 20)
+			.build();
+	}
+
+	@Bean
+	CollectionDef selfBuiltHousesCollection() {
+		return CollectionDef.builder("self_built_houses", "self_built_house", "Point")
+			.titles("自建房排查", "Self-built house survey")
+			.properties("code", "address", "owner", "floors", "operating", "business", "hazard", "hazard_note",
+					"appraisal_state", "appraisal_grade", "appraised_on", "rectification", "surveyed_on", "version")
+			.styleBy("appraisal_state")
+			.searchable("code", "address")
+			.build();
+	}
+
+	@Bean
+	CollectionDef parkEntryReviewsCollection() {
+		return CollectionDef.builder("park_entry_reviews", "park_entry_review", "Point")
+			.titles("入园审查", "Park entry reviews")
+			.properties("code", "project_name", "applicant", "zone_id", "submitted_on", "outcome", "opinion",
+					"opinion_on", "version")
+			.styleBy("outcome")
+			.searchable("code", "project_name", "applicant")
+			.build();
+	}
+
+	@Bean
+	FeatureWriter buildingWriter(LandLayerService layers, JsonMapper json) {
+		return new LandLayerFeatureWriter(LandLayer.BUILDING, layers, json);
+	}
+
+	@Bean
+	FeatureWriter selfBuiltHouseWriter(LandLayerService layers, JsonMapper json) {
+		return new LandLayerFeatureWriter(LandLayer.SELF_BUILT_HOUSE, layers, json);
+	}
+
+	@Bean
+	FeatureWriter parkEntryReviewWriter(LandLayerService layers, JsonMapper json) {
+		return new LandLayerFeatureWriter(LandLayer.PARK_ENTRY_REVIEW, layers, json);
 	}
 
 }

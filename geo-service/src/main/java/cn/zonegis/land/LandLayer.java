@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The land layers edited as plain features, without a lifecycle: expansion zones (化工园区扩区,
- * 成片开发) and enterprises. Each entry names its table and columns and reads its own
- * Feature.
+ * 成片开发), enterprises and the registers the half-year report counts (buildings and their
+ * certificates, self-built houses, park entry reviews). Each entry names its table and
+ * columns and reads its own Feature.
  */
 enum LandLayer {
 
@@ -63,7 +64,95 @@ enum LandLayer {
 					"footprint", (footprint == null) ? null : check.parse(footprint)));
 		}
 
+	},
+
+	/**
+	 * 未办证台账: a building on an enterprise's parcel and its land and property certificates.
+	 */
+	BUILDING("buildings", "buildings", "building",
+			List.of("code", "name", "enterprise_id", "parcel_id", "floors", "floor_area_m2", "land_cert_state",
+					"land_cert_no", "land_cert_on", "property_cert_state", "property_cert_no", "property_cert_on",
+					"missing_reason", "surveyed_on"),
+			"'footprint_m2', " + MeasureSql.AREA_M2) {
+
+		@Override
+		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
+			FeatureProperties p = FeatureProperties.of(feature, "invalid-building", known("footprint_m2"));
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("code", p.requiredText("code"));
+			values.put("name", p.requiredText("name"));
+			values.put("enterprise_id", required(p, "enterprise_id", p.count("enterprise_id")));
+			values.put("parcel_id", p.count("parcel_id"));
+			values.put("floors", required(p, "floors", p.count("floors")));
+			values.put("floor_area_m2", required(p, "floor_area_m2", p.nonNegative("floor_area_m2")));
+			certificate(p, values, "land_cert");
+			certificate(p, values, "property_cert");
+			values.put("missing_reason", p.text("missing_reason"));
+			values.put("surveyed_on", required(p, "surveyed_on", p.date("surveyed_on")));
+			check.checkCrs(feature.get("crs"));
+			return new Row(values, geometries("geom", check.parse(feature.get("geometry"))));
+		}
+
+	},
+
+	/** 自建房排查: a surveyed self-built house, operating or not, its hazard and appraisal. */
+	SELF_BUILT_HOUSE("self-built-houses", "self_built_houses", "self_built_house",
+			List.of("code", "address", "owner", "floors", "operating", "business", "hazard", "hazard_note",
+					"appraisal_state", "appraisal_grade", "appraised_on", "rectification", "surveyed_on"),
+			null) {
+
+		@Override
+		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
+			FeatureProperties p = FeatureProperties.of(feature, "invalid-house", known());
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("code", p.requiredText("code"));
+			values.put("address", p.requiredText("address"));
+			values.put("owner", p.text("owner"));
+			values.put("floors", required(p, "floors", p.count("floors")));
+			values.put("operating", p.flag("operating"));
+			values.put("business", p.text("business"));
+			values.put("hazard", p.flag("hazard"));
+			values.put("hazard_note", p.text("hazard_note"));
+			values.put("appraisal_state", p.choice("appraisal_state", List.of("none", "commissioned", "done"), "none"));
+			String grade = p.text("appraisal_grade");
+			values.put("appraisal_grade",
+					(grade == null) ? null : p.choice("appraisal_grade", List.of("A", "B", "C", "D"), null));
+			values.put("appraised_on", p.date("appraised_on"));
+			values.put("rectification", p.text("rectification"));
+			values.put("surveyed_on", required(p, "surveyed_on", p.date("surveyed_on")));
+			check.checkCrs(feature.get("crs"));
+			return new Row(values, geometries("geom", GeometryInput.read(feature.get("geometry"), "Point", extent)));
+		}
+
+	},
+
+	/**
+	 * 入园审查: an application to enter a chemical park sub-zone and the review's opinion.
+	 */
+	PARK_ENTRY_REVIEW("park-entry-reviews", "park_entry_reviews", "park_entry_review",
+			List.of("code", "project_name", "applicant", "zone_id", "submitted_on", "outcome", "opinion", "opinion_on"),
+			null) {
+
+		@Override
+		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
+			FeatureProperties p = FeatureProperties.of(feature, "invalid-review", known());
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("code", p.requiredText("code"));
+			values.put("project_name", p.requiredText("project_name"));
+			values.put("applicant", p.requiredText("applicant"));
+			values.put("zone_id", required(p, "zone_id", p.count("zone_id")));
+			values.put("submitted_on", required(p, "submitted_on", p.date("submitted_on")));
+			values.put("outcome",
+					p.choice("outcome", List.of("pending", "approved", "conditional", "refused"), "pending"));
+			values.put("opinion", p.text("opinion"));
+			values.put("opinion_on", p.date("opinion_on"));
+			check.checkCrs(feature.get("crs"));
+			return new Row(values, geometries("geom", GeometryInput.read(feature.get("geometry"), "Point", extent)));
+		}
+
 	};
+
+	private static final List<String> CERTIFICATE_STATES = List.of("none", "applying", "issued", "cancelled");
 
 	private final String path;
 
@@ -111,7 +200,10 @@ enum LandLayer {
 		return this.columns;
 	}
 
-	/** Published values computed in SQL over alias t, as json_build_object pairs. */
+	/**
+	 * Published values computed in SQL over alias t, as json_build_object pairs; null
+	 * when the layer computes none.
+	 */
 	String computed() {
 		return this.computed;
 	}
@@ -122,6 +214,22 @@ enum LandLayer {
 	 */
 	List<String> known(String... computed) {
 		return Stream.concat(this.columns.stream(), Arrays.stream(computed)).toList();
+	}
+
+	/**
+	 * A certificate's state, number and date: {prefix}_state, {prefix}_no, {prefix}_on.
+	 */
+	private static void certificate(FeatureProperties p, Map<String, Object> values, String prefix) {
+		values.put(prefix + "_state", p.choice(prefix + "_state", CERTIFICATE_STATES, "none"));
+		values.put(prefix + "_no", p.text(prefix + "_no"));
+		values.put(prefix + "_on", p.date(prefix + "_on"));
+	}
+
+	private static <T> T required(FeatureProperties p, String name, T value) {
+		if (value == null) {
+			p.requiredText(name);
+		}
+		return value;
 	}
 
 	private static Map<String, Geometry> geometries(Object... columnsAndGeometries) {

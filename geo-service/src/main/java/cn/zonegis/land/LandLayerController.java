@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * /api/zones and /api/enterprises: GeoJSON Features in and out, versioned by ETag. The
- * lists are the layer API's /api/expansion_zones and /api/enterprises.
+ * /api/zones, /api/enterprises, /api/buildings, /api/self-built-houses and
+ * /api/park-entry-reviews: GeoJSON Features in and out, versioned by ETag. The lists are
+ * the layer API's /api/{collection}.
  */
 @RestController
 class LandLayerController {
 
-	private static final String LAYER = "/api/{layer:zones|enterprises}";
+	private static final String LAYER = "/api/{layer:zones|enterprises|buildings|self-built-houses|park-entry-reviews}";
 
 	private final LandLayerService layers;
 

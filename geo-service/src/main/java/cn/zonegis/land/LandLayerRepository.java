@@ -24,7 +24,7 @@ class LandLayerRepository {
 	private static final String FEATURE = """
 			json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9, 0)::json,
 				'properties', json_build_object(%s, 'version', t.version, 'updated_at', t.updated_at,
-					'updated_by', t.updated_by, %s))""";
+					'updated_by', t.updated_by%s))""";
 
 	private static final String FIND = "SELECT t.id, t.version, %s::text AS feature FROM zonegis.%s t WHERE t.id = :id";
 
@@ -87,7 +87,8 @@ class LandLayerRepository {
 	private String feature(LandLayer layer) {
 		List<String> pairs = new ArrayList<>();
 		layer.columns().forEach((c) -> pairs.add("'" + c + "', t." + c));
-		return FEATURE.formatted(String.join(", ", pairs), layer.computed())
+		String computed = (layer.computed() == null) ? "" : ", " + layer.computed();
+		return FEATURE.formatted(String.join(", ", pairs), computed)
 			.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
 	}
 

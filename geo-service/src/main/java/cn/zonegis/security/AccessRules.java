@@ -12,8 +12,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  */
 final class AccessRules {
 
-	private static final String[] PUBLIC = { "/", "/index.html", "/assets/**", "/favicon.ico", "/*.png", "/*.svg",
-			"/api/config", "/api/login", "/actuator/health", "/actuator/health/**", "/error" };
+	private static final String[] PUBLIC = { "/", "/index.html", "/report.html", "/assets/**", "/favicon.ico", "/*.png",
+			"/*.svg", "/api/config", "/api/login", "/actuator/health", "/actuator/health/**", "/error" };
 
 	private static final String[] READ_PATHS = { "/api/**", "/ogc/**", "/tiles/**", "/v3/api-docs", "/v3/api-docs.yaml",
 			"/v3/api-docs/**" };
@@ -37,7 +37,9 @@ final class AccessRules {
 
 	private static final String[] PLANNING = { "/api/parcels", "/api/parcels/**", "/api/zones", "/api/zones/**",
 			"/api/enterprises", "/api/enterprises/**", "/api/assets/**", "/api/roads/**", "/api/pipes/**",
-			"/api/wells/**", "/api/streetlights/**", "/api/cables/**", "/api/projects", "/api/projects/**", "/ogc/**" };
+			"/api/wells/**", "/api/streetlights/**", "/api/cables/**", "/api/projects", "/api/projects/**", "/ogc/**",
+			"/api/buildings", "/api/buildings/**", "/api/self-built-houses", "/api/self-built-houses/**",
+			"/api/park-entry-reviews", "/api/park-entry-reviews/**" };
 
 	private AccessRules() {
 	}

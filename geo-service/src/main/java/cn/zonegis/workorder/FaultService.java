@@ -43,7 +43,7 @@ class FaultService {
 		String description = (note == null) ? asset.label() : asset.label() + " " + note;
 		CreateWorkOrderRequest draft = new CreateWorkOrderRequest(kind.value(),
 				(request.priority() == null) ? WorkOrderPriority.HIGH.value() : request.priority(), description,
-				new LonLat(asset.lon(), asset.lat()), assetType, assetId, null);
+				new LonLat(asset.lon(), asset.lat()), assetType, assetId, null, null, null, null);
 		WorkOrderView created = Boolean.TRUE.equals(request.createOrder()) ? this.orders.report(draft) : null;
 		return new FaultReport(assetType, assetId, asset.label(), "faulty", draft, created);
 	}

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.zonegis.geo.Srid;
@@ -27,10 +29,12 @@ class WorkOrderRepository {
 	private static final String INSERT = """
 			WITH n AS (SELECT nextval(pg_get_serial_sequence('zonegis.work_order', 'id')) AS id)
 			INSERT INTO zonegis.work_order (id, code, kind, priority, description, asset_type, asset_id, enterprise_id,
-				inspection_id, reported_by, due_at, geom, created_by, updated_by)
+				inspection_id, inspection_kind, reinspection_of, rectified_on_spot, reported_by, due_at, geom, created_by,
+				updated_by)
 			SELECT n.id, 'GD-' || to_char(now(), 'YYYY') || '-' || lpad(n.id::text, greatest(4, length(n.id::text)), '0'),
 				:kind, :priority,
-				:description, :assetType, :assetId, :enterpriseId, :inspectionId, :username,
+				:description, :assetType, :assetId, :enterpriseId, :inspectionId, :inspectionKind, :reinspectionOf,
+				:rectifiedOnSpot, :username,
 				now() + make_interval(secs => :slaSeconds), ST_SetSRID(ST_MakePoint(:lon, :lat), %d), :username, :username
 			FROM n
 			RETURNING id
@@ -39,11 +43,12 @@ class WorkOrderRepository {
 
 	private static final String SELECT = """
 			SELECT t.id, t.code, t.kind, t.priority, t.state, t.description, t.asset_type, t.asset_id, t.enterprise_id,
-				t.inspection_id, t.crew_id, c.name AS crew_name, t.reported_by, t.due_at, %s AS overdue, t.quantity,
+				t.inspection_id, t.inspection_kind, t.reinspection_of, t.rectified_on_spot, t.crew_id, c.name AS crew_name, t.reported_by, t.due_at, %s AS overdue, t.quantity,
 				t.quantity_unit, ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat, t.version, t.created_at, t.updated_at
 			FROM zonegis.work_order t LEFT JOIN zonegis.crew c ON c.id = t.crew_id
 			WHERE t.id = :id
-			""".formatted(WorkOrderCollections.OVERDUE);
+			"""
+		.formatted(WorkOrderCollections.OVERDUE);
 
 	private static final String UPDATE_STATE = """
 			UPDATE zonegis.work_order
@@ -70,6 +75,16 @@ class WorkOrderRepository {
 			SELECT id, code, kind, state FROM zonegis.work_order WHERE inspection_id = :inspectionId ORDER BY id
 			""";
 
+	private static final String WORK_KINDS = """
+			SELECT code, category, name_zh, name_en, unit FROM zonegis.work_kind ORDER BY position
+			""";
+
+	private static final String DELETE_WORK_DONE = "DELETE FROM zonegis.work_quantity WHERE work_order_id = :orderId";
+
+	private static final String INSERT_WORK_DONE = """
+			INSERT INTO zonegis.work_quantity (work_order_id, work_kind, amount) VALUES (:orderId, :workKind, :amount)
+			""";
+
 	private static final String ENTERPRISE_POINT = """
 			SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM zonegis.enterprise WHERE id = :id
 			""";
@@ -89,6 +104,9 @@ class WorkOrderRepository {
 			.param("assetId", order.assetId())
 			.param("enterpriseId", order.enterpriseId())
 			.param("inspectionId", order.inspectionId())
+			.param("inspectionKind", order.inspectionKind())
+			.param("reinspectionOf", order.reinspectionOf())
+			.param("rectifiedOnSpot", order.rectifiedOnSpot())
 			.param("username", username)
 			.param("slaSeconds", (double) sla.toSeconds())
 			.param("lon", order.lon())
@@ -152,6 +170,36 @@ class WorkOrderRepository {
 			.list();
 	}
 
+	/** The work kind catalogue, in the report's order. */
+	List<WorkKind> workKinds() {
+		return this.jdbc.sql(WORK_KINDS)
+			.query((rs, i) -> new WorkKind(rs.getString("code"), rs.getString("category"), rs.getString("name_zh"),
+					rs.getString("name_en"), rs.getString("unit")))
+			.list();
+	}
+
+	/** Each kind of work of the catalogue and its unit. */
+	Map<String, String> workKindUnits() {
+		Map<String, String> units = new LinkedHashMap<>();
+		workKinds().forEach((k) -> units.put(k.code(), k.unit()));
+		return units;
+	}
+
+	/**
+	 * Replaces the work an order records (completing again after a rejection restates
+	 * it).
+	 */
+	void replaceWorkDone(long orderId, List<TransitionRequest.WorkDone> workDone) {
+		this.jdbc.sql(DELETE_WORK_DONE).param("orderId", orderId).update();
+		for (TransitionRequest.WorkDone work : workDone) {
+			this.jdbc.sql(INSERT_WORK_DONE)
+				.param("orderId", orderId)
+				.param("workKind", work.workKind())
+				.param("amount", work.amount())
+				.update();
+		}
+	}
+
 	Optional<LonLat> enterprisePoint(long enterpriseId) {
 		return this.jdbc.sql(ENTERPRISE_POINT)
 			.param("id", enterpriseId)
@@ -163,17 +211,23 @@ class WorkOrderRepository {
 		return new WorkOrderView(rs.getLong("id"), rs.getString("code"), rs.getString("kind"), rs.getString("priority"),
 				rs.getString("state"), rs.getString("description"), rs.getString("asset_type"),
 				rs.getObject("asset_id", Long.class), rs.getObject("enterprise_id", Long.class),
-				rs.getObject("inspection_id", Long.class), rs.getObject("crew_id", Long.class),
-				rs.getString("crew_name"), rs.getString("reported_by"), rs.getObject("due_at", OffsetDateTime.class),
-				rs.getBoolean("overdue"), rs.getBigDecimal("quantity"), rs.getString("quantity_unit"),
-				new LonLat(rs.getDouble("lon"), rs.getDouble("lat")), rs.getInt("version"),
-				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-				null, null);
+				rs.getObject("inspection_id", Long.class), rs.getString("inspection_kind"),
+				rs.getObject("reinspection_of", Long.class), rs.getBoolean("rectified_on_spot"),
+				rs.getObject("crew_id", Long.class), rs.getString("crew_name"), rs.getString("reported_by"),
+				rs.getObject("due_at", OffsetDateTime.class), rs.getBoolean("overdue"), rs.getBigDecimal("quantity"),
+				rs.getString("quantity_unit"), new LonLat(rs.getDouble("lon"), rs.getDouble("lat")),
+				rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class), null, null);
+	}
+
+	/** A kind of municipal work the half-year report counts (管道铺设 m, 路灯安装 盏…). */
+	record WorkKind(String code, String category, String nameZh, String nameEn, String unit) {
 	}
 
 	/** What a new order stores, checked and with its point resolved. */
 	record NewWorkOrder(WorkOrderKind kind, WorkOrderPriority priority, String description, String assetType,
-			Long assetId, Long enterpriseId, Long inspectionId, double lon, double lat) {
+			Long assetId, Long enterpriseId, Long inspectionId, String inspectionKind, Long reinspectionOf,
+			boolean rectifiedOnSpot, double lon, double lat) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.asset.AssetRef;
@@ -21,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 class WorkOrderService {
 
 	private static final int MAX_TEXT = 2000;
+
+	/** What an enterprise inspection looks at (安全生产、环保、消防、扬尘、取暖炉灶、危废). */
+	static final List<String> INSPECTION_KINDS = List.of("safety", "environmental", "fire", "dust", "heating_stove",
+			"hazardous_waste");
 
 	private final WorkOrderRepository orders;
 
@@ -112,11 +117,13 @@ class WorkOrderService {
 			throw ApiProblem.badRequest("inspection-needs-enterprise", "workorder.inspection.enterprise")
 				.with("parameter", "enterpriseId");
 		}
+		Inspection inspecting = inspection(kind, enterpriseId, inspection, request);
 		LonLat at = this.input.location(request.location(),
 				(asset != null) ? new LonLat(asset.lon(), asset.lat()) : enterprisePoint);
 		WorkOrderRepository.NewWorkOrder order = new WorkOrderRepository.NewWorkOrder(kind, priority, description,
 				(asset != null) ? asset.kind().table() : null, (asset != null) ? asset.id() : null, enterpriseId,
-				(inspection != null) ? inspection.id() : null, at.lon(), at.lat());
+				(inspection != null) ? inspection.id() : null, inspecting.kind(), inspecting.reinspectionOf(),
+				inspecting.rectifiedOnSpot(), at.lon(), at.lat());
 		String username = AuditLog.currentUsername();
 		long id = this.orders.insert(order, this.sla.allowed(kind, priority), username);
 		this.orders.insertEvent(id, null, WorkOrderLifecycle.NEW.value(), description, at, username);
@@ -126,9 +133,54 @@ class WorkOrderService {
 		detail.put("assetType", order.assetType());
 		detail.put("assetId", order.assetId());
 		detail.put("inspectionId", order.inspectionId());
+		detail.put("inspectionKind", order.inspectionKind());
+		detail.put("reinspectionOf", order.reinspectionOf());
+		detail.put("rectifiedOnSpot", order.rectifiedOnSpot());
 		this.audit.record((inspection != null) ? "raise_finding" : "report", "work_order", id,
 				this.json.writeValueAsString(detail));
 		return this.orders.find(id, false).orElseThrow();
+	}
+
+	/**
+	 * The inspection facts of a new order: an inspection's kind and the inspection it
+	 * re-inspects, a finding's on-the-spot rectification; each refused on any other
+	 * order.
+	 */
+	private Inspection inspection(WorkOrderKind kind, Long enterpriseId, WorkOrderView raisedBy,
+			CreateWorkOrderRequest request) {
+		boolean isInspection = kind == WorkOrderKind.INSPECTION;
+		if (!isInspection && (request.inspectionKind() != null || request.reinspectionOf() != null)) {
+			throw ApiProblem.badRequest("inspection-only", "workorder.inspection.only")
+				.with("parameter", (request.inspectionKind() != null) ? "inspectionKind" : "reinspectionOf");
+		}
+		if (raisedBy == null && request.rectifiedOnSpot() != null) {
+			throw ApiProblem.badRequest("finding-only", "workorder.finding.onSpotOnly")
+				.with("parameter", "rectifiedOnSpot");
+		}
+		if (request.inspectionKind() != null && !INSPECTION_KINDS.contains(request.inspectionKind())) {
+			throw ApiProblem
+				.badRequest("unknown-inspection-kind", "workorder.inspection.kind", request.inspectionKind(),
+						String.join(", ", INSPECTION_KINDS))
+				.with("parameter", "inspectionKind")
+				.with("allowed", INSPECTION_KINDS);
+		}
+		if (request.reinspectionOf() != null) {
+			boolean followsUp = this.orders.find(request.reinspectionOf(), false)
+				.filter((first) -> first.workKind() == WorkOrderKind.INSPECTION
+						&& Objects.equals(first.enterpriseId(), enterpriseId))
+				.isPresent();
+			if (!followsUp) {
+				throw ApiProblem
+					.unprocessable("unknown-inspection", "workorder.reinspection.unknown",
+							String.valueOf(request.reinspectionOf()))
+					.with("parameter", "reinspectionOf");
+			}
+		}
+		return new Inspection(request.inspectionKind(), request.reinspectionOf(),
+				Boolean.TRUE.equals(request.rectifiedOnSpot()));
+	}
+
+	private record Inspection(String kind, Long reinspectionOf, boolean rectifiedOnSpot) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.zonegis.workorder;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,7 @@ class WorkOrderSteps {
 			requireFindingsSettled(order);
 		}
 		Quantity quantity = quantity(order, target, request);
+		List<TransitionRequest.WorkDone> workDone = workDone(target, request);
 		String note = this.input.text("note", request.note(), MAX_NOTE, false);
 		LonLat at = this.input.optionalPoint(request.location());
 		String username = actor.username();
@@ -125,6 +127,9 @@ class WorkOrderSteps {
 		if (!this.orders.updateState(order, target, newCrew, quantity.amount(), quantity.unit(), username)) {
 			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "workorder.version.stale",
 					order.code(), String.valueOf(order.version()));
+		}
+		if (workDone != null) {
+			this.orders.replaceWorkDone(id, workDone);
 		}
 		long eventId = this.orders.insertEvent(id, from.value(), target.value(), note, at, username);
 		attach(id, eventId, request.attachmentIds());
@@ -135,6 +140,7 @@ class WorkOrderSteps {
 		detail.put("crewId", newCrew);
 		detail.put("quantity", quantity.amount());
 		detail.put("quantityUnit", quantity.unit());
+		detail.put("workDone", workDone);
 		detail.put("note", note);
 		this.audit.record(target.value(), "work_order", id, this.json.writeValueAsString(detail));
 		return this.orders.find(id, false).orElseThrow();
@@ -197,6 +203,47 @@ class WorkOrderSteps {
 				.with("parameter", "quantity");
 		}
 		return new Quantity(amount, unit);
+	}
+
+	/**
+	 * The work done by kind of the catalogue, stated on completion only: each kind known,
+	 * once, with a positive amount.
+	 */
+	private List<TransitionRequest.WorkDone> workDone(WorkOrderLifecycle target, TransitionRequest request) {
+		List<TransitionRequest.WorkDone> workDone = request.workDone();
+		if (workDone == null) {
+			return null;
+		}
+		if (target != WorkOrderLifecycle.COMPLETED) {
+			throw ApiProblem.badRequest("quantity-not-expected", "workorder.quantity.notExpected", target.value())
+				.with("parameter", "workDone");
+		}
+		Map<String, String> units = this.orders.workKindUnits();
+		List<String> seen = new ArrayList<>();
+		for (int i = 0; i < workDone.size(); i++) {
+			TransitionRequest.WorkDone work = workDone.get(i);
+			String where = "workDone[" + i + "]";
+			if (work == null || work.workKind() == null || !units.containsKey(work.workKind())) {
+				throw ApiProblem
+					.badRequest("unknown-work-kind", "workorder.workKind.unknown",
+							(work == null) ? "null" : String.valueOf(work.workKind()))
+					.with("parameter", where + ".workKind")
+					.with("allowed", List.copyOf(units.keySet()));
+			}
+			if (seen.contains(work.workKind())) {
+				throw ApiProblem.badRequest("repeated-work-kind", "workorder.workKind.repeated", work.workKind())
+					.with("parameter", where + ".workKind");
+			}
+			seen.add(work.workKind());
+			BigDecimal amount = work.amount();
+			if (amount == null || amount.signum() <= 0 || amount.compareTo(MAX_QUANTITY) > 0 || amount.scale() > 2) {
+				throw ApiProblem
+					.badRequest("invalid-quantity", "workorder.quantity.invalid",
+							(amount == null) ? "null" : amount.toPlainString())
+					.with("parameter", where + ".amount");
+			}
+		}
+		return workDone;
 	}
 
 	private void attach(long orderId, long eventId, List<Long> ids) {

@@ -1,0 +1,94 @@
+package cn.zonegis.report;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.zonegis.geo.GeoProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs a figure's rows: their total for the report, the rows themselves as GeoJSON for
+ * the table and the map. Reads the work kind catalogue and the chemical park sub-zones
+ * the figures are made for.
+ */
+@Repository
+class ReportRepository {
+
+	private static final String VALUE = "SELECT %s FROM (%s) r";
+
+	private static final String ROWS = """
+			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+				'type', 'Feature', 'id', r.id, 'geometry', ST_AsGeoJSON(r.geom, 7, 0)::json,
+				'properties', json_build_object('layer', r.layer, 'label', r.label, 'amount', r.amount))
+				ORDER BY r.label, r.id), '[]'::json))::text
+			FROM (%s) r
+			""";
+
+	private static final String WORK_KINDS = """
+			SELECT code, name_zh, name_en, unit FROM zonegis.work_kind ORDER BY position
+			""";
+
+	private static final String CHEMICAL_ZONES = """
+			SELECT id, name FROM zonegis.expansion_zone WHERE kind = 'chemical_park_subzone' ORDER BY code
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final GeoProperties geo;
+
+	ReportRepository(JdbcClient jdbc, GeoProperties geo) {
+		this.jdbc = jdbc;
+		this.geo = geo;
+	}
+
+	BigDecimal value(FigureDef figure, ReportPeriod period) {
+		return bind(VALUE.formatted(figure.aggregate(), sql(figure)), figure, period).query(BigDecimal.class).single();
+	}
+
+	String rows(FigureDef figure, ReportPeriod period) {
+		return bind(ROWS.formatted(sql(figure)), figure, period).query(String.class).single();
+	}
+
+	List<WorkKind> workKinds() {
+		return this.jdbc.sql(WORK_KINDS)
+			.query((rs, i) -> new WorkKind(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+					rs.getString("unit")))
+			.list();
+	}
+
+	List<Zone> chemicalZones() {
+		return this.jdbc.sql(CHEMICAL_ZONES).query((rs, i) -> new Zone(rs.getLong("id"), rs.getString("name"))).list();
+	}
+
+	private String sql(FigureDef figure) {
+		return figure.rowsSql().replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
+	}
+
+	private JdbcClient.StatementSpec bind(String sql, FigureDef figure, ReportPeriod period) {
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
+		Map<String, Object> params = new HashMap<>(figure.params());
+		params.put("start", period.start());
+		params.put("end", period.end());
+		params.put("fromDay", period.from());
+		params.put("toDay", period.to());
+		for (Map.Entry<String, Object> p : params.entrySet()) {
+			if (sql.contains(":" + p.getKey())) {
+				statement = statement.param(p.getKey(), p.getValue());
+			}
+		}
+		return statement;
+	}
+
+	/** A kind of municipal work of the catalogue and its unit. */
+	record WorkKind(String code, String nameZh, String nameEn, String unit) {
+	}
+
+	/** A chemical park sub-zone (化工产业园分区). */
+	record Zone(long id, String name) {
+	}
+
+}

@@ -1,0 +1,93 @@
+package cn.zonegis.land;
+
+import java.util.Map;
+
+import cn.zonegis.Http;
+import cn.zonegis.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The registers the half-year report counts: buildings and their certificates (未办证台账),
+ * self-built houses (自建房排查) and park entry reviews (入园审查), written by planners, versioned
+ * and audited.
+ */
+class ReportRegisterTests extends IntegrationTest {
+
+	@AfterEach
+	void removeTestRows() {
+		for (String table : new String[] { "building", "self_built_house", "park_entry_review" }) {
+			this.jdbc.sql("DELETE FROM zonegis." + table + " WHERE code LIKE 'TEST-%'").update();
+		}
+	}
+
+	private long demo(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	@Test
+	void aPlannerRecordsABuildingWithoutCertificatesAndTheChangeIsAudited() {
+		double[] c = TestGround.cell();
+		String code = TestGround.code("JZ");
+		String body = """
+				{"type":"Feature","geometry":%s,
+				 "properties":{"code":"%s","name":"测试厂房","enterprise_id":%d,"floors":2,"floor_area_m2":1860.5,
+				  "land_cert_state":"issued","land_cert_no":"鲁(2020)威海市不动产权第0000001号","land_cert_on":"2020-05-06",
+				  "property_cert_state":"applying","missing_reason":"规划验收未完成","surveyed_on":"2026-04-02"}}
+				""".formatted(TestGround.rectangle(c[0], c[1], 0.0005, 0.0004), code,
+				demo("SELECT min(id) FROM zonegis.enterprise"));
+		Http.Response created = as("planner").post("/api/buildings", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode properties = created.json().get("properties");
+		assertThat(properties.get("property_cert_state").asString()).isEqualTo("applying");
+		assertThat(properties.get("footprint_m2").asDouble()).isPositive();
+		long id = created.json().get("id").asLong();
+		assertThat(demo("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'building' AND entity_id = '" + id
+				+ "' AND action = 'create'"))
+			.isEqualTo(1);
+		assertThat(as("crew").post("/api/buildings", body).status()).isEqualTo(403);
+		assertThat(as("viewer").get("/ogc/collections/buildings/items/" + id).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anIssuedCertificateWithoutItsNumberIsRefusedAndNothingIsStored() {
+		double[] c = TestGround.cell();
+		String code = TestGround.code("JZ");
+		Http.Response refused = as("planner").post("/api/buildings", """
+				{"type":"Feature","geometry":%s,
+				 "properties":{"code":"%s","name":"x","enterprise_id":%d,"floors":1,"floor_area_m2":100,
+				  "land_cert_state":"issued","surveyed_on":"2026-04-02"}}
+				""".formatted(TestGround.rectangle(c[0], c[1], 0.0005, 0.0004), code,
+				demo("SELECT min(id) FROM zonegis.enterprise")));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(demo("SELECT count(*) FROM zonegis.building WHERE code = '" + code + "'")).isZero();
+	}
+
+	@Test
+	void aSurveyedHouseAndAnEntryReviewAreKeptAsPoints() {
+		double[] c = TestGround.cell();
+		Http.Response house = as("planner").post("/api/self-built-houses", """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
+				 "properties":{"code":"%s","address":"北区东村 8 号","floors":2,"operating":true,"business":"餐馆",
+				  "hazard":true,"hazard_note":"墙体裂缝","appraisal_state":"done","appraisal_grade":"C",
+				  "appraised_on":"2026-05-10","surveyed_on":"2026-04-20"}}
+				""".formatted(c[0], c[1], TestGround.code("ZJF")));
+		assertThat(house.status()).as(house.body()).isEqualTo(201);
+		Http.Response review = as("planner").post("/api/park-entry-reviews", """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
+				 "properties":{"code":"%s","project_name":"测试项目","applicant":"测试公司","zone_id":%d,
+				  "submitted_on":"2026-03-01","outcome":"approved","opinion":"同意入园","opinion_on":"2026-03-20"}}
+				""".formatted(c[0], c[1], TestGround.code("RY"),
+				demo("SELECT min(id) FROM zonegis.expansion_zone WHERE kind = 'chemical_park_subzone'")));
+		assertThat(review.status()).as(review.body()).isEqualTo(201);
+		Http.Response stale = as("planner").put(review.header("Location"),
+				review.body().replace("\"outcome\":\"approved\"", "\"outcome\":\"refused\""),
+				Map.of("Content-Type", "application/json", "If-Match", "\"7\""));
+		assertThat(stale.status()).isEqualTo(412);
+	}
+
+}
