@@ -27,6 +27,9 @@ class ImportChecks {
 
 	static final String UPDATE = "update";
 
+	/** A parcel with this code already is exactly this feature: nothing to store. */
+	static final String UNCHANGED = "unchanged";
+
 	private static final List<String> ENDED = List.of("recovered", "cancelled");
 
 	private final ParcelService parcels;
@@ -73,13 +76,19 @@ class ImportChecks {
 			existing.filter(this::hasEnded)
 				.ifPresent((id) -> problems
 					.add(ImportIssue.of(this.messages, "parcel-ended", "io.import.code-ended", feature.code())));
-			planned.add(new Planned(feature, draft, existing.isPresent() ? UPDATE : CREATE, existing.orElse(null),
-					problems));
+			planned.add(new Planned(feature, draft, action(existing, draft), existing.orElse(null), problems));
 		}
 		if (fullCheck) {
 			addLandProblems(planned);
 		}
 		return planned;
+	}
+
+	private String action(Optional<Long> existing, ParcelDraft draft) {
+		if (existing.isEmpty()) {
+			return CREATE;
+		}
+		return this.parcels.isUnchanged(existing.get(), draft) ? UNCHANGED : UPDATE;
 	}
 
 	private boolean hasEnded(long id) {
@@ -110,7 +119,7 @@ class ImportChecks {
 				}
 			}
 			for (DraftProblem problem : this.parcels.checkDraft(p.draft(), neighbours)) {
-				boolean replacedByThisImport = UPDATE.equals(p.action()) && "parcel-exists".equals(problem.type());
+				boolean replacedByThisImport = !CREATE.equals(p.action()) && "parcel-exists".equals(problem.type());
 				if (!replacedByThisImport) {
 					p.problems().add(new ImportIssue(problem.type(), problem.detail(), problem.properties()));
 				}

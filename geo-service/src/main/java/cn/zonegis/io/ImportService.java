@@ -123,6 +123,9 @@ public class ImportService {
 				this.parcels.replace(p.existingId(), p.draft(), NOTE, null, EditOptions.STRICT);
 				ids.add(p.existingId());
 			}
+			else if (ImportChecks.UNCHANGED.equals(p.action())) {
+				ids.add(p.existingId());
+			}
 			else {
 				creates.add(p.draft());
 			}
@@ -133,7 +136,8 @@ public class ImportService {
 		detail.put("file", fileName);
 		detail.put("crs", batch.crs());
 		detail.put("created", creates.size());
-		detail.put("updated", planned.size() - creates.size());
+		detail.put("updated", count(planned, ImportChecks.UPDATE));
+		detail.put("unchanged", count(planned, ImportChecks.UNCHANGED));
 		detail.put("repaired", repaired(batch));
 		this.audit.record("import", "parcel", null, this.json.writeValueAsString(detail));
 		return ids;
@@ -168,10 +172,14 @@ public class ImportService {
 
 	private static ImportReport report(ImportRequest request, SourceBatch batch, boolean dryRun,
 			List<ImportChecks.Planned> planned, List<Long> ids, List<ImportReport.Item> items) {
-		int updates = (int) planned.stream().filter((p) -> ImportChecks.UPDATE.equals(p.action())).count();
 		int refused = (int) planned.stream().filter(ImportChecks.Planned::refused).count();
 		return new ImportReport(request.format().parameterName(), batch.crs(), dryRun, planned.size(),
-				planned.size() - updates, updates, refused, ids, items, repaired(batch));
+				count(planned, ImportChecks.CREATE), count(planned, ImportChecks.UPDATE),
+				count(planned, ImportChecks.UNCHANGED), refused, ids, items, repaired(batch));
+	}
+
+	private static int count(List<ImportChecks.Planned> planned, String action) {
+		return (int) planned.stream().filter((p) -> action.equals(p.action())).count();
 	}
 
 	private static List<ImportReport.Repaired> repaired(SourceBatch batch) {

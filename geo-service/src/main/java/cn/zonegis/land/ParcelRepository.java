@@ -55,6 +55,14 @@ class ParcelRepository {
 
 	private static final String ID_BY_CODE = "SELECT id FROM zonegis.parcel WHERE code = :code";
 
+	private static final String MATCHES = """
+			SELECT EXISTS (SELECT 1 FROM zonegis.parcel WHERE id = :id AND code = :code
+				AND name IS NOT DISTINCT FROM :name AND land_use IS NOT DISTINCT FROM :landUse
+				AND land_class_code IS NOT DISTINCT FROM :landClassCode AND holder IS NOT DISTINCT FROM :holder
+				AND surveyed_area_m2 IS NOT DISTINCT FROM :surveyedAreaM2
+				AND ST_Equals(geom, ST_Multi(ST_GeomFromWKB(:wkb, 4490))))
+			""";
+
 	private static final String INSERT = """
 			INSERT INTO zonegis.parcel (code, name, land_use, land_class_code, holder, surveyed_area_m2, note, geom,
 				status, created_by, updated_by)
@@ -173,6 +181,14 @@ class ParcelRepository {
 
 	Optional<Long> idByCode(String code) {
 		return this.jdbc.sql(ID_BY_CODE).param("code", code).query(Long.class).optional();
+	}
+
+	/** Whether the stored parcel has exactly the draft's attributes and boundary. */
+	boolean matches(long id, ParcelDraft draft) {
+		return this.jdbc.sql(MATCHES)
+			.paramSource(new DraftParams(draft, null, GeometryRepair.wkb(draft.geometry()), null, id))
+			.query(Boolean.class)
+			.single();
 	}
 
 	long insert(ParcelDraft draft, String note, MultiPolygon geometry, ParcelLifecycle status, String user) {

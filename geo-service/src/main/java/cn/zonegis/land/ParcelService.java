@@ -73,6 +73,15 @@ public class ParcelService {
 		return this.parcels.idByCode(code);
 	}
 
+	/**
+	 * Whether the parcel already is this draft, attributes and boundary: a re-import of
+	 * it changes nothing and makes no version.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isUnchanged(long id, ParcelDraft draft) {
+		return draft.geometry() != null && this.parcels.matches(id, draft);
+	}
+
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
 	public ParcelView create(ParcelDraft draft, String note, EditOptions options) {
