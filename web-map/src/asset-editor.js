@@ -4,14 +4,13 @@
 // allowed values, a number field for numbers. Saving PUTs the feature with the version it was read
 // at as If-Match; if someone saved in between (412) the form reloads and says so. A refused value
 // marks its field with the server's message. Each save fires `zg:asset-saved` { kind, id, version }.
-import L, { isolateFromMap } from './leaflet.js';
+import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, has, onLanguageChange } from './i18n.js';
 import { editableAreas } from './edit-tools.js';
 import './asset-editor.css';
 
 const defaults = {
-  position: 'bottomright',
   // A click this many pixels from an asset still picks it, whatever the zoom.
   pickPixels: 12,
 };
@@ -35,11 +34,11 @@ function read(column, input) {
 }
 
 // deps: { api, user (from /api/me) }
-export function mountAssetEditor(map, { api, user }) {
+export function mountAssetEditor(map, { api, user, dock }) {
   if (!editableAreas(user.roles).includes('assets')) return function unmount() {};
   const panel = el('div', { className: 'zg-panel zg-asset-editor', dataset: { state: 'idle' } });
   isolateFromMap(panel);
-  const control = new (L.Control.extend({ onAdd: () => panel }))({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'asset-editor', title: 'dock.assetEditor', close: () => closeEditor() });
   let picking = false;
   let kinds = null;
   let asset = null;
@@ -159,13 +158,15 @@ export function mountAssetEditor(map, { api, user }) {
           type: 'button',
           className: 'zg-asset-close',
           text: t('assetEdit.close'),
-          onClick: () => {
-            asset = null;
-            setState('idle');
-          },
+          onClick: closeEditor,
         }),
       ]),
     ]);
+  }
+
+  function closeEditor() {
+    asset = null;
+    setState('idle');
   }
 
   function render() {
@@ -187,6 +188,6 @@ export function mountAssetEditor(map, { api, user }) {
     map.off('click', pick);
     map.off('zg:edit-tool', onTool);
     map.getContainer().classList.remove('zg-asset-pick');
-    control.remove();
+    undock();
   };
 }

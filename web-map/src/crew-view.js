@@ -18,12 +18,12 @@ export function worksInCrew(user) {
   return roles.includes('CREW') && !roles.some((role) => ['DISPATCHER', 'PLANNER', 'ADMIN'].includes(role));
 }
 
-// deps: { api, user (from /api/me) }
-export function mountCrewView(map, { api, user }) {
+// deps: { api, user (from /api/me), dock }
+export function mountCrewView(map, { api, user, dock }) {
   if (!worksInCrew(user)) return function unmount() {};
   const sheet = el('section', { className: 'zg-panel zg-crew', dataset: { testid: 'crew-view' } });
   isolateFromMap(sheet);
-  map.getContainer().append(sheet);
+  const undock = dock.add(sheet, { id: 'crew', title: 'crew.tab' });
   map.getContainer().classList.add('zg-crew-mode');
   const s = { orders: [], order: null, quantity: '', note: '', photo: null, busy: false, error: '' };
   let markers = null;
@@ -202,6 +202,6 @@ export function mountCrewView(map, { api, user }) {
     offLanguage();
     if (markers) map.removeLayer(markers);
     map.getContainer().classList.remove('zg-crew-mode');
-    sheet.remove();
+    undock();
   };
 }

@@ -3,14 +3,13 @@
 // nearest asset when one is close), each order's timeline, the suggested crews and assignment,
 // and verification, rejection, closing and cancelling.
 import { spreadsheetLink } from './spreadsheet-link.js';
-import L, { isolateFromMap } from './leaflet.js';
+import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { markRefusedField } from './field-problem.js';
 import { t, onLanguageChange } from './i18n.js';
 import { label, KINDS, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
 
 const defaults = {
-  position: 'topleft',
   openStates: 'new,dispatched,in_progress,rejected,completed,verified',
   // A click this close to an asset (metres, straight line) offers the order on the asset.
   assetSnapM: 25,
@@ -39,11 +38,11 @@ export function dispatches(user) {
 }
 
 // deps: { api, user (from /api/me) }
-export function mountDispatchBoard(map, { api, user }) {
+export function mountDispatchBoard(map, { api, user, dock }) {
   if (!dispatches(user)) return function unmount() {};
   const panel = el('div', { className: 'zg-panel zg-dispatch', dataset: { testid: 'dispatch-board' } });
   isolateFromMap(panel);
-  const control = new (L.Control.extend({ onAdd: () => panel }))({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'dispatch', title: 'dispatch.title' });
   const s = {
     filter: { state: defaults.openStates, kind: '', overdue: false, inView: true },
     orders: [],
@@ -124,8 +123,15 @@ export function mountDispatchBoard(map, { api, user }) {
   const step = (to) => act(() => api.post(`/api/workorders/${s.order.id}/transitions`, { to, note: noteValue() }));
 
   // While picking, a glass pane over the map takes the click, so a marker or an area under the
-  // pointer neither swallows it nor opens its popup.
-  const glass = el('div', { className: 'zg-pick-glass', onClick: (e) => picked(map.mouseEventToLatLng(e)) });
+  // pointer neither swallows it nor opens its popup. The click stops at the glass: on the map
+  // container Leaflet would take it for a map click and the vector tiles would open what lies below.
+  const glass = el('div', {
+    className: 'zg-pick-glass',
+    onClick: (e) => {
+      e.stopPropagation();
+      picked(map.mouseEventToLatLng(e));
+    },
+  });
 
   function startPicking() {
     s.picking = true;
@@ -465,6 +471,6 @@ export function mountDispatchBoard(map, { api, user }) {
     map.off('zg:edit-tool', onTool);
     glass.remove();
     if (markers) map.removeLayer(markers);
-    control.remove();
+    undock();
   };
 }

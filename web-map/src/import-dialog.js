@@ -11,7 +11,6 @@ import { importFormats, formatOf, gaussKrugerCrs, importQuery, uploadImport, exp
 
 const defaults = {
   roles: ['PLANNER', 'ADMIN'],
-  position: 'topleft',
   // The open panel covers the map's left side: previews fit in the part left visible.
   fit: { maxZoom: 17, paddingTopLeft: [370, 40], paddingBottomRight: [300, 40] },
   encodings: ['', 'UTF-8', 'GBK'],
@@ -38,7 +37,7 @@ function progressId() {
 }
 
 // deps: { user (from /api/me), config (from /api/config), container (header tools) }
-export function mountImportDialog(map, { user, config, container }) {
+export function mountImportDialog(map, { user, config, container, dock }) {
   if (!defaults.roles.some((role) => (user.roles || []).includes(role))) return function unmount() {};
   const state = {
     open: false,
@@ -59,10 +58,9 @@ export function mountImportDialog(map, { user, config, container }) {
     exportFormat: 'txt',
     mappingOpen: false,
   };
-  const panel = el('div', { className: 'zg-panel zg-import' });
+  const panel = el('div', { className: 'zg-panel zg-import', hidden: true });
   isolateFromMap(panel);
-  const Control = L.Control.extend({ onAdd: () => panel });
-  const control = new Control({ position: defaults.position });
+  const undock = dock.add(panel, { id: 'import', title: 'import.title', close: () => setOpen(false) });
   const preview = L.featureGroup();
   const opener = el('button', {
     type: 'button',
@@ -73,11 +71,8 @@ export function mountImportDialog(map, { user, config, container }) {
 
   function setOpen(open) {
     state.open = open;
-    if (open) control.addTo(map);
-    else {
-      control.remove();
-      preview.remove();
-    }
+    panel.hidden = !open;
+    if (!open) preview.remove();
     render();
   }
 
@@ -353,7 +348,11 @@ export function mountImportDialog(map, { user, config, container }) {
         el('p', {
           className: 'zg-import-done',
           role: 'status',
-          text: t('import.done', { created: state.done.toCreate, updated: state.done.toUpdate }),
+          text: t('import.done', {
+            created: state.done.toCreate,
+            updated: state.done.toUpdate,
+            unchanged: state.done.unchanged,
+          }),
         }),
       );
       if (state.done.repaired?.length) {
@@ -376,6 +375,7 @@ export function mountImportDialog(map, { user, config, container }) {
             features: report.features,
             create: report.toCreate,
             update: report.toUpdate,
+            unchanged: report.unchanged,
             refused: report.refused,
           }),
         }),
@@ -444,7 +444,7 @@ export function mountImportDialog(map, { user, config, container }) {
   return function unmount() {
     offLanguage();
     map.off('moveend', onMove);
-    control.remove();
+    undock();
     preview.remove();
     opener.remove();
   };

@@ -11,7 +11,6 @@ import { legendList } from './legend.js';
 import { styleSpec } from './layer-styles.js';
 
 const defaults = {
-  position: 'topright',
   legendOpen: new Set(['parcels']),
   // Stacking: areas under lines under points, whatever order the layers arrive in. Leaflet's
   // overlayPane is 400 and markerPane (work orders, flow arrows) 600.
@@ -27,15 +26,14 @@ function createPane(map, id, index) {
 }
 
 // deps: { api, layers: layer definitions, base: the object createMap returned }
-export function mountLayers(map, { api, layers: defs, base }) {
+export function mountLayers(map, { api, layers: defs, base, dock }) {
   const state = new Map(
     defs.map((def) => [def.id, { def, status: 'loading', visible: true, legend: defaults.legendOpen.has(def.id) }]),
   );
   const panel = el('div', { className: 'zg-panel zg-layers' });
   isolateFromMap(panel);
 
-  const Control = L.Control.extend({ onAdd: () => panel });
-  const control = new Control({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'layers', side: 'right', title: 'layers.title', pinned: true });
 
   // A layer is drawn when switched on and the map is zoomed in far enough for it.
   function show(s) {
@@ -206,6 +204,6 @@ export function mountLayers(map, { api, layers: defs, base }) {
     for (const s of state.values()) {
       if (s.built) for (const part of [s.built.layer, ...s.built.extras.map((e) => e.layer)]) map.removeLayer(part);
     }
-    control.remove();
+    undock();
   };
 }

@@ -27,6 +27,9 @@ import { mountRecoveryRegister } from './recovery-register.js';
 import { mountParcelAsOf } from './parcel-as-of.js';
 import { mountParcelSplit } from './parcel-split.js';
 import { mountMapPrint } from './map-print.js';
+import { createDock } from './panel-dock.js';
+import { mountDrawTools } from './draw-tools.js';
+import { mountMeasureTool } from './measure-tool.js';
 
 const root = document.getElementById('app');
 
@@ -66,7 +69,8 @@ async function showMap(config, user) {
   const tools = el('div', { className: 'zg-header-tools' });
   const header = el('header', { className: 'zg-header' }, [title, tools]);
   const mapElement = el('div', { className: 'zg-map' });
-  fill(root, [header, mapElement]);
+  const body = el('div', { className: 'zg-body' }, mapElement);
+  fill(root, [header, body]);
   const renderTitle = () => {
     document.title = t('app.title');
     title.textContent = t('app.title');
@@ -89,12 +93,14 @@ async function showMap(config, user) {
     showLogin(config);
   };
   document.addEventListener('zg:unauthorized', expired);
+  const dock = createDock(map, body);
   const unmounts = [
+    () => dock.destroy(),
     () => document.removeEventListener('zg:unauthorized', expired),
     onLanguageChange(renderTitle),
     mountEditTools(map, { user, container: tools }),
-    mountImportDialog(map, { user, config, container: tools }),
-    mountRecoveryRegister(map, { api, container: tools }),
+    mountImportDialog(map, { user, config, container: tools, dock }),
+    mountRecoveryRegister(map, { api, container: tools, dock }),
     mountMapPrint(map, { container: tools }),
     mountLanguageSwitch(tools),
     mountUserMenu(map, {
@@ -107,18 +113,20 @@ async function showMap(config, user) {
       },
     }),
     mountSearch(map, { api, layers }),
-    mountLayers(map, { api, layers, base }),
+    mountLayers(map, { api, layers, base, dock }),
     mountCoords(map, { config }),
-    mountDispatchBoard(map, { api, user }),
-    mountCrewView(map, { api, user }),
-    mountProjectsPanel(map, { api }),
-    mountPipeTrace(map, { api }),
-    mountAssetEditor(map, { api, user }),
-    mountParcelEditor(map, { api, user, config }),
-    mountParcelPanel(map, { api, user }),
-    mountZoneContents(map, { api }),
+    mountDispatchBoard(map, { api, user, dock }),
+    mountCrewView(map, { api, user, dock }),
+    mountProjectsPanel(map, { api, dock }),
+    mountPipeTrace(map, { api, dock }),
+    mountAssetEditor(map, { api, user, dock }),
+    mountParcelEditor(map, { api, user, config, dock }),
+    mountParcelPanel(map, { api, user, dock }),
+    mountZoneContents(map, { api, dock }),
     mountParcelAsOf(map, { api }),
-    mountParcelSplit(map, { api, user }),
+    mountParcelSplit(map, { api, user, dock }),
+    mountMeasureTool(map, { config, dock }),
+    mountDrawTools(map, { config }),
   ];
   let mounted = true;
   function unmountAll() {

@@ -11,13 +11,9 @@ import { planeArea, polygonsOf, formatArea } from './plane-area.js';
 import { markRefusedField } from './field-problem.js';
 
 const defaults = {
-  position: 'topleft',
   roles: ['PLANNER', 'ADMIN'],
-  // Pixels kept free of the panels on the left (this editor) and the right (layers) when zooming to a parcel.
-  clearOfPanels: [
-    [340, 60],
-    [320, 60],
-  ],
+  // Pixels kept around a parcel zoomed to (the panels sit beside the map, not over it).
+  fitPadding: [60, 60],
   fields: ['code', 'name', 'land_use', 'land_class_code', 'holder', 'note'],
   // pmIgnore keeps our own overlays out of Geoman's editing and snapping.
   // The server's answers are drawn above the boundary being edited (Leaflet's overlayPane is 400).
@@ -36,12 +32,11 @@ const defaults = {
   fixes: { 'red-line-overlap': 'clip', 'invalid-geometry': 'repair' },
 };
 
-export function mountParcelEditor(map, { api, user, config }) {
+export function mountParcelEditor(map, { api, user, config, dock }) {
   if (!user.roles.some((role) => defaults.roles.includes(role))) return function unmount() {};
   const panel = el('div', { className: 'zg-panel zg-parcel-editor', hidden: true });
   isolateFromMap(panel);
-  const Control = L.Control.extend({ onAdd: () => panel });
-  const control = new Control({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'parcel-editor', title: 'editor.title', close: () => stop() });
   const marks = L.layerGroup([], { pmIgnore: true }).addTo(map);
   const pane = defaults.marksPane.name;
   if (!map.getPane(pane)) map.createPane(pane).style.zIndex = String(defaults.marksPane.zIndex);
@@ -112,8 +107,7 @@ export function mountParcelEditor(map, { api, user, config }) {
       adopt(L.polygon(rings.length === 1 ? rings[0] : rings).addTo(map));
       map.fitBounds(state.layer.getBounds(), {
         maxZoom: 18,
-        paddingTopLeft: defaults.clearOfPanels[0],
-        paddingBottomRight: defaults.clearOfPanels[1],
+        padding: defaults.fitPadding,
       });
     } else {
       render();
@@ -236,12 +230,15 @@ export function mountParcelEditor(map, { api, user, config }) {
       .split('/')
       .pop();
     const fix = defaults.fixes[slug];
+    const conflicts = problem.conflictingParcels || [];
+    // An overlap is said once, as a list; the server's detail repeats it for API callers.
+    const summary = conflicts.length ? t('editor.overlap', { count: conflicts.length }) : problem.detail || '';
     return el('div', { className: `zg-editor-problem${problem.clean ? ' zg-editor-clean' : ''}`, role: 'alert' }, [
-      el('p', { className: 'zg-editor-problem-detail', text: problem.detail || '' }),
+      el('p', { className: 'zg-editor-problem-detail', text: summary }),
       el(
         'ul',
         { className: 'zg-editor-conflicts' },
-        (problem.conflictingParcels || []).map((c) =>
+        conflicts.map((c) =>
           el(
             'li',
             { className: 'zg-editor-conflict', dataset: { code: c.code } },
@@ -324,7 +321,7 @@ export function mountParcelEditor(map, { api, user, config }) {
   };
   const onEdit = ({ parcel }) => start(parcel);
   const onCreate = ({ layer }) => {
-    if (state) adopt(layer);
+    if (state && !layer.options.measure) adopt(layer);
   };
   const onCut = ({ layer }) => {
     if (state) adopt(layer);
@@ -355,6 +352,6 @@ export function mountParcelEditor(map, { api, user, config }) {
     map.off('popupopen', onPopup);
     marks.remove();
     neighbours.remove();
-    control.remove();
+    undock();
   };
 }

@@ -2,7 +2,7 @@
 // 收回, 注销) for planners, the boundary editor, splitting (parcel-split.js), the red-line drawing
 // (parcel-documents.js) and the history slider. Opens on
 // `zg:feature-selected` for a parcel; every change refreshes the parcels layer.
-import L, { isolateFromMap } from './leaflet.js';
+import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { historySlider } from './parcel-history.js';
@@ -11,19 +11,17 @@ import { recoveryForm } from './recovery-form.js';
 import { markRefusedField } from './field-problem.js';
 
 const defaults = {
-  position: 'topleft',
   roles: ['PLANNER', 'ADMIN'],
   // The next step of each status; recovered and cancelled have none (see ParcelLifecycle).
   next: { planned: 'red_line_issued', red_line_issued: 'filed', filed: 'listed', listed: 'transferred' },
   active: new Set(['planned', 'red_line_issued', 'filed', 'listed', 'transferred']),
 };
 
-export function mountParcelPanel(map, { api, user }) {
+export function mountParcelPanel(map, { api, user, dock }) {
   const mayEdit = user.roles.some((role) => defaults.roles.includes(role));
   const panel = el('div', { className: 'zg-panel zg-parcel-panel', hidden: true });
   isolateFromMap(panel);
-  const Control = L.Control.extend({ onAdd: () => panel });
-  const control = new Control({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'parcel', title: 'dock.parcel', close: () => close() });
   let parcel = null;
   let problem = null;
   // The open recovery form, kept across renders so a refusal leaves what was typed in it.
@@ -146,6 +144,6 @@ export function mountParcelPanel(map, { api, user }) {
     close();
     offLanguage();
     map.off('zg:feature-selected', onSelect);
-    control.remove();
+    undock();
   };
 }

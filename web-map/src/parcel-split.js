@@ -7,7 +7,6 @@ import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 
 const defaults = {
-  position: 'topleft',
   roles: ['PLANNER', 'ADMIN'],
   // pmIgnore keeps our outlines out of Geoman's editing; they still let clicks through to the map.
   targetStyle: {
@@ -30,12 +29,11 @@ const defaults = {
   },
 };
 
-export function mountParcelSplit(map, { api, user }) {
+export function mountParcelSplit(map, { api, user, dock }) {
   if (!user.roles.some((role) => defaults.roles.includes(role))) return function unmount() {};
   const panel = el('div', { className: 'zg-panel zg-parcel-split', hidden: true });
   isolateFromMap(panel);
-  const Control = L.Control.extend({ onAdd: () => panel });
-  const control = new Control({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'split', title: 'dock.split', close: () => stop() });
   const outlines = L.layerGroup([], { pmIgnore: true }).addTo(map);
   let state = null;
 
@@ -134,7 +132,7 @@ export function mountParcelSplit(map, { api, user }) {
   const onSplit = ({ parcel }) => start(parcel);
   // Only lines drawn while this panel waits for one are cuts; the red-line editor draws polygons.
   const onCreate = ({ shape, layer }) => {
-    if (state && !state.pieces && !state.busy && shape === 'Line') split(layer);
+    if (state && !state.pieces && !state.busy && shape === 'Line' && !layer.options.measure) split(layer);
   };
   const offLanguage = onLanguageChange(render);
   map.on('zg:parcel-split', onSplit);
@@ -146,6 +144,6 @@ export function mountParcelSplit(map, { api, user }) {
     map.off('zg:parcel-split', onSplit);
     map.off('pm:create', onCreate);
     outlines.remove();
-    control.remove();
+    undock();
   };
 }

@@ -28,11 +28,19 @@ function metres(value) {
   return Number(value).toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 });
 }
 
-// deps: { api }
-export function mountPipeTrace(map, { api }) {
-  const panel = el('div', { className: 'zg-panel zg-trace', dataset: { state: 'idle' } });
+// deps: { api, dock }
+// The switch is a small map control; what the tool says and finds is a docked panel.
+export function mountPipeTrace(map, { api, dock }) {
+  const toggle = el('button', {
+    type: 'button',
+    className: 'zg-panel zg-trace-toggle',
+    onClick: () => setActive(!active),
+  });
+  isolateFromMap(toggle);
+  const control = new (L.Control.extend({ onAdd: () => toggle }))({ position: defaults.position }).addTo(map);
+  const panel = el('div', { className: 'zg-panel zg-trace', dataset: { state: 'idle' }, hidden: true });
   isolateFromMap(panel);
-  const control = new (L.Control.extend({ onAdd: () => panel }))({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'trace', title: 'trace.title', close: () => stop() });
   const drawn = L.layerGroup().addTo(map);
   let active = false;
   let direction = defaults.direction;
@@ -126,6 +134,11 @@ export function mountPipeTrace(map, { api }) {
     render();
   }
 
+  function stop() {
+    setActive(false);
+    clear();
+  }
+
   function clear() {
     result = null;
     message = null;
@@ -183,20 +196,15 @@ export function mountPipeTrace(map, { api }) {
   }
 
   function render() {
+    toggle.setAttribute('aria-pressed', String(active));
+    toggle.textContent = t('trace.title');
+    panel.hidden = !active && !result && !message;
     fill(panel, [
-      el('button', {
-        type: 'button',
-        className: 'zg-trace-toggle',
-        'aria-pressed': String(active),
-        text: t('trace.title'),
-        onClick: () => setActive(!active),
-      }),
-      active || result
-        ? el('div', { className: 'zg-trace-body' }, [
-            el('div', { className: 'zg-trace-directions', role: 'radiogroup' }, ['down', 'up'].map(directionChoice)),
-            ...[].concat(results()),
-          ])
-        : null,
+      el('h2', { className: 'zg-panel-title', text: t('trace.title') }),
+      el('div', { className: 'zg-trace-body' }, [
+        el('div', { className: 'zg-trace-directions', role: 'radiogroup' }, ['down', 'up'].map(directionChoice)),
+        ...[].concat(results()),
+      ]),
     ]);
   }
 
@@ -218,5 +226,6 @@ export function mountPipeTrace(map, { api }) {
     map.getContainer().classList.remove('zg-trace-active');
     map.removeLayer(drawn);
     control.remove();
+    undock();
   };
 }

@@ -10,7 +10,6 @@ import { t, has, getLanguage, onLanguageChange } from './i18n.js';
 import './projects-panel.css';
 
 const defaults = {
-  position: 'bottomleft',
   // Laggards first: the order a progress meeting goes through the list.
   sort: 'progress',
   // Radius in pixels of the ring drawn around a lagging project's marker.
@@ -62,10 +61,10 @@ function investmentBar(p) {
 }
 
 // deps: { api }
-export function mountProjectsPanel(map, { api }) {
+export function mountProjectsPanel(map, { api, dock }) {
   const panel = el('div', { className: 'zg-panel zg-projects', dataset: { state: 'loading' } });
   isolateFromMap(panel);
-  const control = new (L.Control.extend({ onAdd: () => panel }))({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'projects', side: 'right', title: 'projects.title' });
   const marks = L.layerGroup().addTo(map);
   if (!map.getPane('zg-pane-project-marks'))
     map.createPane('zg-pane-project-marks').style.zIndex = String(defaults.paneZIndex);
@@ -233,6 +232,6 @@ export function mountProjectsPanel(map, { api }) {
     mounted = false;
     offLanguage();
     map.removeLayer(marks);
-    control.remove();
+    undock();
   };
 }

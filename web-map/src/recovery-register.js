@@ -7,13 +7,12 @@ import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { reasons } from './recovery-form.js';
 
-const defaults = { position: 'bottomleft', firstYear: 2015 };
+const defaults = { firstYear: 2015 };
 
-export function mountRecoveryRegister(map, { api, container }) {
+export function mountRecoveryRegister(map, { api, container, dock }) {
   const panel = el('div', { className: 'zg-panel zg-recovery-register', hidden: true });
   isolateFromMap(panel);
-  const Control = L.Control.extend({ onAdd: () => panel });
-  const control = new Control({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, { id: 'recovery-register', title: 'register.title', close: () => close() });
   const toggle = el('button', {
     type: 'button',
     className: 'zg-header-button zg-register-toggle',
@@ -161,6 +160,6 @@ export function mountRecoveryRegister(map, { api, container }) {
     offLanguage();
     map.off('zg:edit-tool', onTool);
     toggle.remove();
-    control.remove();
+    undock();
   };
 }

@@ -7,7 +7,6 @@ import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 
 const defaults = {
-  position: 'bottomright',
   highlight: {
     color: '#00bfff',
     weight: 3,
@@ -25,11 +24,15 @@ function bboxOf(feature) {
   return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].join(',');
 }
 
-export function mountZoneContents(map, { api }) {
+export function mountZoneContents(map, { api, dock }) {
   const panel = el('div', { className: 'zg-panel zg-zone-contents', hidden: true });
   isolateFromMap(panel);
-  const Control = L.Control.extend({ onAdd: () => panel });
-  const control = new Control({ position: defaults.position }).addTo(map);
+  const undock = dock.add(panel, {
+    id: 'zone-contents',
+    side: 'right',
+    title: 'dock.zoneContents',
+    close: () => close(),
+  });
   const highlight = L.layerGroup([], { pmIgnore: true }).addTo(map);
   let contents = null;
 
@@ -133,6 +136,6 @@ export function mountZoneContents(map, { api }) {
     offLanguage();
     map.off('zg:feature-selected', onSelect);
     highlight.remove();
-    control.remove();
+    undock();
   };
 }

@@ -48,6 +48,9 @@ describe('work orders from report to close', () => {
     const box = await board.locator('.zg-map').boundingBox();
     await board.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.55);
     await board.waitForSelector('.zg-wo-form');
+    // The click that placed the order opened nothing else.
+    assert.equal(await board.locator('.leaflet-popup').count(), 0);
+    assert.equal(await board.locator('.zg-parcel-panel').isVisible(), false);
     if (await board.locator('.zg-wo-on-asset').count()) await board.uncheck('.zg-wo-on-asset');
     await board.selectOption('.zg-wo-form select[name="kind"]', 'road_repair');
     await board.selectOption('.zg-wo-form select[name="priority"]', 'high');

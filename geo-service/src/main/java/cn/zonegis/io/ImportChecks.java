@@ -9,8 +9,8 @@ import cn.zonegis.land.ParcelDraft;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what each feature of a file would do (create, or update the parcel of that
- * code) from what reading it found and what the land rules found for the whole file.
+ * Decides what each feature of a file would do (create, update the parcel of that code,
+ * or nothing when that parcel already is the feature) from what reading it found and what the land rules found for the whole file.
  */
 @Component
 class ImportChecks {
@@ -18,6 +18,9 @@ class ImportChecks {
 	static final String CREATE = "create";
 
 	static final String UPDATE = "update";
+
+	/** A parcel with this code already is exactly this feature: nothing to store. */
+	static final String UNCHANGED = "unchanged";
 
 	private final ParcelBatches parcels;
 
@@ -63,10 +66,16 @@ class ImportChecks {
 			ParcelBatches.DraftCheck check = checks.get(i);
 			List<ImportIssue> problems = new ArrayList<>(feature.problems());
 			check.problems().forEach((p) -> problems.add(new ImportIssue(p.type(), p.detail(), p.properties())));
-			planned.add(new Planned(feature, drafts.get(i), (check.existingId() != null) ? UPDATE : CREATE,
-					check.existingId(), problems));
+			planned.add(new Planned(feature, drafts.get(i), action(check), check.existingId(), problems));
 		}
 		return planned;
+	}
+
+	private static String action(ParcelBatches.DraftCheck check) {
+		if (check.existingId() == null) {
+			return CREATE;
+		}
+		return check.unchanged() ? UNCHANGED : UPDATE;
 	}
 
 }

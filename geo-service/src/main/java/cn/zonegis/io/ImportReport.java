@@ -10,15 +10,18 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * map preview.
  *
  * @param crs the CRS the file was read in, as understood
+ * @param unchanged features whose parcel already is exactly as in the file: nothing
+ * stored, no new version
  * @param ids the stored parcels' ids (real import only)
  * @param repaired every parcel whose boundary was repaired on request, with each repair
  * (dry run and real import alike)
  */
 public record ImportReport(String format, String crs, boolean dryRun, int features, int toCreate, int toUpdate,
-		int refused, List<Long> ids, List<Item> items, List<Repaired> repaired) {
+		int unchanged, int refused, List<Long> ids, List<Item> items, List<Repaired> repaired) {
 
 	/**
-	 * @param action create, or update (a parcel with this code exists)
+	 * @param action create, update (a parcel with this code exists) or unchanged (it
+	 * already is exactly this feature)
 	 * @param areaM2 plane area in the measuring Gauss-Kruger CRS
 	 * @param fileAreaM2 plane area in the file's own CRS (TXT), the official figure for a
 	 * survey

@@ -153,10 +153,14 @@ public class ImportService {
 
 	private static ImportReport report(ImportRequest request, SourceBatch batch, boolean dryRun,
 			List<ImportChecks.Planned> planned, List<Long> ids, List<ImportReport.Item> items) {
-		int updates = (int) planned.stream().filter((p) -> ImportChecks.UPDATE.equals(p.action())).count();
 		int refused = (int) planned.stream().filter(ImportChecks.Planned::refused).count();
 		return new ImportReport(request.format().parameterName(), batch.crs(), dryRun, planned.size(),
-				planned.size() - updates, updates, refused, ids, items, repaired(batch));
+				count(planned, ImportChecks.CREATE), count(planned, ImportChecks.UPDATE),
+				count(planned, ImportChecks.UNCHANGED), refused, ids, items, repaired(batch));
+	}
+
+	private static int count(List<ImportChecks.Planned> planned, String action) {
+		return (int) planned.stream().filter((p) -> action.equals(p.action())).count();
 	}
 
 	private static List<ImportReport.Repaired> repaired(SourceBatch batch) {

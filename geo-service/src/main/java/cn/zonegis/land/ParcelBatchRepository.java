@@ -3,8 +3,10 @@ package cn.zonegis.land;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryRepair;
@@ -87,6 +89,19 @@ class ParcelBatchRepository {
 			FROM m WHERE overlap_m2 > :toleranceM2
 			ORDER BY idx, overlap_m2 DESC
 			""";
+
+	/**
+	 * Loaded drafts whose code's parcel already is exactly the draft, attributes and
+	 * boundary: storing them would only make a version that changes nothing.
+	 */
+	private static final String UNCHANGED = """
+			SELECT d.idx FROM parcel_draft d JOIN zonegis.parcel p ON p.id = d.existing_id
+			WHERE p.name IS NOT DISTINCT FROM d.name AND p.land_use IS NOT DISTINCT FROM d.land_use
+				AND p.land_class_code IS NOT DISTINCT FROM d.land_class_code AND p.holder IS NOT DISTINCT FROM d.holder
+				AND p.surveyed_area_m2 IS NOT DISTINCT FROM d.surveyed_area_m2 AND ST_Equals(p.geom, d.geom)
+			""";
+
+	private static final String FORGET = "DELETE FROM parcel_draft WHERE idx = ANY(CAST(:idx AS integer[]))";
 
 	private static final String ARCHIVE = """
 			INSERT INTO zonegis.parcel_history (parcel_id, version, code, name, land_use, land_class_code, holder,
@@ -199,6 +214,16 @@ class ParcelBatchRepository {
 							List.of(rs.getDouble("lon"), rs.getDouble("lat"))));
 			});
 		return overlaps;
+	}
+
+	/** The indexes of the loaded drafts that would change nothing. */
+	Set<Integer> unchanged() {
+		return new HashSet<>(this.jdbc.sql(UNCHANGED).query(Integer.class).list());
+	}
+
+	/** Takes drafts out of the loaded set, so that {@link #write} leaves them alone. */
+	void forget(Set<Integer> idx) {
+		this.jdbc.sql(FORGET).param("idx", idx.toArray(Integer[]::new)).update();
 	}
 
 	/**

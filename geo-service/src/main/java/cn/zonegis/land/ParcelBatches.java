@@ -2,11 +2,13 @@ package cn.zonegis.land;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.GeometryCheck;
@@ -62,9 +64,11 @@ public class ParcelBatches {
 	 *
 	 * @param existingId the active parcel of the same code that the draft would replace,
 	 * or null when the draft would be a new parcel
+	 * @param unchanged that parcel already is exactly the draft: storing it changes
+	 * nothing and makes no version
 	 * @param problems everything that refuses the draft; empty when it may be stored
 	 */
-	public record DraftCheck(Long existingId, List<DraftProblem> problems) {
+	public record DraftCheck(Long existingId, boolean unchanged, List<DraftProblem> problems) {
 	}
 
 	/**
@@ -106,7 +110,7 @@ public class ParcelBatches {
 			if (draft.geometry() != null && defect.isEmpty()) {
 				toOverlap.put(i, draft);
 			}
-			checks.add(new DraftCheck((same == null) ? null : same.id(), problems));
+			checks.add(new DraftCheck((same == null) ? null : same.id(), false, problems));
 		}
 		if (!toOverlap.isEmpty()) {
 			this.batches.load(toOverlap, stored);
@@ -114,6 +118,10 @@ public class ParcelBatches {
 				.forEach((i, overlaps) -> checks.get(i)
 					.problems()
 					.add(DraftProblem.of(this.redLines.overlapProblem(overlaps), this.messages)));
+			for (int i : this.batches.unchanged()) {
+				DraftCheck check = checks.get(i);
+				checks.set(i, new DraftCheck(check.existingId(), true, check.problems()));
+			}
 		}
 		return checks;
 	}
@@ -125,7 +133,7 @@ public class ParcelBatches {
 	 * are replaced (their previous version kept as history), and every parcel is audited.
 	 * @param note the note replaced parcels carry
 	 * @param auditDetail what the import's own audit entry says (file, format…); the
-	 * counts created and updated are added
+	 * counts created, updated and unchanged are added
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
@@ -137,11 +145,22 @@ public class ParcelBatches {
 			return refused;
 		}
 		String user = AuditLog.currentUsername();
+		Set<Integer> unchanged = new HashSet<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			if (checks.get(i).unchanged()) {
+				unchanged.add(i);
+			}
+		}
+		this.batches.forget(unchanged);
 		Map<String, ParcelBatchRepository.Written> written = this.batches.write(note, ParcelLifecycle.PLANNED, user);
 		List<Long> ids = new ArrayList<>(drafts.size());
 		List<AuditLog.Entry> entries = new ArrayList<>(drafts.size() + 1);
 		int updated = 0;
 		for (int i = 0; i < drafts.size(); i++) {
+			if (unchanged.contains(i)) {
+				ids.add(checks.get(i).existingId());
+				continue;
+			}
 			String code = drafts.get(i).code();
 			ParcelBatchRepository.Written parcel = written.get(code);
 			boolean replaced = checks.get(i).existingId() != null;
@@ -151,8 +170,9 @@ public class ParcelBatches {
 					this.json.writeValueAsString(Map.of("code", code, "version", parcel.version()))));
 		}
 		Map<String, Object> detail = new LinkedHashMap<>(auditDetail);
-		detail.put("created", drafts.size() - updated);
+		detail.put("created", drafts.size() - updated - unchanged.size());
 		detail.put("updated", updated);
+		detail.put("unchanged", unchanged.size());
 		entries.add(new AuditLog.Entry("import", null, this.json.writeValueAsString(detail)));
 		this.audit.recordAll("parcel", entries);
 		return new Imported(checks, ids);

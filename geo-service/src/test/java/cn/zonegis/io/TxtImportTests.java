@@ -81,6 +81,32 @@ class TxtImportTests extends IntegrationTest {
 	}
 
 	@Test
+	void reimportingAnUnchangedParcelStoresNothingAndMakesNoVersion() {
+		String code = this.prefix + "1";
+		byte[] original = file(this.ground.rectangle(code, 0, 0, 40, 50, "0.2000"));
+		long id = planner().upload("format=txt&dryRun=false", "a.txt", original).json().get("ids").get(0).asLong();
+
+		JsonNode dryRun = planner().upload("format=txt&dryRun=true", "a.txt", original).json();
+		assertThat(dryRun.get("items").get(0).get("action").asString()).isEqualTo("unchanged");
+		JsonNode again = planner().upload("format=txt&dryRun=false", "a.txt", original).json();
+		assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+		assertThat(again.get("toUpdate").asInt()).isZero();
+		assertThat(again.get("ids").get(0).asLong()).isEqualTo(id);
+		assertThat(this.jdbc.sql("SELECT version FROM zonegis.parcel WHERE id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel_history WHERE parcel_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
+
+		byte[] renamed = file(this.ground.rectangle(code, 0, 0, 40, 51, "0.2040"));
+		JsonNode changed = planner().upload("format=txt&dryRun=true", "b.txt", renamed).json();
+		assertThat(changed.get("items").get(0).get("action").asString()).isEqualTo("update");
+	}
+
+	@Test
 	void exportThenImportGivesBackEveryVertexWithinOneMillimetre() {
 		String code = this.prefix + "1";
 		byte[] original = file(this.ground.rectangle(code, 0, 0, 40.123, 50.456, "0.2024"));
@@ -99,7 +125,9 @@ class TxtImportTests extends IntegrationTest {
 			});
 		}
 		JsonNode reimport = planner().upload("format=txt&dryRun=true", "again.txt", exported.body()).json();
-		assertThat(reimport.get("items").get(0).get("action").asString()).isEqualTo("update");
+		// The round trip gave back the stored boundary: importing it again would change
+		// nothing.
+		assertThat(reimport.get("items").get(0).get("action").asString()).isEqualTo("unchanged");
 		assertThat(reimport.get("items").get(0).get("valid").asBoolean()).isTrue();
 	}
 
