@@ -61,7 +61,10 @@ public final class Http {
 		return send("DELETE", path, null, headers);
 	}
 
-	/** A GET whose body is kept as bytes (PDFs, spreadsheets, zips, vector tiles), with its headers. */
+	/**
+	 * A GET whose body is kept as bytes (PDFs, spreadsheets, zips, vector tiles), with
+	 * its headers.
+	 */
 	public HttpResponse<byte[]> bytes(String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET();
 		if (this.authorization != null) {

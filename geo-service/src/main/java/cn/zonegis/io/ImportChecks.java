@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides what each feature of a file would do (create, update the parcel of that code,
- * or nothing when that parcel already is the feature) from what reading it found and what the land rules found for the whole file.
+ * or nothing when that parcel already is the feature) from what reading it found and what
+ * the land rules found for the whole file.
  */
 @Component
 class ImportChecks {
