@@ -94,6 +94,52 @@ export const layerStyles = {
       { property: 'is_chemical', classes: { true: { color: '#4d004b', weight: 3.5 }, false: {} }, legend: ['true'] },
     ],
   },
+  // The half-year report's registers: a building by its property certificate, a self-built house by
+  // its appraisal, an application to enter the chemical park by the review's outcome.
+  buildings: {
+    shape: 'polygon',
+    base: { color: '#525252', weight: 1.5, fillOpacity: 0.6 },
+    dimensions: [
+      {
+        property: 'property_cert_state',
+        classes: {
+          none: { fillColor: '#d7301f' },
+          applying: { fillColor: '#fc8d59' },
+          issued: { fillColor: '#4575b4' },
+          cancelled: { fillColor: '#bdbdbd', dashArray: '4 4' },
+        },
+      },
+    ],
+  },
+  self_built_houses: {
+    shape: 'circle',
+    base: { radius: 6, weight: 1.5, color: '#ffffff', fillOpacity: 0.9 },
+    dimensions: [
+      {
+        property: 'appraisal_state',
+        classes: {
+          none: { fillColor: '#e34a33' },
+          commissioned: { fillColor: '#fdbb84' },
+          done: { fillColor: '#31a354' },
+        },
+      },
+    ],
+  },
+  park_entry_reviews: {
+    shape: 'circle',
+    base: { radius: 6, weight: 1.5, color: '#4d004b', fillOpacity: 0.9 },
+    dimensions: [
+      {
+        property: 'outcome',
+        classes: {
+          pending: { fillColor: '#ffffbf' },
+          approved: { fillColor: '#1a9641' },
+          conditional: { fillColor: '#a6d96a' },
+          refused: { fillColor: '#d7191c' },
+        },
+      },
+    ],
+  },
   roads: {
     shape: 'line',
     base: { opacity: 0.9, lineCap: 'round' },

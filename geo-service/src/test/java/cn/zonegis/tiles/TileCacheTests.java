@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,18 @@ class TileCacheTests extends IntegrationTest {
 		double latRad = Math.toRadians(lat);
 		int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * n);
 		return new int[] { z, x, y };
+	}
+
+	/**
+	 * A free spot whose tile at {@link #Z} holds the whole parcel, as drawn and as
+	 * widened: clipped at the tile's edge, a wider parcel could look no wider.
+	 */
+	private static double[] spotWithinOneTile() {
+		double[] spot = TestArea.nextSpot();
+		while (!Arrays.equals(tileOf(spot[0], spot[1], Z), tileOf(spot[0] + 0.0008, spot[1] + 0.0004, Z))) {
+			spot = TestArea.nextSpot();
+		}
+		return spot;
 	}
 
 	private static String path(int[] t) {
@@ -113,7 +126,7 @@ class TileCacheTests extends IntegrationTest {
 
 	@Test
 	void anEditThroughTheApiIsInTheNextTileAndAnUntouchedTileKeepsItsETag() {
-		double[] spot = TestArea.nextSpot();
+		double[] spot = spotWithinOneTile();
 		int[] t = tileOf(spot[0], spot[1], Z);
 		int[] elsewhere = tileOf(122.0313, 37.1778, Z);
 		Http planner = as("planner");
@@ -139,7 +152,7 @@ class TileCacheTests extends IntegrationTest {
 
 	@Test
 	void anEditThroughAnotherInstanceReachesThisInstancesTiles() {
-		double[] spot = TestArea.nextSpot();
+		double[] spot = spotWithinOneTile();
 		int[] t = tileOf(spot[0], spot[1], Z);
 		long id = draw(as("planner"), "CACHE-" + System.nanoTime(), spot[0], spot[1], 0.0004);
 		HttpResponse<byte[]> before = fetch(path(t));
