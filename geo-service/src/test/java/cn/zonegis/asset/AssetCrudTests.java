@@ -265,6 +265,42 @@ class AssetCrudTests extends IntegrationTest {
 		}
 
 		@Test
+		void aPositionThatIsNotTwoNumbersIsABadRequestQuotingIt() {
+			long before = count("pipe");
+			Http.Response response = as("planner").post("/api/pipes",
+					"""
+							{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.05,37.19],["122.051","east"]]},
+							 "properties":{"code":"%s","kind":"rain"}}
+							"""
+						.formatted(unique("WS")));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().path("type").stringValue()).endsWith("/invalid-geometry");
+			assertThat(response.json().path("detail").stringValue()).contains("[\"122.051\",\"east\"]");
+			assertThat(count("pipe")).isEqualTo(before);
+		}
+
+		@Test
+		void aLineOfOnePointOrWithAHeightIsRefusedSayingWhy() {
+			Http.Response onePoint = as("planner").post("/api/pipes", """
+					{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.05,37.19]]},
+					 "properties":{"code":"%s","kind":"rain"}}
+					""".formatted(unique("WS")));
+			assertThat(onePoint.status()).isEqualTo(422);
+			assertThat(onePoint.json().path("detail").stringValue()).contains("2");
+			Http.Response withHeight = as("planner").post("/api/pipes",
+					"""
+							{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.05,37.19],[122.051,37.19,4.5]]},
+							 "properties":{"code":"%s","kind":"rain"}}
+							"""
+						.formatted(unique("WS")));
+			assertThat(withHeight.status()).isEqualTo(422);
+			assertThat(withHeight.json().path("defect").stringValue()).isEqualTo("too-many-dimensions");
+			assertThat(withHeight.json().path("position").intValue()).isEqualTo(2);
+			assertThat(withHeight.json().path("detail").stringValue()).contains("4.5");
+		}
+
+		@Test
 		void aSelfCrossingRoadIsInvalidAndSaysWhere() {
 			Http.Response response = as("planner").post("/api/roads",
 					"""
