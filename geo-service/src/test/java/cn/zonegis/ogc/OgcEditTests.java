@@ -7,6 +7,7 @@ import java.util.UUID;
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
 import cn.zonegis.Race;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ class OgcEditTests extends IntegrationTest {
 
 	@Autowired
 	private CollectionRegistry registry;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private static String streetlight(String code, String state, double lon, double lat) {
 		return """
@@ -85,6 +89,7 @@ class OgcEditTests extends IntegrationTest {
 		double lon = 121.9002;
 		double lat = 37.0502;
 		assertThat(streetlightsCover(lon, lat)).isFalse();
+		double missesBefore = extentMisses();
 		Http.Response created = as("planner").send("POST", ITEMS,
 				streetlight("SL-" + UUID.randomUUID(), "normal", lon, lat), GEO_JSON);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -92,6 +97,16 @@ class OgcEditTests extends IntegrationTest {
 		String item = created.header("Location").substring(created.header("Location").indexOf("/ogc"));
 		assertThat(as("planner").send("DELETE", item, null, Map.of("If-Match", "\"1\"")).status()).isEqualTo(204);
 		assertThat(streetlightsCover(lon, lat)).isFalse();
+		assertThat(extentMisses() - missesBefore).as("each edit makes the next read compute the extent again")
+			.isEqualTo(2);
+	}
+
+	private double extentMisses() {
+		return this.meters.get("cache.gets")
+			.tag("cache", "ogc.extents")
+			.tag("result", "miss")
+			.functionCounter()
+			.count();
 	}
 
 	private boolean streetlightsCover(double lon, double lat) {
