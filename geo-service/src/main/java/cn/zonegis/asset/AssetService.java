@@ -144,7 +144,7 @@ public class AssetService {
 		}
 		this.assets.archive(kind, id, "delete", AuditLog.currentUsername());
 		this.assets.delete(kind, id, version);
-		this.audit.record("delete", kind.table(), id, "{\"version\":" + version + "}");
+		this.audit.record("delete", kind.table(), id, this.json.createObjectNode().put("version", version).toString());
 	}
 
 	/** Every version of the asset, newest first, also after it was deleted. */

@@ -25,6 +25,7 @@ import cn.zonegis.security.AuditLog;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -102,8 +103,12 @@ public class RedLineDrawings {
 		long id = this.drawings.insert(moved.parcelId(), moved.version(), number, bytes, sha256,
 				moved.at().atOffset(ZoneOffset.UTC), moved.user());
 		this.audit.record("issue_red_line_drawing", "parcel", moved.parcelId(),
-				"{\"drawingId\":%d,\"drawingNumber\":\"%s\",\"version\":%d,\"sha256\":\"%s\"}".formatted(id,
-						number.replace("\\", "\\\\").replace("\"", "\\\""), moved.version(), sha256));
+				JsonNodeFactory.instance.objectNode()
+					.put("drawingId", id)
+					.put("drawingNumber", number)
+					.put("version", moved.version())
+					.put("sha256", sha256)
+					.toString());
 	}
 
 	/** The parcel's issued drawings, newest first. */

@@ -1,6 +1,7 @@
 package cn.zonegis.geo;
 
 import java.util.Locale;
+import java.util.Set;
 
 import cn.zonegis.ApiProblem;
 import org.locationtech.jts.geom.Coordinate;
@@ -24,6 +25,9 @@ public final class GeometryInput {
 
 	private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), Srid.CGCS2000);
 
+	/** The types a point or line column can take, a single line lifted to a multi. */
+	private static final Set<String> READABLE_TYPES = Set.of("Point", "LineString", "MultiLineString");
+
 	private GeometryInput() {
 	}
 
@@ -41,14 +45,16 @@ public final class GeometryInput {
 				.with("expectedType", expectedType);
 		}
 		String type = geometry.path("type").stringValue();
-		Geometry parsed = switch (type) {
-			case "Point" -> FACTORY.createPoint(coordinate(geometry.path("coordinates")));
-			case "LineString" -> line(geometry.path("coordinates"));
-			case "MultiLineString" -> FACTORY.createMultiLineString(array(geometry.path("coordinates")).valueStream()
-				.map(GeometryInput::line)
-				.toArray(LineString[]::new));
-			default -> throw wrongType(type, expectedType);
-		};
+		if (!READABLE_TYPES.contains(type)) {
+			throw wrongType(type, expectedType);
+		}
+		Geometry parsed;
+		try {
+			parsed = GeoJsonGeometry.read(geometry, FACTORY, 2);
+		}
+		catch (GeoJsonGeometry.Malformed ex) {
+			throw problem(ex);
+		}
 		Geometry typed = lift(parsed, expectedType);
 		for (Coordinate c : typed.getCoordinates()) {
 			if (!extent.contains(c.x, c.y)) {
@@ -90,52 +96,22 @@ public final class GeometryInput {
 			.with("expectedType", expectedType);
 	}
 
-	private static LineString line(JsonNode coordinates) {
-		Coordinate[] points = coordinates(coordinates);
-		if (points.length < 2) {
-			throw ApiProblem.unprocessable("invalid-geometry", "problem.geometry.tooFewPoints", 2);
-		}
-		return FACTORY.createLineString(points);
-	}
-
-	private static Coordinate[] coordinates(JsonNode positions) {
-		JsonNode array = array(positions);
-		Coordinate[] coordinates = new Coordinate[array.size()];
-		for (int i = 0; i < coordinates.length; i++) {
-			coordinates[i] = coordinate(array.get(i), i + 1);
-		}
-		return coordinates;
-	}
-
-	private static Coordinate coordinate(JsonNode position) {
-		return coordinate(position, 1);
-	}
-
-	/**
-	 * @param index the position's 1-based number in its line, for the message
-	 */
-	private static Coordinate coordinate(JsonNode position, int index) {
-		if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()
-				|| !Double.isFinite(position.get(0).doubleValue()) || !Double.isFinite(position.get(1).doubleValue())) {
-			throw ApiProblem.badRequest("invalid-geometry", "problem.geometry.position", String.valueOf(position));
-		}
-		if (position.size() > 2) {
+	private static ApiProblem problem(GeoJsonGeometry.Malformed malformed) {
+		return switch (malformed.defect()) {
 			// Assets are kept in plane lon/lat: a height or measure would be dropped
 			// unseen.
-			throw ApiProblem
-				.unprocessable("invalid-geometry", "problem.geometry.dimensions", index, position.toString(),
-						position.size())
+			case TOO_MANY_ORDINATES -> ApiProblem
+				.unprocessable("invalid-geometry", "problem.geometry.dimensions", malformed.number(),
+						malformed.node().toString(), malformed.node().size())
 				.with("defect", "too-many-dimensions")
-				.with("position", index);
-		}
-		return new Coordinate(position.get(0).doubleValue(), position.get(1).doubleValue());
-	}
-
-	private static JsonNode array(JsonNode node) {
-		if (!node.isArray()) {
-			throw ApiProblem.badRequest("invalid-geometry", "problem.geometry.position", String.valueOf(node));
-		}
-		return node;
+				.with("position", malformed.number());
+			case TOO_FEW_POINTS ->
+				ApiProblem.unprocessable("invalid-geometry", "problem.geometry.tooFewPoints", malformed.number());
+			case NOT_A_POSITION -> ApiProblem.badRequest("invalid-geometry", "problem.geometry.position",
+					String.valueOf(malformed.node()));
+			case UNREADABLE ->
+				ApiProblem.badRequest("invalid-geometry", "problem.geometry.unreadable", malformed.getMessage());
+		};
 	}
 
 	private static String format(Coordinate c) {

@@ -64,13 +64,6 @@ public record GaussKruger(int zoneWidth, int zone, boolean prefixed) {
 		return (easting > PREFIX_THRESHOLD) ? (int) Math.floor(easting / ZONE_OFFSET) : 0;
 	}
 
-	/**
-	 * The easting without its zone prefix, to check it against the 500 km false easting.
-	 */
-	public static double bareEasting(double easting) {
-		return (easting > PREFIX_THRESHOLD) ? easting - Math.floor(easting / ZONE_OFFSET) * ZONE_OFFSET : easting;
-	}
-
 	public String label() {
 		return "EPSG:" + srid() + " (CGCS2000 " + this.zoneWidth + "° GK zone " + this.zone
 				+ (this.prefixed ? ", zone prefix" : ", CM " + (int) centralMeridian() + "°E") + ")";

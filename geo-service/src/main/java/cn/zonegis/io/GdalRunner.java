@@ -62,17 +62,33 @@ class GdalRunner {
 		this.properties = properties;
 	}
 
-	/** The vector layers of a dataset, by name. */
+	/**
+	 * The vector layers of a dataset, by name; a 400 naming the first layer whose name
+	 * GDAL would read as an option.
+	 */
 	List<String> layers(Path dataset, Path workDir) {
 		List<String> layers = new ArrayList<>();
 		for (String line : run(List.of("ogrinfo", "-q", "-so", "-ro", dataset.toString()), workDir, Map.of())
 			.split("\n")) {
 			Matcher m = LAYER.matcher(line.strip());
-			if (m.matches() && !m.group(1).startsWith("-")) {
-				layers.add(m.group(1));
+			if (m.matches()) {
+				layers.add(requireNotOptionLike(m.group(1)));
 			}
 		}
 		return layers;
+	}
+
+	/**
+	 * A layer name comes from the file (a shapefile's name, a GeoJSON "name"): GDAL's
+	 * utilities read any argument starting with "-" as an option wherever it stands, and
+	 * GDAL 3.6 has no reliable "--" to end the options, so such a name is refused before
+	 * it reaches a command line.
+	 */
+	private static String requireNotOptionLike(String layer) {
+		if (layer.startsWith("-")) {
+			throw ApiProblem.badRequest("unsafe-layer-name", "io.gdal.option-like-layer", layer).with("layer", layer);
+		}
+		return layer;
 	}
 
 	/**
@@ -80,7 +96,8 @@ class GdalRunner {
 	 * null.
 	 */
 	String describeCrs(Path dataset, String layer, Path workDir) {
-		String info = run(List.of("ogrinfo", "-so", "-ro", "-nomd", dataset.toString(), layer), workDir, Map.of());
+		String info = run(List.of("ogrinfo", "-so", "-ro", "-nomd", dataset.toString(), requireNotOptionLike(layer)),
+				workDir, Map.of());
 		Matcher name = CRS_NAME.matcher(info);
 		if (!name.find()) {
 			return null;
@@ -101,7 +118,7 @@ class GdalRunner {
 		if (sourceSrid != null) {
 			command.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
 		}
-		command.addAll(List.of(output.toString(), dataset.toString(), layer));
+		command.addAll(List.of(output.toString(), dataset.toString(), requireNotOptionLike(layer)));
 		Map<String, String> config = (encoding == null) ? Map.of()
 				: Map.of("SHAPE_ENCODING", encoding, "DXF_ENCODING", encoding);
 		run(command, workDir, config);

@@ -1,6 +1,5 @@
 package cn.zonegis.ogc;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,13 +56,6 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 				throw new IllegalArgumentException("collection " + id + " tiles unpublished property " + property);
 			}
 		}
-	}
-
-	/** Published properties (columns, then computed values) in order. */
-	public List<String> publishedProperties() {
-		List<String> all = new ArrayList<>(this.properties);
-		all.addAll(this.computed.keySet());
-		return all;
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package cn.zonegis.ogc;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The spatial (CRS84) and temporal extent of each collection, computed by PostGIS and
  * reused for a while: ST_Extent reads the whole table, so /ogc/collections must not run
- * it on every request. An edit through Part 4 forgets the collection's extent.
+ * it on every request. An edit through Part 4 forgets the collection's extent. Hits and
+ * misses are published as the {@code ogc.extents} cache metrics.
  */
 @Component
 public class CollectionExtents {
@@ -31,31 +35,28 @@ public class CollectionExtents {
 
 	private final JdbcClient jdbc;
 
-	private final OgcProperties properties;
+	/** One entry per registered collection; the bound only guards against a leak. */
+	private final Cache<String, Extent> cache;
 
-	private final Map<String, Extent> cache = new ConcurrentHashMap<>();
-
-	CollectionExtents(JdbcClient jdbc, OgcProperties properties) {
+	CollectionExtents(JdbcClient jdbc, OgcProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
-		this.properties = properties;
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(1000)
+			.expireAfterWrite(Duration.ofSeconds(properties.extentCacheSeconds()))
+			.recordStats()
+			.build();
+		CaffeineCacheMetrics.monitor(meters, this.cache, "ogc.extents");
 	}
 
 	public Extent of(CollectionDef def) {
-		Extent cached = this.cache.get(def.id());
-		Instant now = Instant.now();
-		if (cached != null && cached.computedAt().plusSeconds(this.properties.extentCacheSeconds()).isAfter(now)) {
-			return cached;
-		}
-		Extent extent = compute(def, now);
-		this.cache.put(def.id(), extent);
-		return extent;
+		return this.cache.get(def.id(), (id) -> compute(def));
 	}
 
 	void forget(String collectionId) {
-		this.cache.remove(collectionId);
+		this.cache.invalidate(collectionId);
 	}
 
-	private Extent compute(CollectionDef def, Instant now) {
+	private Extent compute(CollectionDef def) {
 		String temporal = (def.temporalColumn() == null) ? "NULL::timestamptz AS first_at, NULL::timestamptz AS last_at"
 				: "min(t.\"" + def.temporalColumn() + "\")::timestamptz AS first_at, max(t.\"" + def.temporalColumn()
 						+ "\")::timestamptz AS last_at";
@@ -64,7 +65,7 @@ public class CollectionExtents {
 			double[] bbox = (rs.getObject("min_lon") == null) ? null : new double[] { rs.getDouble("min_lon"),
 					rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat") };
 			return new Extent(bbox, rs.getObject("first_at", OffsetDateTime.class),
-					rs.getObject("last_at", OffsetDateTime.class), now);
+					rs.getObject("last_at", OffsetDateTime.class));
 		}).single();
 	}
 
@@ -74,7 +75,7 @@ public class CollectionExtents {
 	 * @param firstAt earliest time, or null
 	 * @param lastAt latest time, or null
 	 */
-	public record Extent(double[] bbox, OffsetDateTime firstAt, OffsetDateTime lastAt, Instant computedAt) {
+	public record Extent(double[] bbox, OffsetDateTime firstAt, OffsetDateTime lastAt) {
 	}
 
 }

@@ -59,9 +59,7 @@ class ItemsController {
 			// The last page tells the exact number for free (unless it is past the end).
 			Long matched = (counted == null && !page.more() && (page.returned() > 0 || items.page().offset() == 0))
 					? Long.valueOf(items.page().offset() + page.returned()) : counted;
-			String trailer = trailer(def, request, items, matched, page.more(), format);
-			target
-				.write(("\n],\"numberReturned\":" + page.returned() + "," + trailer).getBytes(StandardCharsets.UTF_8));
+			target.write(closing(trailer(def, request, items, page.returned(), matched, page.more(), format)));
 			if (format == OgcFormat.HTML) {
 				String title = def.titleZh() + " / " + def.titleEn();
 				out.write(OgcHtml.page(title, this.json.readTree(((ByteArrayOutputStream) target).toByteArray())));
@@ -108,11 +106,11 @@ class ItemsController {
 	}
 
 	/**
-	 * numberMatched (when known exactly, else left out), timeStamp and the links, which
-	 * close the streamed FeatureCollection.
+	 * numberReturned, numberMatched (when known exactly, else left out), timeStamp and
+	 * the links, which close the streamed FeatureCollection.
 	 */
-	private String trailer(CollectionDef def, HttpServletRequest request, ItemsRequest items, Long matched,
-			boolean more, OgcFormat format) {
+	private ObjectNode trailer(CollectionDef def, HttpServletRequest request, ItemsRequest items, int returned,
+			Long matched, boolean more, OgcFormat format) {
 		String path = "/collections/" + def.id() + "/items";
 		OgcLinks links = new OgcLinks(request, this.json);
 		String type = (format == OgcFormat.HTML) ? "html" : "json";
@@ -131,14 +129,27 @@ class ItemsController {
 					"previous page");
 		}
 		links.add(links.url("/collections/" + def.id()), "collection", MediaType.APPLICATION_JSON, def.titleEn());
-		ObjectNode tail = this.json.createObjectNode();
+		ObjectNode tail = this.json.createObjectNode().put("numberReturned", returned);
 		if (matched != null) {
 			tail.put("numberMatched", matched);
 		}
 		tail.put("timeStamp", Instant.now().toString());
 		tail.set("links", links.array());
-		String members = this.json.writeValueAsString(tail);
-		return members.substring(1);
+		return tail;
+	}
+
+	/**
+	 * Ends the streamed features array, then the FeatureCollection with the members that
+	 * follow the features, each name and value written by Jackson.
+	 */
+	private byte[] closing(ObjectNode members) {
+		StringBuilder closing = new StringBuilder("\n]");
+		members.properties()
+			.forEach((member) -> closing.append(',')
+				.append(this.json.writeValueAsString(member.getKey()))
+				.append(':')
+				.append(this.json.writeValueAsString(member.getValue())));
+		return closing.append('}').toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.GeoProperties;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The published properties of each collection with their types, read once from
  * PostgreSQL's own description of the items query: what a filter may name and how its
- * values are bound.
+ * values are bound. The columns cannot change while the service runs (Flyway migrates
+ * before it starts), so nothing expires.
  */
 @Component
 public class QueryableCatalog {
@@ -25,16 +29,21 @@ public class QueryableCatalog {
 
 	private final GeoProperties geo;
 
-	private final Map<String, Map<String, Queryable>> byCollection = new ConcurrentHashMap<>();
+	/** One entry per registered collection; the bound only guards against a leak. */
+	private final Cache<String, Map<String, Queryable>> byCollection = Caffeine.newBuilder()
+		.maximumSize(1000)
+		.recordStats()
+		.build();
 
-	QueryableCatalog(JdbcTemplate jdbc, GeoProperties geo) {
+	QueryableCatalog(JdbcTemplate jdbc, GeoProperties geo, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.geo = geo;
+		CaffeineCacheMetrics.monitor(meters, this.byCollection, "ogc.queryables");
 	}
 
 	/** Every published property of def, by name, in order. */
 	public Map<String, Queryable> of(CollectionDef def) {
-		return this.byCollection.computeIfAbsent(def.id(), (id) -> describe(def));
+		return this.byCollection.get(def.id(), (id) -> describe(def));
 	}
 
 	/**

@@ -119,7 +119,8 @@ public class ProjectService {
 	public void delete(long id, int expectedVersion) {
 		checkVersion(id, expectedVersion);
 		this.projects.delete(id, expectedVersion);
-		this.audit.record("delete", "project", id, "{\"version\":" + expectedVersion + "}");
+		this.audit.record("delete", "project", id,
+				this.json.createObjectNode().put("version", expectedVersion).toString());
 	}
 
 	private ProjectDraft draft(JsonNode feature) {

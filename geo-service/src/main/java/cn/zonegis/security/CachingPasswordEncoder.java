@@ -5,10 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -16,29 +19,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * BCrypt on every request is what HTTP Basic costs: QGIS and GDAL send their credentials
  * with every page and tile, and each check takes tens of milliseconds. This remembers,
  * for a short while, that a password matched a hash. Only a digest of the pair is kept,
- * never the password, and a changed hash (a new password) misses the cache.
+ * never the password, and a changed hash (a new password) misses the cache. Hits and
+ * misses are published as the {@code security.password-matches} cache metrics.
  */
 final class CachingPasswordEncoder implements PasswordEncoder {
 
-	private static final int MAX_ENTRIES = 1000;
-
 	private final PasswordEncoder delegate;
 
-	private final Duration lifetime;
+	/** Digests of the pairs that matched; the value says nothing more. */
+	private final Cache<String, Boolean> matched;
 
-	private final Clock clock;
-
-	private final Map<String, Instant> matchedUntil = new LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-			return size() > MAX_ENTRIES;
-		}
-	};
-
-	CachingPasswordEncoder(PasswordEncoder delegate, Duration lifetime, Clock clock) {
+	CachingPasswordEncoder(PasswordEncoder delegate, Duration lifetime, Clock clock, MeterRegistry meters) {
 		this.delegate = delegate;
-		this.lifetime = lifetime;
-		this.clock = clock;
+		this.matched = Caffeine.newBuilder()
+			.maximumSize(1000)
+			.expireAfterWrite(lifetime)
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.recordStats()
+			.build();
+		CaffeineCacheMetrics.monitor(meters, this.matched, "security.password-matches");
 	}
 
 	@Override
@@ -52,18 +51,12 @@ final class CachingPasswordEncoder implements PasswordEncoder {
 			return false;
 		}
 		String key = digest(rawPassword, encodedPassword);
-		Instant now = this.clock.instant();
-		synchronized (this.matchedUntil) {
-			Instant until = this.matchedUntil.get(key);
-			if (until != null && now.isBefore(until)) {
-				return true;
-			}
+		if (this.matched.getIfPresent(key) != null) {
+			return true;
 		}
 		boolean matches = this.delegate.matches(rawPassword, encodedPassword);
 		if (matches) {
-			synchronized (this.matchedUntil) {
-				this.matchedUntil.put(key, now.plus(this.lifetime));
-			}
+			this.matched.put(key, Boolean.TRUE);
 		}
 		return matches;
 	}

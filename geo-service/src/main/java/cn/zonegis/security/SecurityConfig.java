@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import cn.zonegis.DatabaseOutage;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -161,8 +162,9 @@ class SecurityConfig {
 	 * tile.
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new CachingPasswordEncoder(new BCryptPasswordEncoder(), Duration.ofMinutes(10), Clock.systemUTC());
+	PasswordEncoder passwordEncoder(MeterRegistry meters) {
+		return new CachingPasswordEncoder(new BCryptPasswordEncoder(), Duration.ofMinutes(10), Clock.systemUTC(),
+				meters);
 	}
 
 	static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String type,

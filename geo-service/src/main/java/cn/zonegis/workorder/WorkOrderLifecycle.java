@@ -50,11 +50,6 @@ public enum WorkOrderLifecycle {
 		return CREW_STEPS.contains(this);
 	}
 
-	/** Whether an order in this state no longer counts towards overdue. */
-	public boolean isSettled() {
-		return SETTLED.contains(this);
-	}
-
 	public static Set<WorkOrderLifecycle> withCrew() {
 		return EnumSet.copyOf(WITH_CREW);
 	}

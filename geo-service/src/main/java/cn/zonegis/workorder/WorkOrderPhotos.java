@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.security.AuditLog;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,7 @@ class WorkOrderPhotos {
 		String filename = filename(file.getOriginalFilename());
 		long id = this.attachments.insert(orderId, filename, contentType, data, actor.username());
 		this.audit.record("attach_photo", "work_order", orderId,
-				"{\"attachmentId\":%d,\"sizeBytes\":%d}".formatted(id, data.length));
+				JsonNodeFactory.instance.objectNode().put("attachmentId", id).put("sizeBytes", data.length).toString());
 		return AttachmentRepository.view(orderId, id, null, filename, contentType, data.length);
 	}
 

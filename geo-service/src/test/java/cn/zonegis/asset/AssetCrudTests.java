@@ -1,5 +1,10 @@
 package cn.zonegis.asset;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -101,6 +106,42 @@ class AssetCrudTests extends IntegrationTest {
 		assertThat(properties.path("version").intValue()).isEqualTo(1);
 		// 0.001° of longitude at 37.19°N is about 88.8 m on the Gauss-Krüger plane.
 		assertThat(properties.path("length_m").doubleValue()).isBetween(88.0, 89.6);
+	}
+
+	@Test
+	void typedTextWithQuotesBackslashesNewlinesAndMarkupRoundTripsIntact() {
+		String typed = "He said \"ok\" \\ C:\\pipes\\n1\nline two </script><script>alert('x')</script>";
+		ObjectNode feature = (ObjectNode) JSON.readTree(pipe(unique("WS"), "", 122.050, 37.190, 122.051, 37.190));
+		((ObjectNode) feature.get("properties")).put("material", typed);
+		Http.Response created = as("planner").post("/api/assets/pipes", feature.toString());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String location = created.header("Location");
+		String id = location.substring(location.lastIndexOf('/') + 1);
+		assertThat(as("viewer").get(location).json().path("properties").path("material").stringValue())
+			.isEqualTo(typed);
+
+		String filter = "material = '" + typed.replace("'", "''") + "'";
+		Http.Response items = as("viewer").get("/ogc/collections/pipes/items?filter="
+				+ URLEncoder.encode(filter, StandardCharsets.UTF_8) + "&limit=1");
+		assertThat(items.status()).as(items.body()).isEqualTo(200);
+		assertThat(items.json().path("features").get(0).path("properties").path("material").stringValue())
+			.isEqualTo(typed);
+		String self = items.json()
+			.path("links")
+			.valueStream()
+			.filter((link) -> "self".equals(link.path("rel").stringValue()))
+			.findFirst()
+			.orElseThrow()
+			.path("href")
+			.stringValue();
+		assertThat(Arrays.stream(URI.create(self).getRawQuery().split("&"))
+			.map((parameter) -> URLDecoder.decode(parameter, StandardCharsets.UTF_8))).contains("filter=" + filter);
+
+		assertThat(as("planner").delete(location, Map.of("If-Match", "\"1\"")).status()).isEqualTo(204);
+		JsonNode audit = as("admin").get("/api/audit?entity=pipe&entityId=" + id).json();
+		assertThat(audit.findValues("action").stream().map(JsonNode::asString)).containsExactly("delete", "create");
+		assertThat(audit.get(1).path("detail").path("material").stringValue()).isEqualTo(typed);
+		assertThat(audit.get(0).path("detail").path("version").intValue()).isEqualTo(1);
 	}
 
 	@Test
@@ -262,6 +303,42 @@ class AssetCrudTests extends IntegrationTest {
 					""");
 			assertThat(response.status()).isEqualTo(422);
 			assertThat(response.json().path("expectedType").stringValue()).isEqualTo("LineString");
+		}
+
+		@Test
+		void aPositionThatIsNotTwoNumbersIsABadRequestQuotingIt() {
+			long before = count("pipe");
+			Http.Response response = as("planner").post("/api/pipes",
+					"""
+							{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.05,37.19],["122.051","east"]]},
+							 "properties":{"code":"%s","kind":"rain"}}
+							"""
+						.formatted(unique("WS")));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().path("type").stringValue()).endsWith("/invalid-geometry");
+			assertThat(response.json().path("detail").stringValue()).contains("[\"122.051\",\"east\"]");
+			assertThat(count("pipe")).isEqualTo(before);
+		}
+
+		@Test
+		void aLineOfOnePointOrWithAHeightIsRefusedSayingWhy() {
+			Http.Response onePoint = as("planner").post("/api/pipes", """
+					{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.05,37.19]]},
+					 "properties":{"code":"%s","kind":"rain"}}
+					""".formatted(unique("WS")));
+			assertThat(onePoint.status()).isEqualTo(422);
+			assertThat(onePoint.json().path("detail").stringValue()).contains("2");
+			Http.Response withHeight = as("planner").post("/api/pipes",
+					"""
+							{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.05,37.19],[122.051,37.19,4.5]]},
+							 "properties":{"code":"%s","kind":"rain"}}
+							"""
+						.formatted(unique("WS")));
+			assertThat(withHeight.status()).isEqualTo(422);
+			assertThat(withHeight.json().path("defect").stringValue()).isEqualTo("too-many-dimensions");
+			assertThat(withHeight.json().path("position").intValue()).isEqualTo(2);
+			assertThat(withHeight.json().path("detail").stringValue()).contains("4.5");
 		}
 
 		@Test

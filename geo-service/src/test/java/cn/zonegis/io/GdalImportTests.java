@@ -168,6 +168,51 @@ class GdalImportTests extends IntegrationTest {
 		}
 
 		@Test
+		void aZippedShapefileWhoseLayerNameIsAnOptionIsRefusedNamingTheLayer(@TempDir Path dir) throws Exception {
+			String code = "OPT" + UUID.randomUUID().toString().substring(0, 8);
+			Path square = dir.resolve("square.geojson");
+			Files.write(square, squareIn4529(code));
+			Process ogr2ogr = new ProcessBuilder("ogr2ogr", "-f", "ESRI Shapefile",
+					dir.resolve("square.shp").toString(), square.toString())
+				.redirectErrorStream(true)
+				.start();
+			assertThat(ogr2ogr.waitFor()).isZero();
+			ByteArrayOutputStream zip = new ByteArrayOutputStream();
+			try (ZipOutputStream out = new ZipOutputStream(zip)) {
+				for (String extension : new String[] { "shp", "shx", "dbf", "prj" }) {
+					out.putNextEntry(new ZipEntry("-oo." + extension));
+					out.write(Files.readAllBytes(dir.resolve("square." + extension)));
+				}
+			}
+			assertRefusedAsOptionLike(
+					planner().upload("dryRun=false&format=shp&codeField=DKBH", "-oo.zip", zip.toByteArray()), "-oo",
+					code);
+		}
+
+		@Test
+		void aGeoJsonWhoseLayerNameIsAnOptionIsRefusedNamingTheLayer() {
+			String code = "OPT" + UUID.randomUUID().toString().substring(0, 8);
+			String named = new String(squareIn4529(code), StandardCharsets.UTF_8).replaceFirst(
+					"^\\{\"type\":\"FeatureCollection\",", "{\"type\":\"FeatureCollection\",\"name\":\"-sql\",");
+			assertThat(named).contains("\"name\":\"-sql\"");
+			assertRefusedAsOptionLike(planner().upload("dryRun=false&format=geojson&codeField=DKBH", "named.geojson",
+					named.getBytes(StandardCharsets.UTF_8)), "-sql", code);
+		}
+
+		/** A 400 naming the layer, with nothing imported. */
+		private void assertRefusedAsOptionLike(FileClient.Result result, String layer, String code) {
+			assertThat(result.status()).as(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo(400);
+			JsonNode problem = result.json();
+			assertThat(problem.get("type").asString()).endsWith("/unsafe-layer-name");
+			assertThat(problem.get("layer").asString()).isEqualTo(layer);
+			assertThat(problem.get("detail").asString()).contains("“" + layer + "”");
+			assertThat(GdalImportTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+		}
+
+		@Test
 		void aFileGdalCannotReadIsABadRequest() {
 			FileClient.Result result = planner().upload("dryRun=true&format=gpkg", "x.gpkg",
 					"SELECT * FROM parcel; --".getBytes(StandardCharsets.UTF_8));

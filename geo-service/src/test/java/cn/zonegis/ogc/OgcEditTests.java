@@ -7,6 +7,8 @@ import java.util.UUID;
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
 import cn.zonegis.Race;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,9 @@ class OgcEditTests extends IntegrationTest {
 
 	@Autowired
 	private CollectionRegistry registry;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private static String streetlight(String code, String state, double lon, double lat) {
 		return """
@@ -76,6 +81,43 @@ class OgcEditTests extends IntegrationTest {
 		Http.Response deleted = as("planner").send("DELETE", item, null, Map.of("If-Match", "\"3\""));
 		assertThat(deleted.status()).isEqualTo(204);
 		assertThat(as("viewer").get(item).status()).isEqualTo(404);
+	}
+
+	@Test
+	void theCollectionExtentFollowsAnItemCreatedAndDeletedOutsideIt() {
+		// Near the zone's south-west corner, where no other streetlight stands.
+		double lon = 121.9002;
+		double lat = 37.0502;
+		assertThat(streetlightsCover(lon, lat)).isFalse();
+		double missesBefore = extentMisses();
+		Http.Response created = as("planner").send("POST", ITEMS,
+				streetlight("SL-" + UUID.randomUUID(), "normal", lon, lat), GEO_JSON);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(streetlightsCover(lon, lat)).isTrue();
+		String item = created.header("Location").substring(created.header("Location").indexOf("/ogc"));
+		assertThat(as("planner").send("DELETE", item, null, Map.of("If-Match", "\"1\"")).status()).isEqualTo(204);
+		assertThat(streetlightsCover(lon, lat)).isFalse();
+		assertThat(extentMisses() - missesBefore).as("each edit makes the next read compute the extent again")
+			.isEqualTo(2);
+	}
+
+	private double extentMisses() {
+		return this.meters.get("cache.gets")
+			.tag("cache", "ogc.extents")
+			.tag("result", "miss")
+			.functionCounter()
+			.count();
+	}
+
+	private boolean streetlightsCover(double lon, double lat) {
+		JsonNode bbox = as("viewer").get("/ogc/collections/streetlights")
+			.json()
+			.get("extent")
+			.get("spatial")
+			.get("bbox")
+			.get(0);
+		return bbox.get(0).asDouble() <= lon && lon <= bbox.get(2).asDouble() && bbox.get(1).asDouble() <= lat
+				&& lat <= bbox.get(3).asDouble();
 	}
 
 	@Test

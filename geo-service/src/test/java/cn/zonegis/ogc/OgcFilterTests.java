@@ -136,6 +136,35 @@ class OgcFilterTests extends IntegrationTest {
 		}
 
 		@Test
+		void aMalformedJsonGeometryIsABadRequestQuotingThePosition() {
+			JsonNode problem = refusedPolygon(
+					"[[122.05, 37.19], [122.06, 37.19], [122.06, \"north\"], [122.05, 37.19]]");
+			assertThat(problem.get("detail").asString()).contains("[122.06,\"north\"]");
+		}
+
+		@Test
+		void anUnclosedJsonPolygonIsABadRequestSayingSo() {
+			JsonNode problem = refusedPolygon("[[122.05, 37.19], [122.06, 37.19], [122.06, 37.2], [122.05, 37.2]]");
+			assertThat(problem.get("detail").asString()).contains("closed");
+		}
+
+		/**
+		 * The problem answering a cql2-json filter intersecting a polygon of that ring.
+		 */
+		private JsonNode refusedPolygon(String ring) {
+			String json = """
+					{"op": "s_intersects", "args": [{"property": "geometry"},
+						{"type": "Polygon", "coordinates": [%s]}]}""".formatted(ring);
+			Http.Response response = as("viewer")
+				.get("/ogc/collections/parcels/items?" + filter(json) + "&filter-lang=cql2-json");
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().get("type").asString()).endsWith("/invalid-filter");
+			assertThat(response.json().get("parameter").asString()).isEqualTo("filter");
+			return response.json();
+		}
+
+		@Test
 		void anUnknownFilterLanguageIsABadRequest() {
 			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?filter=a&filter-lang=sql");
 			assertThat(response.status()).isEqualTo(400);

@@ -241,10 +241,19 @@ class QgisEditingTests extends IntegrationTest {
 		return as("planner").post("/api/tokens", "{\"name\":\"QGIS\"}").json().get("token").asString();
 	}
 
-	/** Every field of the layer: typed ones filled, the rest (computed ones) null. */
+	/**
+	 * Every field of the layer as its queryables publish it: typed ones filled, the rest
+	 * (computed ones) null.
+	 */
 	private Map<String, Object> newProperties(String collectionId, Sample sample) {
 		Map<String, Object> properties = new TreeMap<>();
-		this.registry.get(collectionId).publishedProperties().forEach((name) -> properties.put(name, null));
+		as("planner").get("/ogc/collections/" + collectionId + "/queryables")
+			.json()
+			.get("properties")
+			.propertyNames()
+			.stream()
+			.filter((name) -> !"geometry".equals(name))
+			.forEach((name) -> properties.put(name, null));
 		properties.put("version", null);
 		sample.typed().forEach((name, value) -> properties.put(name, typedValue(value)));
 		return properties;

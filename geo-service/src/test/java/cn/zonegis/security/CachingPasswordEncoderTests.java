@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -37,8 +38,10 @@ class CachingPasswordEncoderTests {
 
 	private final MutableClock clock = new MutableClock();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private final CachingPasswordEncoder encoder = new CachingPasswordEncoder(this.bcrypt, Duration.ofMinutes(10),
-			this.clock);
+			this.clock, this.meters);
 
 	@Test
 	void aRepeatedRightPasswordIsCheckedWithBcryptOnce() {
@@ -46,6 +49,24 @@ class CachingPasswordEncoderTests {
 		assertThat(this.encoder.matches("planner2026", hash)).isTrue();
 		assertThat(this.encoder.matches("planner2026", hash)).isTrue();
 		assertThat(this.bcryptChecks).hasValue(1);
+	}
+
+	@Test
+	void rememberedMatchesArePublishedAsCacheMetrics() {
+		String hash = this.encoder.encode("planner2026");
+		this.encoder.matches("planner2026", hash);
+		this.encoder.matches("planner2026", hash);
+		this.encoder.matches("planner2026", hash);
+		assertThat(gets("hit")).isEqualTo(2);
+		assertThat(gets("miss")).isEqualTo(1);
+	}
+
+	private double gets(String result) {
+		return this.meters.get("cache.gets")
+			.tag("cache", "security.password-matches")
+			.tag("result", result)
+			.functionCounter()
+			.count();
 	}
 
 	@Test

@@ -1,19 +1,14 @@
 package cn.zonegis.ogc.cql;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import cn.zonegis.geo.GeoJsonGeometry;
 import cn.zonegis.geo.ZoneTime;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -176,76 +171,18 @@ public final class CqlJsonParser {
 		}
 	}
 
-	/** A GeoJSON geometry as JTS, coordinates kept in the order written. */
+	/**
+	 * A GeoJSON geometry as JTS, coordinates kept in the order written (the filter-crs
+	 * says which); a height is accepted and, as in cql2-text, not compared.
+	 */
 	static Geometry geometry(JsonNode node) {
-		String type = string(node.get("type"), "type");
-		if ("GeometryCollection".equals(type)) {
-			JsonNode members = node.get("geometries");
-			if (members == null || !members.isArray()) {
-				throw new CqlException("a GeometryCollection needs a geometries array");
-			}
-			return FACTORY
-				.createGeometryCollection(members.valueStream().map(CqlJsonParser::geometry).toArray(Geometry[]::new));
-		}
-		JsonNode c = node.get("coordinates");
-		if (c == null || !c.isArray()) {
-			throw new CqlException("a " + type + " needs a coordinates array");
-		}
-		return switch (type) {
-			case "Point" -> point(c);
-			case "LineString" -> line(c);
-			case "Polygon" -> polygon(c);
-			case "MultiPoint" ->
-				FACTORY.createMultiPoint(c.valueStream().map(CqlJsonParser::point).toArray(Point[]::new));
-			case "MultiLineString" ->
-				FACTORY.createMultiLineString(c.valueStream().map(CqlJsonParser::line).toArray(LineString[]::new));
-			case "MultiPolygon" ->
-				FACTORY.createMultiPolygon(c.valueStream().map(CqlJsonParser::polygon).toArray(Polygon[]::new));
-			default -> throw new CqlException("unsupported geometry type " + type);
-		};
-	}
-
-	private static Point point(JsonNode c) {
-		return FACTORY.createPoint(coordinate(c));
-	}
-
-	private static LineString line(JsonNode c) {
+		string(node.get("type"), "type");
 		try {
-			return FACTORY.createLineString(coordinates(c));
+			return GeoJsonGeometry.read(node, FACTORY, 3);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new CqlException("invalid LineString: " + ex.getMessage());
+		catch (GeoJsonGeometry.Malformed ex) {
+			throw new CqlException("invalid geometry: " + ex.getMessage());
 		}
-	}
-
-	private static Polygon polygon(JsonNode rings) {
-		try {
-			LinearRing[] all = rings.valueStream()
-				.map((r) -> FACTORY.createLinearRing(coordinates(r)))
-				.toArray(LinearRing[]::new);
-			if (all.length == 0) {
-				throw new CqlException("a Polygon needs a ring");
-			}
-			return FACTORY.createPolygon(all[0], Arrays.copyOfRange(all, 1, all.length));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new CqlException("invalid Polygon: " + ex.getMessage());
-		}
-	}
-
-	private static Coordinate[] coordinates(JsonNode list) {
-		if (!list.isArray()) {
-			throw new CqlException("coordinates must be arrays");
-		}
-		return list.valueStream().map(CqlJsonParser::coordinate).toArray(Coordinate[]::new);
-	}
-
-	private static Coordinate coordinate(JsonNode position) {
-		if (position == null || !position.isArray() || position.size() < 2 || !position.get(0).isNumber()
-				|| !position.get(1).isNumber()) {
-			throw new CqlException("a position must be [x, y], got " + position);
-		}
-		return new Coordinate(position.get(0).asDouble(), position.get(1).asDouble());
 	}
 
 }
