@@ -3,6 +3,7 @@ package cn.zonegis.land;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.zonegis.geo.Wkb;
 import org.locationtech.jts.geom.Envelope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,7 @@ class ParcelPlanRepository {
 			.param("maxE", extent.getMaxX())
 			.param("maxN", extent.getMaxY())
 			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
-			.query((rs, i) -> new ParcelPlans.Neighbour(rs.getString("code"), ParcelPlans.read(rs.getBytes("wkb"))))
+			.query((rs, i) -> new ParcelPlans.Neighbour(rs.getString("code"), Wkb.read(rs.getBytes("wkb"))))
 			.list();
 	}
 
