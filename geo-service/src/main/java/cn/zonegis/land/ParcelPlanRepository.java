@@ -1,6 +1,5 @@
 package cn.zonegis.land;
 
-import java.util.Arrays;
 import java.util.List;
 
 import cn.zonegis.geo.Wkb;
@@ -47,7 +46,7 @@ class ParcelPlanRepository {
 			.param("minN", extent.getMinY())
 			.param("maxE", extent.getMaxX())
 			.param("maxN", extent.getMaxY())
-			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
+			.param("ended", ParcelLifecycle.endedCodes())
 			.query((rs, i) -> new ParcelPlans.Neighbour(rs.getString("code"), Wkb.read(rs.getBytes("wkb"))))
 			.list();
 	}

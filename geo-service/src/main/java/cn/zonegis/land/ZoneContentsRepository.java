@@ -32,7 +32,7 @@ class ZoneContentsRepository {
 				ST_Area(ST_Transform(p.geom, :measureSrid)) AS area_m2,
 				ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), :measureSrid)) AS inside_m2
 			FROM zonegis.parcel p JOIN zonegis.expansion_zone z ON ST_Intersects(p.geom, z.geom)
-			WHERE z.id = :id AND p.status <> 'cancelled'
+			WHERE z.id = :id AND p.status <> :cancelled
 				AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(p.geom, z.geom), 3))
 			ORDER BY p.code
 			""";
@@ -79,7 +79,7 @@ class ZoneContentsRepository {
 	}
 
 	List<ZoneContents.ParcelInZone> parcels(long id) {
-		return sql(PARCELS, id)
+		return sql(PARCELS, id).param("cancelled", ParcelLifecycle.CANCELLED.code())
 			.query((rs, i) -> new ZoneContents.ParcelInZone(rs.getLong("id"), rs.getString("code"),
 					rs.getString("name"), rs.getString("status"), rs.getString("land_use"), rs.getString("holder"),
 					relation(rs.getBoolean("inside")), ZoneContents.Measure.of(rs.getDouble("area_m2")),

@@ -56,7 +56,7 @@ class WorkOrderQueries {
 	private static final String WORK_DONE = """
 			SELECT t.kind, t.quantity_unit, count(*) AS n, sum(t.quantity) AS quantity
 			FROM zonegis.work_order t
-			WHERE t.state IN ('completed', 'verified', 'closed') AND %s
+			WHERE t.state IN (:done) AND %s
 			GROUP BY t.kind, t.quantity_unit
 			ORDER BY t.kind, t.quantity_unit
 			""";
@@ -69,7 +69,7 @@ class WorkOrderQueries {
 			SELECT count(*) FILTER (WHERE t.kind = 'inspection') AS inspections,
 				count(DISTINCT t.enterprise_id) FILTER (WHERE t.kind = 'inspection') AS enterprises,
 				count(*) FILTER (WHERE t.inspection_id IS NOT NULL) AS findings,
-				count(*) FILTER (WHERE t.inspection_id IS NOT NULL AND t.state IN ('verified', 'closed')) AS rectified
+				count(*) FILTER (WHERE t.inspection_id IS NOT NULL AND t.state IN (:accepted)) AS rectified
 			FROM zonegis.work_order t
 			WHERE %s
 			""";
@@ -137,7 +137,9 @@ class WorkOrderQueries {
 
 	/** Counts by state and by kind, with how many are overdue. */
 	Stats stats(WorkOrderFilter filter, Actor actor) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
+		MapSqlParameterSource params = new MapSqlParameterSource()
+			.addValue("done", WorkOrderLifecycle.valuesOf(WorkOrderLifecycle.done()))
+			.addValue("accepted", WorkOrderLifecycle.valuesOf(WorkOrderLifecycle.accepted()));
 		String sql = COUNTS.formatted(WorkOrderCollections.OVERDUE, filter.where(actor, params));
 		Map<String, Long> byState = new LinkedHashMap<>();
 		for (WorkOrderLifecycle state : WorkOrderLifecycle.values()) {

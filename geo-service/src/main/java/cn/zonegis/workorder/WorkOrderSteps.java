@@ -153,7 +153,7 @@ class WorkOrderSteps {
 	private void requireFindingsSettled(WorkOrderView inspection) {
 		List<String> open = this.orders.findings(inspection.id())
 			.stream()
-			.filter((f) -> !List.of("verified", "closed", "cancelled").contains(f.state()))
+			.filter((f) -> !WorkOrderLifecycle.of(f.state()).orElseThrow().settlesFinding())
 			.map(WorkOrderView.FindingView::code)
 			.toList();
 		if (!open.isEmpty()) {
