@@ -85,10 +85,6 @@ class WorkOrderRepository {
 			INSERT INTO zonegis.work_quantity (work_order_id, work_kind, amount) VALUES (:orderId, :workKind, :amount)
 			""";
 
-	private static final String ENTERPRISE_POINT = """
-			SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM zonegis.enterprise WHERE id = :id
-			""";
-
 	private final JdbcClient jdbc;
 
 	WorkOrderRepository(JdbcClient jdbc) {
@@ -198,13 +194,6 @@ class WorkOrderRepository {
 				.param("amount", work.amount())
 				.update();
 		}
-	}
-
-	Optional<LonLat> enterprisePoint(long enterpriseId) {
-		return this.jdbc.sql(ENTERPRISE_POINT)
-			.param("id", enterpriseId)
-			.query((rs, i) -> new LonLat(rs.getDouble("lon"), rs.getDouble("lat")))
-			.optional();
 	}
 
 	private static WorkOrderView map(ResultSet rs, int row) throws SQLException {
