@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.Srid;
+import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -75,19 +77,16 @@ class WorkOrderQueries {
 			""";
 
 	/**
-	 * The named road's centre lines, in the measuring CRS for the distance and as a
-	 * buffer back in EPSG:4490 so the GiST index on the orders' points narrows the search
-	 * first.
+	 * The road's centre lines, in the measuring CRS for the distance and as a buffer back
+	 * in EPSG:4490 so the GiST index on the orders' points narrows the search first.
 	 */
 	private static final String NEAR_ROAD = """
-			CROSS JOIN (SELECT ST_Transform(ST_Union(r.geom), :measureSrid) AS line,
-					ST_Transform(ST_Buffer(ST_Transform(ST_Union(r.geom), :measureSrid), :distanceM), %d) AS zone
-				FROM zonegis.road r WHERE r.name = :road) road
+			CROSS JOIN (SELECT ST_Transform(r.geom, :measureSrid) AS line,
+					ST_Transform(ST_Buffer(ST_Transform(r.geom, :measureSrid), :distanceM), %1$d) AS zone
+				FROM (SELECT ST_GeomFromWKB(:road, %1$d) AS geom) r) road
 			""".formatted(Srid.CGCS2000);
 
 	private static final String NEAR_ROAD_DISTANCE = "round(ST_Distance(ST_Transform(t.geom, :measureSrid), road.line)::numeric, 1)";
-
-	private static final String ROAD_EXISTS = "SELECT count(*) FROM zonegis.road WHERE name = :road";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -117,11 +116,13 @@ class WorkOrderQueries {
 	}
 
 	/**
-	 * Writes the orders within distanceM metres of the road of that name, nearest first.
+	 * Writes the orders within distanceM metres of the road's centre lines, nearest
+	 * first.
 	 */
-	void writeNearRoad(String road, double distanceM, WorkOrderFilter filter, Actor actor, int limit,
+	void writeNearRoad(Geometry road, double distanceM, WorkOrderFilter filter, Actor actor, int limit,
 			OutputStream out) {
-		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit).addValue("road", road)
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit)
+			.addValue("road", GeometryRepair.wkb(road))
 			.addValue("distanceM", distanceM)
 			.addValue("measureSrid", this.geo.measureSrid());
 		String where = filter.where(actor, params) + " AND t.geom && road.zone AND ST_DWithin(ST_Transform(t.geom, "
@@ -129,10 +130,6 @@ class WorkOrderQueries {
 		String sql = FEATURE.formatted(WorkOrderCollections.OVERDUE, ", 'distanceM', " + NEAR_ROAD_DISTANCE, NEAR_ROAD,
 				where, NEAR_ROAD_DISTANCE + ", t.id");
 		writeFeatures(sql, params, out);
-	}
-
-	boolean roadExists(String road) {
-		return this.jdbc.queryForObject(ROAD_EXISTS, Map.of("road", road), Long.class) > 0;
 	}
 
 	/** Counts by state and by kind, with how many are overdue. */
