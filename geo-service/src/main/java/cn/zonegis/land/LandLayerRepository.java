@@ -44,6 +44,10 @@ class LandLayerRepository {
 			FROM zonegis.enterprise e WHERE e.id IN (:ids) ORDER BY e.name
 			""";
 
+	private static final String ZONES_OF_KIND = """
+			SELECT z.id, z.name FROM zonegis.expansion_zone z WHERE z.kind = :kind ORDER BY z.code
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final GeoProperties geo;
@@ -65,6 +69,13 @@ class LandLayerRepository {
 			.param("ids", ids)
 			.query((rs, i) -> new EnterpriseRef(rs.getLong("id"), rs.getString("name"), rs.getDouble("lon"),
 					rs.getDouble("lat")))
+			.list();
+	}
+
+	List<ZoneRef> zonesOfKind(String kind) {
+		return this.jdbc.sql(ZONES_OF_KIND)
+			.param("kind", kind)
+			.query((rs, i) -> new ZoneRef(rs.getLong("id"), rs.getString("name")))
 			.list();
 	}
 

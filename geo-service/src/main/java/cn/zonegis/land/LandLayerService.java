@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates, replaces and deletes expansion zones and enterprises, versioned and audited;
- * tells other features where an enterprise is.
+ * tells other features where an enterprise is and which zones are chemical park
+ * sub-zones.
  */
 @Service
 public class LandLayerService {
@@ -59,6 +60,14 @@ public class LandLayerService {
 	@Transactional(readOnly = true)
 	public List<EnterpriseRef> enterprises(Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : this.rows.enterprises(ids);
+	}
+
+	/**
+	 * The chemical park sub-zones (化工产业园分区), by code, as the half-year report lists them.
+	 */
+	@Transactional(readOnly = true)
+	public List<ZoneRef> chemicalParkSubzones() {
+		return this.rows.zonesOfKind(ZoneContentsService.CHEMICAL_PARK_SUBZONE);
 	}
 
 	@Transactional

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ZoneContentsService {
 
-	private static final String CHEMICAL_PARK_SUBZONE = "chemical_park_subzone";
+	static final String CHEMICAL_PARK_SUBZONE = "chemical_park_subzone";
 
 	private final ZoneContentsRepository contents;
 

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.geo.MeasureSql;
+import cn.zonegis.land.LandLayerService;
 import cn.zonegis.land.ParcelLifecycle;
+import cn.zonegis.land.ZoneRef;
 import cn.zonegis.project.ProjectService;
 import cn.zonegis.project.ProjectView;
+import cn.zonegis.workorder.WorkKindService;
 import cn.zonegis.workorder.WorkOrderLifecycle;
 
 import org.springframework.stereotype.Component;
@@ -111,12 +114,15 @@ class HalfYearFigures {
 	/** IN (NULL) matches nothing, where an empty IN () would not parse. */
 	private static final List<String> NO_NAMES = Collections.singletonList(null);
 
-	private final ReportRepository repository;
+	private final WorkKindService workKinds;
+
+	private final LandLayerService land;
 
 	private final ProjectService projects;
 
-	HalfYearFigures(ReportRepository repository, ProjectService projects) {
-		this.repository = repository;
+	HalfYearFigures(WorkKindService workKinds, LandLayerService land, ProjectService projects) {
+		this.workKinds = workKinds;
+		this.land = land;
 		this.projects = projects;
 	}
 
@@ -156,7 +162,7 @@ class HalfYearFigures {
 	}
 
 	private List<FigureDef> municipal() {
-		return this.repository.workKinds()
+		return this.workKinds.catalogue()
 			.stream()
 			.map((k) -> new FigureDef("municipal." + k.code(), ReportSection.MUNICIPAL, k.unit(), FigureDef.SUM,
 					WORK_DONE, Map.of("workKind", k.code(), "closed", WorkOrderLifecycle.CLOSED.value()),
@@ -166,7 +172,7 @@ class HalfYearFigures {
 
 	private List<FigureDef> park() {
 		List<FigureDef> figures = new ArrayList<>();
-		for (ReportRepository.Zone zone : this.repository.chemicalZones()) {
+		for (ZoneRef zone : this.land.chemicalParkSubzones()) {
 			Map<String, Object> params = Map.of("zoneId", zone.id());
 			Object[] name = { zone.name() };
 			String prefix = "park." + zone.id() + ".";

@@ -209,10 +209,6 @@ class WorkOrderRepository {
 				rs.getObject("updated_at", OffsetDateTime.class), null, null);
 	}
 
-	/** A kind of municipal work the half-year report counts (管道铺设 m, 路灯安装 盏…). */
-	record WorkKind(String code, String category, String nameZh, String nameEn, String unit) {
-	}
-
 	/** What a new order stores, checked and with its point resolved. */
 	record NewWorkOrder(WorkOrderKind kind, WorkOrderPriority priority, String description, String assetType,
 			Long assetId, Long enterpriseId, Long inspectionId, String inspectionKind, Long reinspectionOf,
