@@ -4,13 +4,20 @@
 import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
-import { label, UNIT_BY_KIND, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
+import { label, loadCatalogue, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
 
-const defaults = {
-  // What the crew works on, and completed work it may be asked to redo.
-  states: 'dispatched,in_progress,rejected,completed',
-  startFrom: ['dispatched', 'rejected'],
-};
+// The crew's two steps: start (or restart rejected) work, and complete it.
+const START = 'in_progress';
+const COMPLETE = 'completed';
+
+// What the crew works on: the states it takes a step from, and the states its steps lead to (completed
+// work it may be asked to redo).
+function crewStates(catalogue) {
+  return catalogue.states.filter(
+    (state) =>
+      catalogue.crewSteps(state).length || catalogue.states.some((from) => catalogue.crewSteps(from).includes(state)),
+  );
+}
 
 // A crew member works only their crew's orders; dispatchers and planners get the board instead.
 export function worksInCrew(user) {
@@ -25,13 +32,25 @@ export function mountCrewView(map, { api, user, dock }) {
   isolateFromMap(sheet);
   const undock = dock.add(sheet, { id: 'crew', title: 'crew.tab' });
   map.getContainer().classList.add('zg-crew-mode');
-  const s = { orders: [], order: null, quantity: '', note: '', photo: null, busy: false, error: '' };
+  const s = { catalogue: null, orders: [], order: null, quantity: '', note: '', photo: null, busy: false, error: '' };
   let markers = null;
   let mounted = true;
 
+  // Which orders and steps are the crew's comes from the service's catalogue: the list waits for it.
+  async function start() {
+    try {
+      s.catalogue = await loadCatalogue(api);
+    } catch (error) {
+      s.error = error.message;
+      render();
+      return;
+    }
+    if (mounted) load();
+  }
+
   async function load() {
     try {
-      const collection = await api.get(`/api/workorders?state=${defaults.states}`);
+      const collection = await api.get(`/api/workorders?state=${crewStates(s.catalogue).join(',')}`);
       if (!mounted) return;
       s.orders = collection.features;
       if (markers) map.removeLayer(markers);
@@ -86,10 +105,10 @@ export function mountCrewView(map, { api, user, dock }) {
   }
 
   function completeForm(o) {
-    const unit = UNIT_BY_KIND[o.kind];
+    const unit = s.catalogue.unitOf(o.kind);
     const complete = (e) => {
       e.preventDefault();
-      step(unit ? { to: 'completed', quantity: Number(s.quantity), quantityUnit: unit } : { to: 'completed' });
+      step(unit ? { to: COMPLETE, quantity: Number(s.quantity), quantityUnit: unit } : { to: COMPLETE });
     };
     return el('form', { className: 'zg-wo-form zg-crew-complete', onSubmit: complete }, [
       unit
@@ -129,6 +148,7 @@ export function mountCrewView(map, { api, user, dock }) {
 
   function detail() {
     const o = s.order;
+    const steps = s.catalogue.crewSteps(o.state);
     return el('div', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state } }, [
       el('div', { className: 'zg-wo-header' }, [
         el('h3', { className: 'zg-wo-subtitle', text: o.code }),
@@ -147,7 +167,7 @@ export function mountCrewView(map, { api, user, dock }) {
         ),
       ]),
       orderFacts(o),
-      ['in_progress', ...defaults.startFrom].includes(o.state)
+      steps.length
         ? Object.assign(
             el('textarea', {
               className: 'zg-wo-note',
@@ -160,19 +180,19 @@ export function mountCrewView(map, { api, user, dock }) {
             { value: s.note },
           )
         : null,
-      defaults.startFrom.includes(o.state)
+      steps.includes(START)
         ? el(
             'button',
             {
               type: 'button',
               className: 'zg-button zg-crew-start',
               disabled: s.busy,
-              onClick: () => step({ to: 'in_progress' }),
+              onClick: () => step({ to: START }),
             },
             t('crew.start'),
           )
         : null,
-      o.state === 'in_progress' ? completeForm(o) : null,
+      steps.includes(COMPLETE) ? completeForm(o) : null,
       el('h3', { className: 'zg-wo-subtitle', text: t('wo.timeline') }),
       timeline(o),
     ]);
@@ -195,7 +215,7 @@ export function mountCrewView(map, { api, user, dock }) {
 
   const offLanguage = onLanguageChange(render);
   render();
-  load();
+  start();
 
   return function unmount() {
     mounted = false;

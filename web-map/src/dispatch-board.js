@@ -7,25 +7,17 @@ import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { markRefusedField } from './field-problem.js';
 import { t, onLanguageChange } from './i18n.js';
-import { label, KINDS, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
+import { label, loadCatalogue, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
+
+// Dispatching goes through the suggested crews, not a step button.
+const DISPATCHED = 'dispatched';
 
 const defaults = {
-  openStates: 'new,dispatched,in_progress,rejected,completed,verified',
   // A click this close to an asset (metres, straight line) offers the order on the asset.
   assetSnapM: 25,
   // Lights stand on their cable and wells on their pipes: offer the few assets under the click.
   assetChoices: 4,
   reloadDelayMs: 300,
-  // A streetlight or cable can be reported faulty: the asset is marked and its repair ordered.
-  repairOf: { streetlight: 'streetlight_repair', cable: 'cable_repair' },
-  // The dispatcher's steps from each state; dispatching itself goes through the suggestions.
-  steps: {
-    new: ['cancelled'],
-    dispatched: ['cancelled'],
-    in_progress: ['cancelled'],
-    completed: ['verified', 'rejected'],
-    verified: ['closed'],
-  },
 };
 
 function fillText(textarea, text) {
@@ -44,7 +36,8 @@ export function mountDispatchBoard(map, { api, user, dock }) {
   isolateFromMap(panel);
   const undock = dock.add(panel, { id: 'dispatch', title: 'dispatch.title' });
   const s = {
-    filter: { state: defaults.openStates, kind: '', overdue: false, inView: true },
+    catalogue: null,
+    filter: { state: '', kind: '', overdue: false, inView: true },
     orders: [],
     selected: null,
     order: null,
@@ -63,6 +56,19 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     s.refused = error.problem ?? null;
     render();
   };
+
+  // The filters and forms offer what the service's catalogue holds: the list waits for it.
+  async function start() {
+    try {
+      s.catalogue = await loadCatalogue(api);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (!mounted) return;
+    s.filter.state = openStates();
+    load();
+  }
 
   async function load() {
     const q = new URLSearchParams({ state: s.filter.state });
@@ -83,8 +89,10 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     render();
   }
 
+  const openStates = () => s.catalogue.openStates.join(',');
+
   function reloadSoon() {
-    if (!s.filter.inView) return;
+    if (!s.filter.inView || !s.catalogue) return;
     clearTimeout(timer);
     timer = setTimeout(load, defaults.reloadDelayMs);
   }
@@ -95,7 +103,8 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     s.draft = null;
     try {
       s.order = await api.get(`/api/workorders/${id}`);
-      s.suggestions = s.order.state === 'new' ? await api.get(`/api/workorders/${id}/suggestions`) : null;
+      const dispatchable = s.catalogue.dispatcherSteps(s.order.state).includes(DISPATCHED);
+      s.suggestions = dispatchable ? await api.get(`/api/workorders/${id}/suggestions`) : null;
       s.error = '';
     } catch (error) {
       s.error = error.message;
@@ -134,6 +143,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
   });
 
   function startPicking() {
+    if (!s.catalogue) return;
     s.picking = true;
     s.selected = null;
     s.order = null;
@@ -152,8 +162,8 @@ export function mountDispatchBoard(map, { api, user, dock }) {
       asset: null,
       useAsset: false,
       fault: false,
-      kind: KINDS[0],
-      priority: 'normal',
+      kind: s.catalogue.kinds[0],
+      priority: s.catalogue.defaultPriority,
       description: '',
     };
     render();
@@ -161,7 +171,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
       const near = await api.get(`/api/assets/nearest?lon=${lon}&lat=${lat}&k=${defaults.assetChoices}`);
       const assets = near.features
         .filter((f) => f.properties.distance_m <= defaults.assetSnapM)
-        .map((f) => ({ type: f.properties.kind.replace(/s$/, ''), id: f.id, label: f.properties.label }));
+        .map((f) => ({ ...s.catalogue.assetType(f.properties.kind), id: f.id, label: f.properties.label }));
       if (assets.length && s.draft) {
         Object.assign(s.draft, { assets, asset: assets[0], useAsset: true });
         render();
@@ -175,11 +185,11 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     const d = s.draft;
     if (d.useAsset && d.fault) {
       const fault = { note: d.description, priority: d.priority, createOrder: true };
-      await act(async () => (await api.post(`/api/assets/${d.asset.type}s/${d.asset.id}/fault`, fault)).workOrder);
+      await act(async () => (await api.post(`/api/assets/${d.asset.collection}/${d.asset.id}/fault`, fault)).workOrder);
       return;
     }
     const body = { kind: d.kind, priority: d.priority, description: d.description };
-    if (d.useAsset && d.asset) Object.assign(body, { assetType: d.asset.type, assetId: d.asset.id });
+    if (d.useAsset && d.asset) Object.assign(body, { assetType: d.asset.code, assetId: d.asset.id });
     else body.location = { lon: d.lon, lat: d.lat };
     await act(() => api.post('/api/workorders', body));
   }
@@ -199,10 +209,8 @@ export function mountDispatchBoard(map, { api, user, dock }) {
           onChange: (e) => change('state', e.target.value),
         },
         [
-          el('option', { value: defaults.openStates, selected: f.state === defaults.openStates }, t('dispatch.open')),
-          ...['new', 'dispatched', 'in_progress', 'completed', 'verified', 'closed', 'cancelled'].map((st) =>
-            el('option', { value: st, selected: f.state === st }, label.state(st)),
-          ),
+          el('option', { value: openStates(), selected: f.state === openStates() }, t('dispatch.open')),
+          ...s.catalogue.states.map((st) => el('option', { value: st, selected: f.state === st }, label.state(st))),
         ],
       ),
       el(
@@ -210,7 +218,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
         { className: 'zg-wo-filter-kind', 'aria-label': t('wo.kind'), onChange: (e) => change('kind', e.target.value) },
         [
           el('option', { value: '' }, t('dispatch.allKinds')),
-          ...KINDS.map((k) => el('option', { value: k, selected: f.kind === k }, label.kind(k))),
+          ...s.catalogue.kinds.map((k) => el('option', { value: k, selected: f.kind === k }, label.kind(k))),
         ],
       ),
       el('label', {}, [
@@ -234,7 +242,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     const bind = (name) => (e) => {
       d[name] = e.target.value;
     };
-    const repair = d.asset && d.useAsset ? defaults.repairOf[d.asset.type] : null;
+    const repair = d.asset && d.useAsset ? d.asset.faultRepair : null;
     return el(
       'form',
       {
@@ -279,7 +287,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
                 el(
                   'option',
                   { value: i, selected: a === d.asset },
-                  `${a.label} · ${t(`value.work_orders.asset_type.${a.type}`)}`,
+                  `${a.label} · ${t(`value.work_orders.asset_type.${a.code}`)}`,
                 ),
               ),
             )
@@ -302,14 +310,12 @@ export function mountDispatchBoard(map, { api, user, dock }) {
         el(
           'select',
           { name: 'kind', 'aria-label': t('wo.kind'), disabled: repair && d.fault, onChange: bind('kind') },
-          KINDS.map((k) => el('option', { value: k, selected: k === d.kind }, label.kind(k))),
+          s.catalogue.kinds.map((k) => el('option', { value: k, selected: k === d.kind }, label.kind(k))),
         ),
         el(
           'select',
           { name: 'priority', 'aria-label': t('wo.priority'), onChange: bind('priority') },
-          ['urgent', 'high', 'normal', 'low'].map((p) =>
-            el('option', { value: p, selected: p === d.priority }, label.priority(p)),
-          ),
+          s.catalogue.priorities.map((p) => el('option', { value: p, selected: p === d.priority }, label.priority(p))),
         ),
         fillText(
           el('textarea', {
@@ -372,7 +378,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
 
   function detail() {
     const o = s.order;
-    const steps = defaults.steps[o.state] || [];
+    const steps = s.catalogue.dispatcherSteps(o.state).filter((to) => to !== DISPATCHED);
     return el('section', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state } }, [
       el('h3', { className: 'zg-wo-subtitle', text: o.code }),
       orderFacts(o),
@@ -439,7 +445,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
       ]),
       s.picking ? el('div', { className: 'zg-wo-hint', text: t('dispatch.pick') }) : null,
       s.error ? el('div', { className: 'zg-wo-error', role: 'alert', text: s.error }) : null,
-      filters(),
+      s.catalogue ? filters() : null,
       el('div', { className: 'zg-wo-count', text: t('dispatch.count', { count: s.orders.length }) }),
       el(
         'ul',
@@ -461,7 +467,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
   map.on('zg:edit-tool', onTool);
   const offLanguage = onLanguageChange(render);
   render();
-  load();
+  start();
 
   return function unmount() {
     mounted = false;

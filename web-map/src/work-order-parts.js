@@ -14,28 +14,28 @@ export const label = {
   unit: (unit) => t(`wo.unit.${unit}`),
 };
 
-// The unit each kind's quantity is counted in on completion (WorkOrderKind on the server).
-export const UNIT_BY_KIND = {
-  road_repair: 'm2',
-  pipe_dredging: 'm',
-  well_repair: '座',
-  well_cover: '座',
-  streetlight_repair: '盏',
-  cable_repair: 'm',
-  greening: 'm2',
-};
-
-export const KINDS = [
-  'road_repair',
-  'pipe_dredging',
-  'well_repair',
-  'well_cover',
-  'streetlight_repair',
-  'cable_repair',
-  'greening',
-  'inspection',
-  'other',
-];
+// What the service's work order enums define (/api/workorders/catalogue): the states and the steps
+// between them, the kinds and their units, the priorities, and the asset types an order (or a fault
+// report) is raised on. Labels come from i18n, keyed by these codes.
+export async function loadCatalogue(api) {
+  const catalogue = await api.get('/api/workorders/catalogue');
+  const states = new Map(catalogue.states.map((state) => [state.code, state]));
+  const stepsFrom = (from, byCrew) => (states.get(from)?.next ?? []).filter((to) => states.get(to).crewStep === byCrew);
+  return {
+    states: catalogue.states.map((state) => state.code),
+    // States an order can still move on from: the orders a board shows open.
+    openStates: catalogue.states.filter((state) => state.next.length).map((state) => state.code),
+    crewSteps: (from) => stepsFrom(from, true),
+    dispatcherSteps: (from) => stepsFrom(from, false),
+    kinds: catalogue.kinds.map((kind) => kind.code),
+    // The unit a kind's quantity is counted in on completion; undefined when it has none of its own.
+    unitOf: (kind) => catalogue.kinds.find((k) => k.code === kind)?.unit,
+    priorities: catalogue.priorities,
+    defaultPriority: catalogue.defaultPriority,
+    // The asset type of a collection id (streetlights → streetlight, its fault repair).
+    assetType: (collection) => catalogue.assetTypes.find((type) => type.collection === collection),
+  };
+}
 
 export function formatTime(iso) {
   if (!iso) return '';

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.Wkb;
+import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,6 +35,11 @@ class AssetRepository {
 			SELECT t.id, t.%s AS label, %s AS state, t.version,
 				ST_X(ST_ClosestPoint(t.geom, ST_Centroid(t.geom))) AS lon, ST_Y(ST_ClosestPoint(t.geom, ST_Centroid(t.geom))) AS lat
 			FROM zonegis.%s t WHERE t.id = :id
+			""";
+
+	/** No row at all when no asset carries the label, rather than a NULL union. */
+	private static final String UNION_BY_LABEL = """
+			SELECT ST_AsBinary(ST_Union(t.geom)) FROM zonegis.%s t WHERE t.%s = :label HAVING count(*) > 0
 			""";
 
 	private static final String LOCK_VERSION = """
@@ -125,6 +132,13 @@ class AssetRepository {
 			.param("id", id)
 			.query((rs, i) -> new AssetRef(kind, rs.getLong("id"), rs.getString("label"), rs.getDouble("lon"),
 					rs.getDouble("lat"), rs.getString("state"), rs.getInt("version")))
+			.optional();
+	}
+
+	Optional<Geometry> unionByLabel(AssetKind kind, String label) {
+		return this.jdbc.sql(UNION_BY_LABEL.formatted(kind.table(), kind.labelColumn()))
+			.param("label", label)
+			.query((rs, i) -> Wkb.read(rs.getBytes(1)))
 			.optional();
 	}
 

@@ -11,6 +11,7 @@ import cn.zonegis.InputRules;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryInput;
 import cn.zonegis.security.AuditLog;
+import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Roads, pipes, wells, streetlights and cables: one set of rules for every
  * {@link AssetKind}. Each change checks the geometry and the attributes, keeps the
  * replaced version in asset_history and writes the audit log, in one transaction. Other
- * features (work orders) use {@link #find} and {@link #setState}.
+ * features (work orders) use {@link #find}, {@link #unionByLabel} and {@link #setState}.
  */
 @Service
 public class AssetService {
@@ -48,6 +49,15 @@ public class AssetService {
 		this.audit = audit;
 		this.geo = geo;
 		this.json = json;
+	}
+
+	/**
+	 * The assets of that kind carrying that label, as one geometry in EPSG:4490 (a road
+	 * is drawn in pieces under one name), or empty when none does.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Geometry> unionByLabel(AssetKind kind, String label) {
+		return this.assets.unionByLabel(kind, label);
 	}
 
 	/**

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The rain, sewage and dedicated (一企一管) pipe network as a graph: pipes are edges
  * digitised in flow direction, wells are nodes (upstream_well_id → downstream_well_id).
- * PostGIS walks it with recursive CTEs and writes the GeoJSON.
+ * PostGIS walks it with recursive CTEs and writes the GeoJSON; a trace names the
+ * enterprises its dedicated pipes feed by id only (feeders), for the land feature to
+ * name.
  */
 @Repository
 class PipeNetworkRepository {
@@ -56,12 +58,10 @@ class PipeNetworkRepository {
 					SELECT json_agg(json_build_object('type', 'Feature', 'id', w.id, 'geometry', ST_AsGeoJSON(w.geom, 7, 0)::json,
 						'properties', json_build_object('code', w.code, 'kind', w.kind, 'cover_state', w.cover_state))
 						ORDER BY w.id) FROM wells w), '[]'::json)),
-				'enterprises', coalesce((
-					SELECT json_agg(json_build_object('id', e.id, 'name', e.name, 'pipes', f.codes,
-						'lon', ST_X(e.geom), 'lat', ST_Y(e.geom)) ORDER BY e.name)
-					FROM zonegis.enterprise e
-					JOIN (SELECT enterprise_id, json_agg(DISTINCT code) AS codes FROM feeders GROUP BY enterprise_id) f
-						ON f.enterprise_id = e.id), '[]'::json)
+				'feeders', coalesce((
+					SELECT json_agg(json_build_object('enterpriseId', f.enterprise_id, 'pipes', f.codes))
+					FROM (SELECT enterprise_id, json_agg(DISTINCT code) AS codes FROM feeders
+						WHERE enterprise_id IS NOT NULL GROUP BY enterprise_id) f), '[]'::json)
 			)::text
 			FROM zonegis.pipe s WHERE s.id = :id
 			""";

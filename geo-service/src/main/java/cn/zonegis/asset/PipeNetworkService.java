@@ -1,6 +1,15 @@
 package cn.zonegis.asset;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import cn.zonegis.ApiProblem;
+import cn.zonegis.land.EnterpriseRef;
+import cn.zonegis.land.LandLayerService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,8 +26,14 @@ public class PipeNetworkService {
 
 	private final PipeNetworkRepository network;
 
-	PipeNetworkService(PipeNetworkRepository network) {
+	private final LandLayerService land;
+
+	private final JsonMapper json;
+
+	PipeNetworkService(PipeNetworkRepository network, LandLayerService land, JsonMapper json) {
 		this.network = network;
+		this.land = land;
+		this.json = json;
 	}
 
 	/**
@@ -31,8 +46,21 @@ public class PipeNetworkService {
 	 */
 	@Transactional(readOnly = true)
 	public String trace(long pipeId, TraceDirection direction) {
-		return this.network.trace(pipeId, direction)
+		String traced = this.network.trace(pipeId, direction)
 			.orElseThrow(() -> ApiProblem.notFound("asset.unknown", AssetKind.PIPE.collectionId(), pipeId));
+		ObjectNode trace = (ObjectNode) this.json.readTree(traced);
+		Map<Long, JsonNode> pipesByEnterprise = new HashMap<>();
+		trace.remove("feeders").forEach((f) -> pipesByEnterprise.put(f.get("enterpriseId").asLong(), f.get("pipes")));
+		ArrayNode enterprises = trace.putArray("enterprises");
+		for (EnterpriseRef enterprise : this.land.enterprises(pipesByEnterprise.keySet())) {
+			ObjectNode entry = enterprises.addObject();
+			entry.put("id", enterprise.id());
+			entry.put("name", enterprise.name());
+			entry.set("pipes", pipesByEnterprise.get(enterprise.id()));
+			entry.put("lon", enterprise.lon());
+			entry.put("lat", enterprise.lat());
+		}
+		return this.json.writeValueAsString(trace);
 	}
 
 	/**

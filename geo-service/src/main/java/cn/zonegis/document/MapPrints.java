@@ -9,17 +9,16 @@ import java.util.List;
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.Wkb;
 import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.CollectionRegistry;
-import cn.zonegis.ogc.FeatureRepository;
 import cn.zonegis.ogc.FeatureRepository.PlaneShape;
+import cn.zonegis.ogc.FeatureRepository;
 import cn.zonegis.security.AuditLog;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -108,7 +107,7 @@ public class MapPrints {
 				float[] colour = PALETTE[i % PALETTE.length];
 				canvas.stroke(colour[0], colour[1], colour[2], def.geometryType().contains("Polygon") ? 0.3f : 0.4f);
 				for (PlaneShape shape : shapes.subList(0, Math.min(shapes.size(), MAX_FEATURES))) {
-					canvas.geometry(frame, read(shape.wkb()), false);
+					canvas.geometry(frame, Wkb.read(shape.wkb()), false);
 				}
 				String name = english ? def.titleEn() : def.titleZh();
 				legend.add(name + (english ? " (" : "（")
@@ -164,15 +163,6 @@ public class MapPrints {
 				.badRequest("invalid-parameter", "document.print.scale", String.valueOf(scale),
 						java.util.Arrays.toString(SCALES).replaceAll("[\\[\\]]", ""))
 				.with("parameter", "scale");
-		}
-	}
-
-	private static org.locationtech.jts.geom.Geometry read(byte[] wkb) {
-		try {
-			return new WKBReader().read(wkb);
-		}
-		catch (ParseException ex) {
-			throw new IllegalStateException("PostGIS wrote unreadable WKB", ex);
 		}
 	}
 

@@ -14,17 +14,16 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.Wkb;
 import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.land.ParcelLifecycle;
 import cn.zonegis.land.ParcelMoved;
-import cn.zonegis.land.ParcelPlans;
 import cn.zonegis.land.ParcelPlans.ParcelPlan;
+import cn.zonegis.land.ParcelPlans;
 import cn.zonegis.ogc.CollectionRegistry;
 import cn.zonegis.ogc.FeatureRepository;
 import cn.zonegis.security.AuditLog;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.context.event.EventListener;
@@ -192,7 +191,7 @@ public class RedLineDrawings {
 		List<RedLineSheet.Road> roads = this.features
 			.planeShapes(this.collections.get(ROADS), frame.box(), plan.srid(), MAX_ROADS)
 			.stream()
-			.map((shape) -> new RedLineSheet.Road(shape.label(), read(shape.wkb())))
+			.map((shape) -> new RedLineSheet.Road(shape.label(), Wkb.read(shape.wkb())))
 			.toList();
 		RedLineSheet sheet = new RedLineSheet(plan, this.plans.neighbours(plan.view().id(), frame.extent()), roads,
 				number, at, drafter, this.properties.issuingOffice(), issued);
@@ -202,15 +201,6 @@ public class RedLineDrawings {
 	/** 图号: the parcel's code and the version drawn. */
 	private static String drawingNumber(ParcelPlan plan) {
 		return plan.view().properties().code() + "-" + plan.view().properties().version();
-	}
-
-	private static Geometry read(byte[] wkb) {
-		try {
-			return new WKBReader().read(wkb);
-		}
-		catch (ParseException ex) {
-			throw new IllegalStateException("PostGIS wrote unreadable WKB", ex);
-		}
 	}
 
 	static String sha256(byte[] bytes) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
+import cn.zonegis.land.ParcelLifecycle;
 import cn.zonegis.land.ParcelSelection;
 
 import org.springframework.http.ContentDisposition;
@@ -23,9 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 class ExportController {
-
-	private static final List<String> STATUSES = List.of("planned", "red_line_issued", "filed", "listed", "transferred",
-			"recovered", "cancelled");
 
 	private final ExportService exports;
 
@@ -81,7 +79,7 @@ class ExportController {
 			return null;
 		}
 		List<String> statuses = Arrays.stream(text.split(",")).map(String::strip).toList();
-		statuses.stream().filter((s) -> !STATUSES.contains(s)).findFirst().ifPresent((s) -> {
+		statuses.stream().filter((s) -> ParcelLifecycle.fromCode(s).isEmpty()).findFirst().ifPresent((s) -> {
 			throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.invalid", "status", s)
 				.with("parameter", "status");
 		});

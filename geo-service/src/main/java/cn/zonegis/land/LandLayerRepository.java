@@ -1,6 +1,7 @@
 package cn.zonegis.land;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,15 @@ class LandLayerRepository {
 
 	private static final String DELETE = "DELETE FROM zonegis.%s WHERE id = :id";
 
+	private static final String ENTERPRISES = """
+			SELECT e.id, e.name, ST_X(e.geom) AS lon, ST_Y(e.geom) AS lat
+			FROM zonegis.enterprise e WHERE e.id IN (:ids) ORDER BY e.name
+			""";
+
+	private static final String ZONES_OF_KIND = """
+			SELECT z.id, z.name FROM zonegis.expansion_zone z WHERE z.kind = :kind ORDER BY z.code
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final GeoProperties geo;
@@ -52,6 +62,21 @@ class LandLayerRepository {
 			.param("id", id)
 			.query((rs, i) -> new Stored(rs.getLong("id"), rs.getInt("version"), rs.getString("feature")))
 			.optional();
+	}
+
+	List<EnterpriseRef> enterprises(Collection<Long> ids) {
+		return this.jdbc.sql(ENTERPRISES)
+			.param("ids", ids)
+			.query((rs, i) -> new EnterpriseRef(rs.getLong("id"), rs.getString("name"), rs.getDouble("lon"),
+					rs.getDouble("lat")))
+			.list();
+	}
+
+	List<ZoneRef> zonesOfKind(String kind) {
+		return this.jdbc.sql(ZONES_OF_KIND)
+			.param("kind", kind)
+			.query((rs, i) -> new ZoneRef(rs.getLong("id"), rs.getString("name")))
+			.list();
 	}
 
 	Optional<Integer> lockVersion(LandLayer layer, long id) {

@@ -1,5 +1,9 @@
 package cn.zonegis.land;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryCheck;
@@ -13,7 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, replaces and deletes expansion zones and enterprises, versioned and audited.
+ * Creates, replaces and deletes expansion zones and enterprises, versioned and audited;
+ * tells other features where an enterprise is and which zones are chemical park
+ * sub-zones.
  */
 @Service
 public class LandLayerService {
@@ -40,6 +46,28 @@ public class LandLayerService {
 	@Transactional(readOnly = true)
 	LandLayerRepository.Stored get(LandLayer layer, long id) {
 		return this.rows.find(layer, id).orElseThrow(() -> unknown(layer, id));
+	}
+
+	/**
+	 * The enterprise of that id, as work orders and the pipe network name and place it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<EnterpriseRef> enterprise(long id) {
+		return enterprises(List.of(id)).stream().findFirst();
+	}
+
+	/** The enterprises of these ids, by name; an id without an enterprise is left out. */
+	@Transactional(readOnly = true)
+	public List<EnterpriseRef> enterprises(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : this.rows.enterprises(ids);
+	}
+
+	/**
+	 * The chemical park sub-zones (化工产业园分区), by code, as the half-year report lists them.
+	 */
+	@Transactional(readOnly = true)
+	public List<ZoneRef> chemicalParkSubzones() {
+		return this.rows.zonesOfKind(ZoneContentsService.CHEMICAL_PARK_SUBZONE);
 	}
 
 	@Transactional

@@ -1,7 +1,6 @@
 package cn.zonegis.land;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -202,7 +201,7 @@ class ParcelBatchRepository {
 	Map<Integer, List<Overlap>> overlaps(double toleranceM2) {
 		Map<Integer, List<Overlap>> overlaps = new HashMap<>();
 		this.jdbc.sql(OVERLAPS)
-			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
+			.param("ended", ParcelLifecycle.endedCodes())
 			.param("measureSrid", this.geo.measureSrid())
 			.param("toleranceM2", toleranceM2)
 			.query((rs) -> {

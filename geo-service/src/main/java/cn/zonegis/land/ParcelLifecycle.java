@@ -1,7 +1,9 @@
 package cn.zonegis.land;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -59,9 +61,17 @@ public enum ParcelLifecycle {
 		return next().contains(target);
 	}
 
-	/** Codes of the statuses that no longer hold ground, for SQL filters. */
-	public static String[] endedCodes() {
-		return ENDED.stream().map(ParcelLifecycle::code).toArray(String[]::new);
+	/**
+	 * Codes of the statuses that no longer hold ground, for a SQL parameter
+	 * ({@code status NOT IN (:ended)}).
+	 */
+	public static List<String> endedCodes() {
+		return codes(ENDED);
+	}
+
+	/** The codes of these statuses, in lifecycle order, for a SQL parameter. */
+	public static List<String> codes(Collection<ParcelLifecycle> statuses) {
+		return statuses.stream().sorted().map(ParcelLifecycle::code).toList();
 	}
 
 }

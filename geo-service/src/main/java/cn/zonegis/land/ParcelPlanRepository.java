@@ -1,8 +1,8 @@
 package cn.zonegis.land;
 
-import java.util.Arrays;
 import java.util.List;
 
+import cn.zonegis.geo.Wkb;
 import org.locationtech.jts.geom.Envelope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +46,8 @@ class ParcelPlanRepository {
 			.param("minN", extent.getMinY())
 			.param("maxE", extent.getMaxX())
 			.param("maxN", extent.getMaxY())
-			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
-			.query((rs, i) -> new ParcelPlans.Neighbour(rs.getString("code"), ParcelPlans.read(rs.getBytes("wkb"))))
+			.param("ended", ParcelLifecycle.endedCodes())
+			.query((rs, i) -> new ParcelPlans.Neighbour(rs.getString("code"), Wkb.read(rs.getBytes("wkb"))))
 			.list();
 	}
 

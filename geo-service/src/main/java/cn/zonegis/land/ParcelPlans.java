@@ -3,10 +3,9 @@ package cn.zonegis.land;
 import java.util.List;
 
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.Wkb;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,22 +55,13 @@ public class ParcelPlans {
 	public ParcelPlan plan(long id) {
 		ParcelView view = this.parcels.get(id);
 		byte[] wkb = this.rows.boundary(id, this.geo.measureSrid());
-		return new ParcelPlan(view, read(wkb), this.geo.measureSrid());
+		return new ParcelPlan(view, Wkb.read(wkb), this.geo.measureSrid());
 	}
 
 	/** Active parcels other than this one that reach into the extent (measuring CRS). */
 	@Transactional(readOnly = true)
 	public List<Neighbour> neighbours(long id, Envelope extent) {
 		return this.rows.neighbours(id, extent, this.geo.measureSrid());
-	}
-
-	static Geometry read(byte[] wkb) {
-		try {
-			return new WKBReader().read(wkb);
-		}
-		catch (ParseException ex) {
-			throw new IllegalStateException("PostGIS wrote unreadable WKB", ex);
-		}
 	}
 
 }

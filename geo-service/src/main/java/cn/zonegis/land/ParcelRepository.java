@@ -204,7 +204,7 @@ class ParcelRepository {
 	List<Overlap> overlaps(MultiPolygon shape, long excludeId, double toleranceM2) {
 		return this.jdbc.sql(OVERLAPS)
 			.param("wkb", GeometryRepair.wkb(shape))
-			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
+			.param("ended", ParcelLifecycle.endedCodes())
 			.param("excludeId", excludeId)
 			.param("measureSrid", this.geo.measureSrid())
 			.param("toleranceM2", toleranceM2)
@@ -216,7 +216,7 @@ class ParcelRepository {
 	Clipped clip(MultiPolygon shape, long excludeId) {
 		return this.jdbc.sql(CLIP)
 			.param("wkb", GeometryRepair.wkb(shape))
-			.param("ended", Arrays.asList(ParcelLifecycle.endedCodes()))
+			.param("ended", ParcelLifecycle.endedCodes())
 			.param("excludeId", excludeId)
 			.param("measureSrid", this.geo.measureSrid())
 			.query((rs, i) -> {

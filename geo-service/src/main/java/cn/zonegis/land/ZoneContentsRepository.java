@@ -4,17 +4,21 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.Wkb;
+import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * What lies inside or across an expansion zone, with the area inside in the measuring
- * CRS. The zone's shape is the query shape: the GiST indexes of parcel, enterprise and
- * project serve it.
+ * CRS. The zone's shape is the query shape: the GiST indexes of parcel and enterprise
+ * serve it.
  */
 @Repository
 class ZoneContentsRepository {
+
+	private static final String SHAPE = "SELECT ST_AsBinary(z.geom) FROM zonegis.expansion_zone z WHERE z.id = :id";
 
 	private static final String ZONE = """
 			SELECT z.id, z.code, z.name, z.kind, z.status,
@@ -32,7 +36,7 @@ class ZoneContentsRepository {
 				ST_Area(ST_Transform(p.geom, :measureSrid)) AS area_m2,
 				ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), :measureSrid)) AS inside_m2
 			FROM zonegis.parcel p JOIN zonegis.expansion_zone z ON ST_Intersects(p.geom, z.geom)
-			WHERE z.id = :id AND p.status <> 'cancelled'
+			WHERE z.id = :id AND p.status <> :cancelled
 				AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(p.geom, z.geom), 3))
 			ORDER BY p.code
 			""";
@@ -51,17 +55,6 @@ class ZoneContentsRepository {
 			ORDER BY e.name
 			""";
 
-	private static final String PROJECTS = """
-			SELECT pr.id, pr.name, pr.state, pr.category, pr.total_investment_wan, pr.completed_investment_wan,
-				ST_CoveredBy(coalesce(pr.footprint, pr.geom), z.geom) AS inside,
-				coalesce(ST_Area(ST_Transform(pr.footprint, :measureSrid)), 0) AS area_m2,
-				coalesce(ST_Area(ST_Transform(ST_Intersection(pr.footprint, z.geom), :measureSrid)), 0) AS inside_m2
-			FROM zonegis.project pr JOIN zonegis.expansion_zone z
-				ON ST_Intersects(pr.geom, z.geom) OR ST_Intersects(pr.footprint, z.geom)
-			WHERE z.id = :id
-			ORDER BY pr.name
-			""";
-
 	private final JdbcClient jdbc;
 
 	private final GeoProperties geo;
@@ -78,8 +71,13 @@ class ZoneContentsRepository {
 			.optional();
 	}
 
+	/** The zone's boundary, EPSG:4490. */
+	Geometry shape(long id) {
+		return this.jdbc.sql(SHAPE).param("id", id).query((rs, i) -> Wkb.read(rs.getBytes(1))).single();
+	}
+
 	List<ZoneContents.ParcelInZone> parcels(long id) {
-		return sql(PARCELS, id)
+		return sql(PARCELS, id).param("cancelled", ParcelLifecycle.CANCELLED.code())
 			.query((rs, i) -> new ZoneContents.ParcelInZone(rs.getLong("id"), rs.getString("code"),
 					rs.getString("name"), rs.getString("status"), rs.getString("land_use"), rs.getString("holder"),
 					relation(rs.getBoolean("inside")), ZoneContents.Measure.of(rs.getDouble("area_m2")),
@@ -96,20 +94,11 @@ class ZoneContentsRepository {
 			.list();
 	}
 
-	List<ZoneContents.ProjectInZone> projects(long id) {
-		return sql(PROJECTS, id)
-			.query((rs, i) -> new ZoneContents.ProjectInZone(rs.getLong("id"), rs.getString("name"),
-					rs.getString("state"), rs.getString("category"), rs.getBigDecimal("total_investment_wan"),
-					rs.getBigDecimal("completed_investment_wan"), relation(rs.getBoolean("inside")),
-					ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
-			.list();
-	}
-
 	private JdbcClient.StatementSpec sql(String sql, long id) {
 		return this.jdbc.sql(sql).param("id", id).param("measureSrid", this.geo.measureSrid());
 	}
 
-	private static String relation(boolean inside) {
+	static String relation(boolean inside) {
 		return inside ? "inside" : "crossing";
 	}
 

@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.project.ProjectInArea;
+import cn.zonegis.project.ProjectService;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ZoneContentsService {
 
-	private static final String CHEMICAL_PARK_SUBZONE = "chemical_park_subzone";
+	static final String CHEMICAL_PARK_SUBZONE = "chemical_park_subzone";
 
 	private final ZoneContentsRepository contents;
 
-	ZoneContentsService(ZoneContentsRepository contents) {
+	private final ProjectService projects;
+
+	ZoneContentsService(ZoneContentsRepository contents, ProjectService projects) {
 		this.contents = contents;
+		this.projects = projects;
 	}
 
 	@Transactional(readOnly = true)
@@ -32,11 +37,20 @@ public class ZoneContentsService {
 			.orElseThrow(() -> ApiProblem.notFound("land.unknown", "zones", Long.toString(zoneId)));
 		List<ZoneContents.ParcelInZone> parcels = this.contents.parcels(zoneId);
 		List<ZoneContents.EnterpriseInZone> enterprises = this.contents.enterprises(zoneId);
-		List<ZoneContents.ProjectInZone> projects = this.contents.projects(zoneId);
+		List<ZoneContents.ProjectInZone> projects = this.projects.inArea(this.contents.shape(zoneId))
+			.stream()
+			.map(ZoneContentsService::projectInZone)
+			.toList();
 		List<ZoneContents.EnterpriseInZone> nonChemical = CHEMICAL_PARK_SUBZONE.equals(zone.kind())
 				? enterprises.stream().filter((e) -> !e.chemical()).toList() : List.of();
 		return new ZoneContents(zone, parcels, enterprises, nonChemical, projects,
 				totals(parcels, enterprises, nonChemical, projects));
+	}
+
+	private static ZoneContents.ProjectInZone projectInZone(ProjectInArea p) {
+		return new ZoneContents.ProjectInZone(p.id(), p.name(), p.state(), p.category(), p.totalInvestmentWan(),
+				p.completedInvestmentWan(), ZoneContentsRepository.relation(p.inside()),
+				ZoneContents.Measure.of(p.footprintInsideM2()));
 	}
 
 	private static ZoneContents.Totals totals(List<ZoneContents.ParcelInZone> parcels,

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.zonegis.geo.GeometryInput;
+import cn.zonegis.geo.GeometryRepair;
+import cn.zonegis.geo.Srid;
+import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +52,18 @@ class ProjectRepository {
 			WHERE id = :id AND version = :version
 			""";
 
+	/**
+	 * The area is the query shape, so the GiST indexes on geom and footprint serve it.
+	 */
+	private static final String IN_AREA = """
+			SELECT t.id, t.name, t.state, t.category, t.total_investment_wan, t.completed_investment_wan,
+				ST_CoveredBy(coalesce(t.footprint, t.geom), a.geom) AS inside,
+				coalesce(ST_Area(ST_Transform(ST_Intersection(t.footprint, a.geom), :measureSrid)), 0) AS inside_m2
+			FROM zonegis.project t, (SELECT ST_GeomFromWKB(:area, %d) AS geom) a
+			WHERE ST_Intersects(t.geom, a.geom) OR ST_Intersects(t.footprint, a.geom)
+			ORDER BY t.name
+			""".formatted(Srid.CGCS2000);
+
 	private static final String LOCK_VERSION = "SELECT version FROM zonegis.project WHERE id = :id FOR UPDATE";
 
 	private static final String DELETE = "DELETE FROM zonegis.project WHERE id = :id AND version = :version";
@@ -65,6 +80,16 @@ class ProjectRepository {
 
 	Optional<ProjectRow> find(long id) {
 		return this.jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(ProjectRepository::row).optional();
+	}
+
+	List<ProjectInArea> inArea(Geometry area, int measureSrid) {
+		return this.jdbc.sql(IN_AREA)
+			.param("area", GeometryRepair.wkb(area))
+			.param("measureSrid", measureSrid)
+			.query((rs, i) -> new ProjectInArea(rs.getLong("id"), rs.getString("name"), rs.getString("state"),
+					rs.getString("category"), rs.getBigDecimal("total_investment_wan"),
+					rs.getBigDecimal("completed_investment_wan"), rs.getBoolean("inside"), rs.getDouble("inside_m2")))
+			.list();
 	}
 
 	Optional<Integer> lockVersion(long id) {

@@ -12,6 +12,7 @@ import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.land.ParcelService;
 import cn.zonegis.project.ProjectRepository.ProjectRow;
 import cn.zonegis.security.AuditLog;
+import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,6 +89,15 @@ public class ProjectService {
 	/**
 	 * Totals for the half-year report: 重点项目 count, 总投资, 已开工, 完成投资, by state and level.
 	 */
+	/**
+	 * The projects whose point or footprint lies in or across the area (EPSG:4490), by
+	 * name.
+	 */
+	@Transactional(readOnly = true)
+	public List<ProjectInArea> inArea(Geometry area) {
+		return this.projects.inArea(area, this.geo.measureSrid());
+	}
+
 	@Transactional(readOnly = true)
 	public ProjectSummary summary(LocalDate asOf) {
 		return ProjectSummary.of(this.projects.all().stream().map((row) -> ProjectView.of(row, asOf)).toList(), asOf);

@@ -2,12 +2,18 @@ package cn.zonegis.report;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.geo.MeasureSql;
+import cn.zonegis.land.LandLayerService;
+import cn.zonegis.land.ParcelLifecycle;
+import cn.zonegis.land.ZoneRef;
 import cn.zonegis.project.ProjectService;
 import cn.zonegis.project.ProjectView;
+import cn.zonegis.workorder.WorkKindService;
+import cn.zonegis.workorder.WorkOrderLifecycle;
 
 import org.springframework.stereotype.Component;
 
@@ -20,9 +26,16 @@ import org.springframework.stereotype.Component;
 @Component
 class HalfYearFigures {
 
-	/** Parcel lifecycle steps the report counts (用地红线图出具, 组卷, 挂牌, 出让, 收回, 注销). */
-	static final List<String> LAND_STEPS = List.of("red_line_issued", "filed", "listed", "transferred", "recovered",
-			"cancelled");
+	/**
+	 * Parcel lifecycle steps the report counts: every status a parcel moves into
+	 * (用地红线图出具, 组卷, 挂牌, 出让, 收回, 注销).
+	 */
+	static final List<String> LAND_STEPS = ParcelLifecycle
+		.codes(EnumSet.complementOf(EnumSet.of(ParcelLifecycle.PLANNED)));
+
+	/** Work order states the figures name, bound as :closed and :cancelled. */
+	private static final Map<String, Object> ORDER_STATES = Map.of("closed", WorkOrderLifecycle.CLOSED.value(),
+			"cancelled", WorkOrderLifecycle.CANCELLED.value());
 
 	private static final String PARCELS_REACHING = """
 			SELECT t.id, 'parcels' AS layer, t.code || ' ' || coalesce(t.name, '') AS label, %s AS amount, t.id AS grp, t.geom
@@ -35,9 +48,9 @@ class HalfYearFigures {
 	private static final String WORK_DONE = """
 			SELECT w.id, 'work_orders' AS layer, w.code || ' ' || w.description AS label, q.amount, w.id AS grp, w.geom
 			FROM zonegis.work_quantity q JOIN zonegis.work_order w ON w.id = q.work_order_id
-			WHERE q.work_kind = :workKind AND w.state = 'closed'
+			WHERE q.work_kind = :workKind AND w.state = :closed
 				AND EXISTS (SELECT 1 FROM zonegis.work_order_event e
-					WHERE e.work_order_id = w.id AND e.to_state = 'closed' AND e.at >= :start AND e.at < :end)
+					WHERE e.work_order_id = w.id AND e.to_state = :closed AND e.at >= :start AND e.at < :end)
 			""";
 
 	private static final String ENTERPRISES_IN_ZONE = """
@@ -83,7 +96,7 @@ class HalfYearFigures {
 			SELECT t.id, 'work_orders' AS layer, t.code || ' ' || t.description AS label, NULL::numeric AS amount,
 				t.enterprise_id AS grp, t.geom
 			FROM zonegis.work_order t
-			WHERE t.state <> 'cancelled' AND %s AND\s""" + REPORTED_IN_PERIOD;
+			WHERE t.state <> :cancelled AND %s AND\s""" + REPORTED_IN_PERIOD;
 
 	private static final String FIRST_INSPECTIONS = "t.kind = 'inspection' AND t.reinspection_of IS NULL";
 
@@ -101,12 +114,15 @@ class HalfYearFigures {
 	/** IN (NULL) matches nothing, where an empty IN () would not parse. */
 	private static final List<String> NO_NAMES = Collections.singletonList(null);
 
-	private final ReportRepository repository;
+	private final WorkKindService workKinds;
+
+	private final LandLayerService land;
 
 	private final ProjectService projects;
 
-	HalfYearFigures(ReportRepository repository, ProjectService projects) {
-		this.repository = repository;
+	HalfYearFigures(WorkKindService workKinds, LandLayerService land, ProjectService projects) {
+		this.workKinds = workKinds;
+		this.land = land;
 		this.projects = projects;
 	}
 
@@ -146,17 +162,17 @@ class HalfYearFigures {
 	}
 
 	private List<FigureDef> municipal() {
-		return this.repository.workKinds()
+		return this.workKinds.catalogue()
 			.stream()
 			.map((k) -> new FigureDef("municipal." + k.code(), ReportSection.MUNICIPAL, k.unit(), FigureDef.SUM,
-					WORK_DONE, Map.of("workKind", k.code()), "report.municipal.kind",
-					new Object[] { k.nameZh(), k.nameEn() }, "report.municipal.definition"))
+					WORK_DONE, Map.of("workKind", k.code(), "closed", WorkOrderLifecycle.CLOSED.value()),
+					"report.municipal.kind", new Object[] { k.nameZh(), k.nameEn() }, "report.municipal.definition"))
 			.toList();
 	}
 
 	private List<FigureDef> park() {
 		List<FigureDef> figures = new ArrayList<>();
-		for (ReportRepository.Zone zone : this.repository.chemicalZones()) {
+		for (ZoneRef zone : this.land.chemicalParkSubzones()) {
 			Map<String, Object> params = Map.of("zoneId", zone.id());
 			Object[] name = { zone.name() };
 			String prefix = "park." + zone.id() + ".";
@@ -234,7 +250,7 @@ class HalfYearFigures {
 								SELECT t.id, 'work_orders' AS layer, t.code || ' ' || t.description AS label,
 									NULL::numeric AS amount, t.enterprise_id AS grp, t.geom
 								FROM zonegis.work_order t
-								WHERE t.state <> 'cancelled' AND t.inspection_id IN (SELECT t.reinspection_of FROM zonegis.work_order t
+								WHERE t.state <> :cancelled AND t.inspection_id IN (SELECT t.reinspection_of FROM zonegis.work_order t
 									WHERE %s AND %s)
 								"""
 							.formatted(REINSPECTIONS, REPORTED_IN_PERIOD)),
@@ -243,7 +259,7 @@ class HalfYearFigures {
 				safetyFigure("safety.on_spot.problems", "个", FigureDef.COUNT,
 						ORDERS.formatted(FINDINGS + " AND t.rectified_on_spot")),
 				safetyFigure("safety.closed_loop.problems", "个", FigureDef.COUNT, ORDERS.formatted(FINDINGS
-						+ " AND t.state = 'closed' AND EXISTS (SELECT 1 FROM zonegis.work_order_event c WHERE c.work_order_id = t.id AND c.to_state = 'closed' AND c.at < :end)")),
+						+ " AND t.state = :closed AND EXISTS (SELECT 1 FROM zonegis.work_order_event c WHERE c.work_order_id = t.id AND c.to_state = :closed AND c.at < :end)")),
 				safetyFigure("safety.heating_stoves", "个", FigureDef.COUNT, ORDERS.formatted(FINDINGS
 						+ " AND t.inspection_id IN (SELECT id FROM zonegis.work_order WHERE inspection_kind = 'heating_stove')")),
 				safetyFigure("safety.environmental.enterprises", "家", FigureDef.DISTINCT_GROUPS, ORDERS
@@ -251,8 +267,8 @@ class HalfYearFigures {
 	}
 
 	private static FigureDef safetyFigure(String key, String unit, String aggregate, String sql) {
-		return new FigureDef(key, ReportSection.SAFETY, unit, aggregate, sql, Map.of(), "report." + key, new Object[0],
-				"report." + key + ".definition");
+		return new FigureDef(key, ReportSection.SAFETY, unit, aggregate, sql, ORDER_STATES, "report." + key,
+				new Object[0], "report." + key + ".definition");
 	}
 
 	private List<FigureDef> houses() {

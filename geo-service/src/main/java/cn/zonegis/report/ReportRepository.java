@@ -12,8 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Runs a figure's rows: their total for the report, the rows themselves as GeoJSON for
- * the table and the map. Reads the work kind catalogue and the chemical park sub-zones
- * the figures are made for.
+ * the table and the map.
  */
 @Repository
 class ReportRepository {
@@ -26,14 +25,6 @@ class ReportRepository {
 				'properties', json_build_object('layer', r.layer, 'label', r.label, 'amount', r.amount))
 				ORDER BY r.label, r.id), '[]'::json))::text
 			FROM (%s) r
-			""";
-
-	private static final String WORK_KINDS = """
-			SELECT code, name_zh, name_en, unit FROM zonegis.work_kind ORDER BY position
-			""";
-
-	private static final String CHEMICAL_ZONES = """
-			SELECT id, name FROM zonegis.expansion_zone WHERE kind = 'chemical_park_subzone' ORDER BY code
 			""";
 
 	private final JdbcClient jdbc;
@@ -53,17 +44,6 @@ class ReportRepository {
 		return bind(ROWS.formatted(sql(figure)), figure, period).query(String.class).single();
 	}
 
-	List<WorkKind> workKinds() {
-		return this.jdbc.sql(WORK_KINDS)
-			.query((rs, i) -> new WorkKind(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-					rs.getString("unit")))
-			.list();
-	}
-
-	List<Zone> chemicalZones() {
-		return this.jdbc.sql(CHEMICAL_ZONES).query((rs, i) -> new Zone(rs.getLong("id"), rs.getString("name"))).list();
-	}
-
 	private String sql(FigureDef figure) {
 		return figure.rowsSql().replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
 	}
@@ -81,14 +61,6 @@ class ReportRepository {
 			}
 		}
 		return statement;
-	}
-
-	/** A kind of municipal work of the catalogue and its unit. */
-	record WorkKind(String code, String nameZh, String nameEn, String unit) {
-	}
-
-	/** A chemical park sub-zone (化工产业园分区). */
-	record Zone(long id, String name) {
 	}
 
 }

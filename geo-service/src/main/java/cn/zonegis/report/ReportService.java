@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.land.LandLayerService;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,11 +31,14 @@ public class ReportService {
 
 	private final ReportRepository repository;
 
+	private final LandLayerService land;
+
 	private final MessageSource messages;
 
-	ReportService(HalfYearFigures figures, ReportRepository repository, MessageSource messages) {
+	ReportService(HalfYearFigures figures, ReportRepository repository, LandLayerService land, MessageSource messages) {
 		this.figures = figures;
 		this.repository = repository;
+		this.land = land;
 		this.messages = messages;
 	}
 
@@ -102,7 +106,7 @@ public class ReportService {
 					.map((f) -> message("report.text.municipal.item", locale, f.label(), plain(f.value()), f.unit()))
 					.toList()));
 			case PARK -> String.join(" ",
-					this.repository.chemicalZones()
+					this.land.chemicalParkSubzones()
 						.stream()
 						.map((z) -> fill(message("report.text.park", locale).replace("{zone}", z.name())
 							.replace("{park.", "{park." + z.id() + "."), byKey))

@@ -7,6 +7,7 @@ import java.util.Optional;
 import cn.zonegis.asset.AssetKind;
 import cn.zonegis.asset.AssetRef;
 import cn.zonegis.asset.AssetService;
+import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,11 @@ class AssetLookup {
 	/** The asset, or empty when there is no asset of that type and id. */
 	Optional<AssetRef> find(String type, long id) {
 		return this.assets.find(AssetKind.of(type), id);
+	}
+
+	/** The centre lines of the road of that name, or empty when no road has it. */
+	Optional<Geometry> road(String name) {
+		return this.assets.unionByLabel(AssetKind.ROAD, name);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package cn.zonegis.workorder;
 
+import cn.zonegis.asset.AssetKind;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,8 +24,7 @@ class FaultController {
 	@PreAuthorize("hasAnyRole('DISPATCHER', 'PLANNER', 'CREW')")
 	ResponseEntity<FaultService.FaultReport> reportFault(@PathVariable String collection, @PathVariable long id,
 			@RequestBody(required = false) FaultService.FaultRequest request) {
-		String assetType = collection.substring(0, collection.length() - 1);
-		FaultService.FaultReport report = this.faults.report(assetType, id,
+		FaultService.FaultReport report = this.faults.report(AssetKind.of(collection), id,
 				(request == null) ? new FaultService.FaultRequest(null, null, false) : request);
 		return ResponseEntity.status((report.workOrder() != null) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
 	}

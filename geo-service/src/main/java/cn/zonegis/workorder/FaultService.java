@@ -3,6 +3,7 @@ package cn.zonegis.workorder;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.asset.AssetKind;
 import cn.zonegis.asset.AssetRef;
 
 import org.springframework.stereotype.Service;
@@ -16,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FaultService {
 
-	/** The repair each asset type with a state needs. */
-	static final Map<String, WorkOrderKind> REPAIR = Map.of("streetlight", WorkOrderKind.STREETLIGHT_REPAIR, "cable",
-			WorkOrderKind.CABLE_REPAIR);
+	/** The repair each kind of asset a fault can be reported on needs. */
+	static final Map<AssetKind, WorkOrderKind> REPAIR = Map.of(AssetKind.STREETLIGHT, WorkOrderKind.STREETLIGHT_REPAIR,
+			AssetKind.CABLE, WorkOrderKind.CABLE_REPAIR);
 
 	private final AssetLookup assets;
 
@@ -33,8 +34,9 @@ class FaultService {
 	}
 
 	@Transactional
-	FaultReport report(String assetType, long assetId, FaultRequest request) {
-		WorkOrderKind kind = REPAIR.get(assetType);
+	FaultReport report(AssetKind assetKind, long assetId, FaultRequest request) {
+		WorkOrderKind kind = REPAIR.get(assetKind);
+		String assetType = assetKind.table();
 		AssetRef asset = this.assets.find(assetType, assetId)
 			.orElseThrow(() -> ApiProblem.notFound("workorder.asset.unknown", assetType, String.valueOf(assetId)));
 		String note = this.input.text("note", request.note(), 500, false);

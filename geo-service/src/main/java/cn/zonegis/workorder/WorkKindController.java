@@ -2,7 +2,6 @@ package cn.zonegis.workorder;
 
 import java.util.List;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,16 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WorkKindController {
 
-	private final WorkOrderRepository orders;
+	private final WorkKindService kinds;
 
-	WorkKindController(WorkOrderRepository orders) {
-		this.orders = orders;
+	WorkKindController(WorkKindService kinds) {
+		this.kinds = kinds;
 	}
 
 	@GetMapping("/api/work-kinds")
-	@Transactional(readOnly = true)
-	List<WorkOrderRepository.WorkKind> workKinds() {
-		return this.orders.workKinds();
+	List<WorkKind> workKinds() {
+		return this.kinds.catalogue();
 	}
 
 }

@@ -4,6 +4,7 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.asset.AssetRef;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.land.LandLayerService;
 
 import org.springframework.stereotype.Component;
 
@@ -18,12 +19,12 @@ class WorkOrderInput {
 
 	private final AssetLookup assets;
 
-	private final WorkOrderRepository orders;
+	private final LandLayerService land;
 
-	WorkOrderInput(GeoProperties geo, AssetLookup assets, WorkOrderRepository orders) {
+	WorkOrderInput(GeoProperties geo, AssetLookup assets, LandLayerService land) {
 		this.geo = geo;
 		this.assets = assets;
-		this.orders = orders;
+		this.land = land;
 	}
 
 	/** Trimmed text of at most max characters; null allowed unless required. */
@@ -63,7 +64,8 @@ class WorkOrderInput {
 		if (id == null) {
 			return null;
 		}
-		return this.orders.enterprisePoint(id)
+		return this.land.enterprise(id)
+			.map((enterprise) -> new LonLat(enterprise.lon(), enterprise.lat()))
 			.orElseThrow(() -> ApiProblem
 				.unprocessable("unknown-enterprise", "workorder.enterprise.unknown", String.valueOf(id))
 				.with("parameter", "enterpriseId"));

@@ -1,7 +1,9 @@
 package cn.zonegis.workorder;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +20,12 @@ public enum WorkOrderLifecycle {
 
 	/** The states in which the order no longer runs against its SLA. */
 	private static final Set<WorkOrderLifecycle> SETTLED = EnumSet.of(COMPLETED, VERIFIED, CLOSED, CANCELLED);
+
+	/** Work done and not sent back: the orders whose quantities of work count. */
+	private static final Set<WorkOrderLifecycle> DONE = EnumSet.of(COMPLETED, VERIFIED, CLOSED);
+
+	/** Work the office has checked and accepted: a finding rectified. */
+	private static final Set<WorkOrderLifecycle> ACCEPTED = EnumSet.of(VERIFIED, CLOSED);
 
 	/** The states the crew holds the work in: its open workload. */
 	private static final Set<WorkOrderLifecycle> WITH_CREW = EnumSet.of(DISPATCHED, IN_PROGRESS);
@@ -50,6 +58,22 @@ public enum WorkOrderLifecycle {
 		return CREW_STEPS.contains(this);
 	}
 
+	/**
+	 * Whether a finding in this state no longer holds its inspection open: its work
+	 * accepted, or the finding withdrawn.
+	 */
+	public boolean settlesFinding() {
+		return ACCEPTED.contains(this) || this == CANCELLED;
+	}
+
+	public static Set<WorkOrderLifecycle> done() {
+		return EnumSet.copyOf(DONE);
+	}
+
+	public static Set<WorkOrderLifecycle> accepted() {
+		return EnumSet.copyOf(ACCEPTED);
+	}
+
 	public static Set<WorkOrderLifecycle> withCrew() {
 		return EnumSet.copyOf(WITH_CREW);
 	}
@@ -59,10 +83,19 @@ public enum WorkOrderLifecycle {
 	}
 
 	/**
-	 * The states as a SQL list of literals, for conditions written once from this table.
+	 * The values of these states, in lifecycle order, for a SQL parameter
+	 * ({@code state IN (:done)}).
 	 */
-	static String sqlList(Set<WorkOrderLifecycle> states) {
-		return states.stream().map((s) -> "'" + s.value() + "'").collect(Collectors.joining(", "));
+	public static List<String> valuesOf(Collection<WorkOrderLifecycle> states) {
+		return states.stream().sorted().map(WorkOrderLifecycle::value).toList();
+	}
+
+	/**
+	 * The states as a SQL list of literals, for the computed columns of a collection,
+	 * which ogc/ and tiles/ run without parameters; the values are this enum's own.
+	 */
+	static String sqlList(Collection<WorkOrderLifecycle> states) {
+		return valuesOf(states).stream().map((value) -> "'" + value + "'").collect(Collectors.joining(", "));
 	}
 
 	/** The value stored in work_order.state and used in the API. */

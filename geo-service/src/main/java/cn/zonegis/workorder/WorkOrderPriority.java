@@ -12,6 +12,9 @@ public enum WorkOrderPriority {
 
 	URGENT, HIGH, NORMAL, LOW;
 
+	/** The priority of an order reported without one. */
+	public static final WorkOrderPriority DEFAULT = NORMAL;
+
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);
 	}

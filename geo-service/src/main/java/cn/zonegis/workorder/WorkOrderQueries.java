@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.Srid;
+import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -56,7 +58,7 @@ class WorkOrderQueries {
 	private static final String WORK_DONE = """
 			SELECT t.kind, t.quantity_unit, count(*) AS n, sum(t.quantity) AS quantity
 			FROM zonegis.work_order t
-			WHERE t.state IN ('completed', 'verified', 'closed') AND %s
+			WHERE t.state IN (:done) AND %s
 			GROUP BY t.kind, t.quantity_unit
 			ORDER BY t.kind, t.quantity_unit
 			""";
@@ -69,25 +71,22 @@ class WorkOrderQueries {
 			SELECT count(*) FILTER (WHERE t.kind = 'inspection') AS inspections,
 				count(DISTINCT t.enterprise_id) FILTER (WHERE t.kind = 'inspection') AS enterprises,
 				count(*) FILTER (WHERE t.inspection_id IS NOT NULL) AS findings,
-				count(*) FILTER (WHERE t.inspection_id IS NOT NULL AND t.state IN ('verified', 'closed')) AS rectified
+				count(*) FILTER (WHERE t.inspection_id IS NOT NULL AND t.state IN (:accepted)) AS rectified
 			FROM zonegis.work_order t
 			WHERE %s
 			""";
 
 	/**
-	 * The named road's centre lines, in the measuring CRS for the distance and as a
-	 * buffer back in EPSG:4490 so the GiST index on the orders' points narrows the search
-	 * first.
+	 * The road's centre lines, in the measuring CRS for the distance and as a buffer back
+	 * in EPSG:4490 so the GiST index on the orders' points narrows the search first.
 	 */
 	private static final String NEAR_ROAD = """
-			CROSS JOIN (SELECT ST_Transform(ST_Union(r.geom), :measureSrid) AS line,
-					ST_Transform(ST_Buffer(ST_Transform(ST_Union(r.geom), :measureSrid), :distanceM), %d) AS zone
-				FROM zonegis.road r WHERE r.name = :road) road
+			CROSS JOIN (SELECT ST_Transform(r.geom, :measureSrid) AS line,
+					ST_Transform(ST_Buffer(ST_Transform(r.geom, :measureSrid), :distanceM), %1$d) AS zone
+				FROM (SELECT ST_GeomFromWKB(:road, %1$d) AS geom) r) road
 			""".formatted(Srid.CGCS2000);
 
 	private static final String NEAR_ROAD_DISTANCE = "round(ST_Distance(ST_Transform(t.geom, :measureSrid), road.line)::numeric, 1)";
-
-	private static final String ROAD_EXISTS = "SELECT count(*) FROM zonegis.road WHERE name = :road";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -117,11 +116,13 @@ class WorkOrderQueries {
 	}
 
 	/**
-	 * Writes the orders within distanceM metres of the road of that name, nearest first.
+	 * Writes the orders within distanceM metres of the road's centre lines, nearest
+	 * first.
 	 */
-	void writeNearRoad(String road, double distanceM, WorkOrderFilter filter, Actor actor, int limit,
+	void writeNearRoad(Geometry road, double distanceM, WorkOrderFilter filter, Actor actor, int limit,
 			OutputStream out) {
-		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit).addValue("road", road)
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit)
+			.addValue("road", GeometryRepair.wkb(road))
 			.addValue("distanceM", distanceM)
 			.addValue("measureSrid", this.geo.measureSrid());
 		String where = filter.where(actor, params) + " AND t.geom && road.zone AND ST_DWithin(ST_Transform(t.geom, "
@@ -131,13 +132,11 @@ class WorkOrderQueries {
 		writeFeatures(sql, params, out);
 	}
 
-	boolean roadExists(String road) {
-		return this.jdbc.queryForObject(ROAD_EXISTS, Map.of("road", road), Long.class) > 0;
-	}
-
 	/** Counts by state and by kind, with how many are overdue. */
 	Stats stats(WorkOrderFilter filter, Actor actor) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
+		MapSqlParameterSource params = new MapSqlParameterSource()
+			.addValue("done", WorkOrderLifecycle.valuesOf(WorkOrderLifecycle.done()))
+			.addValue("accepted", WorkOrderLifecycle.valuesOf(WorkOrderLifecycle.accepted()));
 		String sql = COUNTS.formatted(WorkOrderCollections.OVERDUE, filter.where(actor, params));
 		Map<String, Long> byState = new LinkedHashMap<>();
 		for (WorkOrderLifecycle state : WorkOrderLifecycle.values()) {

@@ -1,6 +1,7 @@
 package cn.zonegis.workorder;
 
 import cn.zonegis.ApiProblem;
+import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,12 @@ class WorkOrderQueryService {
 
 	private final Actor.Resolver actors;
 
-	WorkOrderQueryService(WorkOrderQueries queries, Actor.Resolver actors) {
+	private final AssetLookup assets;
+
+	WorkOrderQueryService(WorkOrderQueries queries, Actor.Resolver actors, AssetLookup assets) {
 		this.queries = queries;
 		this.actors = actors;
+		this.assets = assets;
 	}
 
 	StreamingResponseBody list(WorkOrderFilter filter, int limit) {
@@ -48,10 +52,9 @@ class WorkOrderQueryService {
 				.badRequest("invalid-parameter", "workorder.road.distance", String.valueOf((int) MAX_ROAD_DISTANCE_M))
 				.with("parameter", "distance");
 		}
-		if (!this.queries.roadExists(name)) {
-			throw ApiProblem.notFound("workorder.road.unknown", name).with("parameter", "name");
-		}
-		return (out) -> this.queries.writeNearRoad(name, distanceM, filter, actor, checked, out);
+		Geometry line = this.assets.road(name)
+			.orElseThrow(() -> ApiProblem.notFound("workorder.road.unknown", name).with("parameter", "name"));
+		return (out) -> this.queries.writeNearRoad(line, distanceM, filter, actor, checked, out);
 	}
 
 	@Transactional(readOnly = true)

@@ -85,10 +85,6 @@ class WorkOrderRepository {
 			INSERT INTO zonegis.work_quantity (work_order_id, work_kind, amount) VALUES (:orderId, :workKind, :amount)
 			""";
 
-	private static final String ENTERPRISE_POINT = """
-			SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM zonegis.enterprise WHERE id = :id
-			""";
-
 	private final JdbcClient jdbc;
 
 	WorkOrderRepository(JdbcClient jdbc) {
@@ -200,13 +196,6 @@ class WorkOrderRepository {
 		}
 	}
 
-	Optional<LonLat> enterprisePoint(long enterpriseId) {
-		return this.jdbc.sql(ENTERPRISE_POINT)
-			.param("id", enterpriseId)
-			.query((rs, i) -> new LonLat(rs.getDouble("lon"), rs.getDouble("lat")))
-			.optional();
-	}
-
 	private static WorkOrderView map(ResultSet rs, int row) throws SQLException {
 		return new WorkOrderView(rs.getLong("id"), rs.getString("code"), rs.getString("kind"), rs.getString("priority"),
 				rs.getString("state"), rs.getString("description"), rs.getString("asset_type"),
@@ -218,10 +207,6 @@ class WorkOrderRepository {
 				rs.getString("quantity_unit"), new LonLat(rs.getDouble("lon"), rs.getDouble("lat")),
 				rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class),
 				rs.getObject("updated_at", OffsetDateTime.class), null, null);
-	}
-
-	/** A kind of municipal work the half-year report counts (管道铺设 m, 路灯安装 盏…). */
-	record WorkKind(String code, String category, String nameZh, String nameEn, String unit) {
 	}
 
 	/** What a new order stores, checked and with its point resolved. */

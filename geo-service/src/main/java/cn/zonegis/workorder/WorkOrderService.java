@@ -104,7 +104,7 @@ class WorkOrderService {
 			.orElseThrow(() -> ApiProblem.badRequest("unknown-kind", "workorder.kind.unknown", request.kind())
 				.with("parameter", "kind")
 				.with("allowed", Arrays.stream(WorkOrderKind.values()).map(WorkOrderKind::value).toList()));
-		WorkOrderPriority priority = (request.priority() == null) ? WorkOrderPriority.NORMAL
+		WorkOrderPriority priority = (request.priority() == null) ? WorkOrderPriority.DEFAULT
 				: WorkOrderPriority.of(request.priority())
 					.orElseThrow(() -> ApiProblem
 						.badRequest("unknown-priority", "workorder.priority.unknown", request.priority())

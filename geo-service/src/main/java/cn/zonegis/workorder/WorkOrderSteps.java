@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.asset.AssetKind;
 import cn.zonegis.security.AuditLog;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -153,7 +154,7 @@ class WorkOrderSteps {
 	private void requireFindingsSettled(WorkOrderView inspection) {
 		List<String> open = this.orders.findings(inspection.id())
 			.stream()
-			.filter((f) -> !List.of("verified", "closed", "cancelled").contains(f.state()))
+			.filter((f) -> !WorkOrderLifecycle.of(f.state()).orElseThrow().settlesFinding())
 			.map(WorkOrderView.FindingView::code)
 			.toList();
 		if (!open.isEmpty()) {
@@ -261,10 +262,9 @@ class WorkOrderSteps {
 	 * Closing the repair of a faulty streetlight or cable puts the asset back in service.
 	 */
 	private void restoreRepairedAsset(WorkOrderView order, WorkOrderLifecycle target) {
-		boolean repair = order.workKind() == WorkOrderKind.STREETLIGHT_REPAIR
-				|| order.workKind() == WorkOrderKind.CABLE_REPAIR;
-		if (target == WorkOrderLifecycle.CLOSED && repair
-				&& ("streetlight".equals(order.assetType()) || "cable".equals(order.assetType()))) {
+		boolean repair = FaultService.REPAIR.containsValue(order.workKind()) && order.assetType() != null
+				&& FaultService.REPAIR.containsKey(AssetKind.of(order.assetType()));
+		if (target == WorkOrderLifecycle.CLOSED && repair) {
 			this.assets.setState(order.assetType(), order.assetId(), "normal",
 					"work order " + order.code() + " closed");
 		}

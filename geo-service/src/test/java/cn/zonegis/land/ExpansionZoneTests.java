@@ -1,21 +1,28 @@
 package cn.zonegis.land;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
+import cn.zonegis.geo.GeoProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 /** /api/zones, /api/enterprises and what a zone holds, on the demo zone. */
 class ExpansionZoneTests extends IntegrationTest {
+
+	@Autowired
+	private GeoProperties geo;
 
 	@AfterEach
 	void leaveTheDemoZoneAsItWas() {
@@ -81,6 +88,31 @@ class ExpansionZoneTests extends IntegrationTest {
 		}
 		assertThat(relocationTotal).isEqualTo(contents.get("nonChemicalEnterprises").size());
 		assertThat(totals.get("projects").asInt()).isEqualTo(contents.get("projects").size());
+	}
+
+	@Test
+	void eachZoneListsTheProjectsOnItsGroundWithTheFootprintInside() {
+		int listed = 0;
+		for (long id : this.jdbc.sql("SELECT id FROM zonegis.expansion_zone ORDER BY id").query(Long.class).list()) {
+			List<String> expected = this.jdbc.sql("""
+					SELECT pr.name || ' ' || CASE WHEN ST_CoveredBy(coalesce(pr.footprint, pr.geom), z.geom)
+							THEN 'inside' ELSE 'crossing' END || ' ' || round(coalesce(ST_Area(ST_Transform(
+							ST_Intersection(pr.footprint, z.geom), :measureSrid)), 0)::numeric, 2)
+					FROM zonegis.project pr, zonegis.expansion_zone z
+					WHERE z.id = :id AND (ST_Intersects(pr.geom, z.geom) OR ST_Intersects(pr.footprint, z.geom))
+					ORDER BY pr.name
+					""").param("id", id).param("measureSrid", this.geo.measureSrid()).query(String.class).list();
+			List<String> projects = as("viewer").get("/api/zones/" + id + "/contents")
+				.json()
+				.get("projects")
+				.valueStream()
+				.map((p) -> p.get("name").asString() + " " + p.get("relation").asString() + " "
+						+ p.get("footprintInside").get("m2").decimalValue().setScale(2))
+				.toList();
+			assertThat(projects).isEqualTo(expected);
+			listed += projects.size();
+		}
+		assertThat(listed).as("projects stand in the demo expansion zones").isPositive();
 	}
 
 	@Test
