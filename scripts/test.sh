@@ -32,6 +32,11 @@ ensure_browser() {
 	fi
 }
 
+# A cluster this run started is stopped when the run ends, leaving the port free for the next.
+cluster_was_running=""
+"$ROOT/scripts/db.sh" status >/dev/null 2>&1 && cluster_was_running=yes
+stop_cluster() { [ -n "$cluster_was_running" ] || "$ROOT/scripts/db.sh" stop >/dev/null 2>&1 || true; }
+trap stop_cluster EXIT
 "$ROOT/scripts/db.sh" start
 "$ROOT/scripts/db.sh" dropdb "$TEST_DB"
 "$ROOT/scripts/db.sh" createdb "$TEST_DB"
@@ -57,7 +62,7 @@ ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/${TEST_DB}_web" ZONEGIS_POR
 	java -jar geo-service/target/geo-service.jar --zonegis.demo.load=true \
 	--spring.config.import="file:$ROOT/scripts/test-logins.properties" >"$LOG" 2>&1 &
 APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true' EXIT
+trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true; stop_cluster' EXIT
 SERVICE="http://127.0.0.1:$APP_PORT"
 
 # The browser tests start only against a service that is up and warm: health UP, then one page

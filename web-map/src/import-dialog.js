@@ -7,7 +7,16 @@
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
-import { importFormats, formatOf, gaussKrugerCrs, importQuery, uploadImport, exportUrl } from './import-upload.js';
+import {
+  importFormats,
+  formatOf,
+  gaussKrugerCrs,
+  importQuery,
+  uploadImport,
+  exportUrl,
+  selectionQuery,
+} from './import-upload.js';
+import { spreadsheetLink } from './spreadsheet-link.js';
 
 const defaults = {
   roles: ['PLANNER', 'ADMIN'],
@@ -408,6 +417,7 @@ export function mountImportDialog(map, { user, config, container, dock }) {
         },
         t('import.exportView'),
       ),
+      spreadsheetLink('parcels', selectionQuery({ bounds: map.getBounds() }).toString()),
       state.done?.ids?.length
         ? el(
             'a',
@@ -419,6 +429,7 @@ export function mountImportDialog(map, { user, config, container, dock }) {
             t('import.exportImported'),
           )
         : null,
+      state.done?.ids?.length ? spreadsheetLink('parcels', selectionQuery({ ids: state.done.ids }).toString()) : null,
     ]);
   }
 

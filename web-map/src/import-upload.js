@@ -122,8 +122,10 @@ function pollSteps(progressId, onStep, intervalMs = 500) {
 
 // The export address of a selection in any import format: the parcels in a lon/lat box
 // ({ bounds }: a Leaflet LatLngBounds) or the parcels of the given ids ({ ids }).
-export function exportUrl(format, { bounds, ids }) {
-  const params = new URLSearchParams({ format });
+// The parcels of a selection (ids, or the map's view) as /api/parcels/export and the parcels
+// spreadsheet both read it.
+export function selectionQuery({ bounds, ids }) {
+  const params = new URLSearchParams();
   if (ids) params.set('ids', ids.join(','));
   if (bounds) {
     params.set(
@@ -131,5 +133,10 @@ export function exportUrl(format, { bounds, ids }) {
       [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map((v) => v.toFixed(6)).join(','),
     );
   }
+  return params;
+}
+
+export function exportUrl(format, selection) {
+  const params = new URLSearchParams([['format', format], ...selectionQuery(selection)]);
   return `/api/parcels/export?${params}`;
 }

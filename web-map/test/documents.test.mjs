@@ -1,5 +1,6 @@
 // Issued documents from the map: the red-line drawing button in the parcel panel (a preview
-// before, the stored drawing after 出具红线图) and the Excel download beside the dispatch board.
+// before, the stored drawing after 出具红线图) and the Excel downloads beside the export and the
+// dispatch board.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, screenshot, ground, rectangle, createParcel } from './support.mjs';
@@ -66,6 +67,22 @@ describe('issued documents', () => {
     assert.equal(file.status, 200);
     assert.equal(file.type, 'application/pdf');
     assert.equal(file.head, '%PDF-');
+    assert.deepEqual(errors, []);
+  });
+
+  it('downloads the parcels in view as Excel beside their export', async (t) => {
+    const { page, errors } = await signedIn(t, 'planner');
+    await page.click('.zg-import-open');
+    const link = page.locator('.zg-import-export .zg-xlsx-link[data-table="parcels"]');
+    const href = await link.getAttribute('href');
+    const exportHref = await page.locator('.zg-export-view').getAttribute('href');
+    const bbox = new URL(exportHref, page.url()).searchParams.get('bbox');
+    assert.match(href, /^\/api\/tables\/parcels\.xlsx\?/);
+    assert.equal(new URL(href, page.url()).searchParams.get('bbox'), bbox, 'the same parcels as the export');
+    const file = await download(page, href);
+    assert.equal(file.status, 200);
+    assert.equal(file.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.equal(file.head.slice(0, 2), 'PK');
     assert.deepEqual(errors, []);
   });
 

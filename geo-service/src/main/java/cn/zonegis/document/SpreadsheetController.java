@@ -8,6 +8,7 @@ import java.util.Map;
 
 import cn.zonegis.ApiProblem;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +31,10 @@ class SpreadsheetController {
 
 	private final Map<String, SpreadsheetTable> tables = new LinkedHashMap<>();
 
-	SpreadsheetController(List<SpreadsheetTable> tables) {
+	private final MessageSource messages;
+
+	SpreadsheetController(List<SpreadsheetTable> tables, MessageSource messages) {
+		this.messages = messages;
 		tables.forEach((table) -> this.tables.put(table.id(), table));
 	}
 
@@ -51,7 +55,7 @@ class SpreadsheetController {
 			throw ApiProblem.notFound("document.table.unknown", id, String.join(", ", this.tables.keySet()));
 		}
 		Locale locale = language(parameters.remove("lang"));
-		byte[] file = XlsxWriter.write(table, table.rows().of(parameters), locale);
+		byte[] file = XlsxWriter.write(table, table.rows().of(parameters), this.messages, locale);
 		String name = ("en".equals(locale.getLanguage()) ? table.titleEn() : table.titleZh()) + ".xlsx";
 		return ResponseEntity.ok()
 			.contentType(XLSX)

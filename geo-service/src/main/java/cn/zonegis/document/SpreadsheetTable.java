@@ -31,7 +31,9 @@ public record SpreadsheetTable(String id, String titleZh, String titleEn, List<C
 		/** An area in m²: two number columns, m² and 亩. */
 		AREA,
 		/** Yes or no, in the sheet's language. */
-		BOOLEAN
+		BOOLEAN,
+		/** A code (a state, a kind) written as its label in the sheet's language. */
+		LABEL
 
 	}
 
@@ -42,23 +44,32 @@ public record SpreadsheetTable(String id, String titleZh, String titleEn, List<C
 	 * @param zh the Chinese header
 	 * @param en the English header
 	 * @param kind how the value is written
+	 * @param labels for {@link Kind#LABEL}: the message key of a code without the code
+	 * (parcel.status.), else null
 	 */
-	public record Column(String property, String zh, String en, Kind kind) {
+	public record Column(String property, String zh, String en, Kind kind, String labels) {
 
 		public static Column text(String property, String zh, String en) {
-			return new Column(property, zh, en, Kind.TEXT);
+			return new Column(property, zh, en, Kind.TEXT, null);
 		}
 
 		public static Column number(String property, String zh, String en) {
-			return new Column(property, zh, en, Kind.NUMBER);
+			return new Column(property, zh, en, Kind.NUMBER, null);
 		}
 
 		public static Column area(String property, String zh, String en) {
-			return new Column(property, zh, en, Kind.AREA);
+			return new Column(property, zh, en, Kind.AREA, null);
 		}
 
 		public static Column bool(String property, String zh, String en) {
-			return new Column(property, zh, en, Kind.BOOLEAN);
+			return new Column(property, zh, en, Kind.BOOLEAN, null);
+		}
+
+		/**
+		 * A code labelled by the message {@code labels + code}; an unknown code as it is.
+		 */
+		public static Column label(String property, String zh, String en, String labels) {
+			return new Column(property, zh, en, Kind.LABEL, labels);
 		}
 
 	}

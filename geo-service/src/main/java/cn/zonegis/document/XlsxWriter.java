@@ -17,6 +17,8 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.MessageSource;
+
 /**
  * Writes any {@link SpreadsheetTable} as one .xlsx sheet: a header row in the reader's
  * language (Chinese unless English is asked for), numbers as numbers, areas in m² and 亩.
@@ -29,7 +31,7 @@ final class XlsxWriter {
 	private XlsxWriter() {
 	}
 
-	static byte[] write(SpreadsheetTable table, List<JsonNode> rows, Locale locale) {
+	static byte[] write(SpreadsheetTable table, List<JsonNode> rows, MessageSource messages, Locale locale) {
 		boolean english = "en".equals(locale.getLanguage());
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
 			Sheet sheet = workbook
@@ -69,6 +71,13 @@ final class XlsxWriter {
 							Cell cell = row.createCell(c++);
 							if (value.isBoolean()) {
 								cell.setCellValue(value.asBoolean() ? (english ? "yes" : "是") : (english ? "no" : "否"));
+							}
+						}
+						case LABEL -> {
+							Cell cell = row.createCell(c++);
+							if (value.isString()) {
+								cell.setCellValue(messages.getMessage(column.labels() + value.asString(), null,
+										value.asString(), locale));
 							}
 						}
 						default -> {

@@ -24,7 +24,8 @@ class LandTables {
 		return new SpreadsheetTable("land-recoveries", "闲置低效用地收回台账", "Land recovery register",
 				List.of(Column.number("id", "序号", "ID"), Column.text("parcel_code", "地块编号", "Parcel code"),
 						Column.text("former_holder", "原权利人", "Former holder"),
-						Column.text("land_use", "用地性质", "Land use"), Column.text("reason", "收回原因", "Reason"),
+						Column.text("land_use", "用地性质", "Land use"),
+						Column.label("reason", "收回原因", "Reason", "recovery.reason.label."),
 						Column.text("legal_basis", "收回依据", "Legal basis"),
 						Column.text("decision_date", "决定日期", "Decision date"),
 						Column.bool("certificate_cancelled", "证书已注销", "Certificate cancelled"),
@@ -38,7 +39,7 @@ class LandTables {
 	SpreadsheetTable zoneContentsTable(ZoneContentsService contents, JsonMapper json) {
 		return new SpreadsheetTable("zone-contents", "片区内地块", "Parcels in the zone",
 				List.of(Column.number("id", "序号", "ID"), Column.text("code", "地块编号", "Code"),
-						Column.text("name", "地块名称", "Name"), Column.text("status", "状态", "Status"),
+						Column.text("name", "地块名称", "Name"), Column.label("status", "状态", "Status", "parcel.status."),
 						Column.text("landUse", "用地性质", "Land use"), Column.text("holder", "权利人", "Holder"),
 						Column.text("relation", "与片区关系", "Relation"), Column.area("areaM2", "地块面积", "Parcel area"),
 						Column.area("areaInsideM2", "片区内面积", "Area inside the zone")),

@@ -24,7 +24,7 @@ class ProjectTables {
 		return new SpreadsheetTable("projects", "重点项目", "Key projects",
 				List.of(Column.number("id", "序号", "ID"), Column.text("name", "项目名称", "Name"),
 						Column.text("level", "级别", "Level"), Column.text("category", "类别", "Category"),
-						Column.text("state", "状态", "State"),
+						Column.label("state", "状态", "State", "project.state.label."),
 						Column.number("total_investment_wan", "总投资（万元）", "Total investment (10k CNY)"),
 						Column.number("completed_investment_wan", "已完成投资（万元）", "Completed investment (10k CNY)"),
 						Column.number("annual_target_wan", "年度目标（万元）", "Annual target (10k CNY)"),

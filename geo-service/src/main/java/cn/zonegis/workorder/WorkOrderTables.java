@@ -24,12 +24,13 @@ class WorkOrderTables {
 	SpreadsheetTable workOrdersTable(WorkOrderQueryService queries, ZoneTime zoneTime, JsonMapper json) {
 		return new SpreadsheetTable("workorders", "工单", "Work orders",
 				List.of(Column.number("id", "序号", "ID"), Column.text("code", "工单编号", "Code"),
-						Column.text("kind", "类型", "Kind"), Column.text("priority", "优先级", "Priority"),
-						Column.text("state", "状态", "State"), Column.text("description", "描述", "Description"),
-						Column.text("crewName", "班组", "Crew"), Column.text("reportedBy", "报告人", "Reported by"),
-						Column.text("dueAt", "期限", "Due"), Column.bool("overdue", "超期", "Overdue"),
-						Column.number("quantity", "工程量", "Quantity"), Column.text("quantityUnit", "单位", "Unit"),
-						Column.text("createdAt", "创建时间", "Created")),
+						Column.label("kind", "类型", "Kind", "workorder.kind.label."),
+						Column.label("priority", "优先级", "Priority", "workorder.priority.label."),
+						Column.label("state", "状态", "State", "workorder.state.label."),
+						Column.text("description", "描述", "Description"), Column.text("crewName", "班组", "Crew"),
+						Column.text("reportedBy", "报告人", "Reported by"), Column.text("dueAt", "期限", "Due"),
+						Column.bool("overdue", "超期", "Overdue"), Column.number("quantity", "工程量", "Quantity"),
+						Column.text("quantityUnit", "单位", "Unit"), Column.text("createdAt", "创建时间", "Created")),
 				(parameters) -> {
 					Long crewId = TableParameters.optionalLong(parameters, "crewId");
 					String overdue = parameters.get("overdue");

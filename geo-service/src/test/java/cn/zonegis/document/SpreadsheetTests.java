@@ -48,6 +48,19 @@ class SpreadsheetTests extends IntegrationTest {
 	}
 
 	@Test
+	void statesAndKindsAreWordsInTheSheetsLanguage() throws IOException {
+		String query = "status=planned,red_line_issued&bbox=121.9,37.0,122.3,37.4";
+		Sheet chinese = sheet(as("viewer").download("/api/tables/parcels.xlsx?" + query));
+		assertThat(codes(chinese, column(chinese, "状态"))).isNotEmpty().isSubsetOf("规划", "已出具红线图");
+		Sheet english = sheet(as("viewer").download("/api/tables/parcels.xlsx?lang=en&" + query));
+		assertThat(codes(english, column(english, "Status"))).isNotEmpty().isSubsetOf("planned", "red line issued");
+
+		Sheet orders = sheet(as("viewer").download("/api/tables/workorders.xlsx?state=new,dispatched&limit=50"));
+		assertThat(codes(orders, column(orders, "状态"))).isNotEmpty().isSubsetOf("新建", "已派单");
+		assertThat(codes(orders, column(orders, "优先级"))).isSubsetOf("紧急", "高", "普通", "低");
+	}
+
+	@Test
 	void headersAreEnglishByTheLanguageSwitch() throws IOException {
 		assertThat(header(sheet(as("viewer").download("/api/tables/parcels.xlsx?ids=1&lang=en"))))
 			.startsWith("ID", "Code", "Name")
