@@ -1,0 +1,80 @@
+package cn.zonegis.security;
+
+import javax.sql.DataSource;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How sessions are kept in PostgreSQL cheaply enough to be read on every request (see
+ * {@link ThrottledSessionRepository}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStore {
+
+	/**
+	 * Spring Session's transactions: plain ones on its own DataSource, without the commit
+	 * hooks of the service's transaction manager (a session is no map feature, so a
+	 * commit need not ask whether tiles changed).
+	 */
+	@Bean
+	TransactionOperations springSessionTransactionOperations(
+			@SpringSessionDataSource ObjectProvider<DataSource> sessionDataSource,
+			ObjectProvider<DataSource> dataSource) {
+		TransactionTemplate transactions = new TransactionTemplate(
+				new JdbcTransactionManager(sessionDataSource.getIfAvailable(dataSource::getObject)));
+		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return transactions;
+	}
+
+	/**
+	 * Spring Session's JDBC store, wrapped so that its filter reads a session once per
+	 * request and writes only what changed. Wrapped rather than declared, as a store of
+	 * our own would keep Spring Boot from making the JDBC one.
+	 */
+	@Bean
+	static BeanPostProcessor throttledSessionRepository() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository store) ? new ThrottledSessionRepository<>(store)
+						: bean;
+			}
+		};
+	}
+
+	/**
+	 * Just outside Spring Session's filter, on every dispatch it sees (request, async,
+	 * error): the session a request read is never handed to the next request on the same
+	 * thread.
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> sessionReadPerRequest() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+			ThrottledSessionRepository.forgetReads();
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				ThrottledSessionRepository.forgetReads();
+			}
+		});
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
+	}
+
+}
