@@ -32,9 +32,9 @@ function arrowFor({ at, bearing }) {
   return L.marker([at[1], at[0]], { icon, interactive: false, keyboard: false });
 }
 
-// Cluster bubbles in markercluster's look, with a class of ours so tests can count them.
-function clusterIcon(layerId, cluster) {
-  const count = cluster.getChildCount();
+// Cluster bubbles in markercluster's look, with a class of ours so tests can count them; also
+// for the clusters the service makes (view-layer.js).
+export function clusterIcon(layerId, count) {
   const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
   return L.divIcon({
     html: el('div', {}, el('span', { text: String(count) })),
@@ -65,7 +65,7 @@ export function buildFeatureLayer(layerId, collection, { onFeatureClick, pane = 
   const extras = [];
   if (spec.clustered) {
     group = L.markerClusterGroup({
-      iconCreateFunction: (cluster) => clusterIcon(layerId, cluster),
+      iconCreateFunction: (cluster) => clusterIcon(layerId, cluster.getChildCount()),
       showCoverageOnHover: false,
       maxClusterRadius: 50,
       chunkedLoading: true,

@@ -1,11 +1,13 @@
 // Layer panel: one row per layer from /api/layers with a visibility switch, feature count and
 // legend, plus the base map choice. Loads each layer's GeoJSON from /api/{id} (the large ones as vector
-// popups, also for `zg:feature-focus` fired by search.
+// tiles, work orders per view of the map) and opens feature popups, also for `zg:feature-focus`
+// fired by search.
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { buildFeatureLayer } from './feature-layer.js';
 import { buildTileLayer, tiledLayers } from './vector-layers.js';
+import { buildViewLayer, viewLayers } from './view-layer.js';
 import { openFeaturePopup, layerTitle } from './popup.js';
 import { legendList } from './legend.js';
 import { styleSpec } from './layer-styles.js';
@@ -137,9 +139,14 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     const pane = createPane(map, id, index);
     try {
       const onFeatureClick = (feature, latlng) => openPopup(id, feature, latlng);
-      const built = tiledLayers.has(id)
-        ? await buildTileLayer(id, { api, def: s.def, pane, onFeatureClick })
-        : buildFeatureLayer(id, await api.get(`/api/${encodeURIComponent(id)}`), { pane, onFeatureClick });
+      const onCount = (count) => {
+        if (s.built) s.built.count = count;
+        render();
+      };
+      let built;
+      if (tiledLayers.has(id)) built = await buildTileLayer(id, { api, def: s.def, pane, onFeatureClick });
+      else if (viewLayers.has(id)) built = await buildViewLayer(id, { api, map, pane, onFeatureClick, onCount });
+      else built = buildFeatureLayer(id, await api.get(`/api/${encodeURIComponent(id)}`), { pane, onFeatureClick });
       if (!mounted) return;
       s.built = built;
       // The layer's own minZoom from /api/layers wins when it asks for more. Its maxZoom is

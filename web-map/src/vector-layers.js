@@ -11,8 +11,8 @@ import { PbfReader } from 'pbf';
 import { featureStyle, styleSpec } from './layer-styles.js';
 import { fetchThroughOutage } from './api.js';
 
-// Work orders stay GeoJSON: a dispatcher reads them as clusters by state, which tiles cannot merge
-// across tile edges, and the open ones are counted in hundreds, not in hundreds of thousands.
+// Work orders are not tiled: a dispatcher reads them as clusters, which tiles cannot merge across
+// tile edges; they are loaded per view instead (view-layer.js).
 export const tiledLayers = new Set(['parcels', 'pipes', 'wells', 'streetlights', 'land_recoveries']);
 
 const defaults = {

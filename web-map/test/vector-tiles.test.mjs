@@ -2,7 +2,7 @@
 // and still answer clicks with the feature's attributes, read whole from /ogc.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, signedIn, screenshot, ground, rectangle, createParcel } from './support.mjs';
+import { launch, login, signedIn, screenshot, ground, rectangle, createParcel, apiAs, showAt } from './support.mjs';
 
 describe('vector tile layers', () => {
   it('draws parcels from vector tiles instead of loading them as GeoJSON, and clusters work orders', async (t) => {
@@ -33,6 +33,57 @@ describe('vector tile layers', () => {
     }
     assert.ok(requests.includes('/api/roads'), 'small layers stay GeoJSON');
     await page.waitForSelector('.zg-cluster-work_orders');
+    assert.ok(!requests.includes('/api/work_orders'), 'work orders never loaded whole');
+    assert.ok(requests.includes('/api/map/work_orders'), 'work orders loaded for the view');
+    assert.deepEqual(errors, []);
+  });
+
+  it('loads the work orders of the view it shows, again when it moves', async (t) => {
+    const { center } = ground(86);
+    const asDispatcher = apiAs('dispatcher');
+    const description = `视图工单测试 ${Date.now()}`;
+    const response = await asDispatcher('/api/workorders', {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'other', description, location: center }),
+    });
+    const order = await response.json();
+    assert.equal(response.status, 201, JSON.stringify(order));
+    t.after(() =>
+      asDispatcher(`/api/workorders/${order.id}/transitions`, {
+        method: 'POST',
+        body: JSON.stringify({ to: 'cancelled', note: description }),
+      }),
+    );
+    const session = await launch();
+    t.after(() => session.browser.close());
+    const { page, errors } = session;
+    const views = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/map/work_orders') views.push(url.searchParams);
+    });
+    await login(page, 'viewer', { view: { ...center, zoom: 17 } });
+    const shown = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.leaflet-zg-pane-work_orders-pane');
+        return { view: pane?.dataset.zgView, count: Number(pane?.dataset.zgCount) };
+      });
+    const inBox = (params, { lon, lat }) => {
+      const [west, south, east, north] = params.get('bbox').split(',').map(Number);
+      return west <= lon && lon <= east && south <= lat && lat <= north;
+    };
+    assert.equal(views.at(-1).get('zoom'), '17');
+    assert.ok(inBox(views.at(-1), center), 'the box around the view');
+    const here = await shown();
+    assert.equal(here.view, 'features', 'a few orders come as themselves');
+    assert.ok(here.count >= 1, 'the new order is among them');
+    await page.waitForSelector('.leaflet-marker-pane .zg-layer-work_orders, .zg-cluster-work_orders');
+
+    const away = { lon: center.lon + 0.1, lat: center.lat, zoom: 17 };
+    const asked = views.length;
+    await showAt(page, away);
+    assert.ok(views.length > asked, 'asked again after the move');
+    assert.ok(inBox(views.at(-1), away) && !inBox(views.at(-1), center), 'for the new view only');
     assert.deepEqual(errors, []);
   });
 

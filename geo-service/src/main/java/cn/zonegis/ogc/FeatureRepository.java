@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Reads any registered collection as GeoJSON that PostGIS writes, streamed row by row:
@@ -77,6 +78,36 @@ public class FeatureRepository {
 			LIMIT :limit
 			""";
 
+	/** Most features a map view gets one by one; past it, it gets clusters. */
+	public static final int MAP_FEATURES = 1000;
+
+	/** A cluster's cell on the map, in screen pixels at the view's zoom. */
+	private static final int CLUSTER_PIXELS = 80;
+
+	/**
+	 * Points on a grid of cells fixed to the zoom (not to the view, so panning keeps the
+	 * clusters in place): per cell the count, the mean position and the box of its
+	 * members.
+	 */
+	private static final String CLUSTERS = """
+			SELECT json_build_object('type', 'Feature', 'id', concat('cluster-', c.gx, '-', c.gy),
+				'bbox', json_build_array(c.min_x, c.min_y, c.max_x, c.max_y),
+				'geometry', json_build_object('type', 'Point',
+					'coordinates', json_build_array(round(c.x::numeric, 7), round(c.y::numeric, 7))),
+				'properties', json_build_object('cluster', true, 'count', c.n))::text, c.n
+			FROM (SELECT floor(ST_X(t.geom) / :cellLon) AS gx, floor(ST_Y(t.geom) / :cellLat) AS gy, count(*) AS n,
+					avg(ST_X(t.geom)) AS x, avg(ST_Y(t.geom)) AS y, min(ST_X(t.geom)) AS min_x, min(ST_Y(t.geom)) AS min_y,
+					max(ST_X(t.geom)) AS max_x, max(ST_Y(t.geom)) AS max_y
+				FROM zonegis.%s t
+				%s
+				GROUP BY 1, 2) c
+			ORDER BY c.gy, c.gx
+			""";
+
+	private static final String COUNT_UP_TO = """
+			SELECT count(*) FROM (SELECT FROM zonegis.%s t %s LIMIT :upTo) s
+			""";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	/** Without a transaction: pgjdbc then reads the whole result in one round trip. */
@@ -101,6 +132,48 @@ public class FeatureRepository {
 	 * out.
 	 */
 	public void writeFeatureCollection(CollectionDef def, BBox bbox, OutputStream out) {
+		writeFeatures(def, inBox(bbox), Crs.STORED_LON_LAT, null, "{\"type\":\"FeatureCollection\",\"features\":[",
+				out);
+		write(out, "\n]}\n");
+	}
+
+	/**
+	 * What a map shows of a point layer in a view: its features when at most
+	 * {@link #MAP_FEATURES} are in the box, else clusters on a grid of about 80 pixels at
+	 * the zoom. Counted before it answers, so a failing query is still a problem.
+	 */
+	public StreamingResponseBody mapView(CollectionDef def, BBox bbox, int zoom) {
+		SqlWhere where = inBox(bbox);
+		MapSqlParameterSource params = where.params().addValue("upTo", MAP_FEATURES + 1);
+		long found = this.whole.queryForObject(COUNT_UP_TO.formatted(def.table(), where.sql()), params, Long.class);
+		if (found <= MAP_FEATURES) {
+			return (out) -> {
+				Written written = writeFeatures(def, where, Crs.STORED_LON_LAT, null,
+						"{\"type\":\"FeatureCollection\",\"clustered\":false,\"features\":[", out);
+				write(out, "\n],\"numberMatched\":" + written.returned() + "}\n");
+			};
+		}
+		double degreesPerPixel = 360.0 / (256 * Math.pow(2, zoom));
+		double cellLon = CLUSTER_PIXELS * degreesPerPixel;
+		// Web Mercator squeezes a degree of longitude by cos(latitude) against one of
+		// latitude: square cells on the screen at the view's middle.
+		double cellLat = cellLon * Math.cos(Math.toRadians((bbox.minLat() + bbox.maxLat()) / 2));
+		params.addValue("cellLon", cellLon).addValue("cellLat", cellLat);
+		String sql = CLUSTERS.formatted(def.table(), where.sql());
+		return (out) -> {
+			write(out, "{\"type\":\"FeatureCollection\",\"clustered\":true,\"features\":[");
+			long[] total = { 0 };
+			this.whole.query(sql, params, (rs) -> {
+				write(out, (total[0] == 0) ? "\n" : ",\n");
+				writeBytes(out, rs.getBytes(1));
+				total[0] += rs.getLong(2);
+			});
+			write(out, "\n],\"numberMatched\":" + total[0] + "}\n");
+		};
+	}
+
+	/** Features intersecting bbox; all when it is null. */
+	private static SqlWhere inBox(BBox bbox) {
 		SqlWhere where = new SqlWhere();
 		if (bbox != null) {
 			// Transform the query box, never the stored column, so the GiST index is
@@ -109,8 +182,7 @@ public class FeatureRepository {
 					+ where.bind(bbox.minLat()) + ", " + where.bind(bbox.maxLon()) + ", " + where.bind(bbox.maxLat())
 					+ ", 4490))");
 		}
-		writeFeatures(def, where, Crs.STORED_LON_LAT, null, "{\"type\":\"FeatureCollection\",\"features\":[", out);
-		write(out, "\n]}\n");
+		return where;
 	}
 
 	/** How many features of def the where clause selects. */

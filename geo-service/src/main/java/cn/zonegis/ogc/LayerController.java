@@ -25,6 +25,9 @@ class LayerController {
 
 	private static final int SEARCH_LIMIT_PER_LAYER = 10;
 
+	/** The deepest zoom a map view may name (Leaflet's default maximum is 18). */
+	private static final int MAX_ZOOM = 24;
+
 	private final CollectionRegistry registry;
 
 	private final FeatureRepository features;
@@ -47,6 +50,26 @@ class LayerController {
 		return ResponseEntity.ok()
 			.contentType(GEO_JSON)
 			.body((out) -> this.features.writeFeatureCollection(def, box, out));
+	}
+
+	/**
+	 * A point layer over one view of the map (bbox and zoom), bounded whatever the zoom:
+	 * its features when there are few enough, else server-side clusters with their
+	 * counts. The map loads the work orders this way.
+	 */
+	@GetMapping("/api/map/{layer:[a-z_]+}")
+	ResponseEntity<StreamingResponseBody> mapView(@PathVariable String layer, @RequestParam String bbox,
+			@RequestParam int zoom) {
+		CollectionDef def = this.registry.get(layer);
+		if (!"Point".equals(def.geometryType())) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.map.points", layer).with("parameter", "layer");
+		}
+		if (zoom < 0 || zoom > MAX_ZOOM) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.map.zoom", zoom, MAX_ZOOM)
+				.with("parameter", "zoom");
+		}
+		BBox box = BBox.parse("bbox", bbox);
+		return ResponseEntity.ok().contentType(GEO_JSON).body(this.features.mapView(def, box, zoom));
 	}
 
 	@GetMapping("/api/search")

@@ -1,0 +1,90 @@
+// A point layer loaded for the view, never whole: work orders count in the hundreds of thousands
+// in a big zone. On every move the map asks /api/map/{layer} for the visible box (a quarter of a
+// view around it) and its zoom; the service answers with the orders themselves when at most a
+// thousand are in it, drawn and clustered in the page as before, or else with its own clusters
+// (a count per cell of the screen), drawn as the same bubbles; clicking one zooms to its orders.
+// The layer's pane says what it shows: data-zg-view="features" or "clusters", data-zg-count.
+import L from './leaflet.js';
+import { buildFeatureLayer, clusterIcon } from './feature-layer.js';
+import { styleSpec } from './layer-styles.js';
+
+export const viewLayers = new Set(['work_orders']);
+
+const defaults = { padding: 0.25 };
+
+function viewBox(map) {
+  const b = map.getBounds().pad(defaults.padding);
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v)).toFixed(6);
+  return [
+    clamp(b.getWest(), -180, 180),
+    clamp(b.getSouth(), -90, 90),
+    clamp(b.getEast(), -180, 180),
+    clamp(b.getNorth(), -90, 90),
+  ].join(',');
+}
+
+function serverCluster(map, layerId, feature) {
+  const [lon, lat] = feature.geometry.coordinates;
+  const icon = clusterIcon(layerId, feature.properties.count);
+  const marker = L.marker([lat, lon], { icon, keyboard: false });
+  const [west, south, east, north] = feature.bbox;
+  marker.on('click', () =>
+    map.fitBounds(
+      [
+        [south, west],
+        [north, east],
+      ],
+      { maxZoom: 18, padding: [40, 40] },
+    ),
+  );
+  return marker;
+}
+
+// The same shape as buildFeatureLayer's result, loaded for map's view first.
+// deps: { api, map, pane, onFeatureClick, onCount(count) when a move changes it }
+export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, onCount }) {
+  const spec = styleSpec(layerId);
+  const group = L.layerGroup([], { pane });
+  const paneElement = map.getPane(pane);
+  let shown = null;
+  let asked = 0;
+
+  async function load() {
+    const ticket = ++asked;
+    const zoom = map.getZoom();
+    const view = await api.get(`/api/map/${encodeURIComponent(layerId)}?bbox=${viewBox(map)}&zoom=${zoom}`);
+    // A later move has asked again: its answer wins.
+    if (ticket !== asked) return;
+    group.clearLayers();
+    if (view.clustered) {
+      for (const feature of view.features) group.addLayer(serverCluster(map, layerId, feature));
+      shown = null;
+    } else {
+      shown = buildFeatureLayer(layerId, view, { pane, onFeatureClick });
+      group.addLayer(shown.layer);
+    }
+    result.count = view.numberMatched;
+    if (paneElement) {
+      paneElement.dataset.zgView = view.clustered ? 'clusters' : 'features';
+      paneElement.dataset.zgCount = String(view.numberMatched);
+    }
+  }
+
+  function moved() {
+    load()
+      .then(() => onCount?.(result.count))
+      .catch(() => {});
+  }
+
+  group.on('add', () => map.on('moveend', moved));
+  group.on('remove', () => map.off('moveend', moved));
+
+  // Search opens an order among those loaded; otherwise layers.js moves the map to it.
+  function reveal(target, id, then) {
+    return shown ? shown.reveal(target, id, then) : false;
+  }
+
+  const result = { layer: group, minZoom: spec.minZoom ?? 0, extras: [], count: 0, reveal };
+  await load();
+  return result;
+}
