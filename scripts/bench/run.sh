@@ -203,6 +203,10 @@ if [ -z "$THROUGH" ]; then
 else
 	for c in 2 8; do http_run items "$c" "$WORK/item-paths.txt"; done
 fi
+# Warm-up, as for the tiles: each list once for 2 s, so the first run does not time the JIT.
+for list in nearest-paths suggest-paths; do
+	wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/$list.txt" >/dev/null
+done
 for c in 2 8; do
 	http_run nearest "$c" "$WORK/nearest-paths.txt"
 	http_run crew_suggestion "$c" "$WORK/suggest-paths.txt"
