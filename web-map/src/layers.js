@@ -184,9 +184,16 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     load(s, [...state.keys()].indexOf(event.layer));
   }
 
+  // A saved feature (an editor's `zg:feature-saved`) reloads a GeoJSON layer; tiled layers
+  // fetch their tiles again themselves (vector-layers.js).
+  function saved(event) {
+    if (!tiledLayers.has(event.layer)) reload(event);
+  }
+
   let mounted = true;
   map.on('zg:feature-focus', focus);
   map.on('zg:layer-changed', reload);
+  map.on('zg:feature-saved', saved);
   map.on('zoomend', onZoom);
   const offLanguage = onLanguageChange(render);
   render();
@@ -200,6 +207,7 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     offLanguage();
     map.off('zg:feature-focus', focus);
     map.off('zg:layer-changed', reload);
+    map.off('zg:feature-saved', saved);
     map.off('zoomend', onZoom);
     for (const s of state.values()) {
       if (s.built) for (const part of [s.built.layer, ...s.built.extras.map((e) => e.layer)]) map.removeLayer(part);
