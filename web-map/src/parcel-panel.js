@@ -64,9 +64,11 @@ export function mountParcelPanel(map, { api, user, dock }) {
       await open(parcel.id);
       map.fire('zg:feature-saved', { layer: 'parcels', feature: parcel });
     } catch (error) {
-      problem = error.message;
+      // A refused field says what is wrong beside it; the panel repeats only other refusals.
+      const field = form ? markRefusedField(form, error.problem) : null;
+      problem = field ? null : error.message;
       render();
-      if (form) markRefusedField(form, error.problem)?.focus();
+      field?.focus();
     }
   }
 
