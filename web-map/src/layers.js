@@ -217,6 +217,8 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
   map.on('zg:layer-changed', reload);
   map.on('zg:feature-saved', saved);
   map.on('click', pickUnderlay);
+  // The map may change to the local base by itself (no network, map.js): show the choice it made.
+  map.on('zg:base-map', render);
   map.on('zoomend', onZoom);
   const offLanguage = onLanguageChange(render);
   render();
@@ -232,6 +234,7 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     map.off('zg:layer-changed', reload);
     map.off('zg:feature-saved', saved);
     map.off('click', pickUnderlay);
+    map.off('zg:base-map', render);
     map.off('zoomend', onZoom);
     for (const s of state.values()) {
       if (s.built) for (const part of [s.built.layer, ...s.built.extras.map((e) => e.layer)]) map.removeLayer(part);

@@ -76,9 +76,11 @@ export default {
 
   'map.base.osm': 'OpenStreetMap',
   'map.base.tianditu': 'Tianditu',
-  'map.base.none': 'None',
+  'map.base.none': 'Local (zone layers)',
   'map.attribution.osm': '© OpenStreetMap contributors',
   'map.attribution.tianditu': '© Tianditu',
+  'map.offline.note': 'Online base map unreachable: showing the local base',
+  'map.offline.close': 'Close the note',
 
   'layer.parcels': 'Parcels',
   'layer.land_recoveries': 'Land recoveries',

@@ -77,9 +77,11 @@ export default {
 
   'map.base.osm': 'OpenStreetMap',
   'map.base.tianditu': '天地图',
-  'map.base.none': '无底图',
+  'map.base.none': '本地底图（园区图层）',
   'map.attribution.osm': '© OpenStreetMap 贡献者',
   'map.attribution.tianditu': '© 天地图',
+  'map.offline.note': '在线底图无法连接，已改用本地底图',
+  'map.offline.close': '关闭提示',
 
   'layer.parcels': '地块红线',
   'layer.land_recoveries': '土地收回',
