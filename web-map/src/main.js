@@ -30,6 +30,7 @@ import { mountMapPrint } from './map-print.js';
 import { createDock } from './panel-dock.js';
 import { mountDrawTools } from './draw-tools.js';
 import { mountMeasureTool } from './measure-tool.js';
+import { mountDashboard } from './dashboard.js';
 
 const root = document.getElementById('app');
 
@@ -104,6 +105,7 @@ async function showMap(config, user) {
     mountEditTools(map, { user, container: tools }),
     mountImportDialog(map, { user, config, container: tools, dock }),
     officeOnly(() => mountRecoveryRegister(map, { api, container: tools, dock })),
+    mountDashboard(map, { api, user, container: tools, dock }),
     mountMapPrint(map, { container: tools }),
     mountLanguageSwitch(tools),
     mountUserMenu(map, {
