@@ -3,7 +3,8 @@
 // (/api/assets/nearest) and opens a form built from /api/assets/kinds: a list for each column with
 // allowed values, a number field for numbers. Saving PUTs the feature with the version it was read
 // at as If-Match; if someone saved in between (412) the form reloads and says so. A refused value
-// marks its field with the server's message. Each save fires `zg:asset-saved` { kind, id, version }.
+// marks its field with the server's message. Each save fires `zg:feature-saved` { layer, feature }
+// (the kind is the layer id), so its tiles or GeoJSON and an open popup show the saved values.
 import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, has, onLanguageChange } from './i18n.js';
@@ -104,7 +105,7 @@ export function mountAssetEditor(map, { api, user, dock }) {
       asset.feature = saved;
       draft = null;
       setState('saved', t('assetEdit.saved', { version: saved.properties.version }));
-      map.fire('zg:asset-saved', { kind, id: saved.id, version: saved.properties.version });
+      map.fire('zg:feature-saved', { layer: kind, feature: saved });
     } catch (error) {
       if (error.status === 412)
         await open(kind, feature.id, t('assetEdit.stale', { version: error.problem?.currentVersion ?? '' }));

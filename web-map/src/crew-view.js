@@ -1,9 +1,12 @@
 // Crew view for a crew member on a phone: the crew's orders as a list and on the map, and for the
-// chosen order: start it, then complete it with the quantity of work, a note and a photo. A
-// bottom sheet so the map stays visible above it on a 390×844 screen.
+// chosen order: start it, then complete it with the quantity of work, a note and a photo, and a
+// link that opens the phone's map app at the site. A bottom sheet so the map stays visible above
+// it on a 390×844 screen. The list is asked for again every pollMs while the page is in view, so
+// a newly dispatched order appears without a reload (the sheet says which are new).
 import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
+import { gaussKruger, formatPlane } from './gauss-kruger.js';
 import { label, loadCatalogue, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
 
 // The crew's two steps: start (or restart rejected) work, and complete it.
@@ -19,22 +22,54 @@ function crewStates(catalogue) {
   );
 }
 
+const defaults = {
+  pollMs: 10000,
+  // The map layers a crew works with; land administration (parcels, recoveries, zones) is not theirs.
+  layers: new Set(['roads', 'pipes', 'wells', 'streetlights', 'cables']),
+};
+
+// The layers of /api/layers a crew member sees.
+export function crewLayers(defs) {
+  return defs.filter((def) => defaults.layers.has(def.id));
+}
+
+// geo: URI (RFC 5870) for the phone's own map app, with the order's code as the pin's label.
+function geoUri({ lat, lon }, code) {
+  const at = `${lat.toFixed(6)},${lon.toFixed(6)}`;
+  return `geo:${at}?q=${at}(${encodeURIComponent(code)})`;
+}
+
 // A crew member works only their crew's orders; dispatchers and planners get the board instead.
 export function worksInCrew(user) {
   const roles = user.roles || [];
   return roles.includes('CREW') && !roles.some((role) => ['DISPATCHER', 'PLANNER', 'ADMIN'].includes(role));
 }
 
-// deps: { api, user (from /api/me), dock }
-export function mountCrewView(map, { api, user, dock }) {
+// deps: { api, user (from /api/me), config (from /api/config), dock }
+export function mountCrewView(map, { api, user, config, dock }) {
   if (!worksInCrew(user)) return function unmount() {};
   const sheet = el('section', { className: 'zg-panel zg-crew', dataset: { testid: 'crew-view' } });
   isolateFromMap(sheet);
   const undock = dock.add(sheet, { id: 'crew', title: 'crew.tab' });
   map.getContainer().classList.add('zg-crew-mode');
-  const s = { catalogue: null, orders: [], order: null, quantity: '', note: '', photo: null, busy: false, error: '' };
+  const toPlane = config?.measureProj4 ? gaussKruger(config.measureProj4) : null;
+  // fresh: ids of orders that arrived since the sheet was opened, until the crew opens them.
+  const s = {
+    catalogue: null,
+    orders: [],
+    order: null,
+    quantity: '',
+    note: '',
+    photo: null,
+    busy: false,
+    error: '',
+    fresh: new Set(),
+  };
   let markers = null;
   let mounted = true;
+  let seen = null;
+  let shown = '';
+  let poll = null;
 
   // Which orders and steps are the crew's comes from the service's catalogue: the list waits for it.
   async function start() {
@@ -45,13 +80,24 @@ export function mountCrewView(map, { api, user, dock }) {
       render();
       return;
     }
-    if (mounted) load();
+    if (!mounted) return;
+    await load();
+    schedule();
   }
 
   async function load() {
     try {
       const collection = await api.get(`/api/workorders?state=${crewStates(s.catalogue).join(',')}`);
       if (!mounted) return;
+      // Redraw only what changed, so a poll neither flickers the map nor resets the list.
+      const signature = JSON.stringify(collection.features.map((f) => [f.id, f.properties.state]));
+      const ids = collection.features.map((f) => f.id);
+      if (seen) for (const id of ids) if (!seen.has(id)) s.fresh.add(id);
+      seen = new Set(ids);
+      s.error = '';
+      sheet.dataset.zgPolls = String(Number(sheet.dataset.zgPolls || 0) + 1);
+      if (signature === shown) return;
+      shown = signature;
       s.orders = collection.features;
       if (markers) map.removeLayer(markers);
       markers = orderMarkers(map, collection, select).addTo(map);
@@ -61,6 +107,18 @@ export function mountCrewView(map, { api, user, dock }) {
     render();
   }
 
+  // Polls while the page is in view; a phone in a pocket asks for nothing.
+  function schedule() {
+    clearTimeout(poll);
+    poll = document.hidden ? null : setTimeout(() => load().finally(schedule), defaults.pollMs);
+  }
+  const onVisibility = () => {
+    // Before the catalogue, start() is still on its way and schedules the first poll itself.
+    if (!s.catalogue) return;
+    if (!document.hidden) load();
+    schedule();
+  };
+
   // What the crew member typed stays while the same order is shown, whatever re-renders the sheet.
   const clearForm = () => Object.assign(s, { quantity: '', note: '', photo: null });
 
@@ -69,6 +127,7 @@ export function mountCrewView(map, { api, user, dock }) {
       const order = await api.get(`/api/workorders/${id}`);
       if (order.id !== s.order?.id) clearForm();
       s.order = order;
+      s.fresh.delete(order.id);
       s.error = '';
       map.panTo([s.order.location.lat, s.order.location.lon]);
     } catch (error) {
@@ -146,6 +205,38 @@ export function mountCrewView(map, { api, user, dock }) {
     ]);
   }
 
+  // The way to the site: the phone's map app through a geo: link, and the plane coordinates
+  // surveyors and drawings use.
+  function navigation(o) {
+    if (!o.location) return null;
+    const plane = toPlane ? formatPlane(toPlane(o.location.lon, o.location.lat)) : null;
+    return el('div', { className: 'zg-crew-navigation' }, [
+      el(
+        'a',
+        { className: 'zg-button zg-crew-navigate', href: geoUri(o.location, o.code), rel: 'noopener' },
+        t('crew.navigate'),
+      ),
+      el('span', {
+        className: 'zg-crew-coords',
+        text: [
+          t('coords.lonLat', { lon: o.location.lon.toFixed(6), lat: o.location.lat.toFixed(6) }),
+          plane ? `${t('coords.plane', plane)} (EPSG:${config.measureSrid})` : null,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      }),
+    ]);
+  }
+
+  function row(f) {
+    const node = orderRow(f.id, f.properties, { selected: false, onSelect: select });
+    if (s.fresh.has(f.id)) {
+      node.classList.add('zg-wo-new-order');
+      node.querySelector('.zg-wo-code')?.after(el('span', { className: 'zg-crew-fresh', text: t('crew.fresh') }));
+    }
+    return node;
+  }
+
   function detail() {
     const o = s.order;
     const steps = s.catalogue.crewSteps(o.state);
@@ -167,6 +258,7 @@ export function mountCrewView(map, { api, user, dock }) {
         ),
       ]),
       orderFacts(o),
+      navigation(o),
       steps.length
         ? Object.assign(
             el('textarea', {
@@ -204,21 +296,24 @@ export function mountCrewView(map, { api, user, dock }) {
       s.error ? el('div', { className: 'zg-wo-error', role: 'alert', text: s.error }) : null,
       s.order
         ? detail()
-        : el(
-            'ul',
-            { className: 'zg-wo-list' },
-            s.orders.map((f) => orderRow(f.id, f.properties, { selected: false, onSelect: select })),
-          ),
+        : el('ul', { className: 'zg-wo-list' }, [
+            // Orders that just arrived lead the list, where the crew member looks first.
+            ...s.orders.filter((f) => s.fresh.has(f.id)).map(row),
+            ...s.orders.filter((f) => !s.fresh.has(f.id)).map(row),
+          ]),
       !s.order && !s.orders.length ? el('div', { className: 'zg-wo-hint', text: t('crew.none') }) : null,
     ]);
   }
 
   const offLanguage = onLanguageChange(render);
+  document.addEventListener('visibilitychange', onVisibility);
   render();
   start();
 
   return function unmount() {
     mounted = false;
+    clearTimeout(poll);
+    document.removeEventListener('visibilitychange', onVisibility);
     offLanguage();
     if (markers) map.removeLayer(markers);
     map.getContainer().classList.remove('zg-crew-mode');

@@ -1,13 +1,14 @@
 // Dispatch board for dispatchers: the open work orders in the map view (filters and view kept in
 // step), clustered on the map with overdue ones marked, a new order by clicking the map (on the
 // nearest asset when one is close), each order's timeline, the suggested crews and assignment,
-// and verification, rejection, closing and cancelling.
+// and verification, rejection, closing and cancelling. The board is narrow: an order or a new
+// order's form takes the list's place, with a way back, and the chosen order is ringed on the map.
 import { spreadsheetLink } from './spreadsheet-link.js';
-import { isolateFromMap } from './leaflet.js';
+import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { markRefusedField } from './field-problem.js';
 import { t, onLanguageChange } from './i18n.js';
-import { label, loadCatalogue, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
+import { label, loadCatalogue, PANE, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
 
 // Dispatching goes through the suggested crews, not a step button.
 const DISPATCHED = 'dispatched';
@@ -18,6 +19,7 @@ const defaults = {
   // Lights stand on their cable and wells on their pipes: offer the few assets under the click.
   assetChoices: 4,
   reloadDelayMs: 300,
+  highlight: { radius: 18, weight: 3, color: '#ff7f00', fill: false, className: 'zg-wo-highlight', interactive: false },
 };
 
 function fillText(textarea, text) {
@@ -46,8 +48,12 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     picking: false,
     error: '',
     refused: null,
+    // The order this dispatcher has just created, marked as new in the detail and the list.
+    created: null,
   };
   let markers = null;
+  let highlight = null;
+  let shownMode = null;
   let timer = null;
   let mounted = true;
 
@@ -97,6 +103,18 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     timer = setTimeout(load, defaults.reloadDelayMs);
   }
 
+  // A ring around the chosen order on the map, brought into view if it lies outside.
+  function ring(order) {
+    highlight?.remove();
+    highlight = null;
+    if (!order?.location) return;
+    if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = '620';
+    const at = L.latLng(order.location.lat, order.location.lon);
+    highlight = L.circleMarker(at, { ...defaults.highlight, pane: PANE }).addTo(map);
+    highlight.getElement()?.setAttribute('data-order-id', String(order.id));
+    if (!map.getBounds().contains(at)) map.panTo(at);
+  }
+
   async function select(id) {
     if (id !== s.selected) s.note = '';
     s.selected = id;
@@ -106,17 +124,28 @@ export function mountDispatchBoard(map, { api, user, dock }) {
       const dispatchable = s.catalogue.dispatcherSteps(s.order.state).includes(DISPATCHED);
       s.suggestions = dispatchable ? await api.get(`/api/workorders/${id}/suggestions`) : null;
       s.error = '';
+      ring(s.order);
     } catch (error) {
       s.error = error.message;
     }
     render();
   }
 
-  async function act(call) {
+  function backToList() {
+    s.order = null;
+    s.draft = null;
+    s.suggestions = null;
+    s.refused = null;
+    s.error = '';
+    render();
+  }
+
+  async function act(call, { creating = false } = {}) {
     try {
       const order = await call();
       s.note = '';
       s.refused = null;
+      if (creating) s.created = order.id;
       map.fire('zg:workorder-changed', { id: order.id, state: order.state });
       await select(order.id);
       await load();
@@ -147,6 +176,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     s.picking = true;
     s.selected = null;
     s.order = null;
+    s.draft = null;
     map.getContainer().append(glass);
     render();
   }
@@ -185,13 +215,18 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     const d = s.draft;
     if (d.useAsset && d.fault) {
       const fault = { note: d.description, priority: d.priority, createOrder: true };
-      await act(async () => (await api.post(`/api/assets/${d.asset.collection}/${d.asset.id}/fault`, fault)).workOrder);
+      await act(
+        async () => (await api.post(`/api/assets/${d.asset.collection}/${d.asset.id}/fault`, fault)).workOrder,
+        {
+          creating: true,
+        },
+      );
       return;
     }
     const body = { kind: d.kind, priority: d.priority, description: d.description };
     if (d.useAsset && d.asset) Object.assign(body, { assetType: d.asset.code, assetId: d.asset.id });
     else body.location = { lon: d.lon, lat: d.lat };
-    await act(() => api.post('/api/workorders', body));
+    await act(() => api.post('/api/workorders', body), { creating: true });
   }
 
   function filters() {
@@ -379,8 +414,12 @@ export function mountDispatchBoard(map, { api, user, dock }) {
   function detail() {
     const o = s.order;
     const steps = s.catalogue.dispatcherSteps(o.state).filter((to) => to !== DISPATCHED);
-    return el('section', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state } }, [
+    const created = o.id === s.created;
+    return el('section', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state, created } }, [
       el('h3', { className: 'zg-wo-subtitle', text: o.code }),
+      created
+        ? el('p', { className: 'zg-wo-created', role: 'status', text: t('dispatch.created', { code: o.code }) })
+        : null,
       orderFacts(o),
       suggestionList(),
       steps.length || s.suggestions
@@ -418,16 +457,45 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     ]);
   }
 
-  // A reload (the map moved) rebuilds the panel: keep where the dispatcher had scrolled to.
+  // A reload (the map moved) rebuilds the panel: keep where the dispatcher had scrolled to, unless
+  // the board turned from the list to an order or back.
   function render() {
+    const mode = s.draft ? 'draft' : s.order ? 'order' : 'list';
     const scroll = [panel.scrollTop, panel.querySelector('.zg-wo-list')?.scrollTop || 0];
-    draw();
+    draw(mode);
+    panel.dataset.view = mode;
+    if (mode !== shownMode) {
+      shownMode = mode;
+      panel.scrollTop = 0;
+      return;
+    }
     panel.scrollTop = scroll[0];
     const list = panel.querySelector('.zg-wo-list');
     if (list) list.scrollTop = scroll[1];
   }
 
-  function draw() {
+  function listView() {
+    return [
+      s.catalogue ? filters() : null,
+      el('div', { className: 'zg-wo-count', text: t('dispatch.count', { count: s.orders.length }) }),
+      el(
+        'ul',
+        { className: 'zg-wo-list' },
+        s.orders.map((f) => {
+          const row = orderRow(f.id, f.properties, { selected: f.id === s.selected, onSelect: select });
+          if (f.id === s.created) row.classList.add('zg-wo-new-order');
+          return row;
+        }),
+      ),
+    ];
+  }
+
+  function draw(mode) {
+    const back = el(
+      'button',
+      { type: 'button', className: 'zg-button zg-button-quiet zg-wo-back', onClick: backToList },
+      t('dispatch.back'),
+    );
     fill(panel, [
       el('div', { className: 'zg-wo-header' }, [
         el('h2', { className: 'zg-panel-title', text: t('dispatch.title') }),
@@ -445,17 +513,10 @@ export function mountDispatchBoard(map, { api, user, dock }) {
       ]),
       s.picking ? el('div', { className: 'zg-wo-hint', text: t('dispatch.pick') }) : null,
       s.error ? el('div', { className: 'zg-wo-error', role: 'alert', text: s.error }) : null,
-      s.catalogue ? filters() : null,
-      el('div', { className: 'zg-wo-count', text: t('dispatch.count', { count: s.orders.length }) }),
-      el(
-        'ul',
-        { className: 'zg-wo-list' },
-        s.orders.map((f) => orderRow(f.id, f.properties, { selected: f.id === s.selected, onSelect: select })),
-      ),
-      s.draft ? draftForm() : null,
-      s.order ? detail() : null,
+      ...(mode === 'list' ? listView() : [back, mode === 'draft' ? draftForm() : detail()]),
     ]);
-    markRefusedField(panel, s.refused);
+    // A refused field says what is wrong beside it, in place of the message at the top.
+    if (markRefusedField(panel, s.refused)) panel.querySelector('.zg-wo-error')?.remove();
   }
 
   // The header's 新建工单 tool starts the same pick-on-the-map flow as the board's own button.
@@ -476,6 +537,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     map.off('moveend', reloadSoon);
     map.off('zg:edit-tool', onTool);
     glass.remove();
+    highlight?.remove();
     if (markers) map.removeLayer(markers);
     undock();
   };

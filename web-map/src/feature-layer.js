@@ -7,6 +7,21 @@ import { featureStyle, styleSpec } from './layer-styles.js';
 import { flowArrows } from './flow-direction.js';
 import { hatchFill } from './hatch.js';
 
+// Even-odd over the rings of a Polygon or MultiPolygon: inside unless within a hole.
+function covers(geometry, lon, lat) {
+  const polygons = geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.coordinates || [];
+  if (!['Polygon', 'MultiPolygon'].includes(geometry?.type)) return false;
+  let inside = false;
+  for (const ring of polygons.flat()) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
 function pathStyle(layerId, props) {
   const style = featureStyle(layerId, props);
   if (style.hatch) style.fillColor = hatchFill(style.color);
@@ -96,6 +111,11 @@ export function buildFeatureLayer(layerId, collection, { onFeatureClick, pane = 
     return true;
   }
 
+  // The area feature covering latlng, for a layer whose insides take no clicks (layers.js).
+  function featureAt(latlng) {
+    return collection.features.find((f) => covers(f.geometry, latlng.lng, latlng.lat)) ?? null;
+  }
+
   // minZoom: below it the layer is not drawn (layers.js adds and removes it on zoom).
-  return { layer: group, minZoom: spec.minZoom ?? 0, extras, count: collection.features.length, reveal };
+  return { layer: group, minZoom: spec.minZoom ?? 0, extras, count: collection.features.length, reveal, featureAt };
 }

@@ -6,7 +6,7 @@ import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { buildFeatureLayer } from './feature-layer.js';
-import { buildTileLayer, tiledLayers } from './vector-layers.js';
+import { buildTileLayer, tiledLayers, tileHitAt } from './vector-layers.js';
 import { buildViewLayer, viewLayers } from './view-layer.js';
 import { openFeaturePopup, layerTitle } from './popup.js';
 import { legendList } from './legend.js';
@@ -17,6 +17,9 @@ const defaults = {
   // Stacking: areas under lines under points, whatever order the layers arrive in. Leaflet's
   // overlayPane is 400 and markerPane (work orders, flow arrows) 600.
   paneBase: { polygon: 410, line: 430, circle: 450, marker: 470, auto: 470 },
+  // Areas that hold other features (parcels lie in expansion zones): their edge takes a click as
+  // any path does, their inside only where no other feature lies (styles.css, pickUnderlay).
+  underlays: ['expansion_zones'],
 };
 
 function createPane(map, id, index) {
@@ -161,6 +164,25 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     render();
   }
 
+  // A click inside an underlay area that hit nothing else opens the area. Not while a tool takes
+  // map clicks (drawing, measuring, picking an asset).
+  function pickUnderlay(event) {
+    const container = map.getContainer();
+    if (map.pm?.globalDrawModeEnabled() || container.classList.contains('zg-asset-pick')) return;
+    if (event.originalEvent?.target !== container && event.originalEvent?.target?.closest?.('.leaflet-interactive'))
+      return;
+    if (tileHitAt(map, event.latlng)) return;
+    for (const id of defaults.underlays) {
+      const s = state.get(id);
+      if (!s?.built?.featureAt || !map.hasLayer(s.built.layer)) continue;
+      const feature = s.built.featureAt(event.latlng);
+      if (feature) {
+        openPopup(id, feature, event.latlng);
+        return;
+      }
+    }
+  }
+
   // Search results name a layer and a feature id; fall back to the result's point if the
   // feature is not among the loaded ones.
   function focus(event) {
@@ -191,9 +213,19 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     load(s, [...state.keys()].indexOf(event.layer));
   }
 
+  // A saved feature (an editor's `zg:feature-saved`) reloads a GeoJSON layer; tiled layers
+  // fetch their tiles again themselves (vector-layers.js).
+  function saved(event) {
+    if (!tiledLayers.has(event.layer)) reload(event);
+  }
+
   let mounted = true;
   map.on('zg:feature-focus', focus);
   map.on('zg:layer-changed', reload);
+  map.on('zg:feature-saved', saved);
+  map.on('click', pickUnderlay);
+  // The map may change to the local base by itself (no network, map.js): show the choice it made.
+  map.on('zg:base-map', render);
   map.on('zoomend', onZoom);
   const offLanguage = onLanguageChange(render);
   render();
@@ -207,6 +239,9 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     offLanguage();
     map.off('zg:feature-focus', focus);
     map.off('zg:layer-changed', reload);
+    map.off('zg:feature-saved', saved);
+    map.off('click', pickUnderlay);
+    map.off('zg:base-map', render);
     map.off('zoomend', onZoom);
     for (const s of state.values()) {
       if (s.built) for (const part of [s.built.layer, ...s.built.extras.map((e) => e.layer)]) map.removeLayer(part);

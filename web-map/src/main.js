@@ -16,7 +16,7 @@ import { mountLanguageSwitch } from './language-switch.js';
 import { mountUserMenu } from './user-menu.js';
 import { mountImportDialog } from './import-dialog.js';
 import { mountDispatchBoard } from './dispatch-board.js';
-import { mountCrewView } from './crew-view.js';
+import { mountCrewView, worksInCrew, crewLayers } from './crew-view.js';
 import { mountProjectsPanel } from './projects-panel.js';
 import { mountPipeTrace } from './pipe-trace.js';
 import { mountAssetEditor } from './asset-editor.js';
@@ -30,6 +30,7 @@ import { mountMapPrint } from './map-print.js';
 import { createDock } from './panel-dock.js';
 import { mountDrawTools } from './draw-tools.js';
 import { mountMeasureTool } from './measure-tool.js';
+import { mountDashboard } from './dashboard.js';
 
 const root = document.getElementById('app');
 
@@ -94,13 +95,17 @@ async function showMap(config, user) {
   };
   document.addEventListener('zg:unauthorized', expired);
   const dock = createDock(map, body);
+  // A crew member sees the crew's layers and orders, not the land office's registers and tools.
+  const crew = worksInCrew(user);
+  const officeOnly = (mount) => (crew ? () => {} : mount());
   const unmounts = [
     () => dock.destroy(),
     () => document.removeEventListener('zg:unauthorized', expired),
     onLanguageChange(renderTitle),
     mountEditTools(map, { user, container: tools }),
     mountImportDialog(map, { user, config, container: tools, dock }),
-    mountRecoveryRegister(map, { api, container: tools, dock }),
+    officeOnly(() => mountRecoveryRegister(map, { api, container: tools, dock })),
+    mountDashboard(map, { api, user, container: tools, dock }),
     mountMapPrint(map, { container: tools }),
     mountLanguageSwitch(tools),
     mountUserMenu(map, {
@@ -113,17 +118,17 @@ async function showMap(config, user) {
       },
     }),
     mountSearch(map, { api, layers }),
-    mountLayers(map, { api, layers, base, dock }),
+    mountLayers(map, { api, layers: crew ? crewLayers(layers) : layers, base, dock }),
     mountCoords(map, { config }),
     mountDispatchBoard(map, { api, user, dock }),
-    mountCrewView(map, { api, user, dock }),
-    mountProjectsPanel(map, { api, dock }),
+    mountCrewView(map, { api, user, config, dock }),
+    officeOnly(() => mountProjectsPanel(map, { api, dock })),
     mountPipeTrace(map, { api, dock }),
     mountAssetEditor(map, { api, user, dock }),
     mountParcelEditor(map, { api, user, config, dock }),
     mountParcelPanel(map, { api, user, dock }),
     mountZoneContents(map, { api, dock }),
-    mountParcelAsOf(map, { api }),
+    officeOnly(() => mountParcelAsOf(map, { api })),
     mountParcelSplit(map, { api, user, dock }),
     mountMeasureTool(map, { config, dock }),
     mountDrawTools(map, { config }),

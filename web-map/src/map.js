@@ -1,7 +1,9 @@
 // The Leaflet map and its base layers: OpenStreetMap, 天地图 (only when /api/config has a key),
-// and none. The zone's own layers carry the map, so a base layer that cannot load (no network)
-// only leaves an empty background: tile errors draw a transparent tile and nothing else.
+// and the local one: a plain background under the zone's own roads, pipes and parcels. Without
+// network an online base draws nothing; when none of its first tiles load, the map changes to the
+// local base and says so once (not remembered: next time online, the chosen base comes back).
 import L from './leaflet.js';
+import { el } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { requestsInFlight } from './api.js';
 
@@ -32,6 +34,24 @@ function baseMaps(config) {
   }
   bases.none = { layer: L.layerGroup(), attribution: null };
   return bases;
+}
+
+// Calls onOffline() once the layer's first batch of tiles has finished without a single tile.
+function whenNoTileLoads(layer, onOffline) {
+  const grids = layer instanceof L.GridLayer ? [layer] : layer.getLayers?.() || [];
+  let loaded = 0;
+  let failed = 0;
+  // A failed tile loads options.errorTileUrl in its place, which Leaflet reports as a tileload.
+  const tileload = (event) => {
+    if (event.tile.getAttribute('src') !== options.errorTileUrl) loaded++;
+  };
+  const tileerror = () => failed++;
+  const load = () => {
+    for (const grid of grids) grid.off({ tileload, tileerror, load });
+    // Not within Leaflet's own load event: it still reads the layer's map after firing it.
+    if (!loaded && failed) L.Util.requestAnimFrame(onOffline);
+  };
+  for (const grid of grids) grid.on({ tileload, tileerror, load });
 }
 
 function storedBaseMap() {
@@ -153,23 +173,60 @@ export function createMap(container, config) {
     if (attributionText) map.attributionControl.addAttribution(attributionText);
   }
 
-  function setBaseMap(id) {
+  // Said once per page, as a map control so it stacks with the others instead of covering them;
+  // a second failing online base changes to the local one without a word.
+  let offlineNote = null;
+  function showOfflineNote() {
+    if (offlineNote) return;
+    const text = el('span', { className: 'zg-offline-note-text' });
+    const close = el('button', {
+      type: 'button',
+      className: 'zg-offline-note-close',
+      text: '×',
+      onClick: () => offlineNote.remove(),
+    });
+    offlineNote = L.control({ position: 'topright' });
+    offlineNote.onAdd = () => el('div', { className: 'zg-offline-note', role: 'status' }, [text, close]);
+    offlineNote.addTo(map);
+    L.DomEvent.disableClickPropagation(offlineNote.getContainer());
+    renderOfflineNote();
+  }
+  function renderOfflineNote() {
+    const note = offlineNote?.getContainer();
+    if (!note) return;
+    note.querySelector('.zg-offline-note-text').textContent = t('map.offline.note');
+    note.querySelector('.zg-offline-note-close').setAttribute('aria-label', t('map.offline.close'));
+  }
+
+  function setBaseMap(id, { remember = true } = {}) {
     if (!bases[id] || id === current) return;
     if (current) map.removeLayer(bases[current].layer);
     current = id;
     bases[id].layer.addTo(map);
     showAttribution();
     container.classList.toggle('zg-base-none', id === 'none');
-    try {
-      localStorage.setItem(options.storageKey, id);
-    } catch {
-      // Not remembering the choice is harmless.
+    container.dataset.zgBase = id;
+    if (remember) {
+      try {
+        localStorage.setItem(options.storageKey, id);
+      } catch {
+        // Not remembering the choice is harmless.
+      }
     }
+    if (id !== 'none')
+      whenNoTileLoads(bases[id].layer, () => {
+        if (current !== id) return;
+        setBaseMap('none', { remember: false });
+        showOfflineNote();
+      });
     map.fire('zg:base-map', { id });
   }
 
   setBaseMap([storedBaseMap(), config.defaultBaseMap, 'osm'].find((id) => id && bases[id]));
-  const offLanguage = onLanguageChange(showAttribution);
+  const offLanguage = onLanguageChange(() => {
+    showAttribution();
+    renderOfflineNote();
+  });
 
   return {
     map,

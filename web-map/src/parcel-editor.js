@@ -307,8 +307,9 @@ export function mountParcelEditor(map, { api, user, config, dock }) {
         button('cancel', stop),
       ]),
     ]);
-    // The inputs were rebuilt from state.properties: mark again the one the server refused.
-    if (state.problem) markRefusedField(panel, state.problem);
+    // The inputs were rebuilt from state.properties: mark again the one the server refused. Its
+    // message beside the field replaces the server's detail above the buttons.
+    if (state.problem && markRefusedField(panel, state.problem)) panel.querySelector('.zg-editor-problem')?.remove();
   }
 
   // While drawing, clicks on stored features place vertices instead of opening them (styles.css).

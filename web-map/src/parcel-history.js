@@ -1,5 +1,6 @@
 // A parcel's versions from /api/parcels/{id}/history on a slider: moving it draws the red line
-// as it was (dashed) and says from when to when that version held.
+// as it was (dashed) and says from when to when that version held. Below it, each lifecycle step
+// from /api/parcels/{id}/events, newest first: when, who, from which state to which, and the note.
 import L from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, getLanguage } from './i18n.js';
@@ -13,8 +14,39 @@ const outline = {
   pmIgnore: true,
 };
 
+const locale = () => (getLanguage() === 'en' ? 'en-GB' : 'zh-CN');
+
 function date(value) {
-  return value ? new Date(value).toLocaleDateString(getLanguage() === 'en' ? 'en-GB' : 'zh-CN') : t('history.now');
+  return value ? new Date(value).toLocaleDateString(locale()) : t('history.now');
+}
+
+const status = (code) => t(`value.parcels.status.${code}`);
+
+function eventList(events) {
+  if (!events.length) return el('p', { className: 'zg-history-none', text: t('history.noSteps') });
+  return el(
+    'ol',
+    { className: 'zg-history-events' },
+    events
+      .slice()
+      .reverse()
+      .map((e) =>
+        el('li', { className: 'zg-history-event', dataset: { toStatus: e.toStatus, version: e.version } }, [
+          el('div', { className: 'zg-history-event-head' }, [
+            el('span', { className: 'zg-history-event-step', text: `${status(e.fromStatus)} → ${status(e.toStatus)}` }),
+            el('span', {
+              className: 'zg-history-event-meta',
+              text: t('history.stepMeta', {
+                at: new Date(e.at).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' }),
+                by: e.byUser,
+                version: e.version,
+              }),
+            }),
+          ]),
+          e.note ? el('div', { className: 'zg-history-event-note', text: e.note }) : null,
+        ]),
+      ),
+  );
 }
 
 // Returns { node, destroy() }; node fills itself once the history arrives.
@@ -36,9 +68,8 @@ export function historySlider(map, { api, id }) {
     });
   }
 
-  api
-    .get(`/api/parcels/${id}/history`)
-    .then((collection) => {
+  Promise.all([api.get(`/api/parcels/${id}/history`), api.get(`/api/parcels/${id}/events`)])
+    .then(([collection, events]) => {
       // Oldest on the left, the current version on the right.
       versions = collection.features.slice().reverse();
       const slider = el('input', {
@@ -51,8 +82,15 @@ export function historySlider(map, { api, id }) {
         'aria-label': t('history.title'),
         onInput: (e) => show(Number(e.target.value)),
       });
-      fill(node, [el('h3', { text: t('history.title') }), slider, el('p', { className: 'zg-history-label' })]);
+      fill(node, [
+        el('h3', { text: t('history.title') }),
+        slider,
+        el('p', { className: 'zg-history-label' }),
+        el('h3', { text: t('history.steps') }),
+        eventList(events),
+      ]);
       show(versions.length - 1);
+      node.dataset.state = 'loaded';
     })
     .catch((error) => fill(node, el('p', { className: 'zg-parcel-problem', text: error.message })));
 

@@ -28,6 +28,8 @@ export function mountParcelPanel(map, { api, user, dock }) {
   let recovery = null;
   let history = null;
   let documents = null;
+  // The note for the next lifecycle step, kept across renders until the step is taken.
+  let note = '';
 
   async function open(id) {
     try {
@@ -37,6 +39,7 @@ export function mountParcelPanel(map, { api, user, dock }) {
       problem = error.message;
     }
     recovery = null;
+    note = '';
     history?.destroy();
     history = parcel ? historySlider(map, { api, id: parcel.id }) : null;
     documents?.destroy();
@@ -58,17 +61,20 @@ export function mountParcelPanel(map, { api, user, dock }) {
   async function act(call, form = null) {
     try {
       await call();
-      map.fire('zg:feature-saved', { layer: 'parcels' });
       await open(parcel.id);
+      map.fire('zg:feature-saved', { layer: 'parcels', feature: parcel });
     } catch (error) {
-      problem = error.message;
+      // A refused field says what is wrong beside it; the panel repeats only other refusals.
+      const field = form ? markRefusedField(form, error.problem) : null;
+      problem = field ? null : error.message;
       render();
-      if (form) markRefusedField(form, error.problem)?.focus();
+      field?.focus();
     }
   }
 
   const ifMatch = () => ({ ifMatch: `"${parcel.properties.version}"` });
-  const move = (to) => act(() => api.post(`/api/parcels/${parcel.id}/transitions`, { to, note: null }, ifMatch()));
+  const move = (to) =>
+    act(() => api.post(`/api/parcels/${parcel.id}/transitions`, { to, note: note.trim() || null }, ifMatch()));
   const recover = (request) => act(() => api.post(`/api/parcels/${parcel.id}/recover`, request, ifMatch()), recovery);
 
   function actions(status) {
@@ -80,6 +86,17 @@ export function mountParcelPanel(map, { api, user, dock }) {
         t(`parcel.action.${key}`),
       );
     return el('div', { className: 'zg-parcel-actions' }, [
+      el('input', {
+        type: 'text',
+        className: 'zg-input zg-parcel-note',
+        name: 'note',
+        value: note,
+        placeholder: t('parcel.note'),
+        'aria-label': t('parcel.note'),
+        onInput: (e) => {
+          note = e.target.value;
+        },
+      }),
       defaults.next[status] ? button(defaults.next[status], () => move(defaults.next[status])) : null,
       button('recover', () => {
         recovery = recovery ? null : recoveryForm({ holder: parcel.properties.holder, onSubmit: recover });

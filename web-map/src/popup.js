@@ -59,20 +59,40 @@ function rows(def, feature) {
 }
 
 export function popupContent(def, feature) {
-  return el('div', { className: 'zg-popup-body', dataset: { layer: def.id } }, [
+  const dataset = { layer: def.id, featureId: feature.id ?? '', version: feature.properties?.version ?? '' };
+  return el('div', { className: 'zg-popup-body', dataset }, [
     el('div', { className: 'zg-popup-layer', text: layerTitle(def) }),
     el('h3', { className: 'zg-popup-title', text: title(def, feature) }),
     el('table', { className: 'zg-popup-table' }, el('tbody', {}, rows(def, feature))),
   ]);
 }
 
-// Opens the popup and keeps its text in the current language while it is open.
+// The shown feature with the saved values of the properties it already shows: the popup keeps
+// its rows while the state and version follow a change made in a panel.
+function withSaved(feature, saved) {
+  const properties = { ...feature.properties };
+  for (const name of Object.keys(properties)) if (name in saved.properties) properties[name] = saved.properties[name];
+  return { ...feature, properties };
+}
+
+// Opens the popup and keeps its text in the current language while it is open, and its values
+// in step with `zg:feature-saved` { layer, feature } for the same feature.
 export function openFeaturePopup(map, def, feature, latlng) {
+  let shown = feature;
   const popup = L.popup({ maxWidth: 360, minWidth: 220, className: 'zg-popup' })
     .setLatLng(latlng)
-    .setContent(popupContent(def, feature))
+    .setContent(popupContent(def, shown))
     .openOn(map);
-  const off = onLanguageChange(() => popup.setContent(popupContent(def, feature)));
-  popup.once('remove', off);
+  const off = onLanguageChange(() => popup.setContent(popupContent(def, shown)));
+  const saved = (event) => {
+    if (event.layer !== def.id || !event.feature || String(event.feature.id) !== String(shown.id)) return;
+    shown = withSaved(shown, event.feature);
+    popup.setContent(popupContent(def, shown));
+  };
+  map.on('zg:feature-saved', saved);
+  popup.once('remove', () => {
+    off();
+    map.off('zg:feature-saved', saved);
+  });
   return popup;
 }

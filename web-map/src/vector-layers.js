@@ -245,6 +245,11 @@ const VectorTileLayer = L.GridLayer.extend({
   },
 });
 
+// Whether any tile layer on `map` has a feature under latlng.
+export function tileHitAt(map, latlng) {
+  return [...active].some((layer) => layer._map === map && layer.hitAt(latlng));
+}
+
 // The same shape as buildFeatureLayer's result. deps: { api, def (from /api/layers), pane, onFeatureClick }
 export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }) {
   const spec = styleSpec(layerId);

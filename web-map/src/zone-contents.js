@@ -14,6 +14,8 @@ const defaults = {
     fillOpacity: 0.25,
     className: 'zg-zone-highlight',
     pmIgnore: true,
+    // A marked parcel still opens on a click: the mark lies over it but takes no pointer.
+    interactive: false,
   },
   // The layers whose features the contents name, and the list each comes in.
   layers: { parcels: 'parcels', enterprises: 'enterprises', projects: 'projects' },

@@ -1,6 +1,7 @@
 // The recovery form (闲置低效用地收回) refusing a date: a decision date the server will not take
-// (year 57440, or before 1949) is named in the message, its input is marked, everything typed
-// stays in the form and nothing is recovered; corrected, the same form recovers the parcel.
+// (year 57440, or before 1949) gets a message beside it in the person's words (its label, what is
+// wrong, no API field names), its input is marked, everything typed stays in the form and nothing
+// is recovered; corrected, the same form recovers the parcel.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, screenshot, ground, rectangle, createParcel, pageCall as call } from './support.mjs';
@@ -57,10 +58,10 @@ describe('the recovery form refusing a date', () => {
     const form = await openRecoveryForm(page, parcel.code);
     await submitWithDate(form, '57440-10-27');
 
-    const problem = page.locator('.zg-parcel-panel .zg-parcel-problem');
-    await problem.waitFor();
-    assert.match(await problem.textContent(), /decisionDate/);
-    assert.doesNotMatch(await problem.textContent(), /JSON/);
+    const message = form.locator('.zg-field-message[data-field="decisionDate"]');
+    await message.waitFor();
+    assert.equal(await message.textContent(), '决定日期：不是有效日期，请按 年-月-日 填写（如 2026-03-01）');
+    assert.equal(await page.locator('.zg-parcel-panel .zg-parcel-problem').count(), 0, 'said once, beside the field');
     await assertKeptAndMarked(form, '57440-10-27');
     await screenshot(page, 'recovery-form-refused-date');
     assert.equal((await call(page, 'GET', `/api/parcels/${parcel.id}`)).json.properties.status, 'planned');
@@ -73,9 +74,9 @@ describe('the recovery form refusing a date', () => {
     const form = await openRecoveryForm(page, parcel.code);
     await submitWithDate(form, '1948-12-31');
 
-    const problem = page.locator('.zg-parcel-panel .zg-parcel-problem', { hasText: '1948-12-31' });
-    await problem.waitFor();
-    assert.match(await problem.textContent(), /1949-01-01/);
+    const message = form.locator('.zg-field-message[data-field="decisionDate"]');
+    await message.waitFor();
+    assert.match(await message.textContent(), /^决定日期：须在 1949-01-01 至 \d{4}-\d{2}-\d{2} 之间$/);
     await assertKeptAndMarked(form, '1948-12-31');
     assert.equal((await call(page, 'GET', `/api/parcels/${parcel.id}`)).json.properties.status, 'planned');
     assert.deepEqual(errors, []);
@@ -86,7 +87,7 @@ describe('the recovery form refusing a date', () => {
     const { page, errors } = await signedIn(t, 'planner');
     const form = await openRecoveryForm(page, parcel.code);
     await submitWithDate(form, '57440-10-27');
-    await page.locator('.zg-parcel-panel .zg-parcel-problem').waitFor();
+    await form.locator('.zg-field-message').waitFor();
 
     await submitWithDate(form, '2026-03-01');
     await page.locator('.zg-parcel-panel .zg-parcel-status[data-status="recovered"]').waitFor();

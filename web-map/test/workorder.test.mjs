@@ -93,7 +93,9 @@ describe('work orders from report to close', () => {
     assert.match(await page.locator('.zg-crew .zg-wo-facts').textContent(), /12\.5/);
     await screenshot(page, 'workorder-6-crew-completed');
 
-    // The dispatcher verifies and closes it, with the whole timeline.
+    // The dispatcher goes back from the order to the list, then verifies and closes it, with the
+    // whole timeline.
+    await board.click('.zg-wo-back');
     await board.selectOption('.zg-wo-filter-state', 'completed');
     await board.click(`.zg-dispatch .zg-wo-row[data-order-id="${orderId}"] button`);
     await board.waitForSelector(`.zg-wo-detail[data-order-id="${orderId}"][data-state="completed"]`);

@@ -220,7 +220,10 @@ BAD_DATES = {'year-57440': ('57440-10-27', 'invalid-date'), 'before-1949': ('194
              'number': (20260301, 'invalid-date'), 'epoch-millis': (1772323200000, 'invalid-date'),
              'boolean': (True, 'invalid-date'), 'array': ([2026, 3, 1], 'invalid-date'), 'sql': ("2026-03-01' OR '1'='1", 'invalid-date')}
 for slug, (value, problem) in BAD_DATES.items():
-    case(f'dates/recover-{slug}', f'decisionDate {value!r}', {'status': 400, 'type': problem, 'property': 'decisionDate'},
+    # A form says the allowed range in its own words: the refusal carries it.
+    earliest = {'earliest': '1949-01-01'} if slug == 'before-1949' else {}
+    case(f'dates/recover-{slug}', f'decisionDate {value!r}',
+         {'status': 400, 'type': problem, 'property': 'decisionDate', **earliest},
          targets=['recover'], patch={'decisionDate': value})
 for slug in ['year-57440', 'before-1949', 'month-13', 'number', 'timestamp', 'slashes']:
     value, problem = BAD_DATES[slug]

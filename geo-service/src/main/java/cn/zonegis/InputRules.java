@@ -188,7 +188,9 @@ public class InputRules {
 				.badRequest("date-out-of-range", "problem.input.dateRange", field, text, this.limits.earliestDate(),
 						latest)
 				.with("property", field)
-				.with("pointer", pointer);
+				.with("pointer", pointer)
+				.with("earliest", this.limits.earliestDate().toString())
+				.with("latest", latest.toString());
 		}
 		return date;
 	}

@@ -103,6 +103,12 @@ class ParcelController {
 		return ResponseEntity.ok().contentType(GEO_JSON).body((out) -> this.parcels.writeAsOf(at, box, out));
 	}
 
+	/** Count and area in 亩 of the parcels in each lifecycle state. */
+	@GetMapping("/api/parcels/stats")
+	List<ParcelStatusStats> stats() {
+		return this.parcels.statusStats();
+	}
+
 	@GetMapping("/api/parcels/{id}/history")
 	ResponseEntity<String> history(@PathVariable long id) {
 		return ResponseEntity.ok().contentType(GEO_JSON).body(this.parcels.history(id));

@@ -55,6 +55,11 @@ class ParcelRepository {
 
 	private static final String ID_BY_CODE = "SELECT id FROM zonegis.parcel WHERE code = :code";
 
+	private static final String STATUS_STATS = """
+			SELECT t.status, count(*) AS parcels, round(sum(%s), 2) AS area_mu
+			FROM zonegis.parcel t GROUP BY t.status
+			""";
+
 	private static final String INSERT = """
 			INSERT INTO zonegis.parcel (code, name, land_use, land_class_code, holder, surveyed_area_m2, note, geom,
 				status, created_by, updated_by)
@@ -229,6 +234,16 @@ class ParcelRepository {
 								GeometryRepair.round(rs.getDouble("after_m2"))));
 			})
 			.single();
+	}
+
+	/** Count and area in 亩 of the parcels in each state that has any. */
+	List<ParcelStatusStats> statusStats() {
+		String sql = STATUS_STATS.formatted(MeasureSql.AREA_MU)
+			.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
+		return this.jdbc.sql(sql)
+			.query((rs, i) -> new ParcelStatusStats(rs.getString("status"), rs.getLong("parcels"),
+					rs.getBigDecimal("area_mu")))
+			.list();
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package cn.zonegis.land;
 
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +67,22 @@ public class ParcelService {
 	@Transactional(readOnly = true)
 	public ParcelView get(long id) {
 		return this.parcels.find(id).orElseThrow(() -> unknown(id));
+	}
+
+	/**
+	 * Count and area in 亩 of the parcels in each lifecycle state, every state listed in
+	 * lifecycle order, an empty one with zeros.
+	 */
+	@Transactional(readOnly = true)
+	public List<ParcelStatusStats> statusStats() {
+		Map<String, ParcelStatusStats> found = new HashMap<>();
+		for (ParcelStatusStats stats : this.parcels.statusStats()) {
+			found.put(stats.status(), stats);
+		}
+		return Arrays.stream(ParcelLifecycle.values())
+			.map((status) -> found.getOrDefault(status.code(),
+					new ParcelStatusStats(status.code(), 0, BigDecimal.ZERO)))
+			.toList();
 	}
 
 	/** The id of the parcel with this code, if there is one (an import may update it). */
