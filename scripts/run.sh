@@ -24,7 +24,8 @@ echo "  ZoneGIS is starting at http://$BIND:$PORT  (listening on $BIND only; ZON
 echo "  Demo logins of this installation (user / password, kept in $PASSWORDS):"
 printf '    %-11s %-20s %s\n' viewer "$(password viewer)" "查看 read only" planner "$(password planner)" \
 	"规划 land and assets" dispatcher "$(password dispatcher)" "调度 work orders" crew "$(password crew)" \
-	"班组 field crew (phone view)" admin "$(password admin)" "管理 everything"
+	"班组 field crew (phone view)" safety "$(password safety)" "安全环保 house survey, inspections" \
+	admin "$(password admin)" "管理 everything"
 echo "  A database whose demo users already existed keeps their passwords (scripts/db.sh reset starts anew)."
 echo
 exec java ${JAVA_OPTS:-} -jar geo-service/target/geo-service.jar --zonegis.demo.load=true \

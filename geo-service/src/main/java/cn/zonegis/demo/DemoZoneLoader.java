@@ -176,7 +176,8 @@ public class DemoZoneLoader implements ApplicationRunner {
 		StringBuilder randomOnes = new StringBuilder();
 		for (DemoUser user : List.of(new DemoUser("viewer", "查看员", Role.VIEWER),
 				new DemoUser("planner", "规划员", Role.PLANNER), new DemoUser("dispatcher", "调度员", Role.DISPATCHER),
-				new DemoUser("crew", "维修班组员", Role.CREW), new DemoUser("admin", "管理员", Role.ADMIN))) {
+				new DemoUser("crew", "维修班组员", Role.CREW), new DemoUser("safety", "安全环保员", Role.SAFETY),
+				new DemoUser("admin", "管理员", Role.ADMIN))) {
 			String given = this.passwords.passwords().get(user.name());
 			boolean random = (given == null || given.isBlank());
 			String password = random ? randomPassword() : given;

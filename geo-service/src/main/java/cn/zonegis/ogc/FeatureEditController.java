@@ -41,7 +41,7 @@ class FeatureEditController {
 
 	private static final String ITEM = ITEMS + "/{featureId}";
 
-	private static final String WRITE = "hasAnyRole('PLANNER', 'DISPATCHER', 'CREW')";
+	private static final String WRITE = "hasAnyRole('PLANNER', 'DISPATCHER', 'CREW', 'SAFETY')";
 
 	private static final String MERGE_PATCH = "application/merge-patch+json";
 

@@ -29,17 +29,26 @@ final class AccessRules {
 	private static final String[] WORK_STEPS = { "/api/workorders/*/transitions" };
 
 	/**
-	 * Reporting work: a new order, an inspection's finding, a photo, a fault on a light
-	 * or cable.
+	 * Reporting work: a new order, an inspection's finding, a photo. The safety office
+	 * reports inspections and their findings only (checked by the work order service).
 	 */
 	private static final String[] REPORTING = { "/api/workorders", "/api/workorders/*/findings",
-			"/api/workorders/*/attachments", "/api/assets/streetlights/*/fault", "/api/assets/cables/*/fault" };
+			"/api/workorders/*/attachments" };
+
+	/** A fault on a light or cable, which opens a repair order. */
+	private static final String[] FAULTS = { "/api/assets/streetlights/*/fault", "/api/assets/cables/*/fault" };
 
 	private static final String[] PLANNING = { "/api/parcels", "/api/parcels/**", "/api/zones", "/api/zones/**",
 			"/api/enterprises", "/api/enterprises/**", "/api/assets/**", "/api/roads/**", "/api/pipes/**",
 			"/api/wells/**", "/api/streetlights/**", "/api/cables/**", "/api/projects", "/api/projects/**", "/ogc/**",
-			"/api/buildings", "/api/buildings/**", "/api/self-built-houses", "/api/self-built-houses/**",
-			"/api/park-entry-reviews", "/api/park-entry-reviews/**" };
+			"/api/buildings", "/api/buildings/**", "/api/park-entry-reviews", "/api/park-entry-reviews/**" };
+
+	/**
+	 * The safety office's own register: the self-built house survey, through /api and
+	 * OGC.
+	 */
+	private static final String[] SAFETY_REGISTER = { "/api/self-built-houses", "/api/self-built-houses/**",
+			"/ogc/collections/self_built_houses/items", "/ogc/collections/self_built_houses/items/**" };
 
 	private AccessRules() {
 	}
@@ -58,7 +67,10 @@ final class AccessRules {
 		auth.requestMatchers(DISPATCHING).hasRole(Role.DISPATCHER.name());
 		auth.requestMatchers(WORK_STEPS).hasAnyRole(Role.DISPATCHER.name(), Role.CREW.name());
 		auth.requestMatchers(HttpMethod.POST, REPORTING)
+			.hasAnyRole(Role.DISPATCHER.name(), Role.PLANNER.name(), Role.CREW.name(), Role.SAFETY.name());
+		auth.requestMatchers(HttpMethod.POST, FAULTS)
 			.hasAnyRole(Role.DISPATCHER.name(), Role.PLANNER.name(), Role.CREW.name());
+		auth.requestMatchers(SAFETY_REGISTER).hasRole(Role.SAFETY.name());
 		auth.requestMatchers(PLANNING).hasRole(Role.PLANNER.name());
 		// Anything not named above is for administrators until the matrix says otherwise.
 		auth.anyRequest().hasRole(Role.ADMIN.name());

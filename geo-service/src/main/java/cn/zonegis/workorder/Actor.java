@@ -32,6 +32,15 @@ record Actor(String username, Set<Role> roles, Long crewId) {
 		return this.roles.contains(Role.DISPATCHER) || this.roles.contains(Role.ADMIN);
 	}
 
+	/**
+	 * Whether the user's only working role is SAFETY: they report enterprise inspections
+	 * and their findings, not other work.
+	 */
+	boolean inspectsOnly() {
+		return this.roles.contains(Role.SAFETY) && !dispatches() && !this.roles.contains(Role.PLANNER)
+				&& !this.roles.contains(Role.CREW);
+	}
+
 	/** Whether the user only sees and works their own crew's orders. */
 	boolean crewScoped() {
 		return this.roles.contains(Role.CREW) && !dispatches() && !this.roles.contains(Role.PLANNER);

@@ -37,7 +37,7 @@ class WorkOrderController {
 	}
 
 	@PostMapping("/api/workorders")
-	@PreAuthorize("hasAnyRole('DISPATCHER', 'PLANNER', 'CREW')")
+	@PreAuthorize("hasAnyRole('DISPATCHER', 'PLANNER', 'CREW', 'SAFETY')")
 	ResponseEntity<WorkOrderView> report(@RequestBody CreateWorkOrderRequest request) {
 		return created(this.service.report(request));
 	}
@@ -62,13 +62,13 @@ class WorkOrderController {
 	}
 
 	@PostMapping("/api/workorders/{id:\\d+}/findings")
-	@PreAuthorize("hasAnyRole('DISPATCHER', 'PLANNER', 'CREW')")
+	@PreAuthorize("hasAnyRole('DISPATCHER', 'PLANNER', 'CREW', 'SAFETY')")
 	ResponseEntity<WorkOrderView> raiseFinding(@PathVariable long id, @RequestBody CreateWorkOrderRequest request) {
 		return created(this.service.raiseFinding(id, request));
 	}
 
 	@PostMapping(path = "/api/workorders/{id:\\d+}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@PreAuthorize("hasAnyRole('DISPATCHER', 'PLANNER', 'CREW')")
+	@PreAuthorize("hasAnyRole('DISPATCHER', 'PLANNER', 'CREW', 'SAFETY')")
 	ResponseEntity<WorkOrderView.AttachmentView> attach(@PathVariable long id,
 			@RequestParam(name = "file", required = false) MultipartFile file) {
 		WorkOrderView.AttachmentView attachment = this.photos.upload(id, file);

@@ -11,6 +11,7 @@ import cn.zonegis.asset.AssetRef;
 import cn.zonegis.security.AuditLog;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,6 +105,11 @@ class WorkOrderService {
 			.orElseThrow(() -> ApiProblem.badRequest("unknown-kind", "workorder.kind.unknown", request.kind())
 				.with("parameter", "kind")
 				.with("allowed", Arrays.stream(WorkOrderKind.values()).map(WorkOrderKind::value).toList()));
+		if (inspection == null && kind != WorkOrderKind.INSPECTION && this.actors.current().inspectsOnly()) {
+			throw new ApiProblem(HttpStatus.FORBIDDEN, "inspections-only", "workorder.safety.inspectionsOnly",
+					kind.value())
+				.with("parameter", "kind");
+		}
 		WorkOrderPriority priority = (request.priority() == null) ? WorkOrderPriority.DEFAULT
 				: WorkOrderPriority.of(request.priority())
 					.orElseThrow(() -> ApiProblem

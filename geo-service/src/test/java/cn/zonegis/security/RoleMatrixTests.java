@@ -43,9 +43,12 @@ class RoleMatrixTests extends IntegrationTest {
 			rule("POST", "/api/workorders/[^/]+/dispatch", EnumSet.of(Role.DISPATCHER, Role.ADMIN), false),
 			rule("POST", "/api/workorders/[^/]+/transitions", EnumSet.of(Role.DISPATCHER, Role.CREW, Role.ADMIN),
 					false),
-			rule("POST",
-					"/api/workorders|/api/workorders/[^/]+/(findings|attachments)|/api/assets/(streetlights|cables)/[^/]+/fault",
+			rule("POST", "/api/workorders|/api/workorders/[^/]+/(findings|attachments)",
+					EnumSet.of(Role.PLANNER, Role.DISPATCHER, Role.CREW, Role.SAFETY, Role.ADMIN), false),
+			rule("POST", "/api/assets/(streetlights|cables)/[^/]+/fault",
 					EnumSet.of(Role.PLANNER, Role.DISPATCHER, Role.CREW, Role.ADMIN), false),
+			rule("WRITE", "/api/self-built-houses(/.*)?|/ogc/collections/self_built_houses/items(/.*)?",
+					EnumSet.of(Role.SAFETY, Role.ADMIN), false),
 			rule("WRITE", "/api/.*|/ogc/.*", EnumSet.of(Role.PLANNER, Role.ADMIN), false));
 
 	/**
