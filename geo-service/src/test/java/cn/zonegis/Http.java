@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -98,9 +99,25 @@ public final class Http {
 	}
 
 	public Response send(String method, String path, String body, Map<String, String> headers) {
+		return publish(method, path, (body == null) ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
+	}
+
+	/** A POST of one file in the multipart part "file", as the map uploads it. */
+	public Response upload(String path, String fileName, byte[] content) {
+		return upload(path, fileName, content, Map.of());
+	}
+
+	public Response upload(String path, String fileName, byte[] content, Map<String, String> headers) {
+		MultipartFile file = MultipartFile.of(fileName, content);
+		Map<String, String> all = new HashMap<>(headers);
+		all.put("Content-Type", file.contentType());
+		return publish("POST", path, HttpRequest.BodyPublishers.ofByteArray(file.body()), all);
+	}
+
+	private Response publish(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+			.method(method, body);
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
 		}

@@ -29,6 +29,8 @@ class SpreadsheetController {
 	static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
 	private final Map<String, SpreadsheetTable> tables = new LinkedHashMap<>();
 
 	private final MessageSource messages;
@@ -44,21 +46,40 @@ class SpreadsheetController {
 		return this.tables.values()
 			.stream()
 			.map((t) -> Map.of("id", t.id(), "titleZh", t.titleZh(), "titleEn", t.titleEn(), "href",
-					"/api/tables/" + t.id() + ".xlsx"))
+					"/api/tables/" + t.id() + ".xlsx", "csv", "/api/tables/" + t.id() + ".csv"))
 			.toList();
 	}
 
 	@GetMapping("/api/tables/{id}.xlsx")
 	ResponseEntity<byte[]> xlsx(@PathVariable String id, @RequestParam Map<String, String> parameters) {
+		SpreadsheetTable table = table(id);
+		Locale locale = language(parameters.remove("lang"));
+		return download(table, locale, ".xlsx", XLSX,
+				XlsxWriter.write(table, table.rows().of(parameters), this.messages, locale));
+	}
+
+	/** The same table as CSV (UTF-8 with BOM), the same columns and headers. */
+	@GetMapping("/api/tables/{id}.csv")
+	ResponseEntity<byte[]> csv(@PathVariable String id, @RequestParam Map<String, String> parameters) {
+		SpreadsheetTable table = table(id);
+		Locale locale = language(parameters.remove("lang"));
+		return download(table, locale, ".csv", CSV,
+				CsvWriter.write(table, table.rows().of(parameters), this.messages, locale));
+	}
+
+	private SpreadsheetTable table(String id) {
 		SpreadsheetTable table = this.tables.get(id);
 		if (table == null) {
 			throw ApiProblem.notFound("document.table.unknown", id, String.join(", ", this.tables.keySet()));
 		}
-		Locale locale = language(parameters.remove("lang"));
-		byte[] file = XlsxWriter.write(table, table.rows().of(parameters), this.messages, locale);
-		String name = ("en".equals(locale.getLanguage()) ? table.titleEn() : table.titleZh()) + ".xlsx";
+		return table;
+	}
+
+	private static ResponseEntity<byte[]> download(SpreadsheetTable table, Locale locale, String extension,
+			MediaType type, byte[] file) {
+		String name = ("en".equals(locale.getLanguage()) ? table.titleEn() : table.titleZh()) + extension;
 		return ResponseEntity.ok()
-			.contentType(XLSX)
+			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.body(file);

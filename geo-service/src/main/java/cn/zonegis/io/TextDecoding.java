@@ -15,7 +15,7 @@ import cn.zonegis.ApiProblem;
  * Decodes a surveyor's text file: UTF-8 with or without BOM, else GBK (what Windows tools
  * in China write), unless the user names the encoding.
  */
-final class TextDecoding {
+public final class TextDecoding {
 
 	static final Charset GBK = Charset.forName("GBK");
 
@@ -35,7 +35,7 @@ final class TextDecoding {
 		}
 	}
 
-	static String decode(byte[] bytes, Charset charset) {
+	public static String decode(byte[] bytes, Charset charset) {
 		int start = hasBom(bytes) ? 3 : 0;
 		ByteBuffer body = ByteBuffer.wrap(bytes, start, bytes.length - start);
 		if (charset != null) {

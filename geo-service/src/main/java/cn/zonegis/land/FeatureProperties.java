@@ -126,6 +126,17 @@ final class FeatureProperties {
 		return value;
 	}
 
+	/** A required property that is absent, as {@link #requiredText} refuses it. */
+	ApiProblem missing(String name) {
+		return invalid("land.property.required", name);
+	}
+
+	/** A property given although another one's value rules it out. */
+	ApiProblem notWhen(String name, String other, String otherValue) {
+		return ApiProblem.badRequest(this.problemType, "land.property.notWhen", name, other, otherValue)
+			.with("property", name);
+	}
+
 	private JsonNode value(String name) {
 		JsonNode value = this.properties.get(name);
 		return (value == null || value.isNull()) ? null : value;

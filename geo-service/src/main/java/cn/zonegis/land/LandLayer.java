@@ -11,6 +11,7 @@ import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.GeometryInput;
 import cn.zonegis.geo.MeasureSql;
+import cn.zonegis.security.Role;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 enum LandLayer {
 
-	EXPANSION_ZONE("zones", "expansion_zones", "expansion_zone",
+	EXPANSION_ZONE("zones", "expansion_zones", "expansion_zone", Role.PLANNER,
 			List.of("code", "name", "kind", "status", "approved_on", "note"),
 			String.join(", ", "'area_m2', " + MeasureSql.AREA_M2, "'area_mu', " + MeasureSql.AREA_MU,
 					"'area_ha', " + MeasureSql.AREA_HA)) {
@@ -43,7 +44,7 @@ enum LandLayer {
 
 	},
 
-	ENTERPRISE("enterprises", "enterprises", "enterprise",
+	ENTERPRISE("enterprises", "enterprises", "enterprise", Role.PLANNER,
 			List.of("name", "industry", "is_chemical", "relocation_state", "employees", "contact"),
 			"'footprint', ST_AsGeoJSON(t.footprint, 9, 0)::json") {
 
@@ -69,7 +70,7 @@ enum LandLayer {
 	/**
 	 * 未办证台账: a building on an enterprise's parcel and its land and property certificates.
 	 */
-	BUILDING("buildings", "buildings", "building",
+	BUILDING("buildings", "buildings", "building", Role.PLANNER,
 			List.of("code", "name", "enterprise_id", "parcel_id", "floors", "floor_area_m2", "land_cert_state",
 					"land_cert_no", "land_cert_on", "property_cert_state", "property_cert_no", "property_cert_on",
 					"missing_reason", "surveyed_on"),
@@ -95,8 +96,11 @@ enum LandLayer {
 
 	},
 
-	/** 自建房排查: a surveyed self-built house, operating or not, its hazard and appraisal. */
-	SELF_BUILT_HOUSE("self-built-houses", "self_built_houses", "self_built_house",
+	/**
+	 * 自建房排查: a surveyed self-built house, operating or not, its hazard and appraisal;
+	 * kept by the safety office.
+	 */
+	SELF_BUILT_HOUSE("self-built-houses", "self_built_houses", "self_built_house", Role.SAFETY,
 			List.of("code", "address", "owner", "floors", "operating", "business", "hazard", "hazard_note",
 					"appraisal_state", "appraisal_grade", "appraised_on", "rectification", "surveyed_on"),
 			null) {
@@ -118,6 +122,7 @@ enum LandLayer {
 			values.put("appraisal_grade",
 					(grade == null) ? null : p.choice("appraisal_grade", List.of("A", "B", "C", "D"), null));
 			values.put("appraised_on", p.date("appraised_on"));
+			requiredOnlyWhen(p, values, "appraisal_state", "done", "appraisal_grade", "appraised_on");
 			values.put("rectification", p.text("rectification"));
 			values.put("surveyed_on", required(p, "surveyed_on", p.date("surveyed_on")));
 			check.checkCrs(feature.get("crs"));
@@ -129,7 +134,7 @@ enum LandLayer {
 	/**
 	 * 入园审查: an application to enter a chemical park sub-zone and the review's opinion.
 	 */
-	PARK_ENTRY_REVIEW("park-entry-reviews", "park_entry_reviews", "park_entry_review",
+	PARK_ENTRY_REVIEW("park-entry-reviews", "park_entry_reviews", "park_entry_review", Role.PLANNER,
 			List.of("code", "project_name", "applicant", "zone_id", "submitted_on", "outcome", "opinion", "opinion_on"),
 			null) {
 
@@ -146,6 +151,14 @@ enum LandLayer {
 					p.choice("outcome", List.of("pending", "approved", "conditional", "refused"), "pending"));
 			values.put("opinion", p.text("opinion"));
 			values.put("opinion_on", p.date("opinion_on"));
+			if ("pending".equals(values.get("outcome"))) {
+				if (values.get("opinion_on") != null) {
+					throw p.notWhen("opinion_on", "outcome", "pending");
+				}
+			}
+			else if (values.get("opinion_on") == null) {
+				throw p.missing("opinion_on");
+			}
 			check.checkCrs(feature.get("crs"));
 			return new Row(values, geometries("geom", GeometryInput.read(feature.get("geometry"), "Point", extent)));
 		}
@@ -160,14 +173,17 @@ enum LandLayer {
 
 	private final String table;
 
+	private final Role writer;
+
 	private final List<String> columns;
 
 	private final String computed;
 
-	LandLayer(String path, String collectionId, String table, List<String> columns, String computed) {
+	LandLayer(String path, String collectionId, String table, Role writer, List<String> columns, String computed) {
 		this.path = path;
 		this.collectionId = collectionId;
 		this.table = table;
+		this.writer = writer;
 		this.columns = columns;
 		this.computed = computed;
 	}
@@ -200,6 +216,11 @@ enum LandLayer {
 		return this.columns;
 	}
 
+	/** The role that creates, changes, imports and deletes the layer's rows. */
+	Role writer() {
+		return this.writer;
+	}
+
 	/**
 	 * Published values computed in SQL over alias t, as json_build_object pairs; null
 	 * when the layer computes none.
@@ -220,9 +241,34 @@ enum LandLayer {
 	 * A certificate's state, number and date: {prefix}_state, {prefix}_no, {prefix}_on.
 	 */
 	private static void certificate(FeatureProperties p, Map<String, Object> values, String prefix) {
-		values.put(prefix + "_state", p.choice(prefix + "_state", CERTIFICATE_STATES, "none"));
+		String state = p.choice(prefix + "_state", CERTIFICATE_STATES, "none");
+		values.put(prefix + "_state", state);
 		values.put(prefix + "_no", p.text(prefix + "_no"));
 		values.put(prefix + "_on", p.date(prefix + "_on"));
+		if (state.equals("issued") || state.equals("cancelled")) {
+			for (String detail : List.of(prefix + "_no", prefix + "_on")) {
+				if (values.get(detail) == null) {
+					throw p.missing(detail);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The given properties are required when the state property has that value, and
+	 * refused otherwise.
+	 */
+	private static void requiredOnlyWhen(FeatureProperties p, Map<String, Object> values, String state, String done,
+			String... properties) {
+		boolean isDone = done.equals(values.get(state));
+		for (String property : properties) {
+			if (isDone && values.get(property) == null) {
+				throw p.missing(property);
+			}
+			if (!isDone && values.get(property) != null) {
+				throw p.notWhen(property, state, (String) values.get(state));
+			}
+		}
 	}
 
 	private static <T> T required(FeatureProperties p, String name, T value) {

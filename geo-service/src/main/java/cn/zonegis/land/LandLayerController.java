@@ -1,7 +1,10 @@
 package cn.zonegis.land;
 
-import cn.zonegis.ETag;
+import java.io.IOException;
 import java.net.URI;
+
+import cn.zonegis.ApiProblem;
+import cn.zonegis.ETag;
 
 import tools.jackson.databind.JsonNode;
 
@@ -14,7 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * /api/zones, /api/enterprises, /api/buildings, /api/self-built-houses and
@@ -26,12 +31,17 @@ class LandLayerController {
 
 	private static final String LAYER = "/api/{layer:zones|enterprises|buildings|self-built-houses|park-entry-reviews}";
 
+	private static final String REGISTER = "/api/{layer:buildings|self-built-houses|park-entry-reviews}";
+
 	private final LandLayerService layers;
+
+	private final RegisterImports imports;
 
 	private final ZoneContentsService contents;
 
-	LandLayerController(LandLayerService layers, ZoneContentsService contents) {
+	LandLayerController(LandLayerService layers, ZoneContentsService contents, RegisterImports imports) {
 		this.layers = layers;
+		this.imports = imports;
 		this.contents = contents;
 	}
 
@@ -43,6 +53,32 @@ class LandLayerController {
 	@GetMapping(LAYER + "/{id}")
 	ResponseEntity<String> get(@PathVariable String layer, @PathVariable long id) {
 		return feature(ResponseEntity.ok(), this.layers.get(LandLayer.at(layer), id));
+	}
+
+	@GetMapping(LAYER + "/{id}/history")
+	ResponseEntity<String> history(@PathVariable String layer, @PathVariable long id) {
+		return ResponseEntity.ok()
+			.contentType(ParcelController.GEO_JSON)
+			.body(this.layers.history(LandLayer.at(layer), id));
+	}
+
+	/**
+	 * Imports a register's .xlsx or .csv (the columns of its download); dryRun=true
+	 * checks it and stores nothing.
+	 */
+	@PostMapping(REGISTER + "/import")
+	RegisterImports.Result importRegister(@PathVariable String layer,
+			@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) Boolean dryRun)
+			throws IOException {
+		if (dryRun == null) {
+			throw ApiProblem.badRequest("missing-parameter", "problem.parameter.missing", "dryRun")
+				.with("parameter", "dryRun");
+		}
+		if (file == null || file.isEmpty()) {
+			throw ApiProblem.badRequest("missing-parameter", "problem.parameter.missing", "file")
+				.with("parameter", "file");
+		}
+		return this.imports.importFile(LandLayer.at(layer), file.getOriginalFilename(), file.getBytes(), dryRun);
 	}
 
 	@PostMapping(LAYER)

@@ -2,9 +2,13 @@ package cn.zonegis.land;
 
 import java.util.ArrayList;
 import java.util.Collection;
+
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryRepair;
@@ -24,8 +28,10 @@ class LandLayerRepository {
 
 	private static final String FEATURE = """
 			json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9, 0)::json,
-				'properties', json_build_object(%s, 'version', t.version, 'updated_at', t.updated_at,
-					'updated_by', t.updated_by%s))""";
+				'properties', %s)""";
+
+	private static final String PROPERTIES = """
+			json_build_object(%s, 'version', t.version, 'updated_at', t.updated_at, 'updated_by', t.updated_by%s)""";
 
 	private static final String FIND = "SELECT t.id, t.version, %s::text AS feature FROM zonegis.%s t WHERE t.id = :id";
 
@@ -47,6 +53,51 @@ class LandLayerRepository {
 	private static final String ZONES_OF_KIND = """
 			SELECT z.id, z.name FROM zonegis.expansion_zone z WHERE z.kind = :kind ORDER BY z.code
 			""";
+
+	/**
+	 * Keeps the current row as history before it is replaced or deleted: its published
+	 * properties, without version and editor, which the history row has as columns.
+	 */
+	private static final String ARCHIVE = """
+			INSERT INTO zonegis.land_layer_history (layer, feature_id, version, attributes, geom, valid_from, valid_to,
+				changed_by, replaced_by, change)
+			SELECT :layer, t.id, t.version, %s::jsonb - 'version' - 'updated_at' - 'updated_by', t.geom, t.updated_at,
+				now(), t.updated_by, :user, :change
+			FROM zonegis.%s t WHERE t.id = :id
+			""";
+
+	/**
+	 * Every version, newest first: the current row (valid_to null) and the replaced ones.
+	 */
+	private static final String HISTORY = """
+			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+				'type', 'Feature', 'id', v.version, 'geometry', ST_AsGeoJSON(v.geom, 9, 0)::json,
+				'properties', v.attributes || jsonb_build_object('version', v.version, 'valid_from', v.valid_from,
+					'valid_to', v.valid_to, 'changed_by', v.changed_by, 'replaced_by', v.replaced_by, 'change', v.change))
+				ORDER BY v.version DESC), '[]'::json))::text
+			FROM (
+				SELECT t.version, %s::jsonb - 'version' - 'updated_at' - 'updated_by' AS attributes, t.geom,
+					t.updated_at AS valid_from, NULL::timestamptz AS valid_to, t.updated_by AS changed_by,
+					NULL AS replaced_by, NULL AS change
+				FROM zonegis.%s t WHERE t.id = :id
+				UNION ALL
+				SELECT h.version, h.attributes, h.geom, h.valid_from, h.valid_to, h.changed_by, h.replaced_by, h.change
+				FROM zonegis.land_layer_history h WHERE h.layer = :layer AND h.feature_id = :id
+			) v
+			""";
+
+	/** The stored rows of these codes, locked until the import commits. */
+	private static final String IDS_BY_CODE = "SELECT code, id FROM zonegis.%s WHERE code = ANY (:codes) FOR UPDATE";
+
+	/**
+	 * Every row as a flat object for a sheet: its properties, id and geometry as the
+	 * sheet's columns (%s), by code.
+	 */
+	private static final String SHEET_ROWS = """
+			SELECT (%s::jsonb || jsonb_build_object('id', t.id, %s))::text FROM zonegis.%s t ORDER BY t.code
+			""";
+
+	private static final String EXISTING_IDS = "SELECT id FROM zonegis.%s WHERE id = ANY (:ids)";
 
 	private final JdbcClient jdbc;
 
@@ -109,11 +160,67 @@ class LandLayerRepository {
 		this.jdbc.sql(DELETE.formatted(layer.table())).param("id", id).update();
 	}
 
+	void archive(LandLayer layer, long id, String change, String user) {
+		this.jdbc.sql(ARCHIVE.formatted(properties(layer), layer.table()))
+			.param("layer", layer.table())
+			.param("id", id)
+			.param("change", change)
+			.param("user", user)
+			.update();
+	}
+
+	/**
+	 * Every version of the row as a FeatureCollection, or empty when it never existed.
+	 */
+	Optional<String> history(LandLayer layer, long id) {
+		String json = this.jdbc.sql(HISTORY.formatted(properties(layer), layer.table()))
+			.param("layer", layer.table())
+			.param("id", id)
+			.query(String.class)
+			.single();
+		return json.contains("\"Feature\"") ? Optional.of(json) : Optional.empty();
+	}
+
+	/**
+	 * The rows as sheet rows, with the geometry as lon and lat (points) or wkt
+	 * (footprints).
+	 */
+	List<String> sheetRows(LandLayer layer, boolean point) {
+		String geometry = point ? "'lon', ST_X(t.geom), 'lat', ST_Y(t.geom)" : "'wkt', ST_AsText(t.geom)";
+		return this.jdbc.sql(SHEET_ROWS.formatted(properties(layer), geometry, layer.table()))
+			.query(String.class)
+			.list();
+	}
+
+	Map<String, Long> idsByCode(LandLayer layer, Collection<String> codes) {
+		Map<String, Long> ids = new HashMap<>();
+		this.jdbc.sql(IDS_BY_CODE.formatted(layer.table())).param("codes", codes.toArray(String[]::new)).query((rs) -> {
+			ids.put(rs.getString("code"), rs.getLong("id"));
+		});
+		return ids;
+	}
+
+	/**
+	 * The ids among these that a table holds; the table is named by code, never by a
+	 * request.
+	 */
+	Set<Long> existingIds(String table, List<Long> ids) {
+		return new HashSet<>(this.jdbc.sql(EXISTING_IDS.formatted(table))
+			.param("ids", ids.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
 	private String feature(LandLayer layer) {
+		return FEATURE.formatted(properties(layer));
+	}
+
+	/** The json_build_object of the properties a read publishes, over alias t. */
+	private String properties(LandLayer layer) {
 		List<String> pairs = new ArrayList<>();
 		layer.columns().forEach((c) -> pairs.add("'" + c + "', t." + c));
 		String computed = (layer.computed() == null) ? "" : ", " + layer.computed();
-		return FEATURE.formatted(String.join(", ", pairs), computed)
+		return PROPERTIES.formatted(String.join(", ", pairs), computed)
 			.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
 	}
 

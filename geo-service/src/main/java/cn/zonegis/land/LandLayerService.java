@@ -8,17 +8,18 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.security.AuditLog;
+import cn.zonegis.security.CurrentRoles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, replaces and deletes expansion zones and enterprises, versioned and audited;
- * tells other features where an enterprise is and which zones are chemical park
+ * Creates, replaces and deletes the {@link LandLayer}s' rows, each by its layer's writer
+ * role: every change versioned, the replaced version kept in land_layer_history, and
+ * audited. Tells other features where an enterprise is and which zones are chemical park
  * sub-zones.
  */
 @Service
@@ -34,8 +35,11 @@ public class LandLayerService {
 
 	private final JsonMapper json;
 
-	LandLayerService(LandLayerRepository rows, GeometryCheck check, GeoProperties geo, AuditLog audit,
-			JsonMapper json) {
+	private final CurrentRoles roles;
+
+	LandLayerService(LandLayerRepository rows, GeometryCheck check, GeoProperties geo, AuditLog audit, JsonMapper json,
+			CurrentRoles roles) {
+		this.roles = roles;
 		this.rows = rows;
 		this.check = check;
 		this.geo = geo;
@@ -70,9 +74,21 @@ public class LandLayerService {
 		return this.rows.zonesOfKind(ZoneContentsService.CHEMICAL_PARK_SUBZONE);
 	}
 
+	/** Every version of the row, newest first, also after it was deleted. */
+	@Transactional(readOnly = true)
+	String history(LandLayer layer, long id) {
+		return this.rows.history(layer, id).orElseThrow(() -> unknown(layer, id));
+	}
+
+	/** The register's rows as its sheet's columns, for the .xlsx and .csv downloads. */
+	@Transactional(readOnly = true)
+	List<JsonNode> sheetRows(RegisterSheet sheet) {
+		return this.rows.sheetRows(sheet.layer(), sheet.pointGeometry()).stream().map(this.json::readTree).toList();
+	}
+
 	@Transactional
-	@PreAuthorize("hasRole('PLANNER')")
 	LandLayerRepository.Stored create(LandLayer layer, JsonNode feature) {
+		this.roles.require(layer.writer());
 		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
 		long id = this.rows.insert(layer, row, AuditLog.currentUsername());
 		this.audit.record("create", layer.table(), id, detail(row));
@@ -80,19 +96,22 @@ public class LandLayerService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('PLANNER')")
 	LandLayerRepository.Stored replace(LandLayer layer, long id, JsonNode feature, Integer expectedVersion) {
+		this.roles.require(layer.writer());
 		lock(layer, id, expectedVersion);
 		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
-		this.rows.update(layer, id, row, AuditLog.currentUsername());
+		String user = AuditLog.currentUsername();
+		this.rows.archive(layer, id, "update", user);
+		this.rows.update(layer, id, row, user);
 		this.audit.record("update", layer.table(), id, detail(row));
 		return get(layer, id);
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('PLANNER')")
 	void delete(LandLayer layer, long id, Integer expectedVersion) {
+		this.roles.require(layer.writer());
 		lock(layer, id, expectedVersion);
+		this.rows.archive(layer, id, "delete", AuditLog.currentUsername());
 		this.rows.delete(layer, id);
 		this.audit.record("delete", layer.table(), id, null);
 	}

@@ -62,21 +62,23 @@ class ReportRegisterTests extends IntegrationTest {
 				  "land_cert_state":"issued","surveyed_on":"2026-04-02"}}
 				""".formatted(TestGround.rectangle(c[0], c[1], 0.0005, 0.0004), code,
 				demo("SELECT min(id) FROM zonegis.enterprise")));
-		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().get("property").asString()).isEqualTo("land_cert_no");
 		assertThat(demo("SELECT count(*) FROM zonegis.building WHERE code = '" + code + "'")).isZero();
 	}
 
 	@Test
-	void aSurveyedHouseAndAnEntryReviewAreKeptAsPoints() {
+	void aSurveyedHouseIsTheSafetyOfficesAndAnEntryReviewThePlannersBothKeptAsPoints() {
 		double[] c = TestGround.cell();
-		Http.Response house = as("planner").post("/api/self-built-houses", """
+		Http.Response house = as("safety").post("/api/self-built-houses", """
 				{"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
 				 "properties":{"code":"%s","address":"北区东村 8 号","floors":2,"operating":true,"business":"餐馆",
 				  "hazard":true,"hazard_note":"墙体裂缝","appraisal_state":"done","appraisal_grade":"C",
 				  "appraised_on":"2026-05-10","surveyed_on":"2026-04-20"}}
 				""".formatted(c[0], c[1], TestGround.code("ZJF")));
 		assertThat(house.status()).as(house.body()).isEqualTo(201);
+		assertThat(as("planner").delete(house.header("Location"), Map.of()).status()).isEqualTo(403);
 		Http.Response review = as("planner").post("/api/park-entry-reviews", """
 				{"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
 				 "properties":{"code":"%s","project_name":"测试项目","applicant":"测试公司","zone_id":%d,
@@ -84,10 +86,54 @@ class ReportRegisterTests extends IntegrationTest {
 				""".formatted(c[0], c[1], TestGround.code("RY"),
 				demo("SELECT min(id) FROM zonegis.expansion_zone WHERE kind = 'chemical_park_subzone'")));
 		assertThat(review.status()).as(review.body()).isEqualTo(201);
+		assertThat(as("safety").delete(review.header("Location"), Map.of()).status()).isEqualTo(403);
 		Http.Response stale = as("planner").put(review.header("Location"),
 				review.body().replace("\"outcome\":\"approved\"", "\"outcome\":\"refused\""),
 				Map.of("Content-Type", "application/json", "If-Match", "\"7\""));
 		assertThat(stale.status()).isEqualTo(412);
+	}
+
+	@Test
+	void theSafetyOfficeReportsEnterpriseInspectionsButNoOtherWork() {
+		String text = TestGround.code("inspection");
+		long enterprise = demo("SELECT min(id) FROM zonegis.enterprise");
+		Http.Response inspection = as("safety").post("/api/workorders", """
+				{"kind":"inspection","inspectionKind":"fire","description":"%s","enterpriseId":%d}
+				""".formatted(text, enterprise));
+		assertThat(inspection.status()).as(inspection.body()).isEqualTo(201);
+		Http.Response repair = as("safety").post("/api/workorders", """
+				{"kind":"road_repair","description":"%s","location":{"lon":122.05,"lat":37.19}}
+				""".formatted(text + "-road"));
+		assertThat(repair.status()).isEqualTo(403);
+		assertThat(repair.contentType()).startsWith("application/problem+json");
+		assertThat(workOrderRowsDescribed(text + "-road")).isZero();
+		assertThat(as("safety").post(inspection.header("Location") + "/dispatch", "{}").status()).isEqualTo(403);
+		this.jdbc.sql("DELETE FROM zonegis.work_order_event WHERE note = :text").param("text", text).update();
+		this.jdbc.sql("DELETE FROM zonegis.work_order WHERE description = :text").param("text", text).update();
+	}
+
+	@Test
+	void everyChangeOfARegisterRowIsKeptAsAVersionAlsoAfterItsDeletion() {
+		double[] c = TestGround.cell();
+		String review = """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
+				 "properties":{"code":"%s","project_name":"测试项目","applicant":"测试公司","zone_id":%d,
+				  "submitted_on":"2026-03-01"%%s}}
+				""".formatted(c[0], c[1], TestGround.code("RY"),
+				demo("SELECT min(id) FROM zonegis.expansion_zone WHERE kind = 'chemical_park_subzone'"));
+		Http.Response created = as("planner").post("/api/park-entry-reviews", review.formatted(""));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String location = created.header("Location");
+		Http.Response decided = as("planner").put(location,
+				review.formatted(",\"outcome\":\"refused\",\"opinion_on\":\"2026-04-01\""),
+				Map.of("Content-Type", "application/json", "If-Match", "\"1\""));
+		assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+		assertThat(as("planner").delete(location, Map.of("If-Match", "\"2\"")).status()).isEqualTo(204);
+		JsonNode versions = as("viewer").get(location + "/history").json().get("features");
+		assertThat(versions).hasSize(2);
+		assertThat(versions.get(0).get("properties").get("outcome").asString()).isEqualTo("refused");
+		assertThat(versions.get(0).get("properties").get("change").asString()).isEqualTo("delete");
+		assertThat(versions.get(1).get("properties").get("outcome").asString()).isEqualTo("pending");
 	}
 
 }
