@@ -24,6 +24,7 @@ import { mountParcelEditor } from './parcel-editor.js';
 import { mountParcelPanel } from './parcel-panel.js';
 import { mountZoneContents } from './zone-contents.js';
 import { mountRecoveryRegister } from './recovery-register.js';
+import { mountReportRegisters } from './report-registers.js';
 import { mountParcelAsOf } from './parcel-as-of.js';
 import { mountParcelSplit } from './parcel-split.js';
 import { mountMapPrint } from './map-print.js';
@@ -105,6 +106,7 @@ async function showMap(config, user) {
     mountEditTools(map, { user, container: tools }),
     mountImportDialog(map, { user, config, container: tools, dock }),
     officeOnly(() => mountRecoveryRegister(map, { api, container: tools, dock })),
+    officeOnly(() => mountReportRegisters(map, { api, container: tools, dock })),
     mountDashboard(map, { api, user, container: tools, dock }),
     mountMapPrint(map, { container: tools }),
     mountLanguageSwitch(tools),
