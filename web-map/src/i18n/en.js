@@ -56,6 +56,7 @@ export default {
   'role.PLANNER': 'Planner',
   'role.DISPATCHER': 'Dispatcher',
   'role.CREW': 'Crew',
+  'role.SAFETY': 'Safety office',
   'role.ADMIN': 'Administrator',
 
   'edit.toolbar': 'Edit tools',

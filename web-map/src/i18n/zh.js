@@ -57,6 +57,7 @@ export default {
   'role.PLANNER': '规划',
   'role.DISPATCHER': '调度',
   'role.CREW': '维修班组',
+  'role.SAFETY': '安全环保',
   'role.ADMIN': '管理员',
 
   'edit.toolbar': '编辑工具',
