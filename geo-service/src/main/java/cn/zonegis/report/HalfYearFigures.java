@@ -45,13 +45,35 @@ class HalfYearFigures {
 			"""
 		.formatted(MeasureSql.AREA_M2);
 
+	/**
+	 * The work of one kind done in the period: the quantities recorded on orders closed
+	 * in it, and the assets entered in it that the kind counts (work_kind.asset_table and
+	 * asset_kinds), pipes and cables by their length, wells and lights one each.
+	 */
 	private static final String WORK_DONE = """
 			SELECT w.id, 'work_orders' AS layer, w.code || ' ' || w.description AS label, q.amount, w.id AS grp, w.geom
 			FROM zonegis.work_quantity q JOIN zonegis.work_order w ON w.id = q.work_order_id
 			WHERE q.work_kind = :workKind AND w.state = :closed
 				AND EXISTS (SELECT 1 FROM zonegis.work_order_event e
 					WHERE e.work_order_id = w.id AND e.to_state = :closed AND e.at >= :start AND e.at < :end)
-			""";
+			UNION ALL
+			SELECT a.id, a.layer, a.label, a.amount, a.id AS grp, a.geom
+			FROM zonegis.work_kind k CROSS JOIN LATERAL (
+				SELECT t.id, 'pipes' AS layer, t.code AS label, %1$s AS amount, t.geom, t.kind, t.created_at
+				FROM zonegis.pipe t WHERE k.asset_table = 'pipe'
+				UNION ALL
+				SELECT t.id, 'cables', t.code, %1$s, t.geom, NULL, t.created_at
+				FROM zonegis.cable t WHERE k.asset_table = 'cable'
+				UNION ALL
+				SELECT t.id, 'wells', t.code, 1, t.geom, t.kind, t.created_at
+				FROM zonegis.well t WHERE k.asset_table = 'well'
+				UNION ALL
+				SELECT t.id, 'streetlights', t.code, 1, t.geom, NULL, t.created_at
+				FROM zonegis.streetlight t WHERE k.asset_table = 'streetlight'
+			) a
+			WHERE k.code = :workKind AND (k.asset_kinds IS NULL OR a.kind = ANY (k.asset_kinds))
+				AND a.created_at >= :start AND a.created_at < :end
+			""".formatted(MeasureSql.LENGTH_M);
 
 	private static final String ENTERPRISES_IN_ZONE = """
 			SELECT t.id, 'enterprises' AS layer, t.name AS label, NULL::numeric AS amount, t.id AS grp, t.geom

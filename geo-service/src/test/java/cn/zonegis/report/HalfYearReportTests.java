@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -70,13 +71,15 @@ class HalfYearReportTests extends IntegrationTest {
 					"SELECT round(sum(round(ST_Area(ST_Transform(geom, 4550))::numeric, 2)) * 15 / 10000, 2)"
 							+ " FROM zonegis.parcel WHERE id IN (" + parcels + ")");
 		}
+		Map<String, String> newAssets = newAssetWork(START, END);
 		for (String kind : this.jdbc.sql("SELECT code FROM zonegis.work_kind").query(String.class).list()) {
 			expected.put("municipal." + kind, """
-					SELECT sum(q.amount) FROM zonegis.work_quantity q
+					SELECT coalesce((SELECT sum(q.amount) FROM zonegis.work_quantity q
 					WHERE q.work_kind = '%s' AND q.work_order_id IN (
 						SELECT w.id FROM zonegis.work_order w JOIN zonegis.work_order_event e ON e.work_order_id = w.id
-						WHERE w.state = 'closed' AND e.to_state = 'closed' AND e.at >= %s AND e.at < %s)
-					""".formatted(kind, START, END));
+						WHERE w.state = 'closed' AND e.to_state = 'closed' AND e.at >= %s AND e.at < %s)), 0)
+						+ coalesce((%s), 0)
+					""".formatted(kind, START, END, newAssets.getOrDefault(kind, "NULL")));
 		}
 		for (long zone : this.jdbc.sql("SELECT id FROM zonegis.expansion_zone WHERE kind = 'chemical_park_subzone'")
 			.query(Long.class)
@@ -169,6 +172,60 @@ class HalfYearReportTests extends IntegrationTest {
 		assertThat(rows.get("features")).hasSize(recovered.get("value").asInt());
 		assertThat(rows.get("features").get(0).get("properties").get("layer").asString()).isEqualTo("parcels");
 		assertThat(rows.toString()).contains("隆昌兴城").contains("尼柔丝");
+	}
+
+	/**
+	 * The work new assets stand for, by kind: pipes and cables by length, wells and
+	 * lights one each.
+	 */
+	private static Map<String, String> newAssetWork(String start, String end) {
+		String entered = " created_at >= " + start + " AND created_at < " + end;
+		return Map.of("pipe_laid",
+				"SELECT sum(round(ST_Length(ST_Transform(geom, 4550))::numeric, 2)) FROM zonegis.pipe"
+						+ " WHERE kind IN ('rain', 'sewage') AND" + entered,
+				"cable_laid",
+				"SELECT sum(round(ST_Length(ST_Transform(geom, 4550))::numeric, 2)) FROM zonegis.cable WHERE" + entered,
+				"wells_built", "SELECT count(*) FROM zonegis.well WHERE kind IN ('rain', 'sewage') AND" + entered,
+				"lamps_installed", "SELECT count(*) FROM zonegis.streetlight WHERE" + entered);
+	}
+
+	@Test
+	void pipesAndWellsEnteredInThePeriodCountAsWorkDoneAndLinkToTheirRows() {
+		String sql = """
+				INSERT INTO zonegis.%s (code, kind, geom, created_at, updated_at, created_by, updated_by)
+				VALUES (:code, :kind, ST_GeomFromText(:wkt, 4490), TIMESTAMPTZ '2032-03-01 10:00+08',
+					TIMESTAMPTZ '2032-03-01 10:00+08', 'planner', 'planner')
+				""";
+		this.jdbc.sql(sql.formatted("pipe"))
+			.param("code", "TEST-NEW-PIPE")
+			.param("kind", "sewage")
+			.param("wkt", "LINESTRING(121.9101 37.0601, 121.9121 37.0611)")
+			.update();
+		for (String kind : List.of("rain", "inspection")) {
+			this.jdbc.sql(sql.formatted("well"))
+				.param("code", "TEST-NEW-WELL-" + kind)
+				.param("kind", kind)
+				.param("wkt", "POINT(121.9101 37.0601)")
+				.update();
+		}
+		try {
+			String period = "from=2032-01-01&to=2032-06-30";
+			JsonNode report = as("viewer").get("/api/reports/half-year?" + period + "&sections=municipal").json();
+			Map<String, BigDecimal> values = figures(report);
+			String start = "TIMESTAMPTZ '2032-01-01 00:00+08'";
+			String end = "TIMESTAMPTZ '2032-07-01 00:00+08'";
+			Map<String, String> independent = newAssetWork(start, end);
+			assertThat(values.get("municipal.pipe_laid")).isEqualByComparingTo(sql(independent.get("pipe_laid")))
+				.isGreaterThan(BigDecimal.valueOf(200));
+			assertThat(values.get("municipal.wells_built")).isEqualByComparingTo("1");
+			JsonNode rows = as("viewer").get("/api/reports/half-year/rows?figure=municipal.pipe_laid&" + period).json();
+			assertThat(rows.get("features")).hasSize(1);
+			assertThat(rows.get("features").get(0).get("properties").get("layer").asString()).isEqualTo("pipes");
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM zonegis.pipe WHERE code = 'TEST-NEW-PIPE'").update();
+			this.jdbc.sql("DELETE FROM zonegis.well WHERE code LIKE 'TEST-NEW-WELL-%'").update();
+		}
 	}
 
 	@Test
