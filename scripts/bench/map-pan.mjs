@@ -4,11 +4,10 @@
 // number of SVG features Leaflet keeps (GeoJSON layers): every large layer should be tiles.
 // Needs web-map's npm packages (npm ci in web-map), Debian's chromium and ZONEGIS_URL.
 import { baseUrl, launch, password } from '../../web-map/test/support.mjs';
+import { dragAround, frameIntervals, mapCentre, recordFrames } from './frames.mjs';
 
 const view = { lon: 121.96, lat: 37.11, zoom: 15 };
 const DRAGS = 10;
-const DRAG_PX = 300;
-const STEPS = 30;
 
 // Loading every layer of a zone this size may take minutes on a busy machine: wait for it (and say how long).
 const LOAD_TIMEOUT = 300000;
@@ -25,28 +24,11 @@ try {
   await page.waitForSelector('body[data-zg-state="ready"]', { timeout: LOAD_TIMEOUT });
   await idle(page);
   console.log(`map: logged in and every layer loaded in ${((Date.now() - loading) / 1000).toFixed(1)} s`);
-  const box = await page.locator('.zg-map').boundingBox();
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.evaluate(() => {
-    window.zgFrames = [];
-    window.zgRecording = true;
-    let last = performance.now();
-    const tick = (now) => {
-      window.zgFrames.push(now - last);
-      last = now;
-      if (window.zgRecording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  const centre = await mapCentre(page);
+  const { cx, cy } = centre;
+  await recordFrames(page);
   const started = Date.now();
-  for (let i = 0; i < DRAGS; i++) {
-    const angle = (i * Math.PI) / 3;
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    await page.mouse.move(cx + DRAG_PX * Math.cos(angle), cy + DRAG_PX * Math.sin(angle), { steps: STEPS });
-    await page.mouse.up();
-  }
+  await dragAround(page, centre, DRAGS);
   // Zoom out to 12 and back in to 17, one wheel step at a time, waiting for each zoom to land.
   for (const delta of [100, 100, 100, -100, -100, -100, -100, -100]) {
     const zoom = await page.locator('.zg-map').getAttribute('data-zoom');
@@ -55,16 +37,8 @@ try {
     await page.waitForFunction((z) => document.querySelector('.zg-map').dataset.zoom !== z, zoom);
   }
   const seconds = (Date.now() - started) / 1000;
-  const frames = (
-    await page.evaluate(() => {
-      window.zgRecording = false;
-      return window.zgFrames;
-    })
-  )
-    .slice(1)
-    .sort((a, b) => a - b);
+  const { frames, at } = await frameIntervals(page);
   await idle(page);
-  const at = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
   const tiles = await page.locator('canvas.zg-vector-tile-parcels').count();
   const svgFeatures = await page.locator('path.leaflet-interactive').count();
   console.log(
