@@ -110,39 +110,25 @@ public class CjkFont {
 		float[] c = new float[6];
 		while (!path.isDone()) {
 			switch (path.currentSegment(c)) {
-				case PathIterator.SEG_MOVETO ->
-					ops.append(n(c[0] * scale)).append(' ').append(n(c[1] * scale)).append(" m\n");
-				case PathIterator.SEG_LINETO ->
-					ops.append(n(c[0] * scale)).append(' ').append(n(c[1] * scale)).append(" l\n");
-				case PathIterator.SEG_QUADTO -> ops.append(n(c[0] * scale))
-					.append(' ')
-					.append(n(c[1] * scale))
-					.append(' ')
-					.append(n(c[2] * scale))
-					.append(' ')
-					.append(n(c[3] * scale))
-					.append(' ')
-					.append(n(c[2] * scale))
-					.append(' ')
-					.append(n(c[3] * scale))
-					.append(" c\n");
-				case PathIterator.SEG_CUBICTO -> ops.append(n(c[0] * scale))
-					.append(' ')
-					.append(n(c[1] * scale))
-					.append(' ')
-					.append(n(c[2] * scale))
-					.append(' ')
-					.append(n(c[3] * scale))
-					.append(' ')
-					.append(n(c[4] * scale))
-					.append(' ')
-					.append(n(c[5] * scale))
-					.append(" c\n");
+				case PathIterator.SEG_MOVETO -> operator(ops, "m", scale, c[0], c[1]);
+				case PathIterator.SEG_LINETO -> operator(ops, "l", scale, c[0], c[1]);
+				case PathIterator.SEG_QUADTO -> operator(ops, "c", scale, c[0], c[1], c[2], c[3], c[2], c[3]);
+				case PathIterator.SEG_CUBICTO -> operator(ops, "c", scale, c[0], c[1], c[2], c[3], c[4], c[5]);
 				default -> ops.append("h\n");
 			}
 			path.next();
 		}
 		return ops.isEmpty() ? "" : ops.append("f\n").toString();
+	}
+
+	/**
+	 * Appends one path operator with its operands, scaled to glyph space, in PDF syntax.
+	 */
+	private static void operator(StringBuilder ops, String name, float scale, float... operands) {
+		for (float operand : operands) {
+			ops.append(n(operand * scale)).append(' ');
+		}
+		ops.append(name).append('\n');
 	}
 
 	private static String n(float value) {
