@@ -1,13 +1,7 @@
 package cn.zonegis.tiles;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -33,21 +27,11 @@ class TileCacheTests extends IntegrationTest {
 
 	private static final int Z = 16;
 
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
 	@Autowired
 	private TileCache cache;
 
 	@Autowired
 	private TileChanges changes;
-
-	private static int[] tileOf(double lon, double lat, int z) {
-		double n = 1 << z;
-		int x = (int) Math.floor((lon + 180) / 360 * n);
-		double latRad = Math.toRadians(lat);
-		int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * n);
-		return new int[] { z, x, y };
-	}
 
 	/**
 	 * A free spot whose tile at {@link #Z} holds the whole parcel, as drawn and as
@@ -55,7 +39,8 @@ class TileCacheTests extends IntegrationTest {
 	 */
 	private static double[] spotWithinOneTile() {
 		double[] spot = TestArea.nextSpot();
-		while (!Arrays.equals(tileOf(spot[0], spot[1], Z), tileOf(spot[0] + 0.0008, spot[1] + 0.0004, Z))) {
+		while (!Arrays.equals(TileHolding.point(spot[0], spot[1], Z),
+				TileHolding.point(spot[0] + 0.0008, spot[1] + 0.0004, Z))) {
 			spot = TestArea.nextSpot();
 		}
 		return spot;
@@ -79,16 +64,7 @@ class TileCacheTests extends IntegrationTest {
 	}
 
 	private HttpResponse<byte[]> fetch(String path, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString("viewer:viewer2026".getBytes(StandardCharsets.UTF_8)));
-		headers.forEach(request::header);
-		try {
-			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return as("viewer").bytes(path, headers);
 	}
 
 	private HttpResponse<byte[]> fetch(String path) {
@@ -127,8 +103,8 @@ class TileCacheTests extends IntegrationTest {
 	@Test
 	void anEditThroughTheApiIsInTheNextTileAndAnUntouchedTileKeepsItsETag() {
 		double[] spot = spotWithinOneTile();
-		int[] t = tileOf(spot[0], spot[1], Z);
-		int[] elsewhere = tileOf(122.0313, 37.1778, Z);
+		int[] t = TileHolding.point(spot[0], spot[1], Z);
+		int[] elsewhere = TileHolding.point(122.0313, 37.1778, Z);
 		Http planner = as("planner");
 		long id = draw(planner, "CACHE-" + System.nanoTime(), spot[0], spot[1], 0.0004);
 		HttpResponse<byte[]> before = fetch(path(t));
@@ -153,7 +129,7 @@ class TileCacheTests extends IntegrationTest {
 	@Test
 	void anEditThroughAnotherInstanceReachesThisInstancesTiles() {
 		double[] spot = spotWithinOneTile();
-		int[] t = tileOf(spot[0], spot[1], Z);
+		int[] t = TileHolding.point(spot[0], spot[1], Z);
 		long id = draw(as("planner"), "CACHE-" + System.nanoTime(), spot[0], spot[1], 0.0004);
 		HttpResponse<byte[]> before = fetch(path(t));
 		int widthBefore = widthIn(verticesOf(before, id));

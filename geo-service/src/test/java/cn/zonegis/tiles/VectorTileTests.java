@@ -1,12 +1,7 @@
 package cn.zonegis.tiles;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,31 +23,11 @@ import static org.assertj.core.data.Offset.offset;
 /** /tiles: vector tiles decoded and compared with what PostGIS says lies in the tile. */
 class VectorTileTests extends IntegrationTest {
 
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
 	@Autowired
 	private TileChanges changes;
 
-	/** A tile of the demo zone at street level: z 16 around the zone centre. */
-	private static int[] tileOf(double lon, double lat, int z) {
-		double n = 1 << z;
-		int x = (int) Math.floor((lon + 180) / 360 * n);
-		double latRad = Math.toRadians(lat);
-		int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * n);
-		return new int[] { z, x, y };
-	}
-
 	private HttpResponse<byte[]> fetch(String path, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString("viewer:viewer2026".getBytes(StandardCharsets.UTF_8)));
-		headers.forEach(request::header);
-		try {
-			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return as("viewer").bytes(path, headers);
 	}
 
 	/**
@@ -83,7 +58,7 @@ class VectorTileTests extends IntegrationTest {
 		double lon = spot[0];
 		double lat = spot[1];
 		long id = parcelAt(lon, lat, "tile");
-		int[] t = tileOf(lon, lat, 16);
+		int[] t = TileHolding.point(lon, lat, 16);
 		HttpResponse<byte[]> response = fetch("/tiles/parcels/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt", Map.of());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElse(""))
@@ -112,7 +87,7 @@ class VectorTileTests extends IntegrationTest {
 		double lon = spot[0];
 		double lat = spot[1];
 		parcelAt(lon, lat, "etag");
-		int[] t = tileOf(lon, lat, 15);
+		int[] t = TileHolding.point(lon, lat, 15);
 		String path = "/tiles/parcels/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt";
 		HttpResponse<byte[]> first = fetch(path, Map.of());
 		String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -146,7 +121,7 @@ class VectorTileTests extends IntegrationTest {
 		for (JsonNode layer : as("viewer").get("/api/layers").json()) {
 			String id = layer.get("id").asString();
 			assertThat(as("viewer").get("/tiles/" + id + ".json").status()).isEqualTo(200);
-			int[] t = tileOf(122.05, 37.19, layer.get("minZoom").asInt());
+			int[] t = TileHolding.point(122.05, 37.19, layer.get("minZoom").asInt());
 			int status = fetch("/tiles/" + id + "/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt", Map.of()).statusCode();
 			assertThat(status).as(id).isIn(200, 204);
 		}
