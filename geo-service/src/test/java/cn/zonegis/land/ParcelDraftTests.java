@@ -6,19 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import cn.zonegis.IntegrationTest;
 import cn.zonegis.geo.GeometryCheck;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.MultiPolygon;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an importer calls: dry-run checks, the all-or-nothing import and the export of a
  * selection.
  */
-class ParcelDraftTests extends IntegrationTest {
+class ParcelDraftTests extends PlannerServiceTest {
 
 	@Autowired
 	private ParcelService parcels;
@@ -36,19 +30,6 @@ class ParcelDraftTests extends IntegrationTest {
 
 	@Autowired
 	private GeometryCheck geometry;
-
-	@BeforeEach
-	void actAsAPlanner() {
-		SecurityContextHolder.getContext()
-			.setAuthentication(new UsernamePasswordAuthenticationToken("planner", null,
-					AuthorityUtils.createAuthorityList("ROLE_PLANNER")));
-	}
-
-	@AfterEach
-	void leaveTheDemoZoneAsItWas() {
-		SecurityContextHolder.clearContext();
-		TestGround.clean(this.jdbc);
-	}
 
 	private ParcelDraft draft(String code, double lon, double lat) {
 		MultiPolygon square = this.geometry.polygons(List.of(List.of(List.of(new Coordinate(lon, lat),

@@ -4,42 +4,24 @@ import java.util.Map;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.Http;
-import cn.zonegis.IntegrationTest;
 import cn.zonegis.ogc.CollectionRegistry;
 import cn.zonegis.ogc.FeatureWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** OGC API Part 4 writes on land collections run the same rules as /api. */
-class ParcelFeatureWriterTests extends IntegrationTest {
+class ParcelFeatureWriterTests extends PlannerServiceTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
 	private CollectionRegistry registry;
-
-	@BeforeEach
-	void actAsAPlanner() {
-		SecurityContextHolder.getContext()
-			.setAuthentication(new UsernamePasswordAuthenticationToken("planner", null,
-					AuthorityUtils.createAuthorityList("ROLE_PLANNER")));
-	}
-
-	@AfterEach
-	void leaveTheDemoZoneAsItWas() {
-		SecurityContextHolder.clearContext();
-		TestGround.clean(this.jdbc);
-	}
 
 	private FeatureWriter parcels() {
 		return this.registry.writer("parcels").orElseThrow();
