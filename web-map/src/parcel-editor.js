@@ -331,26 +331,24 @@ export function mountParcelEditor(map, { api, user, config, dock }) {
     map.pm.setLang(getLanguage() === 'en' ? 'en' : 'zh');
     render();
   };
-  map.on('zg:edit-tool', onTool);
-  map.on('zg:parcel-edit', onEdit);
-  map.on('pm:drawstart', onDrawStart);
-  map.on('pm:create', onCreate);
-  map.on('pm:cut', onCut);
-  map.on('pm:drawstart pm:drawend', onDrawing);
-  map.on('popupopen', onPopup);
+  // Pairs, not one event map: Leaflet splits space-separated types only when given as a string.
+  const listeners = [
+    ['zg:edit-tool', onTool],
+    ['zg:parcel-edit', onEdit],
+    ['pm:drawstart', onDrawStart],
+    ['pm:create', onCreate],
+    ['pm:cut', onCut],
+    ['pm:drawstart pm:drawend', onDrawing],
+    ['popupopen', onPopup],
+  ];
+  for (const [types, handler] of listeners) map.on(types, handler);
   onLanguage();
   const offLanguage = onLanguageChange(onLanguage);
 
   return function unmount() {
     stop();
     offLanguage();
-    map.off('zg:edit-tool', onTool);
-    map.off('zg:parcel-edit', onEdit);
-    map.off('pm:drawstart', onDrawStart);
-    map.off('pm:create', onCreate);
-    map.off('pm:cut', onCut);
-    map.off('pm:drawstart pm:drawend', onDrawing);
-    map.off('popupopen', onPopup);
+    for (const [types, handler] of listeners) map.off(types, handler);
     marks.remove();
     neighbours.remove();
     undock();
