@@ -12,6 +12,8 @@ DB_USER="zonegis"
 DB_PASSWORD="${ZONEGIS_DB_PASSWORD:-zonegis}"
 
 log() { printf '[db] %s\n' "$*" >&2; }
+# shellcheck source=host.sh
+. "$ROOT/scripts/host.sh"
 
 pg_bindir() {
 	local dir
@@ -37,14 +39,6 @@ install_hint() {
 	fi
 }
 
-apt_install() {
-	local sudo=""
-	[ "$(id -u)" -ne 0 ] && sudo="sudo"
-	log "installing $* with apt-get"
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
-}
-
 ensure_installed() {
 	local bindir missing=()
 	bindir="$(pg_bindir || true)"
@@ -62,16 +56,6 @@ ensure_installed() {
 		apt_install "postgresql-$major-postgis-3"
 	fi
 	BINDIR="$bindir"
-}
-
-# The server refuses to run as root, so root runs it as the postgres user.
-as_owner() {
-	if [ "$(id -u)" -eq 0 ]; then
-		id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
-		runuser -u postgres -- "$@"
-	else
-		"$@"
-	fi
 }
 
 psql_admin() { "$BINDIR/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }

@@ -28,16 +28,8 @@ REPLICA_NAME="zonegis_replica"
 log() { printf '[scale] %s\n' "$*" >&2; }
 db() { ZONEGIS_DB_PORT="$PRIMARY_PORT" ZONEGIS_PGDATA="$PRIMARY_DATA" "$ROOT/scripts/db.sh" "$@"; }
 
-apt_install() {
-	local sudo=""
-	[ "$(id -u)" -ne 0 ] && sudo="sudo"
-	log "installing $* with apt-get"
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
-}
-
-# The server refuses to run as root, so root runs it as the postgres user (as db.sh does).
-as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# shellcheck source=host.sh
+. "$ROOT/scripts/host.sh"
 
 start_primary() {
 	db start
