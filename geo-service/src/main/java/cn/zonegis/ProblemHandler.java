@@ -99,10 +99,7 @@ class ProblemHandler {
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException ex) {
-		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "missing-parameter",
-				message("problem.parameter.missing", ex.getParameterName()));
-		body.setProperty("parameter", ex.getParameterName());
-		return respond(body);
+		return missing(ex.getParameterName());
 	}
 
 	/**
@@ -160,9 +157,14 @@ class ProblemHandler {
 
 	@ExceptionHandler(MissingServletRequestPartException.class)
 	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException ex) {
+		return missing(ex.getRequestPartName());
+	}
+
+	/** A query parameter and a multipart part are both parameters to the client. */
+	private ResponseEntity<ProblemDetail> missing(String parameter) {
 		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "missing-parameter",
-				message("problem.parameter.missing", ex.getRequestPartName()));
-		body.setProperty("parameter", ex.getRequestPartName());
+				message("problem.parameter.missing", parameter));
+		body.setProperty("parameter", parameter);
 		return respond(body);
 	}
 
