@@ -10,7 +10,8 @@ const { browser, page, errors } = await launch();
 try {
   await login(page, 'viewer');
   await page.click('.leaflet-control-zoom-in');
-  await page.waitForTimeout(3000);
+  // The map says when the zoom's tiles have loaded and it is idle.
+  await page.waitForSelector('.zg-map[data-zg-map="idle"]', { timeout: 60_000 });
   await recordFrames(page);
   const started = Date.now();
   await dragAround(page, await mapCentre(page), DRAGS);
