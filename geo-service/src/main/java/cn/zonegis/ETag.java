@@ -40,6 +40,32 @@ public final class ETag {
 		return parse(ifMatch);
 	}
 
+	/**
+	 * Refuses a write made against another version than the current one (412): null
+	 * expects any version.
+	 * @param messageKey the feature's message: {0} the version edited, {1} the current
+	 * one, then messageArgs
+	 */
+	public static void requireCurrent(Integer expected, int current, String messageKey, Object... messageArgs) {
+		if (expected != null && expected != current) {
+			throw stale(expected, current, messageKey, messageArgs);
+		}
+	}
+
+	/**
+	 * The 412 for a write made against version expected while the row is at current: the
+	 * client reloads with currentVersion and edits again.
+	 */
+	public static ApiProblem stale(int expected, int current, String messageKey, Object... messageArgs) {
+		Object[] args = new Object[messageArgs.length + 2];
+		// As text: MessageFormat would write version 1000 as "1,000".
+		args[0] = Integer.toString(expected);
+		args[1] = Integer.toString(current);
+		System.arraycopy(messageArgs, 0, args, 2, messageArgs.length);
+		return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", messageKey, args).with("currentVersion",
+				current);
+	}
+
 	private static int parse(String ifMatch) {
 		String tag = ifMatch.strip();
 		if (tag.startsWith("W/")) {

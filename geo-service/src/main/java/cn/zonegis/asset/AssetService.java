@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.ETag;
 import cn.zonegis.InputRules;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryInput;
@@ -16,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -178,11 +178,7 @@ public class AssetService {
 	 */
 	private int checkVersion(AssetKind kind, long id, Integer expectedVersion) {
 		int current = this.assets.lockVersion(kind, id).orElseThrow(() -> notFound(kind, id));
-		if (expectedVersion != null && current != expectedVersion) {
-			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "asset.version.stale",
-					expectedVersion, current)
-				.with("currentVersion", current);
-		}
+		ETag.requireCurrent(expectedVersion, current, "asset.version.stale");
 		return current;
 	}
 

@@ -103,9 +103,7 @@ class LandLayerController {
 
 	private static ResponseEntity<String> feature(ResponseEntity.BodyBuilder response,
 			LandLayerRepository.Stored stored) {
-		return response.eTag("\"" + stored.version() + "\"")
-			.contentType(ParcelController.GEO_JSON)
-			.body(stored.feature());
+		return response.eTag(ETag.of(stored.version())).contentType(ParcelController.GEO_JSON).body(stored.feature());
 	}
 
 }

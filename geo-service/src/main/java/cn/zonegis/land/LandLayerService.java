@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.ETag;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.security.AuditLog;
@@ -12,7 +13,6 @@ import cn.zonegis.security.CurrentRoles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -118,11 +118,7 @@ public class LandLayerService {
 
 	private void lock(LandLayer layer, long id, Integer expectedVersion) {
 		int version = this.rows.lockVersion(layer, id).orElseThrow(() -> unknown(layer, id));
-		if (expectedVersion != null && expectedVersion != version) {
-			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "land.stale", Long.toString(id),
-					expectedVersion, version)
-				.with("currentVersion", version);
-		}
+		ETag.requireCurrent(expectedVersion, version, "land.stale", Long.toString(id));
 	}
 
 	private static ApiProblem unknown(LandLayer layer, long id) {

@@ -152,7 +152,7 @@ class ParcelController {
 	}
 
 	static ResponseEntity<ParcelView> withEtag(ResponseEntity.BodyBuilder response, ParcelView view) {
-		return response.eTag(view.etag()).body(view);
+		return response.eTag(ETag.of(view.properties().version())).body(view);
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.ETag;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.GeometryDefect;
@@ -23,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -206,11 +206,7 @@ public class ParcelService {
 	ParcelRepository.Locked lockForChange(long id, Integer expectedVersion) {
 		holdRedLines();
 		ParcelRepository.Locked current = this.parcels.lock(id).orElseThrow(() -> unknown(id));
-		if (expectedVersion != null && expectedVersion != current.version()) {
-			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "parcel.stale", current.code(),
-					expectedVersion, current.version())
-				.with("currentVersion", current.version());
-		}
+		ETag.requireCurrent(expectedVersion, current.version(), "parcel.stale", current.code());
 		return current;
 	}
 

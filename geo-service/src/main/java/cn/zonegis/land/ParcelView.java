@@ -21,11 +21,6 @@ public record ParcelView(String type, long id, @JsonRawValue String geometry, Pr
 		return new ParcelView(this.type, this.id, this.geometry, this.properties, repair, clip);
 	}
 
-	/** The version as an HTTP entity tag. */
-	public String etag() {
-		return "\"" + this.properties.version() + "\"";
-	}
-
 	/**
 	 * @param areaM2 plane area in the measuring Gauss-Kruger CRS, m²
 	 * @param areaMu the same in 亩

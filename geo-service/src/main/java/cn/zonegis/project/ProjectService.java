@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.ETag;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryCheck;
@@ -16,7 +17,6 @@ import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -149,11 +149,7 @@ public class ProjectService {
 
 	private void checkVersion(long id, int expectedVersion) {
 		int current = this.projects.lockVersion(id).orElseThrow(() -> unknown(id));
-		if (current != expectedVersion) {
-			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "project.version.stale",
-					expectedVersion, current)
-				.with("currentVersion", current);
-		}
+		ETag.requireCurrent(expectedVersion, current, "project.version.stale");
 	}
 
 	private String detail(ProjectDraft draft, int version) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.ETag;
 import cn.zonegis.asset.AssetKind;
 import cn.zonegis.security.AuditLog;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,11 +99,7 @@ class WorkOrderSteps {
 		}
 		Actor actor = this.actors.current();
 		WorkOrderView order = this.service.visible(id, actor, true);
-		if (ifMatch != null && ifMatch != order.version()) {
-			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "workorder.version.stale",
-					order.code(), String.valueOf(order.version()))
-				.with("currentVersion", order.version());
-		}
+		ETag.requireCurrent(ifMatch, order.version(), "workorder.version.stale", order.code());
 		boolean allowed = target.isCrewStep() ? actor.worksFor(order.crewId()) : actor.dispatches();
 		if (!allowed) {
 			throw new ApiProblem(HttpStatus.FORBIDDEN, "step-not-yours", "workorder.step.forbidden", order.code(),
@@ -126,8 +123,8 @@ class WorkOrderSteps {
 		String username = actor.username();
 		Long newCrew = (crewId != null) ? crewId : order.crewId();
 		if (!this.orders.updateState(order, target, newCrew, quantity.amount(), quantity.unit(), username)) {
-			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "workorder.version.stale",
-					order.code(), String.valueOf(order.version()));
+			int current = this.orders.find(id, false).map(WorkOrderView::version).orElseThrow();
+			throw ETag.stale(order.version(), current, "workorder.version.stale", order.code());
 		}
 		if (workDone != null) {
 			this.orders.replaceWorkDone(id, workDone);

@@ -140,6 +140,19 @@ class WorkOrderStepTests extends WorkOrderTest {
 		}
 
 		@Test
+		void aStaleIfMatchNamesTheOrderAndTheVersionToReload() {
+			JsonNode order = reportAt("other");
+			long id = order.get("id").asLong();
+			step(as("dispatcher"), id, to("cancelled"));
+			Http.Response response = as("dispatcher").send("POST", "/api/workorders/" + id + "/transitions",
+					to("cancelled"), ifMatch(1));
+			assertProblem(response, 412, "stale-version");
+			assertThat(response.json().get("currentVersion").asInt()).isEqualTo(2);
+			assertThat(response.json().get("detail").asString()).contains(order.get("code").asString())
+				.contains("当前版本 2");
+		}
+
+		@Test
 		void anUnknownStateIsABadRequest() {
 			long id = reportAt("other").get("id").asLong();
 			assertProblem(step(as("dispatcher"), id, to("done")), 400, "unknown-state");
