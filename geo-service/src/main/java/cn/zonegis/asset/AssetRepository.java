@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.MeasureSql;
+import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.Wkb;
 import org.locationtech.jts.geom.Geometry;
 
@@ -109,11 +110,11 @@ class AssetRepository {
 
 	private final JdbcClient jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	AssetRepository(JdbcClient jdbc, GeoProperties geo) {
+	AssetRepository(JdbcClient jdbc, SridSql srids) {
 		this.jdbc = jdbc;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	/**
@@ -121,9 +122,11 @@ class AssetRepository {
 	 * metres.
 	 */
 	Optional<String> feature(AssetKind kind, long id) {
-		String measures = "'length_m', " + (kind.linear()
-				? "round(ST_Length(ST_Transform(t.geom, " + this.geo.measureSrid() + "))::numeric, 2)" : "NULL");
-		return this.jdbc.sql(FEATURE.formatted(measures, kind.table())).param("id", id).query(String.class).optional();
+		String measures = "'length_m', " + (kind.linear() ? MeasureSql.LENGTH_M : "NULL");
+		return this.jdbc.sql(this.srids.render(FEATURE.formatted(measures, kind.table())))
+			.param("id", id)
+			.query(String.class)
+			.optional();
 	}
 
 	Optional<AssetRef> ref(AssetKind kind, long id) {

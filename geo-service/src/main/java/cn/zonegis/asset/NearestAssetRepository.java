@@ -3,6 +3,8 @@ package cn.zonegis.asset;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import cn.zonegis.geo.SridSql;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,12 +16,13 @@ import org.springframework.stereotype.Repository;
 class NearestAssetRepository {
 
 	/** One kind's k nearest; the index answers ORDER BY … <-> … LIMIT without a scan. */
-	private static final String KIND_NEAREST = """
-			(SELECT '%1$s' AS kind, t.id, t.%2$s AS label, t.geom,
-				ST_Distance(t.geom::geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4490)::geography) AS distance_m
-			FROM zonegis.%3$s t
-			ORDER BY t.geom::geography <-> ST_SetSRID(ST_MakePoint(:lon, :lat), 4490)::geography
-			LIMIT :k)""";
+	private static final String KIND_NEAREST = SridSql.storage(
+			"""
+					(SELECT '%1$s' AS kind, t.id, t.%2$s AS label, t.geom,
+						ST_Distance(t.geom::geography, ST_SetSRID(ST_MakePoint(:lon, :lat), {storageSrid})::geography) AS distance_m
+					FROM zonegis.%3$s t
+					ORDER BY t.geom::geography <-> ST_SetSRID(ST_MakePoint(:lon, :lat), {storageSrid})::geography
+					LIMIT :k)""");
 
 	private static final String NEAREST = """
 			SELECT json_build_object('type', 'FeatureCollection', 'distance', 'geodesic, metres on the CGCS2000 ellipsoid',

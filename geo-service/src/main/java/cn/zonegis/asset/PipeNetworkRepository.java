@@ -2,7 +2,7 @@ package cn.zonegis.asset;
 
 import java.util.Optional;
 
-import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.SridSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,7 +31,7 @@ class PipeNetworkRepository {
 				JOIN zonegis.pipe n ON %1$s
 			),
 			pipes AS (
-				SELECT p.*, ST_Length(ST_Transform(p.geom, :measureSrid)) AS length_m
+				SELECT p.*, ST_Length(ST_Transform(p.geom, {measureSrid})) AS length_m
 				FROM zonegis.pipe p JOIN traced USING (id)
 			),
 			wells AS (
@@ -110,19 +110,18 @@ class PipeNetworkRepository {
 
 	private final JdbcClient jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	PipeNetworkRepository(JdbcClient jdbc, GeoProperties geo) {
+	PipeNetworkRepository(JdbcClient jdbc, SridSql srids) {
 		this.jdbc = jdbc;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	/** The trace as JSON, or empty for an unknown pipe. */
 	Optional<String> trace(long pipeId, TraceDirection direction) {
-		return this.jdbc.sql(TRACE.formatted(direction.nextPipe()))
+		return this.jdbc.sql(this.srids.render(TRACE.formatted(direction.nextPipe())))
 			.param("id", pipeId)
 			.param("direction", direction.name().toLowerCase())
-			.param("measureSrid", this.geo.measureSrid())
 			.query(String.class)
 			.optional();
 	}

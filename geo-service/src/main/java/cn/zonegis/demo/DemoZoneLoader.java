@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import cn.zonegis.geo.Srid;
+import cn.zonegis.geo.SridSql;
 import cn.zonegis.security.AppUserRepository;
 import cn.zonegis.security.Role;
 import org.slf4j.Logger;
@@ -68,9 +68,9 @@ public class DemoZoneLoader implements ApplicationRunner {
 			ON CONFLICT (%4$s) DO NOTHING
 			""";
 
-	private static final String GEOMETRY_AS_HEX = """
+	private static final String GEOMETRY_AS_HEX = SridSql.storage("""
 			CASE WHEN jsonb_typeof(%1$s) = 'object'
-				THEN encode(ST_AsEWKB(ST_SetSRID(ST_GeomFromGeoJSON(%1$s), %2$d)), 'hex') END""";
+				THEN encode(ST_AsEWKB(ST_SetSRID(ST_GeomFromGeoJSON(%1$s), {storageSrid})), 'hex') END""");
 
 	/**
 	 * Moves the sequence past the demo ids, never back: an id handed out before (and
@@ -136,7 +136,7 @@ public class DemoZoneLoader implements ApplicationRunner {
 			String source = "geom".equals(geometryColumn) ? "f -> 'geometry'"
 					: "f -> 'properties' -> '" + geometryColumn + "'";
 			overrides.add("'" + geometryColumn + "'");
-			overrides.add(GEOMETRY_AS_HEX.formatted(source, Srid.CGCS2000));
+			overrides.add(GEOMETRY_AS_HEX.formatted(source));
 		}
 		for (String audit : List.of("created_by", "updated_by")) {
 			if (tableColumns.contains(audit)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.Wkb;
 import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.ogc.CollectionDef;
@@ -41,10 +42,10 @@ public class MapPrints {
 	/** Features drawn per layer at most; the legend says when a layer had more. */
 	private static final int MAX_FEATURES = 5000;
 
-	private static final String PLANE_BOX = """
+	private static final String PLANE_BOX = SridSql.storage("""
 			SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)
-			FROM ST_Transform(ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490), :srid) b
-			""";
+			FROM ST_Transform(ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, {storageSrid}), :srid) b
+			""");
 
 	private static final float[][] PALETTE = { { 0.85f, 0.1f, 0.1f }, { 0.1f, 0.35f, 0.8f }, { 0.2f, 0.6f, 0.2f },
 			{ 0.55f, 0.3f, 0.7f }, { 0.9f, 0.5f, 0.0f }, { 0.4f, 0.4f, 0.4f }, { 0.0f, 0.6f, 0.6f },

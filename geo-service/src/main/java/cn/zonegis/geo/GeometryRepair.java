@@ -18,29 +18,28 @@ import org.springframework.stereotype.Component;
 public class GeometryRepair {
 
 	private static final String MAKE_VALID = """
-			WITH g AS (SELECT ST_GeomFromWKB(:wkb, 4490) AS before),
+			WITH g AS (SELECT ST_GeomFromWKB(:wkb, {storageSrid}) AS before),
 			r AS (SELECT before, ST_Multi(ST_CollectionExtract(ST_MakeValid(before), 3)) AS after FROM g)
 			SELECT ST_AsBinary(after) AS wkb,
-				ST_Area(ST_Transform(before, :measureSrid)) AS before_m2,
-				ST_Area(ST_Transform(after, :measureSrid)) AS after_m2,
+				ST_Area(ST_Transform(before, {measureSrid})) AS before_m2,
+				ST_Area(ST_Transform(after, {measureSrid})) AS after_m2,
 				ST_NumGeometries(before) AS parts_before, ST_NumGeometries(after) AS parts_after
 			FROM r
 			""";
 
 	private final JdbcClient jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	GeometryRepair(JdbcClient jdbc, GeoProperties geo) {
+	GeometryRepair(JdbcClient jdbc, SridSql srids) {
 		this.jdbc = jdbc;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	/** The repaired boundary and what changed; a 422 when nothing polygonal is left. */
 	public Repaired repair(MultiPolygon polygons, GeometryDefect defect) {
-		Repaired repaired = this.jdbc.sql(MAKE_VALID)
+		Repaired repaired = this.jdbc.sql(this.srids.render(MAKE_VALID))
 			.param("wkb", wkb(polygons))
-			.param("measureSrid", this.geo.measureSrid())
 			.query((rs, i) -> new Repaired(read(rs.getBytes("wkb")),
 					new RepairReport(defect.defect(), round(rs.getDouble("before_m2")), round(rs.getDouble("after_m2")),
 							rs.getInt("parts_before"), rs.getInt("parts_after"))))

@@ -2,8 +2,8 @@ package cn.zonegis.geo;
 
 /**
  * SQL expressions for official measures over alias {@code t}: plane area and length in
- * the measuring Gauss-Kruger CRS ({@code {measureSrid}}), rounded as the bureau reports
- * them.
+ * the measuring Gauss-Kruger CRS ({@code {measureSrid}}, written in by {@link SridSql}),
+ * rounded as the bureau reports them.
  */
 public final class MeasureSql {
 

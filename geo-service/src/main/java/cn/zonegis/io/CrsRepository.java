@@ -5,6 +5,7 @@ import java.util.List;
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.SridSql;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -27,10 +28,10 @@ class CrsRepository {
 	/**
 	 * The zone extent, densified so its edges stay true after projection, in another CRS.
 	 */
-	private static final String EXTENT_IN = """
+	private static final String EXTENT_IN = SridSql.storage("""
 			SELECT ST_AsBinary(ST_Transform(
-				ST_Segmentize(ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490), 0.001), :srid))
-			""";
+				ST_Segmentize(ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, {storageSrid}), 0.001), :srid))
+			""");
 
 	private static final String TRANSFORM = """
 			SELECT ST_AsBinary(ST_Transform(ST_GeomFromWKB(:wkb, :srid), :targetSrid))
@@ -38,9 +39,9 @@ class CrsRepository {
 
 	/** One row per hex WKB, in the order given; a null geometry gives a null row. */
 	private static final String PREVIEWS = """
-			SELECT ST_Area(ST_Transform(g, :measureSrid)) AS area_m2, ST_AsGeoJSON(g, 7, 0) AS geometry
+			SELECT ST_Area(ST_Transform(g, {measureSrid})) AS area_m2, ST_AsGeoJSON(g, 7, 0) AS geometry
 			FROM unnest(CAST(:wkb AS text[])) WITH ORDINALITY AS u(wkb, n),
-				LATERAL (SELECT ST_GeomFromWKB(decode(u.wkb, 'hex'), 4490) AS g) s
+				LATERAL (SELECT ST_GeomFromWKB(decode(u.wkb, 'hex'), {storageSrid}) AS g) s
 			ORDER BY u.n
 			""";
 
@@ -52,9 +53,12 @@ class CrsRepository {
 
 	private final GeoProperties geo;
 
-	CrsRepository(JdbcClient jdbc, GeoProperties geo) {
+	private final SridSql srids;
+
+	CrsRepository(JdbcClient jdbc, GeoProperties geo, SridSql srids) {
 		this.jdbc = jdbc;
 		this.geo = geo;
+		this.srids = srids;
 	}
 
 	/** Refuses, with a 422 naming it, an EPSG code PostGIS does not know. */
@@ -106,9 +110,8 @@ class CrsRepository {
 		String[] wkb = storage.stream()
 			.map((g) -> (g == null) ? null : WKBWriter.toHex(new WKBWriter().write(g)))
 			.toArray(String[]::new);
-		return this.jdbc.sql(PREVIEWS)
+		return this.jdbc.sql(this.srids.render(PREVIEWS))
 			.param("wkb", wkb)
-			.param("measureSrid", this.geo.measureSrid())
 			.query((rs, i) -> (rs.getString("geometry") == null) ? null
 					: new Preview(rs.getDouble("area_m2"), rs.getString("geometry")))
 			.list();

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryRepair;
+import cn.zonegis.geo.SridSql;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 
@@ -101,11 +101,11 @@ class LandLayerRepository {
 
 	private final JdbcClient jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	LandLayerRepository(JdbcClient jdbc, GeoProperties geo) {
+	LandLayerRepository(JdbcClient jdbc, SridSql srids) {
 		this.jdbc = jdbc;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	Optional<Stored> find(LandLayer layer, long id) {
@@ -220,15 +220,14 @@ class LandLayerRepository {
 		List<String> pairs = new ArrayList<>();
 		layer.columns().forEach((c) -> pairs.add("'" + c + "', t." + c));
 		String computed = (layer.computed() == null) ? "" : ", " + layer.computed();
-		return PROPERTIES.formatted(String.join(", ", pairs), computed)
-			.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
+		return this.srids.render(PROPERTIES.formatted(String.join(", ", pairs), computed));
 	}
 
 	private static String geometryValue(String column, Geometry geometry) {
 		if (geometry == null) {
 			return "NULL";
 		}
-		String value = "ST_GeomFromWKB(:" + column + ", 4490)";
+		String value = SridSql.storage("ST_GeomFromWKB(:" + column + ", {storageSrid})");
 		return (geometry instanceof MultiPolygon) ? "ST_Multi(" + value + ")" : value;
 	}
 

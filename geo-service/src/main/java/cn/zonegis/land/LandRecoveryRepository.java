@@ -3,8 +3,8 @@ package cn.zonegis.land;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.MeasureSql;
+import cn.zonegis.geo.SridSql;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +45,8 @@ class LandRecoveryRepository {
 	/** One row per year and reason, per year (reason null) and overall (both null). */
 	private static final String STATS = """
 			SELECT extract(year FROM t.decision_date)::int AS year, t.reason, count(*) AS count,
-				round(sum(ST_Area(ST_Transform(t.geom, :measureSrid)))::numeric, 2) AS area_m2,
-				round((sum(ST_Area(ST_Transform(t.geom, :measureSrid))) * 15 / 10000)::numeric, 4) AS area_mu
+				round(sum(ST_Area(ST_Transform(t.geom, {measureSrid})))::numeric, 2) AS area_m2,
+				round((sum(ST_Area(ST_Transform(t.geom, {measureSrid}))) * 15 / 10000)::numeric, 4) AS area_mu
 			FROM zonegis.land_recovery t
 			WHERE %s
 			GROUP BY GROUPING SETS ((1, 2), (1), ())
@@ -55,11 +55,11 @@ class LandRecoveryRepository {
 
 	private final JdbcClient jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	LandRecoveryRepository(JdbcClient jdbc, GeoProperties geo) {
+	LandRecoveryRepository(JdbcClient jdbc, SridSql srids) {
 		this.jdbc = jdbc;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	long insert(long parcelId, RecoveryRequest request, String formerHolder, String user) {
@@ -79,22 +79,18 @@ class LandRecoveryRepository {
 
 	String register(RecoveryFilter filter) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String sql = REGISTER.formatted(measured(MeasureSql.AREA_M2), measured(MeasureSql.AREA_MU),
-				where(filter, params));
+		String sql = this.srids
+			.render(REGISTER.formatted(MeasureSql.AREA_M2, MeasureSql.AREA_MU, where(filter, params)));
 		return this.jdbc.sql(sql).paramSource(params).query(String.class).single();
 	}
 
 	List<RecoveryStats> stats(RecoveryFilter filter) {
-		MapSqlParameterSource params = new MapSqlParameterSource("measureSrid", this.geo.measureSrid());
-		return this.jdbc.sql(STATS.formatted(where(filter, params)))
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		return this.jdbc.sql(this.srids.render(STATS.formatted(where(filter, params))))
 			.paramSource(params)
 			.query((rs, i) -> new RecoveryStats(rs.getObject("year", Integer.class), rs.getString("reason"),
 					rs.getLong("count"), rs.getDouble("area_m2"), rs.getDouble("area_mu")))
 			.list();
-	}
-
-	private String measured(String expression) {
-		return expression.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
 	}
 
 	private static String where(RecoveryFilter filter, MapSqlParameterSource params) {

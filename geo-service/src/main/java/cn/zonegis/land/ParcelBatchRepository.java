@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryRepair;
+import cn.zonegis.geo.SridSql;
 import org.locationtech.jts.io.WKBWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,25 +34,25 @@ class ParcelBatchRepository {
 
 	private static final String DROP = "DROP TABLE IF EXISTS pg_temp.parcel_draft";
 
-	private static final String CREATE = """
+	private static final String CREATE = SridSql.storage("""
 			CREATE TEMP TABLE parcel_draft (
 				idx integer PRIMARY KEY, code text, name text, land_use text, land_class_code text, holder text,
-				surveyed_area_m2 numeric(14,3), geom geometry(MultiPolygon, 4490) NOT NULL,
+				surveyed_area_m2 numeric(14,3), geom geometry(MultiPolygon, {storageSrid}) NOT NULL,
 				existing_id bigint
 			) ON COMMIT DROP
-			""";
+			""");
 
 	/** Hex WKB travels as text[]: one bound array per column, one statement per set. */
-	private static final String LOAD = """
+	private static final String LOAD = SridSql.storage("""
 			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, geom,
 				existing_id)
 			SELECT u.idx, u.code, u.name, u.land_use, u.land_class_code, u.holder, u.surveyed_area_m2,
-				ST_Multi(ST_GeomFromWKB(decode(u.wkb, 'hex'), 4490)), u.existing_id
+				ST_Multi(ST_GeomFromWKB(decode(u.wkb, 'hex'), {storageSrid})), u.existing_id
 			FROM unnest(CAST(:idx AS integer[]), CAST(:code AS text[]), CAST(:name AS text[]),
 				CAST(:landUse AS text[]), CAST(:landClassCode AS text[]), CAST(:holder AS text[]),
 				CAST(:surveyedAreaM2 AS numeric[]), CAST(:wkb AS text[]), CAST(:existingId AS bigint[]))
 				AS u(idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, wkb, existing_id)
-			""";
+			""");
 
 	private static final String INDEX = "CREATE INDEX ON parcel_draft USING gist (geom)";
 
@@ -82,7 +82,7 @@ class ParcelBatchRepository {
 				FROM parcel_draft a JOIN parcel_draft b ON ST_Intersects(a.geom, b.geom)
 				WHERE a.idx <> b.idx AND a.code IS DISTINCT FROM b.code
 			),
-			m AS (SELECT o.*, ST_Area(ST_Transform(o.geom, :measureSrid)) AS overlap_m2 FROM o WHERE NOT ST_IsEmpty(o.geom))
+			m AS (SELECT o.*, ST_Area(ST_Transform(o.geom, {measureSrid})) AS overlap_m2 FROM o WHERE NOT ST_IsEmpty(o.geom))
 			SELECT idx, parcel_id, code, overlap_m2, ST_AsGeoJSON(geom, 9, 0) AS overlap,
 				ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
 			FROM m WHERE overlap_m2 > :toleranceM2
@@ -131,12 +131,12 @@ class ParcelBatchRepository {
 
 	private final JsonMapper json;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	ParcelBatchRepository(JdbcClient jdbc, JsonMapper json, GeoProperties geo) {
+	ParcelBatchRepository(JdbcClient jdbc, JsonMapper json, SridSql srids) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	/** The stored parcel (id and status) of each code that has one. */
@@ -200,9 +200,8 @@ class ParcelBatchRepository {
 	/** Overlaps beyond the tolerance of each loaded draft, by index, largest first. */
 	Map<Integer, List<Overlap>> overlaps(double toleranceM2) {
 		Map<Integer, List<Overlap>> overlaps = new HashMap<>();
-		this.jdbc.sql(OVERLAPS)
+		this.jdbc.sql(this.srids.render(OVERLAPS))
 			.param("ended", ParcelLifecycle.endedCodes())
-			.param("measureSrid", this.geo.measureSrid())
 			.param("toleranceM2", toleranceM2)
 			.query((rs) -> {
 				long parcelId = rs.getLong("parcel_id");

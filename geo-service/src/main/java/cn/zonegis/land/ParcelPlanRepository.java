@@ -2,6 +2,7 @@ package cn.zonegis.land;
 
 import java.util.List;
 
+import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.Wkb;
 import org.locationtech.jts.geom.Envelope;
 
@@ -20,13 +21,13 @@ class ParcelPlanRepository {
 	 * Transform the query box to the stored CRS, never the column, so the GiST index is
 	 * used.
 	 */
-	private static final String NEIGHBOURS = """
+	private static final String NEIGHBOURS = SridSql.storage("""
 			SELECT code, ST_AsBinary(ST_Transform(geom, :srid)) AS wkb
 			FROM zonegis.parcel
-			WHERE ST_Intersects(geom, ST_Transform(ST_MakeEnvelope(:minE, :minN, :maxE, :maxN, :srid), 4490))
+			WHERE ST_Intersects(geom, ST_Transform(ST_MakeEnvelope(:minE, :minN, :maxE, :maxN, :srid), {storageSrid}))
 				AND id <> :id AND status NOT IN (:ended)
 			ORDER BY code
-			""";
+			""");
 
 	private final JdbcClient jdbc;
 

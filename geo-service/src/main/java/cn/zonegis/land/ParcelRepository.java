@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.MeasureSql;
+import cn.zonegis.geo.SridSql;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +35,7 @@ class ParcelRepository {
 				ST_AsGeoJSON(t.geom, 9, 0) AS geometry, -- 9 decimals (0.1 mm): a read-modify-write moves no vertex
 				%s
 			FROM zonegis.parcel t WHERE t.id = :id
-			""";
+			""".formatted(MEASURES);
 
 	private static final String LOCK = """
 			SELECT t.id, t.code, t.status, t.version FROM zonegis.parcel t WHERE t.id = :id FOR UPDATE
@@ -58,23 +58,23 @@ class ParcelRepository {
 	private static final String STATUS_STATS = """
 			SELECT t.status, count(*) AS parcels, round(sum(%s), 2) AS area_mu
 			FROM zonegis.parcel t GROUP BY t.status
-			""";
+			""".formatted(MeasureSql.AREA_MU);
 
-	private static final String INSERT = """
+	private static final String INSERT = SridSql.storage("""
 			INSERT INTO zonegis.parcel (code, name, land_use, land_class_code, holder, surveyed_area_m2, note, geom,
 				status, created_by, updated_by)
 			VALUES (:code, :name, :landUse, :landClassCode, :holder, :surveyedAreaM2, :note,
-				ST_Multi(ST_GeomFromWKB(:wkb, 4490)), :status, :user, :user)
+				ST_Multi(ST_GeomFromWKB(:wkb, {storageSrid})), :status, :user, :user)
 			RETURNING id
-			""";
+			""");
 
-	private static final String UPDATE = """
+	private static final String UPDATE = SridSql.storage("""
 			UPDATE zonegis.parcel SET code = :code, name = :name, land_use = :landUse, land_class_code = :landClassCode,
 				holder = :holder, surveyed_area_m2 = :surveyedAreaM2, note = :note,
-				geom = ST_Multi(ST_GeomFromWKB(:wkb, 4490)),
+				geom = ST_Multi(ST_GeomFromWKB(:wkb, {storageSrid})),
 				version = version + 1, updated_at = now(), updated_by = :user
 			WHERE id = :id
-			""";
+			""");
 
 	private static final String SET_STATUS = """
 			UPDATE zonegis.parcel SET status = :status, status_changed_at = now(),
@@ -97,13 +97,13 @@ class ParcelRepository {
 	 * The parcel's pieces either side of the line, west to east then south to north, so
 	 * codes follow the map.
 	 */
-	private static final String SPLIT = """
+	private static final String SPLIT = SridSql.storage("""
 			SELECT ST_AsBinary(ST_Multi(d.geom)) AS wkb
 			FROM zonegis.parcel p,
-				ST_Dump(ST_CollectionExtract(ST_Split(p.geom, ST_GeomFromWKB(:line, 4490)), 3)) d
+				ST_Dump(ST_CollectionExtract(ST_Split(p.geom, ST_GeomFromWKB(:line, {storageSrid})), 3)) d
 			WHERE p.id = :id
 			ORDER BY ST_XMin(d.geom), ST_YMin(d.geom)
-			""";
+			""");
 
 	/**
 	 * Transform the query shape, never the stored column, so the GiST index on
@@ -112,10 +112,10 @@ class ParcelRepository {
 	private static final String OVERLAPS = """
 			WITH o AS (
 				SELECT p.id, p.code, ST_CollectionExtract(ST_Intersection(p.geom, r.geom), 3) AS geom
-				FROM zonegis.parcel p, (SELECT ST_GeomFromWKB(:wkb, 4490) AS geom) r
+				FROM zonegis.parcel p, (SELECT ST_GeomFromWKB(:wkb, {storageSrid}) AS geom) r
 				WHERE ST_Intersects(p.geom, r.geom) AND p.status NOT IN (:ended) AND p.id <> :excludeId
 			),
-			m AS (SELECT o.*, ST_Area(ST_Transform(o.geom, :measureSrid)) AS overlap_m2 FROM o WHERE NOT ST_IsEmpty(o.geom))
+			m AS (SELECT o.*, ST_Area(ST_Transform(o.geom, {measureSrid})) AS overlap_m2 FROM o WHERE NOT ST_IsEmpty(o.geom))
 			SELECT id, code, overlap_m2, ST_AsGeoJSON(geom, 9, 0) AS overlap,
 				ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
 			FROM m WHERE overlap_m2 > :toleranceM2
@@ -123,7 +123,7 @@ class ParcelRepository {
 			""";
 
 	private static final String CLIP = """
-			WITH r AS (SELECT ST_GeomFromWKB(:wkb, 4490) AS geom),
+			WITH r AS (SELECT ST_GeomFromWKB(:wkb, {storageSrid}) AS geom),
 			n AS (
 				SELECT p.code, p.geom FROM zonegis.parcel p, r
 				WHERE ST_Intersects(p.geom, r.geom) AND p.status NOT IN (:ended) AND p.id <> :excludeId
@@ -131,8 +131,8 @@ class ParcelRepository {
 			),
 			d AS (SELECT ST_Multi(ST_CollectionExtract(ST_Difference(r.geom, (SELECT ST_Union(geom) FROM n)), 3)) AS geom FROM r)
 			SELECT ARRAY(SELECT code FROM n ORDER BY code) AS codes, ST_AsBinary(d.geom) AS wkb,
-				ST_Area(ST_Transform(r.geom, :measureSrid)) AS before_m2,
-				coalesce(ST_Area(ST_Transform(d.geom, :measureSrid)), 0) AS after_m2
+				ST_Area(ST_Transform(r.geom, {measureSrid})) AS before_m2,
+				coalesce(ST_Area(ST_Transform(d.geom, {measureSrid})), 0) AS after_m2
 			FROM r, d
 			""";
 
@@ -140,16 +140,16 @@ class ParcelRepository {
 
 	private final JsonMapper json;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	ParcelRepository(JdbcClient jdbc, JsonMapper json, GeoProperties geo) {
+	ParcelRepository(JdbcClient jdbc, JsonMapper json, SridSql srids) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	Optional<ParcelView> find(long id) {
-		return this.jdbc.sql(measured(FIND)).param("id", id).query(this::view).optional();
+		return this.jdbc.sql(this.srids.render(FIND)).param("id", id).query(this::view).optional();
 	}
 
 	Optional<Locked> lock(long id) {
@@ -207,11 +207,10 @@ class ParcelRepository {
 	 * shape.
 	 */
 	List<Overlap> overlaps(MultiPolygon shape, long excludeId, double toleranceM2) {
-		return this.jdbc.sql(OVERLAPS)
+		return this.jdbc.sql(this.srids.render(OVERLAPS))
 			.param("wkb", GeometryRepair.wkb(shape))
 			.param("ended", ParcelLifecycle.endedCodes())
 			.param("excludeId", excludeId)
-			.param("measureSrid", this.geo.measureSrid())
 			.param("toleranceM2", toleranceM2)
 			.query((rs, i) -> overlap(rs, rs.getLong("id"), rs.getString("code")))
 			.list();
@@ -219,11 +218,10 @@ class ParcelRepository {
 
 	/** The shape minus every active neighbour it overlaps, with the neighbours' codes. */
 	Clipped clip(MultiPolygon shape, long excludeId) {
-		return this.jdbc.sql(CLIP)
+		return this.jdbc.sql(this.srids.render(CLIP))
 			.param("wkb", GeometryRepair.wkb(shape))
 			.param("ended", ParcelLifecycle.endedCodes())
 			.param("excludeId", excludeId)
-			.param("measureSrid", this.geo.measureSrid())
 			.query((rs, i) -> {
 				List<String> codes = Arrays.asList((String[]) rs.getArray("codes").getArray());
 				byte[] wkb = rs.getBytes("wkb");
@@ -238,20 +236,10 @@ class ParcelRepository {
 
 	/** Count and area in 亩 of the parcels in each state that has any. */
 	List<ParcelStatusStats> statusStats() {
-		String sql = STATUS_STATS.formatted(MeasureSql.AREA_MU)
-			.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
-		return this.jdbc.sql(sql)
+		return this.jdbc.sql(this.srids.render(STATUS_STATS))
 			.query((rs, i) -> new ParcelStatusStats(rs.getString("status"), rs.getLong("parcels"),
 					rs.getBigDecimal("area_mu")))
 			.list();
-	}
-
-	/**
-	 * Replaces {measureSrid} in SQL with the configured measuring CRS (an integer from
-	 * config).
-	 */
-	String measured(String sql) {
-		return sql.formatted(MEASURES).replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
 	}
 
 	private Overlap overlap(ResultSet rs, Long parcelId, String code) throws SQLException {

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import cn.zonegis.geo.BBox;
-import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.MeasureSql;
-import cn.zonegis.geo.Srid;
+import cn.zonegis.geo.SridSql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -90,13 +89,13 @@ class ParcelStreams {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	ParcelStreams(JdbcTemplate jdbcTemplate, GeoProperties geo) {
+	ParcelStreams(JdbcTemplate jdbcTemplate, SridSql srids) {
 		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		streaming.setFetchSize(FETCH_SIZE);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	/** Writes the selected parcels as a GeoJSON FeatureCollection. */
@@ -151,10 +150,8 @@ class ParcelStreams {
 		if (selection.bbox() != null) {
 			where.add(bboxFilter(selection.bbox(), params));
 		}
-		return SELECTION
-			.formatted(properties("'updated_at', t.updated_at"), "ST_AsBinary(t.geom) AS wkb",
-					String.join(" AND ", where))
-			.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
+		return this.srids.render(SELECTION.formatted(properties("'updated_at', t.updated_at"),
+				"ST_AsBinary(t.geom) AS wkb", String.join(" AND ", where)));
 	}
 
 	/** Transform the query box, never the stored column, so the GiST index is used. */
@@ -163,12 +160,13 @@ class ParcelStreams {
 			.addValue("minLat", bbox.minLat())
 			.addValue("maxLon", bbox.maxLon())
 			.addValue("maxLat", bbox.maxLat());
-		return "ST_Intersects(t.geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, " + Srid.CGCS2000 + "))";
+		return SridSql
+			.storage("ST_Intersects(t.geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, {storageSrid}))");
 	}
 
 	private String properties(String extra) {
-		return PROPERTIES.formatted(extra, MeasureSql.AREA_M2, MeasureSql.AREA_MU, MeasureSql.AREA_HA)
-			.replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
+		return this.srids
+			.render(PROPERTIES.formatted(extra, MeasureSql.AREA_M2, MeasureSql.AREA_MU, MeasureSql.AREA_HA));
 	}
 
 	private static void writeCollection(OutputStream out, Consumer<Consumer<String>> rows) {

@@ -3,7 +3,7 @@ package cn.zonegis.land;
 import java.util.List;
 import java.util.Optional;
 
-import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.Wkb;
 import org.locationtech.jts.geom.Geometry;
 
@@ -22,7 +22,7 @@ class ZoneContentsRepository {
 
 	private static final String ZONE = """
 			SELECT z.id, z.code, z.name, z.kind, z.status,
-				ST_Area(ST_Transform(z.geom, :measureSrid)) AS area_m2
+				ST_Area(ST_Transform(z.geom, {measureSrid})) AS area_m2
 			FROM zonegis.expansion_zone z WHERE z.id = :id
 			""";
 
@@ -33,8 +33,8 @@ class ZoneContentsRepository {
 	private static final String PARCELS = """
 			SELECT p.id, p.code, p.name, p.status, p.land_use, p.holder,
 				ST_CoveredBy(p.geom, z.geom) AS inside,
-				ST_Area(ST_Transform(p.geom, :measureSrid)) AS area_m2,
-				ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), :measureSrid)) AS inside_m2
+				ST_Area(ST_Transform(p.geom, {measureSrid})) AS area_m2,
+				ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), {measureSrid})) AS inside_m2
 			FROM zonegis.parcel p JOIN zonegis.expansion_zone z ON ST_Intersects(p.geom, z.geom)
 			WHERE z.id = :id AND p.status <> :cancelled
 				AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(p.geom, z.geom), 3))
@@ -47,8 +47,8 @@ class ZoneContentsRepository {
 	private static final String ENTERPRISES = """
 			SELECT e.id, e.name, e.industry, e.is_chemical, e.relocation_state, e.employees,
 				ST_CoveredBy(coalesce(e.footprint, e.geom), z.geom) AS inside,
-				coalesce(ST_Area(ST_Transform(e.footprint, :measureSrid)), 0) AS area_m2,
-				coalesce(ST_Area(ST_Transform(ST_Intersection(e.footprint, z.geom), :measureSrid)), 0) AS inside_m2
+				coalesce(ST_Area(ST_Transform(e.footprint, {measureSrid})), 0) AS area_m2,
+				coalesce(ST_Area(ST_Transform(ST_Intersection(e.footprint, z.geom), {measureSrid})), 0) AS inside_m2
 			FROM zonegis.enterprise e JOIN zonegis.expansion_zone z
 				ON ST_Intersects(e.geom, z.geom) OR ST_Intersects(e.footprint, z.geom)
 			WHERE z.id = :id
@@ -57,11 +57,11 @@ class ZoneContentsRepository {
 
 	private final JdbcClient jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	ZoneContentsRepository(JdbcClient jdbc, GeoProperties geo) {
+	ZoneContentsRepository(JdbcClient jdbc, SridSql srids) {
 		this.jdbc = jdbc;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	Optional<ZoneContents.Zone> zone(long id) {
@@ -95,7 +95,7 @@ class ZoneContentsRepository {
 	}
 
 	private JdbcClient.StatementSpec sql(String sql, long id) {
-		return this.jdbc.sql(sql).param("id", id).param("measureSrid", this.geo.measureSrid());
+		return this.jdbc.sql(this.srids.render(sql)).param("id", id);
 	}
 
 	static String relation(boolean inside) {

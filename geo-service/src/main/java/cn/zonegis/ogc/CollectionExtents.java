@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+import cn.zonegis.geo.SridSql;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CollectionExtents {
 
-	private static final String EXTENT = """
-			SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat, %s
-			FROM (SELECT ST_Expand(ST_Transform(ST_SetSRID(ST_Extent(t.geom)::geometry, 4490), 4326), :margin) AS e, %s
-				FROM zonegis.%s t) x
-			""";
+	private static final String EXTENT = SridSql.storage(
+			"""
+					SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat, %s
+					FROM (SELECT ST_Expand(ST_Transform(ST_SetSRID(ST_Extent(t.geom)::geometry, {storageSrid}), 4326), :margin) AS e, %s
+						FROM zonegis.%s t) x
+					""");
 
 	/**
 	 * About 10 cm in degrees. The outermost features lie exactly on the extent; a client

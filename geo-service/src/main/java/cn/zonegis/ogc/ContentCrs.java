@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.zonegis.geo.Srid;
+import cn.zonegis.geo.SridSql;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,12 +25,12 @@ class ContentCrs {
 	 * Each point moved on its own, in the order given: the transform of a point does not
 	 * depend on the shape it belongs to.
 	 */
-	private static final String TRANSFORM = """
+	private static final String TRANSFORM = SridSql.storage("""
 			SELECT ST_X(p) AS x, ST_Y(p) AS y
-			FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(c.x, c.y), :srid), :storageSrid) AS p, c.n
+			FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(c.x, c.y), :srid), {storageSrid}) AS p, c.n
 				FROM unnest(CAST(:xs AS float8[]), CAST(:ys AS float8[])) WITH ORDINALITY AS c(x, y, n)) t
 			ORDER BY n
-			""";
+			""");
 
 	private final CrsCatalog catalog;
 
@@ -84,7 +85,6 @@ class ContentCrs {
 		}
 		List<double[]> transformed = this.jdbc.sql(TRANSFORM)
 			.param("srid", crs.srid())
-			.param("storageSrid", Srid.CGCS2000)
 			.param("xs", xs)
 			.param("ys", ys)
 			.query((rs, row) -> new double[] { rs.getDouble("x"), rs.getDouble("y") })

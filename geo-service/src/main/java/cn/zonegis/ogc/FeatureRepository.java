@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.SridSql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -70,13 +71,13 @@ public class FeatureRepository {
 	 * Features in a box of a plane CRS, transformed there by PostGIS, for documents drawn
 	 * in that plane. The box goes to the stored CRS so that the GiST index is used.
 	 */
-	private static final String PLANE_SHAPES = """
+	private static final String PLANE_SHAPES = SridSql.storage("""
 			SELECT t.id, %s AS label, ST_AsBinary(ST_Transform(t.geom, :srid)) AS wkb
 			FROM zonegis.%s t
-			WHERE ST_Intersects(t.geom, ST_Transform(ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, :srid), 4490))
+			WHERE ST_Intersects(t.geom, ST_Transform(ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, :srid), {storageSrid}))
 			ORDER BY t.id
 			LIMIT :limit
-			""";
+			""");
 
 	/** Most features a map view gets one by one; past it, it gets clusters. */
 	public static final int MAP_FEATURES = 1000;
@@ -178,9 +179,9 @@ public class FeatureRepository {
 		if (bbox != null) {
 			// Transform the query box, never the stored column, so the GiST index is
 			// used.
-			where.and("ST_Intersects(t.geom, ST_MakeEnvelope(" + where.bind(bbox.minLon()) + ", "
+			where.and(SridSql.storage("ST_Intersects(t.geom, ST_MakeEnvelope(" + where.bind(bbox.minLon()) + ", "
 					+ where.bind(bbox.minLat()) + ", " + where.bind(bbox.maxLon()) + ", " + where.bind(bbox.maxLat())
-					+ ", 4490))");
+					+ ", {storageSrid}))"));
 		}
 		return where;
 	}

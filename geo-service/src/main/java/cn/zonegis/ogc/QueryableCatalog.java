@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
-import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.SridSql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +27,7 @@ public class QueryableCatalog {
 
 	private final JdbcTemplate jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
 	/** One entry per registered collection; the bound only guards against a leak. */
 	private final Cache<String, Map<String, Queryable>> byCollection = Caffeine.newBuilder()
@@ -35,9 +35,9 @@ public class QueryableCatalog {
 		.recordStats()
 		.build();
 
-	QueryableCatalog(JdbcTemplate jdbc, GeoProperties geo, MeterRegistry meters) {
+	QueryableCatalog(JdbcTemplate jdbc, SridSql srids, MeterRegistry meters) {
 		this.jdbc = jdbc;
-		this.geo = geo;
+		this.srids = srids;
 		CaffeineCacheMetrics.monitor(meters, this.byCollection, "ogc.queryables");
 	}
 
@@ -65,9 +65,7 @@ public class QueryableCatalog {
 		for (String column : def.properties()) {
 			expressions.put(column, "t.\"" + column + "\"");
 		}
-		def.computed()
-			.forEach((name, sql) -> expressions.put(name,
-					"(" + sql.replace("{measureSrid}", Integer.toString(this.geo.measureSrid())) + ")"));
+		def.computed().forEach((name, sql) -> expressions.put(name, "(" + this.srids.render(sql) + ")"));
 		return expressions;
 	}
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import cn.zonegis.geo.GeometryInput;
 import cn.zonegis.geo.GeometryRepair;
-import cn.zonegis.geo.Srid;
+import cn.zonegis.geo.SridSql;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,11 +58,11 @@ class ProjectRepository {
 	private static final String IN_AREA = """
 			SELECT t.id, t.name, t.state, t.category, t.total_investment_wan, t.completed_investment_wan,
 				ST_CoveredBy(coalesce(t.footprint, t.geom), a.geom) AS inside,
-				coalesce(ST_Area(ST_Transform(ST_Intersection(t.footprint, a.geom), :measureSrid)), 0) AS inside_m2
-			FROM zonegis.project t, (SELECT ST_GeomFromWKB(:area, %d) AS geom) a
+				coalesce(ST_Area(ST_Transform(ST_Intersection(t.footprint, a.geom), {measureSrid})), 0) AS inside_m2
+			FROM zonegis.project t, (SELECT ST_GeomFromWKB(:area, {storageSrid}) AS geom) a
 			WHERE ST_Intersects(t.geom, a.geom) OR ST_Intersects(t.footprint, a.geom)
 			ORDER BY t.name
-			""".formatted(Srid.CGCS2000);
+			""";
 
 	private static final String LOCK_VERSION = "SELECT version FROM zonegis.project WHERE id = :id FOR UPDATE";
 
@@ -70,8 +70,11 @@ class ProjectRepository {
 
 	private final JdbcClient jdbc;
 
-	ProjectRepository(JdbcClient jdbc) {
+	private final SridSql srids;
+
+	ProjectRepository(JdbcClient jdbc, SridSql srids) {
 		this.jdbc = jdbc;
+		this.srids = srids;
 	}
 
 	List<ProjectRow> all() {
@@ -82,10 +85,9 @@ class ProjectRepository {
 		return this.jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(ProjectRepository::row).optional();
 	}
 
-	List<ProjectInArea> inArea(Geometry area, int measureSrid) {
-		return this.jdbc.sql(IN_AREA)
+	List<ProjectInArea> inArea(Geometry area) {
+		return this.jdbc.sql(this.srids.render(IN_AREA))
 			.param("area", GeometryRepair.wkb(area))
-			.param("measureSrid", measureSrid)
 			.query((rs, i) -> new ProjectInArea(rs.getLong("id"), rs.getString("name"), rs.getString("state"),
 					rs.getString("category"), rs.getBigDecimal("total_investment_wan"),
 					rs.getBigDecimal("completed_investment_wan"), rs.getBoolean("inside"), rs.getDouble("inside_m2")))

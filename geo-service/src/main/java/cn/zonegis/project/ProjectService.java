@@ -95,7 +95,7 @@ public class ProjectService {
 	 */
 	@Transactional(readOnly = true)
 	public List<ProjectInArea> inArea(Geometry area) {
-		return this.projects.inArea(area, this.geo.measureSrid());
+		return this.projects.inArea(area);
 	}
 
 	@Transactional(readOnly = true)

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.SridSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,11 +29,11 @@ class ReportRepository {
 
 	private final JdbcClient jdbc;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	ReportRepository(JdbcClient jdbc, GeoProperties geo) {
+	ReportRepository(JdbcClient jdbc, SridSql srids) {
 		this.jdbc = jdbc;
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	BigDecimal value(FigureDef figure, ReportPeriod period) {
@@ -45,7 +45,7 @@ class ReportRepository {
 	}
 
 	private String sql(FigureDef figure) {
-		return figure.rowsSql().replace("{measureSrid}", Integer.toString(this.geo.measureSrid()));
+		return this.srids.render(figure.rowsSql());
 	}
 
 	private JdbcClient.StatementSpec bind(String sql, FigureDef figure, ReportPeriod period) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.SridSql;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.QueryableCatalog;
 
@@ -47,17 +48,17 @@ class TileRepository {
 	 */
 	static final double MARGIN = (double) BUFFER / EXTENT;
 
-	private static final String TILE = """
+	private static final String TILE = SridSql.storage("""
 			WITH bounds AS (
 				SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
-					ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => :margin), 4490) AS query
+					ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => :margin), {storageSrid}) AS query
 			), features AS (
 				SELECT ST_AsMVTGeom(%s, bounds.tile, %d, %d, true) AS geom, t.id%s
 				FROM zonegis.%s t, bounds
 				WHERE t.geom && bounds.query
 			)
 			SELECT ST_AsMVT(features.*, :layer, %d, 'geom', 'id') FROM features WHERE geom IS NOT NULL
-			""";
+			""");
 
 	private final NamedParameterJdbcTemplate jdbc;
 

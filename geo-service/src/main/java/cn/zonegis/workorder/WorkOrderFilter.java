@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
-import cn.zonegis.geo.Srid;
+import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.ZoneTime;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -45,7 +45,8 @@ record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long 
 		if (this.bbox != null) {
 			// The box is built as a geometry so the GiST index on the stored points is
 			// used.
-			conditions.add("t.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, " + Srid.CGCS2000 + ")");
+			conditions
+				.add(SridSql.storage("t.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, {storageSrid})"));
 			params.addValue("minLon", this.bbox.minLon())
 				.addValue("minLat", this.bbox.minLat())
 				.addValue("maxLon", this.bbox.maxLon())

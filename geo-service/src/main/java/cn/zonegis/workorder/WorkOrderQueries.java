@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryRepair;
-import cn.zonegis.geo.Srid;
+import cn.zonegis.geo.SridSql;
 import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,20 +80,20 @@ class WorkOrderQueries {
 	 * in EPSG:4490 so the GiST index on the orders' points narrows the search first.
 	 */
 	private static final String NEAR_ROAD = """
-			CROSS JOIN (SELECT ST_Transform(r.geom, :measureSrid) AS line,
-					ST_Transform(ST_Buffer(ST_Transform(r.geom, :measureSrid), :distanceM), %1$d) AS zone
-				FROM (SELECT ST_GeomFromWKB(:road, %1$d) AS geom) r) road
-			""".formatted(Srid.CGCS2000);
+			CROSS JOIN (SELECT ST_Transform(r.geom, {measureSrid}) AS line,
+					ST_Transform(ST_Buffer(ST_Transform(r.geom, {measureSrid}), :distanceM), {storageSrid}) AS zone
+				FROM (SELECT ST_GeomFromWKB(:road, {storageSrid}) AS geom) r) road
+			""";
 
-	private static final String NEAR_ROAD_DISTANCE = "round(ST_Distance(ST_Transform(t.geom, :measureSrid), road.line)::numeric, 1)";
+	private static final String NEAR_ROAD_DISTANCE = "round(ST_Distance(ST_Transform(t.geom, {measureSrid}), road.line)::numeric, 1)";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final TransactionTemplate readOnly;
 
-	private final GeoProperties geo;
+	private final SridSql srids;
 
-	WorkOrderQueries(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, GeoProperties geo) {
+	WorkOrderQueries(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, SridSql srids) {
 		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		streaming.setFetchSize(FETCH_SIZE);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
@@ -102,7 +101,7 @@ class WorkOrderQueries {
 		// after the controller returns.
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
-		this.geo = geo;
+		this.srids = srids;
 	}
 
 	/**
@@ -123,12 +122,11 @@ class WorkOrderQueries {
 			OutputStream out) {
 		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit)
 			.addValue("road", GeometryRepair.wkb(road))
-			.addValue("distanceM", distanceM)
-			.addValue("measureSrid", this.geo.measureSrid());
+			.addValue("distanceM", distanceM);
 		String where = filter.where(actor, params) + " AND t.geom && road.zone AND ST_DWithin(ST_Transform(t.geom, "
-				+ ":measureSrid), road.line, :distanceM)";
-		String sql = FEATURE.formatted(WorkOrderCollections.OVERDUE, ", 'distanceM', " + NEAR_ROAD_DISTANCE, NEAR_ROAD,
-				where, NEAR_ROAD_DISTANCE + ", t.id");
+				+ "{measureSrid}), road.line, :distanceM)";
+		String sql = this.srids.render(FEATURE.formatted(WorkOrderCollections.OVERDUE,
+				", 'distanceM', " + NEAR_ROAD_DISTANCE, NEAR_ROAD, where, NEAR_ROAD_DISTANCE + ", t.id"));
 		writeFeatures(sql, params, out);
 	}
 

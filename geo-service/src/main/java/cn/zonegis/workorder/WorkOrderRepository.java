@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.zonegis.geo.Srid;
+import cn.zonegis.geo.SridSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,20 +26,20 @@ class WorkOrderRepository {
 	 * The code is the year and the id (at least 4 digits, never cut), so it is unique
 	 * without a second sequence.
 	 */
-	private static final String INSERT = """
-			WITH n AS (SELECT nextval(pg_get_serial_sequence('zonegis.work_order', 'id')) AS id)
-			INSERT INTO zonegis.work_order (id, code, kind, priority, description, asset_type, asset_id, enterprise_id,
-				inspection_id, inspection_kind, reinspection_of, rectified_on_spot, reported_by, due_at, geom, created_by,
-				updated_by)
-			SELECT n.id, 'GD-' || to_char(now(), 'YYYY') || '-' || lpad(n.id::text, greatest(4, length(n.id::text)), '0'),
-				:kind, :priority,
-				:description, :assetType, :assetId, :enterpriseId, :inspectionId, :inspectionKind, :reinspectionOf,
-				:rectifiedOnSpot, :username,
-				now() + make_interval(secs => :slaSeconds), ST_SetSRID(ST_MakePoint(:lon, :lat), %d), :username, :username
-			FROM n
-			RETURNING id
+	private static final String INSERT = SridSql.storage(
 			"""
-		.formatted(Srid.CGCS2000);
+					WITH n AS (SELECT nextval(pg_get_serial_sequence('zonegis.work_order', 'id')) AS id)
+					INSERT INTO zonegis.work_order (id, code, kind, priority, description, asset_type, asset_id, enterprise_id,
+						inspection_id, inspection_kind, reinspection_of, rectified_on_spot, reported_by, due_at, geom, created_by,
+						updated_by)
+					SELECT n.id, 'GD-' || to_char(now(), 'YYYY') || '-' || lpad(n.id::text, greatest(4, length(n.id::text)), '0'),
+						:kind, :priority,
+						:description, :assetType, :assetId, :enterpriseId, :inspectionId, :inspectionKind, :reinspectionOf,
+						:rectifiedOnSpot, :username,
+						now() + make_interval(secs => :slaSeconds), ST_SetSRID(ST_MakePoint(:lon, :lat), {storageSrid}), :username, :username
+					FROM n
+					RETURNING id
+					""");
 
 	private static final String SELECT = """
 			SELECT t.id, t.code, t.kind, t.priority, t.state, t.description, t.asset_type, t.asset_id, t.enterprise_id,
@@ -57,12 +57,12 @@ class WorkOrderRepository {
 			WHERE id = :id AND version = :version
 			""";
 
-	private static final String INSERT_EVENT = """
+	private static final String INSERT_EVENT = SridSql.storage("""
 			INSERT INTO zonegis.work_order_event (work_order_id, by_user, from_state, to_state, note, geom)
 			VALUES (:orderId, :username, :fromState, :toState, :note,
-				ST_SetSRID(ST_MakePoint(CAST(:lon AS double precision), CAST(:lat AS double precision)), %d))
+				ST_SetSRID(ST_MakePoint(CAST(:lon AS double precision), CAST(:lat AS double precision)), {storageSrid}))
 			RETURNING id
-			""".formatted(Srid.CGCS2000);
+			""");
 
 	private static final String EVENTS = """
 			SELECT e.id, e.at, e.by_user, e.from_state, e.to_state, e.note, ST_X(e.geom) AS lon, ST_Y(e.geom) AS lat
