@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import cn.zonegis.ETag;
+import cn.zonegis.geo.GeoJson;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AssetController {
 
 	private static final String KINDS = "{kind:roads|pipes|wells|streetlights|cables}";
-
-	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
 	private final AssetService assets;
 
@@ -55,7 +53,7 @@ class AssetController {
 	@GetMapping("/api/assets/nearest")
 	ResponseEntity<String> nearest(@RequestParam double lon, @RequestParam double lat,
 			@RequestParam(required = false) String type, @RequestParam(defaultValue = "5") int k) {
-		return ResponseEntity.ok().contentType(GEO_JSON).body(this.nearest.nearest(lon, lat, type, k));
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(this.nearest.nearest(lon, lat, type, k));
 	}
 
 	@GetMapping({ "/api/assets/{kind}/{id}", "/api/" + KINDS + "/{id}" })
@@ -65,7 +63,7 @@ class AssetController {
 
 	@GetMapping({ "/api/assets/{kind}/{id}/history", "/api/" + KINDS + "/{id}/history" })
 	ResponseEntity<String> history(@PathVariable String kind, @PathVariable long id) {
-		return ResponseEntity.ok().contentType(GEO_JSON).body(this.assets.history(AssetKind.of(kind), id));
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(this.assets.history(AssetKind.of(kind), id));
 	}
 
 	@PostMapping({ "/api/assets/{kind}", "/api/" + KINDS })
@@ -75,7 +73,7 @@ class AssetController {
 		AssetService.AssetFeature created = this.assets.get(assetKind, id);
 		return ResponseEntity.created(URI.create("/api/assets/" + assetKind.collectionId() + "/" + id))
 			.eTag(ETag.of(created.version()))
-			.contentType(GEO_JSON)
+			.contentType(GeoJson.MEDIA_TYPE)
 			.body(created.geoJson());
 	}
 
@@ -108,7 +106,10 @@ class AssetController {
 
 	private ResponseEntity<String> feature(AssetKind kind, long id) {
 		AssetService.AssetFeature feature = this.assets.get(kind, id);
-		return ResponseEntity.ok().eTag(ETag.of(feature.version())).contentType(GEO_JSON).body(feature.geoJson());
+		return ResponseEntity.ok()
+			.eTag(ETag.of(feature.version()))
+			.contentType(GeoJson.MEDIA_TYPE)
+			.body(feature.geoJson());
 	}
 
 }

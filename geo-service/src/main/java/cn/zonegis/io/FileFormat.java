@@ -3,6 +3,7 @@ package cn.zonegis.io;
 import java.util.Locale;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.GeoJson;
 
 /**
  * The file formats parcels go in and out as. TXT is read and written in Java; the others
@@ -19,7 +20,7 @@ public enum FileFormat {
 	KML("kml", "KML", "application/vnd.google-earth.kml+xml", false),
 	KMZ("kmz", "LIBKML", "application/vnd.google-earth.kmz", false),
 	GPKG("gpkg", "GPKG", "application/geopackage+sqlite3", false), DXF("dxf", "DXF", "image/vnd.dxf", false),
-	GEOJSON("geojson", null, "application/geo+json", false);
+	GEOJSON("geojson", null, GeoJson.MEDIA_TYPE_VALUE, false);
 
 	private final String extension;
 

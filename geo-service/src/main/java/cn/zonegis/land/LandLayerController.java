@@ -5,6 +5,7 @@ import java.net.URI;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.geo.GeoJson;
 
 import tools.jackson.databind.JsonNode;
 
@@ -57,9 +58,7 @@ class LandLayerController {
 
 	@GetMapping(LAYER + "/{id}/history")
 	ResponseEntity<String> history(@PathVariable String layer, @PathVariable long id) {
-		return ResponseEntity.ok()
-			.contentType(ParcelController.GEO_JSON)
-			.body(this.layers.history(LandLayer.at(layer), id));
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(this.layers.history(LandLayer.at(layer), id));
 	}
 
 	/**
@@ -103,7 +102,7 @@ class LandLayerController {
 
 	private static ResponseEntity<String> feature(ResponseEntity.BodyBuilder response,
 			LandLayerRepository.Stored stored) {
-		return response.eTag(ETag.of(stored.version())).contentType(ParcelController.GEO_JSON).body(stored.feature());
+		return response.eTag(ETag.of(stored.version())).contentType(GeoJson.MEDIA_TYPE).body(stored.feature());
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.zonegis.land;
 
 import cn.zonegis.ETag;
+import cn.zonegis.geo.GeoJson;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -34,7 +35,7 @@ class LandRecoveryController {
 	ResponseEntity<String> register(@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String landUse) {
 		return ResponseEntity.ok()
-			.contentType(ParcelController.GEO_JSON)
+			.contentType(GeoJson.MEDIA_TYPE)
 			.body(this.recoveries.register(year, reason, landUse));
 	}
 

@@ -1,6 +1,7 @@
 package cn.zonegis.land;
 
 import cn.zonegis.ETag;
+import cn.zonegis.geo.GeoJson;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,7 +14,6 @@ import cn.zonegis.geo.ZoneTime;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** /api/parcels: red lines in and out as GeoJSON Features, versioned by ETag. */
 @RestController
 class ParcelController {
-
-	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
 	private final ParcelService parcels;
 
@@ -100,7 +98,7 @@ class ParcelController {
 	ResponseEntity<StreamingResponseBody> asOf(@RequestParam String asOf, @RequestParam(required = false) String bbox) {
 		OffsetDateTime at = instant("asOf", asOf);
 		BBox box = BBox.parse("bbox", bbox);
-		return ResponseEntity.ok().contentType(GEO_JSON).body((out) -> this.parcels.writeAsOf(at, box, out));
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body((out) -> this.parcels.writeAsOf(at, box, out));
 	}
 
 	/** Count and area in 亩 of the parcels in each lifecycle state. */
@@ -111,7 +109,7 @@ class ParcelController {
 
 	@GetMapping("/api/parcels/{id}/history")
 	ResponseEntity<String> history(@PathVariable long id) {
-		return ResponseEntity.ok().contentType(GEO_JSON).body(this.parcels.history(id));
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(this.parcels.history(id));
 	}
 
 	@GetMapping("/api/parcels/{id}/events")

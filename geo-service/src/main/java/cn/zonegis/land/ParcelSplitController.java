@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.geo.GeoJson;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryInput;
 import org.locationtech.jts.geom.LineString;
@@ -46,9 +47,7 @@ class ParcelSplitController {
 		LineString line = (LineString) GeometryInput.read(body.get("line"), "LineString", this.geo.extentBox());
 		List<ParcelView> created = this.splits.split(id, line, codes(body.get("codes")), note(body.get("note")),
 				expected);
-		return ResponseEntity.ok()
-			.contentType(ParcelController.GEO_JSON)
-			.body(new Pieces("FeatureCollection", created));
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(new Pieces("FeatureCollection", created));
 	}
 
 	private static List<String> codes(JsonNode codes) {

@@ -3,6 +3,8 @@ package cn.zonegis.ogc;
 import java.util.List;
 import java.util.Map;
 
+import cn.zonegis.geo.GeoJson;
+
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -56,7 +58,7 @@ class CollectionDescriptions {
 		else {
 			links.selfAndAlternate(path, served, MediaType.APPLICATION_JSON, title);
 		}
-		links.add(links.url(path + "/items", Map.of("f", "json")), "items", OgcFormat.GEO_JSON, title)
+		links.add(links.url(path + "/items", Map.of("f", "json")), "items", GeoJson.MEDIA_TYPE, title)
 			.add(links.url(path + "/items", Map.of("f", "html")), "items", MediaType.TEXT_HTML, title)
 			.add(links.url(path + "/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables",
 					OgcFormat.SCHEMA_JSON, title);

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.geo.GeoJson;
 import cn.zonegis.security.AuditLog;
 import tools.jackson.databind.JsonNode;
 
@@ -74,7 +75,7 @@ class FeatureEditController {
 			.allow(editable ? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.OPTIONS }
 					: new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS });
 		if (editable) {
-			response.header("Accept-Post", OgcFormat.GEO_JSON.toString());
+			response.header("Accept-Post", GeoJson.MEDIA_TYPE.toString());
 		}
 		return response.build();
 	}

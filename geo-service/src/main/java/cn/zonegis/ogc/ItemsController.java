@@ -10,6 +10,7 @@ import java.util.Map;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.geo.GeoJson;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,7 +67,7 @@ class ItemsController {
 			}
 		};
 		return ResponseEntity.ok()
-			.contentType(OgcResponses.type(format, OgcFormat.GEO_JSON))
+			.contentType(OgcResponses.type(format, GeoJson.MEDIA_TYPE))
 			.header("Content-Crs", items.crs().header())
 			.body(body);
 	}
@@ -81,13 +82,13 @@ class ItemsController {
 			.orElseThrow(() -> unknownItem(def, featureId));
 		ObjectNode feature = (ObjectNode) this.json.readTree(stored.json());
 		String path = "/collections/" + def.id() + "/items/" + featureId;
-		OgcLinks links = new OgcLinks(request, this.json).selfAndAlternate(path, format, OgcFormat.GEO_JSON, featureId);
+		OgcLinks links = new OgcLinks(request, this.json).selfAndAlternate(path, format, GeoJson.MEDIA_TYPE, featureId);
 		links.add(links.url("/collections/" + def.id()), "collection", MediaType.APPLICATION_JSON, def.titleEn());
 		feature.set("links", links.array());
 		return ResponseEntity.ok()
 			.eTag(ETag.of(stored.version()))
 			.header("Content-Crs", crs.header())
-			.contentType(OgcResponses.type(format, OgcFormat.GEO_JSON))
+			.contentType(OgcResponses.type(format, GeoJson.MEDIA_TYPE))
 			.body(OgcResponses.bytes(format, def.titleEn() + " " + featureId, feature, this.json));
 	}
 
@@ -116,16 +117,16 @@ class ItemsController {
 		String type = (format == OgcFormat.HTML) ? "html" : "json";
 		links
 			.add(links.url(path, page(request, items.page().offset(), type)), "self",
-					(format == OgcFormat.HTML) ? MediaType.TEXT_HTML : OgcFormat.GEO_JSON, def.titleEn())
+					(format == OgcFormat.HTML) ? MediaType.TEXT_HTML : GeoJson.MEDIA_TYPE, def.titleEn())
 			.add(links.url(path, page(request, items.page().offset(), "html".equals(type) ? "json" : "html")),
-					"alternate", (format == OgcFormat.HTML) ? OgcFormat.GEO_JSON : MediaType.TEXT_HTML, def.titleEn());
+					"alternate", (format == OgcFormat.HTML) ? GeoJson.MEDIA_TYPE : MediaType.TEXT_HTML, def.titleEn());
 		long offset = items.page().offset();
 		int limit = items.page().limit();
 		if (more) {
-			links.add(links.url(path, page(request, offset + limit, type)), "next", OgcFormat.GEO_JSON, "next page");
+			links.add(links.url(path, page(request, offset + limit, type)), "next", GeoJson.MEDIA_TYPE, "next page");
 		}
 		if (offset > 0) {
-			links.add(links.url(path, page(request, Math.max(0, offset - limit), type)), "prev", OgcFormat.GEO_JSON,
+			links.add(links.url(path, page(request, Math.max(0, offset - limit), type)), "prev", GeoJson.MEDIA_TYPE,
 					"previous page");
 		}
 		links.add(links.url("/collections/" + def.id()), "collection", MediaType.APPLICATION_JSON, def.titleEn());

@@ -5,8 +5,8 @@ import java.util.List;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.GeoJson;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +20,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 class LayerController {
-
-	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
 	private static final int SEARCH_LIMIT_PER_LAYER = 10;
 
@@ -48,7 +46,7 @@ class LayerController {
 		CollectionDef def = this.registry.get(layer);
 		BBox box = BBox.parse("bbox", bbox);
 		return ResponseEntity.ok()
-			.contentType(GEO_JSON)
+			.contentType(GeoJson.MEDIA_TYPE)
 			.body((out) -> this.features.writeFeatureCollection(def, box, out));
 	}
 
@@ -69,7 +67,7 @@ class LayerController {
 				.with("parameter", "zoom");
 		}
 		BBox box = BBox.parse("bbox", bbox);
-		return ResponseEntity.ok().contentType(GEO_JSON).body(this.features.mapView(def, box, zoom));
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(this.features.mapView(def, box, zoom));
 	}
 
 	@GetMapping("/api/search")

@@ -13,8 +13,6 @@ enum OgcFormat {
 
 	JSON, HTML;
 
-	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
-
 	static final MediaType SCHEMA_JSON = MediaType.parseMediaType("application/schema+json");
 
 	static final MediaType OPENAPI_JSON = MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0");

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 
+import cn.zonegis.geo.GeoJson;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -125,7 +126,7 @@ class OpenApiDocument {
 		operation.putObject("requestBody")
 			.put("required", true)
 			.putObject("content")
-			.putObject("application/geo+json")
+			.putObject(GeoJson.MEDIA_TYPE_VALUE)
 			.putObject("schema")
 			.put("$ref", "#/components/schemas/feature");
 	}

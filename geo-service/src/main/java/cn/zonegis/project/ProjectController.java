@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.zonegis.ETag;
-import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.GeoJson;
+import cn.zonegis.geo.ZoneTime;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ProjectController {
-
-	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
 	private final ProjectService projects;
 
@@ -53,7 +51,7 @@ class ProjectController {
 		collection.put("asOf", day.toString());
 		collection.put("features",
 				this.projects.list(sort, day, BBox.parse("bbox", bbox)).stream().map(ProjectView::feature).toList());
-		return ResponseEntity.ok().contentType(GEO_JSON).body(collection);
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(collection);
 	}
 
 	@GetMapping("/api/projects/summary")
@@ -74,7 +72,7 @@ class ProjectController {
 		ProjectView created = this.projects.get(id, day(null));
 		return ResponseEntity.created(URI.create("/api/projects/" + id))
 			.eTag(ETag.of(created.version()))
-			.contentType(GEO_JSON)
+			.contentType(GeoJson.MEDIA_TYPE)
 			.body(created.feature());
 	}
 
@@ -95,7 +93,10 @@ class ProjectController {
 
 	private ResponseEntity<Map<String, Object>> feature(long id, LocalDate asOf) {
 		ProjectView project = this.projects.get(id, day(asOf));
-		return ResponseEntity.ok().eTag(ETag.of(project.version())).contentType(GEO_JSON).body(project.feature());
+		return ResponseEntity.ok()
+			.eTag(ETag.of(project.version()))
+			.contentType(GeoJson.MEDIA_TYPE)
+			.body(project.feature());
 	}
 
 	private LocalDate day(LocalDate asOf) {

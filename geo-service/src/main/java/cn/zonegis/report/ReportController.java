@@ -2,6 +2,7 @@ package cn.zonegis.report;
 
 import java.nio.charset.StandardCharsets;
 
+import cn.zonegis.geo.GeoJson;
 import cn.zonegis.geo.ZoneTime;
 
 import org.springframework.http.ContentDisposition;
@@ -44,7 +45,7 @@ class ReportController {
 	ResponseEntity<String> rows(@RequestParam(required = false) String figure,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/geo+json"))
+			.contentType(GeoJson.MEDIA_TYPE)
 			.body(this.reports.rows(figure, ReportPeriod.parse(from, to, this.zoneTime)));
 	}
 

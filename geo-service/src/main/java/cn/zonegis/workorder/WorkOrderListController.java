@@ -1,8 +1,8 @@
 package cn.zonegis.workorder;
 
+import cn.zonegis.geo.GeoJson;
 import cn.zonegis.geo.ZoneTime;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,8 +12,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** Work orders as GeoJSON lists for the board and the map, and their counts. */
 @RestController
 class WorkOrderListController {
-
-	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
 	private final WorkOrderQueryService queries;
 
@@ -31,7 +29,7 @@ class WorkOrderListController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "1000") int limit) {
 		WorkOrderFilter filter = WorkOrderFilter.parse(bbox, state, kind, crewId, overdue, from, to, this.zoneTime);
-		return ResponseEntity.ok().contentType(GEO_JSON).body(this.queries.list(filter, limit));
+		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(this.queries.list(filter, limit));
 	}
 
 	@GetMapping("/api/workorders/near-road")
@@ -39,7 +37,9 @@ class WorkOrderListController {
 			@RequestParam(defaultValue = "50") double distance, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String kind, @RequestParam(defaultValue = "1000") int limit) {
 		WorkOrderFilter filter = WorkOrderFilter.parse(null, state, kind, null, null, null, null, this.zoneTime);
-		return ResponseEntity.ok().contentType(GEO_JSON).body(this.queries.nearRoad(name, distance, filter, limit));
+		return ResponseEntity.ok()
+			.contentType(GeoJson.MEDIA_TYPE)
+			.body(this.queries.nearRoad(name, distance, filter, limit));
 	}
 
 	@GetMapping("/api/workorders/stats")
