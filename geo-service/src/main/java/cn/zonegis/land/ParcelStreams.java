@@ -1,34 +1,27 @@
 package cn.zonegis.land;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.FeatureStream;
 import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.MeasureSql;
 import cn.zonegis.geo.SridSql;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Parcel reads that can be long (exports, the map as of a date), streamed row by row with
- * a fetch size; callers hold a read-only transaction, without which pgjdbc reads
- * everything at once.
+ * a fetch size by {@link FeatureStream}.
  */
 @Repository
 class ParcelStreams {
-
-	private static final int FETCH_SIZE = 500;
 
 	private static final String PROPERTIES = """
 			json_build_object('code', t.code, 'name', t.name, 'land_use', t.land_use,
@@ -87,24 +80,19 @@ class ParcelStreams {
 
 	private static final String VALIDITY = "'valid_from', t.valid_from, 'valid_to', t.valid_to";
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final FeatureStream stream;
 
 	private final SridSql srids;
 
-	ParcelStreams(JdbcTemplate jdbcTemplate, SridSql srids) {
-		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
-		streaming.setFetchSize(FETCH_SIZE);
-		this.jdbc = new NamedParameterJdbcTemplate(streaming);
+	ParcelStreams(FeatureStream stream, SridSql srids) {
+		this.stream = stream;
 		this.srids = srids;
 	}
 
 	/** Writes the selected parcels as a GeoJSON FeatureCollection. */
 	void writeSelection(ParcelSelection selection, OutputStream out) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String sql = selectionSql(selection, params);
-		writeCollection(out, (row) -> this.jdbc.query(sql, params, (rs) -> {
-			row.accept(rs.getString("feature"));
-		}));
+		this.stream.writeCollection(selectionSql(selection, params), params, out);
 	}
 
 	/** Hands each selected parcel, geometry read from WKB, to the sink. */
@@ -115,7 +103,11 @@ class ParcelStreams {
 						rs.getString("land_class_code"), rs.getString("holder"), rs.getString("status"),
 						rs.getBigDecimal("surveyed_area_m2"), rs.getString("note"), rs.getInt("version"),
 						GeometryRepair.round(rs.getDouble("area_m2")), GeometryRepair.read(rs.getBytes("wkb"))));
-		this.jdbc.query(selectionSql(selection, params), params, each);
+		String sql = selectionSql(selection, params);
+		this.stream.read((jdbc) -> {
+			jdbc.query(sql, params, each);
+			return null;
+		});
 	}
 
 	/**
@@ -124,17 +116,14 @@ class ParcelStreams {
 	void writeAsOf(OffsetDateTime at, BBox bbox, OutputStream out) {
 		MapSqlParameterSource params = new MapSqlParameterSource("at", at);
 		String where = (bbox == null) ? "true" : bboxFilter(bbox, params);
-		String sql = AS_OF.formatted(properties(VALIDITY), where);
-		writeCollection(out, (row) -> this.jdbc.query(sql, params, (rs) -> {
-			row.accept(rs.getString(1));
-		}));
+		this.stream.writeCollection(AS_OF.formatted(properties(VALIDITY), where), params, out);
 	}
 
 	/** Every version of a parcel, newest first, the current one with valid_to null. */
 	String history(long id) {
-		return this.jdbc.queryForObject(
-				HISTORY.formatted(properties(VALIDITY + ", 'changed_by', t.changed_by, 'replaced_by', t.replaced_by")),
-				new MapSqlParameterSource("id", id), String.class);
+		String sql = HISTORY
+			.formatted(properties(VALIDITY + ", 'changed_by', t.changed_by, 'replaced_by', t.replaced_by"));
+		return this.stream.read((jdbc) -> jdbc.queryForObject(sql, new MapSqlParameterSource("id", id), String.class));
 	}
 
 	private String selectionSql(ParcelSelection selection, MapSqlParameterSource params) {
@@ -167,26 +156,6 @@ class ParcelStreams {
 	private String properties(String extra) {
 		return this.srids
 			.render(PROPERTIES.formatted(extra, MeasureSql.AREA_M2, MeasureSql.AREA_MU, MeasureSql.AREA_HA));
-	}
-
-	private static void writeCollection(OutputStream out, Consumer<Consumer<String>> rows) {
-		write(out, "{\"type\":\"FeatureCollection\",\"features\":[");
-		boolean[] first = { true };
-		rows.accept((feature) -> {
-			write(out, first[0] ? "\n" : ",\n");
-			first[0] = false;
-			write(out, feature);
-		});
-		write(out, "\n]}\n");
-	}
-
-	private static void write(OutputStream out, String text) {
-		try {
-			out.write(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -1,25 +1,18 @@
 package cn.zonegis.ogc;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.FeatureStream;
 import cn.zonegis.geo.SridSql;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -28,9 +21,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @Repository
 public class FeatureRepository {
-
-	/** Rows per round trip: a default page of 1000 features in one or two. */
-	private static final int FETCH_SIZE = 1000;
 
 	/** Pages up to this many features (a few MB) are read whole; larger ones stream. */
 	private static final int WHOLE_PAGE = 2000;
@@ -109,22 +99,16 @@ public class FeatureRepository {
 			SELECT count(*) FROM (SELECT FROM zonegis.%s t %s LIMIT :upTo) s
 			""";
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final FeatureStream stream;
 
 	/** Without a transaction: pgjdbc then reads the whole result in one round trip. */
 	private final NamedParameterJdbcTemplate whole;
 
-	private final TransactionTemplate readOnly;
-
 	private final QueryableCatalog queryables;
 
-	FeatureRepository(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, QueryableCatalog queryables) {
-		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
-		streaming.setFetchSize(FETCH_SIZE);
-		this.jdbc = new NamedParameterJdbcTemplate(streaming);
-		this.whole = new NamedParameterJdbcTemplate(jdbcTemplate);
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
+	FeatureRepository(FeatureStream stream, NamedParameterJdbcTemplate whole, QueryableCatalog queryables) {
+		this.stream = stream;
+		this.whole = whole;
 		this.queryables = queryables;
 	}
 
@@ -133,9 +117,8 @@ public class FeatureRepository {
 	 * out.
 	 */
 	public void writeFeatureCollection(CollectionDef def, BBox bbox, OutputStream out) {
-		writeFeatures(def, inBox(bbox), Crs.STORED_LON_LAT, null, "{\"type\":\"FeatureCollection\",\"features\":[",
-				out);
-		write(out, "\n]}\n");
+		SqlWhere where = inBox(bbox);
+		this.stream.writeCollection(featuresSql(def, where, Crs.STORED_LON_LAT, ""), where.params(), out);
 	}
 
 	/**
@@ -148,10 +131,15 @@ public class FeatureRepository {
 		MapSqlParameterSource params = where.params().addValue("upTo", MAP_FEATURES + 1);
 		long found = this.whole.queryForObject(COUNT_UP_TO.formatted(def.table(), where.sql()), params, Long.class);
 		if (found <= MAP_FEATURES) {
+			String sql = featuresSql(def, where, Crs.STORED_LON_LAT, "");
 			return (out) -> {
-				Written written = writeFeatures(def, where, Crs.STORED_LON_LAT, null,
+				FeatureStream.Features features = new FeatureStream.Features(
 						"{\"type\":\"FeatureCollection\",\"clustered\":false,\"features\":[", out);
-				write(out, "\n],\"numberMatched\":" + written.returned() + "}\n");
+				this.stream.read((jdbc) -> {
+					jdbc.query(sql, params, features);
+					return null;
+				});
+				features.close("\n],\"numberMatched\":" + features.written() + "}\n");
 			};
 		}
 		double degreesPerPixel = 360.0 / (256 * Math.pow(2, zoom));
@@ -162,14 +150,14 @@ public class FeatureRepository {
 		params.addValue("cellLon", cellLon).addValue("cellLat", cellLat);
 		String sql = CLUSTERS.formatted(def.table(), where.sql());
 		return (out) -> {
-			write(out, "{\"type\":\"FeatureCollection\",\"clustered\":true,\"features\":[");
+			FeatureStream.Features clusters = new FeatureStream.Features(
+					"{\"type\":\"FeatureCollection\",\"clustered\":true,\"features\":[", out);
 			long[] total = { 0 };
 			this.whole.query(sql, params, (rs) -> {
-				write(out, (total[0] == 0) ? "\n" : ",\n");
-				writeBytes(out, rs.getBytes(1));
+				clusters.processRow(rs);
 				total[0] += rs.getLong(2);
 			});
-			write(out, "\n],\"numberMatched\":" + total[0] + "}\n");
+			clusters.close("\n],\"numberMatched\":" + total[0] + "}\n");
 		};
 	}
 
@@ -189,57 +177,39 @@ public class FeatureRepository {
 	/** How many features of def the where clause selects. */
 	public long count(CollectionDef def, SqlWhere where) {
 		String sql = COUNT.formatted(def.table(), where.sql());
-		return inReadOnly(() -> this.jdbc.queryForObject(sql, where.params(), Long.class));
+		return this.stream.read((jdbc) -> jdbc.queryForObject(sql, where.params(), Long.class));
 	}
 
 	/**
-	 * Writes opening and then the selected features, comma separated, in crs, each as
-	 * PostgreSQL wrote it (bytes, never decoded); page is null for all of them. Nothing
-	 * is written until the query has run, so a failing query can still be answered with a
-	 * problem.
+	 * Writes a page of the selected features in crs as the start of a FeatureCollection,
+	 * before the closing text, which is the caller's. Nothing is written until the query
+	 * has run, so a failing query can still be answered with a problem.
 	 * @return how many were written, and whether the page has a successor
 	 */
-	public Written writeFeatures(CollectionDef def, SqlWhere where, Crs crs, Page page, String opening,
-			OutputStream out) {
+	public Written writePage(CollectionDef def, SqlWhere where, Crs crs, Page page, OutputStream out) {
 		MapSqlParameterSource params = where.params();
-		String limit = "";
-		if (page != null) {
-			// One row past the page tells whether there is a next one, without a count.
-			limit = "LIMIT :pageLimit OFFSET :pageOffset";
-			params.addValue("pageLimit", page.limit() + 1).addValue("pageOffset", page.offset());
-		}
-		String sql = FEATURE.formatted(crs.fromStorage("t.geom"), crs.decimals(), propertiesJson(def), def.table(),
-				where.sql(), limit);
-		int[] written = { 0 };
-		boolean[] more = { false };
-		RowCallbackHandler row = (rs) -> {
-			if (page != null && written[0] == page.limit()) {
-				more[0] = true;
-				return;
-			}
-			write(out, (written[0]++ == 0) ? opening + "\n" : ",\n");
-			writeBytes(out, rs.getBytes(1));
-		};
-		if (page != null && page.limit() <= WHOLE_PAGE) {
+		// One row past the page tells whether there is a next one, without a count.
+		params.addValue("pageLimit", page.limit() + 1).addValue("pageOffset", page.offset());
+		String sql = featuresSql(def, where, crs, "LIMIT :pageLimit OFFSET :pageOffset");
+		FeatureStream.Features features = new FeatureStream.Features(FeatureStream.OPENING, out, page.limit());
+		if (page.limit() <= WHOLE_PAGE) {
 			// A plain statement, no cursor and no transaction: one round trip.
-			this.whole.query(sql, params, row);
+			this.whole.query(sql, params, features);
 		}
 		else {
-			inReadOnly(() -> {
-				this.jdbc.query(sql, params, row);
+			this.stream.read((jdbc) -> {
+				jdbc.query(sql, params, features);
 				return null;
 			});
 		}
-		if (written[0] == 0) {
-			write(out, opening);
-		}
-		return new Written(written[0], more[0]);
+		features.close("");
+		return new Written(features.written(), features.more());
 	}
 
 	/** One feature in crs with its version, or empty when there is no such id. */
 	public Optional<StoredFeature> find(CollectionDef def, long id, Crs crs) {
 		String sql = ITEM.formatted(crs.fromStorage("t.geom"), crs.decimals(), propertiesJson(def), def.table());
-		return inReadOnly(() -> this.jdbc.query(sql, new MapSqlParameterSource("id", id),
+		return this.stream.read((jdbc) -> jdbc.query(sql, new MapSqlParameterSource("id", id),
 				(rs, i) -> new StoredFeature(rs.getString("feature"), rs.getInt("version"))))
 			.stream()
 			.findFirst();
@@ -261,7 +231,7 @@ public class FeatureRepository {
 		String sql = SEARCH.formatted(label, def.table(), String.join(" OR ", matches));
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("pattern", "%" + escapeLike(text) + "%")
 			.addValue("limit", limit);
-		return inReadOnly(() -> this.jdbc.query(sql, params,
+		return this.stream.read((jdbc) -> jdbc.query(sql, params,
 				(rs, i) -> new SearchHit(def.id(), rs.getLong("id"), rs.getString("label").trim(), rs.getDouble("lon"),
 						rs.getDouble("lat"), new double[] { rs.getDouble("min_lon"), rs.getDouble("min_lat"),
 								rs.getDouble("max_lon"), rs.getDouble("max_lat") })));
@@ -281,13 +251,13 @@ public class FeatureRepository {
 			.addValue("maxX", box[2])
 			.addValue("maxY", box[3])
 			.addValue("limit", limit);
-		return inReadOnly(() -> this.jdbc.query(sql, params,
+		return this.stream.read((jdbc) -> jdbc.query(sql, params,
 				(rs, i) -> new PlaneShape(rs.getLong("id"), rs.getString("label"), rs.getBytes("wkb"))));
 	}
 
-	/** pgjdbc only streams with a fetch size inside a transaction. */
-	private <T> T inReadOnly(Supplier<T> work) {
-		return this.readOnly.execute((status) -> work.get());
+	private String featuresSql(CollectionDef def, SqlWhere where, Crs crs, String limit) {
+		return FEATURE.formatted(crs.fromStorage("t.geom"), crs.decimals(), propertiesJson(def), def.table(),
+				where.sql(), limit);
 	}
 
 	private String propertiesJson(CollectionDef def) {
@@ -302,19 +272,6 @@ public class FeatureRepository {
 
 	private static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	private static void write(OutputStream out, String text) {
-		writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static void writeBytes(OutputStream out, byte[] bytes) {
-		try {
-			out.write(bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** One page of items: at most limit, after skipping offset. */

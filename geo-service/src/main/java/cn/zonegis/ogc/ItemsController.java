@@ -55,8 +55,8 @@ class ItemsController {
 		Long counted = items.countAll() ? this.features.count(def, items.where()) : null;
 		StreamingResponseBody body = (out) -> {
 			OutputStream target = (format == OgcFormat.HTML) ? new ByteArrayOutputStream() : out;
-			FeatureRepository.Written page = this.features.writeFeatures(def, items.where(), items.crs(), items.page(),
-					"{\"type\":\"FeatureCollection\",\"features\":[", target);
+			FeatureRepository.Written page = this.features.writePage(def, items.where(), items.crs(), items.page(),
+					target);
 			// The last page tells the exact number for free (unless it is past the end).
 			Long matched = (counted == null && !page.more() && (page.returned() > 0 || items.page().offset() == 0))
 					? Long.valueOf(items.page().offset() + page.returned()) : counted;

@@ -1,25 +1,20 @@
 package cn.zonegis.workorder;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cn.zonegis.geo.FeatureStream;
 import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.SridSql;
 import org.locationtech.jts.geom.Geometry;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lists and counts of work orders. Lists are GeoJSON that PostGIS writes, streamed row by
@@ -27,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 class WorkOrderQueries {
-
-	private static final int FETCH_SIZE = 500;
 
 	private static final String FEATURE = """
 			SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7, 0)::json,
@@ -89,18 +82,13 @@ class WorkOrderQueries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final TransactionTemplate readOnly;
+	private final FeatureStream stream;
 
 	private final SridSql srids;
 
-	WorkOrderQueries(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, SridSql srids) {
-		JdbcTemplate streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
-		streaming.setFetchSize(FETCH_SIZE);
-		this.jdbc = new NamedParameterJdbcTemplate(streaming);
-		// pgjdbc streams with a fetch size only inside a transaction; the list is written
-		// after the controller returns.
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
+	WorkOrderQueries(NamedParameterJdbcTemplate jdbc, FeatureStream stream, SridSql srids) {
+		this.jdbc = jdbc;
+		this.stream = stream;
 		this.srids = srids;
 	}
 
@@ -111,7 +99,7 @@ class WorkOrderQueries {
 		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
 		String sql = FEATURE.formatted(WorkOrderCollections.OVERDUE, "", "", filter.where(actor, params),
 				"t.due_at, t.id");
-		writeFeatures(sql, params, out);
+		this.stream.writeCollection(sql, params, out);
 	}
 
 	/**
@@ -127,7 +115,7 @@ class WorkOrderQueries {
 				+ "{measureSrid}), road.line, :distanceM)";
 		String sql = this.srids.render(FEATURE.formatted(WorkOrderCollections.OVERDUE,
 				", 'distanceM', " + NEAR_ROAD_DISTANCE, NEAR_ROAD, where, NEAR_ROAD_DISTANCE + ", t.id"));
-		writeFeatures(sql, params, out);
+		this.stream.writeCollection(sql, params, out);
 	}
 
 	/** Counts by state and by kind, with how many are overdue. */
@@ -161,28 +149,6 @@ class WorkOrderQueries {
 				(rs, i) -> new Inspections(rs.getLong("inspections"), rs.getLong("enterprises"), rs.getLong("findings"),
 						rs.getLong("rectified")));
 		return new Stats(totals[0], totals[1], byState, byKind, byStateAndKind, workDone, inspections);
-	}
-
-	private void writeFeatures(String sql, MapSqlParameterSource params, OutputStream out) {
-		this.readOnly.executeWithoutResult((status) -> {
-			write(out, "{\"type\":\"FeatureCollection\",\"features\":[");
-			boolean[] first = { true };
-			this.jdbc.query(sql, params, (rs) -> {
-				write(out, first[0] ? "\n" : ",\n");
-				first[0] = false;
-				write(out, rs.getString(1));
-			});
-			write(out, "\n]}\n");
-		});
-	}
-
-	private static void write(OutputStream out, String text) {
-		try {
-			out.write(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**
