@@ -122,6 +122,20 @@ class ParcelHistoryTests extends IntegrationTest {
 	class Refused {
 
 		@Test
+		void aStaleIfMatchNamesTheParcelTheVersionEditedAndTheCurrentOne() {
+			Drawn parcel = draw();
+			redraw(parcel, 0.002, "\"1\"");
+			Http.Response response = as("planner").put("/api/parcels/" + parcel.id(),
+					TestGround.feature(parcel.code(),
+							TestGround.rectangle(parcel.cell()[0], parcel.cell()[1], 0.0015, 0.001)),
+					Map.of("Content-Type", "application/json", "If-Match", "\"1\"", "Accept-Language", "en"));
+			assertThat(response.status()).isEqualTo(412);
+			assertThat(response.json().get("type").asString()).endsWith("/stale-version");
+			assertThat(response.json().get("detail").asString()).startsWith("Parcel " + parcel.code()
+					+ " was changed by someone else: you edited version 1, it is now version 2.");
+		}
+
+		@Test
 		void aStaleIfMatchIsAPreconditionFailureThatChangesNothing() {
 			Drawn parcel = draw();
 			redraw(parcel, 0.002, "\"1\"");
