@@ -1,4 +1,4 @@
-// t(key, params) and the language switch. Chinese is the default; the choice is kept in
+// t(key, params), the language switch and the one way to show a number or an instant. Chinese is the default; the choice is kept in
 // localStorage. Switching fires `zg:language` on document so every panel re-renders its text.
 import zh from './i18n/zh.js';
 import en from './i18n/en.js';
@@ -49,4 +49,25 @@ export function onLanguageChange(fn) {
   const listener = () => fn(current);
   document.addEventListener(EVENT, listener);
   return () => document.removeEventListener(EVENT, listener);
+}
+
+// The locale numbers and times are written in, by the language.
+export function locale() {
+  return current === 'en' ? 'en-GB' : 'zh-CN';
+}
+
+// Instants are shown on the zone's clock (/api/config timeZone, Asia/Shanghai by default), the
+// clock its dates are read on, whatever the browser's own time zone.
+let zoneTimeZone = 'Asia/Shanghai';
+
+export function setTimeZone(timeZone) {
+  if (timeZone) zoneTimeZone = timeZone;
+}
+
+export function formatDateTime(value) {
+  return new Date(value).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short', timeZone: zoneTimeZone });
+}
+
+export function formatDate(value) {
+  return new Date(value).toLocaleDateString(locale(), { timeZone: zoneTimeZone });
 }

@@ -3,7 +3,7 @@
 import './leaflet.js';
 import './styles.css';
 import { api } from './api.js';
-import { t, getLanguage, onLanguageChange } from './i18n.js';
+import { t, getLanguage, onLanguageChange, setTimeZone } from './i18n.js';
 import { el, fill } from './dom.js';
 import { createMap } from './map.js';
 import { mountLogin } from './login.js';
@@ -151,6 +151,7 @@ async function boot() {
   let config;
   try {
     config = await api.get('/api/config');
+    setTimeZone(config.timeZone);
   } catch (error) {
     showUnavailable(error);
     return;

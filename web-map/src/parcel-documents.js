@@ -2,11 +2,7 @@
 // when this version was issued, a preview otherwise — and every drawing issued so far, from
 // /api/parcels/{id}/red-line-drawings, each downloadable as it was issued.
 import { el, fill } from './dom.js';
-import { t, getLanguage } from './i18n.js';
-
-function when(value) {
-  return new Date(value).toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
-}
+import { t, formatDateTime } from './i18n.js';
 
 // Returns { node, destroy() }; node fills itself once the list arrives and then says
 // data-zg-drawings="<count>", so tests wait for a state, not a time.
@@ -37,7 +33,11 @@ export function parcelDocuments({ api, parcel }) {
           }),
           el('span', {
             className: 'zg-issued-meta',
-            text: t('documents.issuedBy', { at: when(d.issuedAt), by: d.issuedBy, sha: d.sha256.slice(0, 12) }),
+            text: t('documents.issuedBy', {
+              at: formatDateTime(d.issuedAt),
+              by: d.issuedBy,
+              sha: d.sha256.slice(0, 12),
+            }),
           }),
         ]),
       );

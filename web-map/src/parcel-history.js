@@ -3,7 +3,7 @@
 // from /api/parcels/{id}/events, newest first: when, who, from which state to which, and the note.
 import L from './leaflet.js';
 import { el, fill } from './dom.js';
-import { t, getLanguage } from './i18n.js';
+import { t, formatDate, formatDateTime } from './i18n.js';
 
 const outline = {
   color: '#ff7f00',
@@ -14,10 +14,8 @@ const outline = {
   pmIgnore: true,
 };
 
-const locale = () => (getLanguage() === 'en' ? 'en-GB' : 'zh-CN');
-
 function date(value) {
-  return value ? new Date(value).toLocaleDateString(locale()) : t('history.now');
+  return value ? formatDate(value) : t('history.now');
 }
 
 const status = (code) => t(`value.parcels.status.${code}`);
@@ -37,7 +35,7 @@ function eventList(events) {
             el('span', {
               className: 'zg-history-event-meta',
               text: t('history.stepMeta', {
-                at: new Date(e.at).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' }),
+                at: formatDateTime(e.at),
                 by: e.byUser,
                 version: e.version,
               }),

@@ -2,16 +2,12 @@
 // parses a string given to setContent, so popups always get a DOM element.
 import L from './leaflet.js';
 import { el } from './dom.js';
-import { t, has, getLanguage, onLanguageChange } from './i18n.js';
+import { t, has, getLanguage, onLanguageChange, locale, formatDateTime } from './i18n.js';
 import { progressOf } from './layer-styles.js';
 
 // Columns that are bookkeeping rather than facts about the feature.
 const HIDDEN = new Set(['geom', 'footprint', 'id']);
 const TITLE_PROPS = ['code', 'name', 'label'];
-
-function locale() {
-  return getLanguage() === 'en' ? 'en-GB' : 'zh-CN';
-}
 
 export function formatValue(layerId, name, value) {
   if (value === null || value === undefined || value === '') return t('popup.empty');
@@ -23,7 +19,7 @@ export function formatValue(layerId, name, value) {
   if (typeof value === 'number') return value.toLocaleString(locale(), { maximumFractionDigits: 3 });
   if (Array.isArray(value)) return value.map(String).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
-  if (/_(at)$/.test(name) && !Number.isNaN(Date.parse(value))) return new Date(value).toLocaleString(locale());
+  if (/_(at)$/.test(name) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
   return String(value);
 }
 

@@ -6,7 +6,7 @@
 import { spreadsheetLink } from './spreadsheet-link.js';
 import L, { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
-import { t, has, getLanguage, onLanguageChange } from './i18n.js';
+import { t, has, onLanguageChange, locale } from './i18n.js';
 import './projects-panel.css';
 
 const defaults = {
@@ -17,10 +17,6 @@ const defaults = {
   // Rings above every layer's pane (layers.js stacks them from 410 to about 490), below markers (600).
   paneZIndex: 550,
 };
-
-function locale() {
-  return getLanguage() === 'en' ? 'en-GB' : 'zh-CN';
-}
 
 function amount(value, digits = 0) {
   return Number(value).toLocaleString(locale(), { maximumFractionDigits: digits });

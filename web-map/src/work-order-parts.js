@@ -1,7 +1,7 @@
 // Pieces both work order panels show: labels, an order's row in a list, its timeline with photos,
 // and the marker layer. Every value from the server enters as text through el().
 import { el } from './dom.js';
-import { t, getLanguage } from './i18n.js';
+import { t, formatDateTime } from './i18n.js';
 import { buildFeatureLayer } from './feature-layer.js';
 
 // Map pane for the panels' own markers: above the layers' work orders (markerPane is 600).
@@ -39,10 +39,7 @@ export async function loadCatalogue(api) {
 
 export function formatTime(iso) {
   if (!iso) return '';
-  return new Date(iso).toLocaleString(getLanguage() === 'en' ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
+  return formatDateTime(iso);
 }
 
 // One order in a list; p are the GeoJSON properties. Overdue orders carry zg-wo-overdue.

@@ -37,7 +37,7 @@ class MapConfigController {
 		String key = (this.map.tiandituKey() == null || this.map.tiandituKey().isBlank()) ? null
 				: this.map.tiandituKey();
 		return new MapConfig(this.geo.measureSrid(), this.measureCrs.name(), this.measureCrs.proj4(), this.geo.center(),
-				this.geo.zoom(), this.geo.extent(), key, this.map.defaultBaseMap());
+				this.geo.zoom(), this.geo.extent(), key, this.map.defaultBaseMap(), this.geo.timeZone().getId());
 	}
 
 	private static String crsName(String wkt) {
@@ -48,8 +48,12 @@ class MapConfigController {
 	private record MeasureCrs(String name, String proj4) {
 	}
 
+	/**
+	 * @param timeZone the zone's clock: bare dates are read on it and the map shows
+	 * instants on it
+	 */
 	record MapConfig(int measureSrid, String measureCrsName, String measureProj4, List<Double> center, int zoom,
-			List<Double> extent, String tiandituKey, String defaultBaseMap) {
+			List<Double> extent, String tiandituKey, String defaultBaseMap, String timeZone) {
 	}
 
 	/**

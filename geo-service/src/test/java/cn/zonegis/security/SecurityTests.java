@@ -67,6 +67,7 @@ class SecurityTests extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("measureSrid").asInt()).isEqualTo(4550);
 		assertThat(response.json().get("measureProj4").asString()).contains("+lon_0=123");
+		assertThat(response.json().get("timeZone").asString()).isEqualTo("Asia/Shanghai");
 	}
 
 	@Test
