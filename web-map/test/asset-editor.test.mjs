@@ -2,39 +2,9 @@
 // kind's columns, and be told when someone else saved first or a value is refused.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, apiAs, ground } from './support.mjs';
+import { screenshot, apiAs, editStreetlight } from './support.mjs';
 
 const asPlanner = apiAs('planner');
-
-// A streetlight of the test's own in the middle of its ground slot, deleted when the test ends,
-// opened in the editor by clicking it on a map centred on it.
-async function editStreetlight(t, slot) {
-  const code = `TEST-LD-${slot}-${Date.now()}`;
-  const { lon, lat } = ground(slot).center;
-  const created = await asPlanner('/api/streetlights', {
-    method: 'POST',
-    body: JSON.stringify({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [lon, lat] },
-      properties: { code, circuit: 'HL-01', power_w: 120 },
-    }),
-  });
-  assert.equal(created.status, 201, await created.text());
-  const location = created.headers.get('location');
-  t.after(async () => {
-    const current = await asPlanner(location);
-    if (current.ok)
-      await asPlanner(location, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
-  });
-  const session = await signedIn(t, 'planner', { view: { lon, lat, zoom: 18 } });
-  const { page } = session;
-  await page.click('.zg-edit-tool[data-tool="editAsset"]');
-  await page.waitForSelector('.zg-asset-editor[data-state="picking"]');
-  const box = await page.locator('.zg-map').boundingBox();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.waitForSelector('.zg-asset-editor[data-state="editing"]');
-  return { ...session, code, location };
-}
 
 describe('the asset editor', () => {
   it('opens the clicked streetlight in a form with its allowed states', async (t) => {

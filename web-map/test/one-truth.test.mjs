@@ -3,7 +3,7 @@
 // saving a streetlight in the asset editor fetches its tiles again.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, ground, rectangle, createParcel, apiAs } from './support.mjs';
+import { signedIn, screenshot, ground, rectangle, createParcel, apiAs, editStreetlight } from './support.mjs';
 
 const PARCEL_SLOT = 80;
 const LIGHT_SLOT = 81;
@@ -45,29 +45,7 @@ describe('one truth on the page', () => {
   });
 
   it('fetches the streetlight tiles again once the asset editor saved', async (t) => {
-    const code = `TEST-LD-${LIGHT_SLOT}-${Date.now()}`;
-    const { lon, lat } = ground(LIGHT_SLOT).center;
-    const created = await asPlanner('/api/streetlights', {
-      method: 'POST',
-      body: JSON.stringify({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [lon, lat] },
-        properties: { code, circuit: 'HL-01', power_w: 120 },
-      }),
-    });
-    assert.equal(created.status, 201, await created.text());
-    const location = created.headers.get('location');
-    t.after(async () => {
-      const current = await asPlanner(location);
-      if (current.ok)
-        await asPlanner(location, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
-    });
-    const { page, errors } = await signedIn(t, 'planner', { view: { lon, lat, zoom: 18 } });
-    await page.click('.zg-edit-tool[data-tool="editAsset"]');
-    await page.waitForSelector('.zg-asset-editor[data-state="picking"]');
-    const box = await page.locator('.zg-map').boundingBox();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForSelector('.zg-asset-editor[data-state="editing"]');
+    const { page, location, errors } = await editStreetlight(t, LIGHT_SLOT);
 
     await page.selectOption('.zg-asset-form select[name="state"]', 'faulty');
     const refetched = page.waitForResponse((r) => /streetlights\/.*\?v=1$/.test(r.url()) && r.status() === 200);

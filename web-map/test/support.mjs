@@ -7,6 +7,7 @@
 // ground no other test uses (`ground`), and waits for states the page announces, never for time:
 // body[data-zg-state] for the screen, .zg-map[data-zg-map="idle"] once the map has stopped moving
 // and loading.
+import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -189,4 +190,35 @@ export function layerDefs(page) {
   return page.evaluate(async () =>
     (await fetch('/api/layers', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json(),
   );
+}
+
+// A streetlight of the test's own in the middle of its ground slot, deleted when the test ends,
+// opened in the editor by clicking it on a map centred on it.
+export async function editStreetlight(t, slot) {
+  const code = `TEST-LD-${slot}-${Date.now()}`;
+  const { lon, lat } = ground(slot).center;
+  const asPlanner = apiAs('planner');
+  const created = await asPlanner('/api/streetlights', {
+    method: 'POST',
+    body: JSON.stringify({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: { code, circuit: 'HL-01', power_w: 120 },
+    }),
+  });
+  assert.equal(created.status, 201, await created.text());
+  const location = created.headers.get('location');
+  t.after(async () => {
+    const current = await asPlanner(location);
+    if (current.ok)
+      await asPlanner(location, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
+  });
+  const session = await signedIn(t, 'planner', { view: { lon, lat, zoom: 18 } });
+  const { page } = session;
+  await page.click('.zg-edit-tool[data-tool="editAsset"]');
+  await page.waitForSelector('.zg-asset-editor[data-state="picking"]');
+  const box = await page.locator('.zg-map').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForSelector('.zg-asset-editor[data-state="editing"]');
+  return { ...session, code, location };
 }

@@ -1,32 +1,22 @@
 package cn.zonegis;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-import static org.assertj.core.api.Assertions.fail;
+import org.awaitility.Awaitility;
 
-/** Waiting for a state the service or the database announces, never for a fixed time. */
+/**
+ * Waiting for a state the service or the database announces, never for a fixed time:
+ * Awaitility asks again until the state holds and fails the test past the limit.
+ */
 public final class Waiting {
 
 	private Waiting() {
 	}
 
-	/** Polls until the state is reached; fails when it is not reached in time. */
+	/** Returns once the state is reached; fails when it is not reached in time. */
 	public static void until(Duration limit, BooleanSupplier state) {
-		Instant deadline = Instant.now().plus(limit);
-		while (!state.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				fail("not reached within " + limit);
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				fail("interrupted");
-			}
-		}
+		Awaitility.await().atMost(limit).until(state::getAsBoolean);
 	}
 
 }
