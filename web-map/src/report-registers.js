@@ -139,7 +139,8 @@ export function mountReportRegisters(map, { api, container, dock }) {
           : features
             ? [
                 el('p', { className: 'zg-register-count', text: t('registers.count', { count: features.length }) }),
-                table(),
+                // A register has more columns than the panel is wide: the table scrolls, the panel does not.
+                el('div', { className: 'zg-register-scroll' }, table()),
               ]
             : el('p', { text: t('registers.loading') }),
       ].flat(),
