@@ -14,13 +14,26 @@ import java.util.Map;
  * @param labelKey message key of the figure's name; {@code labelArgs} fill it
  * @param definitionKey message key saying exactly what is counted
  */
-record FigureDef(String key, ReportSection section, String unit, String aggregate, String rowsSql,
+public record FigureDef(String key, ReportSection section, String unit, String aggregate, String rowsSql,
 		Map<String, Object> params, String labelKey, Object[] labelArgs, String definitionKey) {
 
-	static final String COUNT = "count(*)";
+	public static final String COUNT = "count(*)";
 
-	static final String DISTINCT_GROUPS = "count(DISTINCT r.grp)";
+	public static final String DISTINCT_GROUPS = "count(DISTINCT r.grp)";
 
-	static final String SUM = "coalesce(sum(r.amount), 0)";
+	public static final String SUM = "coalesce(sum(r.amount), 0)";
+
+	/** Amounts in 万元 stated in 亿元. */
+	public static final String SUM_YI_FROM_WAN = "round(coalesce(sum(r.amount), 0) / 10000, 2)";
+
+	/**
+	 * A figure named by its key: its label is message {@code report.<key>}, its
+	 * definition {@code report.<key>.definition}.
+	 */
+	public static FigureDef of(String key, ReportSection section, String unit, String aggregate, String rowsSql,
+			Map<String, Object> params) {
+		return new FigureDef(key, section, unit, aggregate, rowsSql, params, "report." + key, new Object[0],
+				"report." + key + ".definition");
+	}
 
 }

@@ -16,7 +16,7 @@ import cn.zonegis.geo.ZoneTime;
  * @param end the first instant after the period
  * @param timeZone the zone's time zone the days are read in
  */
-record ReportPeriod(LocalDate from, LocalDate to, OffsetDateTime start, OffsetDateTime end, String timeZone) {
+public record ReportPeriod(LocalDate from, LocalDate to, OffsetDateTime start, OffsetDateTime end, String timeZone) {
 
 	/** Both days are required; an inverted period is refused, naming the parameter. */
 	static ReportPeriod parse(String from, String to, ZoneTime zoneTime) {

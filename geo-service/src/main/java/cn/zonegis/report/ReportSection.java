@@ -10,7 +10,7 @@ import cn.zonegis.ApiProblem;
  * The sections of the half-year report the system writes, in the seed's order: 保障项目用地,
  * 市政配套, 化工园区, 重点项目, 营商环境 (未办证), 安全与环保, 自建房.
  */
-enum ReportSection {
+public enum ReportSection {
 
 	LAND, MUNICIPAL, PARK, PROJECTS, BUSINESS, SAFETY, HOUSES;
 
