@@ -137,8 +137,9 @@ public final class Http {
 	}
 
 	/** A response with its body parsed on demand. */
-	public record Response(HttpResponse<String> raw) {
+	public record Response(HttpResponse<String> raw) implements Problems.Answer {
 
+		@Override
 		public int status() {
 			return this.raw.statusCode();
 		}
@@ -147,10 +148,17 @@ public final class Http {
 			return this.raw.body();
 		}
 
+		@Override
+		public String text() {
+			return body();
+		}
+
+		@Override
 		public JsonNode json() {
 			return JSON.readTree(this.raw.body());
 		}
 
+		@Override
 		public String contentType() {
 			return this.raw.headers().firstValue("Content-Type").orElse("");
 		}

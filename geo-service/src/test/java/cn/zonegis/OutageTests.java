@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -220,12 +221,6 @@ class OutageTests extends IntegrationTest {
 		assertThat(Duration.between(sent, Instant.now())).as(what + " answered promptly").isLessThan(PROMPT);
 		assertProblem(response, 503, "database-unavailable");
 		assertThat(response.header("Retry-After")).as(what + " Retry-After").isNotBlank();
-	}
-
-	private static void assertProblem(Http.Response response, int status, String type) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("type").asString()).endsWith("/" + type);
 	}
 
 	private static String workOrder(String description) {

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -269,8 +270,7 @@ class AssetCrudTests extends IntegrationTest {
 			Http.Response stale = as("planner").put(location,
 					pipe(code, ",\"diameter_mm\":800", 122.05, 37.19, 122.06, 37.19),
 					Map.of("If-Match", "\"7\"", "Content-Type", "application/json"));
-			assertThat(stale.status()).isEqualTo(412);
-			assertThat(stale.contentType()).startsWith("application/problem+json");
+			assertProblem(stale, 412);
 			assertThat(stale.json().path("currentVersion").intValue()).isEqualTo(1);
 			assertThat(as("viewer").get(location).json().path("properties").path("diameter_mm").intValue())
 				.isEqualTo(400);
@@ -314,8 +314,7 @@ class AssetCrudTests extends IntegrationTest {
 							 "properties":{"code":"%s","kind":"rain"}}
 							"""
 						.formatted(unique("WS")));
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 			assertThat(response.json().path("type").stringValue()).endsWith("/invalid-geometry");
 			assertThat(response.json().path("detail").stringValue()).contains("[\"122.051\",\"east\"]");
 			assertThat(count("pipe")).isEqualTo(before);

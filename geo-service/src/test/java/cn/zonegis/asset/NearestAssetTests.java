@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NearestAssetTests extends IntegrationTest {
@@ -70,8 +71,7 @@ class NearestAssetTests extends IntegrationTest {
 
 		void refused(String query, String parameter) {
 			Http.Response response = as("viewer").get("/api/assets/nearest?" + query);
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 			assertThat(response.json().path("parameter").asString("")).as(query + " → " + response.body())
 				.isEqualTo(parameter);
 		}

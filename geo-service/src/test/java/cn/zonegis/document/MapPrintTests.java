@@ -10,6 +10,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/map/print.pdf: the map view as a vector PDF, read back with PDFBox. */
@@ -48,8 +49,7 @@ class MapPrintTests extends IntegrationTest {
 		@Test
 		void anUnknownLayerIsNotFound() {
 			Http.Response response = as("viewer").get("/api/map/print.pdf?" + DEMO_VIEW + "&layers=secrets");
-			assertThat(response.status()).isEqualTo(404);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 404);
 		}
 
 		@Test
@@ -62,8 +62,7 @@ class MapPrintTests extends IntegrationTest {
 		@Test
 		void aBoxOffTheGlobeIsABadRequest() {
 			Http.Response response = as("viewer").get("/api/map/print.pdf?bbox=200,95,1,1&layers=parcels");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 		}
 
 	}

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -179,15 +180,13 @@ class RedLineDrawingTests extends IntegrationTest {
 		@Test
 		void anUnknownParcelIsNotFound() {
 			Http.Response response = as("viewer").get("/api/parcels/987654321/red-line.pdf");
-			assertThat(response.status()).isEqualTo(404);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 404);
 		}
 
 		@Test
 		void aHostileIdIsABadRequest() {
 			Http.Response response = as("viewer").get("/api/parcels/1;DROP/red-line.pdf");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 		}
 
 		@Test
@@ -195,9 +194,7 @@ class RedLineDrawingTests extends IntegrationTest {
 			long id = create("cancelled", "注销测试", rectangle(TestArea.nextCell(), 0.001));
 			assertThat(as("planner").delete("/api/parcels/" + id, Map.of()).status()).isEqualTo(200);
 			Http.Response response = as("viewer").get("/api/parcels/" + id + "/red-line.pdf");
-			assertThat(response.status()).isEqualTo(409);
-			assertThat(response.contentType()).startsWith("application/problem+json");
-			assertThat(response.json().get("type").asString()).endsWith("/red-line-drawing-ended");
+			assertProblem(response, 409, "red-line-drawing-ended");
 		}
 
 		@Test
@@ -208,17 +205,14 @@ class RedLineDrawingTests extends IntegrationTest {
 					VALUES (:code, '无图形', 'SRID=4490;MULTIPOLYGON EMPTY'::geometry, 'test', 'test') RETURNING id
 					""").param("code", code("empty")).query(Long.class).single();
 			Http.Response response = as("viewer").get("/api/parcels/" + id + "/red-line.pdf");
-			assertThat(response.status()).isEqualTo(422);
-			assertThat(response.contentType()).startsWith("application/problem+json");
-			assertThat(response.json().get("type").asString()).endsWith("/parcel-without-geometry");
+			assertProblem(response, 422, "parcel-without-geometry");
 			assertThat(response.json().get("detail").asString()).contains("没有红线范围");
 		}
 
 		@Test
 		void anIssuedDrawingOfAnotherParcelIsNotFound() {
 			Http.Response response = as("viewer").get("/api/parcels/1/red-line-drawings/987654321.pdf");
-			assertThat(response.status()).isEqualTo(404);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 404);
 		}
 
 	}

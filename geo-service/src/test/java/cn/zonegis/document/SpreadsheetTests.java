@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -105,8 +106,7 @@ class SpreadsheetTests extends IntegrationTest {
 		@Test
 		void anUnknownTableIsNotFound() {
 			Http.Response response = as("viewer").get("/api/tables/secrets.xlsx");
-			assertThat(response.status()).isEqualTo(404);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 404);
 		}
 
 		@Test
@@ -115,8 +115,7 @@ class SpreadsheetTests extends IntegrationTest {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.json().get("parameter").asString()).isEqualTo("ids");
 			Http.Response zone = as("viewer").get("/api/tables/zone-contents.xlsx");
-			assertThat(zone.status()).isEqualTo(400);
-			assertThat(zone.contentType()).startsWith("application/problem+json");
+			assertProblem(zone, 400);
 		}
 
 	}

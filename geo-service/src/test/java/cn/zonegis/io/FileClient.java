@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import cn.zonegis.MultipartFile;
+import cn.zonegis.Problems;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,13 +63,15 @@ final class FileClient {
 		}
 	}
 
-	record Result(int status, String contentType, byte[] body) {
+	record Result(int status, String contentType, byte[] body) implements Problems.Answer {
 
-		JsonNode json() {
+		@Override
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
-		String text() {
+		@Override
+		public String text() {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 

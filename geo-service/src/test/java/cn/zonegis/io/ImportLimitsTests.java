@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.context.TestPropertySource;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,13 +64,6 @@ class ImportLimitsTests extends IntegrationTest {
 
 		assertProblem(result, 422, "file-too-slow");
 		assertThat(result.json().get("limitSeconds").asDouble()).isEqualTo(0.001);
-	}
-
-	private static void assertProblem(FileClient.Result result, int status, String type) {
-		assertThat(result.status()).as(result.text()).isEqualTo(status);
-		assertThat(result.contentType()).startsWith("application/problem+json");
-		JsonNode problem = result.json();
-		assertThat(problem.get("type").asString()).endsWith("/" + type);
 	}
 
 }

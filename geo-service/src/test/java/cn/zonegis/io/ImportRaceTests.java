@@ -8,6 +8,7 @@ import cn.zonegis.IntegrationTest;
 import cn.zonegis.Race;
 import org.junit.jupiter.api.Test;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two surveyors' files covering the same ground, imported at the same moment. */
@@ -25,9 +26,7 @@ class ImportRaceTests extends IntegrationTest {
 		assertThat(results).filteredOn((r) -> r.status() == 200).hasSize(1);
 		int loser = (results.get(0).status() == 200) ? 1 : 0;
 		FileClient.Result refused = results.get(loser);
-		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
-		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.json().get("type").asString()).endsWith("/import-refused");
+		assertProblem(refused, 422, "import-refused");
 		assertThat(refused.json().get("features").findValuesAsString("type")).contains("red-line-overlap");
 		assertThat(stored(prefixes.get(1 - loser))).isEqualTo(3);
 		assertThat(stored(prefixes.get(loser))).isZero();

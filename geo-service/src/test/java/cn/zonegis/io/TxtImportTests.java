@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -217,9 +218,7 @@ class TxtImportTests extends IntegrationTest {
 		String code = this.prefix + "1";
 		FileClient.Result result = planner().upload("format=txt", "a.txt",
 				file(this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")));
-		assertThat(result.status()).isEqualTo(400);
-		assertThat(result.contentType()).startsWith("application/problem+json");
-		assertThat(result.json().get("type").asString()).endsWith("/missing-parameter");
+		assertProblem(result, 400, "missing-parameter");
 		assertThat(result.json().get("parameter").asString()).isEqualTo("dryRun");
 		assertThat(result.json().get("detail").asString()).contains("dryRun=true").contains("dryRun=false");
 		assertThat(stored(code)).isZero();
@@ -295,8 +294,7 @@ class TxtImportTests extends IntegrationTest {
 			assertThat(problem.get("type").asString()).isEqualTo("axes-swapped");
 			assertThat(problem.get("detail").asString()).contains("写反");
 			FileClient.Result real = planner().upload("format=txt&dryRun=false", "swapped.txt", file(swapped));
-			assertThat(real.status()).isEqualTo(422);
-			assertThat(real.contentType()).startsWith("application/problem+json");
+			assertProblem(real, 422);
 			assertThat(stored(code)).isZero();
 		}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -120,9 +121,7 @@ class ParcelSplitTests extends IntegrationTest {
 			long id = original.get("id").asLong();
 			Http.Response response = split("planner", id, "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0005) + "}",
 					"\"1\"");
-			assertThat(response.status()).isEqualTo(422);
-			assertThat(response.contentType()).startsWith("application/problem+json");
-			assertThat(response.json().get("type").asString()).endsWith("/split-line-misses");
+			assertProblem(response, 422, "split-line-misses");
 			assertThat(response.json().get("detail").asString()).contains("两次");
 			JsonNode after = parcel(id).get("properties");
 			assertThat(after.get("status").asString()).isEqualTo("planned");

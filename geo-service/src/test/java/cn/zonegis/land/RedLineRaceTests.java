@@ -9,6 +9,7 @@ import cn.zonegis.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,9 +100,7 @@ class RedLineRaceTests extends IntegrationTest {
 
 		assertThat(responses).filteredOn((r) -> r.status() / 100 == 2).hasSize(1);
 		assertThat(responses).filteredOn((r) -> r.status() / 100 != 2).hasSize(PLANNERS - 1).allSatisfy((r) -> {
-			assertThat(r.status()).as(r.body()).isEqualTo(412);
-			assertThat(r.contentType()).startsWith("application/problem+json");
-			assertThat(r.json().get("type").asString()).endsWith("/stale-version");
+			assertProblem(r, 412, "stale-version");
 		});
 		assertThat(this.jdbc.sql("SELECT version FROM zonegis.parcel WHERE id = :id")
 			.param("id", id)
@@ -134,8 +133,7 @@ class RedLineRaceTests extends IntegrationTest {
 
 		assertThat(responses).filteredOn((r) -> r.status() == 200).hasSize(1);
 		assertThat(responses).filteredOn((r) -> r.status() != 200).hasSize(3).allSatisfy((r) -> {
-			assertThat(r.status()).as(r.body()).isEqualTo(412);
-			assertThat(r.contentType()).startsWith("application/problem+json");
+			assertProblem(r, 412);
 		});
 		assertThat(activeParcels(code + "-%")).isEqualTo(2);
 		assertThat(count("SELECT count(*) FROM zonegis.parcel_event WHERE parcel_id = :id", id)).isEqualTo(1);
@@ -146,9 +144,7 @@ class RedLineRaceTests extends IntegrationTest {
 	}
 
 	private static void assertOverlapRefused(Http.Response response) {
-		assertThat(response.status()).as(response.body()).isEqualTo(409);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("type").asString()).endsWith("/red-line-overlap");
+		assertProblem(response, 409, "red-line-overlap");
 	}
 
 	private long activeParcels(String codePattern) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -89,8 +90,7 @@ class RedLineTests extends IntegrationTest {
 
 		Http.Response response = draw(TestGround.code("overlap"), rectangleAt(cell, 0.0008, 0, 0.001, 0.001));
 
-		assertThat(response.status()).isEqualTo(409);
-		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertProblem(response, 409);
 		JsonNode problem = response.json();
 		assertThat(problem.get("type").asString()).endsWith("/red-line-overlap");
 		JsonNode conflict = problem.get("conflictingParcels").get(0);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -147,8 +148,7 @@ class RegisterImportTests extends IntegrationTest {
 					""".formatted(good, bad, at[0], at[1]);
 			Http.Response refused = as("safety").upload("/api/self-built-houses/import?dryRun=false", "houses.csv",
 					csv.getBytes(StandardCharsets.UTF_8));
-			assertThat(refused.status()).isEqualTo(422);
-			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertProblem(refused, 422);
 			JsonNode error = refused.json().get("errors").get(0);
 			assertThat(error.get("row").asInt()).isEqualTo(3);
 			assertThat(error.get("column").asString()).isEqualTo("层数");

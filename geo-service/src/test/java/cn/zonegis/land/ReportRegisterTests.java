@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,8 +63,7 @@ class ReportRegisterTests extends IntegrationTest {
 				  "land_cert_state":"issued","surveyed_on":"2026-04-02"}}
 				""".formatted(TestGround.rectangle(c[0], c[1], 0.0005, 0.0004), code,
 				demo("SELECT min(id) FROM zonegis.enterprise")));
-		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertProblem(refused, 400);
 		assertThat(refused.json().get("property").asString()).isEqualTo("land_cert_no");
 		assertThat(demo("SELECT count(*) FROM zonegis.building WHERE code = '" + code + "'")).isZero();
 	}
@@ -104,8 +104,7 @@ class ReportRegisterTests extends IntegrationTest {
 		Http.Response repair = as("safety").post("/api/workorders", """
 				{"kind":"road_repair","description":"%s","location":{"lon":122.05,"lat":37.19}}
 				""".formatted(text + "-road"));
-		assertThat(repair.status()).isEqualTo(403);
-		assertThat(repair.contentType()).startsWith("application/problem+json");
+		assertProblem(repair, 403);
 		assertThat(workOrderRowsDescribed(text + "-road")).isZero();
 		assertThat(as("safety").post(inspection.header("Location") + "/dispatch", "{}").status()).isEqualTo(403);
 		this.jdbc.sql("DELETE FROM zonegis.work_order_event WHERE note = :text").param("text", text).update();

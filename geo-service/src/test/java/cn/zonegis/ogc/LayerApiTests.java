@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/{layer}: every layer as GeoJSON, filtered by bbox. */
@@ -100,8 +101,7 @@ class LayerApiTests extends IntegrationTest {
 		void aMalformedBboxIsABadRequestNamingTheParameter(String bbox) {
 			Http.Response response = as("viewer")
 				.get("/api/parcels?bbox=" + java.net.URLEncoder.encode(bbox, java.nio.charset.StandardCharsets.UTF_8));
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 			assertThat(response.json().get("parameter").asString()).isEqualTo("bbox");
 			assertThat(response.json().get("detail").asString()).contains("bbox");
 		}
@@ -109,8 +109,7 @@ class LayerApiTests extends IntegrationTest {
 		@Test
 		void anUnknownLayerIsNotFound() {
 			Http.Response response = as("viewer").get("/api/no_such_layer");
-			assertThat(response.status()).isEqualTo(404);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 404);
 		}
 
 		@Test

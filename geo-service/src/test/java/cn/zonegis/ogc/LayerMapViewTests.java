@@ -11,6 +11,7 @@ import cn.zonegis.TestArea;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,8 +81,7 @@ class LayerMapViewTests extends IntegrationTest {
 		Http viewer = as("viewer");
 		String bbox = "&bbox=121.9,37.0,122.2,37.3";
 		Http.Response polygons = viewer.get("/api/map/parcels?zoom=14" + bbox);
-		assertThat(polygons.status()).isEqualTo(400);
-		assertThat(polygons.contentType()).startsWith("application/problem+json");
+		assertProblem(polygons, 400);
 		assertThat(polygons.json().get("parameter").asString()).isEqualTo("layer");
 		Http.Response zoom = viewer.get("/api/map/work_orders?zoom=99" + bbox);
 		assertThat(zoom.status()).isEqualTo(400);

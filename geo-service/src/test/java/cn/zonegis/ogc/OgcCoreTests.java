@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** OGC API - Features Part 1: landing page, conformance, collections and items. */
@@ -196,8 +197,7 @@ class OgcCoreTests extends IntegrationTest {
 		@ValueSource(strings = { "999999999999", "abc", "1%20OR%201=1", "-1" })
 		void anUnknownOrHostileItemIdIsNotFound(String id) {
 			Http.Response response = as("viewer").get("/ogc/collections/parcels/items/" + id);
-			assertThat(response.status()).isEqualTo(404);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 404);
 		}
 
 		@Test
@@ -219,8 +219,7 @@ class OgcCoreTests extends IntegrationTest {
 				"surveyed_area_m2=abc" })
 		void aBadParameterIsABadRequestNamingIt(String query) {
 			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + query);
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 			String parameter = query.substring(0, query.indexOf('='));
 			JsonNode problem = response.json();
 			assertThat(

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -129,8 +130,7 @@ class OgcEditTests extends IntegrationTest {
 				ifMatch(etag));
 		assertThat(first.status()).isEqualTo(204);
 		Http.Response lost = as("admin").send("PUT", item, streetlight(code, "off", 122.05, 37.19), ifMatch(etag));
-		assertThat(lost.status()).isEqualTo(412);
-		assertThat(lost.contentType()).startsWith("application/problem+json");
+		assertProblem(lost, 412);
 		assertThat(as("viewer").get(item).json().get("properties").get("state").asString()).isEqualTo("faulty");
 	}
 
@@ -148,8 +148,7 @@ class OgcEditTests extends IntegrationTest {
 
 		assertThat(responses).filteredOn((r) -> r.status() == 204).hasSize(1);
 		assertThat(responses).filteredOn((r) -> r.status() != 204).hasSize(7).allSatisfy((r) -> {
-			assertThat(r.status()).as(r.body()).isEqualTo(412);
-			assertThat(r.contentType()).startsWith("application/problem+json");
+			assertProblem(r, 412);
 		});
 		assertThat(as("viewer").get(item).header("ETag")).isEqualTo("\"2\"");
 		// Gone again, so the zone's middle holds no more lights than before for the
@@ -178,8 +177,7 @@ class OgcEditTests extends IntegrationTest {
 			String readOnly = OgcEditTests.this.readOnlyCollection();
 			Http.Response response = as("admin").send("POST", "/ogc/collections/" + readOnly + "/items",
 					streetlight("x", "normal", 122.05, 37.19), GEO_JSON);
-			assertThat(response.status()).isEqualTo(405);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 405);
 		}
 
 		@Test

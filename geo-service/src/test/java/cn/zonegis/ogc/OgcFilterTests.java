@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -157,9 +158,7 @@ class OgcFilterTests extends IntegrationTest {
 						{"type": "Polygon", "coordinates": [%s]}]}""".formatted(ring);
 			Http.Response response = as("viewer")
 				.get("/ogc/collections/parcels/items?" + filter(json) + "&filter-lang=cql2-json");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
-			assertThat(response.json().get("type").asString()).endsWith("/invalid-filter");
+			assertProblem(response, 400, "invalid-filter");
 			assertThat(response.json().get("parameter").asString()).isEqualTo("filter");
 			return response.json();
 		}

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -215,8 +216,7 @@ class QgisEditingTests extends IntegrationTest {
 					Map.of("Content-Type", "application/merge-patch+json"))
 			.status()).isEqualTo(204);
 		Http.Response stale = planner.send("DELETE", item, null, Map.of("If-Match", "\"1\""));
-		assertThat(stale.status()).isEqualTo(412);
-		assertThat(stale.contentType()).startsWith("application/problem+json");
+		assertProblem(stale, 412);
 		assertThat(planner.get(item).status()).isEqualTo(200);
 	}
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,8 +37,7 @@ class RequiredIfMatchTests extends IntegrationTest {
 
 		Http.Response response = planner.send("PATCH", item, "{\"properties\":{\"state\":\"off\"}}",
 				Map.of("Content-Type", "application/merge-patch+json"));
-		assertThat(response.status()).isEqualTo(428);
-		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertProblem(response, 428);
 		assertThat(planner.send("DELETE", item, null, Map.of()).status()).isEqualTo(428);
 
 		assertThat(planner.get(item).json().get("properties").get("state").asString()).isEqualTo("normal");

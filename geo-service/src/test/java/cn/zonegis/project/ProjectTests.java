@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProjectTests extends IntegrationTest {
@@ -162,8 +163,7 @@ class ProjectTests extends IntegrationTest {
 		void refused(String body, int status, String property) {
 			long before = countProjects();
 			Http.Response response = as("planner").post("/api/projects", body);
-			assertThat(response.status()).as(response.body()).isEqualTo(status);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, status);
 			if (property != null) {
 				assertThat(response.json().path("property").stringValue()).isEqualTo(property);
 			}

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -300,9 +301,7 @@ class HalfYearReportTests extends IntegrationTest {
 		@Test
 		void anInvertedPeriodIsRefusedNamingTo() {
 			Http.Response r = as("viewer").get("/api/reports/half-year?from=2026-06-30&to=2026-01-01");
-			assertThat(r.status()).isEqualTo(400);
-			assertThat(r.contentType()).startsWith("application/problem+json");
-			assertThat(r.json().get("type").asString()).endsWith("/inverted-period");
+			assertProblem(r, 400, "inverted-period");
 			assertThat(r.json().get("parameter").asString()).isEqualTo("to");
 		}
 

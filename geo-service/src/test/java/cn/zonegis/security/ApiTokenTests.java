@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -103,8 +104,7 @@ class ApiTokenTests extends IntegrationTest {
 		@Test
 		void anUnknownBearerTokenIsAnAuthenticationProblem() {
 			Http.Response response = bearer("zgt_thisTokenWasNeverIssued").get("/api/me");
-			assertThat(response.status()).isEqualTo(401);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 401);
 			assertThat(bearer("not-even-a-token").get("/api/parcels?bbox=122.03,37.17,122.06,37.20").status())
 				.isEqualTo(401);
 		}
@@ -113,8 +113,7 @@ class ApiTokenTests extends IntegrationTest {
 		void aTokenWithoutANameIsRefusedNamingTheField() {
 			long before = this.count();
 			Http.Response response = as("viewer").post("/api/tokens", "{\"name\":\"  \"}");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 			assertThat(response.json().get("field").asString()).isEqualTo("name");
 			assertThat(this.count()).isEqualTo(before);
 		}

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.dao.DataAccessException;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,8 +97,7 @@ class AuditLogTests extends IntegrationTest {
 		@Test
 		void aRangeEndingBeforeItStartsNamesTheParameter() {
 			Http.Response response = as("admin").get("/api/audit?from=2026-03-02&to=2026-03-01");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 			assertThat(response.json().get("parameter").asString()).isEqualTo("to");
 		}
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,9 +40,7 @@ class LoginThrottleTests extends IntegrationTest {
 
 		Http.Response blocked = as("planner").get("/api/me");
 
-		assertThat(blocked.status()).isEqualTo(429);
-		assertThat(blocked.contentType()).startsWith("application/problem+json");
-		assertThat(blocked.json().get("type").asString()).endsWith("/too-many-failed-logins");
+		assertProblem(blocked, 429, "too-many-failed-logins");
 		assertThat(Integer.parseInt(blocked.header("Retry-After"))).isBetween(1, 300);
 		assertThat(as("dispatcher").get("/api/me").status()).isEqualTo(200);
 	}

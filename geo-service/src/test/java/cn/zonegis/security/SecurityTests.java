@@ -13,6 +13,7 @@ import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads need a login, writes need a role, and the map's login speaks JSON. */
@@ -21,8 +22,7 @@ class SecurityTests extends IntegrationTest {
 	@Test
 	void anAnonymousReadIsRefusedWithABasicChallenge() {
 		Http.Response response = anonymous().get("/api/parcels");
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertProblem(response, 401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
 	}
 
@@ -44,8 +44,7 @@ class SecurityTests extends IntegrationTest {
 	@Test
 	void aViewerMayNotWrite() {
 		Http.Response response = as("viewer").post("/api/parcels", "{\"type\":\"Feature\"}");
-		assertThat(response.status()).isEqualTo(403);
-		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertProblem(response, 403);
 	}
 
 	@Test

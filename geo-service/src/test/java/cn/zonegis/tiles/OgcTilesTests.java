@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -113,8 +114,7 @@ class OgcTilesTests extends IntegrationTest {
 	@Test
 	void anUnknownTileMatrixSetIsNotFound() {
 		Http.Response response = as("viewer").get("/ogc/collections/parcels/tiles/WorldCRS84Quad");
-		assertThat(response.status()).isEqualTo(404);
-		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertProblem(response, 404);
 	}
 
 	/**

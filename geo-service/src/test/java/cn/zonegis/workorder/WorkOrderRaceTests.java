@@ -7,6 +7,7 @@ import cn.zonegis.Http;
 import cn.zonegis.Race;
 import org.junit.jupiter.api.Test;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -106,8 +107,7 @@ class WorkOrderReportTests extends WorkOrderTest {
 	class Refused {
 
 		void assertUnreadable(Http.Response response) {
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(response, 400);
 		}
 
 		@Test

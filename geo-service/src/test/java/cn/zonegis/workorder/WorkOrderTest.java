@@ -151,12 +151,6 @@ abstract class WorkOrderTest extends IntegrationTest {
 		return this.jdbc.sql("SELECT count(*) FROM zonegis.work_order").query(Long.class).single();
 	}
 
-	static void assertProblem(Http.Response response, int status, String type) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("type").asString()).endsWith("/" + type);
-	}
-
 	static Map<String, String> ifMatch(int version) {
 		return Map.of("Content-Type", "application/json", "If-Match", "\"" + version + "\"");
 	}
