@@ -2,23 +2,31 @@
 // year and reason, with the count and area per year and reason. A row flies to its parcel.
 // Opened from the header button, or from the land edit tool recoverLand.
 import { spreadsheetLink } from './spreadsheet-link.js';
-import L, { isolateFromMap } from './leaflet.js';
+import L from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { reasons } from './recovery-form.js';
+import { mountHeaderPanel } from './header-panel.js';
 
 const defaults = { firstYear: 2015 };
 
 export function mountRecoveryRegister(map, { api, container, dock }) {
-  const panel = el('div', { className: 'zg-panel zg-recovery-register', hidden: true });
-  isolateFromMap(panel);
-  const undock = dock.add(panel, { id: 'recovery-register', title: 'register.title', close: () => close() });
-  const toggle = el('button', {
-    type: 'button',
-    className: 'zg-header-button zg-register-toggle',
-    onClick: () => (panel.hidden ? open() : close()),
-  });
-  container.append(toggle);
+  const {
+    panel,
+    toggle,
+    open,
+    close,
+    unmount: unmountPanel,
+  } = mountHeaderPanel(
+    { dock, container },
+    {
+      id: 'recovery-register',
+      title: 'register.title',
+      className: 'zg-recovery-register',
+      toggleClassName: 'zg-register-toggle',
+      onOpen: () => load(),
+    },
+  );
   const filters = { year: '', reason: '' };
   let register = null;
   let stats = [];
@@ -39,15 +47,6 @@ export function mountRecoveryRegister(map, { api, container, dock }) {
       return;
     }
     render();
-  }
-
-  function open() {
-    panel.hidden = false;
-    load();
-  }
-
-  function close() {
-    panel.hidden = true;
   }
 
   function filter(name, values, label) {
@@ -159,7 +158,6 @@ export function mountRecoveryRegister(map, { api, container, dock }) {
   return function unmount() {
     offLanguage();
     map.off('zg:edit-tool', onTool);
-    toggle.remove();
-    undock();
+    unmountPanel();
   };
 }

@@ -3,9 +3,10 @@
 // time, with their Excel and CSV downloads. A row flies to its feature. `data-zg-register` and
 // `data-zg-rows` on the panel say which register is shown and how many rows it has.
 import { spreadsheetLink } from './spreadsheet-link.js';
-import L, { isolateFromMap } from './leaflet.js';
+import L from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
+import { mountHeaderPanel } from './header-panel.js';
 
 // Each register: its layer in /api/{layer}, its table in /api/tables/{table}.xlsx, its columns.
 export const registers = [
@@ -30,15 +31,21 @@ export const registers = [
 const coded = new Set(['land_cert_state', 'property_cert_state', 'appraisal_state', 'outcome']);
 
 export function mountReportRegisters(map, { api, container, dock }) {
-  const panel = el('div', { className: 'zg-panel zg-report-registers', hidden: true });
-  isolateFromMap(panel);
-  const undock = dock.add(panel, { id: 'report-registers', title: 'registers.title', close: () => close() });
-  const toggle = el('button', {
-    type: 'button',
-    className: 'zg-header-button zg-registers-toggle',
-    onClick: () => (panel.hidden ? open() : close()),
-  });
-  container.append(toggle);
+  const {
+    panel,
+    toggle,
+    close,
+    unmount: unmountPanel,
+  } = mountHeaderPanel(
+    { dock, container },
+    {
+      id: 'report-registers',
+      title: 'registers.title',
+      className: 'zg-report-registers',
+      toggleClassName: 'zg-registers-toggle',
+      onOpen: () => load(),
+    },
+  );
   let current = registers[0];
   let features = null;
   let problem = null;
@@ -56,15 +63,6 @@ export function mountReportRegisters(map, { api, container, dock }) {
       problem = error.message;
     }
     render();
-  }
-
-  function open() {
-    panel.hidden = false;
-    load();
-  }
-
-  function close() {
-    panel.hidden = true;
   }
 
   function fly(feature) {
@@ -152,7 +150,6 @@ export function mountReportRegisters(map, { api, container, dock }) {
 
   return function unmount() {
     offLanguage();
-    toggle.remove();
-    undock();
+    unmountPanel();
   };
 }
