@@ -2,27 +2,20 @@
 // downloads; what a surveyor typed stays text.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, ground, apiAs, screenshot } from './support.mjs';
+import { signedIn, ground, createFeature, screenshot } from './support.mjs';
 
 const SLOT = 84;
 
 // Records a self-built house as the safety office and deletes it when the test ends.
-async function createHouse(t, code, address) {
-  const asSafety = apiAs('safety');
+function createHouse(t, code, address) {
   const { center } = ground(SLOT);
-  const response = await asSafety('/api/self-built-houses', {
-    method: 'POST',
-    body: JSON.stringify({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [center.lon, center.lat] },
-      properties: { code, address, floors: 3, operating: true, hazard: true, surveyed_on: '2026-04-20' },
-    }),
-  });
-  const body = await response.json();
-  if (response.status !== 201)
-    throw new Error(`POST /api/self-built-houses: ${response.status} ${JSON.stringify(body)}`);
-  t.after(() => asSafety(`/api/self-built-houses/${body.id}`, { method: 'DELETE' }));
-  return body;
+  return createFeature(
+    t,
+    'safety',
+    '/api/self-built-houses',
+    { type: 'Point', coordinates: [center.lon, center.lat] },
+    { code, address, floors: 3, operating: true, hazard: true, surveyed_on: '2026-04-20' },
+  );
 }
 
 describe('report registers beside the map', () => {

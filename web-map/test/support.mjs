@@ -7,7 +7,6 @@
 // ground no other test uses (`ground`), and waits for states the page announces, never for time:
 // body[data-zg-state] for the screen, .zg-map[data-zg-map="idle"] once the map has stopped moving
 // and loading.
-import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -148,6 +147,24 @@ export async function createParcel(t, properties, ring) {
   return body;
 }
 
+// Creates a feature through the API as `user` and deletes it, at the version it then has, when the
+// test ends, so a run on the same database can start again. Returns its Location.
+export async function createFeature(t, user, path, geometry, properties) {
+  const as = apiAs(user);
+  const response = await as(path, {
+    method: 'POST',
+    body: JSON.stringify({ type: 'Feature', geometry, properties }),
+  });
+  const body = await response.json();
+  if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(body)}`);
+  const location = response.headers.get('location');
+  t.after(async () => {
+    const current = await as(location);
+    if (current.ok) await as(location, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
+  });
+  return location;
+}
+
 // Cancels every live parcel whose code starts with `prefix` (a cancelled parcel holds no ground).
 export async function cancelParcels(prefix) {
   const asPlanner = apiAs('planner');
@@ -197,22 +214,17 @@ export function layerDefs(page) {
 export async function editStreetlight(t, slot) {
   const code = `TEST-LD-${slot}-${Date.now()}`;
   const { lon, lat } = ground(slot).center;
-  const asPlanner = apiAs('planner');
-  const created = await asPlanner('/api/streetlights', {
-    method: 'POST',
-    body: JSON.stringify({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [lon, lat] },
-      properties: { code, circuit: 'HL-01', power_w: 120 },
-    }),
-  });
-  assert.equal(created.status, 201, await created.text());
-  const location = created.headers.get('location');
-  t.after(async () => {
-    const current = await asPlanner(location);
-    if (current.ok)
-      await asPlanner(location, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
-  });
+  const location = await createFeature(
+    t,
+    'planner',
+    '/api/streetlights',
+    { type: 'Point', coordinates: [lon, lat] },
+    {
+      code,
+      circuit: 'HL-01',
+      power_w: 120,
+    },
+  );
   const session = await signedIn(t, 'planner', { view: { lon, lat, zoom: 18 } });
   const { page } = session;
   await page.click('.zg-edit-tool[data-tool="editAsset"]');

@@ -2,28 +2,19 @@
 // zone and its contents, a click on a parcel inside it opens the parcel, not the zone.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, apiAs, screenshot, ground, rectangle, createParcel, pixelOf } from './support.mjs';
+import { signedIn, screenshot, ground, rectangle, createParcel, createFeature, pixelOf } from './support.mjs';
 
 // The slot's west part; the dispatch board test uses its centre.
 const SLOT = 82;
-const asPlanner = apiAs('planner');
 
-async function createZone(t, code, ring) {
-  const response = await asPlanner('/api/zones', {
-    method: 'POST',
-    body: JSON.stringify({
-      type: 'Feature',
-      geometry: { type: 'Polygon', coordinates: [ring] },
-      properties: { code, name: '点选测试扩区', kind: 'contiguous_development', status: 'proposed', note: null },
-    }),
-  });
-  assert.equal(response.status, 201, await response.text());
-  const location = response.headers.get('location');
-  t.after(async () => {
-    const current = await asPlanner(location);
-    if (current.ok)
-      await asPlanner(location, { method: 'DELETE', headers: { 'If-Match': current.headers.get('etag') } });
-  });
+function createZone(t, code, ring) {
+  return createFeature(
+    t,
+    'planner',
+    '/api/zones',
+    { type: 'Polygon', coordinates: [ring] },
+    { code, name: '点选测试扩区', kind: 'contiguous_development', status: 'proposed', note: null },
+  );
 }
 
 describe('picking an expansion zone', () => {
