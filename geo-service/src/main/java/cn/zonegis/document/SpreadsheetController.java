@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,19 +53,13 @@ class SpreadsheetController {
 
 	@GetMapping("/api/tables/{id}.xlsx")
 	ResponseEntity<byte[]> xlsx(@PathVariable String id, @RequestParam Map<String, String> parameters) {
-		SpreadsheetTable table = table(id);
-		Locale locale = language(parameters.remove("lang"));
-		return download(table, locale, ".xlsx", XLSX,
-				XlsxWriter.write(table, table.rows().of(parameters), this.messages, locale));
+		return download(id, parameters, ".xlsx", XLSX, XlsxWriter::write);
 	}
 
 	/** The same table as CSV (UTF-8 with BOM), the same columns and headers. */
 	@GetMapping("/api/tables/{id}.csv")
 	ResponseEntity<byte[]> csv(@PathVariable String id, @RequestParam Map<String, String> parameters) {
-		SpreadsheetTable table = table(id);
-		Locale locale = language(parameters.remove("lang"));
-		return download(table, locale, ".csv", CSV,
-				CsvWriter.write(table, table.rows().of(parameters), this.messages, locale));
+		return download(id, parameters, ".csv", CSV, CsvWriter::write);
 	}
 
 	private SpreadsheetTable table(String id) {
@@ -75,8 +70,12 @@ class SpreadsheetController {
 		return table;
 	}
 
-	private static ResponseEntity<byte[]> download(SpreadsheetTable table, Locale locale, String extension,
-			MediaType type, byte[] file) {
+	/** The table's rows as the query parameters select them, written as one file. */
+	private ResponseEntity<byte[]> download(String id, Map<String, String> parameters, String extension, MediaType type,
+			SheetWriter writer) {
+		SpreadsheetTable table = table(id);
+		Locale locale = language(parameters.remove("lang"));
+		byte[] file = writer.write(table, table.rows().of(parameters), this.messages, locale);
 		String name = ("en".equals(locale.getLanguage()) ? table.titleEn() : table.titleZh()) + extension;
 		return ResponseEntity.ok()
 			.contentType(type)
@@ -95,6 +94,14 @@ class SpreadsheetController {
 			default -> throw ApiProblem.badRequest("invalid-parameter", "problem.parameter.invalid", "lang", lang)
 				.with("parameter", "lang");
 		};
+	}
+
+	/** XlsxWriter.write or CsvWriter.write. */
+	@FunctionalInterface
+	private interface SheetWriter {
+
+		byte[] write(SpreadsheetTable table, List<JsonNode> rows, MessageSource messages, Locale locale);
+
 	}
 
 }
