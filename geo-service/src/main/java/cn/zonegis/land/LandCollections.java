@@ -1,5 +1,7 @@
 package cn.zonegis.land;
 
+import java.util.stream.Stream;
+
 import cn.zonegis.geo.MeasureSql;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.FeatureWriter;
@@ -47,9 +49,7 @@ class LandCollections {
 
 	@Bean
 	CollectionDef expansionZonesCollection() {
-		return CollectionDef.builder("expansion_zones", "expansion_zone", "MultiPolygon")
-			.titles("园区扩区与成片开发", "Expansion zones")
-			.properties("code", "name", "kind", "status", "approved_on", "note", "version")
+		return layer(LandLayer.EXPANSION_ZONE, "MultiPolygon", "园区扩区与成片开发", "Expansion zones")
 			.computed("area_ha", MeasureSql.AREA_HA)
 			.styleBy("kind")
 			.searchable("code", "name")
@@ -69,21 +69,14 @@ class LandCollections {
 
 	@Bean
 	CollectionDef enterprisesCollection() {
-		return CollectionDef.builder("enterprises", "enterprise", "Point")
-			.titles("企业", "Enterprises")
-			.properties("name", "industry", "is_chemical", "relocation_state", "employees", "contact", "version")
-			.styleBy("relocation_state")
+		return layer(LandLayer.ENTERPRISE, "Point", "企业", "Enterprises").styleBy("relocation_state")
 			.searchable("name", "industry")
 			.build();
 	}
 
 	@Bean
 	CollectionDef buildingsCollection() {
-		return CollectionDef.builder("buildings", "building", "MultiPolygon")
-			.titles("建筑物与产权证（未办证台账）", "Buildings and certificates")
-			.properties("code", "name", "enterprise_id", "parcel_id", "floors", "floor_area_m2", "land_cert_state",
-					"land_cert_no", "land_cert_on", "property_cert_state", "property_cert_no", "property_cert_on",
-					"missing_reason", "surveyed_on", "version")
+		return layer(LandLayer.BUILDING, "MultiPolygon", "建筑物与产权证（未办证台账）", "Buildings and certificates")
 			.computed("footprint_m2", MeasureSql.AREA_M2)
 			.styleBy("property_cert_state")
 			.searchable("code", "name")
@@ -93,22 +86,14 @@ class LandCollections {
 
 	@Bean
 	CollectionDef selfBuiltHousesCollection() {
-		return CollectionDef.builder("self_built_houses", "self_built_house", "Point")
-			.titles("自建房排查", "Self-built house survey")
-			.properties("code", "address", "owner", "floors", "operating", "business", "hazard", "hazard_note",
-					"appraisal_state", "appraisal_grade", "appraised_on", "rectification", "surveyed_on", "version")
-			.styleBy("appraisal_state")
+		return layer(LandLayer.SELF_BUILT_HOUSE, "Point", "自建房排查", "Self-built house survey").styleBy("appraisal_state")
 			.searchable("code", "address")
 			.build();
 	}
 
 	@Bean
 	CollectionDef parkEntryReviewsCollection() {
-		return CollectionDef.builder("park_entry_reviews", "park_entry_review", "Point")
-			.titles("入园审查", "Park entry reviews")
-			.properties("code", "project_name", "applicant", "zone_id", "submitted_on", "outcome", "opinion",
-					"opinion_on", "version")
-			.styleBy("outcome")
+		return layer(LandLayer.PARK_ENTRY_REVIEW, "Point", "入园审查", "Park entry reviews").styleBy("outcome")
 			.searchable("code", "project_name", "applicant")
 			.build();
 	}
@@ -126,6 +111,17 @@ class LandCollections {
 	@Bean
 	FeatureWriter parkEntryReviewWriter(LandLayerService layers, JsonMapper json) {
 		return new LandLayerFeatureWriter(LandLayer.PARK_ENTRY_REVIEW, layers, json);
+	}
+
+	/**
+	 * A land layer's collection. Published properties are the layer's editable columns
+	 * and its version: the layer and the edit form agree.
+	 */
+	private static CollectionDef.Builder layer(LandLayer layer, String geometryType, String titleZh, String titleEn) {
+		String[] properties = Stream.concat(layer.columns().stream(), Stream.of("version")).toArray(String[]::new);
+		return CollectionDef.builder(layer.collectionId(), layer.table(), geometryType)
+			.titles(titleZh, titleEn)
+			.properties(properties);
 	}
 
 }
