@@ -36,6 +36,13 @@ public abstract class IntegrationTest {
 				""").param("text", text).query(Long.class).single();
 	}
 
+	/**
+	 * How many rows the table holds: the same before and after a write that was refused.
+	 */
+	protected long rowCount(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM zonegis." + table).query(Long.class).single();
+	}
+
 	protected Http anonymous() {
 		return new Http(this.port, null, null);
 	}

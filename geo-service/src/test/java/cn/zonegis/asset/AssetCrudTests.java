@@ -89,10 +89,6 @@ class AssetCrudTests extends IntegrationTest {
 		return as("planner").post("/api/assets/pipes", pipe(code, "", 122.050, 37.190, 122.051, 37.190));
 	}
 
-	long count(String table) {
-		return this.jdbc.sql("SELECT count(*) FROM zonegis." + table).query(Long.class).single();
-	}
-
 	@Test
 	void plannerCreatesAPipeAndReadsItBackWithItsLengthInMetres() {
 		Http.Response created = createPipe(unique("WS"));
@@ -286,13 +282,13 @@ class AssetCrudTests extends IntegrationTest {
 
 		@Test
 		void coordinatesOutsideTheZoneAreRefusedWithTheLocation() {
-			long before = count("pipe");
+			long before = rowCount("pipe");
 			Http.Response response = as("planner").post("/api/pipes",
 					pipe(unique("WS"), "", 122.05, 37.19, 116.39, 39.91));
 			assertThat(response.status()).isEqualTo(422);
 			assertThat(response.json().path("type").stringValue()).endsWith("/geometry-outside-zone");
 			assertThat(response.json().path("location").get(0).doubleValue()).isEqualTo(116.39);
-			assertThat(count("pipe")).isEqualTo(before);
+			assertThat(rowCount("pipe")).isEqualTo(before);
 		}
 
 		@Test
@@ -307,7 +303,7 @@ class AssetCrudTests extends IntegrationTest {
 
 		@Test
 		void aPositionThatIsNotTwoNumbersIsABadRequestQuotingIt() {
-			long before = count("pipe");
+			long before = rowCount("pipe");
 			Http.Response response = as("planner").post("/api/pipes",
 					"""
 							{"type":"Feature","geometry":{"type":"LineString","coordinates":[[122.05,37.19],["122.051","east"]]},
@@ -317,7 +313,7 @@ class AssetCrudTests extends IntegrationTest {
 			assertProblem(response, 400);
 			assertThat(response.json().path("type").stringValue()).endsWith("/invalid-geometry");
 			assertThat(response.json().path("detail").stringValue()).contains("[\"122.051\",\"east\"]");
-			assertThat(count("pipe")).isEqualTo(before);
+			assertThat(rowCount("pipe")).isEqualTo(before);
 		}
 
 		@Test
@@ -379,10 +375,10 @@ class AssetCrudTests extends IntegrationTest {
 
 		@Test
 		void aViewerMayNotEditAssets() {
-			long before = count("pipe");
+			long before = rowCount("pipe");
 			assertThat(as("viewer").post("/api/pipes", pipe(unique("WS"), "", 122.05, 37.19, 122.06, 37.19)).status())
 				.isEqualTo(403);
-			assertThat(count("pipe")).isEqualTo(before);
+			assertThat(rowCount("pipe")).isEqualTo(before);
 		}
 
 		@Test

@@ -26,7 +26,7 @@ class DemoZoneTests extends IntegrationTest {
 			"streetlight, 200", "project, 12", "land_recovery, 6", "crew, 4", "work_order, 40", "parcel_event, 200",
 			"building, 60", "self_built_house, 40", "park_entry_review, 7", "work_quantity, 30" })
 	void everyLayerHoldsAtLeastThePromisedRows(String table, int minimum) {
-		long rows = this.jdbc.sql("SELECT count(*) FROM zonegis." + table).query(Long.class).single();
+		long rows = rowCount(table);
 		assertThat(rows).isGreaterThanOrEqualTo(minimum);
 	}
 
@@ -101,9 +101,9 @@ class DemoZoneTests extends IntegrationTest {
 
 	@Test
 	void loadingTwiceAddsNothing() {
-		long before = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+		long before = rowCount("parcel");
 		int inserted = this.loader.loadAllTables();
-		long after = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+		long after = rowCount("parcel");
 		assertThat(inserted).isZero();
 		assertThat(after).isEqualTo(before);
 	}

@@ -92,7 +92,7 @@ class LandRecoveryTests extends IntegrationTest {
 	void theDemoRegisterTotalsMatchItsRows() {
 		JsonNode stats = as("viewer").get("/api/land-recoveries/stats").json();
 		JsonNode total = row(stats, null, null);
-		long rows = this.jdbc.sql("SELECT count(*) FROM zonegis.land_recovery").query(Long.class).single();
+		long rows = rowCount("land_recovery");
 		double area = this.jdbc.sql("SELECT sum(ST_Area(ST_Transform(geom, 4550))) FROM zonegis.land_recovery")
 			.query(Double.class)
 			.single();

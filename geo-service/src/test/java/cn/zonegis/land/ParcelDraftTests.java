@@ -99,7 +99,7 @@ class ParcelDraftTests extends PlannerServiceTest {
 	@Test
 	void anImportIsAllOrNothing() {
 		double[] c = TestGround.cell();
-		long before = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+		long before = rowCount("parcel");
 		List<ParcelDraft> drafts = new ArrayList<>(
 				List.of(draft(TestGround.code("one"), c[0], c[1]), draft(TestGround.code("two"), c[0] + 0.0015, c[1])));
 		drafts.add(draft(TestGround.code("overlapping"), c[0] + 0.0005, c[1]));
@@ -109,7 +109,7 @@ class ParcelDraftTests extends PlannerServiceTest {
 		assertThat(refused.ids()).isEmpty();
 		assertThat(refused.checks().get(2).problems()).extracting(DraftProblem::type)
 			.containsExactly("red-line-overlap");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isEqualTo(before);
+		assertThat(rowCount("parcel")).isEqualTo(before);
 
 		List<Long> ids = store(drafts.subList(0, 2));
 		assertThat(ids).hasSize(2);

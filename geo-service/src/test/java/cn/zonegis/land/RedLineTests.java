@@ -86,7 +86,7 @@ class RedLineTests extends IntegrationTest {
 		double[] cell = TestGround.cell();
 		String neighbour = TestGround.code("neighbour");
 		assertThat(draw(neighbour, rectangleAt(cell, 0, 0, 0.001, 0.001)).status()).isEqualTo(201);
-		long before = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+		long before = rowCount("parcel");
 
 		Http.Response response = draw(TestGround.code("overlap"), rectangleAt(cell, 0.0008, 0, 0.001, 0.001));
 
@@ -107,7 +107,7 @@ class RedLineTests extends IntegrationTest {
 		assertThat(conflict.get("overlapAreaM2").asDouble()).isCloseTo(overlapM2, offset(0.01));
 		assertThat(conflict.get("overlap").get("type").asString()).isEqualTo("Polygon");
 		assertThat(problem.get("detail").asString()).contains(neighbour).contains("m²");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isEqualTo(before);
+		assertThat(rowCount("parcel")).isEqualTo(before);
 	}
 
 	@Test

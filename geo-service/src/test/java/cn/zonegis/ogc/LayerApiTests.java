@@ -57,7 +57,7 @@ class LayerApiTests extends IntegrationTest {
 			.json()
 			.get("features")
 			.forEach((feature) -> returned.add(feature.get("id").asLong()));
-		long total = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+		long total = rowCount("parcel");
 		assertThat(expected).isNotEmpty();
 		assertThat(expected.size()).isLessThan((int) total);
 		assertThat(returned).isEqualTo(expected);

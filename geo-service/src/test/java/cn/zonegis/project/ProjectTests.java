@@ -156,18 +156,14 @@ class ProjectTests extends IntegrationTest {
 	@Nested
 	class Refused {
 
-		long countProjects() {
-			return ProjectTests.this.jdbc.sql("SELECT count(*) FROM zonegis.project").query(Long.class).single();
-		}
-
 		void refused(String body, int status, String property) {
-			long before = countProjects();
+			long before = rowCount("project");
 			Http.Response response = as("planner").post("/api/projects", body);
 			assertProblem(response, status);
 			if (property != null) {
 				assertThat(response.json().path("property").stringValue()).isEqualTo(property);
 			}
-			assertThat(countProjects()).isEqualTo(before);
+			assertThat(rowCount("project")).isEqualTo(before);
 		}
 
 		@Test

@@ -111,20 +111,16 @@ class ApiTokenTests extends IntegrationTest {
 
 		@Test
 		void aTokenWithoutANameIsRefusedNamingTheField() {
-			long before = this.count();
+			long before = rowCount("api_token");
 			Http.Response response = as("viewer").post("/api/tokens", "{\"name\":\"  \"}");
 			assertProblem(response, 400);
 			assertThat(response.json().get("field").asString()).isEqualTo("name");
-			assertThat(this.count()).isEqualTo(before);
+			assertThat(rowCount("api_token")).isEqualTo(before);
 		}
 
 		@Test
 		void nobodyWithoutALoginMakesAToken() {
 			assertThat(anonymous().post("/api/tokens", "{\"name\":\"x\"}").status()).isIn(401, 403);
-		}
-
-		private long count() {
-			return ApiTokenTests.this.jdbc.sql("SELECT count(*) FROM zonegis.api_token").query(Long.class).single();
 		}
 
 	}

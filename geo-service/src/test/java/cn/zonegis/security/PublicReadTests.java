@@ -23,9 +23,9 @@ class PublicReadTests extends IntegrationTest {
 
 	@Test
 	void writesStillNeedARole() {
-		long before = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+		long before = rowCount("parcel");
 		assertThat(anonymous().post("/api/parcels", "{\"type\":\"Feature\"}").status()).isIn(401, 403);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isEqualTo(before);
+		assertThat(rowCount("parcel")).isEqualTo(before);
 	}
 
 	@Test

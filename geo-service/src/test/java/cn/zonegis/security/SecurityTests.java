@@ -35,10 +35,10 @@ class SecurityTests extends IntegrationTest {
 
 	@Test
 	void anUnauthenticatedWriteIsRefusedAndStoresNothing() {
-		long before = this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single();
+		long before = rowCount("parcel");
 		Http.Response response = anonymous().post("/api/parcels", "{\"type\":\"Feature\"}");
 		assertThat(response.status()).isIn(401, 403);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel").query(Long.class).single()).isEqualTo(before);
+		assertThat(rowCount("parcel")).isEqualTo(before);
 	}
 
 	@Test

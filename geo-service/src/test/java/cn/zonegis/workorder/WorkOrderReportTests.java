@@ -112,11 +112,11 @@ class WorkOrderReportTests extends WorkOrderTest {
 
 		@Test
 		void anUnknownKindIsABadRequestAndStoresNothing() {
-			long before = orders();
+			long before = rowCount("work_order");
 			Http.Response response = as("dispatcher").post("/api/workorders", atPoint("painting", "normal", LON, LAT));
 			assertProblem(response, 400, "unknown-kind");
 			assertThat(response.json().get("allowed").size()).isEqualTo(9);
-			assertThat(orders()).isEqualTo(before);
+			assertThat(rowCount("work_order")).isEqualTo(before);
 		}
 
 		@Test
@@ -127,20 +127,20 @@ class WorkOrderReportTests extends WorkOrderTest {
 
 		@Test
 		void anOrderWithoutLocationOrAssetIsABadRequest() {
-			long before = orders();
+			long before = rowCount("work_order");
 			Http.Response response = as("dispatcher").post("/api/workorders",
 					"{\"kind\":\"other\",\"description\":\"%s\"}".formatted(unique("nowhere")));
 			assertProblem(response, 400, "missing-location");
-			assertThat(orders()).isEqualTo(before);
+			assertThat(rowCount("work_order")).isEqualTo(before);
 		}
 
 		@Test
 		void coordinatesOutsideTheZoneAreRefusedWithTheExtent() {
-			long before = orders();
+			long before = rowCount("work_order");
 			Http.Response response = as("dispatcher").post("/api/workorders", atPoint("other", "normal", LAT, LON));
 			assertProblem(response, 422, "outside-zone");
 			assertThat(response.json().get("detail").asString()).contains("37.19").contains("122.05");
-			assertThat(orders()).isEqualTo(before);
+			assertThat(rowCount("work_order")).isEqualTo(before);
 		}
 
 		@Test

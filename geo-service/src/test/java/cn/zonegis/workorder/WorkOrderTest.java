@@ -147,10 +147,6 @@ abstract class WorkOrderTest extends IntegrationTest {
 			.single();
 	}
 
-	long orders() {
-		return this.jdbc.sql("SELECT count(*) FROM zonegis.work_order").query(Long.class).single();
-	}
-
 	static Map<String, String> ifMatch(int version) {
 		return Map.of("Content-Type", "application/json", "If-Match", "\"" + version + "\"");
 	}
