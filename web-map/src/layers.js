@@ -220,13 +220,17 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
   }
 
   let mounted = true;
-  map.on('zg:feature-focus', focus);
-  map.on('zg:layer-changed', reload);
-  map.on('zg:feature-saved', saved);
-  map.on('click', pickUnderlay);
-  // The map may change to the local base by itself (no network, map.js): show the choice it made.
-  map.on('zg:base-map', render);
-  map.on('zoomend', onZoom);
+  // Subscribed together on mount, removed together on unmount. The map may change to the local
+  // base by itself (no network, map.js): zg:base-map shows the choice it made.
+  const mapEvents = {
+    'zg:feature-focus': focus,
+    'zg:layer-changed': reload,
+    'zg:feature-saved': saved,
+    click: pickUnderlay,
+    'zg:base-map': render,
+    zoomend: onZoom,
+  };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(render);
   render();
   Promise.all([...state.values()].map(load)).then(() => {
@@ -237,12 +241,7 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
   return function unmount() {
     mounted = false;
     offLanguage();
-    map.off('zg:feature-focus', focus);
-    map.off('zg:layer-changed', reload);
-    map.off('zg:feature-saved', saved);
-    map.off('click', pickUnderlay);
-    map.off('zg:base-map', render);
-    map.off('zoomend', onZoom);
+    map.off(mapEvents);
     for (const s of state.values()) {
       if (s.built) for (const part of [s.built.layer, ...s.built.extras.map((e) => e.layer)]) map.removeLayer(part);
     }
