@@ -3,7 +3,7 @@
 // dispatch board.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, ground, rectangle, createParcel } from './support.mjs';
+import { signedIn, screenshot, ground, rectangle, createParcel, openParcel } from './support.mjs';
 
 const SLOT = 85;
 
@@ -32,10 +32,7 @@ describe('issued documents', () => {
       rectangle(west + 0.002, south + 0.001, west + 0.003, south + 0.0018),
     );
     const { page, errors } = await signedIn(t, 'planner');
-    await page.fill('.zg-search-input', code);
-    await page.locator('.zg-search-result', { hasText: code }).first().click();
-    const panel = page.locator('.zg-parcel-panel');
-    await panel.locator('.zg-panel-title', { hasText: code }).waitFor();
+    const panel = await openParcel(page, code);
     const documents = panel.locator('.zg-parcel-documents[data-zg-drawings="0"]');
     await documents.waitFor();
     const preview = await download(page, await documents.locator('[data-document="red-line"]').getAttribute('href'));

@@ -3,7 +3,16 @@
 // saving a streetlight in the asset editor fetches its tiles again.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, ground, rectangle, createParcel, apiAs, editStreetlight } from './support.mjs';
+import {
+  signedIn,
+  screenshot,
+  ground,
+  rectangle,
+  createParcel,
+  apiAs,
+  editStreetlight,
+  openParcel,
+} from './support.mjs';
 
 const PARCEL_SLOT = 80;
 const LIGHT_SLOT = 81;
@@ -20,10 +29,7 @@ describe('one truth on the page', () => {
       rectangle(west + offset, south + 0.001, west + offset + 0.001, south + 0.0018),
     );
     const { page, errors } = await signedIn(t, 'planner');
-    await page.fill('.zg-search-input', code);
-    await page.locator('.zg-search-result', { hasText: code }).first().click();
-    const panel = page.locator('.zg-parcel-panel');
-    await panel.locator('.zg-panel-title', { hasText: code }).waitFor();
+    const panel = await openParcel(page, code);
     await page.locator('.zg-popup-body[data-version="1"]').waitFor();
     await panel.locator('.zg-history[data-state="loaded"] .zg-history-none').waitFor();
 

@@ -13,6 +13,7 @@ import {
   createParcel,
   cancelParcels,
   pixelOf,
+  openParcel,
 } from './support.mjs';
 
 const number = (text) => Number(text.match(/(\d+\.\d+) m²/)[1]);
@@ -139,10 +140,7 @@ describe('the red-line editor', () => {
       rectangle(west + 0.004, south + 0.002, west + 0.005, south + 0.003),
     );
     const { page, errors } = await signedIn(t, 'planner');
-    await page.fill('.zg-search-input', code);
-    await page.locator('.zg-search-result', { hasText: code }).first().click();
-    const panel = page.locator('.zg-parcel-panel');
-    await panel.locator('.zg-panel-title', { hasText: code }).waitFor();
+    const panel = await openParcel(page, code);
     assert.equal(await panel.locator('.zg-parcel-status').getAttribute('data-status'), 'planned');
     await panel.locator('.zg-parcel-action[data-action="red_line_issued"]').click();
     await panel.locator('.zg-parcel-status[data-status="red_line_issued"]').waitFor();

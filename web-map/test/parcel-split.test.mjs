@@ -3,7 +3,16 @@
 // while the original is cancelled. Screenshots go to web-map/test-output/.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, mapIdle, screenshot, ground, rectangle, createParcel, pageCall as call } from './support.mjs';
+import {
+  signedIn,
+  mapIdle,
+  screenshot,
+  ground,
+  rectangle,
+  createParcel,
+  pageCall as call,
+  openParcel,
+} from './support.mjs';
 
 describe('splitting a parcel', () => {
   it('draws a line across a parcel and shows the two parcels it became', async (t) => {
@@ -16,10 +25,7 @@ describe('splitting a parcel', () => {
     );
     const { page, errors } = await signedIn(t, 'planner');
 
-    await page.fill('.zg-search-input', code);
-    await page.locator('.zg-search-result').first().click();
-    const panel = page.locator('.zg-parcel-panel');
-    await panel.locator('.zg-panel-title', { hasText: code }).waitFor();
+    const panel = await openParcel(page, code);
     await panel.locator('.zg-parcel-action[data-action="split"]').click();
     await mapIdle(page);
 

@@ -4,7 +4,7 @@
 // is recovered; corrected, the same form recovers the parcel.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, ground, rectangle, createParcel, pageCall as call } from './support.mjs';
+import { signedIn, screenshot, ground, rectangle, createParcel, pageCall as call, openParcel } from './support.mjs';
 
 // Each test recovers a parcel of its own, in its own cell of this slot.
 const SLOT = 71;
@@ -23,10 +23,7 @@ async function parcelToRecover(t) {
 }
 
 async function openRecoveryForm(page, code) {
-  await page.fill('.zg-search-input', code);
-  await page.locator('.zg-search-result').first().click();
-  const panel = page.locator('.zg-parcel-panel');
-  await panel.locator('.zg-panel-title', { hasText: code }).waitFor();
+  const panel = await openParcel(page, code);
   await panel.locator('.zg-parcel-action[data-action="recover"]').click();
   const form = panel.locator('.zg-recovery-form');
   await form.locator('input[name="legalBasis"]').fill('《闲置土地处置办法》第十四条');

@@ -202,6 +202,16 @@ export async function screenshot(page, name) {
   return path;
 }
 
+// Finds the parcel by its code in the search box and opens its panel; returns the panel once it
+// shows that parcel.
+export async function openParcel(page, code) {
+  await page.fill('.zg-search-input', code);
+  await page.locator('.zg-search-result', { hasText: code }).first().click();
+  const panel = page.locator('.zg-parcel-panel');
+  await panel.locator('.zg-panel-title', { hasText: code }).waitFor();
+  return panel;
+}
+
 // Layer definitions as the signed-in page sees them.
 export function layerDefs(page) {
   return page.evaluate(async () =>
