@@ -1,7 +1,6 @@
 package cn.zonegis;
 
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -16,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
@@ -89,7 +87,7 @@ public class DatabaseOutage {
 	ProblemDetail problem(Locale locale) {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				this.messages.getMessage("problem.database.unavailable", null, locale));
-		body.setType(URI.create(ProblemHandler.TYPE_BASE + TYPE));
+		body.setType(ProblemWriter.type(TYPE));
 		body.setTitle(this.messages.getMessage("problem.title.503", null, locale));
 		body.setProperty("retryAfterSeconds", RETRY_AFTER.toSeconds());
 		return body;
@@ -99,11 +97,8 @@ public class DatabaseOutage {
 	 * Writes the 503 from a servlet filter (the login), where no controller advice runs.
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), problem(this.locales.resolveLocale(request)));
+		ProblemWriter.write(response, this.json, problem(this.locales.resolveLocale(request)));
 	}
 
 }

@@ -1,6 +1,5 @@
 package cn.zonegis;
 
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -274,7 +273,7 @@ class ProblemHandler {
 
 	private ProblemDetail problem(HttpStatus status, String type, String detail) {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-		body.setType(URI.create(TYPE_BASE + type));
+		body.setType(ProblemWriter.type(type));
 		body.setTitle(this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
 				LocaleContextHolder.getLocale()));
 		return body;

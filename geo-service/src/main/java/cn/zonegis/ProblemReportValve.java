@@ -2,7 +2,6 @@ package cn.zonegis;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
 import java.util.Locale;
 
 import org.apache.catalina.Pipeline;
@@ -50,7 +49,7 @@ final class ProblemReportValve extends ErrorReportValve {
 				: Locale.SIMPLIFIED_CHINESE;
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				this.messages.getMessage("problem.http." + status.value(), null, status.getReasonPhrase(), locale));
-		problem.setType(URI.create(ProblemHandler.TYPE_BASE + ProblemHandler.slug(status)));
+		problem.setType(ProblemWriter.type(ProblemHandler.slug(status)));
 		problem.setTitle(
 				this.messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
 		try {

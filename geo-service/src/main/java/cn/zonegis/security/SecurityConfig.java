@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import cn.zonegis.DatabaseOutage;
+import cn.zonegis.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +18,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -170,12 +170,9 @@ class SecurityConfig {
 	static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String type,
 			String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(java.net.URI.create("https://zonegis.cn/problems/" + type));
+		problem.setType(ProblemWriter.type(type));
 		problem.setTitle(status.getReasonPhrase());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getOutputStream(), problem);
+		ProblemWriter.write(response, json, problem);
 	}
 
 	/**
