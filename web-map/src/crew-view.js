@@ -2,12 +2,16 @@
 // chosen order: start it, then complete it with the quantity of work, a note and a photo, and a
 // link that opens the phone's map app at the site. A bottom sheet so the map stays visible above
 // it on a 390×844 screen. The list is asked for again every pollMs while the page is in view, so
-// a newly dispatched order appears without a reload (the sheet says which are new).
+// a newly dispatched order appears without a reload (the sheet says which are new). Steps go
+// through the offline queue (offline-steps.js): taken without network they wait, marked 待同步.
 import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { gaussKruger, formatPlane } from './gauss-kruger.js';
 import { label, loadCatalogue, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
+import { CREW_LAYERS } from './offline-routes.js';
+import { connectStepQueue } from './offline-steps.js';
+import { readAhead } from './pwa.js';
 
 // The crew's two steps: start (or restart rejected) work, and complete it.
 const START = 'in_progress';
@@ -24,8 +28,7 @@ function crewStates(catalogue) {
 
 const defaults = {
   pollMs: 10000,
-  // The map layers a crew works with; land administration (parcels, recoveries, zones) is not theirs.
-  layers: new Set(['roads', 'pipes', 'wells', 'streetlights', 'cables']),
+  layers: new Set(CREW_LAYERS),
 };
 
 // The layers of /api/layers a crew member sees.
@@ -70,6 +73,7 @@ export function mountCrewView(map, { api, user, config, dock }) {
   let seen = null;
   let shown = '';
   let poll = null;
+  let queue = null;
 
   // Which orders and steps are the crew's comes from the service's catalogue: the list waits for it.
   async function start() {
@@ -81,8 +85,21 @@ export function mountCrewView(map, { api, user, config, dock }) {
       return;
     }
     if (!mounted) return;
+    try {
+      queue = await connectStepQueue({ api, user, sheet, onChange: ({ sent }) => (sent ? synced() : render()) });
+    } catch (error) {
+      s.error = error.message;
+    }
+    if (!mounted) return queue?.disconnect();
     await load();
     schedule();
+  }
+
+  // A step taken earlier reached the service: show the orders as it now has them.
+  async function synced() {
+    await load();
+    if (s.order) await select(s.order.id);
+    else render();
   }
 
   async function load() {
@@ -90,14 +107,18 @@ export function mountCrewView(map, { api, user, config, dock }) {
       const collection = await api.get(`/api/workorders?state=${crewStates(s.catalogue).join(',')}`);
       if (!mounted) return;
       // Redraw only what changed, so a poll neither flickers the map nor resets the list.
-      const signature = JSON.stringify(collection.features.map((f) => [f.id, f.properties.state]));
+      const signature = JSON.stringify(
+        collection.features.map((f) => [f.id, f.properties.state, f.properties.version]),
+      );
       const ids = collection.features.map((f) => f.id);
       if (seen) for (const id of ids) if (!seen.has(id)) s.fresh.add(id);
       seen = new Set(ids);
       s.error = '';
       sheet.dataset.zgPolls = String(Number(sheet.dataset.zgPolls || 0) + 1);
+      if (queue?.hasWaiting()) queue.send();
       if (signature === shown) return;
       shown = signature;
+      keepForOffline(ids);
       s.orders = collection.features;
       if (markers) map.removeLayer(markers);
       markers = orderMarkers(map, collection, select).addTo(map);
@@ -105,6 +126,15 @@ export function mountCrewView(map, { api, user, config, dock }) {
       s.error = error.message;
     }
     render();
+  }
+
+  // Each order as it is now, read through the service worker so it opens without network later.
+  function keepForOffline(ids) {
+    const signature = shown;
+    sheet.dataset.zgOfflineReady = 'false';
+    readAhead(ids.map((id) => `/api/workorders/${id}`)).then(() => {
+      if (shown === signature) sheet.dataset.zgOfflineReady = 'true';
+    });
   }
 
   // Polls while the page is in view; a phone in a pocket asks for nothing.
@@ -136,24 +166,24 @@ export function mountCrewView(map, { api, user, config, dock }) {
     render();
   }
 
+  // Queued with the version it was taken on; sent at once when the service can be reached. A step
+  // the service refuses outright (a wrong quantity) leaves the queue and the form keeps its input.
   async function step(body) {
+    const order = s.order;
     s.busy = true;
     render();
     try {
-      const attachmentIds = [];
-      if (s.photo) {
-        const form = new FormData();
-        form.append('file', s.photo);
-        attachmentIds.push((await api.upload(`/api/workorders/${s.order.id}/attachments`, form)).id);
-      }
-      const order = await api.post(`/api/workorders/${s.order.id}/transitions`, {
-        ...body,
-        note: s.note || null,
-        attachmentIds,
-      });
-      map.fire('zg:workorder-changed', { id: order.id, state: order.state });
+      const result = await queue.take(order, { ...body, note: s.note, photo: s.photo });
       s.busy = false;
+      if (result.state === 'refused') {
+        await queue.discard(result.step);
+        s.error = result.step.problem.message;
+        render();
+        return;
+      }
       clearForm();
+      if (result.state !== 'sent') return render();
+      if (result.order) map.fire('zg:workorder-changed', { id: result.order.id, state: result.order.state });
       await select(order.id);
       await load();
     } catch (error) {
@@ -230,6 +260,8 @@ export function mountCrewView(map, { api, user, config, dock }) {
 
   function row(f) {
     const node = orderRow(f.id, f.properties, { selected: false, onSelect: select });
+    const waiting = queue?.badge(f.id);
+    if (waiting) node.querySelector('.zg-wo-state')?.after(waiting);
     if (s.fresh.has(f.id)) {
       node.classList.add('zg-wo-new-order');
       node.querySelector('.zg-wo-code')?.after(el('span', { className: 'zg-crew-fresh', text: t('crew.fresh') }));
@@ -239,7 +271,8 @@ export function mountCrewView(map, { api, user, config, dock }) {
 
   function detail() {
     const o = s.order;
-    const steps = s.catalogue.crewSteps(o.state);
+    // Once its waiting steps are sent the order moves on: the crew may take the next step meanwhile.
+    const steps = queue && !queue.blocked(o.id) ? s.catalogue.crewSteps(queue.expectedState(o)) : [];
     return el('div', { className: 'zg-wo-detail', dataset: { orderId: o.id, state: o.state } }, [
       el('div', { className: 'zg-wo-header' }, [
         el('h3', { className: 'zg-wo-subtitle', text: o.code }),
@@ -259,6 +292,7 @@ export function mountCrewView(map, { api, user, config, dock }) {
       ]),
       orderFacts(o),
       navigation(o),
+      queue?.details(o.id),
       steps.length
         ? Object.assign(
             el('textarea', {
@@ -292,6 +326,7 @@ export function mountCrewView(map, { api, user, config, dock }) {
 
   function render() {
     fill(sheet, [
+      queue?.networkNote(),
       s.order ? null : el('h2', { className: 'zg-panel-title', text: t('crew.title', { count: s.orders.length }) }),
       s.error ? el('div', { className: 'zg-wo-error', role: 'alert', text: s.error }) : null,
       s.order
@@ -313,6 +348,7 @@ export function mountCrewView(map, { api, user, config, dock }) {
   return function unmount() {
     mounted = false;
     clearTimeout(poll);
+    queue?.disconnect();
     document.removeEventListener('visibilitychange', onVisibility);
     offLanguage();
     if (markers) map.removeLayer(markers);

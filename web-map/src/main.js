@@ -32,6 +32,7 @@ import { createDock } from './panel-dock.js';
 import { mountDrawTools } from './draw-tools.js';
 import { mountMeasureTool } from './measure-tool.js';
 import { mountDashboard } from './dashboard.js';
+import { registerCrewWorker, removeCrewWorker, forgetCrewReads } from './pwa.js';
 
 const root = document.getElementById('app');
 
@@ -98,6 +99,9 @@ async function showMap(config, user) {
   const dock = createDock(map, body);
   // A crew member sees the crew's layers and orders, not the land office's registers and tools.
   const crew = worksInCrew(user);
+  // The crew's phone works offline through a service worker; the office map has none.
+  if (crew) registerCrewWorker();
+  else removeCrewWorker();
   const officeOnly = (mount) => (crew ? () => {} : mount());
   const unmounts = [
     () => dock.destroy(),
@@ -115,6 +119,7 @@ async function showMap(config, user) {
       api,
       container: tools,
       onLogout: () => {
+        forgetCrewReads();
         unmountAll();
         showLogin(config);
       },

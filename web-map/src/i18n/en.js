@@ -396,6 +396,17 @@ export default {
   'crew.quantity': 'Quantity ({unit})',
   'crew.navigate': 'Navigate to the site',
   'crew.fresh': 'new',
+  'crew.offline': 'Offline: these are the orders as last seen online; your steps are sent in order once back online',
+  'crew.queue.badge': 'pending sync',
+  'crew.queue.problemBadge': 'not synced',
+  'crew.queue.waiting': 'Pending sync: “{step}” recorded at {time}, sent once online',
+  'crew.queue.conflict':
+    'Your “{step}” recorded at {time} was not sent: someone changed this order while you were offline.',
+  'crew.queue.refused': 'Your “{step}” recorded at {time} was not accepted:',
+  'crew.queue.change': '{time} {by} set it to “{state}”, note: {note}',
+  'crew.queue.now': 'The order is now “{state}”',
+  'crew.queue.discard': 'Discard my step',
+  'crew.queue.resend': 'Send my step anyway',
   'import.exportImported': 'Export the parcels just imported',
 
   // land: red-line editor, parcel panel, zone contents, recovery register

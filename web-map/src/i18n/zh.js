@@ -395,6 +395,16 @@ export default {
   'crew.quantity': '工程量（{unit}）',
   'crew.navigate': '导航到现场',
   'crew.fresh': '新',
+  'crew.offline': '离线：显示的是上次联网时的工单，你的记录会在联网后按顺序提交',
+  'crew.queue.badge': '待同步',
+  'crew.queue.problemBadge': '未能同步',
+  'crew.queue.waiting': '待同步：{time} 记录的「{step}」，联网后提交',
+  'crew.queue.conflict': '你在 {time} 记录的「{step}」没有提交：你离线时这张工单被别人改过。',
+  'crew.queue.refused': '你在 {time} 记录的「{step}」没有被接受：',
+  'crew.queue.change': '{time} {by} 改为「{state}」，备注：{note}',
+  'crew.queue.now': '工单现在是「{state}」',
+  'crew.queue.discard': '放弃我的记录',
+  'crew.queue.resend': '仍按我的记录提交',
   'import.exportImported': '导出刚导入的地块',
 
   // land: red-line editor, parcel panel, zone contents, recovery register

@@ -12,8 +12,13 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  */
 final class AccessRules {
 
+	/**
+	 * The app shell, including the crew's service worker, its Workbox runtime and the web
+	 * app manifest: a browser fetches these without the session's credentials.
+	 */
 	private static final String[] PUBLIC = { "/", "/index.html", "/report.html", "/assets/**", "/favicon.ico", "/*.png",
-			"/*.svg", "/api/config", "/api/login", "/actuator/health", "/actuator/health/**", "/error" };
+			"/*.svg", "/sw.js", "/workbox-*.js", "/manifest.webmanifest", "/api/config", "/api/login",
+			"/actuator/health", "/actuator/health/**", "/error" };
 
 	private static final String[] READ_PATHS = { "/api/**", "/ogc/**", "/tiles/**", "/v3/api-docs", "/v3/api-docs.yaml",
 			"/v3/api-docs/**" };
