@@ -86,7 +86,13 @@ export function mountCrewView(map, { api, user, config, dock }) {
     }
     if (!mounted) return;
     try {
-      queue = await connectStepQueue({ api, user, sheet, onChange: ({ sent }) => (sent ? synced() : render()) });
+      queue = await connectStepQueue({
+        api,
+        user,
+        sheet,
+        allows: (state, to) => s.catalogue.crewSteps(state).includes(to),
+        onChange: ({ sent }) => (sent ? synced() : render()),
+      });
     } catch (error) {
       s.error = error.message;
     }

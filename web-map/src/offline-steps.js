@@ -7,9 +7,9 @@ import { t, formatDateTime } from './i18n.js';
 import { label } from './work-order-parts.js';
 import { openStepStore, createStepQueue, PENDING, CONFLICT } from './step-queue.js';
 
-// deps: { api, user (from /api/me), sheet (the crew view's element), onChange({ sent }) after the
-// queue or the network changed }
-export async function connectStepQueue({ api, user, sheet, onChange }) {
+// deps: { api, user (from /api/me), sheet (the crew view's element), allows(state, to) whether the
+// crew may take that step from that state, onChange({ sent }) after the queue or the network changed }
+export async function connectStepQueue({ api, user, sheet, allows, onChange }) {
   let steps = [];
   const store = await openStepStore();
   // sent: a step left the queue, so the orders as the service has them are worth reading again.
@@ -69,7 +69,8 @@ export async function connectStepQueue({ api, user, sheet, onChange }) {
           },
           t('crew.queue.discard'),
         ),
-        step.status === CONFLICT
+        // Sending anyway is offered only where the step can still be taken.
+        changes && allows(changes.state, step.to)
           ? el(
               'button',
               { type: 'button', className: 'zg-button zg-crew-step-resend', onClick: () => queue.resend(step) },

@@ -103,7 +103,8 @@ export function createStepQueue({ api, store, username, onChange = () => {} }) {
     return api.post(`${orderPath}/transitions`, body, { ifMatch: `"${step.baseVersion}"` });
   }
 
-  // A 412: either our own step whose reply was lost, or someone else's change.
+  // A 412: either our own step whose reply was lost (then it is acknowledged and the answer is the
+  // order), or someone else's change (then the step is kept as a conflict and the answer is null).
   async function settleStale(step, error) {
     const order = await api.get(`/api/workorders/${step.orderId}`);
     if (alreadyStored(step, order, username)) {
@@ -120,27 +121,40 @@ export function createStepQueue({ api, store, username, onChange = () => {} }) {
     return null;
   }
 
-  // One pass over the queue, oldest first. A step that cannot go yet holds back the later steps of
+  // Sends one step, or keeps it with what stops it; returns the order when the service has it.
+  async function settle(step) {
+    try {
+      const order = await deliver(step);
+      await store.acknowledge(step, order.version);
+      return order;
+    } catch (error) {
+      if (notNow(error)) throw error;
+      if (error.status === 412) return settleStale(step, error);
+      await store.put({ ...step, status: REFUSED, problem: { message: error.message } });
+      return null;
+    }
+  }
+
+  // One pass over the queue, oldest first, read again after each step: a step sent bases the next
+  // step of its order on the version it made. A step that cannot go holds back the later steps of
   // its order, not those of other orders; a network failure ends the pass.
   async function sendAll() {
     const held = new Set();
     const answers = new Map();
-    for (const step of await mine()) {
-      if (held.has(step.orderId) || step.status !== PENDING || step.baseVersion == null) {
+    for (;;) {
+      const step = (await mine()).find((waiting) => !held.has(waiting.orderId));
+      if (!step) break;
+      if (step.status !== PENDING || step.baseVersion == null) {
         held.add(step.orderId);
         continue;
       }
       try {
-        const order = await deliver(step);
-        await store.acknowledge(step, order.version);
-        answers.set(step.seq, order);
+        const order = await settle(step);
+        if (order) answers.set(step.seq, order);
+        else held.add(step.orderId);
       } catch (error) {
         if (notNow(error)) break;
-        held.add(step.orderId);
-        if (error.status === 412) {
-          const order = await settleStale(step, error);
-          if (order) answers.set(step.seq, order);
-        } else await store.put({ ...step, status: REFUSED, problem: { message: error.message } });
+        throw error;
       } finally {
         onChange();
       }
@@ -150,7 +164,8 @@ export function createStepQueue({ api, store, username, onChange = () => {} }) {
 
   // Passes run one at a time, across the crew member's tabs too (Web Locks), so no step goes twice.
   function send() {
-    const pass = () => (navigator.locks ? navigator.locks.request('zg-crew-steps', sendAll) : sendAll());
+    const locks = globalThis.navigator?.locks;
+    const pass = () => (locks ? locks.request('zg-crew-steps', sendAll) : sendAll());
     const run = sending.then(pass, pass);
     sending = run.catch(() => {});
     return run;

@@ -89,6 +89,7 @@ describe('the crew without network', () => {
     await page.click('.zg-lang-button:has-text("English")');
     await page.waitForSelector('html[lang="en"]');
     assert.equal(await row.locator('.zg-crew-pending').textContent(), 'pending sync');
+    await row.scrollIntoViewIfNeeded();
     await screenshot(page, 'crew-offline-pending-en');
 
     await context.setOffline(false);
@@ -131,7 +132,9 @@ describe('the crew without network', () => {
     assert.equal(after.state, 'cancelled', 'the dispatcher’s change stands');
     assert.equal(after.events.filter((e) => e.toState === 'completed').length, 0);
 
-    // The crew member settles it: the step leaves the queue only now.
+    // A cancelled order cannot be completed: the crew member may only drop the step, which
+    // leaves the queue only now.
+    assert.equal(await conflict.locator('.zg-crew-step-resend').count(), 0);
     await conflict.locator('.zg-crew-step-discard').click();
     await page.waitForSelector('.zg-crew[data-zg-queue="0"]');
     assert.deepEqual(errors, []);
