@@ -108,10 +108,12 @@ export function mountCrewView(map, { api, user, config, dock }) {
     else render();
   }
 
+  let loading = 0;
   async function load() {
+    const ticket = ++loading;
     try {
       const collection = await api.get(`/api/workorders?state=${crewStates(s.catalogue).join(',')}`);
-      if (!mounted) return;
+      if (!mounted || ticket !== loading) return;
       // Redraw only what changed, so a poll neither flickers the map nor resets the list.
       const signature = JSON.stringify(
         collection.features.map((f) => [f.id, f.properties.state, f.properties.version]),
@@ -158,9 +160,14 @@ export function mountCrewView(map, { api, user, config, dock }) {
   // What the crew member typed stays while the same order is shown, whatever re-renders the sheet.
   const clearForm = () => Object.assign(s, { quantity: '', note: '', photo: null });
 
+  // A step sent in the background reads the order again too: only the latest read is shown, or an
+  // earlier answer arriving late would bring back the state before the step.
+  let selecting = 0;
   async function select(id) {
+    const ticket = ++selecting;
     try {
       const order = await api.get(`/api/workorders/${id}`);
+      if (ticket !== selecting) return;
       if (order.id !== s.order?.id) clearForm();
       s.order = order;
       s.fresh.delete(order.id);
