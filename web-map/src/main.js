@@ -99,9 +99,10 @@ async function showMap(config, user) {
   const dock = createDock(map, body);
   // A crew member sees the crew's layers and orders, not the land office's registers and tools.
   const crew = worksInCrew(user);
-  // The crew's phone works offline through a service worker; the office map has none.
+  // The crew's phone works offline through a service worker; the office map has none, so a
+  // browser a crew member used before loads once more without it.
   if (crew) registerCrewWorker();
-  else removeCrewWorker();
+  else if (await removeCrewWorker()) return location.reload();
   const officeOnly = (mount) => (crew ? () => {} : mount());
   const unmounts = [
     () => dock.destroy(),

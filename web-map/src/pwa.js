@@ -84,10 +84,13 @@ export async function forgetCrewReads() {
 }
 
 // An office user on a browser a crew member used before: no worker between them and the service.
+// Resolves true when the page must load again to be free of a worker that still controls it.
 export async function removeCrewWorker() {
-  if (!supported()) return;
-  announce('none');
+  if (!supported()) return false;
   const registrations = await navigator.serviceWorker.getRegistrations();
   await Promise.all(registrations.map((registration) => registration.unregister()));
   await forgetCrewReads();
+  if (navigator.serviceWorker.controller) return true;
+  announce('none');
+  return false;
 }

@@ -3,9 +3,9 @@
 // network returns; a change the dispatcher made meanwhile is a conflict the crew member sees.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, apiAs, screenshot, ground, waitForState } from './support.mjs';
+import { signedIn, apiAs, screenshot, ground, waitForState, login } from './support.mjs';
 
-const SLOTS = { completion: 115, conflict: 116, lostReply: 117 };
+const SLOTS = { completion: 115, conflict: 116, lostReply: 117, office: 118 };
 const asDispatcher = apiAs('dispatcher');
 const asCrew = apiAs('crew');
 const phone = { viewport: { width: 390, height: 844 } };
@@ -166,6 +166,22 @@ describe('the crew without network', () => {
     await page.locator(`.zg-crew .zg-wo-detail[data-order-id="${order.id}"][data-state="completed"]`).waitFor();
     assert.equal(await page.locator('.zg-crew-step-problem').count(), 0);
     assert.equal((await events(order)).filter((e) => e.toState === 'completed').length, 1, 'stored once');
+    assert.deepEqual(errors, []);
+  });
+
+  it('leaves the office map without a service worker, also on a browser a crew member used', async (t) => {
+    const order = await orderInProgress(t, SLOTS.office);
+    const { page, errors } = await crewReadyOffline(t, order);
+    await page.click('.zg-user-name');
+    await page.click('.zg-logout');
+    await waitForState(page, 'login');
+    await login(page, 'planner');
+    await page.waitForSelector('html[data-zg-service-worker="none"]');
+    const left = await page.evaluate(async () => ({
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+      crewCaches: (await caches.keys()).filter((name) => name.startsWith('zg-crew-')),
+    }));
+    assert.deepEqual(left, { workers: 0, crewCaches: [] });
     assert.deepEqual(errors, []);
   });
 });
