@@ -274,7 +274,8 @@ export function mountCrewView(map, { api, user, config, dock }) {
   function row(f) {
     const node = orderRow(f.id, f.properties, { selected: false, onSelect: select });
     const waiting = queue?.badge(f.id);
-    if (waiting) node.querySelector('.zg-wo-state')?.after(waiting);
+    // Inside the code's cell, so the row keeps its grid.
+    if (waiting) node.querySelector('.zg-wo-code')?.append(' ', waiting);
     if (s.fresh.has(f.id)) {
       node.classList.add('zg-wo-new-order');
       node.querySelector('.zg-wo-code')?.after(el('span', { className: 'zg-crew-fresh', text: t('crew.fresh') }));
