@@ -36,11 +36,14 @@ import org.springframework.stereotype.Component;
  * {@link PGConnection#getNotifications(int)} until one arrives, and drops the tiles it
  * touches from the {@link TileCache}. While that connection is down the cache is off.
  * <p>
- * As a {@link CommitHook} it makes this instance's own edits visible at once: a
- * transaction that changed a tiled table also sends a sync token, and its commit returns
- * only once this listener has read that token, so every change committed before it has
- * been applied to the cache. Other instances apply the change when their listener reads
- * it, as soon as PostgreSQL delivers it; {@link #catchUp()} waits for that.
+ * As a {@link CommitHook} it makes this instance's own edits visible at once without
+ * waiting for their notifications to come back: the trigger also keeps a transaction's
+ * boxes in the transaction-local setting zonegis.tiles_changed (V61), read just before
+ * the commit and dropped from the cache by the committing thread right after it, so the
+ * writer's answer, and so its next request, comes after its tiles are gone. Other
+ * instances apply the change when their listener reads it, as soon as PostgreSQL delivers
+ * it; {@link #catchUp()} waits for that. (The writer's own notification drops the same
+ * tiles once more.)
  */
 @Component
 class TileChanges implements SmartLifecycle, CommitHook {
@@ -51,7 +54,12 @@ class TileChanges implements SmartLifecycle, CommitHook {
 
 	private static final String SYNC = "sync;";
 
-	/** The longest a commit waits for its own notification before dropping every tile. */
+	/**
+	 * What a transaction that changed too much to list keeps in zonegis.tiles_changed.
+	 */
+	private static final String EVERY_TILE = "*";
+
+	/** The longest {@link #catchUp()} waits for its token before dropping every tile. */
 	private static final Duration SYNC_WAIT = Duration.ofSeconds(5);
 
 	/** Idle this long, the listener checks that its connection still answers. */
@@ -86,22 +94,16 @@ class TileChanges implements SmartLifecycle, CommitHook {
 		if (!this.cache.active()) {
 			return null;
 		}
-		String token = UUID.randomUUID().toString();
-		CompletableFuture<Void> read = new CompletableFuture<>();
-		this.syncs.put(token, read);
-		try (PreparedStatement sync = connection.prepareStatement("""
-				SELECT pg_notify(?, ?) WHERE current_setting('zonegis.tiles_changed', true) = 'on'
-				""")) {
-			sync.setString(1, CHANNEL);
-			sync.setString(2, SYNC + token);
-			try (ResultSet sent = sync.executeQuery()) {
-				if (!sent.next()) {
-					this.syncs.invalidate(token);
-					return null;
-				}
-			}
+		String changed;
+		try (Statement read = connection.createStatement();
+				ResultSet setting = read.executeQuery("SELECT current_setting('zonegis.tiles_changed', true)")) {
+			setting.next();
+			changed = setting.getString(1);
 		}
-		return () -> await(token, read);
+		if (changed == null || changed.isEmpty()) {
+			return null;
+		}
+		return () -> changed.lines().forEach(this::apply);
 	}
 
 	/**
@@ -196,8 +198,15 @@ class TileChanges implements SmartLifecycle, CommitHook {
 		}
 	}
 
-	/** One notification: a sync token, or "table;minLon minLat maxLon maxLat;…". */
+	/**
+	 * One notification or committed statement: a sync token, "table;minLon minLat maxLon
+	 * maxLat;…", or "*" for every tile.
+	 */
 	private void apply(String payload) {
+		if (EVERY_TILE.equals(payload)) {
+			this.cache.invalidateAll();
+			return;
+		}
 		if (payload.startsWith(SYNC)) {
 			CompletableFuture<Void> waiting = this.syncs.getIfPresent(payload.substring(SYNC.length()));
 			if (waiting != null) {

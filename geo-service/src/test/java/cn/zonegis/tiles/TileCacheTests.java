@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
@@ -15,8 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 /**
  * The tile cache: a repeated tile comes from memory, and an edit committed anywhere (this
@@ -32,6 +37,9 @@ class TileCacheTests extends IntegrationTest {
 
 	@Autowired
 	private TileChanges changes;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	/**
 	 * A free spot whose tile at {@link #Z} holds the whole parcel, as drawn and as
@@ -147,6 +155,80 @@ class TileCacheTests extends IntegrationTest {
 		HttpResponse<byte[]> after = fetch(path(t));
 		assertThat(etagOf(after)).isNotEqualTo(etagOf(before));
 		assertThat(widthIn(verticesOf(after, id))).isGreaterThan(widthBefore * 3 / 2);
+	}
+
+	/** The ids of the parcels in a tile. */
+	private static Set<Long> idsIn(HttpResponse<byte[]> tile) {
+		return MvtDecoder.decode(tile.body())
+			.get("parcels")
+			.features()
+			.stream()
+			.map(MvtDecoder.Feature::id)
+			.collect(Collectors.toSet());
+	}
+
+	private String tilesChanged() {
+		return this.jdbc.sql("SELECT current_setting('zonegis.tiles_changed', true)").query(String.class).single();
+	}
+
+	@Test
+	void seventyParcelsWrittenByOneStatementHereAreInTheNextTile() {
+		double[] spot = spotWithinOneTile();
+		int[] t = TileHolding.point(spot[0], spot[1], Z);
+		// Empty yet, and cached so.
+		assertThat(fetch(path(t)).statusCode()).isEqualTo(204);
+		String prefix = "BULK-" + System.nanoTime() + "-";
+		String[] changed = new String[1];
+		List<Long> ids = new TransactionTemplate(this.transactions).execute((status) -> {
+			List<Long> written = this.jdbc
+				.sql("""
+						INSERT INTO zonegis.parcel (code, name, status, geom, created_by, updated_by)
+						SELECT :prefix || i, 'bulk', 'filed', ST_Multi(ST_MakeEnvelope(:lon + (i % 14) * 0.000055,
+							:lat + (i / 14) * 0.000055, :lon + (i % 14) * 0.000055 + 0.00004, :lat + (i / 14) * 0.000055 + 0.00004, 4490)),
+							'test', 'test'
+						FROM generate_series(0, 69) AS i
+						RETURNING id
+						""")
+				.param("prefix", prefix)
+				.param("lon", spot[0])
+				.param("lat", spot[1])
+				.query(Long.class)
+				.list();
+			changed[0] = tilesChanged();
+			return written;
+		});
+		// More than 64 rows: the committing instance keeps one box around them all.
+		assertThat(changed[0].lines()).hasSize(1);
+		String[] box = changed[0].split(";")[1].split(" ");
+		assertThat(Double.parseDouble(box[0])).isEqualTo(spot[0], offset(1e-9));
+		assertThat(Double.parseDouble(box[3])).isEqualTo(spot[1] + 4 * 0.000055 + 0.00004, offset(1e-9));
+		assertThat(idsIn(fetch(path(t)))).containsAll(ids);
+	}
+
+	@Test
+	void aTransactionTooLargeToListDropsEveryTileAtItsCommit() {
+		double[] spot = spotWithinOneTile();
+		int[] t = TileHolding.point(spot[0], spot[1], Z);
+		long id = draw(as("planner"), "CACHE-" + System.nanoTime(), spot[0], spot[1], 0.0004);
+		HttpResponse<byte[]> before = fetch(path(t));
+		int widthBefore = widthIn(verticesOf(before, id));
+		String changed = new TransactionTemplate(this.transactions).execute((status) -> {
+			// 700 statements of two boxes each: more than the 64 kB the setting lists.
+			for (int i = 0; i < 700; i++) {
+				this.jdbc
+					.sql("""
+							UPDATE zonegis.parcel SET geom = ST_Multi(ST_MakeEnvelope(:lon, :lat, :lon + 0.0008, :lat + 0.0004, 4490))
+							WHERE id = :id
+							""")
+					.param("lon", spot[0])
+					.param("lat", spot[1])
+					.param("id", id)
+					.update();
+			}
+			return tilesChanged();
+		});
+		assertThat(changed).isEqualTo("*");
+		assertThat(widthIn(verticesOf(fetch(path(t)), id))).isGreaterThan(widthBefore * 3 / 2);
 	}
 
 }
