@@ -9,13 +9,16 @@
 #
 # Measures: parcel tiles cold (service with its tile cache off) and warm (cache on, every tile
 # requested once before) against the service's own tile SQL run directly; OGC items pages
-# (limit=1000) against the service's own items SQL; nearest-asset and crew-suggestion latency; the
-# create → dispatch → … → closed cycle of a work order; the service's peak RSS under load. The direct
+# (limit=1000) against the service's own items SQL; nearest-asset latency against its own SQL;
+# crew-suggestion latency; the create → dispatch → … → closed cycle of a work order; the service's
+# peak RSS under load. The direct
 # SQL is the statement the service ran, captured from its own log (JdbcTemplate DEBUG, switched on
 # through /actuator/loggers for one request of each kind), so both sides run the same query.
 # Prints a table and, last, one line:
 #   bench tiles_cold_ratio=… tiles_warm_ratio=… items_ratio=… nearest_p95_ms=… wo_cycle_p95_ms=… rss_mb=…
-# (ratios: service requests per second / direct SQL statements per second, at 8 clients).
+#         nearest_sql_p95_ms=…
+# (ratios: service requests per second / direct SQL statements per second, at 8 clients; the last
+# figure is the service's own nearest-asset statement alone, the ceiling for nearest_p95_ms).
 #
 # Env: ZONEGIS_DB_PORT (cluster), ZONEGIS_BENCH_DB (database; default zonegis_bench_1m or
 # zonegis_bench_100k), ZONEGIS_BENCH_PORT (service port, default 18198), ZONEGIS_BENCH_SECONDS
@@ -170,7 +173,7 @@ capture_sql() {
 		curl "${admin[@]}" -o /dev/null -d '{"configuredLevel":"TRACE"}' "$URL/actuator/loggers/$logger"
 	done
 	local path marks=()
-	for path in "$(head -1 "$WORK/tile-paths.txt")" "$(head -1 "$WORK/item-paths.txt")"; do
+	for path in "$(head -1 "$WORK/tile-paths.txt")" "$(head -1 "$WORK/item-paths.txt")" "$(head -1 "$WORK/nearest-paths.txt")"; do
 		marks+=("$(stat -c %s "$WORK/service.log")")
 		curl -s -o /dev/null -H "Cookie: $COOKIE" "$URL$path"
 	done
@@ -178,7 +181,7 @@ capture_sql() {
 	for logger in org.springframework.jdbc.core.JdbcTemplate org.springframework.jdbc.core.StatementCreatorUtils; do
 		curl "${admin[@]}" -o /dev/null -d '{"configuredLevel":null}' "$URL/actuator/loggers/$logger"
 	done
-	python3 "$HERE/direct_sql.py" "$WORK/service.log" "${marks[*]}" "$WORK/tiles.txt" "$WORK/boxes.txt" "$WORK"
+	python3 "$HERE/direct_sql.py" "$WORK/service.log" "${marks[*]}" "$WORK/tiles.txt" "$WORK/boxes.txt" "$WORK/points.txt" "$WORK"
 }
 
 [ -z "$THROUGH" ] && start_service --zonegis.tiles.cache-megabytes=0
@@ -190,6 +193,9 @@ if [ -z "$THROUGH" ]; then
 	grep -E 'Index|Seq Scan' "$WORK/tile-plan.txt" | sed 's/^/    /' >&2
 	sed -n '1p' "$WORK/item-sql/0001.sql" | sed 's/^/EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) /' | "${PSQL[@]}" >"$WORK/item-plan.txt"
 	grep -E 'Index|Seq Scan' "$WORK/item-plan.txt" | sed 's/^/    /' >&2
+	log "direct nearest-asset SQL plan (first point):"
+	sed -n '1p' "$WORK/nearest-sql/0001.sql" | sed 's/^/EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) /' | "${PSQL[@]}" >"$WORK/nearest-plan.txt"
+	grep -E 'Index|Seq Scan' "$WORK/nearest-plan.txt" | sed 's/^/    /' >&2
 	# Warm-up: each side once over its list, so neither starts on a cold page cache.
 	wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/tile-paths.txt" >/dev/null
 	for c in 2 8; do
@@ -208,6 +214,7 @@ for list in nearest-paths suggest-paths; do
 	wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/$list.txt" >/dev/null
 done
 for c in 2 8; do
+	[ -z "$THROUGH" ] && sql_run nearest_sql "$c" "$WORK/nearest-sql"
 	http_run nearest "$c" "$WORK/nearest-paths.txt"
 	http_run crew_suggestion "$c" "$WORK/suggest-paths.txt"
 done
@@ -241,4 +248,4 @@ awk '{ for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	printf "%-16s %7s %10s %9s %9s %9s %9s %7s\n", $1, $2, v["rps"], v["p50"], v["p95"], v["p99"], v["requests"], v["errors"] + v["non2xx"] }' "$WORK/results.txt"
 value() { awk -v m="$1" -v c="$2" -v k="$3" '$1 == m && $2 == c { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' "$WORK/results.txt"; }
 ratio() { awk -v a="$(value "$1" 8 rps)" -v b="$(value "$2" 8 rps)" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
-echo "bench tiles_cold_ratio=$(ratio tiles_cold tiles_sql) tiles_warm_ratio=$(ratio tiles_warm tiles_sql) items_ratio=$(ratio items items_sql) nearest_p95_ms=$(value nearest 8 p95) wo_cycle_p95_ms=$(value wo_cycle 8 p95) rss_mb=$RSS_MB"
+echo "bench tiles_cold_ratio=$(ratio tiles_cold tiles_sql) tiles_warm_ratio=$(ratio tiles_warm tiles_sql) items_ratio=$(ratio items items_sql) nearest_p95_ms=$(value nearest 8 p95) wo_cycle_p95_ms=$(value wo_cycle 8 p95) rss_mb=$RSS_MB nearest_sql_p95_ms=$(value nearest_sql 8 p95)"
