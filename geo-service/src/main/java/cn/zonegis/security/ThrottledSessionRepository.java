@@ -32,6 +32,9 @@ final class ThrottledSessionRepository<S extends Session>
 	 */
 	private static final ThreadLocal<TrackedSession<?>> READ_IN_THIS_REQUEST = new ThreadLocal<>();
 
+	/** Set while the store reads one session by id (see {@link SessionStore}). */
+	private static final ThreadLocal<Boolean> READING_BY_ID = new ThreadLocal<>();
+
 	private final FindByIndexNameSessionRepository<S> store;
 
 	ThrottledSessionRepository(FindByIndexNameSessionRepository<S> store) {
@@ -41,6 +44,11 @@ final class ThrottledSessionRepository<S extends Session>
 	/** Called when a request is done, so the next request on the thread reads afresh. */
 	static void forgetReads() {
 		READ_IN_THIS_REQUEST.remove();
+	}
+
+	/** Whether the store is reading one session by id on this thread. */
+	static boolean readingById() {
+		return READING_BY_ID.get() != null;
 	}
 
 	@Override
@@ -65,7 +73,14 @@ final class ThrottledSessionRepository<S extends Session>
 		if (read != null && read.getId().equals(id)) {
 			return (TrackedSession<S>) read;
 		}
-		S found = this.store.findById(id);
+		S found;
+		READING_BY_ID.set(Boolean.TRUE);
+		try {
+			found = this.store.findById(id);
+		}
+		finally {
+			READING_BY_ID.remove();
+		}
 		if (found == null) {
 			return null;
 		}
