@@ -22,13 +22,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WorkOrderRepository {
 
+	/** An order as the API shows it, from rows named t (work_order) and c (crew). */
+	private static final String VIEW = """
+			SELECT t.id, t.code, t.kind, t.priority, t.state, t.description, t.asset_type, t.asset_id, t.enterprise_id,
+				t.inspection_id, t.inspection_kind, t.reinspection_of, t.rectified_on_spot, t.crew_id, c.name AS crew_name, t.reported_by, t.due_at, %s AS overdue, t.quantity,
+				t.quantity_unit, ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat, t.version, t.created_at, t.updated_at
+			"""
+		.formatted(WorkOrderCollections.OVERDUE);
+
 	/**
-	 * The code is the year and the id (at least 4 digits, never cut), so it is unique
-	 * without a second sequence.
+	 * Stores a new order and answers it as the API shows it, in one statement. The code
+	 * is the year and the id (at least 4 digits, never cut), so it is unique without a
+	 * second sequence.
 	 */
 	private static final String INSERT = SridSql.storage(
 			"""
-					WITH n AS (SELECT nextval(pg_get_serial_sequence('zonegis.work_order', 'id')) AS id)
+					WITH n AS (SELECT nextval(pg_get_serial_sequence('zonegis.work_order', 'id')) AS id),
+					t AS (
 					INSERT INTO zonegis.work_order (id, code, kind, priority, description, asset_type, asset_id, enterprise_id,
 						inspection_id, inspection_kind, reinspection_of, rectified_on_spot, reported_by, due_at, geom, created_by,
 						updated_by)
@@ -38,24 +48,24 @@ class WorkOrderRepository {
 						:rectifiedOnSpot, :username,
 						now() + make_interval(secs => :slaSeconds), ST_SetSRID(ST_MakePoint(:lon, :lat), {storageSrid}), :username, :username
 					FROM n
-					RETURNING id
-					""");
+					RETURNING *)
+					""")
+			+ VIEW + "FROM t LEFT JOIN zonegis.crew c ON c.id = t.crew_id";
 
-	private static final String SELECT = """
-			SELECT t.id, t.code, t.kind, t.priority, t.state, t.description, t.asset_type, t.asset_id, t.enterprise_id,
-				t.inspection_id, t.inspection_kind, t.reinspection_of, t.rectified_on_spot, t.crew_id, c.name AS crew_name, t.reported_by, t.due_at, %s AS overdue, t.quantity,
-				t.quantity_unit, ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat, t.version, t.created_at, t.updated_at
+	private static final String SELECT = VIEW + """
 			FROM zonegis.work_order t LEFT JOIN zonegis.crew c ON c.id = t.crew_id
 			WHERE t.id = :id
-			"""
-		.formatted(WorkOrderCollections.OVERDUE);
+			""";
 
+	/** Moves an order of a known version and answers it as the API shows it. */
 	private static final String UPDATE_STATE = """
+			WITH t AS (
 			UPDATE zonegis.work_order
 			SET state = :state, crew_id = :crewId, quantity = :quantity, quantity_unit = :quantityUnit,
 				version = version + 1, updated_at = now(), updated_by = :username
 			WHERE id = :id AND version = :version
-			""";
+			RETURNING *)
+			""" + VIEW + "FROM t LEFT JOIN zonegis.crew c ON c.id = t.crew_id";
 
 	private static final String INSERT_EVENT = SridSql.storage("""
 			INSERT INTO zonegis.work_order_event (work_order_id, by_user, from_state, to_state, note, geom)
@@ -91,7 +101,8 @@ class WorkOrderRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(NewWorkOrder order, Duration sla, String username) {
+	/** The new order as the API shows it. */
+	WorkOrderView insert(NewWorkOrder order, Duration sla, String username) {
 		return this.jdbc.sql(INSERT)
 			.param("kind", order.kind().value())
 			.param("priority", order.priority().value())
@@ -107,7 +118,7 @@ class WorkOrderRepository {
 			.param("slaSeconds", (double) sla.toSeconds())
 			.param("lon", order.lon())
 			.param("lat", order.lat())
-			.query(Long.class)
+			.query(WorkOrderRepository::map)
 			.single();
 	}
 
@@ -119,9 +130,10 @@ class WorkOrderRepository {
 	}
 
 	/**
-	 * Changes the state and what goes with it; false when the version moved meanwhile.
+	 * Changes the state and what goes with it; the order as it is now, or empty when the
+	 * version moved meanwhile.
 	 */
-	boolean updateState(WorkOrderView order, WorkOrderLifecycle to, Long crewId, BigDecimal quantity,
+	Optional<WorkOrderView> updateState(WorkOrderView order, WorkOrderLifecycle to, Long crewId, BigDecimal quantity,
 			String quantityUnit, String username) {
 		return this.jdbc.sql(UPDATE_STATE)
 			.param("state", to.value())
@@ -131,7 +143,8 @@ class WorkOrderRepository {
 			.param("username", username)
 			.param("id", order.id())
 			.param("version", order.version())
-			.update() == 1;
+			.query(WorkOrderRepository::map)
+			.optional();
 	}
 
 	long insertEvent(long orderId, String fromState, String toState, String note, LonLat at, String username) {

@@ -131,7 +131,8 @@ class WorkOrderService {
 				(inspection != null) ? inspection.id() : null, inspecting.kind(), inspecting.reinspectionOf(),
 				inspecting.rectifiedOnSpot(), at.lon(), at.lat());
 		String username = AuditLog.currentUsername();
-		long id = this.orders.insert(order, this.sla.allowed(kind, priority), username);
+		WorkOrderView created = this.orders.insert(order, this.sla.allowed(kind, priority), username);
+		long id = created.id();
 		this.orders.insertEvent(id, null, WorkOrderLifecycle.NEW.value(), description, at, username);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("kind", kind.value());
@@ -144,7 +145,7 @@ class WorkOrderService {
 		detail.put("rectifiedOnSpot", order.rectifiedOnSpot());
 		this.audit.record((inspection != null) ? "raise_finding" : "report", "work_order", id,
 				this.json.writeValueAsString(detail));
-		return this.orders.find(id, false).orElseThrow();
+		return created;
 	}
 
 	/**

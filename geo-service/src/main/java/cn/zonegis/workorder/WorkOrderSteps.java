@@ -122,10 +122,12 @@ class WorkOrderSteps {
 		LonLat at = this.input.optionalPoint(request.location());
 		String username = actor.username();
 		Long newCrew = (crewId != null) ? crewId : order.crewId();
-		if (!this.orders.updateState(order, target, newCrew, quantity.amount(), quantity.unit(), username)) {
-			int current = this.orders.find(id, false).map(WorkOrderView::version).orElseThrow();
-			throw ETag.stale(order.version(), current, "workorder.version.stale", order.code());
-		}
+		WorkOrderView moved = this.orders
+			.updateState(order, target, newCrew, quantity.amount(), quantity.unit(), username)
+			.orElseThrow(() -> {
+				int current = this.orders.find(id, false).map(WorkOrderView::version).orElseThrow();
+				return ETag.stale(order.version(), current, "workorder.version.stale", order.code());
+			});
 		if (workDone != null) {
 			this.orders.replaceWorkDone(id, workDone);
 		}
@@ -141,7 +143,7 @@ class WorkOrderSteps {
 		detail.put("workDone", workDone);
 		detail.put("note", note);
 		this.audit.record(target.value(), "work_order", id, this.json.writeValueAsString(detail));
-		return this.orders.find(id, false).orElseThrow();
+		return moved;
 	}
 
 	/**
