@@ -12,7 +12,6 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.transaction.TransactionException;
@@ -28,11 +27,8 @@ final class ApiTokenAuthentication implements AuthenticationProvider {
 
 	private final ApiTokens tokens;
 
-	private final UserDetailsService users;
-
-	ApiTokenAuthentication(ApiTokens tokens, UserDetailsService users) {
+	ApiTokenAuthentication(ApiTokens tokens) {
 		this.tokens = tokens;
-		this.users = users;
 	}
 
 	@Override
@@ -45,7 +41,7 @@ final class ApiTokenAuthentication implements AuthenticationProvider {
 			// A password, not a token: the password login decides.
 			return null;
 		}
-		String owner;
+		AppUser owner;
 		try {
 			owner = this.tokens.ownerOf(token).orElseThrow(() -> new BadCredentialsException("unknown token"));
 		}
@@ -56,10 +52,10 @@ final class ApiTokenAuthentication implements AuthenticationProvider {
 			// a DataAccessException.
 			throw new InternalAuthenticationServiceException("could not look up the token", ex);
 		}
-		if (request instanceof UsernamePasswordAuthenticationToken && !owner.equals(request.getName())) {
+		if (request instanceof UsernamePasswordAuthenticationToken && !owner.username().equals(request.getName())) {
 			throw new BadCredentialsException("token of another user");
 		}
-		UserDetails user = this.users.loadUserByUsername(owner);
+		UserDetails user = DatabaseUserDetailsService.details(owner);
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
 				user.getAuthorities());
 		result.setDetails(request.getDetails());

@@ -29,7 +29,8 @@ class ApiTokenRepository {
 
 	/** The owner of a live token; a disabled user's tokens stop working with the user. */
 	private static final String OWNER_OF_LIVE_TOKEN = """
-			SELECT u.username FROM zonegis.api_token t JOIN zonegis.app_user u ON u.id = t.user_id
+			SELECT u.id, u.username, u.display_name, u.password_hash, u.roles, u.crew_id, u.enabled
+			FROM zonegis.api_token t JOIN zonegis.app_user u ON u.id = t.user_id
 			WHERE t.token_sha256 = :sha256 AND t.revoked_at IS NULL AND u.enabled
 			""";
 
@@ -66,8 +67,8 @@ class ApiTokenRepository {
 		return this.jdbc.sql(FIND).param("id", id).query(ApiTokenRepository::map).optional();
 	}
 
-	Optional<String> ownerOfLiveToken(String sha256) {
-		return this.jdbc.sql(OWNER_OF_LIVE_TOKEN).param("sha256", sha256).query(String.class).optional();
+	Optional<AppUser> ownerOfLiveToken(String sha256) {
+		return this.jdbc.sql(OWNER_OF_LIVE_TOKEN).param("sha256", sha256).query(AppUserRepository::map).optional();
 	}
 
 	boolean revoke(long id, String revokedBy) {

@@ -98,10 +98,10 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The user a live token belongs to, if any. One statement, no transaction around it:
-	 * it runs before every request a token sends.
+	 * The user a live token belongs to, if any, with their roles. One statement, no
+	 * transaction around it: it runs before every request a token sends.
 	 */
-	public Optional<String> ownerOf(String token) {
+	public Optional<AppUser> ownerOf(String token) {
 		if (token == null || !token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}

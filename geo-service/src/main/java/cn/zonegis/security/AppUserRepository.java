@@ -53,7 +53,7 @@ public class AppUserRepository {
 			.update() == 1;
 	}
 
-	private static AppUser map(ResultSet rs, int row) throws SQLException {
+	static AppUser map(ResultSet rs, int row) throws SQLException {
 		Array roles = rs.getArray("roles");
 		return new AppUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("password_hash"), Arrays.asList((String[]) roles.getArray()),

@@ -18,8 +18,12 @@ class DatabaseUserDetailsService implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		AppUser user = this.users.findByUsername(username)
-			.orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+		return details(this.users.findByUsername(username)
+			.orElseThrow(() -> new UsernameNotFoundException("no user " + username)));
+	}
+
+	/** What Spring Security knows of a user: name, password hash, roles, enabled. */
+	static UserDetails details(AppUser user) {
 		return User.withUsername(user.username())
 			.password(user.passwordHash())
 			.roles(user.roles().toArray(String[]::new))

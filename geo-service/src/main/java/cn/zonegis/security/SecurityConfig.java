@@ -113,7 +113,7 @@ class SecurityConfig {
 			ApplicationEventPublisher events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
-		ProviderManager manager = new ProviderManager(new ApiTokenAuthentication(tokens, users), passwords);
+		ProviderManager manager = new ProviderManager(new ApiTokenAuthentication(tokens), passwords);
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 		return manager;
 	}
