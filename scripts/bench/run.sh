@@ -22,7 +22,8 @@
 #
 # Env: ZONEGIS_DB_PORT (cluster), ZONEGIS_BENCH_DB (database; default zonegis_bench_1m or
 # zonegis_bench_100k), ZONEGIS_BENCH_PORT (service port, default 18198), ZONEGIS_BENCH_SECONDS
-# (per measurement; default 10, quick 4). Installs Debian's wrk when missing.
+# (per measurement; default 10, quick 4), ZONEGIS_BENCH_JAR (the service jar, default the one built
+# here: another build to compare against). Installs Debian's wrk when missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/scripts/bench"
@@ -41,7 +42,7 @@ else PARCELS=1000000; SECONDS_EACH="${ZONEGIS_BENCH_SECONDS:-10}"; DB="${ZONEGIS
 DB_PORT="${ZONEGIS_DB_PORT:-55432}"
 APP_PORT="${ZONEGIS_BENCH_PORT:-18198}"
 URL="${THROUGH:-http://127.0.0.1:$APP_PORT}"
-JAR="$ROOT/geo-service/target/geo-service.jar"
+JAR="${ZONEGIS_BENCH_JAR:-$ROOT/geo-service/target/geo-service.jar}"
 PSQL=(psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qAt)
 WORK="$(mktemp -d)"
 APP_PID=""
