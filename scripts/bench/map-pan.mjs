@@ -34,7 +34,9 @@ try {
     const zoom = await page.locator('.zg-map').getAttribute('data-zoom');
     await page.mouse.move(cx, cy);
     await page.mouse.wheel(0, delta);
-    await page.waitForFunction((z) => document.querySelector('.zg-map').dataset.zoom !== z, zoom);
+    await page.waitForFunction((z) => document.querySelector('.zg-map').dataset.zoom !== z, zoom, {
+      timeout: LOAD_TIMEOUT,
+    });
   }
   const seconds = (Date.now() - started) / 1000;
   const { frames, at } = await frameIntervals(page);
