@@ -2,6 +2,7 @@ package cn.zonegis.land;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
@@ -44,6 +45,12 @@ class LandLayerController {
 		this.layers = layers;
 		this.imports = imports;
 		this.contents = contents;
+	}
+
+	/** Land by expansion zone and state, for the office's overview. */
+	@GetMapping("/api/zones/stats")
+	List<ZoneLandStats> landByZone() {
+		return this.contents.landByZone();
 	}
 
 	@GetMapping("/api/zones/{id}/contents")

@@ -1,5 +1,6 @@
 package cn.zonegis.land;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,20 @@ class ZoneContentsRepository {
 			WHERE z.id = :id AND p.status <> :cancelled
 				AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(p.geom, z.geom), 3))
 			ORDER BY p.code
+			""";
+
+	/**
+	 * Parcels per zone and state, with the plane area inside the zone: the same parcels
+	 * and areas as a zone's contents, so the overview and the zone's list agree.
+	 */
+	private static final String LAND_BY_ZONE = """
+			SELECT z.id, z.code, z.name, p.status, count(p.id) AS parcels,
+				round((coalesce(sum(ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), {measureSrid}))), 0)
+					* 15 / 10000)::numeric, 2) AS area_mu
+			FROM zonegis.expansion_zone z LEFT JOIN zonegis.parcel p ON ST_Intersects(p.geom, z.geom)
+				AND p.status <> :cancelled AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(p.geom, z.geom), 3))
+			GROUP BY z.id, z.code, z.name, p.status
+			ORDER BY z.code, z.id
 			""";
 
 	/**
@@ -92,6 +107,20 @@ class ZoneContentsRepository {
 					rs.getObject("employees", Integer.class), relation(rs.getBoolean("inside")),
 					ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
 			.list();
+	}
+
+	/**
+	 * One row per zone and state; a zone without parcels has one row with a null state.
+	 */
+	List<ZoneLandRow> landByZone() {
+		return this.jdbc.sql(this.srids.render(LAND_BY_ZONE))
+			.param("cancelled", ParcelLifecycle.CANCELLED.code())
+			.query((rs, i) -> new ZoneLandRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					rs.getString("status"), rs.getLong("parcels"), rs.getBigDecimal("area_mu")))
+			.list();
+	}
+
+	record ZoneLandRow(long zoneId, String code, String name, String status, long parcels, BigDecimal areaMu) {
 	}
 
 	private JdbcClient.StatementSpec sql(String sql, long id) {

@@ -1,8 +1,13 @@
 package cn.zonegis.land;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -10,6 +15,7 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.project.ProjectInArea;
 import cn.zonegis.project.ProjectService;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +51,35 @@ public class ZoneContentsService {
 				? enterprises.stream().filter((e) -> !e.chemical()).toList() : List.of();
 		return new ZoneContents(zone, parcels, enterprises, nonChemical, projects,
 				totals(parcels, enterprises, nonChemical, projects));
+	}
+
+	/**
+	 * The land in each expansion zone by lifecycle state, zones in code order; a zone's
+	 * total is the sum of its states as listed.
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('PLANNER', 'DISPATCHER')")
+	public List<ZoneLandStats> landByZone() {
+		Map<Long, List<ZoneContentsRepository.ZoneLandRow>> byZone = new LinkedHashMap<>();
+		for (ZoneContentsRepository.ZoneLandRow row : this.contents.landByZone()) {
+			byZone.computeIfAbsent(row.zoneId(), (id) -> new ArrayList<>()).add(row);
+		}
+		return byZone.values().stream().map(ZoneContentsService::zoneLand).toList();
+	}
+
+	private static ZoneLandStats zoneLand(List<ZoneContentsRepository.ZoneLandRow> rows) {
+		Map<String, ZoneContentsRepository.ZoneLandRow> found = new HashMap<>();
+		rows.stream().filter((row) -> row.status() != null).forEach((row) -> found.put(row.status(), row));
+		List<ParcelStatusStats> byStatus = Arrays.stream(ParcelLifecycle.values())
+			.filter((status) -> status != ParcelLifecycle.CANCELLED)
+			.map((status) -> Optional.ofNullable(found.get(status.code()))
+				.map((row) -> new ParcelStatusStats(status.code(), row.parcels(), row.areaMu()))
+				.orElseGet(() -> new ParcelStatusStats(status.code(), 0, BigDecimal.ZERO)))
+			.toList();
+		ZoneContentsRepository.ZoneLandRow zone = rows.get(0);
+		return new ZoneLandStats(zone.zoneId(), zone.code(), zone.name(),
+				byStatus.stream().mapToLong(ParcelStatusStats::parcels).sum(),
+				byStatus.stream().map(ParcelStatusStats::areaMu).reduce(BigDecimal.ZERO, BigDecimal::add), byStatus);
 	}
 
 	private static ZoneContents.ProjectInZone projectInZone(ProjectInArea p) {

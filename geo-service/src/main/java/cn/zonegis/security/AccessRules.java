@@ -29,6 +29,13 @@ final class AccessRules {
 	/** Every user manages their own tokens and session, whatever their role. */
 	private static final String[] ANY_USER = { "/api/me", "/api/logout", "/api/tokens", "/api/tokens/**" };
 
+	/**
+	 * The office's overview (统计看板): figures for those who plan and dispatch, not for
+	 * crews and viewers.
+	 */
+	private static final String[] OVERVIEW = { "/api/zones/stats", "/api/workorders/stats/month",
+			"/api/crews/workload" };
+
 	private static final String[] DISPATCHING = { "/api/workorders/*/dispatch" };
 
 	private static final String[] WORK_STEPS = { "/api/workorders/*/transitions" };
@@ -63,6 +70,7 @@ final class AccessRules {
 		auth.requestMatchers(PUBLIC).permitAll();
 		auth.requestMatchers(ADMIN_ONLY).hasRole(Role.ADMIN.name());
 		auth.requestMatchers(ANY_USER).authenticated();
+		auth.requestMatchers(OVERVIEW).hasAnyRole(Role.PLANNER.name(), Role.DISPATCHER.name());
 		if (publicRead) {
 			auth.requestMatchers(HttpMethod.GET, READ_PATHS).permitAll();
 		}

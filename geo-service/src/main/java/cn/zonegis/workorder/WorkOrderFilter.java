@@ -26,9 +26,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * @param overdue only overdue orders
  * @param from created at or after, or null
  * @param to created before, or null
+ * @param dueFrom due at or after, or null
+ * @param dueTo due before, or null
  */
 record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long crewId, boolean overdue,
-		OffsetDateTime from, OffsetDateTime to) {
+		OffsetDateTime from, OffsetDateTime to, OffsetDateTime dueFrom, OffsetDateTime dueTo) {
 
 	/** A date in from or to is the zone's whole day; "to" includes it. */
 	static WorkOrderFilter parse(String bbox, String state, String kind, Long crewId, Boolean overdue, String from,
@@ -36,7 +38,17 @@ record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long 
 		return new WorkOrderFilter(BBox.parse("bbox", bbox),
 				values("state", state, (v) -> WorkOrderLifecycle.of(v).map(WorkOrderLifecycle::value)),
 				values("kind", kind, (v) -> WorkOrderKind.of(v).map(WorkOrderKind::value)), crewId,
-				Boolean.TRUE.equals(overdue), time("from", from, zoneTime).start(), time("to", to, zoneTime).end());
+				Boolean.TRUE.equals(overdue), time("from", from, zoneTime).start(), time("to", to, zoneTime).end(),
+				null, null);
+	}
+
+	/**
+	 * The same filter narrowed to orders due in a period, read like from and to: the
+	 * orders a month's service level is measured on.
+	 */
+	WorkOrderFilter dueWithin(String dueFrom, String dueTo, ZoneTime zoneTime) {
+		return new WorkOrderFilter(this.bbox, this.states, this.kinds, this.crewId, this.overdue, this.from, this.to,
+				time("dueFrom", dueFrom, zoneTime).start(), time("dueTo", dueTo, zoneTime).end());
 	}
 
 	/** The SQL condition over alias t, its values bound into params. */
@@ -74,6 +86,14 @@ record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long 
 		if (this.to != null) {
 			conditions.add("t.created_at < :to");
 			params.addValue("to", this.to);
+		}
+		if (this.dueFrom != null) {
+			conditions.add("t.due_at >= :dueFrom");
+			params.addValue("dueFrom", this.dueFrom);
+		}
+		if (this.dueTo != null) {
+			conditions.add("t.due_at < :dueTo");
+			params.addValue("dueTo", this.dueTo);
 		}
 		if (actor.crewScoped()) {
 			conditions.add("(t.crew_id = :scopeCrewId OR t.reported_by = :scopeUsername)");

@@ -27,8 +27,10 @@ class WorkOrderListController {
 			@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) Long crewId, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo,
 			@RequestParam(defaultValue = "1000") int limit) {
-		WorkOrderFilter filter = WorkOrderFilter.parse(bbox, state, kind, crewId, overdue, from, to, this.zoneTime);
+		WorkOrderFilter filter = WorkOrderFilter.parse(bbox, state, kind, crewId, overdue, from, to, this.zoneTime)
+			.dueWithin(dueFrom, dueTo, this.zoneTime);
 		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(this.queries.list(filter, limit));
 	}
 

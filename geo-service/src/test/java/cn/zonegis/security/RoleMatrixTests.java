@@ -38,6 +38,8 @@ class RoleMatrixTests extends IntegrationTest {
 	private static final List<Rule> MATRIX = List.of(rule("GET", "/api/config", EnumSet.allOf(Role.class), true),
 			rule("ANY", "/api/audit(/.*)?|/swagger-ui.*|/actuator/.*", EnumSet.of(Role.ADMIN), false),
 			rule("ANY", "/api/me|/api/tokens(/.*)?", EnumSet.allOf(Role.class), false),
+			rule("GET", "/api/zones/stats|/api/workorders/stats/month|/api/crews/workload",
+					EnumSet.of(Role.PLANNER, Role.DISPATCHER, Role.ADMIN), false),
 			rule("GET", "/api/.*|/ogc(/.*)?|/tiles/.*|/v3/api-docs.*", EnumSet.allOf(Role.class), false),
 			rule("OPTIONS", "/api/.*|/ogc(/.*)?|/tiles/.*", EnumSet.allOf(Role.class), true),
 			rule("POST", "/api/workorders/[^/]+/dispatch", EnumSet.of(Role.DISPATCHER, Role.ADMIN), false),
