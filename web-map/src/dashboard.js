@@ -1,23 +1,32 @@
-// The office's overview (统计看板) for admins, planners and dispatchers: land by lifecycle state
-// (count and 亩, /api/parcels/stats), the work orders opened this month with how many are
-// overdue (/api/workorders/stats), and the key projects' investment progress
-// (/api/projects/summary). Opened from the header; a panel of the dock like the others.
+// The office's overview (统计看板) for admins, planners and dispatchers. Each figure comes from the
+// feature that owns it: land by state (/api/parcels/stats) and by expansion zone (/api/zones/stats),
+// this year's recoveries (/api/land-recoveries/stats), a month of work orders with the SLA kept
+// per kind (/api/workorders/stats/month), the crews' open orders (/api/crews/workload) and the key
+// projects' investment (/api/projects, /api/projects/summary). "This month" and "this year" are the
+// zone's (zoneToday). Every bar opens its rows: marked on the map and listed (dashboard-rows.js).
 // `data-state` on the panel (loading, ready, error) lets tests wait for the figures.
 import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
-import { t, onLanguageChange } from './i18n.js';
+import { t, onLanguageChange, zoneToday, formatNumber, formatPercent } from './i18n.js';
+import { layerStyles } from './layer-styles.js';
+import { createDashboardRows } from './dashboard-rows.js';
+import { bboxOf } from './zone-contents.js';
 
 const defaults = {
   roles: ['ADMIN', 'PLANNER', 'DISPATCHER'],
-  orderStates: ['new', 'dispatched', 'in_progress', 'completed', 'rejected', 'verified', 'closed', 'cancelled'],
+  // Parcel states a zone holds land in (a cancelled parcel holds none), coloured as on the map.
+  heldStates: ['planned', 'red_line_issued', 'filed', 'listed', 'transferred', 'recovered'],
+  crewStates: ['dispatched', 'in_progress'],
+  colors: { land: '#b2182b', recoveries: '#8c510a', metSla: '#1a9850', overdue: '#d73027', projects: '#2f6f9f' },
+  crewColors: { dispatched: '#74add1', in_progress: '#f46d43' },
+  laggingColor: '#d73027',
+  // The most parcels a state's bar lists (the OGC API's largest page).
+  maxRows: 10000,
 };
 
-// The first day of this month and today, as the service reads dates (the zone's calendar days).
-function thisMonth(today = new Date()) {
-  const day = (d) =>
-    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return { from: day(new Date(today.getFullYear(), today.getMonth(), 1)), to: day(today) };
-}
+const statusColor = (status) => layerStyles.parcels.dimensions[0].classes[status]?.fillColor ?? defaults.colors.land;
+
+const query = (params) => new URLSearchParams(params).toString();
 
 export function mountDashboard(map, { api, user, container, dock }) {
   if (!user.roles.some((role) => defaults.roles.includes(role))) return function unmount() {};
@@ -30,21 +39,31 @@ export function mountDashboard(map, { api, user, container, dock }) {
     onClick: () => (panel.hidden ? open() : close()),
   });
   container.append(toggle);
+  const rows = createDashboardRows(map);
   let figures = null;
   let problem = null;
   let disposers = [];
+  let month = zoneToday().slice(0, 7);
+
+  async function load() {
+    const year = zoneToday().slice(0, 4);
+    const [land, zones, recoveries, orders, crews, projects, summary] = await Promise.all([
+      api.get('/api/parcels/stats'),
+      api.get('/api/zones/stats'),
+      api.get(`/api/land-recoveries/stats?${query({ year })}`),
+      api.get(`/api/workorders/stats/month?${query({ month })}`),
+      api.get('/api/crews/workload'),
+      api.get('/api/projects'),
+      api.get('/api/projects/summary'),
+    ]);
+    return { land, zones, recoveries, orders, crews, projects: projects.features, summary, year };
+  }
 
   async function open() {
     panel.hidden = false;
     panel.dataset.state = 'loading';
-    const month = thisMonth();
     try {
-      const [land, orders, projects] = await Promise.all([
-        api.get('/api/parcels/stats'),
-        api.get(`/api/workorders/stats?${new URLSearchParams(month)}`),
-        api.get('/api/projects/summary'),
-      ]);
-      figures = { land, orders, projects, month };
+      figures = await load();
       problem = null;
     } catch (error) {
       problem = error.message;
@@ -54,6 +73,7 @@ export function mountDashboard(map, { api, user, container, dock }) {
 
   function close() {
     panel.hidden = true;
+    rows.clear();
     dispose();
   }
 
@@ -62,12 +82,315 @@ export function mountDashboard(map, { api, user, container, dock }) {
     disposers = [];
   }
 
-  function section(key, summary, chart) {
+  function section(key, summary, chart, extra = null) {
     return el('section', { className: 'zg-dashboard-section', dataset: { section: key } }, [
       el('h3', { text: t(`dashboard.${key}`) }),
+      extra,
       el('p', { className: 'zg-dashboard-summary', text: summary }),
       chart,
     ]);
+  }
+
+  // The chart's container; the chart sets its height from its rows and legend.
+  function chartBox(key) {
+    return el('div', { className: 'zg-dashboard-chart', dataset: { chart: key } });
+  }
+
+  const mu = (value) => formatNumber(value, 2);
+  const parcelLabel = (f) =>
+    t('dashboard.rows.parcel', {
+      code: f.properties.code,
+      name: f.properties.name ?? '',
+      status: t(`value.parcels.status.${f.properties.status}`),
+      mu: mu(f.properties.area_mu),
+    });
+  const orderLabel = (f) =>
+    t(f.properties.overdue ? 'dashboard.rows.orderOverdue' : 'dashboard.rows.order', {
+      code: f.properties.code,
+      kind: t(`value.work_orders.kind.${f.properties.kind}`),
+      state: t(`value.work_orders.state.${f.properties.state}`),
+      crew: f.properties.crewName ?? '—',
+    });
+
+  // What each bar opens: { key, title, layer, load, label }.
+  const picks = {
+    landState: (status) => ({
+      key: `land:${status}`,
+      title: t(`value.parcels.status.${status}`),
+      layer: 'parcels',
+      load: () =>
+        api.get(
+          `/ogc/collections/parcels/items?${query({ filter: `status='${status}'`, limit: defaults.maxRows, f: 'json' })}`,
+        ),
+      label: parcelLabel,
+    }),
+    zoneState: (zone, status) => ({
+      key: `zone:${zone.zoneId}${status ? `:${status}` : ''}`,
+      title: status ? `${zone.name} · ${t(`value.parcels.status.${status}`)}` : zone.name,
+      layer: 'parcels',
+      // The zone's own list (its contents), drawn from the parcels layer within the zone's box.
+      load: async () => {
+        const contents = await api.get(`/api/zones/${zone.zoneId}/contents`);
+        const listed = new Set(contents.parcels.filter((p) => !status || p.status === status).map((p) => String(p.id)));
+        if (!listed.size) return { features: [] };
+        const parcels = await api.get(`/api/parcels?bbox=${bboxOf(await api.get(`/api/zones/${zone.zoneId}`))}`);
+        return { features: parcels.features.filter((f) => listed.has(String(f.id))) };
+      },
+      label: parcelLabel,
+    }),
+    recoveries: (reason) => ({
+      key: `recoveries:${reason}`,
+      title: t(`value.land_recoveries.reason.${reason}`),
+      layer: 'land_recoveries',
+      load: () => api.get(`/api/land-recoveries?${query({ year: figures.year, reason })}`),
+      label: (f) =>
+        t('dashboard.rows.recovery', {
+          code: f.properties.parcel_code,
+          holder: f.properties.former_holder,
+          date: f.properties.decision_date,
+          mu: mu(f.properties.area_mu),
+        }),
+    }),
+    kind: (kind) => ({
+      key: `kind:${kind}`,
+      title: t('dashboard.rows.kindDue', { kind: t(`value.work_orders.kind.${kind}`), month }),
+      layer: 'work_orders',
+      // The month's first and next month's first instant: the orders its SLA is measured on.
+      load: () => api.get(`/api/workorders?${query({ kind, dueFrom: figures.orders.from, dueTo: figures.orders.to })}`),
+      label: orderLabel,
+    }),
+    crew: (crew, state) => ({
+      key: `crew:${crew.crewId}${state ? `:${state}` : ''}`,
+      title: state ? `${crew.name} · ${t(`value.work_orders.state.${state}`)}` : crew.name,
+      layer: 'work_orders',
+      load: () =>
+        api.get(`/api/workorders?${query({ crewId: crew.crewId, state: state ?? defaults.crewStates.join(',') })}`),
+      label: orderLabel,
+    }),
+    project: (project) => ({
+      key: `project:${project.id}`,
+      title: project.properties.name,
+      layer: 'projects',
+      load: async () => ({ features: [project] }),
+      label: (f) =>
+        t('dashboard.rows.project', {
+          name: f.properties.name,
+          state: t(`value.projects.state.${f.properties.state}`),
+          percent: formatPercent(f.properties.progress),
+        }),
+    }),
+  };
+
+  function landSection({ land }) {
+    const held = land.filter((s) => s.status !== 'cancelled');
+    const chart = chartBox('land');
+    const draw = (barChart) =>
+      barChart(
+        chart,
+        land.map((s) => ({
+          label: t(`value.parcels.status.${s.status}`),
+          tip: () => t('dashboard.landRow', { count: formatNumber(s.parcels), mu: mu(s.areaMu) }),
+        })),
+        [
+          {
+            name: t('dashboard.land'),
+            color: defaults.colors.land,
+            values: land.map((s) => s.parcels),
+            text: (i) => t('dashboard.landRow', { count: formatNumber(land[i].parcels), mu: mu(land[i].areaMu) }),
+          },
+        ],
+        { onPick: (i) => rows.show(picks.landState(land[i].status)) },
+      );
+    const summary = t('dashboard.landSummary', {
+      count: formatNumber(held.reduce((sum, s) => sum + s.parcels, 0)),
+      mu: mu(held.reduce((sum, s) => sum + Number(s.areaMu), 0)),
+    });
+    return { node: section('land', summary, chart), draw };
+  }
+
+  function zonesSection({ zones }) {
+    const chart = chartBox('zones');
+    const draw = (barChart) =>
+      barChart(
+        chart,
+        zones.map((z) => ({
+          label: z.name,
+          tip: (series) => {
+            const s = z.byStatus[series];
+            return `${z.name} · ${t(`value.parcels.status.${s.status}`)}: ${t('dashboard.landRow', {
+              count: formatNumber(s.parcels),
+              mu: mu(s.areaMu),
+            })}`;
+          },
+        })),
+        defaults.heldStates.map((status) => ({
+          name: t(`value.parcels.status.${status}`),
+          color: statusColor(status),
+          values: zones.map((z) => Number(z.byStatus.find((s) => s.status === status)?.areaMu ?? 0)),
+          text: (i) => t('dashboard.landRow', { count: formatNumber(zones[i].parcels), mu: mu(zones[i].areaMu) }),
+        })),
+        {
+          onPick: (i, series) =>
+            rows.show(picks.zoneState(zones[i], series === null ? null : defaults.heldStates[series])),
+        },
+      );
+    const summary = t('dashboard.zonesSummary', { count: formatNumber(zones.length) });
+    return { node: section('zones', summary, chart), draw };
+  }
+
+  function recoveriesSection({ recoveries, year }) {
+    const byReason = recoveries.filter((r) => r.year === Number(year) && r.reason);
+    const total = recoveries.find((r) => r.year === Number(year) && !r.reason) ?? { count: 0, areaMu: 0 };
+    const chart = chartBox('recoveries');
+    const draw = (barChart) =>
+      byReason.length
+        ? barChart(
+            chart,
+            byReason.map((r) => ({
+              label: t(`value.land_recoveries.reason.${r.reason}`),
+              tip: () => t('dashboard.recoveryRow', { count: formatNumber(r.count), mu: mu(r.areaMu) }),
+            })),
+            [
+              {
+                name: t('dashboard.recoveries'),
+                color: defaults.colors.recoveries,
+                values: byReason.map((r) => r.count),
+                text: (i) =>
+                  t('dashboard.recoveryRow', { count: formatNumber(byReason[i].count), mu: mu(byReason[i].areaMu) }),
+              },
+            ],
+            { onPick: (i) => rows.show(picks.recoveries(byReason[i].reason)) },
+          )
+        : () => {};
+    const summary = t('dashboard.recoveriesSummary', { year, count: formatNumber(total.count), mu: mu(total.areaMu) });
+    return { node: section('recoveries', summary, chart), draw };
+  }
+
+  function ordersSection({ orders }) {
+    const kinds = orders.byKind.filter((k) => k.due > 0);
+    const chart = chartBox('orders');
+    const picker = el('input', {
+      type: 'month',
+      className: 'zg-dashboard-month',
+      value: month,
+      'aria-label': t('dashboard.month'),
+      onChange: (event) => {
+        if (!event.target.value) return;
+        month = event.target.value;
+        open();
+      },
+    });
+    const compliance = (k) => (k.slaCompliance == null ? '—' : formatPercent(k.slaCompliance));
+    const draw = (barChart) =>
+      kinds.length
+        ? barChart(
+            chart,
+            kinds.map((k) => ({
+              label: t(`value.work_orders.kind.${k.kind}`),
+              tip: () =>
+                t('dashboard.kindRow', {
+                  met: formatNumber(k.metSla),
+                  due: formatNumber(k.due),
+                  percent: compliance(k),
+                }),
+            })),
+            [
+              {
+                name: t('dashboard.metSla'),
+                color: defaults.colors.metSla,
+                values: kinds.map((k) => k.metSla),
+                text: () => '',
+              },
+              {
+                name: t('dashboard.overdue'),
+                color: defaults.colors.overdue,
+                values: kinds.map((k) => k.overdue),
+                text: (i) => compliance(kinds[i]),
+              },
+            ],
+            { onPick: (i) => rows.show(picks.kind(kinds[i].kind)) },
+          )
+        : () => {};
+    const summary = t(kinds.length ? 'dashboard.ordersSummary' : 'dashboard.ordersNoneDue', {
+      month: orders.month,
+      opened: formatNumber(orders.opened),
+      closed: formatNumber(orders.closed),
+      overdue: formatNumber(orders.overdue),
+    });
+    return {
+      node: section(
+        'orders',
+        summary,
+        chart,
+        el('label', { className: 'zg-dashboard-month-label' }, [t('dashboard.month'), picker]),
+      ),
+      draw,
+    };
+  }
+
+  function crewsSection({ crews }) {
+    const chart = chartBox('crews');
+    const draw = (barChart) =>
+      barChart(
+        chart,
+        crews.map((c) => ({
+          label: c.name,
+          tip: (series) =>
+            `${c.name} · ${t(`value.work_orders.state.${defaults.crewStates[series]}`)}: ${formatNumber(
+              c.byState[defaults.crewStates[series]],
+            )}`,
+        })),
+        defaults.crewStates.map((state) => ({
+          name: t(`value.work_orders.state.${state}`),
+          color: defaults.crewColors[state],
+          values: crews.map((c) => c.byState[state]),
+          text: (i) =>
+            t('dashboard.crewRow', { open: formatNumber(crews[i].open), overdue: formatNumber(crews[i].overdue) }),
+        })),
+        {
+          onPick: (i, series) => rows.show(picks.crew(crews[i], series === null ? null : defaults.crewStates[series])),
+        },
+      );
+    const summary = t('dashboard.crewsSummary', {
+      open: formatNumber(crews.reduce((sum, c) => sum + c.open, 0)),
+      overdue: formatNumber(crews.reduce((sum, c) => sum + c.overdue, 0)),
+    });
+    return { node: section('crews', summary, chart), draw };
+  }
+
+  function projectsSection({ projects, summary }) {
+    const chart = chartBox('projects');
+    const draw = (barChart) =>
+      barChart(
+        chart,
+        projects.map((p) => ({
+          label: p.properties.name,
+          tip: () =>
+            t('dashboard.projectRow', {
+              done: formatNumber(p.properties.completed_investment_wan),
+              total: formatNumber(p.properties.total_investment_wan),
+              percent: formatPercent(p.properties.progress),
+            }),
+        })),
+        [
+          {
+            name: t('dashboard.projects'),
+            color: defaults.colors.projects,
+            values: projects.map((p) => ({
+              value: Math.round(Number(p.properties.progress) * 100),
+              itemStyle: p.properties.lagging ? { color: defaults.laggingColor } : undefined,
+            })),
+            text: (i) => formatPercent(projects[i].properties.progress),
+          },
+        ],
+        { onPick: (i) => rows.show(picks.project(projects[i])) },
+      );
+    const text = t('dashboard.projectsSummary', {
+      count: formatNumber(summary.count),
+      percent: formatPercent(summary.progress),
+      lagging: formatNumber(summary.lagging.length),
+    });
+    return { node: section('projects', text, chart), draw };
   }
 
   async function render() {
@@ -79,63 +402,18 @@ export function mountDashboard(map, { api, user, container, dock }) {
       panel.dataset.state = 'error';
       return;
     }
-    const { land, orders, projects, month } = figures;
-    const landRows = land.map((s) => ({
-      label: t(`value.parcels.status.${s.status}`),
-      value: s.parcels,
-      text: t('dashboard.landRow', { count: s.parcels, mu: Number(s.areaMu).toFixed(2) }),
-    }));
-    const orderRows = defaults.orderStates.map((state) => ({
-      label: t(`value.work_orders.state.${state}`),
-      value: orders.byState?.[state] ?? 0,
-      text: String(orders.byState?.[state] ?? 0),
-    }));
-    const projectRows = Object.entries(projects.byState || {}).map(([state, group]) => ({
-      label: t(`value.projects.state.${state}`),
-      value: group.count,
-      text: t('dashboard.projectRow', {
-        count: group.count,
-        percent: group.totalInvestmentWan
-          ? Math.round((group.completedInvestmentWan / group.totalInvestmentWan) * 100)
-          : 0,
-      }),
-    }));
-    const charts = [landRows, orderRows, projectRows].map((rows) =>
-      el('div', { className: 'zg-dashboard-chart', style: { height: `${rows.length * 22 + 12}px` } }),
+    const sections = [landSection, zonesSection, recoveriesSection, ordersSection, crewsSection, projectsSection].map(
+      (build) => build(figures),
     );
-    // The totals are the land held: a cancelled parcel holds none.
-    const held = land.filter((s) => s.status !== 'cancelled');
-    const totalMu = held.reduce((sum, s) => sum + Number(s.areaMu), 0);
     fill(panel, [
       el('button', { type: 'button', className: 'zg-panel-close', title: t('parcel.close'), onClick: close }, '×'),
       el('h2', { className: 'zg-panel-title', text: t('dashboard.title') }),
-      section(
-        'land',
-        t('dashboard.landSummary', { count: held.reduce((sum, s) => sum + s.parcels, 0), mu: totalMu.toFixed(2) }),
-        charts[0],
-      ),
-      section(
-        'orders',
-        t('dashboard.ordersSummary', { from: month.from, to: month.to, total: orders.total, overdue: orders.overdue }),
-        charts[1],
-      ),
-      section(
-        'projects',
-        t('dashboard.projectsSummary', {
-          count: projects.count,
-          percent: Math.round(projects.progress * 100),
-          lagging: projects.lagging.length,
-        }),
-        charts[2],
-      ),
+      rows.element,
+      ...sections.map((s) => s.node),
     ]);
     const { barChart } = await import('./dashboard-charts.js');
     if (panel.hidden) return;
-    disposers = [
-      barChart(charts[0], landRows, { color: '#b2182b' }),
-      barChart(charts[1], orderRows, { color: '#2f6f9f' }),
-      barChart(charts[2], projectRows, { color: '#1a9850' }),
-    ];
+    disposers = sections.map((s) => s.draw(barChart));
     panel.dataset.state = 'ready';
   }
 
@@ -149,6 +427,7 @@ export function mountDashboard(map, { api, user, container, dock }) {
   return function unmount() {
     offLanguage();
     dispose();
+    rows.destroy();
     toggle.remove();
     undock();
   };

@@ -71,3 +71,20 @@ export function formatDateTime(value) {
 export function formatDate(value) {
   return new Date(value).toLocaleDateString(locale(), { timeZone: zoneTimeZone });
 }
+
+// Today on the zone's clock, as YYYY-MM-DD: "this month" and "this year" are the zone's.
+export function zoneToday(now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zoneTimeZone }).format(now);
+}
+
+// A number written for the language: 1,234.5 or 1,234.50 with `digits` fixed decimals.
+export function formatNumber(value, digits = 0) {
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    Number(value),
+  );
+}
+
+// A share (0.6667) as a percentage for the language: 67%.
+export function formatPercent(share) {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(Number(share));
+}

@@ -21,7 +21,8 @@ const defaults = {
   layers: { parcels: 'parcels', enterprises: 'enterprises', projects: 'projects' },
 };
 
-function bboxOf(feature) {
+// west,south,east,north of a feature, for a `bbox` parameter.
+export function bboxOf(feature) {
   const bounds = L.geoJSON(feature).getBounds();
   return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].join(',');
 }

@@ -1,41 +1,177 @@
-// The overview (统计看板): land by state with its area in 亩, this month's work orders with the
-// overdue ones, the key projects' progress, as charts; for admins, planners and dispatchers only.
+// The overview (统计看板): land by state and by zone in 亩, this year's recoveries, a month of work
+// orders with the SLA kept, the crews' open orders and the key projects, as charts whose bars open
+// their rows on the map; for admins, planners and dispatchers only.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, apiAs, screenshot } from './support.mjs';
+import { signedIn, apiAs, screenshot, mapIdle } from './support.mjs';
+import zh from '../src/i18n/zh.js';
+import en from '../src/i18n/en.js';
+
+const locales = { zh: 'zh-CN', en: 'en-GB' };
+const texts = { zh, en };
+
+const number = (language, value, digits = 0) =>
+  new Intl.NumberFormat(locales[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value,
+  );
+
+// Today on the zone's clock (Asia/Shanghai), whatever the machine's own time zone.
+const zoneToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+async function openOverview(t, user, language) {
+  const { page, errors } = await signedIn(t, user);
+  if (language === 'en') {
+    await page.click('.zg-lang-button:has-text("English")');
+    await page.waitForSelector('html[lang="en"]');
+  }
+  await page.click('.zg-dashboard-toggle');
+  const panel = page.locator('.zg-dashboard[data-state="ready"]');
+  await panel.waitFor();
+  return { page, errors, panel };
+}
+
+const summary = (panel, key) => panel.locator(`[data-section="${key}"] .zg-dashboard-summary`).textContent();
+
+// The page box centre of the bar drawn for a category label in a chart: the filled shape level
+// with the label, right of the axis.
+async function barOf(page, chart, label) {
+  return page.evaluate(
+    ({ chart, label }) => {
+      const svg = document.querySelector(`[data-chart="${chart}"] svg`);
+      const text = [...svg.querySelectorAll('text')].find((n) => n.textContent === label);
+      const row = text.getBoundingClientRect();
+      const middle = row.y + row.height / 2;
+      const bar = [...svg.querySelectorAll('path')]
+        .filter((p) => p.getAttribute('fill') && p.getAttribute('fill') !== 'none')
+        .map((p) => p.getBoundingClientRect())
+        .find((r) => r.width > 2 && r.x >= row.right && r.y <= middle && r.bottom >= middle);
+      return bar ? { x: bar.x + Math.min(bar.width / 2, 20), y: bar.y + bar.height / 2 } : null;
+    },
+    { chart, label },
+  );
+}
 
 describe('the overview', () => {
   for (const language of ['zh', 'en']) {
-    it(`shows land by state, this month's orders and the key projects as charts (${language})`, async (t) => {
-      const { page, errors } = await signedIn(t, 'planner');
-      if (language === 'en') {
-        await page.click('.zg-lang-button:has-text("English")');
-        await page.waitForSelector('html[lang="en"]');
-      }
-      await page.click('.zg-dashboard-toggle');
-      const panel = page.locator('.zg-dashboard[data-state="ready"]');
-      await panel.waitFor();
-      const held = (await (await apiAs('planner')('/api/parcels/stats')).json()).filter(
-        (s) => s.status !== 'cancelled',
+    it(`shows the figures the API gives and opens a state's parcels on the map (${language})`, async (t) => {
+      const { page, errors, panel } = await openOverview(t, 'planner', language);
+      const api = apiAs('planner');
+      const get = async (path) => (await api(path)).json();
+      const today = zoneToday();
+      const [land, zones, recoveries, orders, crews, projects] = await Promise.all([
+        get('/api/parcels/stats'),
+        get('/api/zones/stats'),
+        get(`/api/land-recoveries/stats?year=${today.slice(0, 4)}`),
+        get(`/api/workorders/stats/month?month=${today.slice(0, 7)}`),
+        get('/api/crews/workload'),
+        get('/api/projects/summary'),
+      ]);
+      const en = language === 'en';
+      const held = land.filter((s) => s.status !== 'cancelled');
+      const count = number(
+        language,
+        held.reduce((sum, s) => sum + s.parcels, 0),
       );
-      const count = held.reduce((sum, s) => sum + s.parcels, 0);
-      const mu = held.reduce((sum, s) => sum + s.areaMu, 0).toFixed(2);
-      const land = await panel.locator('[data-section="land"] .zg-dashboard-summary').textContent();
-      const expected =
-        language === 'en'
+      const mu = number(
+        language,
+        held.reduce((sum, s) => sum + s.areaMu, 0),
+        2,
+      );
+      assert.equal(
+        await summary(panel, 'land'),
+        en
           ? `${count} parcels held, ${mu} mu (cancelled ones not counted)`
-          : `在册地块 ${count} 宗，共 ${mu} 亩（不含已注销）`;
-      assert.equal(land, expected);
-      for (const key of ['land', 'orders', 'projects'])
-        assert.ok((await panel.locator(`[data-section="${key}"] .zg-dashboard-chart svg path`).count()) > 0, key);
-      assert.match(
-        await panel.locator('[data-section="orders"] .zg-dashboard-summary').textContent(),
-        language === 'en' ? /opened from .* overdue/ : /新建 \d+ 单，其中超期 \d+ 单/,
+          : `在册地块 ${count} 宗，共 ${mu} 亩（不含已注销）`,
       );
+      assert.match(await summary(panel, 'zones'), new RegExp(`^${zones.length} `));
+      const recovered = recoveries.find((r) => r.year === Number(today.slice(0, 4)) && !r.reason) ?? {
+        count: 0,
+        areaMu: 0,
+      };
+      const recoveredMu = number(language, recovered.areaMu, 2);
+      assert.equal(
+        await summary(panel, 'recoveries'),
+        en
+          ? `${recovered.count} recovered in ${today.slice(0, 4)}, ${recoveredMu} mu`
+          : `${today.slice(0, 4)} 年收回 ${recovered.count} 宗，共 ${recoveredMu} 亩`,
+      );
+      const [opened, closed, overdue] = [orders.opened, orders.closed, orders.overdue].map((n) => number(language, n));
+      assert.ok(
+        (await summary(panel, 'orders')).startsWith(
+          en
+            ? `${orders.month}: ${opened} opened, ${closed} closed, ${overdue} overdue`
+            : `${orders.month}：新建 ${opened} 单，办结 ${closed} 单，超期 ${overdue} 单`,
+        ),
+      );
+      const open = number(
+        language,
+        crews.reduce((sum, c) => sum + c.open, 0),
+      );
+      const late = number(
+        language,
+        crews.reduce((sum, c) => sum + c.overdue, 0),
+      );
+      assert.equal(
+        await summary(panel, 'crews'),
+        en ? `${open} open, ${late} of them overdue` : `在手 ${open} 单，其中超期 ${late} 单`,
+      );
+      assert.ok(
+        (await summary(panel, 'projects')).startsWith(en ? `${projects.count} projects` : `${projects.count} 个项目`),
+      );
+      for (const key of ['land', 'zones', 'crews', 'projects'])
+        assert.ok((await panel.locator(`[data-chart="${key}"] svg path`).count()) > 0, key);
+
+      // Clicking a state's bar lists that state's parcels and marks them on the map.
+      const state = held.reduce((most, s) => (s.parcels > most.parcels ? s : most));
+      const barLabel = texts[language][`value.parcels.status.${state.status}`];
+      const bar = await barOf(page, 'land', barLabel);
+      assert.ok(bar, `a bar for ${barLabel}`);
+      await page.mouse.click(bar.x, bar.y);
+      const rows = page.locator(`.zg-dashboard-rows[data-state="ready"][data-pick="land:${state.status}"]`);
+      await rows.waitFor();
+      assert.equal(await rows.getAttribute('data-count'), String(state.parcels));
+      assert.equal(await rows.locator('.zg-dashboard-row').count(), state.parcels);
+      await mapIdle(page);
+      assert.equal(await page.locator('path.zg-dashboard-highlight').count(), state.parcels);
+      const items = await get(`/ogc/collections/parcels/items?filter=status%3D'${state.status}'&limit=10000`);
+      const listed = await rows.locator('li').evaluateAll((lis) => lis.map((li) => li.dataset.id).sort());
+      assert.deepEqual(listed, items.features.map((f) => String(f.id)).sort());
       await screenshot(page, `dashboard-${language}`);
       assert.deepEqual(errors, []);
     });
   }
+
+  it("lists a crew's open orders from its label and a zone's parcels in a state from its segment", async (t) => {
+    const { page, errors, panel } = await openOverview(t, 'dispatcher', 'zh');
+    const api = apiAs('dispatcher');
+    const crews = await (await api('/api/crews/workload')).json();
+    const busiest = crews.reduce((most, c) => (c.open > most.open ? c : most));
+    await panel.locator(`[data-chart="crews"] svg text:text-is("${busiest.name}")`).click();
+    const crewRows = page.locator(`.zg-dashboard-rows[data-state="ready"][data-pick="crew:${busiest.crewId}"]`);
+    await crewRows.waitFor();
+    assert.equal(await crewRows.getAttribute('data-count'), String(busiest.open));
+    const codes = await crewRows.locator('.zg-dashboard-row').allTextContents();
+    const orders = await (await api(`/api/workorders?crewId=${busiest.crewId}&state=dispatched,in_progress`)).json();
+    assert.deepEqual(codes.map((c) => c.split(' · ')[0]).sort(), orders.features.map((f) => f.properties.code).sort());
+    await mapIdle(page);
+    assert.equal(await page.locator('path.zg-dashboard-highlight').count(), busiest.open);
+
+    // A zone's segment: the zone's parcels in that state, as its contents list them.
+    const zones = await (await apiAs('planner')('/api/zones/stats')).json();
+    const zone = zones.find((z) => z.byStatus.some((s) => s.status === 'planned' && s.parcels > 0));
+    const bar = await barOf(page, 'zones', zone.name);
+    await page.mouse.click(bar.x, bar.y);
+    const zoneRows = page.locator(`.zg-dashboard-rows[data-state="ready"][data-pick="zone:${zone.zoneId}:planned"]`);
+    await zoneRows.waitFor();
+    const planned = zone.byStatus.find((s) => s.status === 'planned');
+    assert.equal(await zoneRows.getAttribute('data-count'), String(planned.parcels));
+
+    // A listed row brings its feature into view with its popup.
+    await zoneRows.locator('.zg-dashboard-row').first().click();
+    await page.waitForSelector('.leaflet-popup');
+    await screenshot(page, 'dashboard-rows-zh');
+    assert.deepEqual(errors, []);
+  });
 
   it('is not offered to viewers or crews', async (t) => {
     for (const user of ['viewer', 'crew']) {

@@ -86,6 +86,14 @@ const plannerTools = [
     },
     'projects',
   ],
+  [
+    'overview',
+    async (page) => {
+      await page.click('.zg-dashboard-toggle');
+      await page.waitForSelector('.zg-dashboard[data-state="ready"]');
+    },
+    'dashboard',
+  ],
 ];
 
 async function closePopup(page) {
