@@ -137,6 +137,8 @@ describe('the overview', () => {
       const listed = await rows.locator('li').evaluateAll((lis) => lis.map((li) => li.dataset.id).sort());
       assert.deepEqual(listed, items.features.map((f) => String(f.id)).sort());
       await screenshot(page, `dashboard-${language}`);
+      await panel.locator('[data-section="projects"]').scrollIntoViewIfNeeded();
+      await screenshot(page, `dashboard-${language}-lower`);
       assert.deepEqual(errors, []);
     });
   }
@@ -170,6 +172,45 @@ describe('the overview', () => {
     await zoneRows.locator('.zg-dashboard-row').first().click();
     await page.waitForSelector('.leaflet-popup');
     await screenshot(page, 'dashboard-rows-zh');
+    assert.deepEqual(errors, []);
+  });
+
+  it("picks a month and lists a kind's orders its SLA was measured on", async (t) => {
+    const { page, errors, panel } = await openOverview(t, 'dispatcher', 'zh');
+    const api = apiAs('dispatcher');
+    // The first month of the demo's year in which orders fell due.
+    let month = null;
+    for (let m = 1; m <= 12 && !month; m++) {
+      const candidate = await (
+        await api(`/api/workorders/stats/month?month=2026-${String(m).padStart(2, '0')}`)
+      ).json();
+      if (candidate.byKind.some((k) => k.due > 0)) month = candidate;
+    }
+    assert.ok(month, 'a month with orders due');
+    await panel.locator('.zg-dashboard-month').fill(month.month);
+    await page.waitForSelector(
+      `.zg-dashboard[data-state="ready"] [data-section="orders"] .zg-dashboard-summary:text-matches("^${month.month}")`,
+    );
+    const kind = month.byKind.find((k) => k.due > 0);
+    const percent = kind.slaCompliance == null ? '—' : `${Math.round(kind.slaCompliance * 100)}%`;
+    assert.ok(
+      (await panel.locator('[data-chart="orders"] svg text').allTextContents()).includes(percent),
+      `the kind's SLA ${percent}`,
+    );
+    await panel
+      .locator(`[data-chart="orders"] svg text:text-is("${zh[`value.work_orders.kind.${kind.kind}`]}")`)
+      .click();
+    const rows = page.locator(`.zg-dashboard-rows[data-state="ready"][data-pick="kind:${kind.kind}"]`);
+    await rows.waitFor();
+    const due = await (
+      await api(
+        `/api/workorders?kind=${kind.kind}&dueFrom=${encodeURIComponent(month.from)}&dueTo=${encodeURIComponent(month.to)}`,
+      )
+    ).json();
+    assert.equal(await rows.getAttribute('data-count'), String(due.features.length));
+    assert.ok(due.features.length >= kind.due);
+    await panel.locator('[data-section="orders"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-sla-zh');
     assert.deepEqual(errors, []);
   });
 
