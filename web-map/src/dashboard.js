@@ -10,18 +10,15 @@ import { el, fill } from './dom.js';
 import { t, onLanguageChange, zoneToday, formatNumber, formatPercent } from './i18n.js';
 import { layerStyles } from './layer-styles.js';
 import { createDashboardRows } from './dashboard-rows.js';
-import { bboxOf } from './zone-contents.js';
+import { createPicks, CREW_STATES } from './dashboard-picks.js';
 
 const defaults = {
   roles: ['ADMIN', 'PLANNER', 'DISPATCHER'],
   // Parcel states a zone holds land in (a cancelled parcel holds none), coloured as on the map.
   heldStates: ['planned', 'red_line_issued', 'filed', 'listed', 'transferred', 'recovered'],
-  crewStates: ['dispatched', 'in_progress'],
   colors: { land: '#b2182b', recoveries: '#8c510a', metSla: '#1a9850', overdue: '#d73027', projects: '#2f6f9f' },
   crewColors: { dispatched: '#74add1', in_progress: '#f46d43' },
   laggingColor: '#d73027',
-  // The most parcels a state's bar lists (the OGC API's largest page).
-  maxRows: 10000,
 };
 
 const statusColor = (status) => layerStyles.parcels.dimensions[0].classes[status]?.fillColor ?? defaults.colors.land;
@@ -97,89 +94,7 @@ export function mountDashboard(map, { api, user, container, dock }) {
   }
 
   const mu = (value) => formatNumber(value, 2);
-  const parcelLabel = (f) =>
-    t('dashboard.rows.parcel', {
-      code: f.properties.code,
-      name: f.properties.name ?? '',
-      status: t(`value.parcels.status.${f.properties.status}`),
-      mu: mu(f.properties.area_mu),
-    });
-  const orderLabel = (f) =>
-    t(f.properties.overdue ? 'dashboard.rows.orderOverdue' : 'dashboard.rows.order', {
-      code: f.properties.code,
-      kind: t(`value.work_orders.kind.${f.properties.kind}`),
-      state: t(`value.work_orders.state.${f.properties.state}`),
-      crew: f.properties.crewName ?? '—',
-    });
-
-  // What each bar opens: { key, title, layer, load, label }.
-  const picks = {
-    landState: (status) => ({
-      key: `land:${status}`,
-      title: t(`value.parcels.status.${status}`),
-      layer: 'parcels',
-      load: () =>
-        api.get(
-          `/ogc/collections/parcels/items?${query({ filter: `status='${status}'`, limit: defaults.maxRows, f: 'json' })}`,
-        ),
-      label: parcelLabel,
-    }),
-    zoneState: (zone, status) => ({
-      key: `zone:${zone.zoneId}${status ? `:${status}` : ''}`,
-      title: status ? `${zone.name} · ${t(`value.parcels.status.${status}`)}` : zone.name,
-      layer: 'parcels',
-      // The zone's own list (its contents), drawn from the parcels layer within the zone's box.
-      load: async () => {
-        const contents = await api.get(`/api/zones/${zone.zoneId}/contents`);
-        const listed = new Set(contents.parcels.filter((p) => !status || p.status === status).map((p) => String(p.id)));
-        if (!listed.size) return { features: [] };
-        const parcels = await api.get(`/api/parcels?bbox=${bboxOf(await api.get(`/api/zones/${zone.zoneId}`))}`);
-        return { features: parcels.features.filter((f) => listed.has(String(f.id))) };
-      },
-      label: parcelLabel,
-    }),
-    recoveries: (reason) => ({
-      key: `recoveries:${reason}`,
-      title: t(`value.land_recoveries.reason.${reason}`),
-      layer: 'land_recoveries',
-      load: () => api.get(`/api/land-recoveries?${query({ year: figures.year, reason })}`),
-      label: (f) =>
-        t('dashboard.rows.recovery', {
-          code: f.properties.parcel_code,
-          holder: f.properties.former_holder,
-          date: f.properties.decision_date,
-          mu: mu(f.properties.area_mu),
-        }),
-    }),
-    kind: (kind) => ({
-      key: `kind:${kind}`,
-      title: t('dashboard.rows.kindDue', { kind: t(`value.work_orders.kind.${kind}`), month }),
-      layer: 'work_orders',
-      // The month's first and next month's first instant: the orders its SLA is measured on.
-      load: () => api.get(`/api/workorders?${query({ kind, dueFrom: figures.orders.from, dueTo: figures.orders.to })}`),
-      label: orderLabel,
-    }),
-    crew: (crew, state) => ({
-      key: `crew:${crew.crewId}${state ? `:${state}` : ''}`,
-      title: state ? `${crew.name} · ${t(`value.work_orders.state.${state}`)}` : crew.name,
-      layer: 'work_orders',
-      load: () =>
-        api.get(`/api/workorders?${query({ crewId: crew.crewId, state: state ?? defaults.crewStates.join(',') })}`),
-      label: orderLabel,
-    }),
-    project: (project) => ({
-      key: `project:${project.id}`,
-      title: project.properties.name,
-      layer: 'projects',
-      load: async () => ({ features: [project] }),
-      label: (f) =>
-        t('dashboard.rows.project', {
-          name: f.properties.name,
-          state: t(`value.projects.state.${f.properties.state}`),
-          percent: formatPercent(f.properties.progress),
-        }),
-    }),
-  };
+  const picks = createPicks({ api, figures: () => figures, month: () => month });
 
   function landSection({ land }) {
     const held = land.filter((s) => s.status !== 'cancelled');
@@ -277,6 +192,7 @@ export function mountDashboard(map, { api, user, container, dock }) {
       onChange: (event) => {
         if (!event.target.value) return;
         month = event.target.value;
+        rows.clear();
         open();
       },
     });
@@ -336,11 +252,11 @@ export function mountDashboard(map, { api, user, container, dock }) {
         crews.map((c) => ({
           label: c.name,
           tip: (series) =>
-            `${c.name} · ${t(`value.work_orders.state.${defaults.crewStates[series]}`)}: ${formatNumber(
-              c.byState[defaults.crewStates[series]],
+            `${c.name} · ${t(`value.work_orders.state.${CREW_STATES[series]}`)}: ${formatNumber(
+              c.byState[CREW_STATES[series]],
             )}`,
         })),
-        defaults.crewStates.map((state) => ({
+        CREW_STATES.map((state) => ({
           name: t(`value.work_orders.state.${state}`),
           color: defaults.crewColors[state],
           values: crews.map((c) => c.byState[state]),
@@ -348,7 +264,7 @@ export function mountDashboard(map, { api, user, container, dock }) {
             t('dashboard.crewRow', { open: formatNumber(crews[i].open), overdue: formatNumber(crews[i].overdue) }),
         })),
         {
-          onPick: (i, series) => rows.show(picks.crew(crews[i], series === null ? null : defaults.crewStates[series])),
+          onPick: (i, series) => rows.show(picks.crew(crews[i], series === null ? null : CREW_STATES[series])),
         },
       );
     const summary = t('dashboard.crewsSummary', {
