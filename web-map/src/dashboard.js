@@ -294,7 +294,9 @@ export function mountDashboard(map, { api, user, container, dock }) {
             color: defaults.colors.projects,
             values: projects.map((p) => ({
               value: Math.round(Number(p.properties.progress) * 100),
+              // A lagging project at 0% has no bar to colour: its label says it too.
               itemStyle: p.properties.lagging ? { color: defaults.laggingColor } : undefined,
+              label: p.properties.lagging ? { color: defaults.laggingColor } : undefined,
             })),
             text: (i) => formatPercent(projects[i].properties.progress),
           },

@@ -214,6 +214,35 @@ describe('the overview', () => {
     assert.deepEqual(errors, []);
   });
 
+  it("opens a recovery reason's recoveries and a project from their labels", async (t) => {
+    const { page, errors, panel } = await openOverview(t, 'planner', 'en');
+    const api = apiAs('planner');
+    const year = zoneToday().slice(0, 4);
+    const reasons = (await (await api(`/api/land-recoveries/stats?year=${year}`)).json()).filter((r) => r.reason);
+    // The demo's recoveries are of 2026; in another year the section has none to open.
+    assert.equal(
+      await panel.locator('[data-chart="recoveries"] svg').count(),
+      reasons.length ? 1 : 0,
+      'a recoveries chart only when there are recoveries',
+    );
+    for (const reason of reasons.slice(0, 1)) {
+      await panel
+        .locator(`[data-chart="recoveries"] svg text:text-is("${en[`value.land_recoveries.reason.${reason.reason}`]}")`)
+        .click();
+      const rows = page.locator(`.zg-dashboard-rows[data-state="ready"][data-pick="recoveries:${reason.reason}"]`);
+      await rows.waitFor();
+      assert.equal(await rows.getAttribute('data-count'), String(reason.count));
+    }
+    const project = (await (await api('/api/projects')).json()).features.find((p) => p.properties.lagging);
+    await panel.locator(`[data-chart="projects"] svg text:text-is("${project.properties.name}")`).click();
+    const rows = page.locator(`.zg-dashboard-rows[data-state="ready"][data-pick="project:${project.id}"]`);
+    await rows.waitFor();
+    assert.equal(await rows.locator('.zg-dashboard-row').count(), 1);
+    await rows.locator('.zg-dashboard-row').click();
+    await page.waitForSelector('.leaflet-popup');
+    assert.deepEqual(errors, []);
+  });
+
   it('is not offered to viewers or crews', async (t) => {
     for (const user of ['viewer', 'crew']) {
       const { page } = await signedIn(t, user);
