@@ -28,7 +28,11 @@ export function barChart(container, rows, series, { onPick, legend = series.leng
     animation: false,
     legend: legend ? { top: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 11 } } : { show: false },
     grid: { left: 4, right: labelRoom, top, bottom: 4, containLabel: true },
-    tooltip: { trigger: 'item', formatter: (item) => rows[item.dataIndex].tip(item.seriesIndex) },
+    // The tooltip is HTML: names typed by people (zones, crews, projects) go in escaped.
+    tooltip: {
+      trigger: 'item',
+      formatter: (item) => echarts.format.encodeHTML(rows[item.dataIndex].tip(item.seriesIndex)),
+    },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: {
       type: 'category',

@@ -281,8 +281,10 @@ export function mountDashboard(map, { api, user, container, dock }) {
         chart,
         projects.map((p) => ({
           label: p.properties.name,
+          // The name in full: a long one is cut short beside its bar.
           tip: () =>
             t('dashboard.projectRow', {
+              name: p.properties.name,
               done: formatNumber(p.properties.completed_investment_wan),
               total: formatNumber(p.properties.total_investment_wan),
               percent: formatPercent(p.properties.progress),

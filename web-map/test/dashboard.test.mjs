@@ -3,7 +3,7 @@
 // their rows on the map; for admins, planners and dispatchers only.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, apiAs, screenshot, mapIdle } from './support.mjs';
+import { signedIn, apiAs, screenshot, mapIdle, ground } from './support.mjs';
 import zh from '../src/i18n/zh.js';
 import en from '../src/i18n/en.js';
 
@@ -32,13 +32,16 @@ async function openOverview(t, user, language) {
 
 const summary = (panel, key) => panel.locator(`[data-section="${key}"] .zg-dashboard-summary`).textContent();
 
-// The page box centre of the bar drawn for a category label in a chart: the filled shape level
-// with the label, right of the axis.
+// The page box centre of the bar drawn for a category label in a chart (scrolled into view): the
+// filled shape level with the label, right of the axis.
 async function barOf(page, chart, label) {
   return page.evaluate(
     ({ chart, label }) => {
       const svg = document.querySelector(`[data-chart="${chart}"] svg`);
-      const text = [...svg.querySelectorAll('text')].find((n) => n.textContent === label);
+      // A long label is cut short with an ellipsis; its start still names the row.
+      const shortened = (shown) => /(…|\.\.\.)$/.test(shown) && label.startsWith(shown.replace(/(…|\.\.\.)$/, ''));
+      const text = [...svg.querySelectorAll('text')].find((n) => n.textContent === label || shortened(n.textContent));
+      text.scrollIntoView({ block: 'center' });
       const row = text.getBoundingClientRect();
       const middle = row.y + row.height / 2;
       const bar = [...svg.querySelectorAll('path')]
@@ -240,6 +243,45 @@ describe('the overview', () => {
     assert.equal(await rows.locator('.zg-dashboard-row').count(), 1);
     await rows.locator('.zg-dashboard-row').click();
     await page.waitForSelector('.leaflet-popup');
+    assert.deepEqual(errors, []);
+  });
+
+  it("keeps a hostile project name as text in the chart's tooltip and the rows", async (t) => {
+    const hostile = `TEST-<img src=x onerror="window.__zgXss=1">-${Date.now()}`;
+    const asPlanner = apiAs('planner');
+    const { lon, lat } = ground(120).center;
+    const created = await asPlanner('/api/projects', {
+      method: 'POST',
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [lon, lat] },
+        properties: {
+          name: hostile,
+          level: 'district',
+          category: '测试',
+          total_investment_wan: 1000,
+          completed_investment_wan: 400,
+          annual_target_wan: 800,
+          start_date: '2025-01-01',
+          state: 'under_construction',
+        },
+      }),
+    });
+    assert.equal(created.status, 201, await created.text());
+    t.after(() => asPlanner(created.headers.get('location'), { method: 'DELETE', headers: { 'If-Match': '"1"' } }));
+    const { page, errors, panel } = await openOverview(t, 'planner', 'zh');
+    const chart = panel.locator('[data-chart="projects"]');
+    const bar = await barOf(page, 'projects', hostile);
+    await page.mouse.move(bar.x, bar.y);
+    await chart.locator('div').filter({ hasText: hostile }).last().waitFor();
+    await page.mouse.click(bar.x, bar.y);
+    const rows = page.locator(
+      `.zg-dashboard-rows[data-state="ready"][data-pick="project:${created.headers.get('location').split('/').pop()}"]`,
+    );
+    await rows.waitFor();
+    assert.ok((await rows.locator('.zg-dashboard-row').textContent()).startsWith(hostile));
+    assert.equal(await panel.locator('img').count(), 0);
+    assert.equal(await page.evaluate(() => window.__zgXss), undefined);
     assert.deepEqual(errors, []);
   });
 

@@ -539,7 +539,7 @@ export default {
   'dashboard.crewRow': '{open} ({overdue} overdue)',
   'dashboard.projects': 'Key projects’ investment',
   'dashboard.projectsSummary': '{count} projects, {percent} of investment done, {lagging} lagging (red)',
-  'dashboard.projectRow': '{done} of {total} (10k CNY) done ({percent})',
+  'dashboard.projectRow': '{name}: {done} of {total} (10k CNY) done ({percent})',
   'dashboard.rows.loading': 'Loading…',
   'dashboard.rows.title': '{what}: {count}',
   'dashboard.rows.clear': 'Clear',

@@ -536,7 +536,7 @@ export default {
   'dashboard.crewRow': '{open} 单（超期 {overdue}）',
   'dashboard.projects': '重点项目投资进度',
   'dashboard.projectsSummary': '{count} 个项目，投资完成 {percent}，滞后 {lagging} 个（红色）',
-  'dashboard.projectRow': '完成 {done} / 总投资 {total} 万元（{percent}）',
+  'dashboard.projectRow': '{name}：完成 {done} / 总投资 {total} 万元（{percent}）',
   'dashboard.rows.loading': '正在读取…',
   'dashboard.rows.title': '{what}：{count} 项',
   'dashboard.rows.clear': '清除',
