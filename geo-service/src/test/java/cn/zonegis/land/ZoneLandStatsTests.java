@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -133,9 +134,7 @@ class ZoneLandStatsTests extends IntegrationTest {
 	@Test
 	void crewsAndViewersAreRefused() {
 		for (String user : new String[] { "crew", "viewer" }) {
-			Http.Response response = as(user).get("/api/zones/stats");
-			assertThat(response.status()).as(user).isEqualTo(403);
-			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertProblem(as(user).get("/api/zones/stats"), 403, "forbidden");
 		}
 	}
 

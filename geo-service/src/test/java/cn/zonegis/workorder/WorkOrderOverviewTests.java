@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -166,7 +167,7 @@ class WorkOrderOverviewTests extends WorkOrderTest {
 		void crewsAndViewersSeeNoOverviewFigures() {
 			for (String user : new String[] { "crew", "viewer" }) {
 				for (String path : new String[] { "/api/workorders/stats/month", "/api/crews/workload" }) {
-					assertThat(as(user).get(path).status()).as(user + " " + path).isEqualTo(403);
+					assertProblem(as(user).get(path), 403, "forbidden");
 				}
 			}
 		}
