@@ -222,6 +222,7 @@ function orderRow(o) {
 			inspection_id: o.inspection?.id ?? null,
 			crew_id: o.crew?.id ?? null,
 			reported_by: o.reportedBy,
+			created_at: timestamp(o.created),
 			due_at: timestamp(o.created + DUE_HOURS[o.priority] * HOUR),
 			quantity: o.quantity,
 			quantity_unit: o.quantity === null ? null : UNIT[o.kind],
