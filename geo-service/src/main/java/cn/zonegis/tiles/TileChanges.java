@@ -1,7 +1,6 @@
 package cn.zonegis.tiles;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,22 +17,19 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import cn.zonegis.CommitHook;
+import cn.zonegis.NotificationChannel;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.zaxxer.hikari.HikariDataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Hears every committed feature change on channel zonegis_tiles (trigger
- * tile_change_notify, migration V60) on a connection of its own, blocked in
- * {@link PGConnection#getNotifications(int)} until one arrives, and drops the tiles it
- * touches from the {@link TileCache}. While that connection is down the cache is off.
+ * tile_change_notify, migration V60) through {@link cn.zonegis.DatabaseNotifications},
+ * and drops the tiles it touches from the {@link TileCache}. While that listener is down
+ * the cache is off.
  * <p>
  * As a {@link CommitHook} it makes this instance's own edits visible at once without
  * waiting for their notifications to come back: the trigger also keeps a transaction's
@@ -46,7 +41,7 @@ import org.springframework.stereotype.Component;
  * tiles once more.)
  */
 @Component
-class TileChanges implements SmartLifecycle, CommitHook {
+class TileChanges implements NotificationChannel, CommitHook {
 
 	static final String CHANNEL = "zonegis_tiles";
 
@@ -62,11 +57,6 @@ class TileChanges implements SmartLifecycle, CommitHook {
 	/** The longest {@link #catchUp()} waits for its token before dropping every tile. */
 	private static final Duration SYNC_WAIT = Duration.ofSeconds(5);
 
-	/** Idle this long, the listener checks that its connection still answers. */
-	private static final int IDLE_CHECK_MILLIS = 15_000;
-
-	private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
-
 	private final TileCache cache;
 
 	private final DataSource dataSource;
@@ -77,12 +67,6 @@ class TileChanges implements SmartLifecycle, CommitHook {
 	private final Cache<String, CompletableFuture<Void>> syncs = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
-
-	private final Object stopping = new Object();
-
-	private volatile boolean running;
-
-	private Thread thread;
 
 	TileChanges(TileCache cache, DataSource dataSource) {
 		this.cache = cache;
@@ -144,58 +128,21 @@ class TileChanges implements SmartLifecycle, CommitHook {
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-		this.thread = new Thread(this::listen, "tile-changes");
-		this.thread.setDaemon(true);
-		this.thread.start();
+	public String channel() {
+		return CHANNEL;
+	}
+
+	/**
+	 * While no one listens for changes, a cached tile could go stale: the cache is off.
+	 */
+	@Override
+	public void listening(boolean on) {
+		this.cache.listening(on);
 	}
 
 	@Override
-	public void stop() {
-		this.running = false;
-		synchronized (this.stopping) {
-			this.stopping.notifyAll();
-		}
-		this.thread.interrupt();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void listen() {
-		while (this.running) {
-			try (Connection connection = connect()) {
-				try (Statement listen = connection.createStatement()) {
-					listen.execute("LISTEN " + CHANNEL);
-				}
-				this.cache.listening(true);
-				log.info("Tile cache on: listening for feature changes on {}", CHANNEL);
-				PGConnection pg = connection.unwrap(PGConnection.class);
-				while (this.running) {
-					PGNotification[] notifications = pg.getNotifications(IDLE_CHECK_MILLIS);
-					if (notifications == null || notifications.length == 0) {
-						checkAlive(connection);
-					}
-					else {
-						for (PGNotification notification : notifications) {
-							apply(notification.getParameter());
-						}
-					}
-				}
-			}
-			catch (SQLException ex) {
-				if (this.running) {
-					log.warn("Tile cache off: lost the change listener's connection ({})", ex.getMessage());
-				}
-			}
-			finally {
-				this.cache.listening(false);
-			}
-			waitBeforeReconnecting();
-		}
+	public void heard(String payload) {
+		apply(payload);
 	}
 
 	/**
@@ -222,39 +169,6 @@ class TileChanges implements SmartLifecycle, CommitHook {
 					Double.parseDouble(numbers[2]), Double.parseDouble(numbers[3]) });
 		}
 		this.cache.invalidate(parts[0], boxes);
-	}
-
-	/** The pool's database and login, on a connection outside the pool. */
-	private Connection connect() throws SQLException {
-		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
-		Properties login = new Properties();
-		login.putAll(pool.getDataSourceProperties());
-		login.setProperty("user", pool.getUsername());
-		login.setProperty("password", pool.getPassword());
-		login.setProperty("ApplicationName", "zonegis tile-changes");
-		Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), login);
-		connection.setAutoCommit(true);
-		return connection;
-	}
-
-	private static void checkAlive(Connection connection) throws SQLException {
-		try (Statement ping = connection.createStatement()) {
-			ping.execute("SELECT 1");
-		}
-	}
-
-	private void waitBeforeReconnecting() {
-		synchronized (this.stopping) {
-			try {
-				if (this.running) {
-					this.stopping.wait(RECONNECT_DELAY.toMillis());
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.running = false;
-			}
-		}
 	}
 
 }
