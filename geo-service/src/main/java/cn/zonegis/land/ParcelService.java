@@ -16,10 +16,13 @@ import java.util.function.Consumer;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.events.Audience;
+import cn.zonegis.events.ChangeEvents;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.GeometryDefect;
 import cn.zonegis.security.AuditLog;
+import cn.zonegis.security.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -53,8 +56,11 @@ public class ParcelService {
 
 	private final MessageSource messages;
 
+	private final ChangeEvents changes;
+
 	ParcelService(ParcelRepository parcels, ParcelStreams streams, RedLineCheck redLines, GeometryCheck geometry,
-			AuditLog audit, JsonMapper json, MessageSource messages) {
+			AuditLog audit, JsonMapper json, MessageSource messages, ChangeEvents changes) {
+		this.changes = changes;
 		this.parcels = parcels;
 		this.streams = streams;
 		this.redLines = redLines;
@@ -108,7 +114,7 @@ public class ParcelService {
 		String user = AuditLog.currentUsername();
 		long id = this.parcels.insert(draft, note, checked.geometry(), status, user);
 		this.audit.record("create", "parcel", id, detail(draft.code(), 1, checked));
-		return get(id).withReports(checked.repair(), checked.clip());
+		return announce(get(id)).withReports(checked.repair(), checked.clip());
 	}
 
 	/**
@@ -129,7 +135,7 @@ public class ParcelService {
 		this.parcels.archive(id, user);
 		this.parcels.update(id, draft, note, checked.geometry(), user);
 		this.audit.record("update", "parcel", id, detail(draft.code(), current.version() + 1, checked));
-		return get(id).withReports(checked.repair(), checked.clip());
+		return announce(get(id)).withReports(checked.repair(), checked.clip());
 	}
 
 	/**
@@ -208,6 +214,19 @@ public class ParcelService {
 		ParcelRepository.Locked current = this.parcels.lock(id).orElseThrow(() -> unknown(id));
 		ETag.requireCurrent(expectedVersion, current.version(), "parcel.stale", current.code());
 		return current;
+	}
+
+	/**
+	 * Tells the other planners' maps that the parcel changed, in the transaction that
+	 * changes it.
+	 */
+	ParcelView announce(ParcelView parcel) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("code", parcel.properties().code());
+		data.put("status", parcel.properties().status());
+		data.put("version", parcel.properties().version());
+		this.changes.publish("parcel.changed", parcel.id(), data, Audience.of(Role.PLANNER));
+		return parcel;
 	}
 
 	static ApiProblem unknown(long id) {

@@ -72,7 +72,7 @@ public class ParcelTransitions {
 		this.audit.record(to.code(), "parcel", id, this.json.writeValueAsString(detail));
 		this.publisher.publishEvent(
 				new ParcelMoved(id, to, current.version() + 1, user, Instant.now().truncatedTo(ChronoUnit.MICROS)));
-		return this.parcels.get(id);
+		return this.parcels.announce(this.parcels.get(id));
 	}
 
 	@Transactional(readOnly = true)

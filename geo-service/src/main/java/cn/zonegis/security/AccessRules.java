@@ -27,7 +27,8 @@ final class AccessRules {
 			"/swagger-ui/**" };
 
 	/** Every user manages their own tokens and session, whatever their role. */
-	private static final String[] ANY_USER = { "/api/me", "/api/logout", "/api/tokens", "/api/tokens/**" };
+	private static final String[] ANY_USER = { "/api/me", "/api/events", "/api/logout", "/api/tokens",
+			"/api/tokens/**" };
 
 	/**
 	 * The office's overview (统计看板): figures for those who plan and dispatch, not for

@@ -57,6 +57,18 @@ class WorkOrderRepository {
 			WHERE t.id = :id
 			""";
 
+	/**
+	 * Marks the orders that are overdue and not yet announced; one instance's check takes
+	 * each.
+	 */
+	private static final String NOTICE_OVERDUE = """
+			INSERT INTO zonegis.work_order_overdue_notice (work_order_id)
+			SELECT t.id FROM zonegis.work_order t
+			WHERE %s AND NOT EXISTS (SELECT 1 FROM zonegis.work_order_overdue_notice n WHERE n.work_order_id = t.id)
+			ON CONFLICT DO NOTHING
+			RETURNING work_order_id
+			""".formatted(WorkOrderCollections.OVERDUE);
+
 	/** Moves an order of a known version and answers it as the API shows it. */
 	private static final String UPDATE_STATE = """
 			WITH t AS (
@@ -127,6 +139,11 @@ class WorkOrderRepository {
 			.param("id", id)
 			.query(WorkOrderRepository::map)
 			.optional();
+	}
+
+	/** The ids of the orders that became overdue since the last call, each once. */
+	List<Long> noticeOverdue() {
+		return this.jdbc.sql(NOTICE_OVERDUE).query(Long.class).list();
 	}
 
 	/**

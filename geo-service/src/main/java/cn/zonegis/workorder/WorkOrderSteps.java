@@ -51,9 +51,12 @@ class WorkOrderSteps {
 
 	private final JsonMapper json;
 
+	private final WorkOrderNews news;
+
 	WorkOrderSteps(WorkOrderService service, WorkOrderRepository orders, CrewRepository crews,
 			AttachmentRepository attachments, AssetLookup assets, WorkOrderInput input, Actor.Resolver actors,
-			AuditLog audit, JsonMapper json) {
+			AuditLog audit, JsonMapper json, WorkOrderNews news) {
+		this.news = news;
 		this.service = service;
 		this.orders = orders;
 		this.crews = crews;
@@ -143,6 +146,7 @@ class WorkOrderSteps {
 		detail.put("workDone", workDone);
 		detail.put("note", note);
 		this.audit.record(target.value(), "work_order", id, this.json.writeValueAsString(detail));
+		this.news.stepTaken(moved);
 		return moved;
 	}
 

@@ -1,0 +1,101 @@
+package cn.zonegis.events;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import cn.zonegis.security.Role;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the change_event table (migration V80). */
+@Repository
+class EventRepository {
+
+	static final String CHANNEL = "zonegis_events";
+
+	/** One key for every writer of change events, so their ids grow in commit order. */
+	private static final long COMMIT_ORDER_LOCK = 0x7a67_6576_656e_7473L;
+
+	private static final String LOCK = "SELECT pg_advisory_xact_lock(:key)";
+
+	private static final String INSERT = """
+			INSERT INTO zonegis.change_event (type, subject_id, data, actor, audience_roles, audience_crew)
+			VALUES (:type, :subjectId, :data::jsonb, :actor, :roles::text[], :crewId)
+			RETURNING id
+			""";
+
+	private static final String NOTIFY = "SELECT pg_notify(:channel, :lastId)";
+
+	private static final String AFTER = """
+			SELECT id, type, subject_id, data::text AS data, actor, audience_roles, audience_crew, created_at
+			FROM zonegis.change_event
+			WHERE id > :after
+			ORDER BY id
+			LIMIT :limit
+			""";
+
+	private static final String LATEST = "SELECT coalesce(max(id), 0) FROM zonegis.change_event";
+
+	private static final String PRUNE = """
+			DELETE FROM zonegis.change_event WHERE created_at < now() - make_interval(secs => :seconds)
+			""";
+
+	private final JdbcClient jdbc;
+
+	EventRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inside the changing transaction, just before its commit. */
+	void insertInCommitOrder(List<NewEvent> events) {
+		this.jdbc.sql(LOCK).param("key", COMMIT_ORDER_LOCK).query(Object.class).single();
+		long lastId = 0;
+		for (NewEvent event : events) {
+			String roles = "{" + String.join(",", event.audience().roles().stream().map(Role::name).toList()) + "}";
+			lastId = this.jdbc.sql(INSERT)
+				.param("type", event.type())
+				.param("subjectId", event.subjectId())
+				.param("data", event.data())
+				.param("actor", event.actor())
+				.param("roles", roles)
+				.param("crewId", event.audience().crewId())
+				.query(Long.class)
+				.single();
+		}
+		this.jdbc.sql(NOTIFY)
+			.param("channel", CHANNEL)
+			.param("lastId", Long.toString(lastId))
+			.query(Object.class)
+			.single();
+	}
+
+	/** The events after that id, oldest first, at most limit of them. */
+	List<ChangeEvent> after(long id, int limit) {
+		return this.jdbc.sql(AFTER).param("after", id).param("limit", limit).query(EventRepository::map).list();
+	}
+
+	long latestId() {
+		return this.jdbc.sql(LATEST).query(Long.class).single();
+	}
+
+	int prune(Duration olderThan) {
+		return this.jdbc.sql(PRUNE).param("seconds", olderThan.toSeconds()).update();
+	}
+
+	private static ChangeEvent map(ResultSet rs, int row) throws SQLException {
+		String[] roles = (String[]) rs.getArray("audience_roles").getArray();
+		return new ChangeEvent(rs.getLong("id"), rs.getString("type"), rs.getLong("subject_id"), rs.getString("data"),
+				rs.getString("actor"), Set.of(roles), rs.getObject("audience_crew", Long.class),
+				rs.getObject("created_at", OffsetDateTime.class));
+	}
+
+	/** An event waiting for its transaction's commit. */
+	record NewEvent(String type, long subjectId, String data, String actor, Audience audience) {
+	}
+
+}
