@@ -3,6 +3,7 @@ package cn.zonegis.events;
 import cn.zonegis.ApiProblem;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +22,10 @@ class EventController {
 		this.stream = stream;
 	}
 
+	/** X-Accel-Buffering: nginx passes each event on at once instead of buffering. */
 	@GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-		return this.stream.subscribe(parse(lastEventId));
+	ResponseEntity<SseEmitter> events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(this.stream.subscribe(parse(lastEventId)));
 	}
 
 	private static Long parse(String lastEventId) {
