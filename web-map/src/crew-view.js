@@ -1,13 +1,15 @@
 // Crew view for a crew member on a phone: the crew's orders as a list and on the map, and for the
 // chosen order: start it, then complete it with the quantity of work, a note and a photo, and a
 // link that opens the phone's map app at the site. A bottom sheet so the map stays visible above
-// it on a 390×844 screen. The list is asked for again every pollMs while the page is in view, so
-// a newly dispatched order appears without a reload (the sheet says which are new). Steps go
+// it on a 390×844 screen. A live event about one of the crew's orders (live-events.js) fetches the
+// list again, so a newly dispatched order appears at once, without a reload (the sheet says which
+// are new); so does coming back to the page. Steps go
 // through the offline queue (offline-steps.js): taken without network they wait, marked 待同步.
 import { isolateFromMap } from './leaflet.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { gaussKruger, formatPlane } from './gauss-kruger.js';
+import { onLiveEvent } from './live-events.js';
 import { label, loadCatalogue, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
 import { CREW_LAYERS } from './offline-routes.js';
 import { connectStepQueue } from './offline-steps.js';
@@ -27,7 +29,6 @@ function crewStates(catalogue) {
 }
 
 const defaults = {
-  pollMs: 10000,
   layers: new Set(CREW_LAYERS),
 };
 
@@ -72,7 +73,6 @@ export function mountCrewView(map, { api, user, config, dock }) {
   let mounted = true;
   let seen = null;
   let shown = '';
-  let poll = null;
   let queue = null;
 
   // Which orders and steps are the crew's comes from the service's catalogue: the list waits for it.
@@ -98,7 +98,6 @@ export function mountCrewView(map, { api, user, config, dock }) {
     }
     if (!mounted) return queue?.disconnect();
     await load();
-    schedule();
   }
 
   // A step taken earlier reached the service: show the orders as it now has them.
@@ -114,7 +113,7 @@ export function mountCrewView(map, { api, user, config, dock }) {
     try {
       const collection = await api.get(`/api/workorders?state=${crewStates(s.catalogue).join(',')}`);
       if (!mounted || ticket !== loading) return;
-      // Redraw only what changed, so a poll neither flickers the map nor resets the list.
+      // Redraw only what changed, so a reload neither flickers the map nor resets the list.
       const signature = JSON.stringify(
         collection.features.map((f) => [f.id, f.properties.state, f.properties.version]),
       );
@@ -122,7 +121,7 @@ export function mountCrewView(map, { api, user, config, dock }) {
       if (seen) for (const id of ids) if (!seen.has(id)) s.fresh.add(id);
       seen = new Set(ids);
       s.error = '';
-      sheet.dataset.zgPolls = String(Number(sheet.dataset.zgPolls || 0) + 1);
+      sheet.dataset.zgLoads = String(Number(sheet.dataset.zgLoads || 0) + 1);
       if (queue?.hasWaiting()) queue.send();
       if (signature === shown) return;
       shown = signature;
@@ -145,16 +144,9 @@ export function mountCrewView(map, { api, user, config, dock }) {
     });
   }
 
-  // Polls while the page is in view; a phone in a pocket asks for nothing.
-  function schedule() {
-    clearTimeout(poll);
-    poll = document.hidden ? null : setTimeout(() => load().finally(schedule), defaults.pollMs);
-  }
-  const onVisibility = () => {
-    // Before the catalogue, start() is still on its way and schedules the first poll itself.
-    if (!s.catalogue) return;
-    if (!document.hidden) load();
-    schedule();
+  // Before the catalogue, start() is still on its way and loads the list itself.
+  const reload = () => {
+    if (s.catalogue && !document.hidden) load();
   };
 
   // What the crew member typed stays while the same order is shown, whatever re-renders the sheet.
@@ -355,15 +347,16 @@ export function mountCrewView(map, { api, user, config, dock }) {
   }
 
   const offLanguage = onLanguageChange(render);
-  document.addEventListener('visibilitychange', onVisibility);
+  document.addEventListener('visibilitychange', reload);
+  const offLive = onLiveEvent(map, 'workorder.', reload);
   render();
   start();
 
   return function unmount() {
     mounted = false;
-    clearTimeout(poll);
+    offLive();
     queue?.disconnect();
-    document.removeEventListener('visibilitychange', onVisibility);
+    document.removeEventListener('visibilitychange', reload);
     offLanguage();
     if (markers) map.removeLayer(markers);
     map.getContainer().classList.remove('zg-crew-mode');

@@ -9,6 +9,7 @@ import { el, fill } from './dom.js';
 import { markRefusedField } from './field-problem.js';
 import { t, onLanguageChange } from './i18n.js';
 import { label, loadCatalogue, PANE, orderRow, orderFacts, timeline, orderMarkers } from './work-order-parts.js';
+import { onLiveEvent } from './live-events.js';
 
 // Dispatching goes through the suggested crews, not a step button.
 const DISPATCHED = 'dispatched';
@@ -524,6 +525,13 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     if (tool === 'newWorkOrder') startPicking();
   }
 
+  // Another user's step (a crew's completion, an order gone overdue) shows at once, in the list
+  // and in the open order.
+  const offLive = onLiveEvent(map, 'workorder.', (event) => {
+    if (!s.catalogue) return;
+    load();
+    if (s.order?.id === event.subjectId) select(event.subjectId);
+  });
   map.on('moveend', reloadSoon);
   map.on('zg:edit-tool', onTool);
   const offLanguage = onLanguageChange(render);
@@ -533,6 +541,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
   return function unmount() {
     mounted = false;
     clearTimeout(timer);
+    offLive();
     offLanguage();
     map.off('moveend', reloadSoon);
     map.off('zg:edit-tool', onTool);

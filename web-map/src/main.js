@@ -33,6 +33,9 @@ import { mountDrawTools } from './draw-tools.js';
 import { mountMeasureTool } from './measure-tool.js';
 import { mountDashboard } from './dashboard.js';
 import { registerCrewWorker, removeCrewWorker, forgetCrewReads } from './pwa.js';
+import { mountLiveEvents } from './live-events.js';
+import { mountLiveRefresh } from './live-refresh.js';
+import { mountNotificationTray } from './notification-tray.js';
 
 const root = document.getElementById('app');
 
@@ -115,6 +118,7 @@ async function showMap(config, user) {
     mountDashboard(map, { api, user, container: tools, dock }),
     mountMapPrint(map, { container: tools }),
     mountLanguageSwitch(tools),
+    mountNotificationTray(map, { api, container: tools }),
     mountUserMenu(map, {
       user,
       api,
@@ -140,6 +144,9 @@ async function showMap(config, user) {
     mountParcelSplit(map, { api, user, dock }),
     mountMeasureTool(map, { config, dock }),
     mountDrawTools(map, { config }),
+    mountLiveRefresh(map, { api }),
+    // Last, so every panel above listens before the first live event arrives.
+    mountLiveEvents(map),
   ];
   let mounted = true;
   function unmountAll() {

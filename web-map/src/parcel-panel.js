@@ -40,13 +40,27 @@ export function mountParcelPanel(map, { api, user, dock }) {
     }
     recovery = null;
     note = '';
+    showParts();
+    panel.hidden = false;
+    render();
+  }
+
+  // The history and the red-line drawing of the parcel as it is now.
+  function showParts() {
     history?.destroy();
     history = parcel ? historySlider(map, { api, id: parcel.id }) : null;
     documents?.destroy();
     documents = parcel && defaults.active.has(parcel.properties.status) ? parcelDocuments({ api, parcel }) : null;
-    panel.hidden = false;
-    render();
   }
+
+  // Another planner's change (live-refresh.js) shows at once; the note being typed stays.
+  const onSaved = ({ layer, feature }) => {
+    if (layer !== 'parcels' || !feature || String(feature.id) !== String(parcel?.id)) return;
+    if (feature.properties.version === parcel.properties.version) return;
+    parcel = feature;
+    showParts();
+    render();
+  };
 
   function close() {
     history?.destroy();
@@ -153,6 +167,7 @@ export function mountParcelPanel(map, { api, user, dock }) {
     if (layer === 'parcels') open(feature.id);
   };
   map.on('zg:feature-selected', onSelect);
+  map.on('zg:feature-saved', onSaved);
   const offLanguage = onLanguageChange(() => {
     if (parcel) render();
   });
@@ -161,6 +176,7 @@ export function mountParcelPanel(map, { api, user, dock }) {
     close();
     offLanguage();
     map.off('zg:feature-selected', onSelect);
+    map.off('zg:feature-saved', onSaved);
     undock();
   };
 }

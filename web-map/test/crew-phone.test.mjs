@@ -29,7 +29,7 @@ describe('the crew on a phone', () => {
 
   it('sees a newly dispatched order without a reload and can navigate to it', async (t) => {
     const { page, errors } = await signedIn(t, 'crew', phone);
-    await page.waitForSelector('.zg-crew[data-zg-polls]');
+    await page.waitForSelector('.zg-crew[data-zg-loads]');
     const { crewId } = await (await apiAs('crew')('/api/me')).json();
     const { lon, lat } = ground(SLOT).center;
     const order = await post('/api/workorders', {

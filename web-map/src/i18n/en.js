@@ -617,4 +617,12 @@ export default {
   'measure.distanceValue': 'Distance {m} m',
   'measure.areaValue': 'Area {m2} m² · {mu} mu',
   'measure.clear': 'Clear measurements',
+  'tray.title': 'Notifications',
+  'tray.none': 'No notifications yet',
+  'tray.parcelChanged': '{who} changed parcel {code} to “{status}” (version {version})',
+  'tray.order.dispatched': 'New order {code} dispatched to your crew',
+  'tray.order.completed': '{who} completed order {code}: ready to verify',
+  'tray.order.rejected': 'Order {code} failed verification and goes back for rework',
+  'tray.orderChanged': 'Order {code} is now “{state}” ({who})',
+  'tray.orderOverdue': 'Order {code} is overdue',
 };

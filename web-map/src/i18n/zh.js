@@ -614,4 +614,12 @@ export default {
   'measure.distanceValue': '距离 {m} m',
   'measure.areaValue': '面积 {m2} m² · {mu} 亩',
   'measure.clear': '清除测量',
+  'tray.title': '通知',
+  'tray.none': '暂无通知',
+  'tray.parcelChanged': '{who} 将地块 {code} 改为「{status}」（第 {version} 版）',
+  'tray.order.dispatched': '新工单 {code} 已派给本班组',
+  'tray.order.completed': '{who} 已完成工单 {code}，待验收',
+  'tray.order.rejected': '工单 {code} 验收未通过，退回返工',
+  'tray.orderChanged': '工单 {code} 现为「{state}」（{who}）',
+  'tray.orderOverdue': '工单 {code} 已超期',
 };
