@@ -22,6 +22,11 @@ public record Audience(Set<Role> roles, Long crewId) {
 		return new Audience(Set.of(roles), null);
 	}
 
+	/** Whether no one hears it: no role named, no crew. */
+	public boolean isEmpty() {
+		return this.roles.isEmpty() && this.crewId == null;
+	}
+
 	/** The same audience and the members of that crew (none when crewId is null). */
 	public Audience andCrew(Long crewId) {
 		return new Audience(this.roles, crewId);

@@ -37,12 +37,16 @@ public class ChangeEvents implements CommitHook {
 	 * @param type what happened, e.g. {@code parcel.changed}
 	 * @param subjectId the id of the changed object
 	 * @param data what the web map shows and needs to find it (state, version, code…)
-	 * @param audience who hears it; the user who made the change does not
+	 * @param audience who hears it; the user who made the change does not; an event no
+	 * one hears (an order with no crew yet) is not kept
 	 */
 	public void publish(String type, long subjectId, Map<String, Object> data, Audience audience) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			throw new IllegalStateException("a change event is published inside the transaction of its change");
+		}
+		if (audience.isEmpty()) {
+			return;
 		}
 		pending().add(new EventRepository.NewEvent(type, subjectId, this.json.writeValueAsString(data),
 				AuditLog.currentUsername(), audience));
