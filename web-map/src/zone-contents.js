@@ -130,7 +130,15 @@ export function mountZoneContents(map, { api, dock }) {
   const onSelect = ({ layer, feature }) => {
     if (layer === 'expansion_zones') open(feature);
   };
+  // A parcel saved here or by another planner (live-refresh.js) shows its new status in the list.
+  const onSaved = ({ layer, feature }) => {
+    const listed = layer === 'parcels' && feature && contents?.parcels.find((p) => String(p.id) === String(feature.id));
+    if (!listed || listed.status === feature.properties.status) return;
+    listed.status = feature.properties.status;
+    render();
+  };
   map.on('zg:feature-selected', onSelect);
+  map.on('zg:feature-saved', onSaved);
   const offLanguage = onLanguageChange(() => {
     if (contents) render();
   });
@@ -138,6 +146,7 @@ export function mountZoneContents(map, { api, dock }) {
   return function unmount() {
     offLanguage();
     map.off('zg:feature-selected', onSelect);
+    map.off('zg:feature-saved', onSaved);
     highlight.remove();
     undock();
   };
