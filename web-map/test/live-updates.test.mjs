@@ -93,7 +93,10 @@ describe('live updates', () => {
       await page.locator('.zg-popup-body[data-version="1"]').waitFor();
     }
 
-    const refetched = watcher.page.waitForResponse((r) => /parcels\/.*\?v=\d+$/.test(r.url()) && r.ok());
+    // Registered before the step, whose red-line drawing may take a while on a busy machine.
+    const refetched = watcher.page.waitForResponse((r) => /parcels\/.*\?v=\d+$/.test(r.url()) && r.ok(), {
+      timeout: 90000,
+    });
     await author.page.locator('.zg-parcel-action[data-action="red_line_issued"]').click();
     await author.page.locator('.zg-parcel-panel .zg-parcel-status[data-status="red_line_issued"]').waitFor();
 
