@@ -101,10 +101,11 @@ class EventStream implements NotificationChannel, SmartLifecycle {
 		subscriber.emitter.onTimeout(subscriber.emitter::complete);
 		subscriber.emitter.onError((ex) -> this.subscribers.remove(subscriber));
 		synchronized (this.subscribers) {
-			subscriber.lastSent = (lastEventId != null) ? lastEventId : this.events.latestId();
-			if (lastEventId != null) {
-				sendAfter(subscriber.lastSent, List.of(subscriber));
-			}
+			long latest = this.events.latestId();
+			// An id from the future (a database restored from an older backup) would
+			// silence the stream: it resumes from the newest event instead.
+			subscriber.lastSent = (lastEventId != null) ? Math.min(lastEventId, latest) : latest;
+			sendAfter(subscriber.lastSent, List.of(subscriber));
 			// A comment first, so the browser sees the stream open even when nothing is
 			// due.
 			send(subscriber, SseEmitter.event().comment("open"));

@@ -102,6 +102,15 @@ class ParcelLiveEventTests extends IntegrationTest {
 	}
 
 	@Test
+	void aLastEventIdFromBeyondTheNewestEventResumesFromTheNewest() {
+		long id = newParcel();
+		try (EventStreamClient restored = EventStreamClient.open(this.port, OTHER_PLANNER, Long.MAX_VALUE / 2)) {
+			move(id, "red_line_issued");
+			restored.await(Event.about("parcel.changed", id));
+		}
+	}
+
+	@Test
 	void anAdministratorHearsParcelChangesAViewerDoesNot() {
 		long id = newParcel();
 		try (EventStreamClient viewer = EventStreamClient.open(this.port, "viewer", null);
