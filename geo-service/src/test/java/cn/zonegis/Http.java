@@ -1,6 +1,7 @@
 package cn.zonegis;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,6 +102,31 @@ public final class Http {
 	public Response send(String method, String path, String body, Map<String, String> headers) {
 		return publish(method, path, (body == null) ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
+	}
+
+	/**
+	 * Only the status of a request without a body: returns once the headers are in, so a
+	 * stream that never ends (/api/events) answers too.
+	 */
+	public int status(String method, String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		try {
+			HttpResponse<InputStream> response = CLIENT.send(request.build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			response.body().close();
+			return response.statusCode();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A POST of one file in the multipart part "file", as the map uploads it. */

@@ -37,7 +37,7 @@ class RoleMatrixTests extends IntegrationTest {
 	 */
 	private static final List<Rule> MATRIX = List.of(rule("GET", "/api/config", EnumSet.allOf(Role.class), true),
 			rule("ANY", "/api/audit(/.*)?|/swagger-ui.*|/actuator/.*", EnumSet.of(Role.ADMIN), false),
-			rule("ANY", "/api/me|/api/tokens(/.*)?", EnumSet.allOf(Role.class), false),
+			rule("ANY", "/api/me|/api/events|/api/tokens(/.*)?", EnumSet.allOf(Role.class), false),
 			rule("GET", "/api/zones/stats|/api/workorders/stats/month|/api/crews/workload",
 					EnumSet.of(Role.PLANNER, Role.DISPATCHER, Role.ADMIN), false),
 			rule("GET", "/api/.*|/ogc(/.*)?|/tiles/.*|/v3/api-docs.*", EnumSet.allOf(Role.class), false),
@@ -89,7 +89,7 @@ class RoleMatrixTests extends IntegrationTest {
 	private static void check(String endpoint, String who, Http client, boolean allowed, List<String> wrong) {
 		String method = endpoint.substring(0, endpoint.indexOf(' '));
 		String path = endpoint.substring(endpoint.indexOf(' ') + 1);
-		int status = client.send(method, path, null, Map.of()).status();
+		int status = client.status(method, path);
 		boolean refused = status == 401 || status == 403;
 		if (allowed == refused) {
 			wrong.add(endpoint + " as " + who + ": " + status + (allowed ? " (matrix allows)" : " (matrix refuses)"));
