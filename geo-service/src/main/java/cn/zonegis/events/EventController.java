@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -22,13 +23,24 @@ class EventController {
 		this.stream = stream;
 	}
 
-	/** X-Accel-Buffering: nginx passes each event on at once instead of buffering. */
+	/**
+	 * Resumes after the Last-Event-ID header the browser sends when it reconnects, or
+	 * after the lastEventId parameter of a page that opens a new stream itself (the
+	 * browser gives up on a stream answered with an error status). X-Accel-Buffering:
+	 * nginx passes each event on at once instead of buffering.
+	 */
 	@GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	ResponseEntity<SseEmitter> events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(this.stream.subscribe(parse(lastEventId)));
+	ResponseEntity<SseEmitter> events(@RequestHeader(name = "Last-Event-ID", required = false) String header,
+			@RequestParam(name = "lastEventId", required = false) String parameter) {
+		Long lastEventId = (header != null) ? parse(header, "header", "Last-Event-ID")
+				: parse(parameter, "parameter", "lastEventId");
+		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(this.stream.subscribe(lastEventId));
 	}
 
-	private static Long parse(String lastEventId) {
+	/**
+	 * @param where "header" or "parameter", named in a refusal with the name
+	 */
+	private static Long parse(String lastEventId, String where, String name) {
 		if (lastEventId == null || lastEventId.isEmpty()) {
 			return null;
 		}
@@ -42,7 +54,7 @@ class EventController {
 			// Refused below, with the header named.
 		}
 		throw ApiProblem.badRequest("invalid-last-event-id", "events.lastEventId.invalid", lastEventId)
-			.with("header", "Last-Event-ID");
+			.with(where, name);
 	}
 
 }

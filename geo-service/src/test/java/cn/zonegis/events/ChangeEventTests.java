@@ -47,6 +47,13 @@ class ChangeEventTests extends IntegrationTest {
 	}
 
 	@Test
+	void aLastEventIdParameterThatIsNoNumberIsABadRequestNamingTheParameter() {
+		Http.Response response = as("viewer").get("/api/events?lastEventId=-3", Map.of("Accept", "text/event-stream"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("parameter").asString()).isEqualTo("lastEventId");
+	}
+
+	@Test
 	void anEventIsWrittenOnlyWhenItsTransactionCommits() {
 		long rolledBack = System.nanoTime();
 		long committed = rolledBack + 1;
