@@ -94,7 +94,7 @@ class DatabaseNotifications implements SmartLifecycle {
 					}
 					else {
 						for (PGNotification notification : notifications) {
-							this.channels.get(notification.getName()).heard(notification.getParameter());
+							hand(notification);
 						}
 					}
 				}
@@ -108,6 +108,16 @@ class DatabaseNotifications implements SmartLifecycle {
 				this.channels.values().forEach((channel) -> channel.listening(false));
 			}
 			waitBeforeReconnecting();
+		}
+	}
+
+	/** One channel's failure must not end the loop every channel depends on. */
+	private void hand(PGNotification notification) {
+		try {
+			this.channels.get(notification.getName()).heard(notification.getParameter());
+		}
+		catch (RuntimeException ex) {
+			log.error("Channel {} failed on a notification", notification.getName(), ex);
 		}
 	}
 

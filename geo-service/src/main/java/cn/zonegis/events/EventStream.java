@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import cn.zonegis.NotificationChannel;
 import cn.zonegis.security.AppUser;
 import cn.zonegis.security.AppUserRepository;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -209,9 +210,14 @@ class EventStream implements NotificationChannel, SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.fanOut.shutdownNow();
 		this.subscribers.forEach((subscriber) -> subscriber.emitter.complete());
 		this.subscribers.clear();
+	}
+
+	/** Stopped contexts may start again (tests pause them): the thread goes only here. */
+	@PreDestroy
+	void close() {
+		this.fanOut.shutdownNow();
 	}
 
 	@Override
