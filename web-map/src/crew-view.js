@@ -348,7 +348,7 @@ export function mountCrewView(map, { api, user, config, dock }) {
 
   const offLanguage = onLanguageChange(render);
   document.addEventListener('visibilitychange', reload);
-  const offLive = onLiveEvent(map, 'workorder.', reload);
+  const offLive = onLiveEvent(map, 'work_order.', reload);
   render();
   start();
 

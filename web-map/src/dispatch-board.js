@@ -527,7 +527,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
 
   // Another user's step (a crew's completion, an order gone overdue) shows at once, in the list
   // and in the open order.
-  const offLive = onLiveEvent(map, 'workorder.', (event) => {
+  const offLive = onLiveEvent(map, 'work_order.', (event) => {
     if (!s.catalogue) return;
     load();
     if (s.order?.id === event.subjectId) select(event.subjectId);

@@ -48,7 +48,7 @@ export function mountLiveEvents(map, { url = defaults.url } = {}) {
 }
 
 // Calls handler(event) for each live event whose type starts with one of the prefixes
-// ('parcel.', 'workorder.'); returns the function that stops it.
+// ('parcel.', 'work_order.'); returns the function that stops it.
 export function onLiveEvent(map, prefixes, handler) {
   const listener = ({ event }) => {
     if ([].concat(prefixes).some((prefix) => event.type.startsWith(prefix))) handler(event);

@@ -20,7 +20,7 @@ function describe(event) {
   if (event.type === 'parcel.changed') {
     return t('tray.parcelChanged', { ...params, status: t(`value.parcels.status.${d.status}`) });
   }
-  if (event.type === 'workorder.overdue') return t('tray.orderOverdue', params);
+  if (event.type === 'work_order.overdue') return t('tray.orderOverdue', params);
   const known = ['dispatched', 'completed', 'rejected'].includes(d.state);
   return t(known ? `tray.order.${d.state}` : 'tray.orderChanged', { ...params, state: label.state(d.state) });
 }
@@ -61,7 +61,7 @@ export function mountNotificationTray(map, { api, container }) {
 
   async function focus(event) {
     tray.open = false;
-    if (event.type.startsWith('workorder.')) {
+    if (event.type.startsWith('work_order.')) {
       const { lon, lat, code } = event.data;
       map.fire('zg:feature-focus', { layer: 'work_orders', id: event.subjectId, lon, lat, label: code });
       return;

@@ -71,7 +71,7 @@ describe('live updates', () => {
     await desk.page.waitForSelector(`.zg-wo-detail[data-order-id="${order.id}"][data-state="completed"]`);
     await desk.page.click('.zg-tray-bell');
     const notice = desk.page.locator(
-      `.zg-tray-item[data-event-type="workorder.changed"][data-subject-id="${order.id}"] .zg-tray-text`,
+      `.zg-tray-item[data-event-type="work_order.changed"][data-subject-id="${order.id}"] .zg-tray-text`,
     );
     assert.equal(await notice.textContent(), `crew 已完成工单 ${order.code}，待验收`);
     await screenshot(desk.page, 'live-dispatch-tray-zh');

@@ -37,7 +37,7 @@ class WorkOrderNews {
 	/** In the transaction of the step. */
 	void stepTaken(WorkOrderView order) {
 		Audience audience = FOR_DISPATCHERS.contains(order.lifecycle()) ? Audience.of(Role.DISPATCHER) : Audience.of();
-		announce("workorder.changed", order, audience.andCrew(order.crewId()));
+		announce("work_order.changed", order, audience.andCrew(order.crewId()));
 	}
 
 	/**
@@ -49,7 +49,7 @@ class WorkOrderNews {
 	void announceOverdue() {
 		for (long id : this.orders.noticeOverdue()) {
 			WorkOrderView order = this.orders.find(id, false).orElseThrow();
-			announce("workorder.overdue", order, Audience.of(Role.DISPATCHER).andCrew(order.crewId()));
+			announce("work_order.overdue", order, Audience.of(Role.DISPATCHER).andCrew(order.crewId()));
 		}
 	}
 

@@ -31,11 +31,11 @@ class WorkOrderLiveEventTests extends WorkOrderTest {
 			assertThat(dispatch(as("dispatcher"), forB, crewB).status()).isEqualTo(200);
 			assertThat(dispatch(as("dispatcher"), forA, crewA).status()).isEqualTo(200);
 
-			Event dispatched = phoneA.await(Event.about("workorder.changed", forA));
+			Event dispatched = phoneA.await(Event.about("work_order.changed", forA));
 			assertThat(dispatched.data().get("state").asString()).isEqualTo("dispatched");
 			assertThat(dispatched.data().get("crewId").asLong()).isEqualTo(crewA);
 			assertThat(dispatched.json().get("actor").asString()).isEqualTo("dispatcher");
-			phoneB.await(Event.about("workorder.changed", forB));
+			phoneB.await(Event.about("work_order.changed", forB));
 			// Events arrive in commit order: B's order was dispatched first, so had it
 			// been
 			// sent to A it would be in A's list by now.
@@ -52,7 +52,7 @@ class WorkOrderLiveEventTests extends WorkOrderTest {
 		try (EventStreamClient board = EventStreamClient.open(this.port, "dispatcher", null)) {
 			assertThat(step(as(member), id, "{\"to\":\"completed\",\"quantity\":2}").status()).isEqualTo(200);
 
-			Event completed = board.await(Event.about("workorder.changed", id));
+			Event completed = board.await(Event.about("work_order.changed", id));
 			assertThat(completed.data().get("state").asString()).isEqualTo("completed");
 			assertThat(completed.data().get("version").asInt()).isEqualTo(4);
 			assertThat(completed.json().get("actor").asString()).isEqualTo(member);
@@ -68,14 +68,14 @@ class WorkOrderLiveEventTests extends WorkOrderTest {
 		try (EventStreamClient board = EventStreamClient.open(this.port, "dispatcher", null)) {
 			pastDue(first);
 			this.news.announceOverdue();
-			Event overdue = board.await(Event.about("workorder.overdue", first));
+			Event overdue = board.await(Event.about("work_order.overdue", first));
 			assertThat(overdue.data().get("crewId").asLong()).isEqualTo(crewId);
 
 			this.news.announceOverdue();
 			pastDue(second);
 			this.news.announceOverdue();
-			board.await(Event.about("workorder.overdue", second));
-			assertThat(board.received()).filteredOn(Event.about("workorder.overdue", first)).hasSize(1);
+			board.await(Event.about("work_order.overdue", second));
+			assertThat(board.received()).filteredOn(Event.about("work_order.overdue", first)).hasSize(1);
 		}
 	}
 
