@@ -175,8 +175,9 @@ class TileCacheTests extends IntegrationTest {
 	void seventyParcelsWrittenByOneStatementHereAreInTheNextTile() {
 		double[] spot = spotWithinOneTile();
 		int[] t = TileHolding.point(spot[0], spot[1], Z);
-		// Empty yet, and cached so.
-		assertThat(fetch(path(t)).statusCode()).isEqualTo(204);
+		// Cached as it is before the write; earlier tests may have drawn parcels
+		// elsewhere in it.
+		assertThat(fetch(path(t)).statusCode()).isIn(200, 204);
 		String prefix = "BULK-" + System.nanoTime() + "-";
 		String[] changed = new String[1];
 		List<Long> ids = new TransactionTemplate(this.transactions).execute((status) -> {
