@@ -80,6 +80,7 @@ async function showMap(config, user) {
   const renderTitle = () => {
     document.title = t('app.title');
     title.textContent = t('app.title');
+    title.title = t('app.title');
   };
   renderTitle();
 

@@ -3,7 +3,7 @@
 // from /api/parcels/{id}/events, newest first: when, who, from which state to which, and the note.
 import L from './leaflet.js';
 import { el, fill } from './dom.js';
-import { t, formatDate, formatDateTime } from './i18n.js';
+import { t, formatDate, formatDateTime, onLanguageChange } from './i18n.js';
 
 const outline = {
   color: '#ff7f00',
@@ -47,13 +47,17 @@ function eventList(events) {
   );
 }
 
-// Returns { node, destroy() }; node fills itself once the history arrives.
+// Returns { node, destroy() }; node fills itself once the history arrives, and again in the new
+// language on a switch, keeping the version the slider is on.
 export function historySlider(map, { api, id }) {
   const node = el('div', { className: 'zg-history' });
   const drawn = L.layerGroup([], { pmIgnore: true }).addTo(map);
   let versions = [];
+  let events = [];
+  let shown = 0;
 
   function show(index) {
+    shown = index;
     const version = versions[index];
     drawn.clearLayers();
     L.geoJSON(version.geometry, { style: () => outline }).addTo(drawn);
@@ -66,31 +70,45 @@ export function historySlider(map, { api, id }) {
     });
   }
 
+  function draw() {
+    if (!versions.length) return;
+    const slider = el('input', {
+      type: 'range',
+      className: 'zg-history-slider',
+      min: 0,
+      max: versions.length - 1,
+      value: shown,
+      step: 1,
+      'aria-label': t('history.title'),
+      onInput: (e) => show(Number(e.target.value)),
+    });
+    fill(node, [
+      el('h3', { text: t('history.title') }),
+      slider,
+      el('p', { className: 'zg-history-label' }),
+      el('h3', { text: t('history.steps') }),
+      eventList(events),
+    ]);
+    show(shown);
+  }
+
   Promise.all([api.get(`/api/parcels/${id}/history`), api.get(`/api/parcels/${id}/events`)])
-    .then(([collection, events]) => {
+    .then(([collection, steps]) => {
       // Oldest on the left, the current version on the right.
       versions = collection.features.slice().reverse();
-      const slider = el('input', {
-        type: 'range',
-        className: 'zg-history-slider',
-        min: 0,
-        max: versions.length - 1,
-        value: versions.length - 1,
-        step: 1,
-        'aria-label': t('history.title'),
-        onInput: (e) => show(Number(e.target.value)),
-      });
-      fill(node, [
-        el('h3', { text: t('history.title') }),
-        slider,
-        el('p', { className: 'zg-history-label' }),
-        el('h3', { text: t('history.steps') }),
-        eventList(events),
-      ]);
-      show(versions.length - 1);
+      events = steps;
+      shown = versions.length - 1;
+      draw();
       node.dataset.state = 'loaded';
     })
     .catch((error) => fill(node, el('p', { className: 'zg-parcel-problem', text: error.message })));
+  const offLanguage = onLanguageChange(draw);
 
-  return { node, destroy: () => drawn.remove() };
+  return {
+    node,
+    destroy() {
+      offLanguage();
+      drawn.remove();
+    },
+  };
 }

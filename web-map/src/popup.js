@@ -71,11 +71,27 @@ function withSaved(feature, saved) {
   return { ...feature, properties };
 }
 
+// Room the popup leaves on its top left: clear of the map's own controls there (search, pipe trace,
+// measure, zoom), unless that would not leave a popup's width beside them (a phone).
+function clearOfControls(map) {
+  const fallback = L.point(5, 5);
+  const corner = map.getContainer().querySelector('.leaflet-top.leaflet-left');
+  if (!corner?.children.length) return fallback;
+  const box = map.getContainer().getBoundingClientRect();
+  const right = Math.max(...[...corner.children].map((c) => c.getBoundingClientRect().right)) - box.left;
+  return box.width - right >= 400 ? L.point(right + 8, 5) : fallback;
+}
+
 // Opens the popup and keeps its text in the current language while it is open, and its values
 // in step with `zg:feature-saved` { layer, feature } for the same feature.
 export function openFeaturePopup(map, def, feature, latlng) {
   let shown = feature;
-  const popup = L.popup({ maxWidth: 360, minWidth: 220, className: 'zg-popup' })
+  const popup = L.popup({
+    maxWidth: 360,
+    minWidth: 220,
+    className: 'zg-popup',
+    autoPanPaddingTopLeft: clearOfControls(map),
+  })
     .setLatLng(latlng)
     .setContent(popupContent(def, shown))
     .openOn(map);

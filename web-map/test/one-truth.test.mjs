@@ -47,6 +47,14 @@ describe('one truth on the page', () => {
     assert.equal(await step.locator('.zg-history-event-note').textContent(), '规划许可已批 <b>2026</b>');
     assert.equal(await panel.locator('.zg-parcel-note').inputValue(), '', 'the note went with the step');
     await screenshot(page, 'one-truth-popup-and-history');
+
+    // Switching the language redraws the history and the documents already on the panel.
+    await page.click('.zg-lang-button:has-text("English")');
+    await panel.locator('.zg-history h3', { hasText: 'State changes' }).waitFor();
+    assert.match(await step.locator('.zg-history-event-step').textContent(), /Planned → Red line issued/);
+    assert.match(await step.locator('.zg-history-event-meta').textContent(), /planner/);
+    assert.equal(await panel.locator('.zg-parcel-documents h3').textContent(), 'Documents');
+    await screenshot(page, 'one-truth-history-en');
     assert.deepEqual(errors, []);
   });
 
