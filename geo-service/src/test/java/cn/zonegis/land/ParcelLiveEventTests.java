@@ -43,11 +43,7 @@ class ParcelLiveEventTests extends IntegrationTest {
 	}
 
 	private long newParcel() {
-		double[] c = TestGround.cell();
-		Http.Response response = as("planner").post("/api/parcels",
-				TestGround.feature(TestGround.code("live"), TestGround.rectangle(c[0], c[1], 0.001, 0.001)));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json().get("id").asLong();
+		return TestGround.drawParcel(as("planner"), "live");
 	}
 
 	private void move(long id, String to) {

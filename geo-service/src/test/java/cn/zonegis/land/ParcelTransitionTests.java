@@ -26,11 +26,7 @@ class ParcelTransitionTests extends IntegrationTest {
 	}
 
 	private long newParcel() {
-		double[] c = TestGround.cell();
-		Http.Response response = as("planner").post("/api/parcels",
-				TestGround.feature(TestGround.code("life"), TestGround.rectangle(c[0], c[1], 0.001, 0.001)));
-		assertThat(response.status()).isEqualTo(201);
-		return response.json().get("id").asLong();
+		return TestGround.drawParcel(as("planner"), "life");
 	}
 
 	private Http.Response move(long id, String to) {

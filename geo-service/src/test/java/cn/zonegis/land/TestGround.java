@@ -1,8 +1,11 @@
 package cn.zonegis.land;
 
+import cn.zonegis.Http;
 import cn.zonegis.TestArea;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Free ground for test parcels: cells south-west of the demo parcels, one per request,
@@ -52,6 +55,16 @@ final class TestGround {
 			.param("prefix", PREFIX + "%")
 			.update();
 		jdbc.sql("DELETE FROM zonegis.parcel WHERE code LIKE :prefix").param("prefix", PREFIX + "%").update();
+	}
+
+	/**
+	 * Draws a parcel of 0.001° square in a free cell through the API and returns its id.
+	 */
+	static long drawParcel(Http planner, String what) {
+		double[] c = cell();
+		Http.Response response = planner.post("/api/parcels", feature(code(what), rectangle(c[0], c[1], 0.001, 0.001)));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().get("id").asLong();
 	}
 
 }
