@@ -94,9 +94,16 @@ ensure_database() {
 	psql_admin -d "$name" -c "CREATE EXTENSION IF NOT EXISTS postgis"
 }
 
+# A setting added after a cluster was created reaches it at its next start.
+ensure_setting() {
+	grep -q "^$1 = " "$PGDATA/postgresql.conf" || echo "$1 = $2" >>"$PGDATA/postgresql.conf"
+}
+
 start() {
 	ensure_installed
 	[ -f "$PGDATA/PG_VERSION" ] || init_cluster
+	# OutageTests holds a lock through a shutdown in a prepared transaction.
+	ensure_setting max_prepared_transactions 4
 	if ! is_running; then
 		log "starting PostgreSQL on 127.0.0.1:$PGPORT"
 		as_owner "$BINDIR/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,8 @@ class OutageTests extends IntegrationTest {
 
 	private static final String TEST = "TEST-OUTAGE-";
 
+	private static final String AUDIT_BLOCKER = "outage-audit-blocker";
+
 	private static final Duration RECOVERY = Duration.ofSeconds(10);
 
 	/**
@@ -68,11 +72,12 @@ class OutageTests extends IntegrationTest {
 	}
 
 	@AfterEach
-	void startAgainAndRemoveTestRows() {
+	void startAgainAndRemoveTestRows() throws SQLException {
 		if (this.cluster == null) {
 			return;
 		}
 		this.cluster.start();
+		releaseAuditBlocker();
 		Waiting.until(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
 		this.jdbc.sql("DELETE FROM zonegis.work_order WHERE description LIKE :p").param("p", TEST + "%").update();
 	}
@@ -125,25 +130,28 @@ class OutageTests extends IntegrationTest {
 		String description = TEST + "in-flight-" + System.nanoTime();
 		try (Connection blocker = this.cluster.connect(); Statement lock = blocker.createStatement()) {
 			// The order and its first event are inserted, then the audit entry waits for
-			// this lock.
-			blocker.setAutoCommit(false);
-			lock.execute("LOCK TABLE zonegis.audit_log IN EXCLUSIVE MODE");
-			CompletableFuture<Http.Response> write = CompletableFuture
-				.supplyAsync(() -> as("dispatcher").post("/api/workorders", workOrder(description)));
-			Waiting.until(Duration.ofSeconds(10),
-					() -> this.jdbc
-						.sql("""
-								SELECT count(*) FROM pg_stat_activity
-								WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO zonegis.audit_log%'
-								""")
-						.query(Long.class)
-						.single() == 1);
-
-			this.cluster.stop();
-
-			assertProblem(write.get(), 503, "database-unavailable");
+			// this lock. It is held by a prepared transaction, which outlives the
+			// shutdown: a session's lock would end when its backend is signalled, maybe
+			// before the waiting backend, which could then take the lock and commit.
+			lock.execute("BEGIN; LOCK TABLE zonegis.audit_log IN EXCLUSIVE MODE; PREPARE TRANSACTION '" + AUDIT_BLOCKER
+					+ "'");
 		}
+		CompletableFuture<Http.Response> write = CompletableFuture
+			.supplyAsync(() -> as("dispatcher").post("/api/workorders", workOrder(description)));
+		Waiting.until(Duration.ofSeconds(10),
+				() -> this.jdbc
+					.sql("""
+							SELECT count(*) FROM pg_stat_activity
+							WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO zonegis.audit_log%'
+							""")
+					.query(Long.class)
+					.single() == 1);
+
+		this.cluster.stop();
+
+		assertProblem(write.get(), 503, "database-unavailable");
 		this.cluster.start();
+		releaseAuditBlocker();
 		Waiting.until(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
 		assertThat(workOrderRowsDescribed(description)).isZero();
 	}
@@ -213,6 +221,17 @@ class OutageTests extends IntegrationTest {
 				WHERE a.entity = 'work_order' AND a.action = 'report' AND a.at >= :since
 				AND NOT EXISTS (SELECT FROM zonegis.work_order o WHERE o.id::text = a.entity_id)
 				""").param("since", since).query(Long.class).single()).as("audit entries without order").isZero();
+	}
+
+	private void releaseAuditBlocker() throws SQLException {
+		try (Connection owner = this.cluster.connect(); Statement release = owner.createStatement()) {
+			ResultSet prepared = release
+				.executeQuery("SELECT count(*) FROM pg_prepared_xacts WHERE gid = '" + AUDIT_BLOCKER + "'");
+			prepared.next();
+			if (prepared.getLong(1) > 0) {
+				release.execute("ROLLBACK PREPARED '" + AUDIT_BLOCKER + "'");
+			}
+		}
 	}
 
 	private static void assertUnavailable(Supplier<Http.Response> call, String what) {
