@@ -1,6 +1,8 @@
 package cn.zonegis.io;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,14 +44,30 @@ record FieldMapping(String code, String name, String landUse, String landClassCo
 		return value(properties, this.holder, HOLDER);
 	}
 
+	/**
+	 * For each parcel column (code, name, land_use, land_class_code, holder), the source
+	 * fields that may hold it, first choice first: the one the user named, else the usual
+	 * names. A feature takes the first of them with a value, as {@link #code} does.
+	 */
+	Map<String, List<String>> sourceFields() {
+		Map<String, List<String>> fields = new LinkedHashMap<>();
+		fields.put("code", fields(this.code, CODE));
+		fields.put("name", fields(this.name, NAME));
+		fields.put("land_use", fields(this.landUse, LAND_USE));
+		fields.put("land_class_code", fields(this.landClassCode, LAND_CLASS));
+		fields.put("holder", fields(this.holder, HOLDER));
+		return fields;
+	}
+
+	private static List<String> fields(String chosen, List<String> usual) {
+		return (chosen != null && !chosen.isBlank()) ? List.of(chosen.strip()) : usual;
+	}
+
 	private static String value(JsonNode properties, String chosen, List<String> usual) {
 		if (properties == null || !properties.isObject()) {
 			return null;
 		}
-		if (chosen != null && !chosen.isBlank()) {
-			return text(properties.get(chosen.strip()));
-		}
-		for (String field : usual) {
+		for (String field : fields(chosen, usual)) {
 			String value = text(properties.get(field));
 			if (value != null) {
 				return value;

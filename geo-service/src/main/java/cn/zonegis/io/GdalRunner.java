@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,11 @@ class GdalRunner {
 	 */
 	private static final Pattern ROOT_ID = Pattern.compile("^    ID\\[\"(\\w+)\",(\\d+)\\]\\]$", Pattern.MULTILINE);
 
+	private static final Pattern FEATURE_COUNT = Pattern.compile("^Feature Count: (\\d+)$", Pattern.MULTILINE);
+
+	/** The boundary's column in {@link #toCopyRows}, unlike any surveyor's field name. */
+	static final String COPY_GEOMETRY = "zg_geom";
+
 	private static final Pattern CRS_NAME = Pattern.compile("Layer SRS WKT:\\n\\w+\\[\"([^\"]*)\"");
 
 	private final IoProperties properties;
@@ -92,18 +98,28 @@ class GdalRunner {
 	}
 
 	/**
-	 * The CRS GDAL understood for a layer: its name and EPSG code when it has one, or
-	 * null.
+	 * What GDAL understood of a layer: its CRS (name and EPSG code when it has one, or
+	 * null) and how many features it holds.
 	 */
-	String describeCrs(Path dataset, String layer, Path workDir) {
+	LayerInfo describe(Path dataset, String layer, Path workDir) {
 		String info = run(List.of("ogrinfo", "-so", "-ro", "-nomd", dataset.toString(), requireNotOptionLike(layer)),
 				workDir, Map.of());
+		Matcher count = FEATURE_COUNT.matcher(info);
+		long features = count.find() ? Long.parseLong(count.group(1)) : 0;
 		Matcher name = CRS_NAME.matcher(info);
 		if (!name.find()) {
-			return null;
+			return new LayerInfo(null, features);
 		}
 		Matcher id = ROOT_ID.matcher(info);
-		return id.find() ? name.group(1) + " (" + id.group(1) + ":" + id.group(2) + ")" : name.group(1);
+		return new LayerInfo(id.find() ? name.group(1) + " (" + id.group(1) + ":" + id.group(2) + ")" : name.group(1),
+				features);
+	}
+
+	/**
+	 * @param crs the layer's CRS as GDAL names it, or null when it has none
+	 * @param features the feature count GDAL reports (0 when it reports none)
+	 */
+	record LayerInfo(String crs, long features) {
 	}
 
 	/**
@@ -113,14 +129,35 @@ class GdalRunner {
 	 * file's own
 	 */
 	void toGeoJson(Path dataset, String layer, Path output, Integer sourceSrid, String encoding, Path workDir) {
-		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490", "-lco",
-				"RFC7946=NO", "-lco", "COORDINATE_PRECISION=9", "-lco", "WRITE_NAME=NO"));
+		convert(List.of("-f", "GeoJSON", "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=9", "-lco",
+				"WRITE_NAME=NO"), dataset, layer, output, sourceSrid, encoding, Map.of(), workDir);
+	}
+
+	/**
+	 * Converts one layer, in EPSG:4490, to the rows of a PostgreSQL COPY (GDAL's PGDUMP
+	 * driver): a {@code COPY … (columns) FROM STDIN;} line naming the source fields as
+	 * they are, then one line per feature with the boundary as hex EWKB in
+	 * {@link #COPY_GEOMETRY} and every field as text, ended by {@code \.}.
+	 */
+	void toCopyRows(Path dataset, String layer, Path output, Integer sourceSrid, String encoding, Path workDir) {
+		convert(List.of("-f", "PGDUMP", "-nln", "import_layer", "-fieldTypeToString", "All", "-lco", "LAUNDER=NO",
+				"-lco", "GEOMETRY_NAME=" + COPY_GEOMETRY, "-lco", "CREATE_TABLE=OFF", "-lco", "CREATE_SCHEMA=OFF",
+				"-lco", "DROP_TABLE=OFF", "-lco", "SPATIAL_INDEX=NONE"), dataset, layer, output, sourceSrid, encoding,
+				Map.of("PG_USE_COPY", "YES"), workDir);
+	}
+
+	private void convert(List<String> driverOptions, Path dataset, String layer, Path output, Integer sourceSrid,
+			String encoding, Map<String, String> driverConfig, Path workDir) {
+		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-t_srs", "EPSG:4490"));
+		command.addAll(driverOptions);
 		if (sourceSrid != null) {
 			command.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
 		}
 		command.addAll(List.of(output.toString(), dataset.toString(), requireNotOptionLike(layer)));
-		Map<String, String> config = (encoding == null) ? Map.of()
-				: Map.of("SHAPE_ENCODING", encoding, "DXF_ENCODING", encoding);
+		Map<String, String> config = new HashMap<>(driverConfig);
+		if (encoding != null) {
+			config.putAll(Map.of("SHAPE_ENCODING", encoding, "DXF_ENCODING", encoding));
+		}
 		run(command, workDir, config);
 	}
 

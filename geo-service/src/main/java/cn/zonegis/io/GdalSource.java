@@ -62,29 +62,82 @@ class GdalSource {
 	 * Reads the uploaded file, saved as input.&lt;extension&gt; in the private folder.
 	 */
 	SourceBatch read(Path upload, ImportRequest request, WorkDir work) {
-		if (request.srid() != null) {
-			this.repository.requireKnownSrid(request.srid());
-		}
+		return read(layers(upload, request, work), request, work);
+	}
+
+	/** Reads the file's layers, as {@link #layers} found them, through GeoJSON. */
+	SourceBatch read(List<SourceLayer> layers, ImportRequest request, WorkDir work) {
 		List<SourceFeature> features = new ArrayList<>();
-		Set<String> crsNames = new LinkedHashSet<>();
-		int layerNo = 0;
-		for (Path dataset : datasets(upload, request.format(), work)) {
-			for (String layer : this.gdal.layers(dataset, work.path())) {
-				String crs = this.gdal.describeCrs(dataset, layer, work.path());
-				if (crs == null && request.srid() == null && needsCrs(request.format())) {
-					throw ApiProblem.unprocessable("missing-crs", "io.crs.missing", layer).with("parameter", "srid");
-				}
-				crsNames.add((request.srid() != null) ? "EPSG:" + request.srid() : crs);
-				Path out = work.resolve("layer-" + (layerNo++) + ".geojson");
-				this.gdal.toGeoJson(dataset, layer, out, request.srid(), request.encoding(), work.path());
-				readFeatures(out, request, features);
-				this.properties.requireFeatureCount(features.size());
-			}
+		for (int i = 0; i < layers.size(); i++) {
+			SourceLayer layer = layers.get(i);
+			Path out = work.resolve("layer-" + i + ".geojson");
+			this.gdal.toGeoJson(layer.dataset(), layer.name(), out, request.srid(), request.encoding(), work.path());
+			readFeatures(out, request, features);
+			this.properties.requireFeatureCount(features.size());
 		}
 		if (features.isEmpty()) {
 			throw ApiProblem.unprocessable("empty-file", "io.file.empty");
 		}
-		return new SourceBatch(String.join("; ", crsNames), features);
+		return new SourceBatch(SourceLayer.crsOf(layers), features);
+	}
+
+	/**
+	 * Converts each layer to the rows of a PostgreSQL COPY, in EPSG:4490, one file per
+	 * layer in order.
+	 */
+	List<Path> copyRows(List<SourceLayer> layers, ImportRequest request, WorkDir work) {
+		List<Path> rows = new ArrayList<>(layers.size());
+		for (int i = 0; i < layers.size(); i++) {
+			SourceLayer layer = layers.get(i);
+			Path out = work.resolve("layer-" + i + ".copy");
+			this.gdal.toCopyRows(layer.dataset(), layer.name(), out, request.srid(), request.encoding(), work.path());
+			rows.add(out);
+		}
+		return rows;
+	}
+
+	/**
+	 * The vector layers of the uploaded file with their CRS, refusing a layer without one
+	 * when the format needs it and the user gave none.
+	 */
+	List<SourceLayer> layers(Path upload, ImportRequest request, WorkDir work) {
+		if (request.srid() != null) {
+			this.repository.requireKnownSrid(request.srid());
+		}
+		List<SourceLayer> layers = new ArrayList<>();
+		for (Path dataset : datasets(upload, request.format(), work)) {
+			for (String layer : this.gdal.layers(dataset, work.path())) {
+				GdalRunner.LayerInfo info = this.gdal.describe(dataset, layer, work.path());
+				if (info.crs() == null && request.srid() == null && needsCrs(request.format())) {
+					throw ApiProblem.unprocessable("missing-crs", "io.crs.missing", layer).with("parameter", "srid");
+				}
+				layers.add(new SourceLayer(dataset, layer,
+						(request.srid() != null) ? "EPSG:" + request.srid() : info.crs(), info.features()));
+			}
+		}
+		return layers;
+	}
+
+	/**
+	 * One layer of an uploaded file.
+	 *
+	 * @param crs the CRS it is read in: the user's, else the file's (null for KML and
+	 * GeoJSON without one)
+	 * @param features how many features GDAL counts in it
+	 */
+	record SourceLayer(Path dataset, String name, String crs, long features) {
+
+		/** The CRS of a file's layers, each named once. */
+		static String crsOf(List<SourceLayer> layers) {
+			Set<String> names = new LinkedHashSet<>();
+			layers.forEach((l) -> names.add(l.crs()));
+			return String.join("; ", names);
+		}
+
+		static long featuresOf(List<SourceLayer> layers) {
+			return layers.stream().mapToLong(SourceLayer::features).sum();
+		}
+
 	}
 
 	/**

@@ -8,13 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.Area;
+import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.io.ImportProgress.Stage;
 import cn.zonegis.land.ParcelBatches;
 import cn.zonegis.land.ParcelDraft;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ImportService {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
 	private static final String NOTE = "import";
 
@@ -44,8 +52,15 @@ public class ImportService {
 
 	private final ImportProgress progress;
 
+	private final ImportStaging staging;
+
+	private final IoProperties properties;
+
+	private final BBox extent;
+
 	ImportService(TxtSource txt, GdalSource gdal, ImportChecks checks, CrsRepository repository, ParcelBatches parcels,
-			PlatformTransactionManager transactions, ImportProgress progress) {
+			PlatformTransactionManager transactions, ImportProgress progress, ImportStaging staging,
+			IoProperties properties, GeoProperties geo) {
 		this.txt = txt;
 		this.gdal = gdal;
 		this.checks = checks;
@@ -53,6 +68,9 @@ public class ImportService {
 		this.parcels = parcels;
 		this.transaction = new TransactionTemplate(transactions);
 		this.progress = progress;
+		this.staging = staging;
+		this.properties = properties;
+		this.extent = geo.extentBox();
 	}
 
 	@PreAuthorize("hasRole('PLANNER')")
@@ -66,7 +84,20 @@ public class ImportService {
 
 	@PreAuthorize("hasRole('PLANNER')")
 	public ImportReport commit(byte[] file, String fileName, ImportRequest request) {
-		SourceBatch batch = read(file, fileName, request);
+		if (request.format() == FileFormat.TXT) {
+			return commit(read(file, fileName, request), fileName, request);
+		}
+		return withUpload(file, fileName, request, (upload, work) -> {
+			List<GdalSource.SourceLayer> layers = this.gdal.layers(upload, request, work);
+			return commitStaged(layers, fileName, request, work)
+				.orElseGet(() -> commit(this.gdal.read(layers, request, work), fileName, request));
+		});
+	}
+
+	/**
+	 * The import of features read in Java (TXT, or a file the staged path hands back).
+	 */
+	private ImportReport commit(SourceBatch batch, String fileName, ImportRequest request) {
 		List<ParcelDraft> drafts = ImportChecks.drafts(batch);
 		this.progress.report(request.progressId(), Stage.STORING, null, drafts.size());
 		// One transaction from the code look-up to the audit entry: all or nothing. The
@@ -78,7 +109,7 @@ public class ImportService {
 				refuseIfAny(this.checks.plan(batch));
 			}
 			ParcelBatches.Imported imported = this.parcels.importAll(drafts, NOTE,
-					auditDetail(request, fileName, batch));
+					auditDetail(request, fileName, batch.crs(), repaired(batch)));
 			List<ImportChecks.Planned> planned = ImportChecks.planned(batch, drafts, imported.checks());
 			refuseIfAny(planned);
 			return new Stored(planned, imported.ids());
@@ -86,33 +117,97 @@ public class ImportService {
 		return report(request, batch, false, stored.planned(), stored.ids(), List.of());
 	}
 
+	/**
+	 * A GDAL file imported without a feature passing through Java: GDAL's COPY rows go
+	 * into a temporary table, the boundaries are checked there as a set and the land
+	 * rules run on it, all in one transaction. Empty when any boundary is not plainly
+	 * valid: the reader then reads the file and names each defect as a drawn boundary's
+	 * would be.
+	 */
+	private Optional<ImportReport> commitStaged(List<GdalSource.SourceLayer> layers, String fileName,
+			ImportRequest request, WorkDir work) {
+		List<Path> rows = this.gdal.copyRows(layers, request, work);
+		long total = GdalSource.SourceLayer.featuresOf(layers);
+		String crs = GdalSource.SourceLayer.crsOf(layers);
+		return this.transaction.execute((status) -> {
+			int features;
+			try {
+				features = this.staging.stage(rows, request.fields(), (copied) -> this.progress
+					.report(request.progressId(), Stage.READING, copied, (int) Math.max(total, copied)));
+				if (features == 0 || this.staging.anyNeedsReader(this.extent)) {
+					status.setRollbackOnly();
+					return Optional.empty();
+				}
+			}
+			catch (DataAccessException ex) {
+				// A boundary PostGIS will not even build (an unclosed ring, too few
+				// points).
+				log.debug("staged import hands the file to the reader: {}", ex.getMessage());
+				status.setRollbackOnly();
+				return Optional.empty();
+			}
+			this.properties.requireFeatureCount(features);
+			this.progress.report(request.progressId(), Stage.STORING, null, features);
+			this.parcels.openDrafts();
+			this.staging.toDrafts();
+			ParcelBatches.Imported imported = this.parcels.importLoaded(NOTE,
+					auditDetail(request, fileName, crs, List.of()));
+			SourceBatch batch = new SourceBatch(crs, this.staging.features());
+			List<ImportChecks.Planned> planned = ImportChecks.planned(batch, ImportChecks.drafts(batch),
+					imported.checks());
+			refuseIfAny(planned);
+			return Optional.of(report(request, batch, false, planned, imported.ids(), List.of()));
+		});
+	}
+
 	private record Stored(List<ImportChecks.Planned> planned, List<Long> ids) {
 	}
 
 	private SourceBatch read(byte[] file, String fileName, ImportRequest request) {
-		if (fileName != null) {
-			ZipGuard.checkName(fileName);
-		}
-		this.progress.report(request.progressId(), Stage.CONVERTING, null, null);
 		if (request.format() == FileFormat.TXT) {
+			checkName(fileName);
+			this.progress.report(request.progressId(), Stage.CONVERTING, null, null);
 			return this.txt.read(file, request);
 		}
+		return withUpload(file, fileName, request, (upload, work) -> this.gdal.read(upload, request, work));
+	}
+
+	/**
+	 * Runs work on the upload saved as input.&lt;extension&gt; in a private folder,
+	 * removed afterwards.
+	 */
+	private <T> T withUpload(byte[] file, String fileName, ImportRequest request, UploadWork<T> action) {
+		checkName(fileName);
+		this.progress.report(request.progressId(), Stage.CONVERTING, null, null);
 		try (WorkDir work = WorkDir.create("import")) {
 			Path upload = work.resolve("input." + request.format().extension());
 			Files.write(upload, file);
-			return this.gdal.read(upload, request, work);
+			return action.run(upload, work);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static Map<String, Object> auditDetail(ImportRequest request, String fileName, SourceBatch batch) {
+	private interface UploadWork<T> {
+
+		T run(Path upload, WorkDir work);
+
+	}
+
+	private static void checkName(String fileName) {
+		if (fileName != null) {
+			ZipGuard.checkName(fileName);
+		}
+	}
+
+	private static Map<String, Object> auditDetail(ImportRequest request, String fileName, String crs,
+			List<ImportReport.Repaired> repaired) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("format", request.format().parameterName());
 		detail.put("file", fileName);
-		detail.put("crs", batch.crs());
-		detail.put("repaired", repaired(batch));
+		detail.put("crs", crs);
+		detail.put("repaired", repaired);
 		return detail;
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
  * SQL for a set of drafts (an imported file): the drafts go into a temporary table with
  * its own GiST index, so that codes, overlaps with stored parcels and overlaps within the
  * set are each one statement, and so is each write. The table lives until the transaction
- * ends.
+ * ends. A draft whose boundary could not be read or is invalid is in the table without
+ * one, for the code rules.
  */
 @Repository
 class ParcelBatchRepository {
@@ -37,21 +38,20 @@ class ParcelBatchRepository {
 	private static final String CREATE = SridSql.storage("""
 			CREATE TEMP TABLE parcel_draft (
 				idx integer PRIMARY KEY, code text, name text, land_use text, land_class_code text, holder text,
-				surveyed_area_m2 numeric(14,3), geom geometry(MultiPolygon, {storageSrid}) NOT NULL,
+				surveyed_area_m2 numeric(14,3), geom geometry(MultiPolygon, {storageSrid}),
 				existing_id bigint
 			) ON COMMIT DROP
 			""");
 
 	/** Hex WKB travels as text[]: one bound array per column, one statement per set. */
 	private static final String LOAD = SridSql.storage("""
-			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, geom,
-				existing_id)
+			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, geom)
 			SELECT u.idx, u.code, u.name, u.land_use, u.land_class_code, u.holder, u.surveyed_area_m2,
-				ST_Multi(ST_GeomFromWKB(decode(u.wkb, 'hex'), {storageSrid})), u.existing_id
+				ST_Multi(ST_GeomFromWKB(decode(u.wkb, 'hex'), {storageSrid}))
 			FROM unnest(CAST(:idx AS integer[]), CAST(:code AS text[]), CAST(:name AS text[]),
 				CAST(:landUse AS text[]), CAST(:landClassCode AS text[]), CAST(:holder AS text[]),
-				CAST(:surveyedAreaM2 AS numeric[]), CAST(:wkb AS text[]), CAST(:existingId AS bigint[]))
-				AS u(idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, wkb, existing_id)
+				CAST(:surveyedAreaM2 AS numeric[]), CAST(:wkb AS text[]))
+				AS u(idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, wkb)
 			""");
 
 	private static final String INDEX = "CREATE INDEX ON parcel_draft USING gist (geom)";
@@ -61,10 +61,16 @@ class ParcelBatchRepository {
 	 */
 	private static final String ANALYZE = "ANALYZE parcel_draft";
 
-	/** The stored parcel of each code in the set, all in one look-up. */
-	private static final String STORED_BY_CODE = """
-			SELECT c.code, p.id, p.status
-			FROM unnest(CAST(:codes AS text[])) AS c(code) JOIN zonegis.parcel p ON p.code = c.code
+	/** The stored parcel each draft's code names, if any, in one join. */
+	private static final String LINK_STORED = """
+			UPDATE parcel_draft d SET existing_id = p.id FROM zonegis.parcel p WHERE p.code = d.code
+			""";
+
+	/** Each draft's code, how often the set uses it, and the stored parcel it names. */
+	private static final String CODES = """
+			SELECT d.idx, d.code, count(*) OVER (PARTITION BY d.code) AS uses, p.id, p.status
+			FROM parcel_draft d LEFT JOIN zonegis.parcel p ON p.id = d.existing_id
+			ORDER BY d.idx
 			""";
 
 	/**
@@ -127,6 +133,12 @@ class ParcelBatchRepository {
 			RETURNING id, code, version
 			""";
 
+	/** The lon/lat box of the drafts left in the table (after {@link #forget}). */
+	private static final String EXTENT = """
+			SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat
+			FROM (SELECT ST_Extent(geom) AS e FROM parcel_draft) AS x
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -139,21 +151,22 @@ class ParcelBatchRepository {
 		this.srids = srids;
 	}
 
-	/** The stored parcel (id and status) of each code that has one. */
-	Map<String, Stored> storedByCode(List<String> codes) {
-		Map<String, Stored> stored = new HashMap<>();
-		this.jdbc.sql(STORED_BY_CODE).param("codes", codes.toArray(String[]::new)).query((rs) -> {
-			stored.put(rs.getString("code"),
-					new Stored(rs.getLong("id"), ParcelLifecycle.fromCode(rs.getString("status")).orElseThrow()));
-		});
-		return stored;
+	/**
+	 * Opens this transaction's empty parcel_draft table, for {@link #load} or for another
+	 * statement to fill (columns idx, code, name, land_use, land_class_code, holder,
+	 * surveyed_area_m2, geom).
+	 */
+	void open() {
+		this.jdbc.sql(NO_JIT).update();
+		this.jdbc.sql(DROP).update();
+		this.jdbc.sql(CREATE).update();
 	}
 
 	/**
-	 * Loads the drafts (by their index in the set) into this transaction's parcel_draft
-	 * table, indexed and analysed, each with the stored parcel its code replaces.
+	 * Loads the drafts (by their index in the set) into the opened parcel_draft table; a
+	 * draft in drawable is loaded with its boundary, the others without.
 	 */
-	void load(Map<Integer, ParcelDraft> drafts, Map<String, Stored> stored) {
+	void load(List<ParcelDraft> drafts, Set<Integer> drawable) {
 		int n = drafts.size();
 		Integer[] idx = new Integer[n];
 		String[] code = new String[n];
@@ -163,25 +176,17 @@ class ParcelBatchRepository {
 		String[] holder = new String[n];
 		Double[] surveyedAreaM2 = new Double[n];
 		String[] wkb = new String[n];
-		Long[] existingId = new Long[n];
-		int i = 0;
-		for (Map.Entry<Integer, ParcelDraft> entry : drafts.entrySet()) {
-			ParcelDraft draft = entry.getValue();
-			idx[i] = entry.getKey();
+		for (int i = 0; i < n; i++) {
+			ParcelDraft draft = drafts.get(i);
+			idx[i] = i;
 			code[i] = draft.code();
 			name[i] = draft.name();
 			landUse[i] = draft.landUse();
 			landClassCode[i] = draft.landClassCode();
 			holder[i] = draft.holder();
 			surveyedAreaM2[i] = draft.surveyedAreaM2();
-			wkb[i] = WKBWriter.toHex(GeometryRepair.wkb(draft.geometry()));
-			Stored same = (draft.code() == null) ? null : stored.get(draft.code());
-			existingId[i] = (same == null) ? null : same.id();
-			i++;
+			wkb[i] = drawable.contains(i) ? WKBWriter.toHex(GeometryRepair.wkb(draft.geometry())) : null;
 		}
-		this.jdbc.sql(NO_JIT).update();
-		this.jdbc.sql(DROP).update();
-		this.jdbc.sql(CREATE).update();
 		this.jdbc.sql(LOAD)
 			.param("idx", idx)
 			.param("code", code)
@@ -191,10 +196,24 @@ class ParcelBatchRepository {
 			.param("holder", holder)
 			.param("surveyedAreaM2", surveyedAreaM2)
 			.param("wkb", wkb)
-			.param("existingId", existingId)
 			.update();
+	}
+
+	/**
+	 * Indexes and analyses the filled parcel_draft table and links each draft to the
+	 * stored parcel of its code.
+	 * @return each draft's code facts, in index order
+	 */
+	List<DraftCode> prepare() {
 		this.jdbc.sql(INDEX).update();
 		this.jdbc.sql(ANALYZE).update();
+		this.jdbc.sql(LINK_STORED).update();
+		return this.jdbc.sql(CODES).query((rs, row) -> {
+			long id = rs.getLong("id");
+			Stored stored = rs.wasNull() ? null
+					: new Stored(id, ParcelLifecycle.fromCode(rs.getString("status")).orElseThrow());
+			return new DraftCode(rs.getInt("idx"), rs.getString("code"), rs.getInt("uses"), stored);
+		}).list();
 	}
 
 	/** Overlaps beyond the tolerance of each loaded draft, by index, largest first. */
@@ -237,6 +256,21 @@ class ParcelBatchRepository {
 		this.jdbc.sql(UPDATE).param("note", note).param("user", user).query(byCode);
 		this.jdbc.sql(INSERT).param("status", status.code()).param("user", user).query(byCode);
 		return written;
+	}
+
+	/**
+	 * A draft's code: how many drafts of the set use it, and the stored parcel it names
+	 * (or null).
+	 */
+	record DraftCode(int idx, String code, int uses, Stored stored) {
+	}
+
+	/** West, south, east, north of the drafts still loaded, in degrees. */
+	List<Double> writtenExtent() {
+		return this.jdbc.sql(EXTENT)
+			.query((rs, row) -> List.of(rs.getDouble("min_lon"), rs.getDouble("min_lat"), rs.getDouble("max_lon"),
+					rs.getDouble("max_lat")))
+			.single();
 	}
 
 	/** The stored parcel a draft's code names. */

@@ -1,24 +1,27 @@
 package cn.zonegis.land;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.events.Audience;
+import cn.zonegis.events.ChangeEvents;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.GeometryDefect;
 import cn.zonegis.security.AuditLog;
+import cn.zonegis.security.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ParcelBatches {
+
+	/** The codes a parcels.imported event names; the count says how many there are. */
+	private static final int ANNOUNCED_CODES = 5;
 
 	private final ParcelBatchRepository batches;
 
@@ -47,8 +53,10 @@ public class ParcelBatches {
 
 	private final MessageSource messages;
 
+	private final ChangeEvents changes;
+
 	ParcelBatches(ParcelBatchRepository batches, ParcelService parcels, RedLineCheck redLines, GeometryCheck geometry,
-			LandProperties land, AuditLog audit, JsonMapper json, MessageSource messages) {
+			LandProperties land, AuditLog audit, JsonMapper json, MessageSource messages, ChangeEvents changes) {
 		this.batches = batches;
 		this.parcels = parcels;
 		this.redLines = redLines;
@@ -57,6 +65,7 @@ public class ParcelBatches {
 		this.audit = audit;
 		this.json = json;
 		this.messages = messages;
+		this.changes = changes;
 	}
 
 	/**
@@ -93,37 +102,20 @@ public class ParcelBatches {
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
 	public List<DraftCheck> check(List<ParcelDraft> drafts) {
-		Map<String, Integer> codeCount = new HashMap<>();
-		drafts.forEach((d) -> codeCount.merge(String.valueOf(d.code()), 1, Integer::sum));
-		Map<String, ParcelBatchRepository.Stored> stored = this.batches
-			.storedByCode(drafts.stream().map(ParcelDraft::code).filter(Objects::nonNull).distinct().toList());
-		List<DraftCheck> checks = new ArrayList<>(drafts.size());
-		Map<Integer, ParcelDraft> toOverlap = new LinkedHashMap<>();
+		List<List<DraftProblem>> defects = new ArrayList<>(drafts.size());
+		Set<Integer> drawable = new HashSet<>();
 		for (int i = 0; i < drafts.size(); i++) {
 			ParcelDraft draft = drafts.get(i);
-			List<DraftProblem> problems = new ArrayList<>();
-			ParcelBatchRepository.Stored same = (draft.code() == null) ? null : stored.get(draft.code());
-			codeProblem(draft, codeCount, same).ifPresent((p) -> problems.add(DraftProblem.of(p, this.messages)));
 			Optional<GeometryDefect> defect = (draft.geometry() == null) ? Optional.empty()
 					: this.geometry.validate(draft.geometry());
-			defect.ifPresent((d) -> problems.add(DraftProblem.of(d.toProblem(), this.messages)));
+			defects.add(defect.map((d) -> List.of(DraftProblem.of(d.toProblem(), this.messages))).orElse(List.of()));
 			if (draft.geometry() != null && defect.isEmpty()) {
-				toOverlap.put(i, draft);
-			}
-			checks.add(new DraftCheck((same == null) ? null : same.id(), false, problems));
-		}
-		if (!toOverlap.isEmpty()) {
-			this.batches.load(toOverlap, stored);
-			this.batches.overlaps(this.land.overlapToleranceM2())
-				.forEach((i, overlaps) -> checks.get(i)
-					.problems()
-					.add(DraftProblem.of(this.redLines.overlapProblem(overlaps), this.messages)));
-			for (int i : this.batches.unchanged()) {
-				DraftCheck check = checks.get(i);
-				checks.set(i, new DraftCheck(check.existingId(), true, check.problems()));
+				drawable.add(i);
 			}
 		}
-		return checks;
+		this.batches.open();
+		this.batches.load(drafts, drawable);
+		return checkLoaded(defects::get).checks();
 	}
 
 	/**
@@ -140,55 +132,136 @@ public class ParcelBatches {
 	public Imported importAll(List<ParcelDraft> drafts, String note, Map<String, Object> auditDetail) {
 		this.parcels.holdRedLines();
 		List<DraftCheck> checks = check(drafts);
+		return store(new SetCheck(checks, drafts.stream().map(ParcelDraft::code).toList()), note, auditDetail);
+	}
+
+	/**
+	 * Opens this transaction's empty draft table, for a caller that fills it with one
+	 * statement (an import staged in the database) and then calls {@link #importLoaded}:
+	 * {@code pg_temp.parcel_draft (idx, code, name, land_use, land_class_code, holder,
+	 * surveyed_area_m2, geom)}, idx counting from 0 in file order, geom a valid
+	 * MultiPolygon in EPSG:4490.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	@PreAuthorize("hasRole('PLANNER')")
+	public void openDrafts() {
+		this.batches.open();
+	}
+
+	/**
+	 * {@link #importAll} for drafts already in the table {@link #openDrafts} opened,
+	 * whose boundaries the caller has checked.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	@PreAuthorize("hasRole('PLANNER')")
+	public Imported importLoaded(String note, Map<String, Object> auditDetail) {
+		this.parcels.holdRedLines();
+		return store(checkLoaded((idx) -> List.of()), note, auditDetail);
+	}
+
+	/** The set's checks, in index order, and each draft's code. */
+	private record SetCheck(List<DraftCheck> checks, List<String> codes) {
+	}
+
+	/**
+	 * The code rules, then what reading the draft found, then overlaps, for every draft
+	 * in parcel_draft, as a set.
+	 */
+	private SetCheck checkLoaded(IntFunction<List<DraftProblem>> found) {
+		List<ParcelBatchRepository.DraftCode> codes = this.batches.prepare();
+		List<DraftCheck> checks = new ArrayList<>(codes.size());
+		for (ParcelBatchRepository.DraftCode code : codes) {
+			List<DraftProblem> problems = new ArrayList<>();
+			codeProblem(code).ifPresent((p) -> problems.add(DraftProblem.of(p, this.messages)));
+			problems.addAll(found.apply(code.idx()));
+			checks.add(new DraftCheck((code.stored() == null) ? null : code.stored().id(), false, problems));
+		}
+		this.batches.overlaps(this.land.overlapToleranceM2())
+			.forEach((i, overlaps) -> checks.get(i)
+				.problems()
+				.add(DraftProblem.of(this.redLines.overlapProblem(overlaps), this.messages)));
+		for (int i : this.batches.unchanged()) {
+			DraftCheck check = checks.get(i);
+			checks.set(i, new DraftCheck(check.existingId(), true, check.problems()));
+		}
+		return new SetCheck(checks, codes.stream().map(ParcelBatchRepository.DraftCode::code).toList());
+	}
+
+	/**
+	 * Writes the checked set when no draft is refused: one statement per write, one for
+	 * the audit entries, and one summary event for the other planners' maps.
+	 */
+	private Imported store(SetCheck set, String note, Map<String, Object> auditDetail) {
+		List<DraftCheck> checks = set.checks();
 		Imported refused = new Imported(checks, List.of());
 		if (refused.refused()) {
 			return refused;
 		}
 		String user = AuditLog.currentUsername();
 		Set<Integer> unchanged = new HashSet<>();
-		for (int i = 0; i < drafts.size(); i++) {
+		for (int i = 0; i < checks.size(); i++) {
 			if (checks.get(i).unchanged()) {
 				unchanged.add(i);
 			}
 		}
 		this.batches.forget(unchanged);
 		Map<String, ParcelBatchRepository.Written> written = this.batches.write(note, ParcelLifecycle.PLANNED, user);
-		List<Long> ids = new ArrayList<>(drafts.size());
-		List<AuditLog.Entry> entries = new ArrayList<>(drafts.size() + 1);
+		List<Long> ids = new ArrayList<>(checks.size());
+		List<AuditLog.Entry> entries = new ArrayList<>(checks.size() + 1);
+		List<String> storedCodes = new ArrayList<>();
 		int updated = 0;
-		for (int i = 0; i < drafts.size(); i++) {
+		for (int i = 0; i < checks.size(); i++) {
 			if (unchanged.contains(i)) {
 				ids.add(checks.get(i).existingId());
 				continue;
 			}
-			String code = drafts.get(i).code();
+			String code = set.codes().get(i);
 			ParcelBatchRepository.Written parcel = written.get(code);
 			boolean replaced = checks.get(i).existingId() != null;
 			updated += replaced ? 1 : 0;
 			ids.add(parcel.id());
+			storedCodes.add(code);
 			entries.add(new AuditLog.Entry(replaced ? "update" : "import", parcel.id(),
 					this.json.writeValueAsString(Map.of("code", code, "version", parcel.version()))));
 		}
+		int created = checks.size() - updated - unchanged.size();
 		Map<String, Object> detail = new LinkedHashMap<>(auditDetail);
-		detail.put("created", drafts.size() - updated - unchanged.size());
+		detail.put("created", created);
 		detail.put("updated", updated);
 		detail.put("unchanged", unchanged.size());
 		entries.add(new AuditLog.Entry("import", null, this.json.writeValueAsString(detail)));
 		this.audit.recordAll("parcel", entries);
+		if (!storedCodes.isEmpty()) {
+			announce(created, updated, storedCodes);
+		}
 		return new Imported(checks, ids);
 	}
 
-	private static Optional<ApiProblem> codeProblem(ParcelDraft draft, Map<String, Integer> codeCount,
-			ParcelBatchRepository.Stored same) {
+	/**
+	 * One event for the whole import, never one per parcel: a large file would otherwise
+	 * fill every planner's tray and make each map fetch every parcel.
+	 */
+	private void announce(int created, int updated, List<String> codes) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("count", codes.size());
+		data.put("created", created);
+		data.put("updated", updated);
+		data.put("codes", codes.subList(0, Math.min(codes.size(), ANNOUNCED_CODES)));
+		data.put("bbox", this.batches.writtenExtent());
+		this.changes.publish("parcels.imported", 0, data, Audience.of(Role.PLANNER));
+	}
+
+	private static Optional<ApiProblem> codeProblem(ParcelBatchRepository.DraftCode draft) {
 		try {
 			ParcelService.requireCode(draft.code());
 		}
 		catch (ApiProblem problem) {
 			return Optional.of(problem);
 		}
-		if (codeCount.get(draft.code()) > 1) {
+		if (draft.uses() > 1) {
 			return Optional.of(ApiProblem.conflict("duplicate-code", "parcel.code.twice", draft.code()));
 		}
+		ParcelBatchRepository.Stored same = draft.stored();
 		if (same != null && !same.status().isActive()) {
 			return Optional.of(ApiProblem.conflict("parcel-ended", "parcel.ended", draft.code(), same.status().label())
 				.with("parcelId", same.id()));

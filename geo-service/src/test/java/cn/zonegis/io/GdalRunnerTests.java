@@ -36,7 +36,7 @@ class GdalRunnerTests {
 		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
 		GdalRunner gdal = runner(Duration.ofSeconds(30));
 		assertThat(gdal.layers(kml, this.dir)).containsExactly("parcels");
-		assertThat(gdal.describeCrs(kml, "parcels", this.dir)).isEqualTo("WGS 84 (EPSG:4326)");
+		assertThat(gdal.describe(kml, "parcels", this.dir).crs()).isEqualTo("WGS 84 (EPSG:4326)");
 	}
 
 	@Test

@@ -1,0 +1,251 @@
+package cn.zonegis.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import cn.zonegis.geo.BBox;
+import cn.zonegis.geo.SridSql;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+
+/**
+ * SQL of an import staged in the database: GDAL's COPY rows of each layer go, unparsed by
+ * Java, into a temporary table of the import's own transaction, then into one table of
+ * features with the parcel attributes picked out, where the boundaries are checked as a
+ * set and handed to the land rules. A temporary table, not an unlogged one: it needs no
+ * name of its own, no clean-up after a crash, and no other session can see it.
+ */
+@Repository
+class ImportStaging {
+
+	/** A quoted identifier as GDAL writes it ("" inside for "). */
+	private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+
+	private static final String END_OF_ROWS = "\\.";
+
+	/** Features copied between two progress reports. */
+	private static final int PROGRESS_STEP = 1000;
+
+	private static final String DROP = "DROP TABLE IF EXISTS pg_temp.import_feature";
+
+	private static final String CREATE = """
+			CREATE TEMP TABLE import_feature (
+				idx integer PRIMARY KEY, code text, name text, land_use text, land_class_code text, holder text,
+				geom geometry
+			) ON COMMIT DROP
+			""";
+
+	/**
+	 * Coordinates are rounded to 9 decimals (0.1 mm), as the GeoJSON the reader gets has
+	 * them, so a file gives the same boundary by either path; hex EWKB is read without
+	 * PostGIS's ring checks, the text is read with them.
+	 */
+	private static final String FEATURES = """
+			INSERT INTO import_feature (idx, code, name, land_use, land_class_code, holder, geom)
+			SELECT :first + s.zg_ord - 1, %s,
+				ST_GeomFromText(ST_AsText(ST_GeomFromEWKB(decode(%s, 'hex')), 9), {storageSrid})
+			FROM %s s
+			""";
+
+	/**
+	 * Whether any feature is not plainly a valid lon/lat polygon inside the zone, with no
+	 * height but zero: such a file goes to the reader, which names each defect, its part,
+	 * ring and coordinate, in the planner's words.
+	 */
+	private static final String ANY_NEEDS_READER = """
+			SELECT EXISTS (SELECT 1 FROM import_feature WHERE geom IS NULL
+				OR GeometryType(geom) NOT IN ('POLYGON', 'MULTIPOLYGON') OR ST_IsEmpty(geom)
+				OR ST_Zmflag(geom) NOT IN (0, 2) OR (ST_Zmflag(geom) = 2 AND (ST_ZMin(geom) <> 0 OR ST_ZMax(geom) <> 0))
+				OR ST_XMin(geom) < :minLon OR ST_XMax(geom) > :maxLon OR ST_YMin(geom) < :minLat OR ST_YMax(geom) > :maxLat
+				OR NOT ST_IsValid(geom))
+			""";
+
+	/** Into the land rules' draft table, in file order. */
+	private static final String TO_DRAFTS = """
+			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, geom)
+			SELECT idx, code, name, land_use, land_class_code, holder, ST_Multi(ST_Force2D(geom))
+			FROM import_feature ORDER BY idx
+			""";
+
+	private static final String LISTED = """
+			SELECT idx, code, name, land_use, land_class_code, holder FROM import_feature ORDER BY idx
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final SridSql srids;
+
+	ImportStaging(JdbcClient jdbc, DataSource dataSource, SridSql srids) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.srids = srids;
+	}
+
+	/**
+	 * Copies every layer's rows into this transaction's import_feature table, the parcel
+	 * attributes taken from the source fields as the mapping says.
+	 * @param copied told the running count of features copied
+	 * @return how many features the file holds
+	 */
+	int stage(List<Path> layerRows, FieldMapping fields, IntConsumer copied) {
+		this.jdbc.sql(DROP).update();
+		this.jdbc.sql(CREATE).update();
+		int features = 0;
+		for (int n = 0; n < layerRows.size(); n++) {
+			String table = "import_layer_" + n;
+			List<String> columns;
+			try (BufferedReader rows = Files.newBufferedReader(layerRows.get(n), StandardCharsets.UTF_8)) {
+				columns = columnsOf(rows);
+				if (columns.isEmpty()) {
+					// No feature: GDAL wrote no COPY.
+					continue;
+				}
+				this.jdbc
+					.sql("CREATE TEMP TABLE " + table + " (zg_ord bigint GENERATED ALWAYS AS IDENTITY, "
+							+ columns.stream().map((c) -> quote(c) + " text").collect(Collectors.joining(", "))
+							+ ") ON COMMIT DROP")
+					.update();
+				copy(table, columns, rows, features, copied);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			String geometry = columns.contains(GdalRunner.COPY_GEOMETRY) ? quote(GdalRunner.COPY_GEOMETRY) : "NULL";
+			features += this.jdbc
+				.sql(this.srids.render(FEATURES.formatted(attributes(fields, columns), geometry, table)))
+				.param("first", features)
+				.param("blank", Whitespace.CHARACTERS)
+				.update();
+		}
+		return features;
+	}
+
+	/** See {@link #ANY_NEEDS_READER}. */
+	boolean anyNeedsReader(BBox extent) {
+		return this.jdbc.sql(ANY_NEEDS_READER)
+			.param("minLon", extent.minLon())
+			.param("minLat", extent.minLat())
+			.param("maxLon", extent.maxLon())
+			.param("maxLat", extent.maxLat())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Fills the land rules' opened parcel_draft table with the staged features. */
+	void toDrafts() {
+		this.jdbc.sql(TO_DRAFTS).update();
+	}
+
+	/** The staged features' attributes, in file order, for the report. */
+	List<SourceFeature> features() {
+		return this.jdbc.sql(LISTED)
+			.query((rs, row) -> new SourceFeature(rs.getInt("idx"), rs.getString("code"), rs.getString("name"),
+					rs.getString("land_use"), rs.getString("land_class_code"), rs.getString("holder"), null, null, null,
+					List.of(), List.of(), List.of()))
+			.list();
+	}
+
+	/**
+	 * Each parcel attribute as the first of its source fields (present in the layer) with
+	 * a value, stripped as the reader strips it; NULL when none is present.
+	 */
+	private static String attributes(FieldMapping fields, List<String> columns) {
+		List<String> expressions = new ArrayList<>();
+		for (Map.Entry<String, List<String>> attribute : fields.sourceFields().entrySet()) {
+			List<String> present = attribute.getValue()
+				.stream()
+				.filter(columns::contains)
+				.map((c) -> "NULLIF(btrim(s." + quote(c) + ", :blank), '')")
+				.toList();
+			expressions.add(present.isEmpty() ? "NULL" : "COALESCE(" + String.join(", ", present) + ")");
+		}
+		return String.join(", ", expressions);
+	}
+
+	/** The source fields named by the COPY line; the lines before it are skipped. */
+	private static List<String> columnsOf(BufferedReader rows) throws IOException {
+		for (String line = rows.readLine(); line != null; line = rows.readLine()) {
+			if (line.startsWith("COPY ")) {
+				Matcher m = QUOTED.matcher(line.substring(0, line.lastIndexOf(") FROM STDIN")));
+				List<String> names = new ArrayList<>();
+				while (m.find()) {
+					names.add(m.group(1).replace("\"\"", "\""));
+				}
+				// The first two are the schema and the table.
+				return names.subList(2, names.size());
+			}
+		}
+		return List.of();
+	}
+
+	private void copy(String table, List<String> columns, BufferedReader rows, int before, IntConsumer copied)
+			throws IOException {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			CopyIn in = connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY " + table + " ("
+						+ columns.stream().map(ImportStaging::quote).collect(Collectors.joining(", "))
+						+ ") FROM STDIN");
+			int count = 0;
+			for (String line = rows.readLine(); line != null && !END_OF_ROWS.equals(line); line = rows.readLine()) {
+				byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+				in.writeToCopy(bytes, 0, bytes.length);
+				if (++count % PROGRESS_STEP == 0) {
+					copied.accept(before + count);
+				}
+			}
+			in.endCopy();
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedSQLException("COPY", table, ex);
+		}
+	}
+
+	private static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	/**
+	 * What Java's {@link String#strip} takes off both ends, for btrim: the reader strips
+	 * field values so.
+	 */
+	private static final class Whitespace {
+
+		static final String CHARACTERS = characters();
+
+		private static String characters() {
+			StringBuilder all = new StringBuilder();
+			for (char c = 0; c < Character.MAX_VALUE; c++) {
+				if (Character.isWhitespace(c)) {
+					all.append(c);
+				}
+			}
+			return all.toString();
+		}
+
+	}
+
+}
