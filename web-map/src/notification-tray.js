@@ -20,6 +20,10 @@ function describe(event) {
   if (event.type === 'parcel.changed') {
     return t('tray.parcelChanged', { ...params, status: t(`value.parcels.status.${d.status}`) });
   }
+  if (event.type === 'parcels.imported') {
+    const more = d.count > d.codes.length ? t('tray.parcelsImportedMore') : '';
+    return t('tray.parcelsImported', { who: event.actor, count: d.count, codes: d.codes.join(', '), more });
+  }
   if (event.type === 'work_order.overdue') return t('tray.orderOverdue', params);
   const known = ['dispatched', 'completed', 'rejected'].includes(d.state);
   return t(known ? `tray.order.${d.state}` : 'tray.orderChanged', { ...params, state: label.state(d.state) });
@@ -64,6 +68,11 @@ export function mountNotificationTray(map, { api, container }) {
     if (event.type.startsWith('work_order.')) {
       const { lon, lat, code } = event.data;
       map.fire('zg:feature-focus', { layer: 'work_orders', id: event.subjectId, lon, lat, label: code });
+      return;
+    }
+    if (event.type === 'parcels.imported') {
+      // A whole file: bring its box into view, no single parcel to open.
+      map.fire('zg:feature-focus', { bbox: event.data.bbox });
       return;
     }
     try {

@@ -625,4 +625,6 @@ export default {
   'tray.order.rejected': 'Order {code} failed verification and goes back for rework',
   'tray.orderChanged': 'Order {code} is now “{state}” ({who})',
   'tray.orderOverdue': 'Order {code} is overdue',
+  'tray.parcelsImported': '{who} imported {count} parcels: {codes}{more}',
+  'tray.parcelsImportedMore': ' and more',
 };

@@ -622,4 +622,6 @@ export default {
   'tray.order.rejected': '工单 {code} 验收未通过，退回返工',
   'tray.orderChanged': '工单 {code} 现为「{state}」（{who}）',
   'tray.orderOverdue': '工单 {code} 已超期',
+  'tray.parcelsImported': '{who} 导入了 {count} 宗地块：{codes}{more}',
+  'tray.parcelsImportedMore': ' 等',
 };
