@@ -85,11 +85,10 @@ class StagedImportTests extends IntegrationTest {
 		assertThat(faults).extracting((fault) -> fault.get("code").asString())
 			.containsExactly(this.prefix + "A", this.prefix + "B", this.prefix + "B");
 		assertThat(faults.get(0).get("index").asInt()).isZero();
-		assertThat(faults.get(0).get("problems").findValuesAsString("type")).containsExactly("red-line-overlap");
-		assertThat(faults.get(1).get("problems").findValuesAsString("type")).containsExactly("duplicate-code",
-				"red-line-overlap");
+		assertThat(typesOf(faults.get(0))).containsExactly("red-line-overlap");
+		assertThat(typesOf(faults.get(1))).containsExactly("duplicate-code", "red-line-overlap");
 		assertThat(faults.get(2).get("index").asInt()).isEqualTo(2);
-		assertThat(faults.get(2).get("problems").findValuesAsString("type")).containsExactly("duplicate-code");
+		assertThat(typesOf(faults.get(2))).containsExactly("duplicate-code");
 		assertThat(stored()).isZero();
 	}
 
@@ -170,6 +169,11 @@ class StagedImportTests extends IntegrationTest {
 			}
 		}
 		return out.toByteArray();
+	}
+
+	/** The problem types of one refused feature, in order. */
+	private static List<String> typesOf(JsonNode fault) {
+		return fault.get("problems").valueStream().map((problem) -> problem.get("type").asString()).toList();
 	}
 
 	private long stored() {
