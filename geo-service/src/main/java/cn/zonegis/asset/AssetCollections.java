@@ -6,8 +6,12 @@ import cn.zonegis.geo.MeasureSql;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.FeatureWriter;
 
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers the infrastructure layers (roads, pipes, wells, streetlights, cables) and
@@ -15,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * the edit form agree.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AssetCollections.Writers.class)
 class AssetCollections {
 
 	@Bean
@@ -42,31 +47,6 @@ class AssetCollections {
 		return layer(AssetKind.CABLE, "路灯电缆", "Cables", "state", 13).searchable("code", "circuit").build();
 	}
 
-	@Bean
-	FeatureWriter roadsWriter(AssetService assets) {
-		return new AssetFeatureWriter(AssetKind.ROAD, assets);
-	}
-
-	@Bean
-	FeatureWriter pipesWriter(AssetService assets) {
-		return new AssetFeatureWriter(AssetKind.PIPE, assets);
-	}
-
-	@Bean
-	FeatureWriter wellsWriter(AssetService assets) {
-		return new AssetFeatureWriter(AssetKind.WELL, assets);
-	}
-
-	@Bean
-	FeatureWriter streetlightsWriter(AssetService assets) {
-		return new AssetFeatureWriter(AssetKind.STREETLIGHT, assets);
-	}
-
-	@Bean
-	FeatureWriter cablesWriter(AssetService assets) {
-		return new AssetFeatureWriter(AssetKind.CABLE, assets);
-	}
-
 	private static CollectionDef.Builder layer(AssetKind kind, String titleZh, String titleEn, String styleBy,
 			int minZoom) {
 		String[] properties = Stream.concat(kind.columns().stream().map(AssetColumn::name), Stream.of("version"))
@@ -80,6 +60,21 @@ class AssetCollections {
 			builder.computed("length_m", MeasureSql.LENGTH_M);
 		}
 		return builder;
+	}
+
+	/**
+	 * Every asset kind is editable through OGC, by the same {@link AssetService} as /api.
+	 */
+	static class Writers implements BeanRegistrar {
+
+		@Override
+		public void register(BeanRegistry registry, Environment env) {
+			for (AssetKind kind : AssetKind.values()) {
+				registry.registerBean(kind.collectionId() + "Writer", FeatureWriter.class, (writer) -> writer
+					.supplier((context) -> new AssetFeatureWriter(kind, context.bean(AssetService.class))));
+			}
+		}
+
 	}
 
 }

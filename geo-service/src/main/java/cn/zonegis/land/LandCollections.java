@@ -7,14 +7,19 @@ import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.FeatureWriter;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers the land layers: parcels, recoveries, expansion zones, enterprises, and the
  * registers of the half-year report (buildings, self-built houses, park entry reviews).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(LandCollections.Writers.class)
 class LandCollections {
 
 	@Bean
@@ -58,16 +63,6 @@ class LandCollections {
 	}
 
 	@Bean
-	FeatureWriter expansionZoneWriter(LandLayerService layers, JsonMapper json) {
-		return new LandLayerFeatureWriter(LandLayer.EXPANSION_ZONE, layers, json);
-	}
-
-	@Bean
-	FeatureWriter enterpriseWriter(LandLayerService layers, JsonMapper json) {
-		return new LandLayerFeatureWriter(LandLayer.ENTERPRISE, layers, json);
-	}
-
-	@Bean
 	CollectionDef enterprisesCollection() {
 		return layer(LandLayer.ENTERPRISE, "Point", "企业", "Enterprises").styleBy("relocation_state")
 			.searchable("name", "industry")
@@ -98,21 +93,6 @@ class LandCollections {
 			.build();
 	}
 
-	@Bean
-	FeatureWriter buildingWriter(LandLayerService layers, JsonMapper json) {
-		return new LandLayerFeatureWriter(LandLayer.BUILDING, layers, json);
-	}
-
-	@Bean
-	FeatureWriter selfBuiltHouseWriter(LandLayerService layers, JsonMapper json) {
-		return new LandLayerFeatureWriter(LandLayer.SELF_BUILT_HOUSE, layers, json);
-	}
-
-	@Bean
-	FeatureWriter parkEntryReviewWriter(LandLayerService layers, JsonMapper json) {
-		return new LandLayerFeatureWriter(LandLayer.PARK_ENTRY_REVIEW, layers, json);
-	}
-
 	/**
 	 * A land layer's collection. Published properties are the layer's editable columns
 	 * and its version: the layer and the edit form agree.
@@ -122,6 +102,23 @@ class LandCollections {
 		return CollectionDef.builder(layer.collectionId(), layer.table(), geometryType)
 			.titles(titleZh, titleEn)
 			.properties(properties);
+	}
+
+	/**
+	 * Every land layer is editable through OGC, by the same {@link LandLayerService} as
+	 * /api.
+	 */
+	static class Writers implements BeanRegistrar {
+
+		@Override
+		public void register(BeanRegistry registry, Environment env) {
+			for (LandLayer layer : LandLayer.values()) {
+				registry.registerBean(layer.collectionId() + "Writer", FeatureWriter.class,
+						(writer) -> writer.supplier((context) -> new LandLayerFeatureWriter(layer,
+								context.bean(LandLayerService.class), context.bean(JsonMapper.class))));
+			}
+		}
+
 	}
 
 }
