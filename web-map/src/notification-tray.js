@@ -58,7 +58,7 @@ function bboxOf(geometry) {
 
 // deps: { api, container (the header's tools) }
 export function mountNotificationTray(map, { api, container }) {
-  const tray = el('details', { className: 'zg-tray', dataset: { unread: '0' } });
+  const tray = el('details', { className: 'zg-tray zg-drop', dataset: { unread: '0' } });
   isolateFromMap(tray);
   const notices = [];
   let unread = 0;
@@ -102,11 +102,15 @@ export function mountNotificationTray(map, { api, container }) {
     const open = tray.open;
     tray.dataset.unread = String(unread);
     fill(tray, [
-      el('summary', { className: 'zg-tray-bell', title: t('tray.title'), 'aria-label': t('tray.title') }, [
-        bellIcon(),
-        unread ? el('span', { className: 'zg-tray-count', text: unread > 99 ? '99+' : String(unread) }) : null,
-      ]),
-      el('div', { className: 'zg-tray-panel' }, [
+      el(
+        'summary',
+        { className: 'zg-tray-bell zg-drop-toggle', title: t('tray.title'), 'aria-label': t('tray.title') },
+        [
+          bellIcon(),
+          unread ? el('span', { className: 'zg-tray-count', text: unread > 99 ? '99+' : String(unread) }) : null,
+        ],
+      ),
+      el('div', { className: 'zg-tray-panel zg-drop-panel' }, [
         el('h2', { className: 'zg-tray-title', text: t('tray.title') }),
         notices.length
           ? el('ul', { className: 'zg-tray-list' }, notices.map(item))

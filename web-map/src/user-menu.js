@@ -9,7 +9,7 @@ function roleName(role) {
 
 // deps: { user (from /api/me), api, container, onLogout() }
 export function mountUserMenu(map, { user, api, container, onLogout }) {
-  const menu = el('details', { className: 'zg-user-menu' });
+  const menu = el('details', { className: 'zg-user-menu zg-drop' });
   let busy = false;
 
   async function logout() {
@@ -26,8 +26,11 @@ export function mountUserMenu(map, { user, api, container, onLogout }) {
   function render() {
     const open = menu.open;
     fill(menu, [
-      el('summary', { className: 'zg-user-name', text: String(user.displayName || user.username || '') }),
-      el('div', { className: 'zg-user-panel' }, [
+      el('summary', {
+        className: 'zg-user-name zg-drop-toggle',
+        text: String(user.displayName || user.username || ''),
+      }),
+      el('div', { className: 'zg-user-panel zg-drop-panel' }, [
         el('div', { className: 'zg-user-row' }, [
           el('span', { text: t('user.account') }),
           el('span', { className: 'zg-user-username', text: String(user.username ?? '') }),
