@@ -278,6 +278,20 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     const bind = (name) => (e) => {
       d[name] = e.target.value;
     };
+    // A ticked box changes what the form offers: the form is drawn again.
+    const check = (className, checked, text, onTick) =>
+      el('label', { className: 'zg-wo-check' }, [
+        el('input', {
+          type: 'checkbox',
+          className,
+          checked,
+          onChange: (e) => {
+            onTick(e.target.checked);
+            render();
+          },
+        }),
+        text,
+      ]);
     const repair = d.asset && d.useAsset ? d.asset.faultRepair : null;
     return el(
       'form',
@@ -291,18 +305,9 @@ export function mountDispatchBoard(map, { api, user, dock }) {
       [
         el('h3', { className: 'zg-wo-subtitle', text: t('dispatch.newOrder') }),
         d.asset
-          ? el('label', { className: 'zg-wo-check' }, [
-              el('input', {
-                type: 'checkbox',
-                className: 'zg-wo-on-asset',
-                checked: d.useAsset,
-                onChange: (e) => {
-                  d.useAsset = e.target.checked;
-                  render();
-                },
-              }),
-              t('dispatch.onAsset', { label: d.asset.label }),
-            ])
+          ? check('zg-wo-on-asset', d.useAsset, t('dispatch.onAsset', { label: d.asset.label }), (on) => {
+              d.useAsset = on;
+            })
           : el('div', {
               className: 'zg-wo-hint',
               text: t('dispatch.atPoint', { lon: d.lon.toFixed(5), lat: d.lat.toFixed(5) }),
@@ -329,19 +334,10 @@ export function mountDispatchBoard(map, { api, user, dock }) {
             )
           : null,
         repair
-          ? el('label', { className: 'zg-wo-check' }, [
-              el('input', {
-                type: 'checkbox',
-                className: 'zg-wo-fault',
-                checked: d.fault,
-                onChange: (e) => {
-                  d.fault = e.target.checked;
-                  d.kind = d.fault ? repair : d.kind;
-                  render();
-                },
-              }),
-              t('dispatch.fault', { label: d.asset.label }),
-            ])
+          ? check('zg-wo-fault', d.fault, t('dispatch.fault', { label: d.asset.label }), (on) => {
+              d.fault = on;
+              d.kind = on ? repair : d.kind;
+            })
           : null,
         el(
           'select',
