@@ -179,15 +179,14 @@ export function mountAssetEditor(map, { api, user, dock }) {
     if (event.tool === 'editAsset') setPicking(!picking);
   }
 
-  map.on('click', pick);
-  map.on('zg:edit-tool', onTool);
+  const mapEvents = { click: pick, 'zg:edit-tool': onTool };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(render);
   render();
 
   return function unmount() {
     offLanguage();
-    map.off('click', pick);
-    map.off('zg:edit-tool', onTool);
+    map.off(mapEvents);
     map.getContainer().classList.remove('zg-asset-pick');
     undock();
   };

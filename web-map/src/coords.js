@@ -47,16 +47,15 @@ export function mountCoords(map, { config }) {
     last = null;
     render();
   };
-  map.on('mousemove', move);
-  map.on('mouseout', out);
+  const mapEvents = { mousemove: move, mouseout: out };
+  map.on(mapEvents);
   const Control = L.Control.extend({ onAdd: () => box });
   const control = new Control({ position: 'bottomleft' }).addTo(map);
   const offLanguage = onLanguageChange(render);
   render();
 
   return function unmount() {
-    map.off('mousemove', move);
-    map.off('mouseout', out);
+    map.off(mapEvents);
     offLanguage();
     control.remove();
   };

@@ -528,8 +528,8 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     load();
     if (s.order?.id === event.subjectId) select(event.subjectId);
   });
-  map.on('moveend', reloadSoon);
-  map.on('zg:edit-tool', onTool);
+  const mapEvents = { moveend: reloadSoon, 'zg:edit-tool': onTool };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(render);
   render();
   start();
@@ -539,8 +539,7 @@ export function mountDispatchBoard(map, { api, user, dock }) {
     clearTimeout(timer);
     offLive();
     offLanguage();
-    map.off('moveend', reloadSoon);
-    map.off('zg:edit-tool', onTool);
+    map.off(mapEvents);
     glass.remove();
     highlight?.remove();
     if (markers) map.removeLayer(markers);

@@ -187,15 +187,14 @@ export function mountDrawTools(map, { config }) {
   }
 
   document.addEventListener('keydown', onKey);
-  map.on('pm:drawstart', onDrawStart);
-  map.on('pm:drawend', onDrawEnd);
+  const mapEvents = { 'pm:drawstart': onDrawStart, 'pm:drawend': onDrawEnd };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(render);
   render();
 
   return function unmount() {
     document.removeEventListener('keydown', onKey);
-    map.off('pm:drawstart', onDrawStart);
-    map.off('pm:drawend', onDrawEnd);
+    map.off(mapEvents);
     offLanguage();
     control.remove();
   };

@@ -30,14 +30,13 @@ export function mountMapPrint(map, { container }) {
     layers = ids;
     update();
   };
-  map.on('moveend', update);
-  map.on('zg:layers-visible', onLayers);
+  const mapEvents = { moveend: update, 'zg:layers-visible': onLayers };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(update);
   update();
 
   return function unmount() {
-    map.off('moveend', update);
-    map.off('zg:layers-visible', onLayers);
+    map.off(mapEvents);
     offLanguage();
     link.remove();
   };

@@ -143,14 +143,13 @@ export function mountMeasureTool(map, { config, dock }) {
     ]);
   }
 
-  map.on('pm:drawstart', onDrawStart);
-  map.on('pm:create', onCreate);
+  const mapEvents = { 'pm:drawstart': onDrawStart, 'pm:create': onCreate };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(render);
   render();
 
   return function unmount() {
-    map.off('pm:drawstart', onDrawStart);
-    map.off('pm:create', onCreate);
+    map.off(mapEvents);
     offLanguage();
     map.removeLayer(drawn);
     control.remove();

@@ -166,8 +166,8 @@ export function mountParcelPanel(map, { api, user, dock }) {
   const onSelect = ({ layer, feature }) => {
     if (layer === 'parcels') open(feature.id);
   };
-  map.on('zg:feature-selected', onSelect);
-  map.on('zg:feature-saved', onSaved);
+  const mapEvents = { 'zg:feature-selected': onSelect, 'zg:feature-saved': onSaved };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(() => {
     if (parcel) render();
   });
@@ -175,8 +175,7 @@ export function mountParcelPanel(map, { api, user, dock }) {
   return function unmount() {
     close();
     offLanguage();
-    map.off('zg:feature-selected', onSelect);
-    map.off('zg:feature-saved', onSaved);
+    map.off(mapEvents);
     undock();
   };
 }

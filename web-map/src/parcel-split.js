@@ -135,14 +135,13 @@ export function mountParcelSplit(map, { api, user, dock }) {
     if (state && !state.pieces && !state.busy && shape === 'Line' && !layer.options.measure) split(layer);
   };
   const offLanguage = onLanguageChange(render);
-  map.on('zg:parcel-split', onSplit);
-  map.on('pm:create', onCreate);
+  const mapEvents = { 'zg:parcel-split': onSplit, 'pm:create': onCreate };
+  map.on(mapEvents);
 
   return function unmount() {
     stop();
     offLanguage();
-    map.off('zg:parcel-split', onSplit);
-    map.off('pm:create', onCreate);
+    map.off(mapEvents);
     outlines.remove();
     undock();
   };

@@ -213,16 +213,15 @@ export function mountPipeTrace(map, { api, dock }) {
   }
 
   let mounted = true;
-  map.on('click', pick);
-  map.on('zg:pipe-trace', traceRequested);
+  const mapEvents = { click: pick, 'zg:pipe-trace': traceRequested };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(render);
   render();
 
   return function unmount() {
     mounted = false;
     offLanguage();
-    map.off('click', pick);
-    map.off('zg:pipe-trace', traceRequested);
+    map.off(mapEvents);
     map.getContainer().classList.remove('zg-trace-active');
     map.removeLayer(drawn);
     control.remove();

@@ -137,16 +137,15 @@ export function mountZoneContents(map, { api, dock }) {
     listed.status = feature.properties.status;
     render();
   };
-  map.on('zg:feature-selected', onSelect);
-  map.on('zg:feature-saved', onSaved);
+  const mapEvents = { 'zg:feature-selected': onSelect, 'zg:feature-saved': onSaved };
+  map.on(mapEvents);
   const offLanguage = onLanguageChange(() => {
     if (contents) render();
   });
 
   return function unmount() {
     offLanguage();
-    map.off('zg:feature-selected', onSelect);
-    map.off('zg:feature-saved', onSaved);
+    map.off(mapEvents);
     highlight.remove();
     undock();
   };
