@@ -2,7 +2,7 @@
 // work orders, admins both. A viewer gets no `.zg-edit-tools` element at all, not a disabled one.
 // Each button fires `zg:edit-tool` { tool, area } on the map; the panel owning that tool starts it.
 import { el, fill } from './dom.js';
-import { t, onLanguageChange } from './i18n.js';
+import { t, mountTranslated } from './i18n.js';
 
 export const editRoles = {
   land: ['PLANNER', 'ADMIN'],
@@ -48,11 +48,5 @@ export function mountEditTools(map, { user, container }) {
     );
   }
 
-  render();
-  container.append(bar);
-  const offLanguage = onLanguageChange(render);
-  return function unmount() {
-    offLanguage();
-    bar.remove();
-  };
+  return mountTranslated(container, bar, render);
 }

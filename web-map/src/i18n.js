@@ -51,6 +51,18 @@ export function onLanguageChange(fn) {
   return () => document.removeEventListener(EVENT, listener);
 }
 
+// Puts `node` into `container`, drawn by `render` now and after every language switch; the
+// returned unmount takes it out again.
+export function mountTranslated(container, node, render) {
+  render();
+  container.append(node);
+  const offLanguage = onLanguageChange(render);
+  return function unmount() {
+    offLanguage();
+    node.remove();
+  };
+}
+
 // The locale numbers and times are written in, by the language.
 export function locale() {
   return current === 'en' ? 'en-GB' : 'zh-CN';

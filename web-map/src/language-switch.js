@@ -1,7 +1,7 @@
 // 中文 / English switch. Each language names itself in both dictionaries, as users look for
 // their own language's name.
 import { el, fill } from './dom.js';
-import { t, getLanguage, setLanguage, dictionaries, onLanguageChange } from './i18n.js';
+import { t, getLanguage, setLanguage, dictionaries, mountTranslated } from './i18n.js';
 
 export function mountLanguageSwitch(container) {
   const box = el('div', { className: 'zg-lang-switch', role: 'group' });
@@ -26,11 +26,5 @@ export function mountLanguageSwitch(container) {
     );
   }
 
-  render();
-  container.append(box);
-  const offLanguage = onLanguageChange(render);
-  return function unmount() {
-    offLanguage();
-    box.remove();
-  };
+  return mountTranslated(container, box, render);
 }

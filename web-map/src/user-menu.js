@@ -1,7 +1,7 @@
 // The signed-in user: display name, account name and roles, and the logout button.
 // Names come from the server and go in as text.
 import { el, fill } from './dom.js';
-import { t, has, onLanguageChange } from './i18n.js';
+import { t, has, mountTranslated } from './i18n.js';
 
 function roleName(role) {
   return has(`role.${role}`) ? t(`role.${role}`) : String(role);
@@ -45,11 +45,5 @@ export function mountUserMenu(map, { user, api, container, onLogout }) {
     menu.open = open;
   }
 
-  render();
-  container.append(menu);
-  const offLanguage = onLanguageChange(render);
-  return function unmount() {
-    offLanguage();
-    menu.remove();
-  };
+  return mountTranslated(container, menu, render);
 }
