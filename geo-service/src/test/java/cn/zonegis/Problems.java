@@ -28,6 +28,16 @@ public final class Problems {
 		assertThat(answer.json().get("type").asString()).endsWith("/" + type);
 	}
 
+	/**
+	 * A 400 problem naming the request parameter that was wrong.
+	 * @param parameter the query parameter, header or part the {@code parameter} property
+	 * names, such as {@code bbox}
+	 */
+	public static void assertBadParameter(Answer answer, String parameter) {
+		assertProblem(answer, 400);
+		assertThat(answer.json().path("parameter").stringValue()).isEqualTo(parameter);
+	}
+
 	/** An answer as the tests' HTTP clients keep it. */
 	public interface Answer {
 

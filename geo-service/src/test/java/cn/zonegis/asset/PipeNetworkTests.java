@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -189,8 +190,7 @@ class PipeNetworkTests extends IntegrationTest {
 		void anUnknownDirectionNamesTheParameter() {
 			Http.Response response = as("viewer")
 				.get("/api/pipes/" + PipeNetworkTests.this.p1 + "/trace?direction=sideways");
-			assertProblem(response, 400);
-			assertThat(response.json().path("parameter").stringValue()).isEqualTo("direction");
+			assertBadParameter(response, "direction");
 		}
 
 		@Test

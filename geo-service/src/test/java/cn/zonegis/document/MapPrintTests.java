@@ -10,6 +10,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,9 +55,8 @@ class MapPrintTests extends IntegrationTest {
 
 		@Test
 		void aScaleThatIsNotRoundIsABadRequest() {
-			Http.Response response = as("viewer").get("/api/map/print.pdf?" + DEMO_VIEW + "&layers=parcels&scale=1234");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("scale");
+			assertBadParameter(as("viewer").get("/api/map/print.pdf?" + DEMO_VIEW + "&layers=parcels&scale=1234"),
+					"scale");
 		}
 
 		@Test

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -48,9 +49,8 @@ class ChangeEventTests extends IntegrationTest {
 
 	@Test
 	void aLastEventIdParameterThatIsNoNumberIsABadRequestNamingTheParameter() {
-		Http.Response response = as("viewer").get("/api/events?lastEventId=-3", Map.of("Accept", "text/event-stream"));
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json().get("parameter").asString()).isEqualTo("lastEventId");
+		assertBadParameter(as("viewer").get("/api/events?lastEventId=-3", Map.of("Accept", "text/event-stream")),
+				"lastEventId");
 	}
 
 	@Test

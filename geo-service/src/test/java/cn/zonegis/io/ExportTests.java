@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/parcels/export: any selection, every format, hostile parameters refused. */
@@ -79,8 +80,7 @@ class ExportTests extends IntegrationTest {
 		@Test
 		void txtInACrsThatIsNotGaussKrugerIsABadRequest() {
 			FileClient.Result result = viewer().download("format=txt&srid=4326");
-			assertThat(result.status()).isEqualTo(400);
-			assertThat(result.json().get("parameter").asString()).isEqualTo("srid");
+			assertBadParameter(result, "srid");
 		}
 
 		@Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** PUT with If-Match keeps every previous version; history and asOf show them. */
@@ -174,9 +175,7 @@ class ParcelHistoryTests extends IntegrationTest {
 
 		@Test
 		void anAsOfThatIsNotADateIsABadRequest() {
-			Http.Response response = as("viewer").get("/api/parcels?asOf=yesterday");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("asOf");
+			assertBadParameter(as("viewer").get("/api/parcels?asOf=yesterday"), "asOf");
 		}
 
 		@Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,8 +102,7 @@ class LayerApiTests extends IntegrationTest {
 		void aMalformedBboxIsABadRequestNamingTheParameter(String bbox) {
 			Http.Response response = as("viewer")
 				.get("/api/parcels?bbox=" + java.net.URLEncoder.encode(bbox, java.nio.charset.StandardCharsets.UTF_8));
-			assertProblem(response, 400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("bbox");
+			assertBadParameter(response, "bbox");
 			assertThat(response.json().get("detail").asString()).contains("bbox");
 		}
 

@@ -11,6 +11,7 @@ import cn.zonegis.TestArea;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,12 +81,9 @@ class LayerMapViewTests extends IntegrationTest {
 	void aViewNeedsAPointLayerAZoomAndABox() {
 		Http viewer = as("viewer");
 		String bbox = "&bbox=121.9,37.0,122.2,37.3";
-		Http.Response polygons = viewer.get("/api/map/parcels?zoom=14" + bbox);
-		assertProblem(polygons, 400);
-		assertThat(polygons.json().get("parameter").asString()).isEqualTo("layer");
+		assertBadParameter(viewer.get("/api/map/parcels?zoom=14" + bbox), "layer");
 		Http.Response zoom = viewer.get("/api/map/work_orders?zoom=99" + bbox);
-		assertThat(zoom.status()).isEqualTo(400);
-		assertThat(zoom.json().get("parameter").asString()).isEqualTo("zoom");
+		assertBadParameter(zoom, "zoom");
 		assertThat(viewer.get("/api/map/work_orders?zoom=14").status()).isEqualTo(400);
 		assertThat(viewer.get("/api/map/work_orders?zoom=14&bbox=1,2,3").status()).isEqualTo(400);
 	}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -200,8 +201,7 @@ class OgcEditTests extends IntegrationTest {
 			Http.Response response = as("planner").send("POST", ITEMS, streetlight("x", "normal", 37.19, 122.05),
 					Map.of("Content-Type", "application/geo+json", "Content-Crs",
 							"<http://www.opengis.net/def/crs/EPSG/0/3395>"));
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("Content-Crs");
+			assertBadParameter(response, "Content-Crs");
 		}
 
 	}

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,8 +132,7 @@ class OgcFilterTests extends IntegrationTest {
 		@Test
 		void aMalformedFilterIsABadRequestSayingWhere() {
 			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + filter("status = 'open"));
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("filter");
+			assertBadParameter(response, "filter");
 			assertThat(response.json().get("type").asString()).endsWith("/invalid-filter");
 		}
 
@@ -165,9 +165,8 @@ class OgcFilterTests extends IntegrationTest {
 
 		@Test
 		void anUnknownFilterLanguageIsABadRequest() {
-			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?filter=a&filter-lang=sql");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("filter-lang");
+			assertBadParameter(as("viewer").get("/ogc/collections/parcels/items?filter=a&filter-lang=sql"),
+					"filter-lang");
 		}
 
 		@Test

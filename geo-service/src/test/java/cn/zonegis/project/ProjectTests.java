@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,11 +184,8 @@ class ProjectTests extends IntegrationTest {
 		@Test
 		void badQueriesNameTheParameter() {
 			Http.Response sort = as("viewer").get("/api/projects?sort=name;DROP");
-			assertThat(sort.status()).isEqualTo(400);
-			assertThat(sort.json().path("parameter").stringValue()).isEqualTo("sort");
-			Http.Response asOf = as("viewer").get("/api/projects/summary?asOf=2026-13-45");
-			assertThat(asOf.status()).isEqualTo(400);
-			assertThat(asOf.json().path("parameter").stringValue()).isEqualTo("asOf");
+			assertBadParameter(sort, "sort");
+			assertBadParameter(as("viewer").get("/api/projects/summary?asOf=2026-13-45"), "asOf");
 			assertThat(as("viewer").get("/api/projects/abc").status()).isEqualTo(400);
 			assertThat(as("viewer").get("/api/projects/" + Long.MAX_VALUE).status()).isEqualTo(404);
 		}

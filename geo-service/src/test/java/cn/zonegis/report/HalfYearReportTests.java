@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -324,9 +325,7 @@ class HalfYearReportTests extends IntegrationTest {
 		@Test
 		void anUnknownFigureOrAHostileDayIsRefused() {
 			assertThat(as("viewer").get("/api/reports/half-year/rows?figure=1;DROP&" + H1).status()).isEqualTo(400);
-			Http.Response r = as("viewer").get("/api/reports/half-year?from=2026-01-01%27--&to=2026-06-30");
-			assertThat(r.status()).isEqualTo(400);
-			assertThat(r.json().get("parameter").asString()).isEqualTo("from");
+			assertBadParameter(as("viewer").get("/api/reports/half-year?from=2026-01-01%27--&to=2026-06-30"), "from");
 		}
 
 	}

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.dao.DataAccessException;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,23 +97,17 @@ class AuditLogTests extends IntegrationTest {
 
 		@Test
 		void aRangeEndingBeforeItStartsNamesTheParameter() {
-			Http.Response response = as("admin").get("/api/audit?from=2026-03-02&to=2026-03-01");
-			assertProblem(response, 400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("to");
+			assertBadParameter(as("admin").get("/api/audit?from=2026-03-02&to=2026-03-01"), "to");
 		}
 
 		@Test
 		void aDateThatIsNotADayNamesTheParameter() {
-			Http.Response response = as("admin").get("/api/audit?from=yesterday");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("from");
+			assertBadParameter(as("admin").get("/api/audit?from=yesterday"), "from");
 		}
 
 		@Test
 		void anObjectIdWithoutItsTableIsRefused() {
-			Http.Response response = as("admin").get("/api/audit?entityId=1%3BDROP");
-			assertThat(response.status()).isEqualTo(400);
-			assertThat(response.json().get("parameter").asString()).isEqualTo("entity");
+			assertBadParameter(as("admin").get("/api/audit?entityId=1%3BDROP"), "entity");
 		}
 
 		@Test
