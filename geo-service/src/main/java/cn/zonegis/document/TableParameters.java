@@ -3,6 +3,7 @@ package cn.zonegis.document;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.zonegis.ApiProblem;
 
@@ -16,13 +17,7 @@ public final class TableParameters {
 	}
 
 	public static Long optionalLong(Map<String, String> parameters, String name) {
-		String text = parameters.get(name);
-		try {
-			return (text == null || text.isBlank()) ? null : Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw invalid(name, text);
-		}
+		return optional(parameters, name, Long::valueOf);
 	}
 
 	public static Integer optionalInt(Map<String, String> parameters, String name) {
@@ -42,11 +37,21 @@ public final class TableParameters {
 	}
 
 	public static LocalDate optionalDate(Map<String, String> parameters, String name) {
+		return optional(parameters, name, LocalDate::parse);
+	}
+
+	/**
+	 * Null when missing or blank; text the parser refuses is a 400 naming the parameter.
+	 */
+	private static <T> T optional(Map<String, String> parameters, String name, Function<String, T> parser) {
 		String text = parameters.get(name);
-		try {
-			return (text == null || text.isBlank()) ? null : LocalDate.parse(text.strip());
+		if (text == null || text.isBlank()) {
+			return null;
 		}
-		catch (DateTimeParseException ex) {
+		try {
+			return parser.apply(text.strip());
+		}
+		catch (NumberFormatException | DateTimeParseException ex) {
 			throw invalid(name, text);
 		}
 	}
