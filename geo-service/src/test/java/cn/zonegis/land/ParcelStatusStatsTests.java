@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.JsonMembers.memberWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,12 +28,7 @@ class ParcelStatusStatsTests extends IntegrationTest {
 	}
 
 	private static JsonNode state(JsonNode stats, String status) {
-		for (JsonNode entry : stats) {
-			if (entry.get("status").asString().equals(status)) {
-				return entry;
-			}
-		}
-		throw new AssertionError("no " + status + " in " + stats);
+		return memberWith(stats, "status", status);
 	}
 
 	@Test

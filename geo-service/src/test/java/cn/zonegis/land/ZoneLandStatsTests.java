@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.JsonMembers.memberWith;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,12 +68,7 @@ class ZoneLandStatsTests extends IntegrationTest {
 	}
 
 	private static JsonNode status(JsonNode zone, String status) {
-		for (JsonNode entry : zone.get("byStatus")) {
-			if (entry.get("status").asString().equals(status)) {
-				return entry;
-			}
-		}
-		throw new AssertionError("no " + status + " in " + zone);
+		return memberWith(zone.get("byStatus"), "status", status);
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.JsonMembers.memberWith;
 import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -165,13 +166,7 @@ class HalfYearReportTests extends IntegrationTest {
 	@Test
 	void eachFigureLinksToTheRowsItCounts() {
 		JsonNode report = as("viewer").get("/api/reports/half-year?" + H1 + "&sections=land").json();
-		JsonNode recovered = null;
-		for (JsonNode f : report.get("sections").get(0).get("figures")) {
-			if (f.get("key").asString().equals("land.recovered.count")) {
-				recovered = f;
-			}
-		}
-		assertThat(recovered).isNotNull();
+		JsonNode recovered = memberWith(report.get("sections").get(0).get("figures"), "key", "land.recovered.count");
 		JsonNode rows = as("viewer").get(recovered.get("rows").asString()).json();
 		assertThat(rows.get("features")).hasSize(recovered.get("value").asInt());
 		assertThat(rows.get("features").get(0).get("properties").get("layer").asString()).isEqualTo("parcels");

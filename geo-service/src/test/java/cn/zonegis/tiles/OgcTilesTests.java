@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.zonegis.JsonMembers.memberWith;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -58,13 +59,7 @@ class OgcTilesTests extends IntegrationTest {
 	/** The tile URL template a client reaches from /ogc alone, for one collection. */
 	private String tileTemplate(Http client, String collectionId) {
 		JsonNode collections = client.get("/ogc/collections").json().get("collections");
-		JsonNode collection = null;
-		for (JsonNode candidate : collections) {
-			if (candidate.get("id").asString().equals(collectionId)) {
-				collection = candidate;
-			}
-		}
-		assertThat(collection).as(collectionId).isNotNull();
+		JsonNode collection = memberWith(collections, "id", collectionId);
 		JsonNode tilesets = client.get(path(link(collection.get("links"), TILESETS_VECTOR, "application/json")))
 			.json()
 			.get("tilesets");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.JsonMembers.memberWith;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,12 +46,7 @@ class WorkOrderOverviewTests extends WorkOrderTest {
 	}
 
 	private static JsonNode kind(JsonNode month, String kind) {
-		for (JsonNode entry : month.get("byKind")) {
-			if (entry.get("kind").asString().equals(kind)) {
-				return entry;
-			}
-		}
-		throw new AssertionError("no " + kind + " in " + month);
+		return memberWith(month.get("byKind"), "kind", kind);
 	}
 
 	@Test
