@@ -1,33 +1,22 @@
 // The large layers (parcels, pipes, wells, streetlights, land recoveries) drawn from the service's Mapbox
 // Vector Tiles onto canvas, found as any OGC client finds them: the collection's vector tileset
 // under /ogc (OGC API - Tiles) names the tile URL template, row before column, styled by layer-styles.js exactly like
-// their GeoJSON twins, so 100,000 parcels cost the browser only the tiles in view. Clicking a
+// their GeoJSON twins, so 100,000 parcels cost the browser only the tiles in view, decoded and
+// drawn in a worker (tile-worker.js) so that panning never waits for them. Clicking a
 // feature fetches it whole from /ogc and opens the usual popup. The layer being edited keeps its
 // GeoJSON: an editor fires `zg:editing` { layer, active } to hide the tiles while it draws, and
 // `zg:feature-saved` { layer } to have them fetched again.
 import L from './leaflet.js';
-import { VectorTile } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
-import { featureStyle, styleSpec } from './layer-styles.js';
+import { styleSpec } from './layer-styles.js';
+import { decodeTile, hits, tileDefaults } from './tile-features.js';
 import { fetchThroughOutage } from './api.js';
 
 // Work orders are not tiled: a dispatcher reads them as clusters, which tiles cannot merge across
 // tile edges; they are loaded per view instead (view-layer.js).
 export const tiledLayers = new Set(['parcels', 'pipes', 'wells', 'streetlights', 'land_recoveries']);
 
-const defaults = {
-  tileSize: 256,
-  // Tiles exist down to the layer's maxZoom; deeper zooms scale them up.
-  maxNativeZoom: 20,
-  // Pixels around a click that still hit a point or a line.
-  hitTolerance: 5,
-  markerRadius: 6,
-  arrowSize: 5,
-};
-
-const MVT_POINT = 1;
-const MVT_LINE = 2;
-const MVT_POLYGON = 3;
+// Tiles exist down to the layer's maxZoom; deeper zooms scale them up.
+const MAX_NATIVE_ZOOM = 20;
 
 // Every tile layer on a map, so a click opens only the topmost feature's popup.
 const active = new Set();
@@ -36,104 +25,47 @@ function paneIndex(layer) {
   return Number(layer.getPane()?.style.zIndex) || 0;
 }
 
-function distanceToSegment(p, a, b) {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const length2 = dx * dx + dy * dy;
-  const t = length2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2)) : 0;
-  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
-}
+// One worker decodes and draws the tiles of every layer (tile-worker.js); the page only shows the
+// bitmaps. Jobs wait here, not in the worker, so a tile that leaves the view before its turn (a
+// zoom, a fast pan) is dropped instead of drawn; two in the worker keep it busy between answers.
+const tileWorker = {
+  worker: null,
+  waiting: [],
+  running: new Map(),
+  nextJob: 1,
+  inWorker: 2,
+};
 
-function insideRing(p, ring) {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i];
-    const b = ring[j];
-    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
-  }
-  return inside;
-}
-
-function hits(feature, p, tolerance) {
-  if (feature.type === MVT_POINT)
-    return feature.rings.some((ring) => ring.some((q) => Math.hypot(q.x - p.x, q.y - p.y) <= tolerance));
-  const nearEdge = feature.rings.some((ring) =>
-    ring.some((q, i) => i > 0 && distanceToSegment(p, ring[i - 1], q) <= tolerance),
-  );
-  if (feature.type === MVT_LINE) return nearEdge;
-  // Even-odd over all rings: a hole does not count as inside.
-  return nearEdge || feature.rings.filter((ring) => insideRing(p, ring)).length % 2 === 1;
-}
-
-function strokeWith(ctx, style) {
-  ctx.strokeStyle = style.color ?? '#3388ff';
-  ctx.lineWidth = style.weight ?? 2;
-  ctx.globalAlpha = style.opacity ?? 1;
-  ctx.lineCap = style.lineCap ?? 'round';
-  ctx.setLineDash(style.dashArray ? String(style.dashArray).split(/[ ,]+/).map(Number) : []);
-  ctx.stroke();
-}
-
-function drawArrow(ctx, ring, color) {
-  if (ring.length < 2) return;
-  const middle = Math.floor((ring.length - 1) / 2);
-  const a = ring[middle];
-  const b = ring[middle + 1];
-  const angle = Math.atan2(b.y - a.y, b.x - a.x);
-  const at = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-  const s = defaults.arrowSize;
-  ctx.beginPath();
-  ctx.moveTo(at.x + s * Math.cos(angle), at.y + s * Math.sin(angle));
-  ctx.lineTo(at.x + s * Math.cos(angle + 2.5), at.y + s * Math.sin(angle + 2.5));
-  ctx.lineTo(at.x + s * Math.cos(angle - 2.5), at.y + s * Math.sin(angle - 2.5));
-  ctx.closePath();
-  ctx.globalAlpha = 1;
-  ctx.setLineDash([]);
-  ctx.fillStyle = color;
-  ctx.fill();
-}
-
-function drawFeature(ctx, layerId, feature, withArrows) {
-  const spec = styleSpec(layerId);
-  const style = featureStyle(layerId, feature.properties);
-  if (feature.type === MVT_POINT) {
-    const radius = spec.shape === 'marker' ? defaults.markerRadius : (style.radius ?? 5);
-    for (const q of feature.rings.flat()) {
-      ctx.beginPath();
-      ctx.arc(q.x, q.y, radius, 0, 2 * Math.PI);
-      ctx.globalAlpha = style.fillOpacity ?? 1;
-      ctx.fillStyle = style.fillColor ?? style.color ?? '#3388ff';
-      ctx.fill();
-      strokeWith(ctx, { ...style, weight: style.overdue ? 3 : (style.weight ?? 1.5) });
+function startNextTiles() {
+  while (tileWorker.running.size < tileWorker.inWorker && tileWorker.waiting.length) {
+    const job = tileWorker.waiting.shift();
+    if (job.signal.aborted) {
+      job.reject(job.signal.reason);
+      continue;
     }
-    return;
+    tileWorker.running.set(job.id, job);
+    tileWorker.worker.postMessage({ job: job.id, ...job.message }, [job.message.buffer]);
   }
-  ctx.beginPath();
-  for (const ring of feature.rings) {
-    ring.forEach((q, i) => (i ? ctx.lineTo(q.x, q.y) : ctx.moveTo(q.x, q.y)));
-    if (feature.type === MVT_POLYGON) ctx.closePath();
-  }
-  if (feature.type === MVT_POLYGON && style.fill !== false) {
-    ctx.globalAlpha = style.fillOpacity ?? 0.2;
-    ctx.fillStyle = style.fillColor ?? style.color ?? '#3388ff';
-    ctx.fill('evenodd');
-  }
-  strokeWith(ctx, style);
-  if (withArrows) for (const ring of feature.rings) drawArrow(ctx, ring, style.color ?? '#333333');
 }
 
-// Tile features with their geometry in tile pixels, for drawing and for hit tests.
-function decode(buffer, layerId, scale) {
-  const layer = new VectorTile(new PbfReader(buffer)).layers[layerId];
-  if (!layer) return [];
-  const features = [];
-  const ratio = (defaults.tileSize / layer.extent) * scale;
-  for (let i = 0; i < layer.length; i++) {
-    const f = layer.feature(i);
-    const rings = f.loadGeometry().map((ring) => ring.map((q) => ({ x: q.x * ratio, y: q.y * ratio })));
-    features.push({ id: f.id, type: f.type, properties: f.properties, rings });
+function tileDrawn({ data }) {
+  const job = tileWorker.running.get(data.job);
+  tileWorker.running.delete(data.job);
+  if (data.error) job.reject(new Error(data.error));
+  else job.resolve(data);
+  startNextTiles();
+}
+
+// Resolves to { bitmap, features } for message { buffer (transferred), layerId, size, dpr, withArrows }.
+function drawInWorker(message, signal) {
+  if (!tileWorker.worker) {
+    tileWorker.worker = new Worker(new URL('./tile-worker.js', import.meta.url), { type: 'module' });
+    tileWorker.worker.onmessage = tileDrawn;
   }
-  return features;
+  return new Promise((resolve, reject) => {
+    tileWorker.waiting.push({ id: tileWorker.nextJob++, message, signal, resolve, reject });
+    startNextTiles();
+  });
 }
 
 const TILESETS_VECTOR = 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector';
@@ -159,7 +91,11 @@ const VectorTileLayer = L.GridLayer.extend({
   initialize(layerId, options) {
     L.GridLayer.prototype.initialize.call(this, options);
     this._layerId = layerId;
-    this._features = new Map();
+    // Per tile key: its MVT bytes, decoded again only when a click lands on the tile, and the
+    // AbortController that stops its fetch and drawing once it leaves the map.
+    this._bytes = new Map();
+    this._aborts = new Map();
+    this._decoded = { bytes: null, features: [] };
     this._version = 0;
     this._template = null;
   },
@@ -172,7 +108,6 @@ const VectorTileLayer = L.GridLayer.extend({
 
   onRemove(map) {
     active.delete(this);
-    this._features.clear();
     L.GridLayer.prototype.onRemove.call(this, map);
   },
 
@@ -189,16 +124,21 @@ const VectorTileLayer = L.GridLayer.extend({
     canvas.width = size.x * dpr;
     canvas.height = size.y * dpr;
     const key = this._tileCoordsToKey(coords);
+    const abort = new AbortController();
+    this._aborts.set(key, abort);
     const version = this._version ? `?v=${this._version}` : '';
     const tileUrl = (template) =>
       template.replace('{tileMatrix}', coords.z).replace('{tileRow}', coords.y).replace('{tileCol}', coords.x) +
       version;
+    const arrows = styleSpec(this._layerId).flowArrows;
+    const withArrows = Boolean(arrows) && coords.z >= (arrows.minZoom ?? 0);
     // A tile asked for while the database is away is fetched again once it is back.
     this._template
       .then((template) =>
         fetchThroughOutage(tileUrl(template), {
           credentials: 'same-origin',
           headers: { 'X-Requested-With': 'XMLHttpRequest' },
+          signal: abort.signal,
         }),
       )
       .then((response) => {
@@ -207,25 +147,29 @@ const VectorTileLayer = L.GridLayer.extend({
         return response.arrayBuffer();
       })
       .then((buffer) => {
-        const features = buffer ? decode(new Uint8Array(buffer), this._layerId, size.x / defaults.tileSize) : [];
-        this._features.set(key, features);
-        const ctx = canvas.getContext('2d');
-        ctx.scale(dpr, dpr);
-        const arrows = styleSpec(this._layerId).flowArrows;
-        const withArrows = Boolean(arrows) && coords.z >= (arrows.minZoom ?? 0);
-        for (const feature of features) drawFeature(ctx, this._layerId, feature, withArrows);
-        canvas.dataset.features = String(features.length);
+        if (!buffer) return { bitmap: null, features: 0 };
+        // The worker gets a copy; the page keeps the bytes for hit tests.
+        this._bytes.set(key, new Uint8Array(buffer));
+        const message = { buffer: buffer.slice(0), layerId: this._layerId, size: size.x, dpr, withArrows };
+        return drawInWorker(message, abort.signal);
+      })
+      .then(({ bitmap, features }) => {
+        if (bitmap) canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
+        canvas.dataset.features = String(features);
         // Drawn tiles carry the layer's class, as its GeoJSON paths do.
-        if (features.length) canvas.classList.add(`zg-layer-${this._layerId}`);
-        if (features.length && withArrows) canvas.dataset.flowArrows = 'true';
+        if (features) canvas.classList.add(`zg-layer-${this._layerId}`);
+        if (features && withArrows) canvas.dataset.flowArrows = 'true';
         done(null, canvas);
       })
-      .catch((error) => done(error, canvas));
+      // A tile taken off the map is no longer Leaflet's concern.
+      .catch((error) => abort.signal.aborted || done(error, canvas));
     return canvas;
   },
 
   _removeTile(key) {
-    this._features.delete(key);
+    this._aborts.get(key)?.abort();
+    this._aborts.delete(key);
+    this._bytes.delete(key);
     L.GridLayer.prototype._removeTile.call(this, key);
   },
 
@@ -237,9 +181,14 @@ const VectorTileLayer = L.GridLayer.extend({
     const point = this._map.project(latlng, zoom);
     const coords = L.point(Math.floor(point.x / size.x), Math.floor(point.y / size.y));
     coords.z = zoom;
-    const features = this._features.get(this._tileCoordsToKey(coords)) || [];
+    const bytes = this._bytes.get(this._tileCoordsToKey(coords));
+    if (!bytes) return null;
+    // One click asks every layer, and this one maybe twice: decode the tile once.
+    if (this._decoded.bytes !== bytes)
+      this._decoded = { bytes, features: decodeTile(bytes, this._layerId, size.x / tileDefaults.tileSize) };
+    const { features } = this._decoded;
     const local = L.point(point.x - coords.x * size.x, point.y - coords.y * size.y);
-    const tolerance = defaults.hitTolerance / this._map.getZoomScale(this._map.getZoom(), zoom);
+    const tolerance = tileDefaults.hitTolerance / this._map.getZoomScale(this._map.getZoom(), zoom);
     for (let i = features.length - 1; i >= 0; i--) if (hits(features[i], local, tolerance)) return features[i];
     return null;
   },
@@ -256,8 +205,8 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
   const layer = new VectorTileLayer(layerId, {
     api,
     pane,
-    tileSize: defaults.tileSize,
-    maxNativeZoom: Math.min(Number(def.maxZoom) || defaults.maxNativeZoom, defaults.maxNativeZoom),
+    tileSize: tileDefaults.tileSize,
+    maxNativeZoom: Math.min(Number(def.maxZoom) || MAX_NATIVE_ZOOM, MAX_NATIVE_ZOOM),
     minNativeZoom: Number(def.minZoom) || 0,
   });
   const count = (await api.get(`/ogc/collections/${encodeURIComponent(layerId)}/items?limit=1&count=exact`))
