@@ -66,7 +66,8 @@ function serviceUnavailable() {
   return serviceBack;
 }
 
-function untilServiceBack(signal) {
+// Resolves when the service is back (marking it unavailable until then), or rejects once signal aborts.
+export function untilServiceBack(signal) {
   const back = serviceUnavailable();
   if (!signal) return back;
   return new Promise((resolve, reject) => {

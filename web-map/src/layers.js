@@ -123,7 +123,23 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     ]);
   }
 
-  function render() {
+  // Redrawn only when something it shows has changed (or the language): a pan or a zoom changes
+  // the work-order count or a layer's zoom hint now and then, not every time.
+  let drawn = null;
+  function render({ language = false } = {}) {
+    const shows = JSON.stringify([
+      base.baseMap(),
+      ...[...state.values()].map((s) => [
+        s.status,
+        s.error,
+        s.visible,
+        s.legend,
+        s.built?.count,
+        s.built && map.getZoom() < s.built.minZoom,
+      ]),
+    ]);
+    if (shows === drawn && !language) return;
+    drawn = shows;
     fill(panel, [
       el('h2', { className: 'zg-panel-title', text: t('layers.title') }),
       baseMapChooser(),
@@ -231,7 +247,7 @@ export function mountLayers(map, { api, layers: defs, base, dock }) {
     zoomend: onZoom,
   };
   map.on(mapEvents);
-  const offLanguage = onLanguageChange(render);
+  const offLanguage = onLanguageChange(() => render({ language: true }));
   render();
   Promise.all([...state.values()].map(load)).then(() => {
     announce();

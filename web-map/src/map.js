@@ -148,7 +148,9 @@ function reportActivity(map, container) {
 export function createMap(container, config) {
   const [lon, lat] = config.center || [0, 0];
   const view = viewFromHash(location.hash) || { center: [lat, lon], zoom: config.zoom ?? 14 };
-  const map = L.map(container, { ...view, maxZoom: options.maxZoom });
+  // No fading tiles: the fade restyles every new tile of every layer for a quarter second of
+  // frames, and each faded tile becomes a compositing layer of its own (will-change: opacity).
+  const map = L.map(container, { ...view, maxZoom: options.maxZoom, fadeAnimation: false });
   const offActivity = reportActivity(map, container);
   const offHash = followHash(map);
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);

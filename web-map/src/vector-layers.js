@@ -9,7 +9,7 @@
 import L from './leaflet.js';
 import { styleSpec } from './layer-styles.js';
 import { decodeTile, hits, tileDefaults } from './tile-features.js';
-import { fetchThroughOutage } from './api.js';
+import { untilServiceBack } from './api.js';
 
 // Work orders are not tiled: a dispatcher reads them as clusters, which tiles cannot merge across
 // tile edges; they are loaded per view instead (view-layer.js).
@@ -25,47 +25,39 @@ function paneIndex(layer) {
   return Number(layer.getPane()?.style.zIndex) || 0;
 }
 
-// One worker decodes and draws the tiles of every layer (tile-worker.js); the page only shows the
-// bitmaps. Jobs wait here, not in the worker, so a tile that leaves the view before its turn (a
-// zoom, a fast pan) is dropped instead of drawn; two in the worker keep it busy between answers.
-const tileWorker = {
-  worker: null,
-  waiting: [],
-  running: new Map(),
-  nextJob: 1,
-  inWorker: 2,
-};
+// One worker fetches, decodes and draws the tiles of every layer (tile-worker.js); the page only
+// shows the bitmaps. A tile that leaves the map before it is drawn is cancelled there.
+const tileWorker = { worker: null, jobs: new Map(), nextJob: 1 };
 
-function startNextTiles() {
-  while (tileWorker.running.size < tileWorker.inWorker && tileWorker.waiting.length) {
-    const job = tileWorker.waiting.shift();
-    if (job.signal.aborted) {
-      job.reject(job.signal.reason);
-      continue;
-    }
-    tileWorker.running.set(job.id, job);
-    tileWorker.worker.postMessage({ job: job.id, ...job.message }, [job.message.buffer]);
+function tileAnswered({ data }) {
+  const job = tileWorker.jobs.get(data.job);
+  if (!job) return;
+  // The database is away: ask again once the service is back (api.js shows the banner meanwhile).
+  if (data.unavailable) {
+    untilServiceBack().then(() => tileWorker.jobs.has(data.job) && tileWorker.worker.postMessage(job.message));
+    return;
   }
-}
-
-function tileDrawn({ data }) {
-  const job = tileWorker.running.get(data.job);
-  tileWorker.running.delete(data.job);
+  tileWorker.jobs.delete(data.job);
   if (data.error) job.reject(new Error(data.error));
   else job.resolve(data);
-  startNextTiles();
 }
 
-// Resolves to { bitmap, features } for message { buffer (transferred), layerId, size, dpr, withArrows }.
-function drawInWorker(message, signal) {
+// Has the worker draw tile { url, layerId, size, dpr, withArrows }, then calls resolve with
+// { bitmap, features, buffer } or reject with the error; returns the job's number for cancelTile.
+function drawInWorker(tile, resolve, reject) {
   if (!tileWorker.worker) {
     tileWorker.worker = new Worker(new URL('./tile-worker.js', import.meta.url), { type: 'module' });
-    tileWorker.worker.onmessage = tileDrawn;
+    tileWorker.worker.onmessage = tileAnswered;
   }
-  return new Promise((resolve, reject) => {
-    tileWorker.waiting.push({ id: tileWorker.nextJob++, message, signal, resolve, reject });
-    startNextTiles();
-  });
+  const id = tileWorker.nextJob++;
+  const message = { job: id, ...tile };
+  tileWorker.jobs.set(id, { message, resolve, reject });
+  tileWorker.worker.postMessage(message);
+  return id;
+}
+
+function cancelTile(id) {
+  if (tileWorker.jobs.delete(id)) tileWorker.worker.postMessage({ cancel: id });
 }
 
 const TILESETS_VECTOR = 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector';
@@ -91,10 +83,10 @@ const VectorTileLayer = L.GridLayer.extend({
   initialize(layerId, options) {
     L.GridLayer.prototype.initialize.call(this, options);
     this._layerId = layerId;
-    // Per tile key: its MVT bytes, decoded again only when a click lands on the tile, and the
-    // AbortController that stops its fetch and drawing once it leaves the map.
+    // Per tile key: its MVT bytes, decoded again only when a click lands on the tile, and its job
+    // in the tile worker until drawn.
     this._bytes = new Map();
-    this._aborts = new Map();
+    this._jobs = new Map();
     this._decoded = { bytes: null, features: [] };
     this._version = 0;
     this._template = null;
@@ -124,51 +116,39 @@ const VectorTileLayer = L.GridLayer.extend({
     canvas.width = size.x * dpr;
     canvas.height = size.y * dpr;
     const key = this._tileCoordsToKey(coords);
-    const abort = new AbortController();
-    this._aborts.set(key, abort);
     const version = this._version ? `?v=${this._version}` : '';
-    const tileUrl = (template) =>
-      template.replace('{tileMatrix}', coords.z).replace('{tileRow}', coords.y).replace('{tileCol}', coords.x) +
-      version;
     const arrows = styleSpec(this._layerId).flowArrows;
     const withArrows = Boolean(arrows) && coords.z >= (arrows.minZoom ?? 0);
-    // A tile asked for while the database is away is fetched again once it is back.
-    this._template
-      .then((template) =>
-        fetchThroughOutage(tileUrl(template), {
-          credentials: 'same-origin',
-          headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          signal: abort.signal,
-        }),
-      )
-      .then((response) => {
-        if (response.status === 204) return null;
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.arrayBuffer();
-      })
-      .then((buffer) => {
-        if (!buffer) return { bitmap: null, features: 0 };
-        // The worker gets a copy; the page keeps the bytes for hit tests.
-        this._bytes.set(key, new Uint8Array(buffer));
-        const message = { buffer: buffer.slice(0), layerId: this._layerId, size: size.x, dpr, withArrows };
-        return drawInWorker(message, abort.signal);
-      })
-      .then(({ bitmap, features }) => {
-        if (bitmap) canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
-        canvas.dataset.features = String(features);
-        // Drawn tiles carry the layer's class, as its GeoJSON paths do.
-        if (features) canvas.classList.add(`zg-layer-${this._layerId}`);
-        if (features && withArrows) canvas.dataset.flowArrows = 'true';
-        done(null, canvas);
-      })
-      // A tile taken off the map is no longer Leaflet's concern.
-      .catch((error) => abort.signal.aborted || done(error, canvas));
+    const drawn = ({ bitmap, features, buffer }) => {
+      this._jobs.delete(key);
+      // The page keeps the bytes for hit tests.
+      if (buffer) this._bytes.set(key, new Uint8Array(buffer));
+      if (bitmap) canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
+      canvas.dataset.features = String(features);
+      // Drawn tiles carry the layer's class, as its GeoJSON paths do.
+      if (features) canvas.classList.add(`zg-layer-${this._layerId}`);
+      if (features && withArrows) canvas.dataset.flowArrows = 'true';
+      done(null, canvas);
+    };
+    const failed = (error) => {
+      this._jobs.delete(key);
+      done(error, canvas);
+    };
+    this._template.then((template) => {
+      // Taken off the map while the tileset was read.
+      if (this._tiles[key]?.el !== canvas) return;
+      const url =
+        template.replace('{tileMatrix}', coords.z).replace('{tileRow}', coords.y).replace('{tileCol}', coords.x) +
+        version;
+      const job = { url, layerId: this._layerId, size: size.x, dpr, withArrows };
+      this._jobs.set(key, drawInWorker(job, drawn, failed));
+    }, failed);
     return canvas;
   },
 
   _removeTile(key) {
-    this._aborts.get(key)?.abort();
-    this._aborts.delete(key);
+    if (this._jobs.has(key)) cancelTile(this._jobs.get(key));
+    this._jobs.delete(key);
     this._bytes.delete(key);
     L.GridLayer.prototype._removeTile.call(this, key);
   },

@@ -47,7 +47,21 @@ export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, 
   const group = L.layerGroup([], { pane });
   const paneElement = map.getPane(pane);
   let shown = null;
+  // The server's clusters on the map, by position, count and box: a move keeps those that did
+  // not change (its grid is fixed to the zoom), so panning adds and removes only the edges.
+  let clusters = new Map();
   let asked = 0;
+
+  function showClusters(features) {
+    const next = new Map();
+    for (const feature of features) {
+      const key = JSON.stringify([feature.geometry.coordinates, feature.properties.count, feature.bbox]);
+      next.set(key, clusters.get(key) ?? serverCluster(map, layerId, feature));
+    }
+    for (const [key, marker] of clusters) if (!next.has(key)) group.removeLayer(marker);
+    for (const [key, marker] of next) if (!clusters.has(key)) group.addLayer(marker);
+    clusters = next;
+  }
 
   async function load() {
     const ticket = ++asked;
@@ -55,11 +69,13 @@ export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, 
     const view = await api.get(`/api/map/${encodeURIComponent(layerId)}?bbox=${viewBox(map)}&zoom=${zoom}`);
     // A later move has asked again: its answer wins.
     if (ticket !== asked) return;
-    group.clearLayers();
     if (view.clustered) {
-      for (const feature of view.features) group.addLayer(serverCluster(map, layerId, feature));
+      if (shown) group.removeLayer(shown.layer);
       shown = null;
+      showClusters(view.features);
     } else {
+      group.clearLayers();
+      clusters = new Map();
       shown = buildFeatureLayer(layerId, view, { pane, onFeatureClick });
       group.addLayer(shown.layer);
     }
