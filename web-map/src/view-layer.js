@@ -51,6 +51,17 @@ export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, 
   // not change (its grid is fixed to the zoom), so panning adds and removes only the edges.
   let clusters = new Map();
   let asked = 0;
+  // Clusters of one zoom mean nothing at the next, and hundreds of markers each animated through a
+  // zoom cost its frames: the layer is hidden from the start of a zoom until the new zoom's view is in.
+  let zooming = false;
+  const zoomStarted = () => {
+    zooming = true;
+    paneElement?.classList.add('zg-view-zooming');
+  };
+  const zoomEnded = () => {
+    zooming = false;
+  };
+  const showAgain = () => zooming || paneElement?.classList.remove('zg-view-zooming');
 
   function showClusters(features) {
     const next = new Map();
@@ -80,6 +91,7 @@ export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, 
       group.addLayer(shown.layer);
     }
     result.count = view.numberMatched;
+    showAgain();
     if (paneElement) {
       paneElement.dataset.zgView = view.clustered ? 'clusters' : 'features';
       paneElement.dataset.zgCount = String(view.numberMatched);
@@ -89,11 +101,13 @@ export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, 
   function moved() {
     load()
       .then(() => onCount?.(result.count))
-      .catch(() => {});
+      // What was shown before stays, rather than nothing.
+      .catch(showAgain);
   }
 
-  group.on('add', () => map.on('moveend', moved));
-  group.on('remove', () => map.off('moveend', moved));
+  const mapEvents = { moveend: moved, zoomstart: zoomStarted, zoomend: zoomEnded };
+  group.on('add', () => map.on(mapEvents));
+  group.on('remove', () => map.off(mapEvents));
 
   // Search opens an order among those loaded; otherwise layers.js moves the map to it.
   function reveal(target, id, then) {
