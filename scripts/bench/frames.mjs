@@ -51,3 +51,41 @@ export async function frameIntervals(page) {
   const at = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
   return { frames, at };
 }
+
+/**
+ * Records a Chrome trace (DevTools timeline categories) of the page until the returned stop()
+ * is awaited, which resolves to the renderer main thread's work in that time: its tasks, the
+ * thread time they used (CPU, whatever else runs on the machine) and their wall time, and how
+ * many took over 16 and 50 ms of CPU. Thread time is what the page's code asks of the machine;
+ * frame intervals add the wait for a core, which on a shared machine can be most of them.
+ */
+export async function traceMainThread(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  return async function stop() {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    const main = new Set(
+      events
+        .filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+    const cpu = (e) => (e.tdur ?? 0) / 1000;
+    const sum = (values) => values.reduce((a, b) => a + b, 0);
+    return {
+      tasks: tasks.length,
+      cpuMs: sum(tasks.map(cpu)),
+      wallMs: sum(tasks.map((e) => e.dur / 1000)),
+      over16: tasks.filter((e) => cpu(e) > 16).length,
+      over50: tasks.filter((e) => cpu(e) > 50).length,
+    };
+  };
+}
