@@ -52,16 +52,14 @@ export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, 
   let clusters = new Map();
   let asked = 0;
   // Clusters of one zoom mean nothing at the next, and hundreds of markers each animated through a
-  // zoom cost its frames: the layer is hidden from the start of a zoom until the new zoom's view is in.
-  let zooming = false;
-  const zoomStarted = () => {
-    zooming = true;
-    paneElement?.classList.add('zg-view-zooming');
-  };
-  const zoomEnded = () => {
-    zooming = false;
-  };
-  const showAgain = () => zooming || paneElement?.classList.remove('zg-view-zooming');
+  // zoom cost its frames: they go when a zoom starts (an answer still on its way is dropped), and
+  // the new zoom's come with its view.
+  function zoomStarted() {
+    asked++;
+    group.clearLayers();
+    clusters = new Map();
+    shown = null;
+  }
 
   function showClusters(features) {
     const next = new Map();
@@ -91,7 +89,6 @@ export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, 
       group.addLayer(shown.layer);
     }
     result.count = view.numberMatched;
-    showAgain();
     if (paneElement) {
       paneElement.dataset.zgView = view.clustered ? 'clusters' : 'features';
       paneElement.dataset.zgCount = String(view.numberMatched);
@@ -101,11 +98,10 @@ export async function buildViewLayer(layerId, { api, map, pane, onFeatureClick, 
   function moved() {
     load()
       .then(() => onCount?.(result.count))
-      // What was shown before stays, rather than nothing.
-      .catch(showAgain);
+      .catch(() => {});
   }
 
-  const mapEvents = { moveend: moved, zoomstart: zoomStarted, zoomend: zoomEnded };
+  const mapEvents = { moveend: moved, zoomstart: zoomStarted };
   group.on('add', () => map.on(mapEvents));
   group.on('remove', () => map.off(mapEvents));
 
