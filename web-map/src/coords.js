@@ -39,7 +39,11 @@ export function mountCoords(map, { config }) {
     fill(box, parts);
   }
 
+  // While the map is dragged the pointer stays on the same spot of the ground: nothing to redraw
+  // (a redraw per mouse move repaints the page at every frame of the drag).
+  const shown = (latlng) => `${latlng.lng.toFixed(6)},${latlng.lat.toFixed(6)}`;
   const move = (e) => {
+    if (last && shown(last) === shown(e.latlng)) return;
     last = e.latlng;
     render();
   };
