@@ -6,6 +6,8 @@
 #   scripts/bench/run.sh --quick       100,000 parcels, shorter runs, ≤ 3 min once the zone exists
 #   scripts/bench/run.sh --through URL measure a running deployment (e.g. nginx of scripts/scale-demo.sh)
 #                                      on the same database; no service is started, no RSS, no cold tiles
+#   scripts/bench/run.sh --latency     (with or without --quick) nearest-asset, crew suggestions and the
+#                                      work-order cycle only: no tiles, no items
 #
 # Measures: parcel tiles cold (service with its tile cache off) and warm (cache on, every tile
 # requested once before) against the service's own tile SQL run directly; OGC items pages
@@ -28,12 +30,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/scripts/bench"
 QUICK=0
+LATENCY=0
 THROUGH=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--quick) QUICK=1 ;;
+	--latency) LATENCY=1 ;;
 	--through) THROUGH="${2:?--through needs a URL}"; shift ;;
-	*) echo "usage: $0 [--quick] [--through URL]" >&2; exit 2 ;;
+	*) echo "usage: $0 [--quick] [--latency] [--through URL]" >&2; exit 2 ;;
 	esac
 	shift
 done
@@ -197,6 +201,8 @@ if [ -z "$THROUGH" ]; then
 	log "direct nearest-asset SQL plan (first point):"
 	sed -n '1p' "$WORK/nearest-sql/0001.sql" | sed 's/^/EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) /' | "${PSQL[@]}" >"$WORK/nearest-plan.txt"
 	grep -E 'Index|Seq Scan' "$WORK/nearest-plan.txt" | sed 's/^/    /' >&2
+fi
+if [ -z "$THROUGH" ] && [ "$LATENCY" = 0 ]; then
 	# Warm-up: each side once over its list, so neither starts on a cold page cache.
 	wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/tile-paths.txt" >/dev/null
 	for c in 2 8; do
@@ -207,7 +213,7 @@ if [ -z "$THROUGH" ]; then
 		sql_run items_sql "$c" "$WORK/item-sql"
 		http_run items "$c" "$WORK/item-paths.txt"
 	done
-else
+elif [ -n "$THROUGH" ] && [ "$LATENCY" = 0 ]; then
 	for c in 2 8; do http_run items "$c" "$WORK/item-paths.txt"; done
 fi
 # Warm-up, as for the tiles: each list once for 2 s, so the first run does not time the JIT.
@@ -228,15 +234,17 @@ for c in 2 8; do
 done
 
 # Warm tiles: the cache on (the default), every tile fetched once, then the same runs.
-if [ -z "$THROUGH" ]; then
-	stop_service
-	start_service
-	login
+if [ "$LATENCY" = 0 ]; then
+	if [ -z "$THROUGH" ]; then
+		stop_service
+		start_service
+		login
+	fi
+	wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/tile-paths.txt" >/dev/null
+	while read -r p; do curl -s -o /dev/null -H "Cookie: $COOKIE" "$URL$p"; done <"$WORK/tile-paths.txt"
+	for c in 2 8; do http_run tiles_warm "$c" "$WORK/tile-paths.txt"; done
+	[ -z "$THROUGH" ] && for c in 2 8; do http_run items_cache_on "$c" "$WORK/item-paths.txt"; done
 fi
-wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/tile-paths.txt" >/dev/null
-while read -r p; do curl -s -o /dev/null -H "Cookie: $COOKIE" "$URL$p"; done <"$WORK/tile-paths.txt"
-for c in 2 8; do http_run tiles_warm "$c" "$WORK/tile-paths.txt"; done
-[ -z "$THROUGH" ] && for c in 2 8; do http_run items_cache_on "$c" "$WORK/item-paths.txt"; done
 RSS_MB="n/a"
 [ -f "$WORK/rss.peak" ] && RSS_MB="$(awk '{ printf "%d", $1 / 1024 }' "$WORK/rss.peak")"
 stop_service

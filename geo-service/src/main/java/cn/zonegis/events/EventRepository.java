@@ -21,15 +21,22 @@ class EventRepository {
 	/** One key for every writer of change events, so their ids grow in commit order. */
 	private static final long COMMIT_ORDER_LOCK = 0x7a67_6576_656e_7473L;
 
-	private static final String LOCK = "SELECT pg_advisory_xact_lock(:key)";
-
-	private static final String INSERT = """
-			INSERT INTO zonegis.change_event (type, subject_id, data, actor, audience_roles, audience_crew)
-			VALUES (:type, :subjectId, :data::jsonb, :actor, :roles::text[], :crewId)
-			RETURNING id
+	/**
+	 * A transaction's events in one statement (one round trip at commit): the lock first,
+	 * then one row per event in the order given, then the NOTIFY naming the last id.
+	 */
+	private static final String INSERT_IN_COMMIT_ORDER = """
+			WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(:key)),
+			inserted AS (
+				INSERT INTO zonegis.change_event (type, subject_id, data, actor, audience_roles, audience_crew)
+				SELECT e.type, e.subject_id, CAST(e.data AS jsonb), e.actor, CAST(e.roles AS text[]), e.crew_id
+				FROM locked, unnest(CAST(:types AS text[]), CAST(:subjectIds AS bigint[]), CAST(:data AS text[]),
+					CAST(:actors AS text[]), CAST(:roles AS text[]), CAST(:crewIds AS bigint[]))
+					WITH ORDINALITY AS e(type, subject_id, data, actor, roles, crew_id, n)
+				ORDER BY e.n
+				RETURNING id)
+			SELECT pg_notify(:channel, max(id)::text) FROM inserted
 			""";
-
-	private static final String NOTIFY = "SELECT pg_notify(:channel, :lastId)";
 
 	private static final String AFTER = """
 			SELECT id, type, subject_id, data::text AS data, actor, audience_roles, audience_crew, created_at
@@ -53,25 +60,22 @@ class EventRepository {
 
 	/** Inside the changing transaction, just before its commit. */
 	void insertInCommitOrder(List<NewEvent> events) {
-		this.jdbc.sql(LOCK).param("key", COMMIT_ORDER_LOCK).query(Object.class).single();
-		long lastId = 0;
-		for (NewEvent event : events) {
-			String roles = "{" + String.join(",", event.audience().roles().stream().map(Role::name).toList()) + "}";
-			lastId = this.jdbc.sql(INSERT)
-				.param("type", event.type())
-				.param("subjectId", event.subjectId())
-				.param("data", event.data())
-				.param("actor", event.actor())
-				.param("roles", roles)
-				.param("crewId", event.audience().crewId())
-				.query(Long.class)
-				.single();
-		}
-		this.jdbc.sql(NOTIFY)
+		this.jdbc.sql(INSERT_IN_COMMIT_ORDER)
+			.param("key", COMMIT_ORDER_LOCK)
+			.param("types", events.stream().map(NewEvent::type).toArray(String[]::new))
+			.param("subjectIds", events.stream().map(NewEvent::subjectId).toArray(Long[]::new))
+			.param("data", events.stream().map(NewEvent::data).toArray(String[]::new))
+			.param("actors", events.stream().map(NewEvent::actor).toArray(String[]::new))
+			.param("roles", events.stream().map(EventRepository::rolesArray).toArray(String[]::new))
+			.param("crewIds", events.stream().map((e) -> e.audience().crewId()).toArray(Long[]::new))
 			.param("channel", CHANNEL)
-			.param("lastId", Long.toString(lastId))
 			.query(Object.class)
 			.single();
+	}
+
+	/** The audience's roles as a PostgreSQL array literal. */
+	private static String rolesArray(NewEvent event) {
+		return "{" + String.join(",", event.audience().roles().stream().map(Role::name).toList()) + "}";
 	}
 
 	/** The events after that id, oldest first, at most limit of them. */

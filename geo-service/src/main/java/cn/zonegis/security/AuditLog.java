@@ -79,6 +79,33 @@ public class AuditLog {
 			.update();
 	}
 
+	/**
+	 * The same entry as {@link #record}, written by the statement that makes the change
+	 * (one of its {@code WITH} queries), so the change and its entry take one round trip
+	 * to PostgreSQL: an {@code INSERT … SELECT … FROM source}, one entry per row of
+	 * source. Its parameters are bound by {@link #bindEntry}.
+	 * @param source the name of the query whose rows were changed
+	 * @param entityId the SQL expression of a changed row's id in source
+	 */
+	public static String insertEntryFrom(String source, String entityId) {
+		return """
+				INSERT INTO zonegis.audit_log (username, action, entity, entity_id, detail)
+				SELECT :auditUsername, :auditAction, :auditEntity, CAST(%s AS text), CAST(:auditDetail AS jsonb)
+				FROM %s""".formatted(entityId, source);
+	}
+
+	/**
+	 * Binds the parameters of {@link #insertEntryFrom} to a statement, with the arguments
+	 * of {@link #record}.
+	 */
+	public JdbcClient.StatementSpec bindEntry(JdbcClient.StatementSpec statement, String action, String entity,
+			String detailJson) {
+		return statement.param("auditUsername", currentUsername())
+			.param("auditAction", action)
+			.param("auditEntity", entity)
+			.param("auditDetail", withNotes(detailJson));
+	}
+
 	/** The detail with the members {@link #noting} added on this thread. */
 	private String withNotes(String detailJson) {
 		Map<String, Object> notes = NOTES.get();

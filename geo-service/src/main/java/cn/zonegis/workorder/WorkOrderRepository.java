@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.zonegis.geo.SridSql;
+import cn.zonegis.security.AuditLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,9 +32,9 @@ class WorkOrderRepository {
 		.formatted(WorkOrderCollections.OVERDUE);
 
 	/**
-	 * Stores a new order and answers it as the API shows it, in one statement. The code
-	 * is the year and the id (at least 4 digits, never cut), so it is unique without a
-	 * second sequence.
+	 * Stores a new order with its first event and its audit entry and answers it as the
+	 * API shows it, in one statement (one round trip). The code is the year and the id
+	 * (at least 4 digits, never cut), so it is unique without a second sequence.
 	 */
 	private static final String INSERT = SridSql.storage(
 			"""
@@ -48,8 +49,13 @@ class WorkOrderRepository {
 						:rectifiedOnSpot, :username,
 						now() + make_interval(secs => :slaSeconds), ST_SetSRID(ST_MakePoint(:lon, :lat), {storageSrid}), :username, :username
 					FROM n
-					RETURNING *)
-					""")
+					RETURNING *),
+					e AS (
+					INSERT INTO zonegis.work_order_event (work_order_id, by_user, from_state, to_state, note, geom)
+					SELECT t.id, :username, NULL, :state, t.description, t.geom FROM t),
+					a AS (%s)
+					"""
+				.formatted(AuditLog.insertEntryFrom("t", "t.id")))
 			+ VIEW + "FROM t LEFT JOIN zonegis.crew c ON c.id = t.crew_id";
 
 	private static final String SELECT = VIEW + """
@@ -69,22 +75,27 @@ class WorkOrderRepository {
 			RETURNING work_order_id
 			""".formatted(WorkOrderCollections.OVERDUE);
 
-	/** Moves an order of a known version and answers it as the API shows it. */
-	private static final String UPDATE_STATE = """
+	/**
+	 * Moves an order of a known version, records the step's event and audit entry, and
+	 * answers the order as the API shows it with the event's id, in one statement (one
+	 * round trip); no row when the version moved meanwhile, and then nothing is written.
+	 */
+	private static final String STEP = SridSql.storage("""
 			WITH t AS (
 			UPDATE zonegis.work_order
 			SET state = :state, crew_id = :crewId, quantity = :quantity, quantity_unit = :quantityUnit,
 				version = version + 1, updated_at = now(), updated_by = :username
 			WHERE id = :id AND version = :version
-			RETURNING *)
-			""" + VIEW + "FROM t LEFT JOIN zonegis.crew c ON c.id = t.crew_id";
-
-	private static final String INSERT_EVENT = SridSql.storage("""
+			RETURNING *),
+			e AS (
 			INSERT INTO zonegis.work_order_event (work_order_id, by_user, from_state, to_state, note, geom)
-			VALUES (:orderId, :username, :fromState, :toState, :note,
-				ST_SetSRID(ST_MakePoint(CAST(:lon AS double precision), CAST(:lat AS double precision)), {storageSrid}))
-			RETURNING id
-			""");
+			SELECT t.id, :username, :fromState, t.state, :note,
+				ST_SetSRID(ST_MakePoint(CAST(:lon AS double precision), CAST(:lat AS double precision)), {storageSrid})
+			FROM t
+			RETURNING id),
+			a AS (%s)
+			""".formatted(AuditLog.insertEntryFrom("t", "t.id"))) + VIEW
+			+ ", e.id AS event_id FROM t CROSS JOIN e LEFT JOIN zonegis.crew c ON c.id = t.crew_id";
 
 	private static final String EVENTS = """
 			SELECT e.id, e.at, e.by_user, e.from_state, e.to_state, e.note, ST_X(e.geom) AS lon, ST_Y(e.geom) AS lat
@@ -109,13 +120,19 @@ class WorkOrderRepository {
 
 	private final JdbcClient jdbc;
 
-	WorkOrderRepository(JdbcClient jdbc) {
+	private final AuditLog audit;
+
+	WorkOrderRepository(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
-	/** The new order as the API shows it. */
-	WorkOrderView insert(NewWorkOrder order, Duration sla, String username) {
-		return this.jdbc.sql(INSERT)
+	/**
+	 * Stores the new order, its first event (the order's description, at its point) and
+	 * its audit entry; the order as the API shows it.
+	 */
+	WorkOrderView insert(NewWorkOrder order, Duration sla, String username, String auditAction, String auditDetail) {
+		JdbcClient.StatementSpec insert = this.jdbc.sql(INSERT)
 			.param("kind", order.kind().value())
 			.param("priority", order.priority().value())
 			.param("description", order.description())
@@ -130,6 +147,8 @@ class WorkOrderRepository {
 			.param("slaSeconds", (double) sla.toSeconds())
 			.param("lon", order.lon())
 			.param("lat", order.lat())
+			.param("state", WorkOrderLifecycle.NEW.value());
+		return this.audit.bindEntry(insert, auditAction, "work_order", auditDetail)
 			.query(WorkOrderRepository::map)
 			.single();
 	}
@@ -147,12 +166,13 @@ class WorkOrderRepository {
 	}
 
 	/**
-	 * Changes the state and what goes with it; the order as it is now, or empty when the
-	 * version moved meanwhile.
+	 * Takes a step: the new state and what goes with it, the step's event and its audit
+	 * entry (action: the new state); the order as it is now with the event, or empty when
+	 * the version moved meanwhile.
 	 */
-	Optional<WorkOrderView> updateState(WorkOrderView order, WorkOrderLifecycle to, Long crewId, BigDecimal quantity,
-			String quantityUnit, String username) {
-		return this.jdbc.sql(UPDATE_STATE)
+	Optional<Step> step(WorkOrderView order, WorkOrderLifecycle to, Long crewId, BigDecimal quantity,
+			String quantityUnit, String note, LonLat at, String username, String auditDetail) {
+		JdbcClient.StatementSpec step = this.jdbc.sql(STEP)
 			.param("state", to.value())
 			.param("crewId", crewId)
 			.param("quantity", quantity)
@@ -160,21 +180,13 @@ class WorkOrderRepository {
 			.param("username", username)
 			.param("id", order.id())
 			.param("version", order.version())
-			.query(WorkOrderRepository::map)
-			.optional();
-	}
-
-	long insertEvent(long orderId, String fromState, String toState, String note, LonLat at, String username) {
-		return this.jdbc.sql(INSERT_EVENT)
-			.param("orderId", orderId)
-			.param("username", username)
-			.param("fromState", fromState)
-			.param("toState", toState)
+			.param("fromState", order.state())
 			.param("note", note)
 			.param("lon", (at == null) ? null : at.lon())
-			.param("lat", (at == null) ? null : at.lat())
-			.query(Long.class)
-			.single();
+			.param("lat", (at == null) ? null : at.lat());
+		return this.audit.bindEntry(step, to.value(), "work_order", auditDetail)
+			.query((rs, row) -> new Step(map(rs, row), rs.getLong("event_id")))
+			.optional();
 	}
 
 	List<WorkOrderView.EventView> events(long orderId, List<WorkOrderView.AttachmentView> attachments) {
@@ -237,6 +249,10 @@ class WorkOrderRepository {
 				rs.getString("quantity_unit"), new LonLat(rs.getDouble("lon"), rs.getDouble("lat")),
 				rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class),
 				rs.getObject("updated_at", OffsetDateTime.class), null, null);
+	}
+
+	/** An order just moved, and the id of the event that records the step. */
+	record Step(WorkOrderView order, long eventId) {
 	}
 
 	/** What a new order stores, checked and with its point resolved. */

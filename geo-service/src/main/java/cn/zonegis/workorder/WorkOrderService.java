@@ -38,18 +38,15 @@ class WorkOrderService {
 
 	private final Actor.Resolver actors;
 
-	private final AuditLog audit;
-
 	private final JsonMapper json;
 
 	WorkOrderService(WorkOrderRepository orders, AttachmentRepository attachments, SlaProperties sla,
-			WorkOrderInput input, Actor.Resolver actors, AuditLog audit, JsonMapper json) {
+			WorkOrderInput input, Actor.Resolver actors, JsonMapper json) {
 		this.orders = orders;
 		this.attachments = attachments;
 		this.sla = sla;
 		this.input = input;
 		this.actors = actors;
-		this.audit = audit;
 		this.json = json;
 	}
 
@@ -130,10 +127,6 @@ class WorkOrderService {
 				(asset != null) ? asset.kind().table() : null, (asset != null) ? asset.id() : null, enterpriseId,
 				(inspection != null) ? inspection.id() : null, inspecting.kind(), inspecting.reinspectionOf(),
 				inspecting.rectifiedOnSpot(), at.lon(), at.lat());
-		String username = AuditLog.currentUsername();
-		WorkOrderView created = this.orders.insert(order, this.sla.allowed(kind, priority), username);
-		long id = created.id();
-		this.orders.insertEvent(id, null, WorkOrderLifecycle.NEW.value(), description, at, username);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("kind", kind.value());
 		detail.put("priority", priority.value());
@@ -143,8 +136,8 @@ class WorkOrderService {
 		detail.put("inspectionKind", order.inspectionKind());
 		detail.put("reinspectionOf", order.reinspectionOf());
 		detail.put("rectifiedOnSpot", order.rectifiedOnSpot());
-		this.audit.record((inspection != null) ? "raise_finding" : "report", "work_order", id,
-				this.json.writeValueAsString(detail));
+		WorkOrderView created = this.orders.insert(order, this.sla.allowed(kind, priority), AuditLog.currentUsername(),
+				(inspection != null) ? "raise_finding" : "report", this.json.writeValueAsString(detail));
 		return created;
 	}
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
 import cn.zonegis.asset.AssetKind;
-import cn.zonegis.security.AuditLog;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -47,15 +46,13 @@ class WorkOrderSteps {
 
 	private final Actor.Resolver actors;
 
-	private final AuditLog audit;
-
 	private final JsonMapper json;
 
 	private final WorkOrderNews news;
 
 	WorkOrderSteps(WorkOrderService service, WorkOrderRepository orders, CrewRepository crews,
 			AttachmentRepository attachments, AssetLookup assets, WorkOrderInput input, Actor.Resolver actors,
-			AuditLog audit, JsonMapper json, WorkOrderNews news) {
+			JsonMapper json, WorkOrderNews news) {
 		this.news = news;
 		this.service = service;
 		this.orders = orders;
@@ -64,7 +61,6 @@ class WorkOrderSteps {
 		this.assets = assets;
 		this.input = input;
 		this.actors = actors;
-		this.audit = audit;
 		this.json = json;
 	}
 
@@ -125,18 +121,6 @@ class WorkOrderSteps {
 		LonLat at = this.input.optionalPoint(request.location());
 		String username = actor.username();
 		Long newCrew = (crewId != null) ? crewId : order.crewId();
-		WorkOrderView moved = this.orders
-			.updateState(order, target, newCrew, quantity.amount(), quantity.unit(), username)
-			.orElseThrow(() -> {
-				int current = this.orders.find(id, false).map(WorkOrderView::version).orElseThrow();
-				return ETag.stale(order.version(), current, "workorder.version.stale", order.code());
-			});
-		if (workDone != null) {
-			this.orders.replaceWorkDone(id, workDone);
-		}
-		long eventId = this.orders.insertEvent(id, from.value(), target.value(), note, at, username);
-		attach(id, eventId, request.attachmentIds());
-		restoreRepairedAsset(order, target);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("from", from.value());
 		detail.put("to", target.value());
@@ -145,7 +129,19 @@ class WorkOrderSteps {
 		detail.put("quantityUnit", quantity.unit());
 		detail.put("workDone", workDone);
 		detail.put("note", note);
-		this.audit.record(target.value(), "work_order", id, this.json.writeValueAsString(detail));
+		WorkOrderRepository.Step step = this.orders
+			.step(order, target, newCrew, quantity.amount(), quantity.unit(), note, at, username,
+					this.json.writeValueAsString(detail))
+			.orElseThrow(() -> {
+				int current = this.orders.find(id, false).map(WorkOrderView::version).orElseThrow();
+				return ETag.stale(order.version(), current, "workorder.version.stale", order.code());
+			});
+		WorkOrderView moved = step.order();
+		if (workDone != null) {
+			this.orders.replaceWorkDone(id, workDone);
+		}
+		attach(id, step.eventId(), request.attachmentIds());
+		restoreRepairedAsset(order, target);
 		this.news.stepTaken(moved);
 		return moved;
 	}
