@@ -1,11 +1,14 @@
 package cn.zonegis;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -17,10 +20,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
@@ -59,38 +61,46 @@ class DatabaseConfig {
 
 	/**
 	 * Each transaction gets what is left of its request's time as its timeout (see
-	 * {@link RequestDeadline}); each read-write one runs the {@link CommitHook}s around
-	 * its commit.
+	 * {@link RequestDeadline}); each read-write one sends the {@link CommitHook}s'
+	 * queries and its COMMIT to PostgreSQL in one round trip, then runs what they leave
+	 * to do.
 	 */
 	@Bean
 	JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<CommitHook> commitHooks) {
-		ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
+		ThreadLocal<List<CommitHook.CommitQuery>> atCommit = ThreadLocal.withInitial(ArrayList::new);
 		return new JdbcTransactionManager(dataSource) {
 			@Override
 			protected void prepareForCommit(DefaultTransactionStatus status) {
-				afterCommit.remove();
+				atCommit.remove();
 				if (!status.isNewTransaction() || status.isReadOnly()) {
 					return;
 				}
-				Connection connection = DataSourceUtils.getConnection(dataSource);
 				for (CommitHook hook : commitHooks) {
-					try {
-						Runnable then = hook.beforeCommit(connection);
-						if (then != null) {
-							afterCommit.get().add(then);
-						}
-					}
-					catch (SQLException ex) {
-						afterCommit.remove();
-						throw new TransactionSystemException("a commit hook failed", ex);
+					CommitHook.CommitQuery query = hook.beforeCommit();
+					if (query != null) {
+						atCommit.get().add(query);
 					}
 				}
 			}
 
 			@Override
 			protected void doCommit(DefaultTransactionStatus status) {
-				List<Runnable> then = afterCommit.get();
-				afterCommit.remove();
+				List<CommitHook.CommitQuery> queries = atCommit.get();
+				atCommit.remove();
+				if (queries.isEmpty()) {
+					super.doCommit(status);
+					return;
+				}
+				Connection connection = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder()
+					.getConnection();
+				List<Runnable> then;
+				try {
+					then = commitWith(connection, queries);
+				}
+				catch (SQLException ex) {
+					throw translateException("JDBC commit", ex);
+				}
+				// Already committed in that round trip: the driver sends nothing more.
 				super.doCommit(status);
 				then.forEach(Runnable::run);
 			}
@@ -99,7 +109,7 @@ class DatabaseConfig {
 			protected void doCleanupAfterCompletion(Object transaction) {
 				// A commit that never came (rollback-only, a failure) leaves nothing
 				// behind.
-				afterCommit.remove();
+				atCommit.remove();
 				super.doCleanupAfterCompletion(transaction);
 			}
 
@@ -117,6 +127,38 @@ class DatabaseConfig {
 				return (own == TransactionDefinition.TIMEOUT_DEFAULT) ? seconds : Math.min(own, seconds);
 			}
 		};
+	}
+
+	/**
+	 * The queries and the COMMIT as one multi-statement string, which pgjdbc sends in one
+	 * round trip (one Sync); an error in any query leaves the rest unrun and the
+	 * transaction to be rolled back.
+	 * @return what the queries leave to run after the commit
+	 */
+	static List<Runnable> commitWith(Connection connection, List<CommitHook.CommitQuery> queries) throws SQLException {
+		String sql = queries.stream()
+			.map(CommitHook.CommitQuery::sql)
+			.collect(Collectors.joining(";\n", "", ";\nCOMMIT"));
+		List<Runnable> then = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			int index = 1;
+			for (CommitHook.CommitQuery query : queries) {
+				for (Object parameter : query.parameters()) {
+					statement.setObject(index++, parameter);
+				}
+			}
+			statement.execute();
+			for (CommitHook.CommitQuery query : queries) {
+				try (ResultSet rows = statement.getResultSet()) {
+					Runnable after = query.then().read(rows);
+					if (after != null) {
+						then.add(after);
+					}
+				}
+				statement.getMoreResults();
+			}
+		}
+		return then;
 	}
 
 }

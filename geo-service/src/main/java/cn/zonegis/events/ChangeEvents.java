@@ -1,6 +1,5 @@
 package cn.zonegis.events;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +70,20 @@ public class ChangeEvents implements CommitHook {
 	}
 
 	/**
-	 * Writes this transaction's events as its last statements: their ids are taken under
-	 * a lock held until commit, so ids grow in commit order.
+	 * Writes this transaction's events as its last statement, in the round trip of its
+	 * commit.
 	 */
 	@Override
-	public Runnable beforeCommit(Connection connection) {
+	public CommitQuery beforeCommit() {
 		@SuppressWarnings("unchecked")
 		List<EventRepository.NewEvent> pending = (List<EventRepository.NewEvent>) TransactionSynchronizationManager
 			.getResource(this);
-		if (pending != null && !pending.isEmpty()) {
-			this.events.insertInCommitOrder(pending);
-			pending.clear();
+		if (pending == null || pending.isEmpty()) {
+			return null;
 		}
-		return null;
+		CommitQuery insert = this.events.insertInCommitOrder(List.copyOf(pending));
+		pending.clear();
+		return insert;
 	}
 
 }

@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import cn.zonegis.CommitHook;
 import cn.zonegis.security.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,21 +24,20 @@ class EventRepository {
 	private static final long COMMIT_ORDER_LOCK = 0x7a67_6576_656e_7473L;
 
 	/**
-	 * A transaction's events in one statement (one round trip at commit): the lock first,
-	 * then one row per event in the order given, then the NOTIFY naming the last id.
+	 * A transaction's events in one query: the lock first, then one row per event in the
+	 * order given, then the NOTIFY naming the last id.
 	 */
 	private static final String INSERT_IN_COMMIT_ORDER = """
-			WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(:key)),
+			WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(?)),
 			inserted AS (
 				INSERT INTO zonegis.change_event (type, subject_id, data, actor, audience_roles, audience_crew)
 				SELECT e.type, e.subject_id, CAST(e.data AS jsonb), e.actor, CAST(e.roles AS text[]), e.crew_id
-				FROM locked, unnest(CAST(:types AS text[]), CAST(:subjectIds AS bigint[]), CAST(:data AS text[]),
-					CAST(:actors AS text[]), CAST(:roles AS text[]), CAST(:crewIds AS bigint[]))
+				FROM locked, unnest(CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
+					CAST(? AS text[]), CAST(? AS bigint[]))
 					WITH ORDINALITY AS e(type, subject_id, data, actor, roles, crew_id, n)
 				ORDER BY e.n
 				RETURNING id)
-			SELECT pg_notify(:channel, max(id)::text) FROM inserted
-			""";
+			SELECT pg_notify(?, max(id)::text) FROM inserted""";
 
 	private static final String AFTER = """
 			SELECT id, type, subject_id, data::text AS data, actor, audience_roles, audience_crew, created_at
@@ -58,19 +59,20 @@ class EventRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inside the changing transaction, just before its commit. */
-	void insertInCommitOrder(List<NewEvent> events) {
-		this.jdbc.sql(INSERT_IN_COMMIT_ORDER)
-			.param("key", COMMIT_ORDER_LOCK)
-			.param("types", events.stream().map(NewEvent::type).toArray(String[]::new))
-			.param("subjectIds", events.stream().map(NewEvent::subjectId).toArray(Long[]::new))
-			.param("data", events.stream().map(NewEvent::data).toArray(String[]::new))
-			.param("actors", events.stream().map(NewEvent::actor).toArray(String[]::new))
-			.param("roles", events.stream().map(EventRepository::rolesArray).toArray(String[]::new))
-			.param("crewIds", events.stream().map((e) -> e.audience().crewId()).toArray(Long[]::new))
-			.param("channel", CHANNEL)
-			.query(Object.class)
-			.single();
+	/**
+	 * The query that writes a transaction's events, for the round trip of its commit;
+	 * their ids are taken under a lock held until the commit, so ids grow in commit
+	 * order.
+	 */
+	CommitHook.CommitQuery insertInCommitOrder(List<NewEvent> events) {
+		return new CommitHook.CommitQuery(INSERT_IN_COMMIT_ORDER,
+				Arrays.asList(COMMIT_ORDER_LOCK, events.stream().map(NewEvent::type).toArray(String[]::new),
+						events.stream().map(NewEvent::subjectId).toArray(Long[]::new),
+						events.stream().map(NewEvent::data).toArray(String[]::new),
+						events.stream().map(NewEvent::actor).toArray(String[]::new),
+						events.stream().map(EventRepository::rolesArray).toArray(String[]::new),
+						events.stream().map((e) -> e.audience().crewId()).toArray(Long[]::new), CHANNEL),
+				(rows) -> null);
 	}
 
 	/** The audience's roles as a PostgreSQL array literal. */

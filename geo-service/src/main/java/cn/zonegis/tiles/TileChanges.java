@@ -2,9 +2,7 @@ package cn.zonegis.tiles;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +31,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * As a {@link CommitHook} it makes this instance's own edits visible at once without
  * waiting for their notifications to come back: the trigger also keeps a transaction's
- * boxes in the transaction-local setting zonegis.tiles_changed (V61), read just before
- * the commit and dropped from the cache by the committing thread right after it, so the
- * writer's answer, and so its next request, comes after its tiles are gone. Other
+ * boxes in the transaction-local setting zonegis.tiles_changed (V61), read in the round
+ * trip of the commit and dropped from the cache by the committing thread right after it,
+ * so the writer's answer, and so its next request, comes after its tiles are gone. Other
  * instances apply the change when their listener reads it, as soon as PostgreSQL delivers
  * it; {@link #catchUp()} waits for that. (The writer's own notification drops the same
  * tiles once more.)
@@ -74,20 +72,15 @@ class TileChanges implements NotificationChannel, CommitHook {
 	}
 
 	@Override
-	public Runnable beforeCommit(Connection connection) throws SQLException {
+	public CommitQuery beforeCommit() {
 		if (!this.cache.active()) {
 			return null;
 		}
-		String changed;
-		try (Statement read = connection.createStatement();
-				ResultSet setting = read.executeQuery("SELECT current_setting('zonegis.tiles_changed', true)")) {
-			setting.next();
-			changed = setting.getString(1);
-		}
-		if (changed == null || changed.isEmpty()) {
-			return null;
-		}
-		return () -> changed.lines().forEach(this::apply);
+		return new CommitQuery("SELECT current_setting('zonegis.tiles_changed', true)", List.of(), (rows) -> {
+			rows.next();
+			String changed = rows.getString(1);
+			return (changed == null || changed.isEmpty()) ? null : () -> changed.lines().forEach(this::apply);
+		});
 	}
 
 	/**
