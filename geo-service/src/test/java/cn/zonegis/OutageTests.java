@@ -129,10 +129,10 @@ class OutageTests extends IntegrationTest {
 	void aWriteCutOffByTheStopAnswers503AndLeavesNothingBehind() throws Exception {
 		String description = TEST + "in-flight-" + System.nanoTime();
 		try (Connection blocker = this.cluster.connect(); Statement lock = blocker.createStatement()) {
-			// The order and its first event are inserted, then the audit entry waits for
-			// this lock. It is held by a prepared transaction, which outlives the
-			// shutdown: a session's lock would end when its backend is signalled, maybe
-			// before the waiting backend, which could then take the lock and commit.
+			// The statement that writes the order, its first event and its audit entry
+			// waits for this lock on the audit log. A prepared transaction holds it
+			// through the shutdown: a session's lock would end when its backend is
+			// signalled, maybe before the waiting backend, which could then commit.
 			lock.execute("BEGIN; LOCK TABLE zonegis.audit_log IN EXCLUSIVE MODE; PREPARE TRANSACTION '" + AUDIT_BLOCKER
 					+ "'");
 		}
