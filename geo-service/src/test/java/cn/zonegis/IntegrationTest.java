@@ -1,9 +1,15 @@
 package cn.zonegis;
 
+import java.util.List;
+
+import cn.zonegis.security.AppUserRepository;
+import cn.zonegis.security.Role;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -19,6 +25,12 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	@Autowired
+	private AppUserRepository users;
+
+	@Autowired
+	private PasswordEncoder passwordEncoder;
 
 	/** An HTTP client logged in as the demo user of that name (password: name + 2026). */
 	protected Http as(String user) {
@@ -41,6 +53,15 @@ public abstract class IntegrationTest {
 	 */
 	protected long rowCount(String table) {
 		return this.jdbc.sql("SELECT count(*) FROM zonegis." + table).query(Long.class).single();
+	}
+
+	/**
+	 * Adds a user with one role, and a crew for a crew member, unless the name exists;
+	 * the password is name + 2026, as the demo users', so {@link #as(String)} logs in.
+	 */
+	protected void addUser(String username, String displayName, Role role, Long crewId) {
+		this.users.insertIfAbsent(username, displayName, this.passwordEncoder.encode(username + "2026"), List.of(role),
+				crewId);
 	}
 
 	protected Http anonymous() {

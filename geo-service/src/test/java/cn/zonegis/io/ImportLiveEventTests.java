@@ -8,13 +8,9 @@ import java.util.function.Predicate;
 import cn.zonegis.EventStreamClient;
 import cn.zonegis.EventStreamClient.Event;
 import cn.zonegis.IntegrationTest;
-import cn.zonegis.security.AppUserRepository;
 import cn.zonegis.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,16 +22,9 @@ class ImportLiveEventTests extends IntegrationTest {
 
 	private static final String OTHER_PLANNER = "test-import-planner";
 
-	@Autowired
-	private AppUserRepository users;
-
-	@Autowired
-	private PasswordEncoder encoder;
-
 	@BeforeEach
 	void secondPlanner() {
-		this.users.insertIfAbsent(OTHER_PLANNER, "第三规划员", this.encoder.encode(OTHER_PLANNER + "2026"),
-				List.of(Role.PLANNER), null);
+		addUser(OTHER_PLANNER, "第三规划员", Role.PLANNER, null);
 	}
 
 	@Test

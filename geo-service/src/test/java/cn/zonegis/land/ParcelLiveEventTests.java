@@ -6,14 +6,10 @@ import cn.zonegis.EventStreamClient;
 import cn.zonegis.EventStreamClient.Event;
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
-import cn.zonegis.security.AppUserRepository;
 import cn.zonegis.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,16 +21,9 @@ class ParcelLiveEventTests extends IntegrationTest {
 
 	private static final String OTHER_PLANNER = "test-live-planner";
 
-	@Autowired
-	private AppUserRepository users;
-
-	@Autowired
-	private PasswordEncoder encoder;
-
 	@BeforeEach
 	void secondPlanner() {
-		this.users.insertIfAbsent(OTHER_PLANNER, "第二规划员", this.encoder.encode(OTHER_PLANNER + "2026"),
-				List.of(Role.PLANNER), null);
+		addUser(OTHER_PLANNER, "第二规划员", Role.PLANNER, null);
 	}
 
 	@AfterEach

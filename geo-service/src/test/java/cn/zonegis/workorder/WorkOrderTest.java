@@ -1,17 +1,12 @@
 package cn.zonegis.workorder;
 
-import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
-import cn.zonegis.security.AppUserRepository;
 import cn.zonegis.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,12 +23,6 @@ abstract class WorkOrderTest extends IntegrationTest {
 	static final double LON = 122.05;
 
 	static final double LAT = 37.19;
-
-	@Autowired
-	AppUserRepository users;
-
-	@Autowired
-	PasswordEncoder encoder;
 
 	@AfterEach
 	void removeTestRows() {
@@ -76,8 +65,7 @@ abstract class WorkOrderTest extends IntegrationTest {
 	/** A CREW user of that crew; log in with {@link #as(String)}. */
 	String crewMember(long crewId) {
 		String username = "test-wo-" + System.nanoTime();
-		this.users.insertIfAbsent(username, "测试班组员", this.encoder.encode(username + "2026"), List.of(Role.CREW),
-				crewId);
+		addUser(username, "测试班组员", Role.CREW, crewId);
 		return username;
 	}
 
