@@ -2,7 +2,7 @@
 // through GET /api/events, and the bell in the header says what happened in their words.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, apiAs, pageCall, screenshot, ground, rectangle, createParcel } from './support.mjs';
+import { signedIn, apiAs, pageCall, screenshot, ground, rectangle, createParcel, reportWorkOrder } from './support.mjs';
 
 const ORDER_SLOT = 110;
 const PARCEL_SLOT = 111;
@@ -26,24 +26,12 @@ async function unreadCounted(page) {
 describe('live updates', () => {
   it('shows an order the dispatcher assigns on the crew phone at once, and its completion on the board', async (t) => {
     const { lon, lat } = ground(ORDER_SLOT).center;
-    const asDispatcher = apiAs('dispatcher');
-    const reported = await asDispatcher('/api/workorders', {
-      method: 'POST',
-      body: JSON.stringify({
-        kind: 'streetlight_repair',
-        priority: 'high',
-        description: `实时推送测试 ${Date.now()}`,
-        location: { lon, lat },
-      }),
+    const order = await reportWorkOrder(t, {
+      kind: 'streetlight_repair',
+      priority: 'high',
+      description: `实时推送测试 ${Date.now()}`,
+      location: { lon, lat },
     });
-    const order = await reported.json();
-    assert.equal(reported.status, 201, JSON.stringify(order));
-    t.after(() =>
-      asDispatcher(`/api/workorders/${order.id}/transitions`, {
-        method: 'POST',
-        body: JSON.stringify({ to: 'cancelled' }),
-      }),
-    );
     const desk = await signedIn(t, 'dispatcher', { view: { lon, lat, zoom: 16 } });
     const crew = await signedIn(t, 'crew', phone);
     await Promise.all([liveOpen(desk.page), liveOpen(crew.page)]);

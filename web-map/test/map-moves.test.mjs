@@ -3,7 +3,7 @@
 // counts what the new view holds although it is redrawn only when something in it changes.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, ground, apiAs, showAt, mapIdle, screenshot } from './support.mjs';
+import { signedIn, ground, showAt, mapIdle, screenshot, reportWorkOrder } from './support.mjs';
 
 const pane = '.leaflet-zg-pane-work_orders-pane';
 const row = '.zg-layer-row[data-layer-id="work_orders"]';
@@ -21,20 +21,8 @@ async function shown(page) {
 describe('the map after a move', () => {
   it('shows the work orders of the new zoom and counts the new view in the layer panel', async (t) => {
     const { center } = ground(124);
-    const asDispatcher = apiAs('dispatcher');
     const description = `缩放后工单测试 ${Date.now()}`;
-    const response = await asDispatcher('/api/workorders', {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'other', description, location: center }),
-    });
-    const order = await response.json();
-    assert.equal(response.status, 201, JSON.stringify(order));
-    t.after(() =>
-      asDispatcher(`/api/workorders/${order.id}/transitions`, {
-        method: 'POST',
-        body: JSON.stringify({ to: 'cancelled', note: description }),
-      }),
-    );
+    await reportWorkOrder(t, { kind: 'other', description, location: center });
     const { page, errors } = await signedIn(t, 'viewer', { view: { ...center, zoom: 16 } });
     const before = await shown(page);
     assert.ok(Number(before.paneCount) >= 1, 'the new order is in the view');

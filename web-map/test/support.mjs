@@ -165,6 +165,22 @@ export async function createFeature(t, user, path, geometry, properties) {
   return location;
 }
 
+// Reports a work order through the API as the dispatcher and cancels it when the test ends (a
+// no-op once the test has taken it past cancelling), so it leaves the lists. Returns the order.
+export async function reportWorkOrder(t, order) {
+  const asDispatcher = apiAs('dispatcher');
+  const response = await asDispatcher('/api/workorders', { method: 'POST', body: JSON.stringify(order) });
+  const body = await response.json();
+  if (response.status !== 201) throw new Error(`POST /api/workorders: ${response.status} ${JSON.stringify(body)}`);
+  t.after(() =>
+    asDispatcher(`/api/workorders/${body.id}/transitions`, {
+      method: 'POST',
+      body: JSON.stringify({ to: 'cancelled', note: 'test done' }),
+    }),
+  );
+  return body;
+}
+
 // Cancels every live parcel whose code starts with `prefix` (a cancelled parcel holds no ground).
 export async function cancelParcels(prefix) {
   const asPlanner = apiAs('planner');

@@ -2,7 +2,17 @@
 // and still answer clicks with the feature's attributes, read whole from /ogc.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, signedIn, screenshot, ground, rectangle, createParcel, apiAs, showAt } from './support.mjs';
+import {
+  launch,
+  login,
+  signedIn,
+  screenshot,
+  ground,
+  rectangle,
+  createParcel,
+  showAt,
+  reportWorkOrder,
+} from './support.mjs';
 
 describe('vector tile layers', () => {
   it('draws parcels from vector tiles instead of loading them as GeoJSON, and clusters work orders', async (t) => {
@@ -40,20 +50,8 @@ describe('vector tile layers', () => {
 
   it('loads the work orders of the view it shows, again when it moves', async (t) => {
     const { center } = ground(86);
-    const asDispatcher = apiAs('dispatcher');
     const description = `视图工单测试 ${Date.now()}`;
-    const response = await asDispatcher('/api/workorders', {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'other', description, location: center }),
-    });
-    const order = await response.json();
-    assert.equal(response.status, 201, JSON.stringify(order));
-    t.after(() =>
-      asDispatcher(`/api/workorders/${order.id}/transitions`, {
-        method: 'POST',
-        body: JSON.stringify({ to: 'cancelled', note: description }),
-      }),
-    );
+    await reportWorkOrder(t, { kind: 'other', description, location: center });
     const session = await launch();
     t.after(() => session.browser.close());
     const { page, errors } = session;
