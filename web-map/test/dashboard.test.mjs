@@ -32,26 +32,51 @@ async function openOverview(t, user, language) {
 
 const summary = (panel, key) => panel.locator(`[data-section="${key}"] .zg-dashboard-summary`).textContent();
 
-// The page box centre of the bar drawn for a category label in a chart (scrolled into view): the
-// filled shape level with the label, right of the axis.
-async function barOf(page, chart, label) {
-  return page.evaluate(
-    ({ chart, label }) => {
+// The bar drawn for a category label in a chart, as an element to click: the filled shape level
+// with the label, right of the axis; in a stacked chart, the one coloured as the series' entry in the
+// legend. Clicked as an element, it is scrolled into view and clicked once it is still and nothing
+// covers it, as a person would.
+async function barOf(page, chart, label, series = null) {
+  const found = await page.evaluate(
+    ({ chart, label, series }) => {
       const svg = document.querySelector(`[data-chart="${chart}"] svg`);
+      const texts = [...svg.querySelectorAll('text')];
+      const filled = [...svg.querySelectorAll('path')]
+        .filter((p) => p.getAttribute('fill') && p.getAttribute('fill') !== 'none')
+        .map((p) => ({ path: p, box: p.getBoundingClientRect() }));
+      const levelWith = (box, text) => {
+        const middle = text.y + text.height / 2;
+        return box.y <= middle && box.bottom >= middle;
+      };
       // A long label is cut short with an ellipsis; its start still names the row.
       const shortened = (shown) => /(…|\.\.\.)$/.test(shown) && label.startsWith(shown.replace(/(…|\.\.\.)$/, ''));
-      const text = [...svg.querySelectorAll('text')].find((n) => n.textContent === label || shortened(n.textContent));
-      text.scrollIntoView({ block: 'center' });
-      const row = text.getBoundingClientRect();
-      const middle = row.y + row.height / 2;
-      const bar = [...svg.querySelectorAll('path')]
-        .filter((p) => p.getAttribute('fill') && p.getAttribute('fill') !== 'none')
-        .map((p) => p.getBoundingClientRect())
-        .find((r) => r.width > 2 && r.x >= row.right && r.y <= middle && r.bottom >= middle);
-      return bar ? { x: bar.x + Math.min(bar.width / 2, 20), y: bar.y + bar.height / 2 } : null;
+      const row = texts.find((n) => n.textContent === label || shortened(n.textContent))?.getBoundingClientRect();
+      const entry = series && texts.find((n) => n.textContent === series)?.getBoundingClientRect();
+      // The legend's mark stands just left of its name.
+      const color = entry
+        ? filled
+            .filter(({ box }) => box.right <= entry.x && levelWith(box, entry))
+            .reduce((nearest, mark) => (!nearest || mark.box.right > nearest.box.right ? mark : nearest), null)
+            ?.path.getAttribute('fill')
+        : null;
+      const bar =
+        row &&
+        (!series || color) &&
+        filled.find(
+          ({ path, box }) =>
+            box.width > 2 &&
+            box.x >= row.right &&
+            levelWith(box, row) &&
+            (!color || path.getAttribute('fill') === color),
+        );
+      svg.querySelectorAll('[data-zg-test-bar]').forEach((p) => p.removeAttribute('data-zg-test-bar'));
+      bar?.path.setAttribute('data-zg-test-bar', '');
+      return Boolean(bar);
     },
-    { chart, label },
+    { chart, label, series },
   );
+  assert.ok(found, `a bar for ${label}${series ? ` (${series})` : ''} in the ${chart} chart`);
+  return page.locator(`[data-chart="${chart}"] svg path[data-zg-test-bar]`);
 }
 
 describe('the overview', () => {
@@ -127,9 +152,7 @@ describe('the overview', () => {
       // Clicking a state's bar lists that state's parcels and marks them on the map.
       const state = held.reduce((most, s) => (s.parcels > most.parcels ? s : most));
       const barLabel = texts[language][`value.parcels.status.${state.status}`];
-      const bar = await barOf(page, 'land', barLabel);
-      assert.ok(bar, `a bar for ${barLabel}`);
-      await page.mouse.click(bar.x, bar.y);
+      await (await barOf(page, 'land', barLabel)).click();
       const rows = page.locator(`.zg-dashboard-rows[data-state="ready"][data-pick="land:${state.status}"]`);
       await rows.waitFor();
       assert.equal(await rows.getAttribute('data-count'), String(state.parcels));
@@ -163,12 +186,20 @@ describe('the overview', () => {
 
     // A zone's segment: the zone's parcels in that state, as its contents list them.
     const zones = await (await apiAs('planner')('/api/zones/stats')).json();
-    const zone = zones.find((z) => z.byStatus.some((s) => s.status === 'planned' && s.parcels > 0));
-    const bar = await barOf(page, 'zones', zone.name);
-    await page.mouse.click(bar.x, bar.y);
-    const zoneRows = page.locator(`.zg-dashboard-rows[data-state="ready"][data-pick="zone:${zone.zoneId}:planned"]`);
-    await zoneRows.waitFor();
-    const planned = zone.byStatus.find((s) => s.status === 'planned');
+    const plannedIn = (z) => z.byStatus.find((s) => s.status === 'planned');
+    // The zone with the most planned land: its segment is the widest to click.
+    const zone = zones
+      .filter((z) => plannedIn(z)?.parcels > 0)
+      .reduce((most, z) => (!most || plannedIn(z).areaMu > plannedIn(most).areaMu ? z : most), null);
+    await (await barOf(page, 'zones', zone.name, zh['value.parcels.status.planned'])).click();
+    // The crew's rows give way to the segment's: whatever came, it must be this zone's planned land.
+    const zoneRows = page.locator('.zg-dashboard-rows');
+    await page
+      .locator('.zg-dashboard-rows:is([data-state="ready"], [data-state="error"]):not([data-pick^="crew:"])')
+      .waitFor();
+    assert.equal(await zoneRows.getAttribute('data-pick'), `zone:${zone.zoneId}:planned`);
+    assert.equal(await zoneRows.getAttribute('data-state'), 'ready', await zoneRows.textContent());
+    const planned = plannedIn(zone);
     assert.equal(await zoneRows.getAttribute('data-count'), String(planned.parcels));
 
     // A listed row brings its feature into view with its popup.
@@ -272,9 +303,9 @@ describe('the overview', () => {
     const { page, errors, panel } = await openOverview(t, 'planner', 'zh');
     const chart = panel.locator('[data-chart="projects"]');
     const bar = await barOf(page, 'projects', hostile);
-    await page.mouse.move(bar.x, bar.y);
+    await bar.hover();
     await chart.locator('div').filter({ hasText: hostile }).last().waitFor();
-    await page.mouse.click(bar.x, bar.y);
+    await bar.click();
     const rows = page.locator(
       `.zg-dashboard-rows[data-state="ready"][data-pick="project:${created.headers.get('location').split('/').pop()}"]`,
     );
