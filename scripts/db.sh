@@ -106,7 +106,9 @@ start() {
 	ensure_setting max_prepared_transactions 4
 	if ! is_running; then
 		log "starting PostgreSQL on 127.0.0.1:$PGPORT"
-		as_owner "$BINDIR/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null
+		# The port given now wins over the one the cluster was created with, so a cluster is
+		# never started on another caller's port.
+		as_owner "$BINDIR/pg_ctl" -D "$PGDATA" -o "-p $PGPORT" -l "$PGDATA/server.log" -w -t 60 start >/dev/null
 	fi
 	ensure_database "$DB_NAME"
 }
