@@ -135,7 +135,14 @@ public final class Http {
 	}
 
 	public Response upload(String path, String fileName, byte[] content, Map<String, String> headers) {
-		MultipartFile file = MultipartFile.of(fileName, content);
+		return upload(path, MultipartFile.of(fileName, content), headers);
+	}
+
+	public Response upload(String path, MultipartFile file) {
+		return upload(path, file, Map.of());
+	}
+
+	private Response upload(String path, MultipartFile file, Map<String, String> headers) {
 		Map<String, String> all = new HashMap<>(headers);
 		all.put("Content-Type", file.contentType());
 		return publish("POST", path, HttpRequest.BodyPublishers.ofByteArray(file.body()), all);

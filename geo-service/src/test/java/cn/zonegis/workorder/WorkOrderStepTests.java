@@ -1,15 +1,10 @@
 package cn.zonegis.workorder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import cn.zonegis.Http;
+import cn.zonegis.MultipartFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -255,34 +250,7 @@ class WorkOrderStepTests extends WorkOrderTest {
 
 	/** A multipart upload as a phone's browser sends it. */
 	Http.Response rawUpload(String user, long id, byte[] bytes, String type) {
-		String boundary = "zonegis" + System.nanoTime();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"现场.png\"\r\n"
-				+ "Content-Type: " + type + "\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] body = new byte[head.length + bytes.length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(bytes, 0, body, head.length, bytes.length);
-		System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/api/workorders/" + id + "/attachments"))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
-		try {
-			return new Http.Response(HttpClient.newHttpClient()
-				.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return as(user).upload("/api/workorders/" + id + "/attachments", MultipartFile.of("现场.png", type, bytes));
 	}
 
 }
