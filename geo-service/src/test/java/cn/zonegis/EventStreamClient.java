@@ -1,9 +1,7 @@
 package cn.zonegis;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Events on a thread of its own and keeps every event it received, in order.
  */
 public final class EventStreamClient implements AutoCloseable {
-
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,16 +53,7 @@ public final class EventStreamClient implements AutoCloseable {
 		}
 		EventStreamClient client = new EventStreamClient();
 		HttpResponse<Stream<String>> response;
-		try {
-			response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		response = Http.exchange(request.build(), HttpResponse.BodyHandlers.ofLines());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
 		client.lines = response.body();

@@ -73,16 +73,7 @@ public final class Http {
 			request.header("Authorization", this.authorization);
 		}
 		headers.forEach(request::header);
-		try {
-			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	public HttpResponse<byte[]> bytes(String path) {
@@ -114,18 +105,12 @@ public final class Http {
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
 		}
-		try {
-			HttpResponse<InputStream> response = CLIENT.send(request.build(),
-					HttpResponse.BodyHandlers.ofInputStream());
-			response.body().close();
+		HttpResponse<InputStream> response = exchange(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+		try (InputStream unread = response.body()) {
 			return response.statusCode();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -155,10 +140,27 @@ public final class Http {
 			request.header("Authorization", this.authorization);
 		}
 		headers.forEach(request::header);
+		HttpResponse<String> response = exchange(request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return new Response(response);
+	}
+
+	/**
+	 * Sends on the tests' shared client; an exchange that fails or is interrupted fails
+	 * the test, the interrupt kept.
+	 */
+	public static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+		return exchange(CLIENT, request, body);
+	}
+
+	/**
+	 * As {@link #exchange(HttpRequest, HttpResponse.BodyHandler)}, on a client of its
+	 * own.
+	 */
+	public static <T> HttpResponse<T> exchange(HttpClient client, HttpRequest request,
+			HttpResponse.BodyHandler<T> body) {
 		try {
-			HttpResponse<String> response = CLIENT.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Response(response);
+			return client.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,7 +1,5 @@
 package cn.zonegis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -77,17 +75,8 @@ public final class SessionClient {
 		if (token != null) {
 			request.header("X-XSRF-TOKEN", token);
 		}
-		try {
-			return new Http.Response(
-					this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new Http.Response(Http.exchange(this.client, request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
 	}
 
 	private String xsrfToken() {

@@ -1,14 +1,12 @@
 package cn.zonegis.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import cn.zonegis.Http;
 import cn.zonegis.MultipartFile;
 import cn.zonegis.Problems;
 
@@ -17,8 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Uploads and downloads files as a GIS client would: multipart POST in, bytes out. */
 final class FileClient {
-
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,19 +44,10 @@ final class FileClient {
 	}
 
 	private Result send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<byte[]> response = CLIENT.send(request.header("Authorization", this.authorization).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-			return new Result(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<byte[]> response = Http.exchange(request.header("Authorization", this.authorization).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		return new Result(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body());
 	}
 
 	record Result(int status, String contentType, byte[] body) implements Problems.Answer {

@@ -3,12 +3,7 @@ package cn.zonegis.report;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -259,7 +254,7 @@ class HalfYearReportTests extends IntegrationTest {
 	void theWordDocumentHoldsTheSectionsAndTheirFigures() throws IOException {
 		Http viewer = as("viewer");
 		Map<String, BigDecimal> values = figures(viewer.get("/api/reports/half-year?" + H1).json());
-		HttpResponse<byte[]> docx = download("/api/reports/half-year.docx?" + H1);
+		HttpResponse<byte[]> docx = viewer.bytes("/api/reports/half-year.docx?" + H1);
 		assertThat(docx.statusCode()).isEqualTo(200);
 		assertThat(docx.headers().firstValue("Content-Type").orElse("")).isEqualTo(ReportController.DOCX.toString());
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()));
@@ -271,23 +266,6 @@ class HalfYearReportTests extends IntegrationTest {
 			assertThat(all).contains("共排查自建房" + values.get("houses.surveyed").toPlainString() + "栋");
 			assertThat(all).contains("今年以来共检查企业" + values.get("safety.inspected.enterprises").toPlainString() + "家");
 			assertThat(all).contains("重点项目" + values.get("projects.count").toPlainString() + "个");
-		}
-	}
-
-	private HttpResponse<byte[]> download(String path) {
-		try {
-			String basic = Base64.getEncoder().encodeToString("viewer:viewer2026".getBytes(StandardCharsets.UTF_8));
-			return HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-					.header("Authorization", "Basic " + basic)
-					.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
