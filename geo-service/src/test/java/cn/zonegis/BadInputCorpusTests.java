@@ -296,7 +296,7 @@ class BadInputCorpusTests extends IntegrationTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method,
 					(body == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin2026".getBytes()));
+			.header("Authorization", Http.basic("admin", "admin2026"));
 		headers.forEach(request::header);
 		return Http.exchange(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}

@@ -4,10 +4,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -46,8 +44,7 @@ public final class EventStreamClient implements AutoCloseable {
 	public static EventStreamClient open(int port, String user, Long lastEventId) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events"))
 			.header("Accept", "text/event-stream")
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8)));
+			.header("Authorization", Http.basic(user, user + "2026"));
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", Long.toString(lastEventId));
 		}

@@ -29,8 +29,12 @@ public final class Http {
 	private final String authorization;
 
 	public Http(int port, String user, String password) {
-		this(port, (user == null) ? null : "Basic "
-				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		this(port, (user == null) ? null : basic(user, password));
+	}
+
+	/** The value of an {@code Authorization} header that signs in with a password. */
+	public static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private Http(int port, String authorization) {

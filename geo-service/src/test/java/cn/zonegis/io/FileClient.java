@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import cn.zonegis.Http;
 import cn.zonegis.MultipartFile;
@@ -24,8 +23,7 @@ final class FileClient {
 
 	FileClient(int port, String user) {
 		this.port = port;
-		this.authorization = "Basic "
-				+ Base64.getEncoder().encodeToString((user + ":" + user + "2026").getBytes(StandardCharsets.UTF_8));
+		this.authorization = Http.basic(user, user + "2026");
 	}
 
 	Result upload(String query, String fileName, byte[] content) {

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
@@ -71,7 +70,7 @@ class LoginThrottleTests extends IntegrationTest {
 		for (int i = 0; i < 10; i++) {
 			assertThat(statusFrom(address, "Bearer zgt_wrong" + i)).isEqualTo(401);
 		}
-		assertThat(statusFrom(address, basic("viewer", "viewer2026"))).isEqualTo(429);
+		assertThat(statusFrom(address, Http.basic("viewer", "viewer2026"))).isEqualTo(429);
 	}
 
 	/** The map's login: the CSRF token from its cookie, then the form post. */
@@ -97,11 +96,7 @@ class LoginThrottleTests extends IntegrationTest {
 	}
 
 	private int statusFrom(String address, String user, String password) throws IOException {
-		return statusFrom(address, basic(user, password));
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return statusFrom(address, Http.basic(user, password));
 	}
 
 	/**
