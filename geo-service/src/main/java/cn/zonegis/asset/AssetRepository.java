@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import cn.zonegis.geo.MeasureSql;
 import cn.zonegis.geo.SridSql;
+import cn.zonegis.geo.VersionHistorySql;
 import cn.zonegis.geo.Wkb;
 import org.locationtech.jts.geom.Geometry;
 
@@ -73,33 +74,16 @@ class AssetRepository {
 			DELETE FROM zonegis.%s WHERE id = :id AND version = :version
 			""";
 
-	/** Keeps the current row as history before it is replaced or deleted. */
-	private static final String ARCHIVE = """
-			INSERT INTO zonegis.asset_history (kind, asset_id, version, attributes, geom, valid_from, valid_to,
-				changed_by, replaced_by, change)
-			SELECT :kind, t.id, t.version, to_jsonb(t) - 'geom' - 'id' - 'version', t.geom, t.updated_at, now(),
-				t.updated_by, :user, :change
-			FROM zonegis.%s t WHERE t.id = :id
-			""";
+	/** Coordinate decimals of the GeoJSON it writes, as FEATURE. */
+	private static final int DECIMALS = 7;
+
+	private static final VersionHistorySql HISTORY = new VersionHistorySql("asset_history", "kind", "asset_id");
 
 	/**
-	 * Every version, newest first: the current row (valid_to null) and the replaced ones.
+	 * An asset's attributes as its history keeps them: version and geometry are columns
+	 * there.
 	 */
-	private static final String HISTORY = """
-			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
-				'type', 'Feature', 'id', v.version, 'geometry', ST_AsGeoJSON(v.geom, 7, 0)::json,
-				'properties', v.attributes || jsonb_build_object('version', v.version, 'valid_from', v.valid_from,
-					'valid_to', v.valid_to, 'changed_by', v.changed_by, 'replaced_by', v.replaced_by, 'change', v.change))
-				ORDER BY v.version DESC), '[]'::json))::text
-			FROM (
-				SELECT t.version, to_jsonb(t) - 'geom' - 'id' - 'version' AS attributes, t.geom, t.updated_at AS valid_from,
-					NULL::timestamptz AS valid_to, t.updated_by AS changed_by, NULL AS replaced_by, NULL AS change
-				FROM zonegis.%s t WHERE t.id = :id
-				UNION ALL
-				SELECT h.version, h.attributes, h.geom, h.valid_from, h.valid_to, h.changed_by, h.replaced_by, h.change
-				FROM zonegis.asset_history h WHERE h.kind = :kind AND h.asset_id = :id
-			) v
-			""";
+	private static final String KEPT_ATTRIBUTES = "to_jsonb(t) - 'geom' - 'id' - 'version'";
 
 	/**
 	 * One referencing column's rows; the union of all of them says what still uses an
@@ -211,8 +195,8 @@ class AssetRepository {
 	}
 
 	void archive(AssetKind kind, long id, String change, String user) {
-		this.jdbc.sql(ARCHIVE.formatted(kind.table()))
-			.param("kind", kind.table())
+		this.jdbc.sql(HISTORY.archive(kind.table(), KEPT_ATTRIBUTES))
+			.param("key", kind.table())
 			.param("id", id)
 			.param("change", change)
 			.param("user", user)
@@ -223,8 +207,8 @@ class AssetRepository {
 	 * Every version of the asset as a FeatureCollection, or empty when it never existed.
 	 */
 	Optional<String> history(AssetKind kind, long id) {
-		String json = this.jdbc.sql(HISTORY.formatted(kind.table()))
-			.param("kind", kind.table())
+		String json = this.jdbc.sql(HISTORY.versions(kind.table(), KEPT_ATTRIBUTES, DECIMALS))
+			.param("key", kind.table())
 			.param("id", id)
 			.query(String.class)
 			.single();

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.SridSql;
+import cn.zonegis.geo.VersionHistorySql;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 
@@ -54,37 +55,10 @@ class LandLayerRepository {
 			SELECT z.id, z.name FROM zonegis.expansion_zone z WHERE z.kind = :kind ORDER BY z.code
 			""";
 
-	/**
-	 * Keeps the current row as history before it is replaced or deleted: its published
-	 * properties, without version and editor, which the history row has as columns.
-	 */
-	private static final String ARCHIVE = """
-			INSERT INTO zonegis.land_layer_history (layer, feature_id, version, attributes, geom, valid_from, valid_to,
-				changed_by, replaced_by, change)
-			SELECT :layer, t.id, t.version, %s::jsonb - 'version' - 'updated_at' - 'updated_by', t.geom, t.updated_at,
-				now(), t.updated_by, :user, :change
-			FROM zonegis.%s t WHERE t.id = :id
-			""";
+	/** Coordinate decimals of the GeoJSON it writes, as FEATURE. */
+	private static final int DECIMALS = 9;
 
-	/**
-	 * Every version, newest first: the current row (valid_to null) and the replaced ones.
-	 */
-	private static final String HISTORY = """
-			SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
-				'type', 'Feature', 'id', v.version, 'geometry', ST_AsGeoJSON(v.geom, 9, 0)::json,
-				'properties', v.attributes || jsonb_build_object('version', v.version, 'valid_from', v.valid_from,
-					'valid_to', v.valid_to, 'changed_by', v.changed_by, 'replaced_by', v.replaced_by, 'change', v.change))
-				ORDER BY v.version DESC), '[]'::json))::text
-			FROM (
-				SELECT t.version, %s::jsonb - 'version' - 'updated_at' - 'updated_by' AS attributes, t.geom,
-					t.updated_at AS valid_from, NULL::timestamptz AS valid_to, t.updated_by AS changed_by,
-					NULL AS replaced_by, NULL AS change
-				FROM zonegis.%s t WHERE t.id = :id
-				UNION ALL
-				SELECT h.version, h.attributes, h.geom, h.valid_from, h.valid_to, h.changed_by, h.replaced_by, h.change
-				FROM zonegis.land_layer_history h WHERE h.layer = :layer AND h.feature_id = :id
-			) v
-			""";
+	private static final VersionHistorySql HISTORY = new VersionHistorySql("land_layer_history", "layer", "feature_id");
 
 	/** The stored rows of these codes, locked until the import commits. */
 	private static final String IDS_BY_CODE = "SELECT code, id FROM zonegis.%s WHERE code = ANY (:codes) FOR UPDATE";
@@ -161,8 +135,8 @@ class LandLayerRepository {
 	}
 
 	void archive(LandLayer layer, long id, String change, String user) {
-		this.jdbc.sql(ARCHIVE.formatted(properties(layer), layer.table()))
-			.param("layer", layer.table())
+		this.jdbc.sql(HISTORY.archive(layer.table(), keptAttributes(layer)))
+			.param("key", layer.table())
 			.param("id", id)
 			.param("change", change)
 			.param("user", user)
@@ -173,8 +147,8 @@ class LandLayerRepository {
 	 * Every version of the row as a FeatureCollection, or empty when it never existed.
 	 */
 	Optional<String> history(LandLayer layer, long id) {
-		String json = this.jdbc.sql(HISTORY.formatted(properties(layer), layer.table()))
-			.param("layer", layer.table())
+		String json = this.jdbc.sql(HISTORY.versions(layer.table(), keptAttributes(layer), DECIMALS))
+			.param("key", layer.table())
 			.param("id", id)
 			.query(String.class)
 			.single();
@@ -213,6 +187,14 @@ class LandLayerRepository {
 
 	private String feature(LandLayer layer) {
 		return FEATURE.formatted(properties(layer));
+	}
+
+	/**
+	 * The row's published properties as its history keeps them: without version and
+	 * editor, which the history row has as columns.
+	 */
+	private String keptAttributes(LandLayer layer) {
+		return properties(layer) + "::jsonb - 'version' - 'updated_at' - 'updated_by'";
 	}
 
 	/** The json_build_object of the properties a read publishes, over alias t. */
