@@ -2,7 +2,7 @@
 // year and reason, with the count and area per year and reason. A row flies to its parcel.
 // Opened from the header button, or from the land edit tool recoverLand.
 import { spreadsheetLink } from './spreadsheet-link.js';
-import L from './leaflet.js';
+import { registerTable } from './register-table.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { reasons } from './recovery-form.js';
@@ -66,10 +66,6 @@ export function mountRecoveryRegister(map, { api, container, dock }) {
     );
   }
 
-  function fly(feature) {
-    map.fitBounds(L.geoJSON(feature).getBounds(), { maxZoom: 17, padding: [40, 40] });
-  }
-
   function table() {
     const head = [
       'parcel_code',
@@ -86,28 +82,12 @@ export function mountRecoveryRegister(map, { api, container, dock }) {
       if (name === 'certificate_cancelled') return t(p[name] ? 'common.yes' : 'common.no');
       return String(p[name] ?? '');
     };
-    return el('table', { className: 'zg-register-table' }, [
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          head.map((name) => el('th', { text: t(`register.${name}`) })),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        register.features.map((f) =>
-          el(
-            'tr',
-            { dataset: { id: f.id }, onClick: () => fly(f) },
-            head.map((name) => el('td', { text: cell(name, f.properties) })),
-          ),
-        ),
-      ),
-    ]);
+    return registerTable(map, register.features, {
+      columns: head,
+      heading: (name) => t(`register.${name}`),
+      cell,
+      maxZoom: 17,
+    });
   }
 
   function statsList() {

@@ -3,7 +3,7 @@
 // time, with their Excel and CSV downloads. A row flies to its feature. `data-zg-register` and
 // `data-zg-rows` on the panel say which register is shown and how many rows it has.
 import { spreadsheetLink } from './spreadsheet-link.js';
-import L from './leaflet.js';
+import { registerTable } from './register-table.js';
 import { el, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { mountHeaderPanel } from './header-panel.js';
@@ -65,10 +65,6 @@ export function mountReportRegisters(map, { api, container, dock }) {
     render();
   }
 
-  function fly(feature) {
-    map.fitBounds(L.geoJSON(feature).getBounds(), { maxZoom: 18, padding: [40, 40] });
-  }
-
   function cell(name, value) {
     if (value === null || value === undefined) return '';
     if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
@@ -78,28 +74,12 @@ export function mountReportRegisters(map, { api, container, dock }) {
   }
 
   function table() {
-    return el('table', { className: 'zg-register-table' }, [
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          current.columns.map((name) => el('th', { text: t(`registers.column.${name}`) })),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        features.map((f) =>
-          el(
-            'tr',
-            { dataset: { id: f.id }, onClick: () => fly(f) },
-            current.columns.map((name) => el('td', { text: cell(name, f.properties[name]) })),
-          ),
-        ),
-      ),
-    ]);
+    return registerTable(map, features, {
+      columns: current.columns,
+      heading: (name) => t(`registers.column.${name}`),
+      cell: (name, properties) => cell(name, properties[name]),
+      maxZoom: 18,
+    });
   }
 
   function chooser() {
