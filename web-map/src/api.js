@@ -110,7 +110,7 @@ async function toError(response) {
 
 // fetch(), but a read that meets a 503 waits until the service is back and is sent again; a write
 // that meets one marks the service unavailable and returns the 503 for the caller to report.
-export async function fetchThroughOutage(path, init = {}) {
+async function fetchThroughOutage(path, init = {}) {
   const safe = SAFE_METHODS.has((init.method || 'GET').toUpperCase());
   let response = await fetch(path, init);
   while (response.status === 503 && safe) {

@@ -8,7 +8,7 @@ import { SVGRenderer } from 'echarts/renderers';
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 // One bar height, in CSS pixels, so a chart's height follows its rows.
-export const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 22;
 
 // A horizontal bar chart of categories (the rows' labels), one series or several stacked.
 // rows: [{ label, tip }]; series: [{ name, color, values: [number per row], text: (i) => label }].

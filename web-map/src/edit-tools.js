@@ -4,7 +4,7 @@
 import { el, fill } from './dom.js';
 import { t, mountTranslated } from './i18n.js';
 
-export const editRoles = {
+const editRoles = {
   land: ['PLANNER', 'ADMIN'],
   assets: ['PLANNER', 'ADMIN'],
   workOrders: ['DISPATCHER', 'ADMIN'],

@@ -15,7 +15,7 @@ const defaults = {
 };
 
 // Plane length of a [lon, lat] path, in metres.
-export function planeLength(points, measureProj4) {
+function planeLength(points, measureProj4) {
   const toPlane = gaussKruger(measureProj4);
   const plane = points.map(([lon, lat]) => toPlane(lon, lat));
   let total = 0;

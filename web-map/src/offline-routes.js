@@ -11,7 +11,7 @@ const query = String.raw`(\?.*)?$`;
 const layers = CREW_LAYERS.join('|');
 
 // Full URLs, as Workbox matches them: the match must start at the beginning.
-export const crewReads = {
+const crewReads = {
   // What the page needs to start: its settings, who is signed in, the layers, the order catalogue.
   app: new RegExp(`${origin}/api/(config|me|layers|workorders/catalogue)${query}`),
   // The crew's orders: the list and each order with its timeline.

@@ -3,8 +3,8 @@
 import { gaussKruger } from './gauss-kruger.js';
 
 // 1 亩 = 10000/15 m²; 1 公顷 = 10000 m².
-export const M2_PER_MU = 10000 / 15;
-export const M2_PER_HA = 10000;
+const M2_PER_MU = 10000 / 15;
+const M2_PER_HA = 10000;
 
 // Shoelace area of one ring of { northing, easting } points, closed or not.
 function ringArea(points) {

@@ -9,7 +9,7 @@ import { progressOf } from './layer-styles.js';
 const HIDDEN = new Set(['geom', 'footprint', 'id']);
 const TITLE_PROPS = ['code', 'name', 'label'];
 
-export function formatValue(layerId, name, value) {
+function formatValue(layerId, name, value) {
   if (value === null || value === undefined || value === '') return t('popup.empty');
   const enumKey = `value.${layerId}.${name}.${value}`;
   if (typeof value !== 'object' && has(enumKey)) return t(enumKey);
@@ -54,7 +54,7 @@ function rows(def, feature) {
   return out;
 }
 
-export function popupContent(def, feature) {
+function popupContent(def, feature) {
   const dataset = { layer: def.id, featureId: feature.id ?? '', version: feature.properties?.version ?? '' };
   return el('div', { className: 'zg-popup-body', dataset }, [
     el('div', { className: 'zg-popup-layer', text: layerTitle(def) }),

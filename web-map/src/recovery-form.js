@@ -3,7 +3,7 @@
 import { el } from './dom.js';
 import { t } from './i18n.js';
 
-export const landUses = ['industrial', 'commercial_residential', 'commercial', 'residential', 'public', 'other'];
+const landUses = ['industrial', 'commercial_residential', 'commercial', 'residential', 'public', 'other'];
 export const reasons = ['idle', 'low_efficiency', 'court_ruling', 'term_expired', 'other'];
 
 export function recoveryForm({ holder, onSubmit }) {

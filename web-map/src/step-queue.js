@@ -59,7 +59,7 @@ function notNow(error) {
 
 // Whether the order already holds this step: the first event after the ones the crew member saw
 // is this step, by them, with their note (and photo). Then a 412 only says the reply was lost.
-export function alreadyStored(step, order, username) {
+function alreadyStored(step, order, username) {
   const event = order.events?.[step.eventCount];
   return Boolean(
     event &&

@@ -37,7 +37,7 @@ export async function loadCatalogue(api) {
   };
 }
 
-export function formatTime(iso) {
+function formatTime(iso) {
   if (!iso) return '';
   return formatDateTime(iso);
 }
