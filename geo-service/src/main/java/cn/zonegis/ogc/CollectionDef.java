@@ -32,10 +32,6 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 		List<String> properties, Map<String, String> computed, String styleProperty, List<String> searchColumns,
 		int minZoom, int maxZoom, String temporalColumn, List<String> tileProperties) {
 
-	public static final String GEOMETRY_COLUMN = "geom";
-
-	public static final String ID_COLUMN = "id";
-
 	/** Every editable table records when a row last changed (V1 schema). */
 	public static final String DEFAULT_TEMPORAL_COLUMN = "updated_at";
 

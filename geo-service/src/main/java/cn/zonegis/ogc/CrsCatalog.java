@@ -19,10 +19,6 @@ public class CrsCatalog {
 				Crs.epsg(geo.measureSrid()));
 	}
 
-	public List<Crs> supported() {
-		return this.supported;
-	}
-
 	public List<String> uris() {
 		return this.supported.stream().map(Crs::uri).toList();
 	}
