@@ -3,7 +3,7 @@
 // their rows on the map; for admins, planners and dispatchers only.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, apiAs, screenshot, mapIdle, ground } from './support.mjs';
+import { signedIn, apiAs, screenshot, mapIdle, ground, createFeature } from './support.mjs';
 import zh from '../src/i18n/zh.js';
 import en from '../src/i18n/en.js';
 
@@ -279,27 +279,23 @@ describe('the overview', () => {
 
   it("keeps a hostile project name as text in the chart's tooltip and the rows", async (t) => {
     const hostile = `TEST-<img src=x onerror="window.__zgXss=1">-${Date.now()}`;
-    const asPlanner = apiAs('planner');
     const { lon, lat } = ground(120).center;
-    const created = await asPlanner('/api/projects', {
-      method: 'POST',
-      body: JSON.stringify({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [lon, lat] },
-        properties: {
-          name: hostile,
-          level: 'district',
-          category: '测试',
-          total_investment_wan: 1000,
-          completed_investment_wan: 400,
-          annual_target_wan: 800,
-          start_date: '2025-01-01',
-          state: 'under_construction',
-        },
-      }),
-    });
-    assert.equal(created.status, 201, await created.text());
-    t.after(() => asPlanner(created.headers.get('location'), { method: 'DELETE', headers: { 'If-Match': '"1"' } }));
+    const location = await createFeature(
+      t,
+      'planner',
+      '/api/projects',
+      { type: 'Point', coordinates: [lon, lat] },
+      {
+        name: hostile,
+        level: 'district',
+        category: '测试',
+        total_investment_wan: 1000,
+        completed_investment_wan: 400,
+        annual_target_wan: 800,
+        start_date: '2025-01-01',
+        state: 'under_construction',
+      },
+    );
     const { page, errors, panel } = await openOverview(t, 'planner', 'zh');
     const chart = panel.locator('[data-chart="projects"]');
     const bar = await barOf(page, 'projects', hostile);
@@ -307,7 +303,7 @@ describe('the overview', () => {
     await chart.locator('div').filter({ hasText: hostile }).last().waitFor();
     await bar.click();
     const rows = page.locator(
-      `.zg-dashboard-rows[data-state="ready"][data-pick="project:${created.headers.get('location').split('/').pop()}"]`,
+      `.zg-dashboard-rows[data-state="ready"][data-pick="project:${location.split('/').pop()}"]`,
     );
     await rows.waitFor();
     assert.ok((await rows.locator('.zg-dashboard-row').textContent()).startsWith(hostile));

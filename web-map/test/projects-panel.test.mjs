@@ -2,10 +2,9 @@
 // lagging projects flagged in the list and ringed on the map, hostile names kept as text.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, apiAs, mapIdle } from './support.mjs';
+import { signedIn, screenshot, apiAs, mapIdle, createFeature } from './support.mjs';
 
 const HOSTILE = `TEST-<img src=x onerror="window.__zgXss=1">-${Date.now()}`;
-const asPlanner = apiAs('planner');
 const read = async (path) => (await apiAs('viewer')(path)).json();
 
 // The viewer's map with the projects panel open and loaded.
@@ -81,25 +80,22 @@ describe('the key projects panel', () => {
   });
 
   it('keeps a hostile project name as text', async (t) => {
-    const created = await asPlanner('/api/projects', {
-      method: 'POST',
-      body: JSON.stringify({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [122.0605, 37.1795] },
-        properties: {
-          name: HOSTILE,
-          level: 'district',
-          category: '测试',
-          total_investment_wan: 1000,
-          completed_investment_wan: 0,
-          annual_target_wan: 800,
-          start_date: '2025-01-01',
-          state: 'under_construction',
-        },
-      }),
-    });
-    assert.equal(created.status, 201, await created.text());
-    t.after(() => asPlanner(created.headers.get('location'), { method: 'DELETE', headers: { 'If-Match': '"1"' } }));
+    await createFeature(
+      t,
+      'planner',
+      '/api/projects',
+      { type: 'Point', coordinates: [122.0605, 37.1795] },
+      {
+        name: HOSTILE,
+        level: 'district',
+        category: '测试',
+        total_investment_wan: 1000,
+        completed_investment_wan: 0,
+        annual_target_wan: 800,
+        start_date: '2025-01-01',
+        state: 'under_construction',
+      },
+    );
     const { page, errors } = await openPanel(t);
     const names = await page.locator('.zg-project-name').allTextContents();
     assert.ok(names.includes(HOSTILE));
