@@ -3,7 +3,7 @@
 // laptop and phone sizes, no two visible panels or map controls overlap.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, mapIdle } from './support.mjs';
+import { signedIn, screenshot, mapIdle, pickSearchResult } from './support.mjs';
 
 const viewports = {
   desktop: { width: 1440, height: 900 },
@@ -56,11 +56,6 @@ async function shown(page, id) {
   await page.waitForSelector(`.zg-dock[data-zg-open="${id}"] [data-zg-panel="${id}"]:not(.zg-dock-inactive)`);
 }
 
-async function searchAndPick(page, text) {
-  await page.fill('.zg-search-input', text);
-  await page.click(`.zg-search-result:has-text("${text}")`);
-}
-
 // The planner's tools, each opened in turn: [step name, how to open it, the panel it shows].
 const plannerTools = [
   [
@@ -76,8 +71,8 @@ const plannerTools = [
   ['import', (page) => page.click('.zg-import-open'), 'import'],
   ['recovery register', (page) => page.click('.zg-register-toggle'), 'recovery-register'],
   ['pipe trace', (page) => page.click('.zg-trace-toggle'), 'trace'],
-  ['parcel panel', (page) => searchAndPick(page, '3710-050'), 'parcel'],
-  ['zone contents', (page) => searchAndPick(page, 'KQ-HG-2025-01'), 'zone-contents'],
+  ['parcel panel', (page) => pickSearchResult(page, '3710-050'), 'parcel'],
+  ['zone contents', (page) => pickSearchResult(page, 'KQ-HG-2025-01'), 'zone-contents'],
   [
     'key projects',
     async (page) => {

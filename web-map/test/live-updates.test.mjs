@@ -2,7 +2,17 @@
 // through GET /api/events, and the bell in the header says what happened in their words.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, apiAs, pageCall, screenshot, ground, rectangle, createParcel, reportWorkOrder } from './support.mjs';
+import {
+  signedIn,
+  apiAs,
+  pageCall,
+  screenshot,
+  ground,
+  rectangle,
+  createParcel,
+  reportWorkOrder,
+  openParcel,
+} from './support.mjs';
 
 const ORDER_SLOT = 110;
 const PARCEL_SLOT = 111;
@@ -81,9 +91,7 @@ describe('live updates', () => {
     const author = await signedIn(t, 'planner');
     await liveOpen(watcher.page);
     for (const { page } of [watcher, author]) {
-      await page.fill('.zg-search-input', code);
-      await page.locator('.zg-search-result', { hasText: code }).first().click();
-      await page.locator('.zg-parcel-panel .zg-panel-title', { hasText: code }).waitFor();
+      await openParcel(page, code);
       await page.locator('.zg-popup-body[data-version="1"]').waitFor();
     }
 

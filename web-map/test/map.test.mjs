@@ -2,7 +2,7 @@
 // pointer coordinates and search. Screenshots go to web-map/test-output/.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, screenshot, layerDefs, waitForState, mapIdle } from './support.mjs';
+import { signedIn, screenshot, layerDefs, waitForState, mapIdle, pickSearchResult } from './support.mjs';
 import { gaussKruger } from '../src/gauss-kruger.js';
 
 const zoom = async (page) => Number(await page.getAttribute('.zg-map', 'data-zoom'));
@@ -116,10 +116,7 @@ describe('the main map', () => {
       (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json(),
     );
     const code = parcels.features.find((f) => f.properties.code).properties.code;
-    await page.fill('.zg-search-input', code);
-    const result = page.locator('.zg-search-result', { hasText: code }).first();
-    await result.waitFor();
-    await result.click();
+    await pickSearchResult(page, code);
     const title = page.locator('.zg-popup .zg-popup-title');
     await title.waitFor();
     assert.match(await title.textContent(), new RegExp(code));

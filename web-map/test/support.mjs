@@ -218,11 +218,16 @@ export async function screenshot(page, name) {
   return path;
 }
 
+// Types `text` in the search box and picks the first result that shows it.
+export async function pickSearchResult(page, text) {
+  await page.fill('.zg-search-input', text);
+  await page.locator('.zg-search-result', { hasText: text }).first().click();
+}
+
 // Finds the parcel by its code in the search box and opens its panel; returns the panel once it
 // shows that parcel.
 export async function openParcel(page, code) {
-  await page.fill('.zg-search-input', code);
-  await page.locator('.zg-search-result', { hasText: code }).first().click();
+  await pickSearchResult(page, code);
   const panel = page.locator('.zg-parcel-panel');
   await panel.locator('.zg-panel-title', { hasText: code }).waitFor();
   return panel;

@@ -3,7 +3,7 @@
 // responses in the browser (page.route), plus through the parcel API once it exists.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, signedIn, mapIdle, ground, rectangle, createParcel } from './support.mjs';
+import { launch, login, signedIn, mapIdle, ground, rectangle, createParcel, pickSearchResult } from './support.mjs';
 
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
 
@@ -76,10 +76,7 @@ describe('hostile text from the data', () => {
       rectangle(west + 0.001, south + 0.001, west + 0.0015, south + 0.0015),
     );
     const { page } = await signedIn(t, 'admin');
-    await page.fill('.zg-search-input', code);
-    const result = page.locator('.zg-search-result', { hasText: code }).first();
-    await result.waitFor();
-    await result.click();
+    await pickSearchResult(page, code);
     await page.locator('.zg-popup td', { hasText: HOSTILE }).first().waitFor();
     assert.equal(await page.locator('.zg-popup img').count(), 0);
     await mapIdle(page);
