@@ -115,7 +115,8 @@ export function mountImportDialog(map, { user, config, container, dock }) {
           render();
         },
         (step) => {
-          state.step = step;
+          // The server reports steps only once it has the whole file.
+          Object.assign(state, { progress: null, step });
           render();
         },
       );

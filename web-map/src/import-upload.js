@@ -54,7 +54,7 @@ export function importQuery({ format, dryRun, repair = false, srid, encoding, fi
 }
 
 // POSTs the file; onProgress(fraction) while sending, onProgress(null) once the server works on it,
-// then onStep({ stage, done, total }) as the server reports its steps under the query's progress id
+// and onStep({ stage, done, total }) as the server reports its steps under the query's progress id
 // (polled: any instance may answer). Resolves with the report; rejects with an ApiError carrying the
 // problem details.
 export function uploadImport(query, file, onProgress, onStep = () => {}) {
@@ -71,10 +71,7 @@ export function uploadImport(query, file, onProgress, onStep = () => {}) {
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
-    xhr.upload.onload = () => {
-      onProgress(null);
-      if (progressId) stopPolling = pollSteps(progressId, onStep);
-    };
+    xhr.upload.onload = () => onProgress(null);
     xhr.onloadend = () => stopPolling();
     xhr.onload = () => {
       let body;
@@ -94,6 +91,10 @@ export function uploadImport(query, file, onProgress, onStep = () => {}) {
     const form = new FormData();
     form.append('file', file);
     xhr.send(form);
+    // Polled from the start, not from the upload's end: a request that a service worker or an
+    // intercepting proxy handles fires no upload events. Polls before the server has the file
+    // find no step and are skipped.
+    if (progressId) stopPolling = pollSteps(progressId, onStep);
   });
 }
 

@@ -48,8 +48,17 @@ describe('import progress', () => {
         if (!last || last.stage !== seen.stage || last.value !== seen.value) window.zgStagesSeen.push(seen);
       }).observe(document.querySelector('.zg-import'), { subtree: true, childList: true, attributes: true });
     });
+    // A fast import may end before the page's first poll: each answer is held until the page has
+    // shown a step the server reported (the server keeps an import's last step), as a planner waiting
+    // for a slower one would see it. A page that shows none never gets its answer.
+    const serverStep = '.zg-import-progress-row[data-stage]:not([data-stage=""])';
+    await page.route(/\/api\/parcels\/import\?/, async (route) => {
+      const response = await route.fetch({ timeout: 300_000 });
+      await page.waitForSelector(serverStep, { timeout: 60_000 });
+      await route.fulfill({ response });
+    });
     await page.click('.zg-import-dry-run');
-    await page.waitForSelector('.zg-import-progress-row[data-stage]:not([data-stage=""])');
+    await page.waitForSelector(serverStep);
     await screenshot(page, 'import-progress');
     await page.waitForSelector('.zg-import-summary', { timeout: 300_000 });
     assert.equal(await page.locator('.zg-import-item[data-state="refused"]').count(), 0);
