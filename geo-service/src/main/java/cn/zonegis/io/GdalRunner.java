@@ -40,7 +40,11 @@ class GdalRunner {
 			"GDAL_HTTP_MAX_RETRY", "0", "GML_SKIP_RESOLVE_ELEMS", "ALL", "LIBKML_RESOLVE_STYLE", "NO",
 			"LIBKML_EXTERNAL_STYLE", "NO", "CPL_DEBUG", "OFF");
 
-	private static final Pattern LAYER = Pattern.compile("^\\d+: (.+?)(?: \\([^()]*\\))?$");
+	/**
+	 * Where a layer's part of ogrinfo's summary begins: after an empty line, which no
+	 * line of a layer's summary is.
+	 */
+	private static final Pattern LAYER_HEADER = Pattern.compile("\n\nLayer name: ([^\n]*)\n");
 
 	/**
 	 * How an allocation refused under the memory limit shows, from the loader, GDAL or
@@ -69,17 +73,19 @@ class GdalRunner {
 	}
 
 	/**
-	 * The vector layers of a dataset, by name; a 400 naming the first layer whose name
-	 * GDAL would read as an option.
+	 * The vector layers of a dataset with what GDAL understood of each, from one ogrinfo
+	 * run; a 400 naming the first layer whose name GDAL would read as an option.
 	 */
-	List<String> layers(Path dataset, Path workDir) {
-		List<String> layers = new ArrayList<>();
-		for (String line : run(List.of("ogrinfo", "-q", "-so", "-ro", dataset.toString()), workDir, Map.of())
-			.split("\n")) {
-			Matcher m = LAYER.matcher(line.strip());
-			if (m.matches()) {
-				layers.add(requireNotOptionLike(m.group(1)));
-			}
+	List<LayerInfo> layers(Path dataset, Path workDir) {
+		String info = run(List.of("ogrinfo", "-so", "-al", "-ro", "-nomd", dataset.toString()), workDir, Map.of());
+		List<LayerInfo> layers = new ArrayList<>();
+		Matcher header = LAYER_HEADER.matcher(info);
+		boolean found = header.find();
+		while (found) {
+			String name = requireNotOptionLike(header.group(1));
+			int start = header.end();
+			found = header.find();
+			layers.add(describe(name, info.substring(start, found ? header.start() : info.length())));
 		}
 		return layers;
 	}
@@ -98,28 +104,28 @@ class GdalRunner {
 	}
 
 	/**
-	 * What GDAL understood of a layer: its CRS (name and EPSG code when it has one, or
-	 * null) and how many features it holds.
+	 * What GDAL understood of a layer from its part of ogrinfo's summary, which starts
+	 * with its geometry type, feature count and CRS, before any field: its CRS (name and
+	 * EPSG code when it has one, or null) and how many features it holds.
 	 */
-	LayerInfo describe(Path dataset, String layer, Path workDir) {
-		String info = run(List.of("ogrinfo", "-so", "-ro", "-nomd", dataset.toString(), requireNotOptionLike(layer)),
-				workDir, Map.of());
+	private static LayerInfo describe(String name, String info) {
 		Matcher count = FEATURE_COUNT.matcher(info);
 		long features = count.find() ? Long.parseLong(count.group(1)) : 0;
-		Matcher name = CRS_NAME.matcher(info);
-		if (!name.find()) {
-			return new LayerInfo(null, features);
+		Matcher crs = CRS_NAME.matcher(info);
+		if (!crs.find()) {
+			return new LayerInfo(name, null, features);
 		}
 		Matcher id = ROOT_ID.matcher(info);
-		return new LayerInfo(id.find() ? name.group(1) + " (" + id.group(1) + ":" + id.group(2) + ")" : name.group(1),
-				features);
+		return new LayerInfo(name,
+				id.find() ? crs.group(1) + " (" + id.group(1) + ":" + id.group(2) + ")" : crs.group(1), features);
 	}
 
 	/**
+	 * @param name the layer's name
 	 * @param crs the layer's CRS as GDAL names it, or null when it has none
 	 * @param features the feature count GDAL reports (0 when it reports none)
 	 */
-	record LayerInfo(String crs, long features) {
+	record LayerInfo(String name, String crs, long features) {
 	}
 
 	/**

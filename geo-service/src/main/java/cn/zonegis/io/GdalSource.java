@@ -106,13 +106,13 @@ class GdalSource {
 		}
 		List<SourceLayer> layers = new ArrayList<>();
 		for (Path dataset : datasets(upload, request.format(), work)) {
-			for (String layer : this.gdal.layers(dataset, work.path())) {
-				GdalRunner.LayerInfo info = this.gdal.describe(dataset, layer, work.path());
-				if (info.crs() == null && request.srid() == null && needsCrs(request.format())) {
-					throw ApiProblem.unprocessable("missing-crs", "io.crs.missing", layer).with("parameter", "srid");
+			for (GdalRunner.LayerInfo layer : this.gdal.layers(dataset, work.path())) {
+				if (layer.crs() == null && request.srid() == null && needsCrs(request.format())) {
+					throw ApiProblem.unprocessable("missing-crs", "io.crs.missing", layer.name())
+						.with("parameter", "srid");
 				}
-				layers.add(new SourceLayer(dataset, layer,
-						(request.srid() != null) ? "EPSG:" + request.srid() : info.crs(), info.features()));
+				layers.add(new SourceLayer(dataset, layer.name(),
+						(request.srid() != null) ? "EPSG:" + request.srid() : layer.crs(), layer.features()));
 			}
 		}
 		return layers;

@@ -1,8 +1,11 @@
 package cn.zonegis.io;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import cn.zonegis.ApiProblem;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * GDAL as a child process: time-limited and offline. Plain JUnit with the real ogr2ogr
@@ -35,8 +39,32 @@ class GdalRunnerTests {
 		Path kml = this.dir.resolve("parcels.kml");
 		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
 		GdalRunner gdal = runner(Duration.ofSeconds(30));
-		assertThat(gdal.layers(kml, this.dir)).containsExactly("parcels");
-		assertThat(gdal.describe(kml, "parcels", this.dir).crs()).isEqualTo("WGS 84 (EPSG:4326)");
+		assertThat(gdal.layers(kml, this.dir)).extracting(GdalRunner.LayerInfo::name, GdalRunner.LayerInfo::crs)
+			.containsExactly(tuple("parcels", "WGS 84 (EPSG:4326)"));
+	}
+
+	@Test
+	void eachLayerOfAFileIsListedWithItsOwnCrsAndCount() throws Exception {
+		Path kml = this.dir.resolve("parcels.kml");
+		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
+		Path gpkg = this.dir.resolve("two.gpkg");
+		ogr2ogr("-f", "GPKG", "-nln", "lon lat", "-t_srs", "EPSG:4490", gpkg.toString(), kml.toString());
+		ogr2ogr("-update", "-f", "GPKG", "-nln", "plane", "-t_srs", "EPSG:4529", "-limit", "1", gpkg.toString(),
+				kml.toString());
+		long features = runner(Duration.ofSeconds(30)).layers(kml, this.dir).get(0).features();
+
+		assertThat(runner(Duration.ofSeconds(30)).layers(gpkg, this.dir))
+			.extracting(GdalRunner.LayerInfo::name, GdalRunner.LayerInfo::crs, GdalRunner.LayerInfo::features)
+			.containsExactly(tuple("lon lat", "China Geodetic Coordinate System 2000 (EPSG:4490)", features),
+					tuple("plane", "CGCS2000 / 3-degree Gauss-Kruger zone 41 (EPSG:4529)", 1L));
+	}
+
+	private void ogr2ogr(String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of("ogr2ogr"));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(output).isZero();
 	}
 
 	@Test
