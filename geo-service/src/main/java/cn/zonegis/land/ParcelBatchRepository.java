@@ -9,6 +9,7 @@ import java.util.Set;
 
 import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.SridSql;
+import cn.zonegis.security.AuditLog;
 import org.locationtech.jts.io.WKBWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,22 +117,34 @@ class ParcelBatchRepository {
 			FROM zonegis.parcel p JOIN parcel_draft d ON p.id = d.existing_id
 			""";
 
+	/**
+	 * Each written parcel's audit entry, by the statement that writes it: no JSON text
+	 * per parcel travels from Java.
+	 */
+	private static final String AUDITED = """
+			a AS (%s)
+			SELECT id, code FROM w
+			"""
+		.formatted(AuditLog.insertEntriesFrom("w", "w.id", "jsonb_build_object('code', w.code, 'version', w.version)"));
+
 	private static final String UPDATE = """
+			WITH w AS (
 			UPDATE zonegis.parcel p SET code = d.code, name = d.name, land_use = d.land_use,
 				land_class_code = d.land_class_code, holder = d.holder, surveyed_area_m2 = d.surveyed_area_m2,
 				note = :note, geom = d.geom, version = p.version + 1, updated_at = now(), updated_by = :user
 			FROM parcel_draft d WHERE p.id = d.existing_id
-			RETURNING p.id, p.code, p.version
-			""";
+			RETURNING p.id, p.code, p.version),
+			""" + AUDITED;
 
 	private static final String INSERT = """
+			WITH w AS (
 			INSERT INTO zonegis.parcel (code, name, land_use, land_class_code, holder, surveyed_area_m2, note, geom,
 				status, created_by, updated_by)
 			SELECT d.code, d.name, d.land_use, d.land_class_code, d.holder, d.surveyed_area_m2, NULL, d.geom,
 				:status, :user, :user
 			FROM parcel_draft d WHERE d.existing_id IS NULL ORDER BY d.idx
-			RETURNING id, code, version
-			""";
+			RETURNING id, code, version),
+			""" + AUDITED;
 
 	/** The lon/lat box of the drafts left in the table (after {@link #forget}). */
 	private static final String EXTENT = """
@@ -145,10 +158,13 @@ class ParcelBatchRepository {
 
 	private final SridSql srids;
 
-	ParcelBatchRepository(JdbcClient jdbc, JsonMapper json, SridSql srids) {
+	private final AuditLog audit;
+
+	ParcelBatchRepository(JdbcClient jdbc, JsonMapper json, SridSql srids, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.srids = srids;
+		this.audit = audit;
 	}
 
 	/**
@@ -245,16 +261,22 @@ class ParcelBatchRepository {
 
 	/**
 	 * Writes the loaded drafts: the stored parcels of their codes become history and are
-	 * replaced, the others are inserted.
-	 * @return each draft's parcel id and version after the write, by code
+	 * replaced (audited as "update"), the others are inserted (audited as "import"); each
+	 * entry's detail names the parcel's code and version.
+	 * @return each written draft's parcel id, by code
 	 */
-	Map<String, Written> write(String note, ParcelLifecycle status, String user) {
-		Map<String, Written> written = new HashMap<>();
-		RowCallbackHandler byCode = (rs) -> written.put(rs.getString("code"),
-				new Written(rs.getLong("id"), rs.getInt("version")));
+	Map<String, Long> write(String note, ParcelLifecycle status, String user) {
+		Map<String, Long> written = new HashMap<>();
+		RowCallbackHandler byCode = (rs) -> written.put(rs.getString("code"), rs.getLong("id"));
 		this.jdbc.sql(ARCHIVE).param("user", user).update();
-		this.jdbc.sql(UPDATE).param("note", note).param("user", user).query(byCode);
-		this.jdbc.sql(INSERT).param("status", status.code()).param("user", user).query(byCode);
+		this.audit.bindEntry(this.jdbc.sql(UPDATE), "update", "parcel", "{}")
+			.param("note", note)
+			.param("user", user)
+			.query(byCode);
+		this.audit.bindEntry(this.jdbc.sql(INSERT), "import", "parcel", "{}")
+			.param("status", status.code())
+			.param("user", user)
+			.query(byCode);
 		return written;
 	}
 
@@ -275,10 +297,6 @@ class ParcelBatchRepository {
 
 	/** The stored parcel a draft's code names. */
 	record Stored(long id, ParcelLifecycle status) {
-	}
-
-	/** A draft once stored: its parcel and that parcel's version. */
-	record Written(long id, int version) {
 	}
 
 }

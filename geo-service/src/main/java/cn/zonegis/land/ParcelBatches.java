@@ -26,10 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks and stores a set of drafts (an imported file) as a set: one code look-up, one
- * overlap join against the stored parcels and within the set, one statement per write and
- * one for the audit log, so a file of ten thousand parcels costs about what loading it
- * with ogr2ogr does. The rules are those of {@link ParcelService}: a draft's code either
- * is new or names an active parcel it replaces.
+ * overlap join against the stored parcels and within the set, one statement per write
+ * (with its parcels' audit entries), so a file of ten thousand parcels costs about what
+ * loading it with ogr2ogr does. The rules are those of {@link ParcelService}: a draft's
+ * code either is new or names an active parcel it replaces.
  */
 @Service
 public class ParcelBatches {
@@ -188,8 +188,9 @@ public class ParcelBatches {
 	}
 
 	/**
-	 * Writes the checked set when no draft is refused: one statement per write, one for
-	 * the audit entries, and one summary event for the other planners' maps.
+	 * Writes the checked set when no draft is refused: one statement per write, each
+	 * auditing the parcels it writes, one audit entry for the file, and one summary event
+	 * for the other planners' maps.
 	 */
 	private Imported store(SetCheck set, String note, Map<String, Object> auditDetail) {
 		List<DraftCheck> checks = set.checks();
@@ -205,9 +206,8 @@ public class ParcelBatches {
 			}
 		}
 		this.batches.forget(unchanged);
-		Map<String, ParcelBatchRepository.Written> written = this.batches.write(note, ParcelLifecycle.PLANNED, user);
+		Map<String, Long> written = this.batches.write(note, ParcelLifecycle.PLANNED, user);
 		List<Long> ids = new ArrayList<>(checks.size());
-		List<AuditLog.Entry> entries = new ArrayList<>(checks.size() + 1);
 		List<String> storedCodes = new ArrayList<>();
 		int updated = 0;
 		for (int i = 0; i < checks.size(); i++) {
@@ -216,21 +216,16 @@ public class ParcelBatches {
 				continue;
 			}
 			String code = set.codes().get(i);
-			ParcelBatchRepository.Written parcel = written.get(code);
-			boolean replaced = checks.get(i).existingId() != null;
-			updated += replaced ? 1 : 0;
-			ids.add(parcel.id());
+			updated += (checks.get(i).existingId() != null) ? 1 : 0;
+			ids.add(written.get(code));
 			storedCodes.add(code);
-			entries.add(new AuditLog.Entry(replaced ? "update" : "import", parcel.id(),
-					this.json.writeValueAsString(Map.of("code", code, "version", parcel.version()))));
 		}
 		int created = checks.size() - updated - unchanged.size();
 		Map<String, Object> detail = new LinkedHashMap<>(auditDetail);
 		detail.put("created", created);
 		detail.put("updated", updated);
 		detail.put("unchanged", unchanged.size());
-		entries.add(new AuditLog.Entry("import", null, this.json.writeValueAsString(detail)));
-		this.audit.recordAll("parcel", entries);
+		this.audit.record("import", "parcel", null, this.json.writeValueAsString(detail));
 		if (!storedCodes.isEmpty()) {
 			announce(created, updated, storedCodes);
 		}

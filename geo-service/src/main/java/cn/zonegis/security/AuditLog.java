@@ -95,8 +95,21 @@ public class AuditLog {
 	}
 
 	/**
-	 * Binds the parameters of {@link #insertEntryFrom} to a statement, with the arguments
-	 * of {@link #record}.
+	 * {@link #insertEntryFrom} with a detail of each row's own: the SQL jsonb expression
+	 * rowDetail over source, with the bound detail's members (and the thread's notes)
+	 * added, so thousands of changes are audited without a JSON text each from Java.
+	 */
+	public static String insertEntriesFrom(String source, String entityId, String rowDetail) {
+		return """
+				INSERT INTO zonegis.audit_log (username, action, entity, entity_id, detail)
+				SELECT :auditUsername, :auditAction, :auditEntity, CAST(%s AS text), (%s) || CAST(:auditDetail AS jsonb)
+				FROM %s""".formatted(entityId, rowDetail, source);
+	}
+
+	/**
+	 * Binds the parameters of {@link #insertEntryFrom} or {@link #insertEntriesFrom} to a
+	 * statement, with the arguments of {@link #record} (for the latter, the members every
+	 * row's detail gets, "{}" for none).
 	 */
 	public JdbcClient.StatementSpec bindEntry(JdbcClient.StatementSpec statement, String action, String entity,
 			String detailJson) {
