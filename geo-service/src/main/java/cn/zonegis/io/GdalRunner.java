@@ -1,6 +1,10 @@
 package cn.zonegis.io;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +66,9 @@ class GdalRunner {
 	private static final Pattern ROOT_ID = Pattern.compile("^    ID\\[\"(\\w+)\",(\\d+)\\]\\]$", Pattern.MULTILINE);
 
 	private static final Pattern FEATURE_COUNT = Pattern.compile("^Feature Count: (\\d+)$", Pattern.MULTILINE);
+
+	/** GDAL's name for its standard output. */
+	private static final String STANDARD_OUTPUT = "/vsistdout/";
 
 	/** The boundary's column in {@link #toCopyRows}, unlike any surveyor's field name. */
 	static final String COPY_GEOMETRY = "zg_geom";
@@ -136,24 +145,36 @@ class GdalRunner {
 	 */
 	void toGeoJson(Path dataset, String layer, Path output, Integer sourceSrid, String encoding, Path workDir) {
 		convert(List.of("-f", "GeoJSON", "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=9", "-lco",
-				"WRITE_NAME=NO"), dataset, layer, output, sourceSrid, encoding, Map.of(), workDir);
+				"WRITE_NAME=NO"), dataset, layer, output, sourceSrid, encoding, Map.of(), workDir, null);
 	}
 
 	/**
 	 * Converts one layer, in EPSG:4490, to the rows of a PostgreSQL COPY (GDAL's PGDUMP
-	 * driver): a {@code COPY … (columns) FROM STDIN;} line naming the source fields as
-	 * they are, then one line per feature with the boundary as hex EWKB in
-	 * {@link #COPY_GEOMETRY} and every field as text, ended by {@code \.}.
+	 * driver), handed to rows while GDAL writes them, so what reads them runs alongside
+	 * the conversion: a {@code COPY … (columns) FROM STDIN;} line naming the source
+	 * fields as they are, then one line per feature with the boundary as hex EWKB in
+	 * {@link #COPY_GEOMETRY} and every field as text, ended by {@code \.}. What rows
+	 * leaves unread is skipped; its result counts only when GDAL ends well in time.
 	 */
-	void toCopyRows(Path dataset, String layer, Path output, Integer sourceSrid, String encoding, Path workDir) {
-		convert(List.of("-f", "PGDUMP", "-nln", "import_layer", "-fieldTypeToString", "All", "-lco", "LAUNDER=NO",
-				"-lco", "GEOMETRY_NAME=" + COPY_GEOMETRY, "-lco", "CREATE_TABLE=OFF", "-lco", "CREATE_SCHEMA=OFF",
-				"-lco", "DROP_TABLE=OFF", "-lco", "SPATIAL_INDEX=NONE"), dataset, layer, output, sourceSrid, encoding,
-				Map.of("PG_USE_COPY", "YES"), workDir);
+	<T> T toCopyRows(Path dataset, String layer, Integer sourceSrid, String encoding, Path workDir,
+			OutputReader<T> rows) {
+		return convert(
+				List.of("-f", "PGDUMP", "-nln", "import_layer", "-fieldTypeToString", "All", "-lco", "LAUNDER=NO",
+						"-lco", "GEOMETRY_NAME=" + COPY_GEOMETRY, "-lco", "CREATE_TABLE=OFF", "-lco",
+						"CREATE_SCHEMA=OFF", "-lco", "DROP_TABLE=OFF", "-lco", "SPATIAL_INDEX=NONE"),
+				dataset, layer, Path.of(STANDARD_OUTPUT), sourceSrid, encoding, Map.of("PG_USE_COPY", "YES"), workDir,
+				rows);
 	}
 
-	private void convert(List<String> driverOptions, Path dataset, String layer, Path output, Integer sourceSrid,
-			String encoding, Map<String, String> driverConfig, Path workDir) {
+	/** Reads what a GDAL run writes to its standard output. */
+	interface OutputReader<T> {
+
+		T read(BufferedReader output) throws IOException;
+
+	}
+
+	private <T> T convert(List<String> driverOptions, Path dataset, String layer, Path output, Integer sourceSrid,
+			String encoding, Map<String, String> driverConfig, Path workDir, OutputReader<T> standardOutput) {
 		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-t_srs", "EPSG:4490"));
 		command.addAll(driverOptions);
 		if (sourceSrid != null) {
@@ -164,7 +185,7 @@ class GdalRunner {
 		if (encoding != null) {
 			config.putAll(Map.of("SHAPE_ENCODING", encoding, "DXF_ENCODING", encoding));
 		}
-		run(command, workDir, config);
+		return run(command, workDir, config, standardOutput).read();
 	}
 
 	/**
@@ -179,14 +200,28 @@ class GdalRunner {
 	}
 
 	private String run(List<String> command, Path workDir, Map<String, String> config) {
+		return run(command, workDir, config, null).log();
+	}
+
+	/**
+	 * Runs a GDAL utility under the limits. Its messages go to a log file; its standard
+	 * output too, unless standardOutput reads it as it comes.
+	 */
+	private <T> Ran<T> run(List<String> command, Path workDir, Map<String, String> config,
+			OutputReader<T> standardOutput) {
 		// prlimit (util-linux) caps the child's address space; GDAL then fails its
 		// allocation cleanly.
 		List<String> limited = new ArrayList<>(
 				List.of("prlimit", "--as=" + this.properties.gdalMemory().toBytes(), "--"));
 		limited.addAll(command);
-		ProcessBuilder builder = new ProcessBuilder(limited).directory(workDir.toFile()).redirectErrorStream(true);
+		ProcessBuilder builder = new ProcessBuilder(limited).directory(workDir.toFile());
 		Path log = workDir.resolve("gdal-" + System.nanoTime() + ".log");
-		builder.redirectOutput(log.toFile());
+		if (standardOutput == null) {
+			builder.redirectErrorStream(true).redirectOutput(log.toFile());
+		}
+		else {
+			builder.redirectError(log.toFile());
+		}
 		Map<String, String> env = builder.environment();
 		String path = env.get("PATH");
 		env.clear();
@@ -196,13 +231,28 @@ class GdalRunner {
 		env.put("CPL_TMPDIR", workDir.toString());
 		env.putAll(OFFLINE);
 		env.putAll(config);
+		Duration limit = this.properties.gdalTimeout();
+		Process process;
 		try {
-			Process process = builder.start();
-			Duration limit = this.properties.gdalTimeout();
-			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-				// Gone before the caller removes its folder, so no file appears there
-				// meanwhile.
-				process.destroyForcibly().waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot run " + command.get(0) + "; is gdal-bin installed?", ex);
+		}
+		// Killed at the limit even while its output is being read: the reader then meets
+		// the end of the output.
+		AtomicBoolean overTime = new AtomicBoolean();
+		CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+			if (process.isAlive()) {
+				overTime.set(true);
+				process.destroyForcibly();
+			}
+		}, CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS));
+		try {
+			T read = (standardOutput == null) ? null : readAll(process, standardOutput);
+			process.waitFor();
+			watchdog.cancel(false);
+			if (overTime.get()) {
 				throw ApiProblem.unprocessable("file-too-slow", "io.gdal.timeout", limit.toMillis() / 1000.0)
 					.with("limitSeconds", limit.toMillis() / 1000.0);
 			}
@@ -218,14 +268,43 @@ class GdalRunner {
 				}
 				throw ApiProblem.badRequest("unreadable-file", "io.gdal.failed", firstError(output, workDir));
 			}
-			return output;
+			return new Ran<>(output, read);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot run " + command.get(0) + "; is gdal-bin installed?", ex);
+			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			watchdog.cancel(false);
+			if (process.isAlive()) {
+				// Gone before the caller removes its folder, so no file appears there
+				// meanwhile.
+				try {
+					process.destroyForcibly().waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	/**
+	 * What a run wrote to its log, and what was read of its standard output (or null).
+	 */
+	private record Ran<T>(String log, T read) {
+	}
+
+	/** Reads the standard output, then skips what the reader left, so GDAL can end. */
+	private static <T> T readAll(Process process, OutputReader<T> reader) throws IOException {
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			T read = reader.read(output);
+			output.transferTo(Writer.nullWriter());
+			return read;
 		}
 	}
 

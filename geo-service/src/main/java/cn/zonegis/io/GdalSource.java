@@ -82,18 +82,12 @@ class GdalSource {
 	}
 
 	/**
-	 * Converts each layer to the rows of a PostgreSQL COPY, in EPSG:4490, one file per
-	 * layer in order.
+	 * Converts a layer to the rows of a PostgreSQL COPY, in EPSG:4490, handed to rows as
+	 * GDAL writes them (see {@link GdalRunner#toCopyRows}).
 	 */
-	List<Path> copyRows(List<SourceLayer> layers, ImportRequest request, WorkDir work) {
-		List<Path> rows = new ArrayList<>(layers.size());
-		for (int i = 0; i < layers.size(); i++) {
-			SourceLayer layer = layers.get(i);
-			Path out = work.resolve("layer-" + i + ".copy");
-			this.gdal.toCopyRows(layer.dataset(), layer.name(), out, request.srid(), request.encoding(), work.path());
-			rows.add(out);
-		}
-		return rows;
+	<T> T copyRows(SourceLayer layer, ImportRequest request, WorkDir work, GdalRunner.OutputReader<T> rows) {
+		return this.gdal.toCopyRows(layer.dataset(), layer.name(), request.srid(), request.encoding(), work.path(),
+				rows);
 	}
 
 	/**

@@ -118,22 +118,27 @@ public class ImportService {
 	}
 
 	/**
-	 * A GDAL file imported without a feature passing through Java: GDAL's COPY rows go
-	 * into a temporary table, the boundaries are checked there as a set and the land
-	 * rules run on it, all in one transaction. Empty when any boundary is not plainly
-	 * valid: the reader then reads the file and names each defect as a drawn boundary's
-	 * would be.
+	 * A GDAL file imported without a feature passing through Java: GDAL's COPY rows go,
+	 * as GDAL writes them, into a temporary table, the boundaries are checked there as a
+	 * set and the land rules run on it, all in one transaction. Empty when any boundary
+	 * is not plainly valid: the reader then reads the file and names each defect as a
+	 * drawn boundary's would be.
 	 */
 	private Optional<ImportReport> commitStaged(List<GdalSource.SourceLayer> layers, String fileName,
 			ImportRequest request, WorkDir work) {
-		List<Path> rows = this.gdal.copyRows(layers, request, work);
 		long total = GdalSource.SourceLayer.featuresOf(layers);
 		String crs = GdalSource.SourceLayer.crsOf(layers);
 		return this.transaction.execute((status) -> {
-			int features;
+			int features = 0;
 			try {
-				features = this.staging.stage(rows, request.fields(), (copied) -> this.progress
-					.report(request.progressId(), Stage.READING, copied, (int) Math.max(total, copied)));
+				this.staging.open();
+				for (int n = 0; n < layers.size(); n++) {
+					int layer = n;
+					int first = features;
+					features += this.gdal.copyRows(layers.get(n), request, work,
+							(rows) -> this.staging.stage(layer, rows, request.fields(), first, (copied) -> this.progress
+								.report(request.progressId(), Stage.READING, copied, (int) Math.max(total, copied))));
+				}
 				if (features == 0 || this.staging.anyNeedsReader(this.extent)) {
 					status.setRollbackOnly();
 					return Optional.empty();

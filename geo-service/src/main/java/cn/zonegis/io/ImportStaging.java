@@ -2,10 +2,7 @@ package cn.zonegis.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -103,43 +100,39 @@ class ImportStaging {
 		this.srids = srids;
 	}
 
-	/**
-	 * Copies every layer's rows into this transaction's import_feature table, the parcel
-	 * attributes taken from the source fields as the mapping says.
-	 * @param copied told the running count of features copied
-	 * @return how many features the file holds
-	 */
-	int stage(List<Path> layerRows, FieldMapping fields, IntConsumer copied) {
+	/** Opens this transaction's empty import_feature table. */
+	void open() {
 		this.jdbc.sql(DROP).update();
 		this.jdbc.sql(CREATE).update();
-		int features = 0;
-		for (int n = 0; n < layerRows.size(); n++) {
-			String table = "import_layer_" + n;
-			List<String> columns;
-			try (BufferedReader rows = Files.newBufferedReader(layerRows.get(n), StandardCharsets.UTF_8)) {
-				columns = columnsOf(rows);
-				if (columns.isEmpty()) {
-					// No feature: GDAL wrote no COPY.
-					continue;
-				}
-				this.jdbc
-					.sql("CREATE TEMP TABLE " + table + " (zg_ord bigint GENERATED ALWAYS AS IDENTITY, "
-							+ columns.stream().map((c) -> quote(c) + " text").collect(Collectors.joining(", "))
-							+ ") ON COMMIT DROP")
-					.update();
-				copy(table, columns, rows, features, copied);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			String geometry = columns.contains(GdalRunner.COPY_GEOMETRY) ? quote(GdalRunner.COPY_GEOMETRY) : "NULL";
-			features += this.jdbc
-				.sql(this.srids.render(FEATURES.formatted(attributes(fields, columns), geometry, table)))
-				.param("first", features)
-				.param("blank", Whitespace.CHARACTERS)
-				.update();
+	}
+
+	/**
+	 * Copies one layer's rows into the opened import_feature table, the parcel attributes
+	 * taken from the source fields as the mapping says.
+	 * @param layer the layer's place in the file, from 0
+	 * @param rows GDAL's COPY rows of the layer, read as they come
+	 * @param first the index of the layer's first feature in the file
+	 * @param copied told the running count of the file's features copied
+	 * @return how many features the layer holds
+	 */
+	int stage(int layer, BufferedReader rows, FieldMapping fields, int first, IntConsumer copied) throws IOException {
+		List<String> columns = columnsOf(rows);
+		if (columns.isEmpty()) {
+			// No feature: GDAL wrote no COPY.
+			return 0;
 		}
-		return features;
+		String table = "import_layer_" + layer;
+		this.jdbc
+			.sql("CREATE TEMP TABLE " + table + " (zg_ord bigint GENERATED ALWAYS AS IDENTITY, "
+					+ columns.stream().map((c) -> quote(c) + " text").collect(Collectors.joining(", "))
+					+ ") ON COMMIT DROP")
+			.update();
+		copy(table, columns, rows, first, copied);
+		String geometry = columns.contains(GdalRunner.COPY_GEOMETRY) ? quote(GdalRunner.COPY_GEOMETRY) : "NULL";
+		return this.jdbc.sql(this.srids.render(FEATURES.formatted(attributes(fields, columns), geometry, table)))
+			.param("first", first)
+			.param("blank", Whitespace.CHARACTERS)
+			.update();
 	}
 
 	/** See {@link #ANY_NEEDS_READER}. */
