@@ -1,5 +1,6 @@
 # Shared by the benchmarks: a fresh scratch database, a private work folder and the built service
-# started on that database. Source it after setting DB (database name) and APP_PORT.
+# (or the jar ZONEGIS_BENCH_JAR names, to compare builds) started on that database. Source it after
+# setting DB (database name) and APP_PORT.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DB_PORT="${ZONEGIS_DB_PORT:-55432}"
 PSQL=(psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qAt)
@@ -20,7 +21,7 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 start_service() {
 	log "starting the service on $URL (database $DB, demo zone loaded)"
 	ZONEGIS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB" ZONEGIS_PORT="$APP_PORT" \
-		java -jar "$ROOT/geo-service/target/geo-service.jar" --zonegis.demo.load=true \
+		java -jar "${ZONEGIS_BENCH_JAR:-$ROOT/geo-service/target/geo-service.jar}" --zonegis.demo.load=true \
 		--spring.config.import="file:$ROOT/scripts/test-logins.properties" >"$WORK/service.log" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 120); do
