@@ -249,7 +249,19 @@ class GdalRunner {
 			}
 		}, CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS));
 		try {
-			T read = (standardOutput == null) ? null : readAll(process, standardOutput);
+			T read = null;
+			if (standardOutput != null) {
+				try {
+					read = readAll(process, standardOutput);
+				}
+				catch (IOException | UncheckedIOException ex) {
+					// Stopping the process at the limit closes the output under the
+					// reader: that is the time limit, answered below.
+					if (!overTime.get()) {
+						throw ex;
+					}
+				}
+			}
 			process.waitFor();
 			watchdog.cancel(false);
 			if (overTime.get()) {

@@ -202,15 +202,24 @@ class ImportStaging {
 				.copyIn("COPY " + table + " ("
 						+ columns.stream().map(ImportStaging::quote).collect(Collectors.joining(", "))
 						+ ") FROM STDIN");
-			int count = 0;
-			for (String line = rows.readLine(); line != null && !END_OF_ROWS.equals(line); line = rows.readLine()) {
-				byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-				in.writeToCopy(bytes, 0, bytes.length);
-				if (++count % PROGRESS_STEP == 0) {
-					copied.accept(before + count);
+			try {
+				int count = 0;
+				for (String line = rows.readLine(); line != null && !END_OF_ROWS.equals(line); line = rows.readLine()) {
+					byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+					in.writeToCopy(bytes, 0, bytes.length);
+					if (++count % PROGRESS_STEP == 0) {
+						copied.accept(before + count);
+					}
+				}
+				in.endCopy();
+			}
+			finally {
+				// GDAL stopped or failed mid-way: the connection must leave COPY mode
+				// for the transaction to roll back.
+				if (in.isActive()) {
+					in.cancelCopy();
 				}
 			}
-			in.endCopy();
 		}
 		catch (SQLException ex) {
 			throw new UncategorizedSQLException("COPY", table, ex);

@@ -75,6 +75,29 @@ class GdalRunnerTests {
 	}
 
 	@Test
+	void aLayersCopyRowsReachTheReaderWithEveryFeature() throws Exception {
+		Path kml = this.dir.resolve("parcels.kml");
+		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
+		GdalRunner gdal = runner(Duration.ofSeconds(30));
+		long features = gdal.layers(kml, this.dir).get(0).features();
+
+		List<String> rows = gdal.toCopyRows(kml, "parcels", null, null, this.dir,
+				(output) -> output.lines().dropWhile((line) -> !line.startsWith("COPY ")).toList());
+
+		assertThat(rows.get(0)).contains("\"" + GdalRunner.COPY_GEOMETRY + "\"");
+		assertThat(rows.subList(1, rows.indexOf("\\."))).hasSize((int) features);
+	}
+
+	@Test
+	void aConversionReadAsItRunsIsStoppedAtItsTimeLimitToo() throws Exception {
+		Path kml = this.dir.resolve("parcels.kml");
+		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
+		assertThatThrownBy(() -> runner(Duration.ofMillis(1)).toCopyRows(kml, "parcels", null, null, this.dir,
+				(output) -> output.lines().count()))
+			.hasMessage("io.gdal.timeout");
+	}
+
+	@Test
 	void aRunPastItsMemoryLimitIsStoppedNamingTheLimit() throws Exception {
 		Path kml = this.dir.resolve("parcels.kml");
 		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
