@@ -102,11 +102,13 @@ export function buildFeatureLayer(layerId, collection, { onFeatureClick, pane = 
       group.zoomToShowLayer(layer, () => then(entry.feature, layer.getLatLng()));
     } else if (layer.getBounds) {
       const bounds = layer.getBounds();
+      // Opened once the map has arrived: a popup opened during the move is not panned clear of
+      // the map's controls.
+      map.once('moveend', () => then(entry.feature, bounds.getCenter()));
       map.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
-      then(entry.feature, bounds.getCenter());
     } else {
+      map.once('moveend', () => then(entry.feature, layer.getLatLng()));
       map.setView(layer.getLatLng(), Math.max(map.getZoom(), minZoom, 16));
-      then(entry.feature, layer.getLatLng());
     }
     return true;
   }

@@ -229,10 +229,12 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
       .get(`/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(id)}`)
       .then((feature) => {
         const bounds = L.geoJSON(feature).getBounds();
+        // Opened once the map has arrived: a popup opened during the move is not panned clear of
+        // the map's controls.
+        target.once('moveend', () => then(feature, bounds.getCenter()));
         if (feature.geometry.type.endsWith('Point'))
           target.setView(bounds.getCenter(), Math.max(target.getZoom(), spec.minZoom ?? 0, 16));
         else target.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
-        then(feature, bounds.getCenter());
       })
       .catch(() => {});
     return true;
