@@ -27,9 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks and stores a set of drafts (an imported file) as a set: one code look-up, one
  * overlap join against the stored parcels and within the set, one statement per write
- * (with its parcels' audit entries), so a file of ten thousand parcels costs about what
- * loading it with ogr2ogr does. The rules are those of {@link ParcelService}: a draft's
- * code either is new or names an active parcel it replaces.
+ * (with its parcels' audit entries), so a file of ten thousand parcels costs a few times
+ * what loading it into an empty table with ogr2ogr does (BENCHMARKS.md), not a statement
+ * per parcel. The rules are those of {@link ParcelService}: a draft's code either is new
+ * or names an active parcel it replaces.
  */
 @Service
 public class ParcelBatches {

@@ -88,10 +88,7 @@ public class AuditLog {
 	 * @param entityId the SQL expression of a changed row's id in source
 	 */
 	public static String insertEntryFrom(String source, String entityId) {
-		return """
-				INSERT INTO zonegis.audit_log (username, action, entity, entity_id, detail)
-				SELECT :auditUsername, :auditAction, :auditEntity, CAST(%s AS text), CAST(:auditDetail AS jsonb)
-				FROM %s""".formatted(entityId, source);
+		return insertFrom(source, entityId, "CAST(:auditDetail AS jsonb)");
 	}
 
 	/**
@@ -100,10 +97,14 @@ public class AuditLog {
 	 * added, so thousands of changes are audited without a JSON text each from Java.
 	 */
 	public static String insertEntriesFrom(String source, String entityId, String rowDetail) {
+		return insertFrom(source, entityId, "(" + rowDetail + ") || CAST(:auditDetail AS jsonb)");
+	}
+
+	private static String insertFrom(String source, String entityId, String detail) {
 		return """
 				INSERT INTO zonegis.audit_log (username, action, entity, entity_id, detail)
-				SELECT :auditUsername, :auditAction, :auditEntity, CAST(%s AS text), (%s) || CAST(:auditDetail AS jsonb)
-				FROM %s""".formatted(entityId, rowDetail, source);
+				SELECT :auditUsername, :auditAction, :auditEntity, CAST(%s AS text), %s
+				FROM %s""".formatted(entityId, detail, source);
 	}
 
 	/**
