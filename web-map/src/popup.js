@@ -101,10 +101,16 @@ export function openFeaturePopup(map, def, feature, latlng) {
     shown = withSaved(shown, event.feature);
     popup.setContent(popupContent(def, shown));
   };
-  map.on('zg:feature-saved', saved);
+  // A panel docking beside the map moves the map's edge under the popup (panel-dock.js puts the
+  // centre back with a view reset): pan it clear of the controls again.
+  const clearAgain = () => {
+    popup.options.autoPanPaddingTopLeft = clearOfControls(map);
+    popup.update();
+  };
+  map.on({ 'zg:feature-saved': saved, viewreset: clearAgain });
   popup.once('remove', () => {
     off();
-    map.off('zg:feature-saved', saved);
+    map.off({ 'zg:feature-saved': saved, viewreset: clearAgain });
   });
   return popup;
 }
