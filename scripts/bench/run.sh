@@ -13,7 +13,8 @@
 # requested once before) against the service's own tile SQL run directly; OGC items pages
 # (limit=1000) against the service's own items SQL; nearest-asset latency against its own SQL;
 # crew-suggestion latency; the create → dispatch → … → closed cycle of a work order; the service's
-# peak RSS under load. The direct
+# peak RSS under load. Each HTTP measurement follows a warm-up that lasts until the JIT is quiet
+# (see warm_up), so a run times the service as it runs in use. The direct
 # SQL is the statement the service ran, captured from its own log (JdbcTemplate DEBUG, switched on
 # through /actuator/loggers for one request of each kind), so both sides run the same query.
 # Prints a table and, last, one line:
@@ -43,6 +44,10 @@ while [ $# -gt 0 ]; do
 done
 if [ "$QUICK" = 1 ]; then PARCELS=100000; SECONDS_EACH="${ZONEGIS_BENCH_SECONDS:-4}"; DB="${ZONEGIS_BENCH_DB:-zonegis_bench_100k}"
 else PARCELS=1000000; SECONDS_EACH="${ZONEGIS_BENCH_SECONDS:-10}"; DB="${ZONEGIS_BENCH_DB:-zonegis_bench_1m}"; fi
+WARM_SECONDS=5
+WARM_ROUNDS=12
+[ "$QUICK" = 1 ] && WARM_ROUNDS=1
+CLOCK_TICKS="$(getconf CLK_TCK)"
 DB_PORT="${ZONEGIS_DB_PORT:-55432}"
 APP_PORT="${ZONEGIS_BENCH_PORT:-18198}"
 URL="${THROUGH:-http://127.0.0.1:$APP_PORT}"
@@ -147,6 +152,36 @@ login() {
 	[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$URL/api/me")" = 200 ] || { log "login failed"; exit 1; }
 }
 
+# Warm-up: the service is measured as it runs in use, after HotSpot has compiled the path being
+# measured. A 2-client load runs in rounds until the JIT's compiler threads used under a tenth of a
+# core in a round (on 2 cores C2 otherwise goes on compiling Spring for a minute, on the same CPUs
+# as the measurement); at most WARM_ROUNDS rounds. Through a URL there is no process to watch: one round.
+jit_ticks() {
+	local task sum=0
+	for task in /proc/"$APP_PID"/task/*; do
+		case "$(cat "$task/comm" 2>/dev/null)" in
+		C1\ CompilerThre* | C2\ CompilerThre*) sum=$((sum + $(awk '{ print $14 + $15 }' "$task/stat"))) ;;
+		esac
+	done
+	echo "$sum"
+}
+warm_up() { # name command...
+	local name="$1" round=0 before used
+	shift
+	while [ "$round" -lt "$WARM_ROUNDS" ]; do
+		round=$((round + 1))
+		[ -n "$APP_PID" ] && before="$(jit_ticks)"
+		"$@" >/dev/null
+		[ -z "$APP_PID" ] && break
+		used=$(($(jit_ticks) - before))
+		[ "$((used * 10))" -lt "$((WARM_SECONDS * CLOCK_TICKS))" ] && break
+	done
+	log "warm-up of $name: $round round(s) of ${WARM_SECONDS}s${used:+, the JIT used $((used * 1000 / CLOCK_TICKS)) ms in the last}"
+}
+warm_http() { # name pathfile
+	warm_up "$1" wrk -t 2 -c 2 -d "${WARM_SECONDS}s" -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$2"
+}
+
 http_run() { # name clients pathfile
 	local out
 	out="$(wrk -t "$(( $2 < 2 ? $2 : 2 ))" -c "$2" -d "${SECONDS_EACH}s" --timeout 10s -H "Cookie: $COOKIE" \
@@ -203,12 +238,13 @@ if [ -z "$THROUGH" ]; then
 	grep -E 'Index|Seq Scan' "$WORK/nearest-plan.txt" | sed 's/^/    /' >&2
 fi
 if [ -z "$THROUGH" ] && [ "$LATENCY" = 0 ]; then
-	# Warm-up: each side once over its list, so neither starts on a cold page cache.
-	wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/tile-paths.txt" >/dev/null
+	# The warm-ups also read each list once, so neither side starts on a cold page cache.
+	warm_http "cold tiles" "$WORK/tile-paths.txt"
 	for c in 2 8; do
 		sql_run tiles_sql "$c" "$WORK/tile-sql"
 		http_run tiles_cold "$c" "$WORK/tile-paths.txt"
 	done
+	warm_http "items" "$WORK/item-paths.txt"
 	for c in 2 8; do
 		sql_run items_sql "$c" "$WORK/item-sql"
 		http_run items "$c" "$WORK/item-paths.txt"
@@ -216,10 +252,8 @@ if [ -z "$THROUGH" ] && [ "$LATENCY" = 0 ]; then
 elif [ -n "$THROUGH" ] && [ "$LATENCY" = 0 ]; then
 	for c in 2 8; do http_run items "$c" "$WORK/item-paths.txt"; done
 fi
-# Warm-up, as for the tiles: each list once for 2 s, so the first run does not time the JIT.
-for list in nearest-paths suggest-paths; do
-	wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/$list.txt" >/dev/null
-done
+warm_http "nearest asset" "$WORK/nearest-paths.txt"
+warm_http "crew suggestions" "$WORK/suggest-paths.txt"
 for c in 2 8; do
 	[ -z "$THROUGH" ] && sql_run nearest_sql "$c" "$WORK/nearest-sql"
 	http_run nearest "$c" "$WORK/nearest-paths.txt"
@@ -227,8 +261,7 @@ for c in 2 8; do
 done
 TOKEN="$(curl -s -u dispatcher:dispatcher2026 -H 'Content-Type: application/json' -d '{"name":"bench"}' "$URL/api/tokens" |
 	python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
-# Warm-up, as above: cycles from 2 clients for 3 s, so the first run does not time the JIT.
-python3 "$HERE/wo_cycle.py" "$URL" "$TOKEN" 2 3 "$WORK/lights.txt" "$CREW" >/dev/null
+warm_up "work-order cycle" python3 "$HERE/wo_cycle.py" "$URL" "$TOKEN" 2 "$WARM_SECONDS" "$WORK/lights.txt" "$CREW"
 for c in 2 8; do
 	out="$(python3 "$HERE/wo_cycle.py" "$URL" "$TOKEN" "$c" "$SECONDS_EACH" "$WORK/lights.txt" "$CREW" | grep '^RESULT')"
 	echo "wo_cycle $c ${out#RESULT }" >>"$WORK/results.txt"
@@ -242,7 +275,7 @@ if [ "$LATENCY" = 0 ]; then
 		start_service
 		login
 	fi
-	wrk -t 2 -c 2 -d 2s -H "Cookie: $COOKIE" -s "$HERE/paths.lua" "$URL" -- "$WORK/tile-paths.txt" >/dev/null
+	warm_http "warm tiles" "$WORK/tile-paths.txt"
 	while read -r p; do curl -s -o /dev/null -H "Cookie: $COOKIE" "$URL$p"; done <"$WORK/tile-paths.txt"
 	for c in 2 8; do http_run tiles_warm "$c" "$WORK/tile-paths.txt"; done
 	[ -z "$THROUGH" ] && for c in 2 8; do http_run items_cache_on "$c" "$WORK/item-paths.txt"; done
