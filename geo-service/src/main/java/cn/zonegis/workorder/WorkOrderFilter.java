@@ -72,34 +72,28 @@ record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long 
 			conditions.add("t.kind IN (:kinds)");
 			params.addValue("kinds", this.kinds);
 		}
-		if (this.crewId != null) {
-			conditions.add("t.crew_id = :crewId");
-			params.addValue("crewId", this.crewId);
-		}
+		addWhenSet(conditions, params, "t.crew_id = :crewId", "crewId", this.crewId);
 		if (this.overdue) {
 			conditions.add(WorkOrderCollections.OVERDUE);
 		}
-		if (this.from != null) {
-			conditions.add("t.created_at >= :from");
-			params.addValue("from", this.from);
-		}
-		if (this.to != null) {
-			conditions.add("t.created_at < :to");
-			params.addValue("to", this.to);
-		}
-		if (this.dueFrom != null) {
-			conditions.add("t.due_at >= :dueFrom");
-			params.addValue("dueFrom", this.dueFrom);
-		}
-		if (this.dueTo != null) {
-			conditions.add("t.due_at < :dueTo");
-			params.addValue("dueTo", this.dueTo);
-		}
+		addWhenSet(conditions, params, "t.created_at >= :from", "from", this.from);
+		addWhenSet(conditions, params, "t.created_at < :to", "to", this.to);
+		addWhenSet(conditions, params, "t.due_at >= :dueFrom", "dueFrom", this.dueFrom);
+		addWhenSet(conditions, params, "t.due_at < :dueTo", "dueTo", this.dueTo);
 		if (actor.crewScoped()) {
 			conditions.add("(t.crew_id = :scopeCrewId OR t.reported_by = :scopeUsername)");
 			params.addValue("scopeCrewId", actor.crewId()).addValue("scopeUsername", actor.username());
 		}
 		return String.join(" AND ", conditions);
+	}
+
+	/** Adds the condition, binding its one parameter, when the filter sets a value. */
+	private static void addWhenSet(List<String> conditions, MapSqlParameterSource params, String condition, String name,
+			Object value) {
+		if (value != null) {
+			conditions.add(condition);
+			params.addValue(name, value);
+		}
 	}
 
 	private static List<String> values(String parameter, String text, Function<String, Optional<String>> known) {
