@@ -93,6 +93,24 @@ export function mountDashboard(map, { api, user, container, dock }) {
     return el('div', { className: 'zg-dashboard-chart', dataset: { chart: key } });
   }
 
+  // A bar per item in one series, named and coloured as the section (key); the bar's tip and the
+  // text beside it both give the item's row.
+  function oneSeriesChart(barChart, chart, key, items, { label, row, value, pick }) {
+    return barChart(
+      chart,
+      items.map((item) => ({ label: label(item), tip: () => row(item) })),
+      [
+        {
+          name: t(`dashboard.${key}`),
+          color: defaults.colors[key],
+          values: items.map(value),
+          text: (i) => row(items[i]),
+        },
+      ],
+      { onPick: (i) => rows.show(pick(items[i])) },
+    );
+  }
+
   const mu = (value) => formatNumber(value, 2);
   const picks = createPicks({ api, figures: () => figures, month: () => month });
 
@@ -100,22 +118,12 @@ export function mountDashboard(map, { api, user, container, dock }) {
     const held = land.filter((s) => s.status !== 'cancelled');
     const chart = chartBox('land');
     const draw = (barChart) =>
-      barChart(
-        chart,
-        land.map((s) => ({
-          label: t(`value.parcels.status.${s.status}`),
-          tip: () => t('dashboard.landRow', { count: formatNumber(s.parcels), mu: mu(s.areaMu) }),
-        })),
-        [
-          {
-            name: t('dashboard.land'),
-            color: defaults.colors.land,
-            values: land.map((s) => s.parcels),
-            text: (i) => t('dashboard.landRow', { count: formatNumber(land[i].parcels), mu: mu(land[i].areaMu) }),
-          },
-        ],
-        { onPick: (i) => rows.show(picks.landState(land[i].status)) },
-      );
+      oneSeriesChart(barChart, chart, 'land', land, {
+        label: (s) => t(`value.parcels.status.${s.status}`),
+        row: (s) => t('dashboard.landRow', { count: formatNumber(s.parcels), mu: mu(s.areaMu) }),
+        value: (s) => s.parcels,
+        pick: (s) => picks.landState(s.status),
+      });
     const summary = t('dashboard.landSummary', {
       count: formatNumber(held.reduce((sum, s) => sum + s.parcels, 0)),
       mu: mu(held.reduce((sum, s) => sum + Number(s.areaMu), 0)),
@@ -159,23 +167,12 @@ export function mountDashboard(map, { api, user, container, dock }) {
     const chart = chartBox('recoveries');
     const draw = (barChart) =>
       byReason.length
-        ? barChart(
-            chart,
-            byReason.map((r) => ({
-              label: t(`value.land_recoveries.reason.${r.reason}`),
-              tip: () => t('dashboard.recoveryRow', { count: formatNumber(r.count), mu: mu(r.areaMu) }),
-            })),
-            [
-              {
-                name: t('dashboard.recoveries'),
-                color: defaults.colors.recoveries,
-                values: byReason.map((r) => r.count),
-                text: (i) =>
-                  t('dashboard.recoveryRow', { count: formatNumber(byReason[i].count), mu: mu(byReason[i].areaMu) }),
-              },
-            ],
-            { onPick: (i) => rows.show(picks.recoveries(byReason[i].reason)) },
-          )
+        ? oneSeriesChart(barChart, chart, 'recoveries', byReason, {
+            label: (r) => t(`value.land_recoveries.reason.${r.reason}`),
+            row: (r) => t('dashboard.recoveryRow', { count: formatNumber(r.count), mu: mu(r.areaMu) }),
+            value: (r) => r.count,
+            pick: (r) => picks.recoveries(r.reason),
+          })
         : () => {};
     const summary = t('dashboard.recoveriesSummary', { year, count: formatNumber(total.count), mu: mu(total.areaMu) });
     return { node: section('recoveries', summary, chart), draw };
