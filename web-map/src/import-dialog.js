@@ -163,6 +163,16 @@ export function mountImportDialog(map, { user, config, container, dock }) {
     if (item.geometry) map.fitBounds(L.geoJSON(item.geometry).getBounds(), { ...defaults.fit, maxZoom: 18 });
   }
 
+  // The file formats, for import and for export alike, named in the page's language.
+  function formatSelect(className, value, onChange) {
+    return select(
+      className,
+      value,
+      importFormats.map((f) => [f, t(`import.format.${f}`)]),
+      onChange,
+    );
+  }
+
   function select(className, value, options, onChange) {
     return el(
       'select',
@@ -211,14 +221,9 @@ export function mountImportDialog(map, { user, config, container, dock }) {
       state.file ? el('div', { className: 'zg-import-filename', text: state.file.name }) : null,
       field(
         t('import.format'),
-        select(
-          'zg-import-format',
-          state.format,
-          importFormats.map((f) => [f, t(`import.format.${f}`)]),
-          (v) => {
-            state.format = v;
-          },
-        ),
+        formatSelect('zg-import-format', state.format, (v) => {
+          state.format = v;
+        }),
       ),
       field(
         t('import.crs'),
@@ -401,14 +406,9 @@ export function mountImportDialog(map, { user, config, container, dock }) {
   function exporter() {
     return el('div', { className: 'zg-import-export' }, [
       el('h3', { className: 'zg-panel-title', text: t('import.export') }),
-      select(
-        'zg-export-format',
-        state.exportFormat,
-        importFormats.map((f) => [f, t(`import.format.${f}`)]),
-        (v) => {
-          state.exportFormat = v;
-        },
-      ),
+      formatSelect('zg-export-format', state.exportFormat, (v) => {
+        state.exportFormat = v;
+      }),
       el(
         'a',
         {
