@@ -181,8 +181,7 @@ class ExpansionZoneTests extends IntegrationTest {
 		@Test
 		void anInvalidZoneBoundaryIsUnprocessable() {
 			double[] c = TestGround.cell();
-			String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%4$s],[%3$s,%2$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
-				.formatted(c[0], c[1], c[0] + 0.001, c[1] + 0.001);
+			String bowTie = TestGround.bowTie(c[0], c[1], 0.001);
 			Http.Response response = as("planner").post("/api/zones",
 					zone(TestGround.code("zone"), "contiguous_development", bowTie));
 			assertThat(response.status()).isEqualTo(422);

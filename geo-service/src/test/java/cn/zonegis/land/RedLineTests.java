@@ -159,8 +159,7 @@ class RedLineTests extends IntegrationTest {
 	@Test
 	void repairMakesABowTieValidAndSaysWhatChanged() {
 		double[] c = TestGround.cell();
-		String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%4$s],[%3$s,%2$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
-			.formatted(c[0], c[1], c[0] + 0.001, c[1] + 0.001);
+		String bowTie = TestGround.bowTie(c[0], c[1], 0.001);
 		Http.Response response = as("planner").post("/api/parcels?repair=true",
 				TestGround.feature(TestGround.code("bowtie"), bowTie));
 		assertThat(response.status()).isEqualTo(201);
@@ -176,8 +175,7 @@ class RedLineTests extends IntegrationTest {
 		@Test
 		void aSelfIntersectingRedLineIsUnprocessableAndSaysWhere() {
 			double[] c = TestGround.cell();
-			String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%4$s],[%3$s,%2$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
-				.formatted(c[0], c[1], c[0] + 0.001, c[1] + 0.001);
+			String bowTie = TestGround.bowTie(c[0], c[1], 0.001);
 			Http.Response response = draw(TestGround.code("bowtie"), bowTie);
 			assertThat(response.status()).isEqualTo(422);
 			JsonNode problem = response.json();

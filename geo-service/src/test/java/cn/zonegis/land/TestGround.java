@@ -36,6 +36,15 @@ final class TestGround {
 			.formatted(lon, lat, lon + width, lat + height);
 	}
 
+	/**
+	 * A GeoJSON Polygon whose ring crosses itself in the middle of the square from (lon,
+	 * lat) to (lon + size, lat + size): a bow tie.
+	 */
+	static String bowTie(double lon, double lat, double size) {
+		return "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%4$s],[%3$s,%2$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
+			.formatted(lon, lat, lon + size, lat + size);
+	}
+
 	static String feature(String code, String geometry) {
 		return """
 				{"type":"Feature","geometry":%s,
