@@ -55,6 +55,15 @@ public abstract class IntegrationTest {
 		return this.jdbc.sql("SELECT count(*) FROM zonegis." + table).query(Long.class).single();
 	}
 
+	/** The audit log's entries for one row (entity and id, as the log stores them). */
+	protected long auditEntries(String entity, String id) {
+		return this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = :entity AND entity_id = :id")
+			.param("entity", entity)
+			.param("id", id)
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * Adds a user with one role, and a crew for a crew member, unless the name exists;
 	 * the password is name + 2026, as the demo users', so {@link #as(String)} logs in.

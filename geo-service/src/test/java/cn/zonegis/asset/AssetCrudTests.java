@@ -158,10 +158,7 @@ class AssetCrudTests extends IntegrationTest {
 		assertThat(history.get(1).path("properties").path("diameter_mm").intValue()).isEqualTo(400);
 		assertThat(history.get(1).path("properties").path("valid_to").isNull()).isFalse();
 		long id = replaced.json().path("id").longValue();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'pipe' AND entity_id = :id")
-			.param("id", Long.toString(id))
-			.query(Long.class)
-			.single()).isEqualTo(2);
+		assertThat(auditEntries("pipe", Long.toString(id))).isEqualTo(2);
 	}
 
 	@Test

@@ -51,11 +51,7 @@ class ParcelTransitionTests extends IntegrationTest {
 		assertThat(events.get(1).get("byUser").asString()).isEqualTo("planner");
 		assertThat(events.get(1).get("note").asString()).isEqualTo("filed by test");
 		assertThat(events.get(1).get("at").asString()).isNotBlank();
-		long audited = this.jdbc
-			.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'parcel' AND entity_id = :id")
-			.param("id", Long.toString(id))
-			.query(Long.class)
-			.single();
+		long audited = auditEntries("parcel", Long.toString(id));
 		// Creation, four steps, and the red-line drawing issued with the first step.
 		assertThat(audited).isEqualTo(6);
 	}

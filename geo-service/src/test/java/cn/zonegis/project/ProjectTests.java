@@ -132,10 +132,7 @@ class ProjectTests extends IntegrationTest {
 		assertThat(as("planner").delete(location, Map.of("If-Match", "\"1\"")).status()).isEqualTo(412);
 		assertThat(as("planner").delete(location, Map.of("If-Match", "\"2\"")).status()).isEqualTo(204);
 		assertThat(as("viewer").get(location).status()).isEqualTo(404);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'project' AND entity_id = :id")
-			.param("id", location.substring(location.lastIndexOf('/') + 1))
-			.query(Long.class)
-			.single()).isEqualTo(3);
+		assertThat(auditEntries("project", location.substring(location.lastIndexOf('/') + 1))).isEqualTo(3);
 	}
 
 	@Test

@@ -39,12 +39,7 @@ class WorkOrderReportTests extends WorkOrderTest {
 		assertThat(read.get("events")).hasSize(1);
 		assertThat(read.get("events").get(0).get("toState").asString()).isEqualTo("new");
 		assertThat(read.get("events").get(0).get("by").asString()).isEqualTo("dispatcher");
-		assertThat(
-				this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'work_order' AND entity_id = :id")
-					.param("id", String.valueOf(id))
-					.query(Long.class)
-					.single())
-			.isEqualTo(1);
+		assertThat(auditEntries("work_order", String.valueOf(id))).isEqualTo(1);
 	}
 
 	@Test

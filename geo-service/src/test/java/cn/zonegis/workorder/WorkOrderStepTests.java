@@ -55,12 +55,7 @@ class WorkOrderStepTests extends WorkOrderTest {
 		assertThat(completion.get("note").asString()).isEqualTo("疏通完毕");
 		assertThat(completion.get("location").get("lat").asDouble()).isEqualTo(37.1902);
 		assertThat(completion.get("attachments").get(0).get("contentType").asString()).isEqualTo("image/png");
-		assertThat(
-				this.jdbc.sql("SELECT count(*) FROM zonegis.audit_log WHERE entity = 'work_order' AND entity_id = :id")
-					.param("id", String.valueOf(id))
-					.query(Long.class)
-					.single())
-			.isEqualTo(7);
+		assertThat(auditEntries("work_order", String.valueOf(id))).isEqualTo(7);
 	}
 
 	@Test
