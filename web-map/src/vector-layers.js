@@ -18,6 +18,11 @@ export const tiledLayers = new Set(['parcels', 'pipes', 'wells', 'streetlights',
 // Tiles exist down to the layer's maxZoom; deeper zooms scale them up.
 const MAX_NATIVE_ZOOM = 20;
 
+// Each tile is shown 512 px wide, drawn from the service's tile of one zoom less, as Mapbox GL does:
+// a quarter of the canvases in view, and compositing them is most of what a drag costs the browser.
+const TILE_SIZE = 512;
+const ZOOM_OFFSET = -1;
+
 // Every tile layer on a map, so a click opens only the topmost feature's popup.
 const active = new Set();
 
@@ -138,8 +143,10 @@ const VectorTileLayer = L.GridLayer.extend({
       // Taken off the map while the tileset was read.
       if (this._tiles[key]?.el !== canvas) return;
       const url =
-        template.replace('{tileMatrix}', coords.z).replace('{tileRow}', coords.y).replace('{tileCol}', coords.x) +
-        version;
+        template
+          .replace('{tileMatrix}', coords.z + ZOOM_OFFSET)
+          .replace('{tileRow}', coords.y)
+          .replace('{tileCol}', coords.x) + version;
       const job = { url, layerId: this._layerId, size: size.x, dpr, withArrows };
       this._jobs.set(key, drawInWorker(job, drawn, failed));
     }, failed);
@@ -185,9 +192,9 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
   const layer = new VectorTileLayer(layerId, {
     api,
     pane,
-    tileSize: tileDefaults.tileSize,
-    maxNativeZoom: Math.min(Number(def.maxZoom) || MAX_NATIVE_ZOOM, MAX_NATIVE_ZOOM),
-    minNativeZoom: Number(def.minZoom) || 0,
+    tileSize: TILE_SIZE,
+    maxNativeZoom: Math.min(Number(def.maxZoom) || MAX_NATIVE_ZOOM, MAX_NATIVE_ZOOM) - ZOOM_OFFSET,
+    minNativeZoom: (Number(def.minZoom) || 0) - ZOOM_OFFSET,
   });
   const count = (await api.get(`/ogc/collections/${encodeURIComponent(layerId)}/items?limit=1&count=exact`))
     .numberMatched;
