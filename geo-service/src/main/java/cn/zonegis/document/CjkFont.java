@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import cn.zonegis.ApiProblem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.fontbox.cff.CFFCIDFont;
 import org.apache.fontbox.cff.CFFFont;
 import org.apache.fontbox.ttf.OpenTypeFont;
@@ -51,7 +51,11 @@ public class CjkFont {
 
 	private final DocumentProperties properties;
 
-	private final Map<Integer, Glyph> glyphs = new ConcurrentHashMap<>();
+	/**
+	 * Outlines already made, kept across documents; bounded, as typed text may use any of
+	 * the font's 65,000 glyphs.
+	 */
+	private final Cache<Integer, Glyph> glyphs = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	private volatile List<TrueTypeFont> faces;
 
@@ -74,7 +78,7 @@ public class CjkFont {
 	 * has it: text is never drawn with a gap.
 	 */
 	public Glyph glyph(int codePoint) {
-		return this.glyphs.computeIfAbsent(codePoint, this::load);
+		return this.glyphs.get(codePoint, this::load);
 	}
 
 	/** Throws the missing-font problem now rather than halfway through a document. */

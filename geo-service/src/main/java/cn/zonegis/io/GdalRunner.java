@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.geo.Srid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,9 @@ class GdalRunner {
 	private static final Logger log = LoggerFactory.getLogger(GdalRunner.class);
 
 	private static final long KILL_WAIT_SECONDS = 10;
+
+	/** The CRS every stored geometry is in, as GDAL names it. */
+	private static final String STORED_CRS = "EPSG:" + Srid.CGCS2000;
 
 	/**
 	 * No HTTP: remote paths are refused and any request goes to a proxy that does not
@@ -175,7 +179,7 @@ class GdalRunner {
 
 	private <T> T convert(List<String> driverOptions, Path dataset, String layer, Path output, Integer sourceSrid,
 			String encoding, Map<String, String> driverConfig, Path workDir, OutputReader<T> standardOutput) {
-		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-t_srs", "EPSG:4490"));
+		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-t_srs", STORED_CRS));
 		command.addAll(driverOptions);
 		if (sourceSrid != null) {
 			command.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
@@ -193,7 +197,7 @@ class GdalRunner {
 	 */
 	void fromGeoJson(Path geojson, String driver, Path output, int targetSrid, List<String> options, Path workDir) {
 		List<String> command = new ArrayList<>(
-				List.of("ogr2ogr", "-f", driver, "-s_srs", "EPSG:4490", "-t_srs", "EPSG:" + targetSrid));
+				List.of("ogr2ogr", "-f", driver, "-s_srs", STORED_CRS, "-t_srs", "EPSG:" + targetSrid));
 		command.addAll(options);
 		command.addAll(List.of(output.toString(), geojson.toString()));
 		run(command, workDir, Map.of());
