@@ -126,19 +126,23 @@ class GdalRunner {
 		long features = count.find() ? Long.parseLong(count.group(1)) : 0;
 		Matcher crs = CRS_NAME.matcher(info);
 		if (!crs.find()) {
-			return new LayerInfo(name, null, features);
+			return new LayerInfo(name, null, null, features);
 		}
 		Matcher id = ROOT_ID.matcher(info);
-		return new LayerInfo(name,
-				id.find() ? crs.group(1) + " (" + id.group(1) + ":" + id.group(2) + ")" : crs.group(1), features);
+		if (!id.find()) {
+			return new LayerInfo(name, crs.group(1), null, features);
+		}
+		Integer epsg = "EPSG".equals(id.group(1)) ? Integer.valueOf(id.group(2)) : null;
+		return new LayerInfo(name, crs.group(1) + " (" + id.group(1) + ":" + id.group(2) + ")", epsg, features);
 	}
 
 	/**
 	 * @param name the layer's name
 	 * @param crs the layer's CRS as GDAL names it, or null when it has none
+	 * @param epsg the EPSG code GDAL identified that CRS as, or null
 	 * @param features the feature count GDAL reports (0 when it reports none)
 	 */
-	record LayerInfo(String name, String crs, long features) {
+	record LayerInfo(String name, String crs, Integer epsg, long features) {
 	}
 
 	/**
@@ -149,25 +153,28 @@ class GdalRunner {
 	 */
 	void toGeoJson(Path dataset, String layer, Path output, Integer sourceSrid, String encoding, Path workDir) {
 		convert(List.of("-f", "GeoJSON", "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=9", "-lco",
-				"WRITE_NAME=NO"), dataset, layer, output, sourceSrid, encoding, Map.of(), workDir, null);
+				"WRITE_NAME=NO"), dataset, layer, output, sourceSrid, true, encoding, Map.of(), workDir, null);
 	}
 
 	/**
-	 * Converts one layer, in EPSG:4490, to the rows of a PostgreSQL COPY (GDAL's PGDUMP
-	 * driver), handed to rows while GDAL writes them, so what reads them runs alongside
-	 * the conversion: a {@code COPY … (columns) FROM STDIN;} line naming the source
-	 * fields as they are, then one line per feature with the boundary as hex EWKB in
-	 * {@link #COPY_GEOMETRY} and every field as text, ended by {@code \.}. What rows
-	 * leaves unread is skipped; its result counts only when GDAL ends well in time.
+	 * Converts one layer to the rows of a PostgreSQL COPY (GDAL's PGDUMP driver), handed
+	 * to rows while GDAL writes them, so what reads them runs alongside the conversion: a
+	 * {@code COPY … (columns) FROM STDIN;} line naming the source fields as they are,
+	 * then one line per feature with the boundary as hex EWKB in {@link #COPY_GEOMETRY}
+	 * and every field as text, ended by {@code \.}. What rows leaves unread is skipped;
+	 * its result counts only when GDAL ends well in time.
+	 * @param sourceSrid the CRS the user gave, overriding the file's, or null
+	 * @param reproject whether the boundaries are reprojected to EPSG:4490, or left in
+	 * the layer's own coordinates for PostGIS to reproject
 	 */
-	<T> T toCopyRows(Path dataset, String layer, Integer sourceSrid, String encoding, Path workDir,
+	<T> T toCopyRows(Path dataset, String layer, Integer sourceSrid, boolean reproject, String encoding, Path workDir,
 			OutputReader<T> rows) {
 		return convert(
 				List.of("-f", "PGDUMP", "-nln", "import_layer", "-fieldTypeToString", "All", "-lco", "LAUNDER=NO",
 						"-lco", "GEOMETRY_NAME=" + COPY_GEOMETRY, "-lco", "CREATE_TABLE=OFF", "-lco",
 						"CREATE_SCHEMA=OFF", "-lco", "DROP_TABLE=OFF", "-lco", "SPATIAL_INDEX=NONE"),
-				dataset, layer, Path.of(STANDARD_OUTPUT), sourceSrid, encoding, Map.of("PG_USE_COPY", "YES"), workDir,
-				rows);
+				dataset, layer, Path.of(STANDARD_OUTPUT), reproject ? sourceSrid : null, reproject, encoding,
+				Map.of("PG_USE_COPY", "YES"), workDir, rows);
 	}
 
 	/** Reads what a GDAL run writes to its standard output. */
@@ -178,8 +185,12 @@ class GdalRunner {
 	}
 
 	private <T> T convert(List<String> driverOptions, Path dataset, String layer, Path output, Integer sourceSrid,
-			String encoding, Map<String, String> driverConfig, Path workDir, OutputReader<T> standardOutput) {
-		List<String> command = new ArrayList<>(List.of("ogr2ogr", "-t_srs", STORED_CRS));
+			boolean reproject, String encoding, Map<String, String> driverConfig, Path workDir,
+			OutputReader<T> standardOutput) {
+		List<String> command = new ArrayList<>(List.of("ogr2ogr"));
+		if (reproject) {
+			command.addAll(List.of("-t_srs", STORED_CRS));
+		}
 		command.addAll(driverOptions);
 		if (sourceSrid != null) {
 			command.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));

@@ -14,6 +14,7 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.Area;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
+import cn.zonegis.geo.Srid;
 import cn.zonegis.io.ImportProgress.Stage;
 import cn.zonegis.land.ParcelBatches;
 import cn.zonegis.land.ParcelDraft;
@@ -135,9 +136,11 @@ public class ImportService {
 				for (int n = 0; n < layers.size(); n++) {
 					int layer = n;
 					int first = features;
+					int srid = layers.get(n).reprojectedByPostgis().orElse(Srid.CGCS2000);
 					features += this.gdal.copyRows(layers.get(n), request, work,
-							(rows) -> this.staging.stage(layer, rows, request.fields(), first, (copied) -> this.progress
-								.report(request.progressId(), Stage.READING, copied, (int) Math.max(total, copied))));
+							(rows) -> this.staging.stage(layer, rows, request.fields(), first, srid,
+									(copied) -> this.progress.report(request.progressId(), Stage.READING, copied,
+											(int) Math.max(total, copied))));
 				}
 				if (features == 0 || this.staging.anyNeedsReader(this.extent)) {
 					status.setRollbackOnly();

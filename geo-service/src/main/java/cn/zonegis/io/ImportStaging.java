@@ -53,14 +53,16 @@ class ImportStaging {
 			""";
 
 	/**
-	 * Coordinates are rounded to 9 decimals (0.1 mm), as the GeoJSON the reader gets has
-	 * them, so a file gives the same boundary by either path; hex EWKB is read without
-	 * PostGIS's ring checks, the text is read with them.
+	 * Boundaries GDAL left in their own CRS are reprojected here (a no-op for those in
+	 * EPSG:4490). Coordinates are rounded to 9 decimals (0.1 mm), as the GeoJSON the
+	 * reader gets has them, so a file gives the same boundary by either path; hex EWKB is
+	 * read without PostGIS's ring checks, the text is read with them.
 	 */
 	private static final String FEATURES = """
 			INSERT INTO import_feature (idx, code, name, land_use, land_class_code, holder, geom)
 			SELECT :first + s.zg_ord - 1, %s,
-				ST_GeomFromText(ST_AsText(ST_GeomFromEWKB(decode(%s, 'hex')), 9), {storageSrid})
+				ST_GeomFromText(ST_AsText(ST_Transform(ST_SetSRID(ST_GeomFromEWKB(decode(%s, 'hex')), :fromSrid),
+					{storageSrid}), 9), {storageSrid})
 			FROM %s s
 			""";
 
@@ -112,10 +114,12 @@ class ImportStaging {
 	 * @param layer the layer's place in the file, from 0
 	 * @param rows GDAL's COPY rows of the layer, read as they come
 	 * @param first the index of the layer's first feature in the file
+	 * @param srid the EPSG code of the CRS the rows' boundaries are in
 	 * @param copied told the running count of the file's features copied
 	 * @return how many features the layer holds
 	 */
-	int stage(int layer, BufferedReader rows, FieldMapping fields, int first, IntConsumer copied) throws IOException {
+	int stage(int layer, BufferedReader rows, FieldMapping fields, int first, int srid, IntConsumer copied)
+			throws IOException {
 		List<String> columns = columnsOf(rows);
 		if (columns.isEmpty()) {
 			// No feature: GDAL wrote no COPY.
@@ -131,6 +135,7 @@ class ImportStaging {
 		String geometry = columns.contains(GdalRunner.COPY_GEOMETRY) ? quote(GdalRunner.COPY_GEOMETRY) : "NULL";
 		return this.jdbc.sql(this.srids.render(FEATURES.formatted(attributes(fields, columns), geometry, table)))
 			.param("first", first)
+			.param("fromSrid", srid)
 			.param("blank", Whitespace.CHARACTERS)
 			.update();
 	}

@@ -54,9 +54,10 @@ class GdalRunnerTests {
 		long features = runner(Duration.ofSeconds(30)).layers(kml, this.dir).get(0).features();
 
 		assertThat(runner(Duration.ofSeconds(30)).layers(gpkg, this.dir))
-			.extracting(GdalRunner.LayerInfo::name, GdalRunner.LayerInfo::crs, GdalRunner.LayerInfo::features)
-			.containsExactly(tuple("lon lat", "China Geodetic Coordinate System 2000 (EPSG:4490)", features),
-					tuple("plane", "CGCS2000 / 3-degree Gauss-Kruger zone 41 (EPSG:4529)", 1L));
+			.extracting(GdalRunner.LayerInfo::name, GdalRunner.LayerInfo::crs, GdalRunner.LayerInfo::epsg,
+					GdalRunner.LayerInfo::features)
+			.containsExactly(tuple("lon lat", "China Geodetic Coordinate System 2000 (EPSG:4490)", 4490, features),
+					tuple("plane", "CGCS2000 / 3-degree Gauss-Kruger zone 41 (EPSG:4529)", 4529, 1L));
 	}
 
 	private void ogr2ogr(String... arguments) throws Exception {
@@ -81,7 +82,7 @@ class GdalRunnerTests {
 		GdalRunner gdal = runner(Duration.ofSeconds(30));
 		long features = gdal.layers(kml, this.dir).get(0).features();
 
-		List<String> rows = gdal.toCopyRows(kml, "parcels", null, null, this.dir,
+		List<String> rows = gdal.toCopyRows(kml, "parcels", null, true, null, this.dir,
 				(output) -> output.lines().dropWhile((line) -> !line.startsWith("COPY ")).toList());
 
 		assertThat(rows.get(0)).contains("\"" + GdalRunner.COPY_GEOMETRY + "\"");
@@ -92,7 +93,7 @@ class GdalRunnerTests {
 	void aConversionReadAsItRunsIsStoppedAtItsTimeLimitToo() throws Exception {
 		Path kml = this.dir.resolve("parcels.kml");
 		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
-		assertThatThrownBy(() -> runner(Duration.ofMillis(1)).toCopyRows(kml, "parcels", null, null, this.dir,
+		assertThatThrownBy(() -> runner(Duration.ofMillis(1)).toCopyRows(kml, "parcels", null, true, null, this.dir,
 				(output) -> output.lines().count()))
 			.hasMessage("io.gdal.timeout");
 	}

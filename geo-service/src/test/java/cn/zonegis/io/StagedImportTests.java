@@ -17,6 +17,7 @@ import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +134,32 @@ class StagedImportTests extends IntegrationTest {
 		assertThat(stored()).isZero();
 	}
 
+	@Test
+	void aGaussKrugerBoundaryIsStoredAsGdalReprojectsItToTheLastBit() throws Exception {
+		FreeGround ground = FreeGround.find(this.jdbc);
+		Path shp = shapefileOf(List.of(square(ground, this.prefix + "GK", 0.123, 0.457, 29.871, null)));
+
+		FileClient.Result imported = planner().upload("format=shp&dryRun=false", "gk.zip", zipped(shp));
+
+		assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+		Path geojson = this.dir.resolve("gdal-" + UUID.randomUUID() + ".geojson");
+		ogr2ogr("-f", "GeoJSON", "-t_srs", "EPSG:4490", "-lco", "COORDINATE_PRECISION=9", geojson.toString(),
+				shp.toString());
+		List<Double> byGdal = new ArrayList<>();
+		JsonMapper.shared()
+			.readTree(geojson.toFile())
+			.at("/features/0/geometry/coordinates/0")
+			.forEach((point) -> byGdal.addAll(List.of(point.get(0).asDouble(), point.get(1).asDouble())));
+		List<Double> stored = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat FROM zonegis.parcel, ST_DumpPoints(parcel.geom) AS p
+				WHERE code = :code ORDER BY p.path""").param("code", this.prefix + "GK").query((rs, row) -> {
+			stored.addAll(List.of(rs.getDouble("lon"), rs.getDouble("lat")));
+			return row;
+		}).list();
+		assertThat(stored).hasSize(10).isEqualTo(byGdal);
+	}
+
 	/**
 	 * A GeoJSON feature: a square of side metres whose south-west corner lies (dn, de)
 	 * metres from the spot, in EPSG:4529, with a surveyor's field names.
@@ -150,17 +177,29 @@ class StagedImportTests extends IntegrationTest {
 
 	/** The features as a zipped Shapefile in EPSG:4529, written by GDAL. */
 	private byte[] shapefile(List<String> features) throws IOException, InterruptedException {
+		return zipped(shapefileOf(features));
+	}
+
+	/** The features as a Shapefile in EPSG:4529, written by GDAL; its .shp file. */
+	private Path shapefileOf(List<String> features) throws IOException, InterruptedException {
 		Path source = this.dir.resolve("source-" + UUID.randomUUID() + ".geojson");
 		Files.writeString(source,
 				"{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4529\"}},"
 						+ "\"features\":[" + String.join(",", features) + "]}");
 		Path shp = Files.createDirectory(this.dir.resolve("shp-" + UUID.randomUUID())).resolve("survey.shp");
-		Process ogr2ogr = new ProcessBuilder("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8",
-				shp.toString(), source.toString())
-			.redirectErrorStream(true)
-			.start();
+		ogr2ogr("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", shp.toString(), source.toString());
+		return shp;
+	}
+
+	private static void ogr2ogr(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("ogr2ogr"));
+		command.addAll(List.of(arguments));
+		Process ogr2ogr = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(ogr2ogr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(ogr2ogr.waitFor()).as(output).isZero();
+	}
+
+	private static byte[] zipped(Path shp) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out); var files = Files.list(shp.getParent())) {
 			for (Path file : files.sorted().toList()) {
