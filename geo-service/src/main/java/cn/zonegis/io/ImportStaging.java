@@ -53,17 +53,20 @@ class ImportStaging {
 			""";
 
 	/**
-	 * Boundaries GDAL left in their own CRS are reprojected here (a no-op for those in
-	 * EPSG:4490). Coordinates are rounded to 9 decimals (0.1 mm), as the GeoJSON the
-	 * reader gets has them, so a file gives the same boundary by either path; hex EWKB is
-	 * read without PostGIS's ring checks, the text is read with them.
+	 * The boundary of a COPY row, computed by PostgreSQL as the row arrives, while GDAL
+	 * goes on converting: reprojected when GDAL left it in its own CRS (a no-op for one
+	 * in EPSG:4490) and rounded to 9 decimals (0.1 mm), as the GeoJSON the reader gets
+	 * has it, so a file gives the same boundary by either path. Hex EWKB is read without
+	 * PostGIS's ring checks, the text is read with them.
 	 */
+	private static final String BOUNDARY = """
+			zg_boundary geometry GENERATED ALWAYS AS (ST_GeomFromText(ST_AsText(
+				ST_Transform(ST_SetSRID(ST_GeomFromEWKB(decode(%s, 'hex')), %d), {storageSrid}), 9), {storageSrid})) STORED
+			""";
+
 	private static final String FEATURES = """
 			INSERT INTO import_feature (idx, code, name, land_use, land_class_code, holder, geom)
-			SELECT :first + s.zg_ord - 1, %s,
-				ST_GeomFromText(ST_AsText(ST_Transform(ST_SetSRID(ST_GeomFromEWKB(decode(%s, 'hex')), :fromSrid),
-					{storageSrid}), 9), {storageSrid})
-			FROM %s s
+			SELECT :first + s.zg_ord - 1, %s, s.zg_boundary FROM %s s
 			""";
 
 	/**
@@ -126,16 +129,15 @@ class ImportStaging {
 			return 0;
 		}
 		String table = "import_layer_" + layer;
+		String geometry = columns.contains(GdalRunner.COPY_GEOMETRY) ? quote(GdalRunner.COPY_GEOMETRY) : "NULL";
 		this.jdbc
 			.sql("CREATE TEMP TABLE " + table + " (zg_ord bigint GENERATED ALWAYS AS IDENTITY, "
-					+ columns.stream().map((c) -> quote(c) + " text").collect(Collectors.joining(", "))
-					+ ") ON COMMIT DROP")
+					+ columns.stream().map((c) -> quote(c) + " text").collect(Collectors.joining(", ")) + ", "
+					+ this.srids.render(BOUNDARY.formatted(geometry, srid)) + ") ON COMMIT DROP")
 			.update();
 		copy(table, columns, rows, first, copied);
-		String geometry = columns.contains(GdalRunner.COPY_GEOMETRY) ? quote(GdalRunner.COPY_GEOMETRY) : "NULL";
-		return this.jdbc.sql(this.srids.render(FEATURES.formatted(attributes(fields, columns), geometry, table)))
+		return this.jdbc.sql(FEATURES.formatted(attributes(fields, columns), table))
 			.param("first", first)
-			.param("fromSrid", srid)
 			.param("blank", Whitespace.CHARACTERS)
 			.update();
 	}
