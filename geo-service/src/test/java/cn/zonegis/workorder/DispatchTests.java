@@ -58,6 +58,17 @@ class DispatchTests extends WorkOrderTest {
 	}
 
 	@Test
+	void theOpenWorkloadIsCountedFromAnIndexOfExactlyTheOrdersWithACrew() {
+		String indexed = this.jdbc.sql("""
+				SELECT pg_get_expr(indpred, indrelid) FROM pg_index
+				WHERE indexrelid = 'zonegis.work_order_open_crew_idx'::regclass""").query(String.class).single();
+		for (WorkOrderLifecycle state : WorkOrderLifecycle.values()) {
+			assertThat(indexed.contains("'" + state.value() + "'")).as(state.value())
+				.isEqualTo(WorkOrderLifecycle.withCrew().contains(state));
+		}
+	}
+
+	@Test
 	void dispatchAssignsTheCrewAndRecordsTheNote() {
 		long crewId = crew("road_repair", LON, LAT, true);
 		long id = reportAt("road_repair").get("id").asLong();
