@@ -127,7 +127,7 @@ public class FeatureRepository {
 	 * the zoom. Counted before it answers, so a failing query is still a problem.
 	 */
 	public StreamingResponseBody mapView(CollectionDef def, BBox bbox, int zoom) {
-		SqlWhere where = inBox(bbox);
+		SqlWhere where = pointsInBox(bbox);
 		MapSqlParameterSource params = where.params().addValue("upTo", MAP_FEATURES + 1);
 		long found = this.whole.queryForObject(COUNT_UP_TO.formatted(def.table(), where.sql()), params, Long.class);
 		if (found <= MAP_FEATURES) {
@@ -163,13 +163,30 @@ public class FeatureRepository {
 
 	/** Features intersecting bbox; all when it is null. */
 	private static SqlWhere inBox(BBox bbox) {
+		return boxed(bbox, "ST_Intersects(t.geom, %s)");
+	}
+
+	/**
+	 * Points in bbox (on its edge too) by the index's own box test, which for a point is
+	 * exact. ST_Intersects would add a per-row test that finds nothing more, and its cost
+	 * estimate tips PostgreSQL into a parallel plan whose worker start-up is most of the
+	 * time: 3,771 work orders of the 1M bench zone clustered in 30 ms, in 5 ms so.
+	 */
+	private static SqlWhere pointsInBox(BBox bbox) {
+		return boxed(bbox, "t.geom && %s");
+	}
+
+	/**
+	 * The test (with %s for the box in the storage CRS) on bbox; no condition when it is
+	 * null. The query box is made in the storage CRS, the stored column never
+	 * transformed, so the GiST index is used.
+	 */
+	private static SqlWhere boxed(BBox bbox, String test) {
 		SqlWhere where = new SqlWhere();
 		if (bbox != null) {
-			// Transform the query box, never the stored column, so the GiST index is
-			// used.
-			where.and(SridSql.storage("ST_Intersects(t.geom, ST_MakeEnvelope(" + where.bind(bbox.minLon()) + ", "
-					+ where.bind(bbox.minLat()) + ", " + where.bind(bbox.maxLon()) + ", " + where.bind(bbox.maxLat())
-					+ ", {storageSrid}))"));
+			where.and(SridSql.storage(test
+				.formatted("ST_MakeEnvelope(" + where.bind(bbox.minLon()) + ", " + where.bind(bbox.minLat()) + ", "
+						+ where.bind(bbox.maxLon()) + ", " + where.bind(bbox.maxLat()) + ", {storageSrid})")));
 		}
 		return where;
 	}
