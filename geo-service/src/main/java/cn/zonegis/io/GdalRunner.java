@@ -163,7 +163,8 @@ class GdalRunner {
 	 * then one line per feature with the boundary as hex EWKB in {@link #COPY_GEOMETRY}
 	 * and every field as text, ended by {@code \.}. What rows leaves unread is skipped;
 	 * its result counts only when GDAL ends well in time.
-	 * @param sourceSrid the CRS the user gave, overriding the file's, or null
+	 * @param sourceSrid the CRS the user gave, overriding the file's, or null; used only
+	 * when reprojecting
 	 * @param reproject whether the boundaries are reprojected to EPSG:4490, or left in
 	 * the layer's own coordinates for PostGIS to reproject
 	 */
