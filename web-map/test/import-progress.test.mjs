@@ -50,16 +50,24 @@ describe('import progress', () => {
     });
     // A fast import may end before the page's first poll: each answer is held until the page has
     // shown a step the server reported (the server keeps an import's last step), as a planner waiting
-    // for a slower one would see it. A page that shows none never gets its answer.
-    const serverStep = '.zg-import-progress-row[data-stage]:not([data-stage=""])';
+    // for a slower one would see it, and the first until its screenshot is taken. A page that shows
+    // no step never gets its answer. The step is looked for in what the observer recorded, which a
+    // step shown only briefly cannot slip past.
+    const stepShown = () => window.zgStagesSeen.some((seen) => seen.stage) && !window.zgHoldAnswer;
     await page.route(/\/api\/parcels\/import\?/, async (route) => {
       const response = await route.fetch({ timeout: 300_000 });
-      await page.waitForSelector(serverStep, { timeout: 60_000 });
+      await page.waitForFunction(stepShown, null, { timeout: 60_000 });
       await route.fulfill({ response });
     });
+    await page.evaluate(() => {
+      window.zgHoldAnswer = true;
+    });
     await page.click('.zg-import-dry-run');
-    await page.waitForSelector(serverStep);
+    await page.waitForSelector('.zg-import-progress-row[data-stage]:not([data-stage=""])');
     await screenshot(page, 'import-progress');
+    await page.evaluate(() => {
+      window.zgHoldAnswer = false;
+    });
     await page.waitForSelector('.zg-import-summary', { timeout: 300_000 });
     assert.equal(await page.locator('.zg-import-item[data-state="refused"]').count(), 0);
     await page.evaluate(() => {
