@@ -89,6 +89,29 @@ function drawArrow(ctx, ring, color) {
   ctx.fill();
 }
 
+/**
+ * A line or polygon no wider and no taller than its stroke, as most parcels of a large zone are
+ * at its lowest zooms, is drawn as what its stroke would show: a rectangle of its extent widened
+ * by the stroke, in the stroke's colour: about a third of the time of a path filled and stroked.
+ */
+function drawnAsSpeck(ctx, feature, style) {
+  const weight = style.weight ?? 2;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const ring of feature.rings) {
+    for (const q of ring) {
+      minX = Math.min(minX, q.x);
+      minY = Math.min(minY, q.y);
+      maxX = Math.max(maxX, q.x);
+      maxY = Math.max(maxY, q.y);
+    }
+  }
+  if (maxX - minX > weight || maxY - minY > weight) return false;
+  ctx.globalAlpha = style.opacity ?? 1;
+  ctx.fillStyle = style.color ?? '#3388ff';
+  ctx.fillRect(minX - weight / 2, minY - weight / 2, maxX - minX + weight, maxY - minY + weight);
+  return true;
+}
+
 function drawFeature(ctx, layerId, feature, withArrows) {
   const spec = styleSpec(layerId);
   const style = featureStyle(layerId, feature.properties);
@@ -104,6 +127,7 @@ function drawFeature(ctx, layerId, feature, withArrows) {
     }
     return;
   }
+  if (drawnAsSpeck(ctx, feature, style)) return;
   ctx.beginPath();
   for (const ring of feature.rings) {
     ring.forEach((q, i) => (i ? ctx.lineTo(q.x, q.y) : ctx.moveTo(q.x, q.y)));

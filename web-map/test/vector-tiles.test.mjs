@@ -12,6 +12,7 @@ import {
   createParcel,
   showAt,
   reportWorkOrder,
+  pixelOf,
 } from './support.mjs';
 
 describe('vector tile layers', () => {
@@ -82,6 +83,48 @@ describe('vector tile layers', () => {
     await showAt(page, away);
     assert.ok(views.length > asked, 'asked again after the move');
     assert.ok(inBox(views.at(-1), away) && !inBox(views.at(-1), center), 'for the new view only');
+    assert.deepEqual(errors, []);
+  });
+
+  it('still shows a parcel in its red line when zoomed out so far that the parcel is a speck', async (t) => {
+    const { center } = ground(131);
+    const code = `TEST-SPECK-${Date.now()}`;
+    // About 27 × 30 m: under a pixel at zoom 12, where the tile draws it as its stroke's rectangle.
+    const half = { lon: 0.00015, lat: 0.000135 };
+    await createParcel(
+      t,
+      { code, name: '缩小显示测试', land_use: '工业用地' },
+      rectangle(center.lon - half.lon, center.lat - half.lat, center.lon + half.lon, center.lat + half.lat),
+    );
+    const view = { ...center, zoom: 12 };
+    const { page, errors } = await signedIn(t, 'viewer', { view });
+    const [x, y] = await pixelOf(page, view, center.lon, center.lat);
+    // The colour of the parcel tile's pixel at a page point, read from the tile's canvas.
+    const tilePixel = (px, py) =>
+      page.evaluate(
+        ([px, py]) => {
+          // Tiles let clicks through (pointer-events: none), so elementsFromPoint does not see them.
+          const tile = [...document.querySelectorAll('canvas.zg-vector-tile-parcels')].find((c) => {
+            const r = c.getBoundingClientRect();
+            return px >= r.left && px < r.right && py >= r.top && py < r.bottom;
+          });
+          if (!tile) return null;
+          const box = tile.getBoundingClientRect();
+          const copy = new OffscreenCanvas(tile.width, tile.height);
+          const ctx = copy.getContext('2d');
+          ctx.drawImage(tile, 0, 0);
+          const scale = tile.width / box.width;
+          return [
+            ...ctx.getImageData(Math.floor((px - box.left) * scale), Math.floor((py - box.top) * scale), 1, 1).data,
+          ];
+        },
+        [px, py],
+      );
+    const [r, g, b, alpha] = (await tilePixel(x, y)) ?? [];
+    assert.ok(alpha > 0, `the parcel is drawn where it lies (pixel ${[r, g, b, alpha]})`);
+    assert.ok(r > 150 && g < 80 && b < 80, `in the red line's colour (pixel ${[r, g, b, alpha]})`);
+    const beside = await tilePixel(x - 8, y);
+    assert.equal(beside?.[3] ?? 0, 0, 'and no wider than a speck: the ground beside it stays clear');
     assert.deepEqual(errors, []);
   });
 
