@@ -6,6 +6,7 @@ import { el } from './dom.js';
 import { featureStyle, styleSpec } from './layer-styles.js';
 import { flowArrows } from './flow-direction.js';
 import { hatchFill } from './hatch.js';
+import { revealPlace } from './popup.js';
 
 // Even-odd over the rings of a Polygon or MultiPolygon: inside unless within a hole.
 function covers(geometry, lon, lat) {
@@ -100,15 +101,9 @@ export function buildFeatureLayer(layerId, collection, { onFeatureClick, pane = 
     const minZoom = spec.minZoom ?? 0;
     if (spec.clustered && group._map) {
       group.zoomToShowLayer(layer, () => then(entry.feature, layer.getLatLng()));
-    } else if (layer.getBounds) {
-      const bounds = layer.getBounds();
-      // Opened once the map has arrived: a popup opened during the move is not panned clear of
-      // the map's controls.
-      map.once('moveend', () => then(entry.feature, bounds.getCenter()));
-      map.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
     } else {
-      map.once('moveend', () => then(entry.feature, layer.getLatLng()));
-      map.setView(layer.getLatLng(), Math.max(map.getZoom(), minZoom, 16));
+      const place = layer.getBounds ? { bounds: layer.getBounds() } : { point: layer.getLatLng(), minZoom };
+      revealPlace(map, place, (latlng) => then(entry.feature, latlng));
     }
     return true;
   }

@@ -82,6 +82,15 @@ function clearOfControls(map) {
   return box.width - right >= 400 ? L.point(right + 8, 5) : fallback;
 }
 
+// Brings a found feature into view, a point to zoom 16 at least (and its layer's minZoom) or an
+// area fitted to the map, and calls then(latlng) once the map has arrived there: a popup opened
+// during the move is not panned clear of the map's controls.
+export function revealPlace(map, { point = null, bounds = null, minZoom = 0 }, then) {
+  map.once('moveend', () => then(point ?? bounds.getCenter()));
+  if (point) map.setView(point, Math.max(map.getZoom(), minZoom, 16));
+  else map.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
+}
+
 // Opens the popup and keeps its text in the current language while it is open, and its values
 // in step with `zg:feature-saved` { layer, feature } for the same feature.
 export function openFeaturePopup(map, def, feature, latlng) {

@@ -10,6 +10,7 @@ import L from './leaflet.js';
 import { styleSpec } from './layer-styles.js';
 import { decodeTile, hits, tileDefaults } from './tile-features.js';
 import { untilServiceBack } from './api.js';
+import { revealPlace } from './popup.js';
 
 // Work orders are not tiled: a dispatcher reads them as clusters, which tiles cannot merge across
 // tile edges; they are loaded per view instead (view-layer.js).
@@ -236,12 +237,10 @@ export async function buildTileLayer(layerId, { api, def, pane, onFeatureClick }
       .get(`/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(id)}`)
       .then((feature) => {
         const bounds = L.geoJSON(feature).getBounds();
-        // Opened once the map has arrived: a popup opened during the move is not panned clear of
-        // the map's controls.
-        target.once('moveend', () => then(feature, bounds.getCenter()));
-        if (feature.geometry.type.endsWith('Point'))
-          target.setView(bounds.getCenter(), Math.max(target.getZoom(), spec.minZoom ?? 0, 16));
-        else target.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] });
+        const place = feature.geometry.type.endsWith('Point')
+          ? { point: bounds.getCenter(), minZoom: spec.minZoom ?? 0 }
+          : { bounds };
+        revealPlace(target, place, (latlng) => then(feature, latlng));
       })
       .catch(() => {});
     return true;
