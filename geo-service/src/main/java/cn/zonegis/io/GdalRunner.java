@@ -174,8 +174,8 @@ class GdalRunner {
 				List.of("-f", "PGDUMP", "-nln", "import_layer", "-fieldTypeToString", "All", "-lco", "LAUNDER=NO",
 						"-lco", "GEOMETRY_NAME=" + COPY_GEOMETRY, "-lco", "CREATE_TABLE=OFF", "-lco",
 						"CREATE_SCHEMA=OFF", "-lco", "DROP_TABLE=OFF", "-lco", "SPATIAL_INDEX=NONE"),
-				dataset, layer, Path.of(STANDARD_OUTPUT), reproject ? sourceSrid : null, reproject, encoding,
-				Map.of("PG_USE_COPY", "YES"), workDir, rows);
+				dataset, layer, Path.of(STANDARD_OUTPUT), sourceSrid, reproject, encoding, Map.of("PG_USE_COPY", "YES"),
+				workDir, rows);
 	}
 
 	/** Reads what a GDAL run writes to its standard output. */
@@ -193,7 +193,9 @@ class GdalRunner {
 			command.addAll(List.of("-t_srs", STORED_CRS));
 		}
 		command.addAll(driverOptions);
-		if (sourceSrid != null) {
+		// GDAL takes -s_srs only with -t_srs. Rows left in the file's coordinates need
+		// none: the caller knows their CRS.
+		if (sourceSrid != null && reproject) {
 			command.addAll(List.of("-s_srs", "EPSG:" + sourceSrid));
 		}
 		command.addAll(List.of(output.toString(), dataset.toString(), requireNotOptionLike(layer)));

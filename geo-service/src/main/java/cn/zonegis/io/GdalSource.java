@@ -1,5 +1,6 @@
 package cn.zonegis.io;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,12 +86,20 @@ class GdalSource {
 
 	/**
 	 * Converts a layer to the rows of a PostgreSQL COPY, handed to rows as GDAL writes
-	 * them (see {@link GdalRunner#toCopyRows}): in the layer's own coordinates when
-	 * {@link SourceLayer#reprojectedByPostgis} says so, else in EPSG:4490.
+	 * them (see {@link GdalRunner#toCopyRows}) with the EPSG code of their boundaries:
+	 * the layer's own when {@link SourceLayer#reprojectedByPostgis} says so, else 4490.
 	 */
-	<T> T copyRows(SourceLayer layer, ImportRequest request, WorkDir work, GdalRunner.OutputReader<T> rows) {
-		return this.gdal.toCopyRows(layer.dataset(), layer.name(), request.srid(),
-				layer.reprojectedByPostgis().isEmpty(), request.encoding(), work.path(), rows);
+	<T> T copyRows(SourceLayer layer, ImportRequest request, WorkDir work, CopyReader<T> rows) {
+		Optional<Integer> ownSrid = layer.reprojectedByPostgis();
+		return this.gdal.toCopyRows(layer.dataset(), layer.name(), request.srid(), ownSrid.isEmpty(),
+				request.encoding(), work.path(), (output) -> rows.read(output, ownSrid.orElse(Srid.CGCS2000)));
+	}
+
+	/** Reads a layer's COPY rows, whose boundaries are in the CRS of EPSG code srid. */
+	interface CopyReader<T> {
+
+		T read(BufferedReader rows, int srid) throws IOException;
+
 	}
 
 	/**

@@ -14,7 +14,6 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.Area;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
-import cn.zonegis.geo.Srid;
 import cn.zonegis.io.ImportProgress.Stage;
 import cn.zonegis.land.ParcelBatches;
 import cn.zonegis.land.ParcelDraft;
@@ -136,9 +135,8 @@ public class ImportService {
 				for (int n = 0; n < layers.size(); n++) {
 					int layer = n;
 					int first = features;
-					int srid = layers.get(n).reprojectedByPostgis().orElse(Srid.CGCS2000);
 					features += this.gdal.copyRows(layers.get(n), request, work,
-							(rows) -> this.staging.stage(layer, rows, request.fields(), first, srid,
+							(rows, srid) -> this.staging.stage(layer, rows, request.fields(), first, srid,
 									(copied) -> this.progress.report(request.progressId(), Stage.READING, copied,
 											(int) Math.max(total, copied))));
 				}
