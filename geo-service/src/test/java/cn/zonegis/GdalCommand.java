@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GDAL's command-line tools (Debian's gdal-bin) as a real client of the service, logged
- * in as the demo viewer.
+ * GDAL's command-line tools (Debian's gdal-bin): on files a test writes, or as a real
+ * client of the service, logged in as the demo viewer.
  */
 public final class GdalCommand {
 

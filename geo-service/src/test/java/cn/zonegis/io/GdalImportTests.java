@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import cn.zonegis.GdalCommand;
 import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -118,11 +119,8 @@ class GdalImportTests extends IntegrationTest {
 						+ "\"properties\":{\"code\":\"CAD-1\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
 						+ line + "}}]}");
 		Path dxf = dir.resolve("drawing.dxf");
-		Process ogr2ogr = new ProcessBuilder("ogr2ogr", "-f", "DXF", dxf.toString(), lines.toString(), "-sql",
-				"SELECT code AS Layer FROM lines")
-			.redirectErrorStream(true)
-			.start();
-		assertThat(ogr2ogr.waitFor()).isZero();
+		GdalCommand.run("ogr2ogr", "-f", "DXF", dxf.toString(), lines.toString(), "-sql",
+				"SELECT code AS Layer FROM lines");
 		JsonNode report = planner().upload("dryRun=true&format=dxf&srid=4550", "drawing.dxf", Files.readAllBytes(dxf))
 			.json();
 		JsonNode item = report.get("items").get(0);
@@ -172,11 +170,7 @@ class GdalImportTests extends IntegrationTest {
 			String code = "OPT" + UUID.randomUUID().toString().substring(0, 8);
 			Path square = dir.resolve("square.geojson");
 			Files.write(square, squareIn4529(code));
-			Process ogr2ogr = new ProcessBuilder("ogr2ogr", "-f", "ESRI Shapefile",
-					dir.resolve("square.shp").toString(), square.toString())
-				.redirectErrorStream(true)
-				.start();
-			assertThat(ogr2ogr.waitFor()).isZero();
+			GdalCommand.run("ogr2ogr", "-f", "ESRI Shapefile", dir.resolve("square.shp").toString(), square.toString());
 			ByteArrayOutputStream zip = new ByteArrayOutputStream();
 			try (ZipOutputStream out = new ZipOutputStream(zip)) {
 				for (String extension : new String[] { "shp", "shx", "dbf", "prj" }) {

@@ -1,13 +1,12 @@
 package cn.zonegis.io;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.GdalCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,9 +47,10 @@ class GdalRunnerTests {
 		Path kml = this.dir.resolve("parcels.kml");
 		Files.write(kml, SampleFilesTests.sample("parcels.kml"));
 		Path gpkg = this.dir.resolve("two.gpkg");
-		ogr2ogr("-f", "GPKG", "-nln", "lon lat", "-t_srs", "EPSG:4490", gpkg.toString(), kml.toString());
-		ogr2ogr("-update", "-f", "GPKG", "-nln", "plane", "-t_srs", "EPSG:4529", "-limit", "1", gpkg.toString(),
+		GdalCommand.run("ogr2ogr", "-f", "GPKG", "-nln", "lon lat", "-t_srs", "EPSG:4490", gpkg.toString(),
 				kml.toString());
+		GdalCommand.run("ogr2ogr", "-update", "-f", "GPKG", "-nln", "plane", "-t_srs", "EPSG:4529", "-limit", "1",
+				gpkg.toString(), kml.toString());
 		long features = runner(Duration.ofSeconds(30)).layers(kml, this.dir).get(0).features();
 
 		assertThat(runner(Duration.ofSeconds(30)).layers(gpkg, this.dir))
@@ -58,14 +58,6 @@ class GdalRunnerTests {
 					GdalRunner.LayerInfo::features)
 			.containsExactly(tuple("lon lat", "China Geodetic Coordinate System 2000 (EPSG:4490)", 4490, features),
 					tuple("plane", "CGCS2000 / 3-degree Gauss-Kruger zone 41 (EPSG:4529)", 4529, 1L));
-	}
-
-	private void ogr2ogr(String... arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of("ogr2ogr"));
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor()).as(output).isZero();
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package cn.zonegis.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import cn.zonegis.GdalCommand;
 import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,8 +143,8 @@ class StagedImportTests extends IntegrationTest {
 
 		assertThat(imported.status()).as(imported.text()).isEqualTo(200);
 		Path geojson = this.dir.resolve("gdal-" + UUID.randomUUID() + ".geojson");
-		ogr2ogr("-f", "GeoJSON", "-t_srs", "EPSG:4490", "-lco", "COORDINATE_PRECISION=9", geojson.toString(),
-				shp.toString());
+		GdalCommand.run("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490", "-lco", "COORDINATE_PRECISION=9",
+				geojson.toString(), shp.toString());
 		List<Double> byGdal = new ArrayList<>();
 		JsonMapper.shared()
 			.readTree(geojson.toFile())
@@ -176,27 +176,19 @@ class StagedImportTests extends IntegrationTest {
 	}
 
 	/** The features as a zipped Shapefile in EPSG:4529, written by GDAL. */
-	private byte[] shapefile(List<String> features) throws IOException, InterruptedException {
+	private byte[] shapefile(List<String> features) throws IOException {
 		return zipped(shapefileOf(features));
 	}
 
 	/** The features as a Shapefile in EPSG:4529, written by GDAL; its .shp file. */
-	private Path shapefileOf(List<String> features) throws IOException, InterruptedException {
+	private Path shapefileOf(List<String> features) throws IOException {
 		Path source = this.dir.resolve("source-" + UUID.randomUUID() + ".geojson");
 		Files.writeString(source,
 				"{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4529\"}},"
 						+ "\"features\":[" + String.join(",", features) + "]}");
 		Path shp = Files.createDirectory(this.dir.resolve("shp-" + UUID.randomUUID())).resolve("survey.shp");
-		ogr2ogr("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", shp.toString(), source.toString());
+		GdalCommand.run("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", shp.toString(), source.toString());
 		return shp;
-	}
-
-	private static void ogr2ogr(String... arguments) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("ogr2ogr"));
-		command.addAll(List.of(arguments));
-		Process ogr2ogr = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(ogr2ogr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(ogr2ogr.waitFor()).as(output).isZero();
 	}
 
 	private static byte[] zipped(Path shp) throws IOException {
