@@ -103,9 +103,10 @@ function drawnAsSpeck(ctx, feature, style) {
       minY = Math.min(minY, q.y);
       maxX = Math.max(maxX, q.x);
       maxY = Math.max(maxY, q.y);
+      // A larger feature is known by its first few points: the rest are not read twice.
+      if (maxX - minX > weight || maxY - minY > weight) return false;
     }
   }
-  if (maxX - minX > weight || maxY - minY > weight) return false;
   ctx.globalAlpha = style.opacity ?? 1;
   ctx.fillStyle = style.color ?? '#3388ff';
   ctx.fillRect(minX - weight / 2, minY - weight / 2, maxX - minX + weight, maxY - minY + weight);
