@@ -39,6 +39,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -139,6 +140,12 @@ class SecurityConfig {
 		failure.setRethrowAuthenticationServiceException(false);
 		filter.setFailureHandler(failure);
 		return filter;
+	}
+
+	/** Spring's firewall, its header checks without a regular expression. */
+	@Bean
+	StrictHttpFirewall httpFirewall() {
+		return HeaderCharacters.firewall();
 	}
 
 	/**
