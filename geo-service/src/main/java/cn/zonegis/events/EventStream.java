@@ -64,8 +64,11 @@ class EventStream implements NotificationChannel, SmartLifecycle {
 
 	private volatile boolean running;
 
-	/** The last event passed on to the streams; -1 until the first fan-out. */
-	private long lastFanned = -1;
+	/**
+	 * The last event passed on to the streams, while any is open; set by the first stream
+	 * to open.
+	 */
+	private long lastFanned;
 
 	EventStream(EventRepository events, AppUserRepository users, RoleHierarchy roles, JsonMapper json) {
 		this.events = events;
@@ -110,19 +113,26 @@ class EventStream implements NotificationChannel, SmartLifecycle {
 			// A comment first, so the browser sees the stream open even when nothing is
 			// due.
 			send(subscriber, SseEmitter.event().comment("open"));
+			if (this.subscribers.isEmpty()) {
+				// Nothing was read while no stream was open: fan out from here on.
+				this.lastFanned = subscriber.lastSent;
+			}
 			this.subscribers.add(subscriber);
 		}
 		return subscriber.emitter;
 	}
 
+	/**
+	 * Sends what was committed since the last fan-out to the open streams. With none open
+	 * nothing is read: every committed write notifies, and most instances of a busy
+	 * service have no stream open most of the time.
+	 */
 	private void passOn() {
 		try {
 			synchronized (this.subscribers) {
-				if (this.lastFanned < 0) {
-					this.lastFanned = this.events.latestId();
-					return;
+				if (!this.subscribers.isEmpty()) {
+					this.lastFanned = sendAfter(this.lastFanned, this.subscribers);
 				}
-				this.lastFanned = sendAfter(this.lastFanned, this.subscribers);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -45,6 +45,31 @@ class WorkOrderLiveEventTests extends WorkOrderTest {
 	}
 
 	@Test
+	void aPhoneThatWasAwayHearsWhatItMissedAndANewStreamOnlyWhatFollows() {
+		long crewId = crew("streetlight_repair", LON, LAT, true);
+		String member = crewMember(crewId);
+		long first = reportAt("streetlight_repair").get("id").asLong();
+		long whileAway = reportAt("streetlight_repair").get("id").asLong();
+		long afterwards = reportAt("streetlight_repair").get("id").asLong();
+		long lastHeard;
+		try (EventStreamClient phone = EventStreamClient.open(this.port, member, null)) {
+			assertThat(dispatch(as("dispatcher"), first, crewId).status()).isEqualTo(200);
+			lastHeard = phone.await(Event.about("work_order.changed", first)).id();
+		}
+		assertThat(dispatch(as("dispatcher"), whileAway, crewId).status()).isEqualTo(200);
+
+		try (EventStreamClient back = EventStreamClient.open(this.port, member, lastHeard);
+				EventStreamClient fresh = EventStreamClient.open(this.port, member, null)) {
+			back.await(Event.about("work_order.changed", whileAway));
+			assertThat(dispatch(as("dispatcher"), afterwards, crewId).status()).isEqualTo(200);
+			back.await(Event.about("work_order.changed", afterwards));
+			fresh.await(Event.about("work_order.changed", afterwards));
+			assertThat(fresh.received()).extracting(Event::subjectId).containsOnly(afterwards);
+			assertThat(back.received()).extracting(Event::subjectId).containsExactly(whileAway, afterwards);
+		}
+	}
+
+	@Test
 	void aDispatcherHearsACompletionWithItsNewStateAndVersion() {
 		long crewId = crew("streetlight_repair", LON, LAT, true);
 		String member = crewMember(crewId);
