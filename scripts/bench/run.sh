@@ -263,9 +263,13 @@ for c in 2 8; do
 done
 TOKEN="$(curl -s -u dispatcher:dispatcher2026 -H 'Content-Type: application/json' -d '{"name":"bench"}' "$URL/api/tokens" |
 	python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
-warm_up "work-order cycle" python3 "$HERE/wo_cycle.py" "$URL" "$TOKEN" 2 "$WARM_SECONDS" "$WORK/lights.txt" "$CREW"
+# One wrk thread per client: each holds one connection and the state of its cycle.
+cycle_run() { # clients seconds
+	wrk -t "$1" -c "$1" -d "${2}s" --timeout 10s -s "$HERE/wo_cycle.lua" "$URL" -- "$TOKEN" "$WORK/lights.txt" "$CREW"
+}
+warm_up "work-order cycle" cycle_run 2 "$WARM_SECONDS"
 for c in 2 8; do
-	out="$(python3 "$HERE/wo_cycle.py" "$URL" "$TOKEN" "$c" "$SECONDS_EACH" "$WORK/lights.txt" "$CREW" | grep '^RESULT')"
+	out="$(cycle_run "$c" "$SECONDS_EACH" | grep '^RESULT')"
 	echo "wo_cycle $c ${out#RESULT }" >>"$WORK/results.txt"
 	log "wo_cycle c=$c ${out#RESULT }"
 done
