@@ -6,10 +6,11 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Spring Security's firewall rule for header names, header values and parameter names,
  * without its regular expression: every character assigned in Unicode and none a control
  * character (a value may hold a tab). The firewall checks a header each time the header
- * is read, and an API client's request reads its Authorization header four times; the
- * regular expression took a tenth of the service's CPU in a work-order step. The rule is
- * the same, character for character ({@code HeaderCharactersTests} compares it with
- * Spring's over all of Unicode).
+ * is read, and an API client's request reads its Authorization header several times;
+ * matching the regular expression was a few per cent of the service's CPU in the
+ * work-order cycle (BENCHMARKS.md, 2026-12-04). The rule is the same, character for
+ * character ({@code HeaderCharactersTests} compares it with Spring's over all of
+ * Unicode).
  */
 final class HeaderCharacters {
 
