@@ -27,10 +27,11 @@ import java.util.Set;
  * the {@code datetime} parameter), or null when the collection has none
  * @param tileProperties the published properties carried in vector tiles besides the id:
  * what the map styles and labels by
+ * @param readableRows which rows the current user may read
  */
 public record CollectionDef(String id, String titleZh, String titleEn, String table, String geometryType,
 		List<String> properties, Map<String, String> computed, String styleProperty, List<String> searchColumns,
-		int minZoom, int maxZoom, String temporalColumn, List<String> tileProperties) {
+		int minZoom, int maxZoom, String temporalColumn, List<String> tileProperties, RowScope readableRows) {
 
 	/** Every editable table records when a row last changed (V1 schema). */
 	public static final String DEFAULT_TEMPORAL_COLUMN = "updated_at";
@@ -103,6 +104,8 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 
 		private List<String> tileProperties;
 
+		private RowScope readableRows = RowScope.EVERY_ROW;
+
 		private Builder(String id, String table, String geometryType) {
 			this.id = id;
 			this.table = table;
@@ -157,10 +160,16 @@ public record CollectionDef(String id, String titleZh, String titleEn, String ta
 			return this;
 		}
 
+		/** Which rows the current user may read; every row by default. */
+		public Builder readableRows(RowScope scope) {
+			this.readableRows = scope;
+			return this;
+		}
+
 		public CollectionDef build() {
 			return new CollectionDef(this.id, this.titleZh, this.titleEn, this.table, this.geometryType,
 					this.properties, this.computed, this.styleProperty, this.searchColumns, this.minZoom, this.maxZoom,
-					this.temporalColumn, this.tileProperties);
+					this.temporalColumn, this.tileProperties, this.readableRows);
 		}
 
 	}

@@ -45,14 +45,14 @@ public class FeatureRepository {
 				'geometry', ST_AsGeoJSON(%s, %d, 0)::json,
 				'properties', %s)::text AS feature, t.version
 			FROM zonegis.%s t
-			WHERE t.id = :id
+			%s
 			""";
 
 	private static final String SEARCH = """
 			SELECT t.id, %s AS label, ST_X(ST_PointOnSurface(t.geom)) AS lon, ST_Y(ST_PointOnSurface(t.geom)) AS lat,
 				ST_XMin(t.geom) AS min_lon, ST_YMin(t.geom) AS min_lat, ST_XMax(t.geom) AS max_lon, ST_YMax(t.geom) AS max_lat
 			FROM zonegis.%s t
-			WHERE %s
+			%s
 			ORDER BY label
 			LIMIT :limit
 			""";
@@ -61,13 +61,16 @@ public class FeatureRepository {
 	 * Features in a box of a plane CRS, transformed there by PostGIS, for documents drawn
 	 * in that plane. The box goes to the stored CRS so that the GiST index is used.
 	 */
-	private static final String PLANE_SHAPES = SridSql.storage("""
+	private static final String PLANE_SHAPES = """
 			SELECT t.id, %s AS label, ST_AsBinary(ST_Transform(t.geom, :srid)) AS wkb
 			FROM zonegis.%s t
-			WHERE ST_Intersects(t.geom, ST_Transform(ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, :srid), {storageSrid}))
+			%s
 			ORDER BY t.id
 			LIMIT :limit
-			""");
+			""";
+
+	private static final String IN_PLANE_BOX = SridSql.storage(
+			"ST_Intersects(t.geom, ST_Transform(ST_MakeEnvelope(:minX, :minY, :maxX, :maxY, :srid), {storageSrid}))");
 
 	/** Most features a map view gets one by one; past it, it gets clusters. */
 	public static final int MAP_FEATURES = 1000;
@@ -117,7 +120,7 @@ public class FeatureRepository {
 	 * out.
 	 */
 	public void writeFeatureCollection(CollectionDef def, BBox bbox, OutputStream out) {
-		SqlWhere where = inBox(bbox);
+		SqlWhere where = inBox(def, bbox);
 		this.stream.writeCollection(featuresSql(def, where, Crs.STORED_LON_LAT, ""), where.params(), out);
 	}
 
@@ -127,7 +130,7 @@ public class FeatureRepository {
 	 * the zoom. Counted before it answers, so a failing query is still a problem.
 	 */
 	public StreamingResponseBody mapView(CollectionDef def, BBox bbox, int zoom) {
-		SqlWhere where = pointsInBox(bbox);
+		SqlWhere where = pointsInBox(def, bbox);
 		MapSqlParameterSource params = where.params().addValue("upTo", MAP_FEATURES + 1);
 		long found = this.whole.queryForObject(COUNT_UP_TO.formatted(def.table(), where.sql()), params, Long.class);
 		if (found <= MAP_FEATURES) {
@@ -162,8 +165,8 @@ public class FeatureRepository {
 	}
 
 	/** Features intersecting bbox; all when it is null. */
-	private static SqlWhere inBox(BBox bbox) {
-		return boxed(bbox, "ST_Intersects(t.geom, %s)");
+	private static SqlWhere inBox(CollectionDef def, BBox bbox) {
+		return boxed(def, bbox, "ST_Intersects(t.geom, %s)");
 	}
 
 	/**
@@ -173,17 +176,17 @@ public class FeatureRepository {
 	 * time (clustering a view of 3,771 work orders on the 1M bench zone: 30 ms with it, 5
 	 * ms without).
 	 */
-	private static SqlWhere pointsInBox(BBox bbox) {
-		return boxed(bbox, "t.geom && %s");
+	private static SqlWhere pointsInBox(CollectionDef def, BBox bbox) {
+		return boxed(def, bbox, "t.geom && %s");
 	}
 
 	/**
-	 * The test (with %s for the box in the storage CRS) on bbox; no condition when it is
-	 * null. The query box is made in the storage CRS, the stored column never
-	 * transformed, so the GiST index is used.
+	 * The rows of def the user may read that pass the test (with %s for the box in the
+	 * storage CRS) on bbox; no box test when it is null. The query box is made in the
+	 * storage CRS, the stored column never transformed, so the GiST index is used.
 	 */
-	private static SqlWhere boxed(BBox bbox, String test) {
-		SqlWhere where = new SqlWhere();
+	private static SqlWhere boxed(CollectionDef def, BBox bbox, String test) {
+		SqlWhere where = SqlWhere.readableIn(def);
 		if (bbox != null) {
 			where.and(SridSql.storage(test
 				.formatted("ST_MakeEnvelope(" + where.bind(bbox.minLon()) + ", " + where.bind(bbox.minLat()) + ", "
@@ -226,9 +229,13 @@ public class FeatureRepository {
 
 	/** One feature in crs with its version, or empty when there is no such id. */
 	public Optional<StoredFeature> find(CollectionDef def, long id, Crs crs) {
-		String sql = ITEM.formatted(crs.fromStorage("t.geom"), crs.decimals(), propertiesJson(def), def.table());
-		return this.stream.read((jdbc) -> jdbc.query(sql, new MapSqlParameterSource("id", id),
-				(rs, i) -> new StoredFeature(rs.getString("feature"), rs.getInt("version"))))
+		SqlWhere where = SqlWhere.readableIn(def);
+		where.and("t.id = " + where.bind(id));
+		String sql = ITEM.formatted(crs.fromStorage("t.geom"), crs.decimals(), propertiesJson(def), def.table(),
+				where.sql());
+		return this.stream
+			.read((jdbc) -> jdbc.query(sql, where.params(),
+					(rs, i) -> new StoredFeature(rs.getString("feature"), rs.getInt("version"))))
 			.stream()
 			.findFirst();
 	}
@@ -246,8 +253,11 @@ public class FeatureRepository {
 			.stream()
 			.map((c) -> "coalesce(t." + quote(c) + "::text, '')")
 			.collect(Collectors.joining(" || ' ' || "));
-		String sql = SEARCH.formatted(label, def.table(), String.join(" OR ", matches));
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("pattern", "%" + escapeLike(text) + "%")
+		SqlWhere where = SqlWhere.readableIn(def);
+		where.and(String.join(" OR ", matches));
+		String sql = SEARCH.formatted(label, def.table(), where.sql());
+		MapSqlParameterSource params = where.params()
+			.addValue("pattern", "%" + escapeLike(text) + "%")
 			.addValue("limit", limit);
 		return this.stream.read((jdbc) -> jdbc.query(sql, params,
 				(rs, i) -> new SearchHit(def.id(), rs.getLong("id"), rs.getString("label").trim(), rs.getDouble("lon"),
@@ -262,8 +272,11 @@ public class FeatureRepository {
 	public List<PlaneShape> planeShapes(CollectionDef def, double[] box, int srid, int limit) {
 		String label = def.searchColumns().isEmpty() ? "NULL::text"
 				: "t." + quote(def.searchColumns().get(0)) + "::text";
-		String sql = PLANE_SHAPES.formatted(label, def.table());
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("srid", srid)
+		SqlWhere where = SqlWhere.readableIn(def);
+		where.and(IN_PLANE_BOX);
+		String sql = PLANE_SHAPES.formatted(label, def.table(), where.sql());
+		MapSqlParameterSource params = where.params()
+			.addValue("srid", srid)
 			.addValue("minX", box[0])
 			.addValue("minY", box[1])
 			.addValue("maxX", box[2])

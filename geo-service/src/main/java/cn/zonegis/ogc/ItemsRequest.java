@@ -26,7 +26,7 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page, boolea
 	 */
 	static ItemsRequest read(CollectionDef def, Map<String, String[]> parameters, OgcProperties limits,
 			CrsCatalog crsCatalog, QueryableCatalog queryables, ItemsFilter filter, ZoneTime zoneTime) {
-		SqlWhere where = new SqlWhere();
+		SqlWhere where = SqlWhere.readableIn(def);
 		for (String name : parameters.keySet()) {
 			if (!OpenApiDocument.ITEMS_PARAMETERS.contains(name)) {
 				Queryable queryable = queryables.of(def).get(name);

@@ -17,6 +17,20 @@ public final class SqlWhere {
 
 	private int next = 1;
 
+	/**
+	 * A clause that starts with the rows of def the current user may read: where every
+	 * read of a collection begins.
+	 */
+	public static SqlWhere readableIn(CollectionDef def) {
+		SqlWhere where = new SqlWhere();
+		RowScope.Restriction restriction = def.readableRows().current();
+		if (restriction != null) {
+			where.and(restriction.condition());
+			where.params.addValues(restriction.params());
+		}
+		return where;
+	}
+
 	/** Binds a value and returns its placeholder. */
 	public String bind(Object value) {
 		String name = "p" + this.next++;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import cn.zonegis.ogc.CollectionDef;
+import cn.zonegis.ogc.RowScope;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -42,12 +43,15 @@ class TileCache {
 		return this.tiles != null && this.listening;
 	}
 
-	/** The cached tile, or the one build makes (stored unless an edit came meanwhile). */
-	Tile get(CollectionDef def, TileAddress address, Supplier<Tile> build) {
+	/**
+	 * The cached tile, or the one build makes (stored unless an edit came meanwhile); one
+	 * per restriction of the rows read, so a user never gets a tile made for another.
+	 */
+	Tile get(CollectionDef def, TileAddress address, RowScope.Restriction readable, Supplier<Tile> build) {
 		if (!active()) {
 			return build.get();
 		}
-		Key key = new Key(def.table(), def.id(), address);
+		Key key = new Key(def.table(), def.id(), address, (readable != null) ? readable.key() : "");
 		Tile cached = this.tiles.getIfPresent(key);
 		if (cached != null) {
 			return cached;
@@ -102,7 +106,8 @@ class TileCache {
 		return (this.tiles != null) ? this.tiles.estimatedSize() : 0;
 	}
 
-	private record Key(String table, String collection, TileAddress address) {
+	/** readableBy: the key of the restriction the tile was made under, empty for none. */
+	private record Key(String table, String collection, TileAddress address, String readableBy) {
 	}
 
 }

@@ -11,6 +11,7 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.SridSql;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.QueryableCatalog;
+import cn.zonegis.ogc.RowScope;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,7 @@ class TileRepository {
 			), features AS (
 				SELECT ST_AsMVTGeom(%s, bounds.tile, %d, %d, true) AS geom, t.id%s
 				FROM zonegis.%s t, bounds
-				WHERE t.geom && bounds.query
+				WHERE t.geom && bounds.query%s
 			)
 			SELECT ST_AsMVT(features.*, :layer, %d, 'geom', 'id') FROM features WHERE geom IS NOT NULL
 			""");
@@ -74,10 +75,16 @@ class TileRepository {
 		this.queryables = queryables;
 	}
 
-	/** The tile's bytes; empty when no feature of def touches it. */
-	byte[] tile(CollectionDef def, TileAddress address) {
-		String sql = TILE.formatted(geometry(def, address), EXTENT, BUFFER, attributes(def), def.table(), EXTENT);
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("z", address.z())
+	/**
+	 * The tile's bytes; empty when no feature of def that readable lets through touches
+	 * it.
+	 * @param readable the user's restriction of the rows read, or null
+	 */
+	byte[] tile(CollectionDef def, TileAddress address, RowScope.Restriction readable) {
+		String sql = TILE.formatted(geometry(def, address), EXTENT, BUFFER, attributes(def), def.table(),
+				(readable != null) ? " AND (" + readable.condition() + ")" : "", EXTENT);
+		MapSqlParameterSource params = new MapSqlParameterSource((readable != null) ? readable.params() : Map.of())
+			.addValue("z", address.z())
 			.addValue("x", address.x())
 			.addValue("y", address.y())
 			.addValue("margin", MARGIN)

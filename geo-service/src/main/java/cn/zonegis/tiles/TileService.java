@@ -1,6 +1,7 @@
 package cn.zonegis.tiles;
 
 import cn.zonegis.ogc.CollectionDef;
+import cn.zonegis.ogc.RowScope;
 
 import org.springframework.stereotype.Service;
 
@@ -21,15 +22,16 @@ public class TileService {
 	}
 
 	/**
-	 * The tile at z/x/y (400 when off the grid); empty outside the collection's zooms or
-	 * where it has no feature.
+	 * The tile at z/x/y (400 when off the grid) of the features the user may read; empty
+	 * outside the collection's zooms or where it has no feature.
 	 */
 	public Tile tile(CollectionDef def, int z, int x, int y) {
 		TileAddress address = TileAddress.of(z, x, y);
 		if (z < def.minZoom() || z > def.maxZoom()) {
 			return Tile.of(null);
 		}
-		return this.cache.get(def, address, () -> Tile.of(this.repository.tile(def, address)));
+		RowScope.Restriction readable = def.readableRows().current();
+		return this.cache.get(def, address, readable, () -> Tile.of(this.repository.tile(def, address, readable)));
 	}
 
 }

@@ -1,8 +1,11 @@
 package cn.zonegis.workorder;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.zonegis.ogc.RowScope;
 import cn.zonegis.security.AppUser;
 import cn.zonegis.security.AppUserRepository;
 import cn.zonegis.security.AuditLog;
@@ -55,6 +58,23 @@ record Actor(String username, Set<Role> roles, Long crewId) {
 				|| this.username.equals(reportedBy);
 	}
 
+	/**
+	 * The orders a crew-scoped user may see, as a condition on work_order t; null for
+	 * anyone else, who sees every order.
+	 */
+	RowScope.Restriction readableOrders() {
+		if (!crewScoped()) {
+			return null;
+		}
+		if (this.crewId == null) {
+			return new RowScope.Restriction("reporter:" + this.username, "t.reported_by = :readerUsername",
+					Map.of("readerUsername", this.username));
+		}
+		return new RowScope.Restriction("crew:" + this.crewId + ":reporter:" + this.username,
+				"t.crew_id = :readerCrewId OR t.reported_by = :readerUsername",
+				Map.of("readerCrewId", this.crewId, "readerUsername", this.username));
+	}
+
 	/** Whether the user may take a crew's step on an order dispatched to that crew. */
 	boolean worksFor(Long orderCrewId) {
 		return dispatches()
@@ -73,12 +93,16 @@ record Actor(String username, Set<Role> roles, Long crewId) {
 
 		Actor current() {
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-			Set<Role> roles = auth.getAuthorities()
-				.stream()
-				.map(GrantedAuthority::getAuthority)
-				.filter((a) -> a.startsWith("ROLE_"))
-				.map((a) -> Role.valueOf(a.substring("ROLE_".length())))
-				.collect(Collectors.toSet());
+			// A reader without a login (public read) has ROLE_ANONYMOUS: no role of ours.
+			Set<Role> roles = (auth == null) ? Set.of()
+					: auth.getAuthorities()
+						.stream()
+						.map(GrantedAuthority::getAuthority)
+						.filter((a) -> a.startsWith("ROLE_"))
+						.map((a) -> a.substring("ROLE_".length()))
+						.filter((name) -> Arrays.stream(Role.values()).anyMatch((role) -> role.name().equals(name)))
+						.map(Role::valueOf)
+						.collect(Collectors.toSet());
 			Long crewId = roles.contains(Role.CREW)
 					? this.users.findByUsername(auth.getName()).map(AppUser::crewId).orElse(null) : null;
 			return new Actor(AuditLog.currentUsername(), roles, crewId);

@@ -20,8 +20,12 @@ class WorkOrderCollections {
 	static final String OPEN_WORKLOAD = "(SELECT count(*) FROM zonegis.work_order w WHERE w.crew_id = t.id AND w.state IN ("
 			+ WorkOrderLifecycle.sqlList(WorkOrderLifecycle.withCrew()) + "))";
 
+	/**
+	 * Read through OGC, search, the map and tiles as through /api/workorders: a crew
+	 * member sees their crew's orders and those they reported, nothing of other crews.
+	 */
 	@Bean
-	CollectionDef workOrdersCollection() {
+	CollectionDef workOrdersCollection(Actor.Resolver actors) {
 		return CollectionDef.builder("work_orders", "work_order", "Point")
 			.titles("维修工单", "Work orders")
 			.properties("code", "kind", "priority", "state", "description", "asset_type", "asset_id", "enterprise_id",
@@ -31,6 +35,7 @@ class WorkOrderCollections {
 			.styleBy("state")
 			.searchable("code", "description")
 			.tileProperties("state", "overdue", "priority", "code")
+			.readableRows(() -> actors.current().readableOrders())
 			.build();
 	}
 

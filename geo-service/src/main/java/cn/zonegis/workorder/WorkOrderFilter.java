@@ -12,6 +12,7 @@ import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.ZoneTime;
+import cn.zonegis.ogc.RowScope;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -80,9 +81,10 @@ record WorkOrderFilter(BBox bbox, List<String> states, List<String> kinds, Long 
 		addWhenSet(conditions, params, "t.created_at < :to", "to", this.to);
 		addWhenSet(conditions, params, "t.due_at >= :dueFrom", "dueFrom", this.dueFrom);
 		addWhenSet(conditions, params, "t.due_at < :dueTo", "dueTo", this.dueTo);
-		if (actor.crewScoped()) {
-			conditions.add("(t.crew_id = :scopeCrewId OR t.reported_by = :scopeUsername)");
-			params.addValue("scopeCrewId", actor.crewId()).addValue("scopeUsername", actor.username());
+		RowScope.Restriction readable = actor.readableOrders();
+		if (readable != null) {
+			conditions.add("(" + readable.condition() + ")");
+			params.addValues(readable.params());
 		}
 		return String.join(" AND ", conditions);
 	}

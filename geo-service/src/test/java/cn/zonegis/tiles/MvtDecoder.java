@@ -11,12 +11,12 @@ import java.util.Map;
  * ids, attributes and geometry vertices in tile coordinates. Written for the tests so the
  * check does not trust the library that wrote the tile.
  */
-final class MvtDecoder {
+public final class MvtDecoder {
 
-	record Feature(long id, Map<String, Object> properties, int type, List<int[]> vertices) {
+	public record Feature(long id, Map<String, Object> properties, int type, List<int[]> vertices) {
 	}
 
-	record Layer(String name, int extent, List<Feature> features) {
+	public record Layer(String name, int extent, List<Feature> features) {
 	}
 
 	private final byte[] bytes;
@@ -31,7 +31,7 @@ final class MvtDecoder {
 		this.end = end;
 	}
 
-	static Map<String, Layer> decode(byte[] tile) {
+	public static Map<String, Layer> decode(byte[] tile) {
 		Map<String, Layer> layers = new LinkedHashMap<>();
 		MvtDecoder in = new MvtDecoder(tile, 0, tile.length);
 		while (in.more()) {

@@ -4,12 +4,12 @@ package cn.zonegis.tiles;
  * The web-mercator tile (z, x, y) holding a point, worked out here so the tile tests do
  * not trust the service's own tile arithmetic.
  */
-final class TileHolding {
+public final class TileHolding {
 
 	private TileHolding() {
 	}
 
-	static int[] point(double lon, double lat, int z) {
+	public static int[] point(double lon, double lat, int z) {
 		double n = 1 << z;
 		int x = (int) Math.floor((lon + 180) / 360 * n);
 		double latRad = Math.toRadians(lat);

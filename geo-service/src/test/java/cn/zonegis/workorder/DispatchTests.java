@@ -1,9 +1,12 @@
 package cn.zonegis.workorder;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
 import cn.zonegis.Http;
+import cn.zonegis.tiles.MvtDecoder;
+import cn.zonegis.tiles.TileHolding;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -111,6 +114,59 @@ class DispatchTests extends WorkOrderTest {
 			dispatch(as("dispatcher"), otherOrder, theirs);
 			assertProblem(step(as(member), otherOrder, to("in_progress")), 404, "not-found");
 			assertThat(state(otherOrder)).isEqualTo("dispatched");
+		}
+
+		/**
+		 * Every other way to read orders (OGC API, search, the layer, the map's view and
+		 * its tiles) keeps a crew member to what /api/workorders shows them, even right
+		 * after a dispatcher has had the whole tile.
+		 */
+		@Test
+		void seeNoOtherCrewsOrderThroughOgcSearchTheMapOrTiles() {
+			long mine = crew("road_repair", LON, LAT, true);
+			long theirs = crew("road_repair", LON, LAT, true);
+			String member = crewMember(mine);
+			JsonNode myOrder = reportAt("road_repair");
+			JsonNode otherOrder = reportAt("road_repair");
+			dispatch(as("dispatcher"), myOrder.get("id").asLong(), mine);
+			dispatch(as("dispatcher"), otherOrder.get("id").asLong(), theirs);
+			long myId = myOrder.get("id").asLong();
+			long otherId = otherOrder.get("id").asLong();
+			String box = "bbox=%s,%s,%s,%s".formatted(LON - 0.001, LAT - 0.001, LON + 0.001, LAT + 0.001);
+			int[] tile = TileHolding.point(LON, LAT, 18);
+			String tilePath = "/tiles/work_orders/%d/%d/%d.mvt".formatted(tile[0], tile[1], tile[2]);
+			for (String path : List.of("/ogc/collections/work_orders/items?limit=10000&" + box,
+					"/api/work_orders?" + box, "/api/map/work_orders?zoom=18&" + box)) {
+				assertThat(ids(as("dispatcher").get(path).json().get("features"))).as(path).contains(myId, otherId);
+				assertThat(ids(as(member).get(path).json().get("features"))).as(path)
+					.contains(myId)
+					.doesNotContain(otherId);
+			}
+			assertThat(tileIds(as("dispatcher"), tilePath)).contains(myId, otherId);
+			assertThat(tileIds(as(member), tilePath)).contains(myId).doesNotContain(otherId);
+			assertThat(as(member).get("/ogc/collections/work_orders/items/" + otherId).status()).isEqualTo(404);
+			String search = "/api/search?q=" + otherOrder.get("code").asString();
+			assertThat(as("dispatcher").get(search).json().findValues("id")).extracting(JsonNode::asLong)
+				.contains(otherId);
+			assertThat(as(member).get(search).json().findValues("id")).extracting(JsonNode::asLong)
+				.doesNotContain(otherId);
+		}
+
+		private static List<Long> ids(JsonNode features) {
+			List<Long> ids = new ArrayList<>();
+			features.forEach((f) -> ids.add(f.get("id").asLong()));
+			return ids;
+		}
+
+		private static List<Long> tileIds(Http client, String path) {
+			HttpResponse<byte[]> response = client.bytes(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			return MvtDecoder.decode(response.body())
+				.get("work_orders")
+				.features()
+				.stream()
+				.map(MvtDecoder.Feature::id)
+				.toList();
 		}
 
 		@Test
