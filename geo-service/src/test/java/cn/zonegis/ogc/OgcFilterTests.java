@@ -164,6 +164,45 @@ class OgcFilterTests extends IntegrationTest {
 		}
 
 		@Test
+		void aWktGeometryPostgisWouldRefuseIsABadRequestSayingWhy() {
+			String threePointRing = "(0 0, 1 1, 0 0)";
+			String square = "(0 0, 10 0, 10 10, 0 10, 0 0)";
+			for (String cql : new String[] { "S_INTERSECTS(geometry, POLYGON(" + threePointRing + "))",
+					"S_INTERSECTS(geometry, MULTIPOLYGON((" + threePointRing + ")))",
+					"S_INTERSECTS(geometry, POLYGON(" + square + ", " + threePointRing + "))",
+					"S_INTERSECTS(geometry, GEOMETRYCOLLECTION(POINT(1 1), POLYGON(" + threePointRing + ")))",
+					"S_CROSSES(geometry, POLYGON(" + threePointRing + "))" }) {
+				Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + filter(cql));
+				assertProblem(response, 400, "invalid-filter");
+				assertThat(response.json().get("detail").asString()).as(cql)
+					.contains("ring starting at 0.0 0.0 has 3 points");
+			}
+		}
+
+		@Test
+		void aJsonOperationWithoutItsOperandsIsABadRequestSayingWhich() {
+			String inNothing = """
+					{"op": "in", "args": [{"property": "name"}, []]}""";
+			assertThat(refusedJson(inNothing).get("detail").asString()).contains("in needs at least one value");
+			for (String op : new String[] { "and", "or" }) {
+				String empty = """
+						{"op": "%s", "args": []}""".formatted(op);
+				assertThat(refusedJson(empty).get("detail").asString()).contains(op + " takes at least 2 arguments");
+				String negated = """
+						{"op": "not", "args": [{"op": "%s", "args": []}]}""".formatted(op);
+				assertThat(refusedJson(negated).get("detail").asString()).contains(op + " takes at least 2 arguments");
+			}
+		}
+
+		/** The problem answering a cql2-json filter, a 400 invalid-filter. */
+		private JsonNode refusedJson(String json) {
+			Http.Response response = as("viewer")
+				.get("/ogc/collections/parcels/items?" + filter(json) + "&filter-lang=cql2-json");
+			assertProblem(response, 400, "invalid-filter");
+			return response.json();
+		}
+
+		@Test
 		void anUnknownFilterLanguageIsABadRequest() {
 			assertBadParameter(as("viewer").get("/ogc/collections/parcels/items?filter=a&filter-lang=sql"),
 					"filter-lang");

@@ -115,9 +115,11 @@ public final class CqlJsonParser {
 		}
 		switch (op) {
 			case "and" -> {
+				atLeastTwo(op, args);
 				return new Cql.And(args);
 			}
 			case "or" -> {
+				atLeastTwo(op, args);
 				return new Cql.Or(args);
 			}
 			case "not" -> {
@@ -136,6 +138,9 @@ public final class CqlJsonParser {
 				count(op, args, 2);
 				if (!(args.get(1) instanceof Cql.In list)) {
 					throw new CqlException("in needs a list as its second argument");
+				}
+				if (list.list().isEmpty()) {
+					throw new CqlException("in needs at least one value in its list");
 				}
 				return new Cql.In(args.get(0), list.list(), false);
 			}
@@ -163,6 +168,16 @@ public final class CqlJsonParser {
 			}
 		}
 		throw new CqlException("unknown operation \"" + op + "\"");
+	}
+
+	/**
+	 * The cql2-json schema's andOrExpression has minItems 2: and of nothing means
+	 * nothing.
+	 */
+	private static void atLeastTwo(String op, List<Cql> args) {
+		if (args.size() < 2) {
+			throw new CqlException(op + " takes at least 2 arguments, got " + args.size());
+		}
 	}
 
 	private static void count(String op, List<Cql> args, int expected) {

@@ -9,6 +9,11 @@ import java.util.Set;
 import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.ogc.cql.CqlLexer.Kind;
 import cn.zonegis.ogc.cql.CqlLexer.Token;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
@@ -23,6 +28,12 @@ public final class CqlTextParser {
 
 	private static final Set<String> WKT_TYPES = Set.of("POINT", "LINESTRING", "POLYGON", "MULTIPOINT",
 			"MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION");
+
+	/**
+	 * PostGIS refuses a closed ring of fewer points, as GeoJSON does; JTS builds one of
+	 * three.
+	 */
+	private static final int MINIMUM_RING_POINTS = 4;
 
 	private final String text;
 
@@ -234,12 +245,33 @@ public final class CqlTextParser {
 			}
 		}
 		String wkt = this.text.substring(keyword.position(), end);
+		String literal = keyword.text() + " at position " + keyword.position();
+		Geometry geometry;
 		try {
-			return new Cql.GeometryLiteral(new WKTReader().read(wkt));
+			geometry = new WKTReader().read(wkt);
 		}
 		catch (ParseException | IllegalArgumentException ex) {
-			throw new CqlException(
-					"invalid " + keyword.text() + " at position " + keyword.position() + ": " + ex.getMessage());
+			throw new CqlException("invalid " + literal + ": " + ex.getMessage());
+		}
+		requireFullRings(geometry, literal);
+		return new Cql.GeometryLiteral(geometry);
+	}
+
+	private static void requireFullRings(Geometry geometry, String literal) {
+		if (geometry instanceof GeometryCollection collection) {
+			for (int g = 0; g < collection.getNumGeometries(); g++) {
+				requireFullRings(collection.getGeometryN(g), literal);
+			}
+		}
+		else if (geometry instanceof Polygon polygon) {
+			for (int r = 0; r <= polygon.getNumInteriorRing(); r++) {
+				LinearRing ring = (r == 0) ? polygon.getExteriorRing() : polygon.getInteriorRingN(r - 1);
+				if (!ring.isEmpty() && ring.getNumPoints() < MINIMUM_RING_POINTS) {
+					Coordinate start = ring.getCoordinateN(0);
+					throw new CqlException("invalid " + literal + ": the ring starting at " + start.x + " " + start.y
+							+ " has " + ring.getNumPoints() + " points, a ring needs at least " + MINIMUM_RING_POINTS);
+				}
+			}
 		}
 	}
 
