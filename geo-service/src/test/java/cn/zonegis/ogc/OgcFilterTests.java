@@ -194,6 +194,16 @@ class OgcFilterTests extends IntegrationTest {
 			}
 		}
 
+		@Test
+		void aLikePatternEndingInALoneBackslashIsABadRequestNotAConflict() {
+			Http.Response text = as("viewer").get("/ogc/collections/parcels/items?" + filter("name LIKE 'a\\'"));
+			assertProblem(text, 400, "invalid-filter");
+			assertThat(text.json().get("detail").asString()).contains("'a\\'", "escape character");
+			refusedJson("""
+					{"op": "like", "args": [{"property": "name"}, "a\\\\"]}""");
+			assertThat(items("parcels", filter("name LIKE 'a\\\\'")).get("numberMatched").asLong()).isZero();
+		}
+
 		/** The problem answering a cql2-json filter, a 400 invalid-filter. */
 		private JsonNode refusedJson(String json) {
 			Http.Response response = as("viewer")

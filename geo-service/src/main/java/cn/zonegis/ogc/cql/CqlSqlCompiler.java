@@ -60,7 +60,7 @@ public final class CqlSqlCompiler {
 			return comparison(comparison);
 		}
 		if (filter instanceof Cql.Like like) {
-			return negate(like.negated(), text(like.value()) + " LIKE " + text(like.pattern()));
+			return negate(like.negated(), text(like.value()) + " LIKE " + pattern(like.pattern()));
 		}
 		if (filter instanceof Cql.Between b) {
 			return negate(b.negated(), scalar(b.value(), b.low()) + " BETWEEN " + scalar(b.low(), b.value()) + " AND "
@@ -153,6 +153,25 @@ public final class CqlSqlCompiler {
 			return this.where.bind(literal.value());
 		}
 		return scalar(operand, null);
+	}
+
+	/**
+	 * CQL2's pattern is a text literal with \ as its escape character, as in PostgreSQL,
+	 * which refuses a pattern ending in a lone escape when the query runs.
+	 */
+	private String pattern(Cql operand) {
+		if (!(operand instanceof Cql.Literal literal && literal.value() instanceof String pattern)) {
+			throw new CqlException("LIKE takes a text pattern, not " + describe(operand));
+		}
+		int escapes = 0;
+		while (escapes < pattern.length() && pattern.charAt(pattern.length() - 1 - escapes) == '\\') {
+			escapes++;
+		}
+		if (escapes % 2 == 1) {
+			throw new CqlException("the LIKE pattern '" + pattern
+					+ "' ends in the escape character \\; write \\\\ to match a backslash");
+		}
+		return this.where.bind(pattern);
 	}
 
 	private String geometry(Cql operand) {
