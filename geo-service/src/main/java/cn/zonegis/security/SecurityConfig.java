@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -21,19 +22,25 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -41,9 +48,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.UrlUtils;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -55,10 +64,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfig {
 
+	/** Whom the access rules are asked about when nobody is logged in. */
+	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("anonymous", "anonymousUser",
+			AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json,
 			AppUserRepository users, DatabaseOutage outage, AuthenticationManager authentication,
-			LoginThrottle throttle) throws Exception {
+			LoginThrottle throttle, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			// The user look-up could not reach the database: an outage, not a wrong
 			// password.
@@ -73,8 +86,18 @@ class SecurityConfig {
 			}
 			writeProblem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录 / Please log in");
 		};
-		AccessDeniedHandler denied = (request, response, ex) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
-				"forbidden", "您的角色无权执行此操作 / Your role may not do this");
+		AccessDeniedHandler denied = (request, response, ex) -> {
+			// The CSRF check runs before authentication is asked for: a request without a
+			// user that only a user may make needs a login first (RFC 9110 §15.5.2).
+			if (ex instanceof CsrfException && nobodyLoggedIn()
+					&& !privileges.getObject()
+						.isAllowed(request.getContextPath(), UrlUtils.buildRequestUrl(request), request.getMethod(),
+								ANONYMOUS)) {
+				entryPoint.commence(request, response, new InsufficientAuthenticationException(ex.getMessage(), ex));
+				return;
+			}
+			writeProblem(response, json, HttpStatus.FORBIDDEN, "forbidden", "您的角色无权执行此操作 / Your role may not do this");
+		};
 		LoginHandlers login = new LoginHandlers(json, users, outage);
 
 		http.authorizeHttpRequests((auth) -> AccessRules.apply(auth, properties.publicRead()))
@@ -94,6 +117,14 @@ class SecurityConfig {
 			.addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(bearerTokens(authentication, entryPoint), BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * No session user; the anonymous filter has not run yet when the CSRF check refuses.
+	 */
+	private static boolean nobodyLoggedIn() {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		return current == null || !current.isAuthenticated() || current instanceof AnonymousAuthenticationToken;
 	}
 
 	/**

@@ -34,11 +34,34 @@ class SecurityTests extends IntegrationTest {
 	}
 
 	@Test
-	void anUnauthenticatedWriteIsRefusedAndStoresNothing() {
+	void anUnauthenticatedWriteIsAskedToLogInAndStoresNothing() {
 		long before = rowCount("parcel");
-		Http.Response response = anonymous().post("/api/parcels", "{\"type\":\"Feature\"}");
-		assertThat(response.status()).isIn(401, 403);
+		Map<String, String> geoJson = Map.of("Content-Type", "application/geo+json");
+		String[][] writes = { { "POST", "/api/parcels" }, { "PUT", "/api/parcels/1" }, { "PATCH", "/api/parcels/1" },
+				{ "DELETE", "/api/parcels/1" }, { "POST", "/ogc/collections/streetlights/items" },
+				{ "PUT", "/ogc/collections/streetlights/items/1" },
+				{ "PATCH", "/ogc/collections/streetlights/items/1" },
+				{ "DELETE", "/ogc/collections/streetlights/items/1" } };
+		for (String[] write : writes) {
+			Http.Response response = anonymous().send(write[0], write[1], "{}", geoJson);
+			assertProblem(response, 401);
+			assertThat(response.header("WWW-Authenticate")).as(write[0] + " " + write[1]).startsWith("Basic");
+		}
 		assertThat(rowCount("parcel")).isEqualTo(before);
+	}
+
+	@Test
+	void aLoggedInSessionWritingWithoutItsCsrfTokenIsForbidden() throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+		String base = "http://localhost:" + this.port;
+		browser.send(HttpRequest.newBuilder(URI.create(base + "/api/config")).build(), BodyHandlers.ofString());
+		assertThat(browser.send(form(base, xsrfToken(cookies)), BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/parcels"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), BodyHandlers.ofString());
+		assertThat(forged.statusCode()).isEqualTo(403);
 	}
 
 	@Test
