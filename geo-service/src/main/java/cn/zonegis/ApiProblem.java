@@ -3,6 +3,7 @@ package cn.zonegis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -21,6 +22,8 @@ public class ApiProblem extends RuntimeException {
 	private final Object[] messageArgs;
 
 	private final Map<String, Object> properties = new LinkedHashMap<>();
+
+	private final HttpHeaders headers = new HttpHeaders();
 
 	public ApiProblem(HttpStatus status, String type, String messageKey, Object... messageArgs) {
 		super(messageKey);
@@ -59,6 +62,15 @@ public class ApiProblem extends RuntimeException {
 		return this;
 	}
 
+	/**
+	 * Adds a response header the status calls for, such as Allow on a 405 (RFC 9110
+	 * §15.5.6).
+	 */
+	public ApiProblem withHeader(String name, String value) {
+		this.headers.add(name, value);
+		return this;
+	}
+
 	public HttpStatus status() {
 		return this.status;
 	}
@@ -77,6 +89,10 @@ public class ApiProblem extends RuntimeException {
 
 	public Map<String, Object> properties() {
 		return this.properties;
+	}
+
+	public HttpHeaders headers() {
+		return this.headers;
 	}
 
 }

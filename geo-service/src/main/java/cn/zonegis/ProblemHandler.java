@@ -85,7 +85,10 @@ class ProblemHandler {
 		log.info("{} {}: {}", problem.status().value(), problem.type(), detail);
 		ProblemDetail body = problem(problem.status(), problem.type(), detail);
 		problem.properties().forEach(body::setProperty);
-		return respond(body);
+		return ResponseEntity.status(body.getStatus())
+			.headers(problem.headers())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(body);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,6 +1,8 @@
 package cn.zonegis.ogc;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import cn.zonegis.ApiProblem;
@@ -46,6 +48,9 @@ class FeatureEditController {
 
 	private static final String MERGE_PATCH = "application/merge-patch+json";
 
+	/** What a read-only collection's items and each item take. */
+	private static final HttpMethod[] READ_ONLY = { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS };
+
 	private final CollectionRegistry registry;
 
 	private final FeatureRepository features;
@@ -73,7 +78,7 @@ class FeatureEditController {
 		boolean editable = editable(collectionId);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.allow(editable ? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.OPTIONS }
-					: new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS });
+					: READ_ONLY);
 		if (editable) {
 			response.header("Accept-Post", GeoJson.MEDIA_TYPE.toString());
 		}
@@ -88,10 +93,8 @@ class FeatureEditController {
 	ResponseEntity<Void> itemOptions(@PathVariable String collectionId, @PathVariable String featureId) {
 		boolean editable = editable(collectionId);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-			.allow(editable
-					? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH,
-							HttpMethod.DELETE, HttpMethod.OPTIONS }
-					: new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS });
+			.allow(editable ? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH,
+					HttpMethod.DELETE, HttpMethod.OPTIONS } : READ_ONLY);
 		if (editable) {
 			response.header("Accept-Patch", MERGE_PATCH);
 		}
@@ -183,7 +186,9 @@ class FeatureEditController {
 		return this.registry.writer(def.id())
 			.orElseThrow(() -> new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "read-only-collection",
 					"problem.collection.readOnly", def.id())
-				.with("collection", def.id()));
+				.with("collection", def.id())
+				.withHeader(HttpHeaders.ALLOW,
+						Arrays.stream(READ_ONLY).map(HttpMethod::name).collect(Collectors.joining(", "))));
 	}
 
 	/**

@@ -174,11 +174,16 @@ class OgcEditTests extends IntegrationTest {
 		}
 
 		@Test
-		void aCollectionWithoutAWriterIsReadOnly() {
+		void aCollectionWithoutAWriterIsReadOnlyAndSaysWhatItAllows() {
 			String readOnly = OgcEditTests.this.readOnlyCollection();
 			Http.Response response = as("admin").send("POST", "/ogc/collections/" + readOnly + "/items",
 					streetlight("x", "normal", 122.05, 37.19), GEO_JSON);
 			assertProblem(response, 405);
+			assertThat(response.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+			Http.Response delete = as("admin").send("DELETE", "/ogc/collections/" + readOnly + "/items/1", null,
+					Map.of());
+			assertProblem(delete, 405);
+			assertThat(delete.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
 		}
 
 		@Test
