@@ -1,5 +1,10 @@
 package cn.zonegis;
 
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -7,6 +12,8 @@ import org.springframework.http.HttpStatus;
  * write must send it back in If-Match (OGC API - Features Part 4, RFC 9110).
  */
 public final class ETag {
+
+	private static final Pattern STRONG_VERSION = Pattern.compile("\"(\\d{1,9})\"");
 
 	private ETag() {
 	}
@@ -66,15 +73,23 @@ public final class ETag {
 				current);
 	}
 
+	/**
+	 * The one version an If-Match list names. If-Match compares strongly (RFC 9110
+	 * §13.1.1), so a weak tag never matches, and neither does a tag that is not one of
+	 * our versions. A list naming two versions is refused: the writers check one.
+	 */
 	private static int parse(String ifMatch) {
-		String tag = ifMatch.strip();
-		if (tag.startsWith("W/")) {
-			tag = tag.substring(2);
+		Set<Integer> versions = new TreeSet<>();
+		for (String member : ifMatch.split(",")) {
+			Matcher tag = STRONG_VERSION.matcher(member.strip());
+			if (tag.matches()) {
+				versions.add(Integer.parseInt(tag.group(1)));
+			}
 		}
-		if (!tag.matches("\"\\d{1,9}\"")) {
+		if (versions.size() != 1) {
 			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "problem.ifMatch.invalid", ifMatch);
 		}
-		return Integer.parseInt(tag.substring(1, tag.length() - 1));
+		return versions.iterator().next();
 	}
 
 }

@@ -16,10 +16,15 @@ class ETagTests {
 	}
 
 	@Test
-	void ifMatchReadsQuotedWeakAndBareVersions() {
+	void ifMatchReadsQuotedVersions() {
 		assertThat(ETag.expectedVersion("\"3\"")).isEqualTo(3);
-		assertThat(ETag.expectedVersion("W/\"3\"")).isEqualTo(3);
 		assertThat(ETag.optionalVersion("\"7\"")).isEqualTo(7);
+	}
+
+	@Test
+	void aListMatchesThroughItsStrongMembers() {
+		assertThat(ETag.expectedVersion("W/\"2\", \"3\"")).isEqualTo(3);
+		assertThat(ETag.expectedVersion("\"3\",\"3\"")).isEqualTo(3);
 	}
 
 	@Test
@@ -38,8 +43,8 @@ class ETagTests {
 		}
 
 		@Test
-		void aTagWeNeverIssuedCannotMatch() {
-			for (String tag : new String[] { "\"abc\"", "\"1;DROP\"", "*" }) {
+		void aWeakTagOrOneWeNeverIssuedCannotMatch() {
+			for (String tag : new String[] { "\"abc\"", "\"1;DROP\"", "*", "W/\"3\"", "W/\"3\", W/\"4\"" }) {
 				assertThatThrownBy(() -> ETag.expectedVersion(tag)).isInstanceOfSatisfying(ApiProblem.class,
 						(p) -> assertThat(p.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
 			}
