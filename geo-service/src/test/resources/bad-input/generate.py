@@ -234,7 +234,7 @@ for slug in ['year-57440', 'before-1949', 'month-13', 'number', 'timestamp', 'sl
 
 # --- request bodies bound to records ------------------------------------------------------------------
 RECORDS = {'recover': 'legalBasis', 'parcel-transition': 'note', 'workorder-create': 'description',
-           'workorder-transition': 'note', 'workorder-dispatch': 'note', 'fault': 'note'}
+           'workorder-transition': 'note', 'workorder-dispatch': 'note', 'fault': 'note', 'split': 'note'}
 for target, note in RECORDS.items():
     case(f'records/{target}-unknown-property', 'a member the request does not have',
          {'status': 422, 'type': 'unknown-property', 'property': 'use'}, targets=[target], patch={'use': 'x'})

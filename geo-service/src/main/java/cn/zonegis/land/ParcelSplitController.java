@@ -1,6 +1,5 @@
 package cn.zonegis.land;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.zonegis.ApiProblem;
@@ -38,43 +37,34 @@ class ParcelSplitController {
 	}
 
 	@PostMapping("/api/parcels/{id}/split")
-	ResponseEntity<Pieces> split(@PathVariable long id, @RequestBody JsonNode body,
+	ResponseEntity<Pieces> split(@PathVariable long id, @RequestBody SplitRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		int expected = ETag.expectedVersion(ifMatch);
-		if (body == null || !body.isObject()) {
-			throw ApiProblem.badRequest(INVALID, "parcel.split.body");
-		}
-		LineString line = (LineString) GeometryInput.read(body.get("line"), "LineString", this.geo.extentBox());
-		List<ParcelView> created = this.splits.split(id, line, codes(body.get("codes")), note(body.get("note")),
-				expected);
+		LineString line = (LineString) GeometryInput.read(request.line(), "LineString", this.geo.extentBox());
+		String note = (request.note() != null) ? request.note().strip() : null;
+		List<ParcelView> created = this.splits.split(id, line, codes(request.codes()), note, expected);
 		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(new Pieces("FeatureCollection", created));
 	}
 
-	private static List<String> codes(JsonNode codes) {
-		if (codes == null || codes.isNull()) {
+	private static List<String> codes(List<String> codes) {
+		if (codes == null) {
 			return null;
 		}
-		if (!codes.isArray()) {
+		if (codes.contains(null)) {
 			throw ApiProblem.badRequest(INVALID, "parcel.split.codes-list").with("property", "codes");
 		}
-		List<String> list = new ArrayList<>();
-		for (JsonNode code : codes) {
-			if (!code.isString()) {
-				throw ApiProblem.badRequest(INVALID, "parcel.split.codes-list").with("property", "codes");
-			}
-			list.add(code.asString().strip());
-		}
-		return list;
+		return codes.stream().map(String::strip).toList();
 	}
 
-	private static String note(JsonNode note) {
-		if (note == null || note.isNull()) {
-			return null;
-		}
-		if (!note.isString()) {
-			throw ApiProblem.badRequest(INVALID, "land.property.text", "note").with("property", "note");
-		}
-		return note.asString().strip();
+	/**
+	 * Bound as a record, like the transitions and recover bodies, so that an unknown
+	 * member (a mistyped {@code codez}) is refused by name instead of ignored.
+	 *
+	 * @param line the cut, a GeoJSON LineString
+	 * @param codes the pieces' codes west to east, or null for the default codes
+	 * @param note why the parcel was split, kept in its history
+	 */
+	record SplitRequest(JsonNode line, List<String> codes, String note) {
 	}
 
 	/** The new parcels as a GeoJSON FeatureCollection. */

@@ -173,6 +173,24 @@ class ParcelSplitTests extends IntegrationTest {
 		}
 
 		@Test
+		void aMistypedMemberIsUnprocessableByNameAndChangesNothing() {
+			double[] c = TestGround.cell();
+			long id = newParcel(c).get("id").asLong();
+			String line = verticalLine(c[0] + 0.0004, c, 0.0012);
+			Http.Response response = split("planner", id,
+					"{\"line\":" + line + ",\"codez\":[\"S-A\",\"S-B\"],\"reason\":\"road\"}", "\"1\"");
+			assertProblem(response, 422, "unknown-property");
+			assertThat(response.json().get("property").asString()).isEqualTo("codez");
+			assertThat(response.json().get("detail").asString()).contains("codez");
+			response = split("planner", id, "{\"line\":" + line + ",\"reason\":\"road\"}", "\"1\"");
+			assertProblem(response, 422, "unknown-property");
+			assertThat(response.json().get("property").asString()).isEqualTo("reason");
+			JsonNode after = parcel(id).get("properties");
+			assertThat(after.get("status").asString()).isEqualTo("planned");
+			assertThat(after.get("version").asInt()).isEqualTo(1);
+		}
+
+		@Test
 		void hostileBodiesAreBadRequests() {
 			double[] c = TestGround.cell();
 			long id = newParcel(c).get("id").asLong();
@@ -180,6 +198,9 @@ class ParcelSplitTests extends IntegrationTest {
 			assertThat(split("planner", id, "[1,2]", "\"1\"").status()).isEqualTo(400);
 			assertThat(split("planner", id, "{\"line\":" + line + ",\"codes\":\"x'; DROP TABLE parcel; --\"}", "\"1\"")
 				.status()).isEqualTo(400);
+			assertThat(split("planner", id, "{\"line\":" + line + ",\"codes\":[\"S-A\",null]}", "\"1\"").status())
+				.isEqualTo(400);
+			assertThat(split("planner", id, "{\"line\":" + line + ",\"note\":5}", "\"1\"").status()).isEqualTo(400);
 			assertThat(split("planner", id, "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[\"a\",1],[2,3]]}}",
 					"\"1\"")
 				.status()).isEqualTo(400);
