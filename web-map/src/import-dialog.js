@@ -149,7 +149,8 @@ export function mountImportDialog(map, { user, config, container, dock }) {
     for (const item of items) {
       const refused = problemsOf(item).length > 0;
       const layer = L.geoJSON(item.geometry, { style: refused ? defaults.style.refused : defaults.style.ok });
-      layer.bindTooltip(String(item.code ?? `#${item.index + 1}`));
+      // Leaflet parses a tooltip string as HTML; the code comes from the file, so it goes in as text.
+      layer.bindTooltip(el('span', { text: String(item.code ?? `#${item.index + 1}`) }));
       preview.addLayer(layer);
       if (refused) layer.bringToFront();
     }

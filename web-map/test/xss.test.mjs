@@ -1,6 +1,6 @@
 // Text from the data is text: a property, a search label or a user name holding HTML must be
 // shown literally and run nothing. Hostile values are injected by rewriting the service's
-// responses in the browser (page.route), plus through the parcel API once it exists.
+// responses in the browser (page.route), through the parcel API, and from an imported file.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, login, signedIn, mapIdle, ground, rectangle, createParcel, pickSearchResult } from './support.mjs';
@@ -81,5 +81,35 @@ describe('hostile text from the data', () => {
     assert.equal(await page.locator('.zg-popup img').count(), 0);
     await mapIdle(page);
     assert.equal(await page.evaluate(() => window.__xss), undefined);
+  });
+
+  it('shows a hostile code from an imported file as text in the preview tooltip', async (t) => {
+    const { west, south } = ground(40);
+    const ring = rectangle(west + 0.005, south + 0.001, west + 0.006, south + 0.002);
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: HOSTILE }, geometry: { type: 'Polygon', coordinates: [ring] } },
+      ],
+    };
+    const { page, errors } = await signedIn(t, 'planner');
+    await page.click('.zg-import-open');
+    await page.setInputFiles('.zg-import-file', {
+      name: 'hostile.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await page.click('.zg-import-dry-run');
+    await page.waitForSelector('.zg-import-items');
+    assert.equal(await page.locator('.zg-import-item strong').textContent(), HOSTILE);
+    await mapIdle(page);
+    await page.locator('path.zg-import-preview-ok, path.zg-import-preview-refused').first().hover();
+    const tooltip = page.locator('.leaflet-tooltip');
+    await tooltip.waitFor();
+    assert.equal(await tooltip.textContent(), HOSTILE);
+    assert.equal(await page.locator('.leaflet-tooltip img, .zg-import img').count(), 0);
+    await mapIdle(page);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.deepEqual(errors, []);
   });
 });
