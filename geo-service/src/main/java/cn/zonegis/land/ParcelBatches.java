@@ -247,9 +247,9 @@ public class ParcelBatches {
 		this.changes.publish("parcels.imported", 0, data, Audience.of(Role.PLANNER));
 	}
 
-	private static Optional<ApiProblem> codeProblem(ParcelBatchRepository.DraftCode draft) {
+	private Optional<ApiProblem> codeProblem(ParcelBatchRepository.DraftCode draft) {
 		try {
-			ParcelService.requireCode(draft.code());
+			this.parcels.requireCode(draft.code());
 		}
 		catch (ApiProblem problem) {
 			return Optional.of(problem);

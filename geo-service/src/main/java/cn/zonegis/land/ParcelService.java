@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.InputLimits;
 import cn.zonegis.events.Audience;
 import cn.zonegis.events.ChangeEvents;
 import cn.zonegis.geo.BBox;
@@ -40,8 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ParcelService {
 
-	private static final int CODE_MAX_LENGTH = 40;
-
 	private final ParcelRepository parcels;
 
 	private final ParcelStreams streams;
@@ -58,9 +57,12 @@ public class ParcelService {
 
 	private final ChangeEvents changes;
 
+	private final InputLimits limits;
+
 	ParcelService(ParcelRepository parcels, ParcelStreams streams, RedLineCheck redLines, GeometryCheck geometry,
-			AuditLog audit, JsonMapper json, MessageSource messages, ChangeEvents changes) {
+			AuditLog audit, JsonMapper json, MessageSource messages, ChangeEvents changes, InputLimits limits) {
 		this.changes = changes;
+		this.limits = limits;
 		this.parcels = parcels;
 		this.streams = streams;
 		this.redLines = redLines;
@@ -242,10 +244,15 @@ public class ParcelService {
 		return this.redLines.check(draft.geometry(), id, options);
 	}
 
-	static void requireCode(String code) {
-		if (code == null || code.isBlank() || code.length() > CODE_MAX_LENGTH) {
-			throw ApiProblem.badRequest("invalid-parcel", "parcel.code.required", CODE_MAX_LENGTH)
-				.with("property", "code");
+	/**
+	 * A code is required and no longer than the codes of a JSON body may be
+	 * (zonegis.limits.code-length), counted the same way, so a code read from a file
+	 * obeys the same limit as one typed.
+	 */
+	void requireCode(String code) {
+		int limit = this.limits.codeLength();
+		if (code == null || code.isBlank() || code.codePointCount(0, code.length()) > limit) {
+			throw ApiProblem.badRequest("invalid-parcel", "parcel.code.required", limit).with("property", "code");
 		}
 	}
 

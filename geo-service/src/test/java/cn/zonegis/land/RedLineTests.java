@@ -169,6 +169,18 @@ class RedLineTests extends IntegrationTest {
 		assertThat(repair.get("areaAfterM2").asDouble()).isPositive();
 	}
 
+	@Test
+	void aCodeOfSixtyFourCharactersIsStoredAndOneMoreIsRefused() {
+		double[] cell = TestGround.cell();
+		String longest = TestGround.code("long", 64);
+		Http.Response stored = draw(longest, rectangleAt(cell, 0, 0, 0.001, 0.001));
+		assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+		assertThat(stored.json().get("properties").get("code").asString()).isEqualTo(longest);
+		Http.Response refused = draw(TestGround.code("long", 65), rectangleAt(cell, 0.0015, 0, 0.001, 0.001));
+		assertProblem(refused, 400, "text-too-long");
+		assertThat(refused.json().get("maxLength").asInt()).isEqualTo(64);
+	}
+
 	@Nested
 	class Refused {
 

@@ -30,6 +30,12 @@ final class TestGround {
 		return PREFIX + what + "-" + System.nanoTime();
 	}
 
+	/** A fresh test code padded with x to exactly {@code length} characters. */
+	static String code(String what, int length) {
+		String code = code(what) + "-";
+		return code + "x".repeat(length - code.length());
+	}
+
 	/** A GeoJSON Polygon: an axis-parallel rectangle in lon/lat. */
 	static String rectangle(double lon, double lat, double width, double height) {
 		return "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
