@@ -1,6 +1,7 @@
 package cn.zonegis.io;
 
 import java.util.Locale;
+import java.util.Set;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.geo.GeoJson;
@@ -13,14 +14,16 @@ import cn.zonegis.geo.GeoJson;
  * @param driver the GDAL driver that writes it, or null when Java writes it
  * @param mediaType the Content-Type of an export
  * @param zipped whether an export is several files sent as one zip
+ * @param drawingFields see {@link #drawingFields}
  */
 public enum FileFormat {
 
-	TXT("txt", null, "text/plain", false), SHP("zip", "ESRI Shapefile", "application/zip", true),
-	KML("kml", "KML", "application/vnd.google-earth.kml+xml", false),
-	KMZ("kmz", "LIBKML", "application/vnd.google-earth.kmz", false),
-	GPKG("gpkg", "GPKG", "application/geopackage+sqlite3", false), DXF("dxf", "DXF", "image/vnd.dxf", false),
-	GEOJSON("geojson", null, GeoJson.MEDIA_TYPE_VALUE, false);
+	TXT("txt", null, "text/plain", false, Set.of()), SHP("zip", "ESRI Shapefile", "application/zip", true, Set.of()),
+	KML("kml", "KML", "application/vnd.google-earth.kml+xml", false, Kml.DRAWING_FIELDS),
+	KMZ("kmz", "LIBKML", "application/vnd.google-earth.kmz", false, Kml.DRAWING_FIELDS),
+	GPKG("gpkg", "GPKG", "application/geopackage+sqlite3", false, Set.of()),
+	DXF("dxf", "DXF", "image/vnd.dxf", false, Set.of("PaperSpace", "SubClasses", "Linetype", "EntityHandle", "Text")),
+	GEOJSON("geojson", null, GeoJson.MEDIA_TYPE_VALUE, false, Set.of());
 
 	private final String extension;
 
@@ -30,11 +33,23 @@ public enum FileFormat {
 
 	private final boolean zipped;
 
-	FileFormat(String extension, String driver, String mediaType, boolean zipped) {
+	private final Set<String> drawingFields;
+
+	FileFormat(String extension, String driver, String mediaType, boolean zipped, Set<String> drawingFields) {
 		this.extension = extension;
 		this.driver = driver;
 		this.mediaType = mediaType;
 		this.zipped = zipped;
+		this.drawingFields = drawingFields;
+	}
+
+	/**
+	 * The fields GDAL's reader gives every feature of this format to say how it is drawn
+	 * (KML's tessellate, a DXF entity's handle): never a surveyor's data, so an import
+	 * may pass them by.
+	 */
+	Set<String> drawingFields() {
+		return this.drawingFields;
 	}
 
 	/**
@@ -71,6 +86,14 @@ public enum FileFormat {
 
 	public boolean zipped() {
 		return this.zipped;
+	}
+
+	/** LIBKML's fields for a placemark's look, as GDAL reads KML and KMZ. */
+	private static final class Kml {
+
+		static final Set<String> DRAWING_FIELDS = Set.of("timestamp", "begin", "end", "altitudeMode", "tessellate",
+				"extrude", "visibility", "drawOrder", "icon", "snippet");
+
 	}
 
 }

@@ -199,16 +199,18 @@ class GdalSource {
 		}
 		int total = features.size() + collection.path("features").size();
 		for (JsonNode feature : collection.path("features")) {
-			features.add(feature(features.size(), feature, request.fields()));
+			features.add(feature(features.size(), feature, request));
 			if (features.size() % PROGRESS_STEP == 0) {
 				this.progress.report(request.progressId(), ImportProgress.Stage.READING, features.size(), total);
 			}
 		}
 	}
 
-	private SourceFeature feature(int index, JsonNode feature, FieldMapping fields) {
+	private SourceFeature feature(int index, JsonNode feature, ImportRequest request) {
 		JsonNode props = feature.get("properties");
-		List<ImportIssue> problems = new ArrayList<>();
+		FieldMapping fields = request.fields();
+		Attributes attributes = attributes(props, request);
+		List<ImportIssue> problems = new ArrayList<>(attributes.problems());
 		MultiPolygon geometry = null;
 		try {
 			geometry = this.geometryCheck.read(asArea(onThePlane(feature.get("geometry"))));
@@ -217,8 +219,43 @@ class GdalSource {
 			problems.add(ImportIssue.of(problem, this.messages));
 		}
 		return new SourceFeature(index, fields.code(props), fields.name(props), fields.landUse(props),
-				fields.landClassCode(props), fields.holder(props), null, geometry, null, problems, List.of(),
-				List.of());
+				fields.landClassCode(props), fields.holder(props), attributes.surveyedAreaM2(), fields.note(props),
+				attributes.version(), geometry, null, problems, List.of(), List.of());
+	}
+
+	/**
+	 * Whether any of the features' source fields (each feature's as an object of field
+	 * names and values) would refuse it: the import then goes through the reader, which
+	 * names each problem per feature.
+	 */
+	boolean anyFieldProblem(List<JsonNode> properties, ImportRequest request) {
+		return properties.stream().anyMatch((p) -> !attributes(p, request).problems().isEmpty());
+	}
+
+	/** The numbers a feature's fields give, and what refuses the fields. */
+	private record Attributes(Double surveyedAreaM2, Integer version, List<ImportIssue> problems) {
+	}
+
+	private Attributes attributes(JsonNode props, ImportRequest request) {
+		FieldMapping fields = request.fields();
+		List<ImportIssue> problems = new ArrayList<>();
+		fields.unkeptFields(props, request.format().drawingFields())
+			.forEach((p) -> problems.add(ImportIssue.of(p, this.messages)));
+		Double surveyedAreaM2 = null;
+		Integer version = null;
+		try {
+			surveyedAreaM2 = fields.surveyedAreaM2(props);
+		}
+		catch (ApiProblem problem) {
+			problems.add(ImportIssue.of(problem, this.messages));
+		}
+		try {
+			version = fields.version(props);
+		}
+		catch (ApiProblem problem) {
+			problems.add(ImportIssue.of(problem, this.messages));
+		}
+		return new Attributes(surveyedAreaM2, version, problems);
 	}
 
 	/**

@@ -35,7 +35,7 @@ class ImportChecks {
 	 * @param existingId the parcel an update replaces, or null
 	 * @param problems the reader's problems followed by the land rules'
 	 */
-	record Planned(SourceFeature feature, ParcelDraft draft, String action, Long existingId,
+	record Planned(SourceFeature feature, ParcelBatches.FileDraft draft, String action, Long existingId,
 			List<ImportIssue> problems) {
 
 		boolean refused() {
@@ -45,22 +45,23 @@ class ImportChecks {
 	}
 
 	/** The file's parcels as drafts, in file order. */
-	static List<ParcelDraft> drafts(SourceBatch batch) {
+	static List<ParcelBatches.FileDraft> drafts(SourceBatch batch) {
 		return batch.features()
 			.stream()
-			.map((f) -> new ParcelDraft(f.code(), f.name(), f.landUse(), f.landClassCode(), f.holder(),
-					f.surveyedAreaM2(), f.geometry()))
+			.map((f) -> new ParcelBatches.FileDraft(new ParcelDraft(f.code(), f.name(), f.landUse(), f.landClassCode(),
+					f.holder(), f.surveyedAreaM2(), f.geometry()), f.note(), f.version()))
 			.toList();
 	}
 
 	/** Every feature's fate, checking the file as a set and storing nothing. */
 	List<Planned> plan(SourceBatch batch) {
-		List<ParcelDraft> drafts = drafts(batch);
+		List<ParcelBatches.FileDraft> drafts = drafts(batch);
 		return planned(batch, drafts, this.parcels.check(drafts));
 	}
 
 	/** Every feature's fate from the land rules' check of the drafts. */
-	static List<Planned> planned(SourceBatch batch, List<ParcelDraft> drafts, List<ParcelBatches.DraftCheck> checks) {
+	static List<Planned> planned(SourceBatch batch, List<ParcelBatches.FileDraft> drafts,
+			List<ParcelBatches.DraftCheck> checks) {
 		List<Planned> planned = new ArrayList<>(drafts.size());
 		for (int i = 0; i < drafts.size(); i++) {
 			SourceFeature feature = batch.features().get(i);

@@ -37,7 +37,9 @@ class ImportController {
 			@RequestParam(required = false) Integer srid, @RequestParam(required = false) String encoding,
 			@RequestParam(required = false) String codeField, @RequestParam(required = false) String nameField,
 			@RequestParam(required = false) String landUseField, @RequestParam(required = false) String landClassField,
-			@RequestParam(required = false) String holderField, @RequestParam(required = false) String progress) {
+			@RequestParam(required = false) String holderField,
+			@RequestParam(required = false) String surveyedAreaField, @RequestParam(required = false) String noteField,
+			@RequestParam(required = false) String progress) {
 		if (dryRun == null) {
 			// A forgotten dryRun must not pass for either a preview or a real import.
 			throw ApiProblem.badRequest("missing-parameter", "io.import.dry-run.required").with("parameter", "dryRun");
@@ -47,8 +49,8 @@ class ImportController {
 		}
 		FileFormat chosen = (format == null || format.isBlank()) ? byExtension(file.getOriginalFilename())
 				: FileFormat.parse(format);
-		ImportRequest request = new ImportRequest(chosen, srid, encoding,
-				new FieldMapping(codeField, nameField, landUseField, landClassField, holderField), repair,
+		ImportRequest request = new ImportRequest(chosen, srid, encoding, new FieldMapping(codeField, nameField,
+				landUseField, landClassField, holderField, surveyedAreaField, noteField), repair,
 				ImportProgress.checkId(progress));
 		byte[] bytes = bytes(file);
 		return dryRun ? this.imports.dryRun(bytes, file.getOriginalFilename(), request)

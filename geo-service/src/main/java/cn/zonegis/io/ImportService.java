@@ -16,11 +16,11 @@ import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.io.ImportProgress.Stage;
 import cn.zonegis.land.ParcelBatches;
-import cn.zonegis.land.ParcelDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,7 +36,8 @@ public class ImportService {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
-	private static final String NOTE = "import";
+	/** The problem type of a write made against another version than the stored one. */
+	private static final String STALE_VERSION = "stale-version";
 
 	private final TxtSource txt;
 
@@ -98,7 +99,7 @@ public class ImportService {
 	 * The import of features read in Java (TXT, or a file the staged path hands back).
 	 */
 	private ImportReport commit(SourceBatch batch, String fileName, ImportRequest request) {
-		List<ParcelDraft> drafts = ImportChecks.drafts(batch);
+		List<ParcelBatches.FileDraft> drafts = ImportChecks.drafts(batch);
 		this.progress.report(request.progressId(), Stage.STORING, null, drafts.size());
 		// One transaction from the code look-up to the audit entry: all or nothing. The
 		// land rules check the whole file behind the red-line lock and store it only when
@@ -108,7 +109,7 @@ public class ImportService {
 			if (batch.features().stream().anyMatch((f) -> !f.problems().isEmpty())) {
 				refuseIfAny(this.checks.plan(batch));
 			}
-			ParcelBatches.Imported imported = this.parcels.importAll(drafts, NOTE,
+			ParcelBatches.Imported imported = this.parcels.importAll(drafts,
 					auditDetail(request, fileName, batch.crs(), repaired(batch)));
 			List<ImportChecks.Planned> planned = ImportChecks.planned(batch, drafts, imported.checks());
 			refuseIfAny(planned);
@@ -140,7 +141,8 @@ public class ImportService {
 									(copied) -> this.progress.report(request.progressId(), Stage.READING, copied,
 											(int) Math.max(total, copied))));
 				}
-				if (features == 0 || this.staging.anyNeedsReader(this.extent)) {
+				if (features == 0 || this.staging.anyNeedsReader(this.extent)
+						|| this.gdal.anyFieldProblem(this.staging.sources(), request)) {
 					status.setRollbackOnly();
 					return Optional.empty();
 				}
@@ -156,8 +158,7 @@ public class ImportService {
 			this.progress.report(request.progressId(), Stage.STORING, null, features);
 			this.parcels.openDrafts();
 			this.staging.toDrafts();
-			ParcelBatches.Imported imported = this.parcels.importLoaded(NOTE,
-					auditDetail(request, fileName, crs, List.of()));
+			ParcelBatches.Imported imported = this.parcels.importLoaded(auditDetail(request, fileName, crs, List.of()));
 			SourceBatch batch = new SourceBatch(crs, this.staging.features());
 			List<ImportChecks.Planned> planned = ImportChecks.planned(batch, ImportChecks.drafts(batch),
 					imported.checks());
@@ -229,7 +230,13 @@ public class ImportService {
 			}
 		}
 		if (!faults.isEmpty()) {
-			throw ApiProblem.unprocessable("import-refused", "io.import.refused", faults.size(), planned.size())
+			// A file exported before someone else's edit is refused as a PUT of a stale
+			// version is: the planner exports again rather than mending the file.
+			boolean stale = planned.stream()
+				.flatMap((p) -> p.problems().stream())
+				.anyMatch((issue) -> STALE_VERSION.equals(issue.type()));
+			throw new ApiProblem(stale ? HttpStatus.PRECONDITION_FAILED : HttpStatus.UNPROCESSABLE_CONTENT,
+					"import-refused", "io.import.refused", faults.size(), planned.size())
 				.with("features", faults);
 		}
 	}

@@ -2,6 +2,7 @@ package cn.zonegis.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +18,8 @@ import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.SridSql;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +51,7 @@ class ImportStaging {
 	private static final String CREATE = """
 			CREATE TEMP TABLE import_feature (
 				idx integer PRIMARY KEY, code text, name text, land_use text, land_class_code text, holder text,
-				geom geometry
+				surveyed_area_m2 numeric, note text, version integer, source jsonb, geom geometry
 			) ON COMMIT DROP
 			""";
 
@@ -64,9 +67,15 @@ class ImportStaging {
 				ST_Transform(ST_SetSRID(ST_GeomFromEWKB(decode(%s, 'hex')), %d), {storageSrid}), 9), {storageSrid})) STORED
 			""";
 
+	/**
+	 * The attributes in {@link FieldMapping#sourceFields} order; source is every field of
+	 * the row, for the checks of {@link GdalSource#anyFieldProblem}.
+	 */
 	private static final String FEATURES = """
-			INSERT INTO import_feature (idx, code, name, land_use, land_class_code, holder, geom)
-			SELECT :first + s.zg_ord - 1, %s, s.zg_boundary FROM %s s
+			INSERT INTO import_feature (idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, note,
+				version, source, geom)
+			SELECT :first + s.zg_ord - 1, %s, to_jsonb(s) - 'zg_ord' - 'zg_boundary' - :geometry, s.zg_boundary
+			FROM %s s
 			""";
 
 	/**
@@ -84,14 +93,25 @@ class ImportStaging {
 
 	/** Into the land rules' draft table, in file order. */
 	private static final String TO_DRAFTS = """
-			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, geom)
-			SELECT idx, code, name, land_use, land_class_code, holder, ST_Multi(ST_Force2D(geom))
+			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, note,
+				version, geom)
+			SELECT idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, note, version,
+				ST_Multi(ST_Force2D(geom))
 			FROM import_feature ORDER BY idx
 			""";
 
 	private static final String LISTED = """
-			SELECT idx, code, name, land_use, land_class_code, holder FROM import_feature ORDER BY idx
+			SELECT idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, note, version
+			FROM import_feature ORDER BY idx
 			""";
+
+	private static final String SOURCES = "SELECT source FROM import_feature ORDER BY idx";
+
+	/**
+	 * The SQL types of the attributes that are not text: a value that is not one fails
+	 * the staging, and the reader names it.
+	 */
+	private static final Map<String, String> NOT_TEXT = Map.of("surveyed_area_m2", "numeric", "version", "integer");
 
 	private final JdbcClient jdbc;
 
@@ -99,10 +119,13 @@ class ImportStaging {
 
 	private final SridSql srids;
 
-	ImportStaging(JdbcClient jdbc, DataSource dataSource, SridSql srids) {
+	private final JsonMapper json;
+
+	ImportStaging(JdbcClient jdbc, DataSource dataSource, SridSql srids, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.srids = srids;
+		this.json = json;
 	}
 
 	/** Opens this transaction's empty import_feature table. */
@@ -138,6 +161,7 @@ class ImportStaging {
 		copy(table, columns, rows, first, copied);
 		return this.jdbc.sql(FEATURES.formatted(attributes(fields, columns), table))
 			.param("first", first)
+			.param("geometry", GdalRunner.COPY_GEOMETRY)
 			.param("blank", Whitespace.CHARACTERS)
 			.update();
 	}
@@ -162,9 +186,19 @@ class ImportStaging {
 	List<SourceFeature> features() {
 		return this.jdbc.sql(LISTED)
 			.query((rs, row) -> new SourceFeature(rs.getInt("idx"), rs.getString("code"), rs.getString("name"),
-					rs.getString("land_use"), rs.getString("land_class_code"), rs.getString("holder"), null, null, null,
-					List.of(), List.of(), List.of()))
+					rs.getString("land_use"), rs.getString("land_class_code"), rs.getString("holder"),
+					surveyedAreaM2(rs.getBigDecimal("surveyed_area_m2")), rs.getString("note"),
+					rs.getObject("version", Integer.class), null, null, List.of(), List.of(), List.of()))
 			.list();
+	}
+
+	private static Double surveyedAreaM2(BigDecimal area) {
+		return (area == null) ? null : area.doubleValue();
+	}
+
+	/** Every staged feature's source fields, names to values, in file order. */
+	List<JsonNode> sources() {
+		return this.jdbc.sql(SOURCES).query((rs, row) -> this.json.readTree(rs.getString("source"))).list();
 	}
 
 	/**
@@ -179,7 +213,9 @@ class ImportStaging {
 				.filter(columns::contains)
 				.map((c) -> "NULLIF(btrim(s." + quote(c) + ", :blank), '')")
 				.toList();
-			expressions.add(present.isEmpty() ? "NULL" : "COALESCE(" + String.join(", ", present) + ")");
+			String value = present.isEmpty() ? "NULL" : "COALESCE(" + String.join(", ", present) + ")";
+			String type = NOT_TEXT.get(attribute.getKey());
+			expressions.add((type == null) ? value : "CAST(" + value + " AS " + type + ")");
 		}
 		return String.join(", ", expressions);
 	}

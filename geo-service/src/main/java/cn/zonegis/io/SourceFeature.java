@@ -10,6 +10,8 @@ import org.locationtech.jts.geom.MultiPolygon;
  *
  * @param index position in the file, from 0
  * @param surveyedAreaM2 the area the surveyor wrote, or null
+ * @param note the note the file gives the parcel, or null to keep the stored one
+ * @param version the version of the parcel a ZoneGIS export wrote, or null
  * @param geometry the boundary in EPSG:4490, or null when it could not be read
  * @param planeAreaM2 the area in the file's own plane CRS (TXT), or null
  * @param problems what refuses the feature
@@ -18,6 +20,6 @@ import org.locationtech.jts.geom.MultiPolygon;
  * it
  */
 record SourceFeature(int index, String code, String name, String landUse, String landClassCode, String holder,
-		Double surveyedAreaM2, MultiPolygon geometry, Double planeAreaM2, List<ImportIssue> problems,
-		List<ImportIssue> warnings, List<ImportIssue> repairs) {
+		Double surveyedAreaM2, String note, Integer version, MultiPolygon geometry, Double planeAreaM2,
+		List<ImportIssue> problems, List<ImportIssue> warnings, List<ImportIssue> repairs) {
 }

@@ -142,7 +142,7 @@ class TxtSource {
 	private static SourceFeature result(int index, TxtFile.Parcel parcel, Double surveyedM2, MultiPolygon geometry,
 			Double areaM2, List<ImportIssue> problems, List<ImportIssue> warnings, List<ImportIssue> repairs) {
 		return new SourceFeature(index, parcel.code(), parcel.name(), parcel.landUse(), parcel.landClassCode(), null,
-				surveyedM2, geometry, areaM2, problems, warnings, repairs);
+				surveyedM2, null, null, geometry, areaM2, problems, warnings, repairs);
 	}
 
 	private static String label(TxtFile.Parcel parcel, int index) {

@@ -39,20 +39,22 @@ class ParcelBatchRepository {
 	private static final String CREATE = SridSql.storage("""
 			CREATE TEMP TABLE parcel_draft (
 				idx integer PRIMARY KEY, code text, name text, land_use text, land_class_code text, holder text,
-				surveyed_area_m2 numeric(14,3), geom geometry(MultiPolygon, {storageSrid}),
+				surveyed_area_m2 numeric(14,3), note text, version integer, geom geometry(MultiPolygon, {storageSrid}),
 				existing_id bigint
 			) ON COMMIT DROP
 			""");
 
 	/** Hex WKB travels as text[]: one bound array per column, one statement per set. */
 	private static final String LOAD = SridSql.storage("""
-			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, geom)
-			SELECT u.idx, u.code, u.name, u.land_use, u.land_class_code, u.holder, u.surveyed_area_m2,
-				ST_Multi(ST_GeomFromWKB(decode(u.wkb, 'hex'), {storageSrid}))
+			INSERT INTO parcel_draft (idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, note,
+				version, geom)
+			SELECT u.idx, u.code, u.name, u.land_use, u.land_class_code, u.holder, u.surveyed_area_m2, u.note,
+				u.version, ST_Multi(ST_GeomFromWKB(decode(u.wkb, 'hex'), {storageSrid}))
 			FROM unnest(CAST(:idx AS integer[]), CAST(:code AS text[]), CAST(:name AS text[]),
 				CAST(:landUse AS text[]), CAST(:landClassCode AS text[]), CAST(:holder AS text[]),
-				CAST(:surveyedAreaM2 AS numeric[]), CAST(:wkb AS text[]))
-				AS u(idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, wkb)
+				CAST(:surveyedAreaM2 AS numeric[]), CAST(:note AS text[]), CAST(:version AS integer[]),
+				CAST(:wkb AS text[]))
+				AS u(idx, code, name, land_use, land_class_code, holder, surveyed_area_m2, note, version, wkb)
 			""");
 
 	private static final String INDEX = "CREATE INDEX ON parcel_draft USING gist (geom)";
@@ -69,9 +71,13 @@ class ParcelBatchRepository {
 			UPDATE parcel_draft d SET existing_id = p.id FROM zonegis.parcel p WHERE p.code = d.code
 			""";
 
-	/** Each draft's code, how often the set uses it, and the stored parcel it names. */
+	/**
+	 * Each draft's code, how often the set uses it, the version its file gives, and the
+	 * stored parcel it names.
+	 */
 	private static final String CODES = """
-			SELECT d.idx, d.code, count(*) OVER (PARTITION BY d.code) AS uses, p.id, p.status
+			SELECT d.idx, d.code, count(*) OVER (PARTITION BY d.code) AS uses, d.version AS file_version, p.id,
+				p.status, p.version
 			FROM parcel_draft d LEFT JOIN zonegis.parcel p ON p.id = d.existing_id
 			ORDER BY d.idx
 			""";
@@ -110,7 +116,8 @@ class ParcelBatchRepository {
 			SELECT d.idx FROM parcel_draft d JOIN zonegis.parcel p ON p.id = d.existing_id
 			WHERE p.name IS NOT DISTINCT FROM d.name AND p.land_use IS NOT DISTINCT FROM d.land_use
 				AND p.land_class_code IS NOT DISTINCT FROM d.land_class_code AND p.holder IS NOT DISTINCT FROM d.holder
-				AND p.surveyed_area_m2 IS NOT DISTINCT FROM d.surveyed_area_m2 AND ST_Equals(p.geom, d.geom)
+				AND p.surveyed_area_m2 IS NOT DISTINCT FROM d.surveyed_area_m2
+				AND p.note IS NOT DISTINCT FROM coalesce(d.note, p.note) AND ST_Equals(p.geom, d.geom)
 			""";
 
 	private static final String FORGET = "DELETE FROM parcel_draft WHERE idx = ANY(CAST(:idx AS integer[]))";
@@ -137,16 +144,17 @@ class ParcelBatchRepository {
 			WITH w AS (
 			UPDATE zonegis.parcel p SET code = d.code, name = d.name, land_use = d.land_use,
 				land_class_code = d.land_class_code, holder = d.holder, surveyed_area_m2 = d.surveyed_area_m2,
-				note = :note, geom = d.geom, version = p.version + 1, updated_at = now(), updated_by = :user
+				note = coalesce(d.note, p.note), geom = d.geom, version = p.version + 1, updated_at = now(), updated_by = :user
 			FROM parcel_draft d WHERE p.id = d.existing_id
 			RETURNING p.id, p.code, p.version),
-			""" + AUDITED;
+			"""
+			+ AUDITED;
 
 	private static final String INSERT = """
 			WITH w AS (
 			INSERT INTO zonegis.parcel (code, name, land_use, land_class_code, holder, surveyed_area_m2, note, geom,
 				status, created_by, updated_by)
-			SELECT d.code, d.name, d.land_use, d.land_class_code, d.holder, d.surveyed_area_m2, NULL, d.geom,
+			SELECT d.code, d.name, d.land_use, d.land_class_code, d.holder, d.surveyed_area_m2, d.note, d.geom,
 				:status, :user, :user
 			FROM parcel_draft d WHERE d.existing_id IS NULL ORDER BY d.idx
 			RETURNING id, code, version),
@@ -176,7 +184,7 @@ class ParcelBatchRepository {
 	/**
 	 * Opens this transaction's empty parcel_draft table, for {@link #load} or for another
 	 * statement to fill (columns idx, code, name, land_use, land_class_code, holder,
-	 * surveyed_area_m2, geom).
+	 * surveyed_area_m2, note, version, geom).
 	 */
 	void open() {
 		this.jdbc.sql(NO_JIT).update();
@@ -188,7 +196,7 @@ class ParcelBatchRepository {
 	 * Loads the drafts (by their index in the set) into the opened parcel_draft table; a
 	 * draft in drawable is loaded with its boundary, the others without.
 	 */
-	void load(List<ParcelDraft> drafts, Set<Integer> drawable) {
+	void load(List<ParcelBatches.FileDraft> drafts, Set<Integer> drawable) {
 		int n = drafts.size();
 		Integer[] idx = new Integer[n];
 		String[] code = new String[n];
@@ -197,9 +205,13 @@ class ParcelBatchRepository {
 		String[] landClassCode = new String[n];
 		String[] holder = new String[n];
 		Double[] surveyedAreaM2 = new Double[n];
+		String[] note = new String[n];
+		Integer[] version = new Integer[n];
 		String[] wkb = new String[n];
 		for (int i = 0; i < n; i++) {
-			ParcelDraft draft = drafts.get(i);
+			ParcelDraft draft = drafts.get(i).parcel();
+			note[i] = drafts.get(i).note();
+			version[i] = drafts.get(i).version();
 			idx[i] = i;
 			code[i] = draft.code();
 			name[i] = draft.name();
@@ -217,6 +229,8 @@ class ParcelBatchRepository {
 			.param("landClassCode", landClassCode)
 			.param("holder", holder)
 			.param("surveyedAreaM2", surveyedAreaM2)
+			.param("note", note)
+			.param("version", version)
 			.param("wkb", wkb)
 			.update();
 	}
@@ -232,9 +246,10 @@ class ParcelBatchRepository {
 		this.jdbc.sql(LINK_STORED).update();
 		return this.jdbc.sql(CODES).query((rs, row) -> {
 			long id = rs.getLong("id");
-			Stored stored = rs.wasNull() ? null
-					: new Stored(id, ParcelLifecycle.fromCode(rs.getString("status")).orElseThrow());
-			return new DraftCode(rs.getInt("idx"), rs.getString("code"), rs.getInt("uses"), stored);
+			Stored stored = rs.wasNull() ? null : new Stored(id,
+					ParcelLifecycle.fromCode(rs.getString("status")).orElseThrow(), rs.getInt("version"));
+			return new DraftCode(rs.getInt("idx"), rs.getString("code"), rs.getInt("uses"),
+					rs.getObject("file_version", Integer.class), stored);
 		}).list();
 	}
 
@@ -268,17 +283,15 @@ class ParcelBatchRepository {
 	/**
 	 * Writes the loaded drafts: the stored parcels of their codes become history and are
 	 * replaced (audited as "update"), the others are inserted (audited as "import"); each
-	 * entry's detail names the parcel's code and version.
+	 * entry's detail names the parcel's code and version. A draft without a note keeps
+	 * the stored parcel's: a surveyor's file never carries the planner's note.
 	 * @return each written draft's parcel id, by code
 	 */
-	Map<String, Long> write(String note, ParcelLifecycle status, String user) {
+	Map<String, Long> write(ParcelLifecycle status, String user) {
 		Map<String, Long> written = new HashMap<>();
 		RowCallbackHandler byCode = (rs) -> written.put(rs.getString("code"), rs.getLong("id"));
 		this.jdbc.sql(ARCHIVE).param("user", user).update();
-		this.audit.bindEntry(this.jdbc.sql(UPDATE), "update", "parcel", "{}")
-			.param("note", note)
-			.param("user", user)
-			.query(byCode);
+		this.audit.bindEntry(this.jdbc.sql(UPDATE), "update", "parcel", "{}").param("user", user).query(byCode);
 		this.audit.bindEntry(this.jdbc.sql(INSERT), "import", "parcel", "{}")
 			.param("status", status.code())
 			.param("user", user)
@@ -287,10 +300,10 @@ class ParcelBatchRepository {
 	}
 
 	/**
-	 * A draft's code: how many drafts of the set use it, and the stored parcel it names
-	 * (or null).
+	 * A draft's code: how many drafts of the set use it, the version its file gives (or
+	 * null), and the stored parcel it names (or null).
 	 */
-	record DraftCode(int idx, String code, int uses, Stored stored) {
+	record DraftCode(int idx, String code, int uses, Integer version, Stored stored) {
 	}
 
 	/** West, south, east, north of the drafts still loaded, in degrees. */
@@ -302,7 +315,7 @@ class ParcelBatchRepository {
 	}
 
 	/** The stored parcel a draft's code names. */
-	record Stored(long id, ParcelLifecycle status) {
+	record Stored(long id, ParcelLifecycle status, int version) {
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.ETag;
 import cn.zonegis.events.Audience;
 import cn.zonegis.events.ChangeEvents;
 import cn.zonegis.geo.GeometryCheck;
@@ -70,6 +71,17 @@ public class ParcelBatches {
 	}
 
 	/**
+	 * A parcel of a file as the file gives it.
+	 *
+	 * @param note the note the file gives it, or null to keep the stored parcel's
+	 * @param version the version of the stored parcel an export of it wrote, or null for
+	 * a file that does not say (a surveyor's): a draft of another version than the stored
+	 * parcel's is refused, as an edit of a stale version is
+	 */
+	public record FileDraft(ParcelDraft parcel, String note, Integer version) {
+	}
+
+	/**
 	 * What the set's check found for one draft.
 	 *
 	 * @param existingId the active parcel of the same code that the draft would replace,
@@ -102,11 +114,11 @@ public class ParcelBatches {
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
-	public List<DraftCheck> check(List<ParcelDraft> drafts) {
+	public List<DraftCheck> check(List<FileDraft> drafts) {
 		List<List<DraftProblem>> defects = new ArrayList<>(drafts.size());
 		Set<Integer> drawable = new HashSet<>();
 		for (int i = 0; i < drafts.size(); i++) {
-			ParcelDraft draft = drafts.get(i);
+			ParcelDraft draft = drafts.get(i).parcel();
 			Optional<GeometryDefect> defect = (draft.geometry() == null) ? Optional.empty()
 					: this.geometry.validate(draft.geometry());
 			defects.add(defect.map((d) -> List.of(DraftProblem.of(d.toProblem(), this.messages))).orElse(List.of()));
@@ -124,24 +136,23 @@ public class ParcelBatches {
 	 * concurrent imports and edits never overlap, the set is checked as {@link #check}
 	 * does; when no draft is refused, new codes are inserted, the parcels of known codes
 	 * are replaced (their previous version kept as history), and every parcel is audited.
-	 * @param note the note replaced parcels carry
 	 * @param auditDetail what the import's own audit entry says (file, format…); the
 	 * counts created, updated and unchanged are added
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
-	public Imported importAll(List<ParcelDraft> drafts, String note, Map<String, Object> auditDetail) {
+	public Imported importAll(List<FileDraft> drafts, Map<String, Object> auditDetail) {
 		this.parcels.holdRedLines();
 		List<DraftCheck> checks = check(drafts);
-		return store(new SetCheck(checks, drafts.stream().map(ParcelDraft::code).toList()), note, auditDetail);
+		return store(new SetCheck(checks, drafts.stream().map((d) -> d.parcel().code()).toList()), auditDetail);
 	}
 
 	/**
 	 * Opens this transaction's empty draft table, for a caller that fills it with one
 	 * statement (an import staged in the database) and then calls {@link #importLoaded}:
 	 * {@code pg_temp.parcel_draft (idx, code, name, land_use, land_class_code, holder,
-	 * surveyed_area_m2, geom)}, idx counting from 0 in file order, geom a valid
-	 * MultiPolygon in EPSG:4490.
+	 * surveyed_area_m2, note, version, geom)}, idx counting from 0 in file order, geom a
+	 * valid MultiPolygon in EPSG:4490.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	@PreAuthorize("hasRole('PLANNER')")
@@ -155,9 +166,9 @@ public class ParcelBatches {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	@PreAuthorize("hasRole('PLANNER')")
-	public Imported importLoaded(String note, Map<String, Object> auditDetail) {
+	public Imported importLoaded(Map<String, Object> auditDetail) {
 		this.parcels.holdRedLines();
-		return store(checkLoaded((idx) -> List.of()), note, auditDetail);
+		return store(checkLoaded((idx) -> List.of()), auditDetail);
 	}
 
 	/** The set's checks, in index order, and each draft's code. */
@@ -193,7 +204,7 @@ public class ParcelBatches {
 	 * auditing the parcels it writes, one audit entry for the file, and one summary event
 	 * for the other planners' maps.
 	 */
-	private Imported store(SetCheck set, String note, Map<String, Object> auditDetail) {
+	private Imported store(SetCheck set, Map<String, Object> auditDetail) {
 		List<DraftCheck> checks = set.checks();
 		Imported refused = new Imported(checks, List.of());
 		if (refused.refused()) {
@@ -207,7 +218,7 @@ public class ParcelBatches {
 			}
 		}
 		this.batches.forget(unchanged);
-		Map<String, Long> written = this.batches.write(note, ParcelLifecycle.PLANNED, user);
+		Map<String, Long> written = this.batches.write(ParcelLifecycle.PLANNED, user);
 		List<Long> ids = new ArrayList<>(checks.size());
 		List<String> storedCodes = new ArrayList<>();
 		int updated = 0;
@@ -260,6 +271,10 @@ public class ParcelBatches {
 		ParcelBatchRepository.Stored same = draft.stored();
 		if (same != null && !same.status().isActive()) {
 			return Optional.of(ApiProblem.conflict("parcel-ended", "parcel.ended", draft.code(), same.status().label())
+				.with("parcelId", same.id()));
+		}
+		if (same != null && draft.version() != null && draft.version() != same.version()) {
+			return Optional.of(ETag.stale(draft.version(), same.version(), "parcel.stale", draft.code())
 				.with("parcelId", same.id()));
 		}
 		return Optional.empty();

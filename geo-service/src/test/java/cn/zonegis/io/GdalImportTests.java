@@ -81,7 +81,9 @@ class GdalImportTests extends IntegrationTest {
 	@Test
 	void heightsOfZeroAreAPlaneDrawingAndRealHeightsAreRefusedNamingThePosition() {
 		String code = "Z" + UUID.randomUUID().toString().substring(0, 8);
-		JsonNode flat = planner().upload("dryRun=true&format=geojson", "flat.geojson", squareIn4529WithHeight(code, 0))
+		JsonNode flat = planner()
+			.upload("dryRun=true&format=geojson&nameField=MC&landUseField=YT", "flat.geojson",
+					squareIn4529WithHeight(code, 0))
 			.json()
 			.get("items")
 			.get(0);
@@ -89,7 +91,8 @@ class GdalImportTests extends IntegrationTest {
 		assertThat(flat.get("areaM2").asDouble()).isBetween(899.0, 901.0);
 
 		JsonNode raised = planner()
-			.upload("dryRun=true&format=geojson", "raised.geojson", squareIn4529WithHeight(code, 12.5))
+			.upload("dryRun=true&format=geojson&nameField=MC&landUseField=YT", "raised.geojson",
+					squareIn4529WithHeight(code, 12.5))
 			.json()
 			.get("items")
 			.get(0);

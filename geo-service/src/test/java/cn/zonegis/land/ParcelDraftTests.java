@@ -52,7 +52,7 @@ class ParcelDraftTests extends PlannerServiceTest {
 		ParcelDraft a = draft(TestGround.code("a"), c[0] + 0.0005, c[1]);
 		ParcelDraft b = draft(TestGround.code("b"), c[0] + 0.001, c[1] + 0.0005);
 
-		List<ParcelBatches.DraftCheck> checks = this.batches.check(List.of(a, b));
+		List<ParcelBatches.DraftCheck> checks = this.batches.check(asFile(List.of(a, b)));
 
 		List<DraftProblem> problems = checks.get(0).problems();
 		assertThat(problems).hasSize(1);
@@ -73,7 +73,7 @@ class ParcelDraftTests extends PlannerServiceTest {
 				new Coordinate(c[0], c[1] + 0.001), new Coordinate(c[0], c[1])))));
 		ParcelDraft draft = new ParcelDraft(TestGround.code("bowtie"), null, null, null, null, null, bowTie);
 		ParcelDraft neighbour = draft(TestGround.code("n"), c[0], c[1]);
-		List<DraftProblem> problems = this.batches.check(List.of(draft, neighbour)).get(0).problems();
+		List<DraftProblem> problems = this.batches.check(asFile(List.of(draft, neighbour))).get(0).problems();
 		assertThat(problems).singleElement().satisfies((p) -> {
 			assertThat(p.type()).isEqualTo("invalid-geometry");
 			assertThat(p.properties()).containsEntry("defect", "self-intersection");
@@ -89,7 +89,7 @@ class ParcelDraftTests extends PlannerServiceTest {
 		ParcelDraft again = draft(stored, c[0], c[1]);
 		ParcelDraft twin = draft(stored, c[0] + 0.0015, c[1]);
 		assertThat(this.parcels.checkDraft(again)).extracting(DraftProblem::type).containsExactly("parcel-exists");
-		List<ParcelBatches.DraftCheck> checks = this.batches.check(List.of(again, twin));
+		List<ParcelBatches.DraftCheck> checks = this.batches.check(asFile(List.of(again, twin)));
 		assertThat(checks).allSatisfy((check) -> {
 			assertThat(check.existingId()).isEqualTo(id);
 			assertThat(check.problems()).extracting(DraftProblem::type).containsExactly("duplicate-code");
@@ -118,7 +118,7 @@ class ParcelDraftTests extends PlannerServiceTest {
 				List.of(draft(TestGround.code("one"), c[0], c[1]), draft(TestGround.code("two"), c[0] + 0.0015, c[1])));
 		drafts.add(draft(TestGround.code("overlapping"), c[0] + 0.0005, c[1]));
 
-		ParcelBatches.Imported refused = this.batches.importAll(drafts, null, Map.of());
+		ParcelBatches.Imported refused = this.batches.importAll(asFile(drafts), Map.of());
 		assertThat(refused.refused()).isTrue();
 		assertThat(refused.ids()).isEmpty();
 		assertThat(refused.checks().get(2).problems()).extracting(DraftProblem::type)
@@ -135,7 +135,7 @@ class ParcelDraftTests extends PlannerServiceTest {
 		double[] c = TestGround.cell();
 		String code = TestGround.code("known");
 		long id = store(List.of(draft(code, c[0], c[1]))).get(0);
-		List<Long> ids = this.batches.importAll(List.of(draft(code, c[0] + 0.0002, c[1])), "import", Map.of()).ids();
+		List<Long> ids = this.batches.importAll(asFile(List.of(draft(code, c[0] + 0.0002, c[1]))), Map.of()).ids();
 		assertThat(ids).containsExactly(id);
 		assertThat(this.parcels.get(id).properties().version()).isEqualTo(2);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM zonegis.parcel_history WHERE parcel_id = :id")
@@ -144,8 +144,13 @@ class ParcelDraftTests extends PlannerServiceTest {
 			.single()).isEqualTo(1);
 	}
 
+	/** Drafts as a file that gives no note and no version gives them. */
+	private static List<ParcelBatches.FileDraft> asFile(List<ParcelDraft> drafts) {
+		return drafts.stream().map((d) -> new ParcelBatches.FileDraft(d, null, null)).toList();
+	}
+
 	private List<Long> store(List<ParcelDraft> drafts) {
-		ParcelBatches.Imported imported = this.batches.importAll(drafts, null, Map.of());
+		ParcelBatches.Imported imported = this.batches.importAll(asFile(drafts), Map.of());
 		assertThat(imported.refused()).as(imported.checks().toString()).isFalse();
 		return imported.ids();
 	}
