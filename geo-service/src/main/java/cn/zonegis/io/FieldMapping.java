@@ -10,6 +10,10 @@ import java.util.Set;
 
 import cn.zonegis.ApiProblem;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Which source field holds each parcel attribute. A field the user did not name is looked
@@ -70,6 +74,19 @@ record FieldMapping(String code, String name, String landUse, String landClassCo
 
 	String note(JsonNode properties) {
 		return value(properties, "note");
+	}
+
+	/**
+	 * The text attributes the feature gives, as an object of parcel column names, for the
+	 * API's text rules ({@link cn.zonegis.InputRules#check}) to judge as they judge a
+	 * drawn parcel's.
+	 */
+	ObjectNode texts(JsonNode properties) {
+		ObjectNode texts = JsonNodeFactory.instance.objectNode();
+		for (String attribute : List.of("code", "name", "land_use", "land_class_code", "holder", "note")) {
+			texts.put(attribute, value(properties, attribute));
+		}
+		return texts;
 	}
 
 	/**

@@ -13,10 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.Srid;
 import org.locationtech.jts.geom.MultiPolygon;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,8 +54,11 @@ class GdalSource {
 
 	private final ImportProgress progress;
 
+	private final InputRules inputRules;
+
 	GdalSource(GdalRunner gdal, GeometryCheck geometryCheck, CrsRepository repository, IoProperties properties,
-			JsonMapper json, MessageSource messages, ImportProgress progress) {
+			JsonMapper json, MessageSource messages, ImportProgress progress, InputRules inputRules) {
+		this.inputRules = inputRules;
 		this.gdal = gdal;
 		this.geometryCheck = geometryCheck;
 		this.repository = repository;
@@ -110,6 +117,9 @@ class GdalSource {
 		if (request.srid() != null) {
 			this.repository.requireKnownSrid(request.srid());
 		}
+		if (request.format() == FileFormat.GEOJSON) {
+			checkGeoJsonText(upload);
+		}
 		List<SourceLayer> layers = new ArrayList<>();
 		for (Path dataset : datasets(upload, request.format(), work)) {
 			for (GdalRunner.LayerInfo layer : this.gdal.layers(dataset, work.path())) {
@@ -123,6 +133,38 @@ class GdalSource {
 			}
 		}
 		return layers;
+	}
+
+	/**
+	 * Refuses a GeoJSON feature whose properties break the API's text rules, naming the
+	 * feature: checked before GDAL, which cuts a text at its first NUL. Read feature by
+	 * feature; a file that is not JSON is left for GDAL to refuse in its words.
+	 */
+	private void checkGeoJsonText(Path upload) {
+		try (JsonParser parser = this.json.createParser(upload.toFile())) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return;
+			}
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String member = parser.currentName();
+				if (parser.nextToken() != JsonToken.START_ARRAY || !"features".equals(member)) {
+					parser.skipChildren();
+					continue;
+				}
+				for (int index = 0; parser.nextToken() == JsonToken.START_OBJECT; index++) {
+					JsonNode properties = parser.<JsonNode>readValueAsTree().path("properties");
+					try {
+						this.inputRules.check(properties);
+					}
+					catch (ApiProblem problem) {
+						throw problem.with("feature", index);
+					}
+				}
+			}
+		}
+		catch (StreamReadException ex) {
+			// Not JSON: GDAL says what is wrong with it.
+		}
 	}
 
 	/**
@@ -239,6 +281,12 @@ class GdalSource {
 	private Attributes attributes(JsonNode props, ImportRequest request) {
 		FieldMapping fields = request.fields();
 		List<ImportIssue> problems = new ArrayList<>();
+		try {
+			this.inputRules.check(fields.texts(props));
+		}
+		catch (ApiProblem problem) {
+			problems.add(ImportIssue.of(problem, this.messages));
+		}
 		fields.unkeptFields(props, request.format().drawingFields())
 			.forEach((p) -> problems.add(ImportIssue.of(p, this.messages)));
 		Double surveyedAreaM2 = null;

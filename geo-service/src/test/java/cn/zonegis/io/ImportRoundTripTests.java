@@ -8,6 +8,7 @@ import java.util.UUID;
 import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,6 +163,65 @@ class ImportRoundTripTests extends IntegrationTest {
 			.param("id", id)
 			.query(String.class)
 			.single()).isEqualTo("同事改过");
+	}
+
+	/** The API's text rules, applied to every text a file gives a parcel. */
+	@Nested
+	class TextRules {
+
+		private void assertRefusedBeforeGdal(String name, String type) {
+			long before = rowCount("parcel");
+
+			FileClient.Result refused = planner().upload("format=geojson&dryRun=false", "text.geojson",
+					squareWith("\"name\":" + JSON.writeValueAsString(name)));
+
+			assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+			JsonNode problem = refused.json();
+			assertThat(problem.get("type").asString()).endsWith(type);
+			assertThat(problem.get("property").asString()).isEqualTo("name");
+			assertThat(problem.get("feature").asInt()).isZero();
+			assertThat(rowCount("parcel")).isEqualTo(before);
+		}
+
+		@Test
+		void aGeoJsonNameLongerThanTheApiAllowsIsRefused() {
+			assertRefusedBeforeGdal("长".repeat(5000), "text-too-long");
+		}
+
+		@Test
+		void aGeoJsonTextWithNulIsRefusedRatherThanCutAtIt() {
+			assertRefusedBeforeGdal("a\u0000b", "invalid-unicode");
+		}
+
+		@Test
+		void aGeoJsonTextWithANoncharacterIsRefused() {
+			assertRefusedBeforeGdal("a\uFFFFb", "invalid-unicode");
+		}
+
+		@Test
+		void aKmlNameLongerThanTheApiAllowsRefusesItsFeature() {
+			FreeGround ground = FreeGround.find(ImportRoundTripTests.this.jdbc);
+			String ring = ImportRoundTripTests.this.jdbc.sql("""
+					SELECT string_agg(ST_X(p.geom) || ',' || ST_Y(p.geom), ' ' ORDER BY p.path)
+					FROM ST_DumpPoints(ST_Transform(ST_MakeEnvelope(:e, :n, :e + 30, :n + 30, 4529), 4326)) p
+					""").param("e", ground.easting()).param("n", ground.northing()).query(String.class).single();
+			String kml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\">"
+					+ "<Document><Placemark><name>" + "长".repeat(5000) + "</name><ExtendedData>"
+					+ "<Data name=\"code\"><value>" + ImportRoundTripTests.this.code + "</value></Data></ExtendedData>"
+					+ "<Polygon><outerBoundaryIs><LinearRing><coordinates>" + ring
+					+ "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>";
+			long before = rowCount("parcel");
+
+			FileClient.Result refused = planner().upload("format=kml&dryRun=false", "long.kml",
+					kml.getBytes(StandardCharsets.UTF_8));
+
+			assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+			JsonNode problem = refused.json().get("features").get(0).get("problems").get(0);
+			assertThat(problem.get("type").asString()).isEqualTo("text-too-long");
+			assertThat(problem.at("/properties/property").asString()).isEqualTo("name");
+			assertThat(rowCount("parcel")).isEqualTo(before);
+		}
+
 	}
 
 }
