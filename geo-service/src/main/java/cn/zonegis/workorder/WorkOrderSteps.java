@@ -137,8 +137,10 @@ class WorkOrderSteps {
 				return ETag.stale(order.version(), current, "workorder.version.stale", order.code());
 			});
 		WorkOrderView moved = step.order();
-		if (workDone != null) {
-			this.orders.replaceWorkDone(id, workDone);
+		// The report counts the work the accepted completion states, so each completion
+		// replaces what an earlier one stated and a rejection discards it.
+		if (target == WorkOrderLifecycle.COMPLETED || target == WorkOrderLifecycle.REJECTED) {
+			this.orders.replaceWorkDone(id, (workDone != null) ? workDone : List.of());
 		}
 		attach(id, step.eventId(), request.attachmentIds());
 		restoreRepairedAsset(order, target);

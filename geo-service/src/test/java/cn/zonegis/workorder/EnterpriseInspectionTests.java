@@ -1,6 +1,8 @@
 package cn.zonegis.workorder;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import cn.zonegis.Http;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +81,27 @@ class EnterpriseInspectionTests extends WorkOrderTest {
 			.single();
 		assertThat(kerb).isEqualByComparingTo("35.5");
 		assertThat(as("viewer").get("/api/work-kinds").json()).hasSize(28);
+	}
+
+	@Test
+	void theWorkOfARejectedCompletionDoesNotCountOnceTheOrderIsClosed() {
+		JsonNode order = reportAt("road_repair");
+		long id = order.get("id").asLong();
+		dispatch(as("dispatcher"), id, this.crewId);
+		step(as(this.member), id, to("in_progress"));
+		step(as(this.member), id, """
+				{"to":"completed","quantity":12.5,"workDone":[{"workKind":"asphalt_laid","amount":12.5}]}
+				""");
+		step(as("dispatcher"), id, to("rejected"));
+		step(as(this.member), id, to("in_progress"));
+		step(as(this.member), id, "{\"to\":\"completed\",\"quantity\":3}");
+		step(as("dispatcher"), id, to("verified"));
+		assertThat(step(as("dispatcher"), id, to("closed")).status()).isEqualTo(200);
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		Http.Response rows = as("viewer")
+			.get("/api/reports/half-year/rows?figure=municipal.asphalt_laid&from=" + today + "&to=" + today);
+		assertThat(rows.status()).as(rows.body()).isEqualTo(200);
+		assertThat(rows.body()).doesNotContain(order.get("code").asString());
 	}
 
 	@Nested
