@@ -24,6 +24,9 @@ class WorkOrderPhotos {
 	/** A phone photo fits; anything bigger is not a site photo. */
 	static final int MAX_BYTES = 5 * 1024 * 1024;
 
+	/** Characters of a file name work_order_attachment.filename keeps. */
+	static final int MAX_NAME = 200;
+
 	private final WorkOrderService service;
 
 	private final AttachmentRepository attachments;
@@ -104,14 +107,33 @@ class WorkOrderPhotos {
 		return bytes;
 	}
 
-	/** The client's file name without any path, control characters or excess length. */
+	/**
+	 * The client's file name as sent, without the path some browsers send with it (RFC
+	 * 7578 §4.2: a path says where the file lay on the phone, not what it is called).
+	 * @throws ApiProblem 400 naming {@code file} when the name holds a control character
+	 * or is longer than the attachment keeps
+	 */
 	static String filename(String original) {
 		String name = (original == null) ? ""
-				: original.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+				: original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
 		if (name.isEmpty()) {
 			return "photo";
 		}
-		return (name.length() > 200) ? name.substring(name.length() - 200) : name;
+		int at = 0;
+		for (int c : name.codePoints().toArray()) {
+			at++;
+			if (Character.isISOControl(c)) {
+				throw ApiProblem
+					.badRequest("invalid-file-name", "workorder.photo.nameControl", at, String.format("U+%04X", c))
+					.with("parameter", "file");
+			}
+		}
+		if (at > MAX_NAME) {
+			throw ApiProblem.badRequest("invalid-file-name", "workorder.photo.nameTooLong", at, MAX_NAME)
+				.with("parameter", "file")
+				.with("maxLength", MAX_NAME);
+		}
+		return name;
 	}
 
 	private static byte[] bytes(MultipartFile file) {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import cn.zonegis.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Pure rules: units per kind, the SLA table, crew ranking, entity tags and photo types.
@@ -82,6 +84,15 @@ class WorkOrderRulesTests {
 		assertThat(WorkOrderPhotos.filename("C:\\Users\\crew\\现场.jpg")).isEqualTo("现场.jpg");
 		assertThat(WorkOrderPhotos.filename("../../etc/passwd")).isEqualTo("passwd");
 		assertThat(WorkOrderPhotos.filename(null)).isEqualTo("photo");
+	}
+
+	@Test
+	void aPhotosNameIsKeptAsSentOrRefused() {
+		assertThat(WorkOrderPhotos.filename(" 现场 1.jpg ")).isEqualTo(" 现场 1.jpg ");
+		assertThat(WorkOrderPhotos.filename("井".repeat(WorkOrderPhotos.MAX_NAME))).hasSize(WorkOrderPhotos.MAX_NAME);
+		assertThatThrownBy(() -> WorkOrderPhotos.filename("井".repeat(WorkOrderPhotos.MAX_NAME + 1)))
+			.isInstanceOf(ApiProblem.class);
+		assertThatThrownBy(() -> WorkOrderPhotos.filename("a\u0085b.png")).isInstanceOf(ApiProblem.class);
 	}
 
 }

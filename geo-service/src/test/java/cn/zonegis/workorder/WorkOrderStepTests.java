@@ -2,6 +2,7 @@ package cn.zonegis.workorder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import cn.zonegis.Http;
 import cn.zonegis.MultipartFile;
@@ -219,6 +220,23 @@ class WorkOrderStepTests extends WorkOrderTest {
 			Http.Response response = rawUpload(WorkOrderStepTests.this.member, id,
 					"<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "image/png");
 			assertProblem(response, 415, "photo-type");
+		}
+
+		@Test
+		void aPhotoNameTooLongOrWithAControlCharacterIsRefusedAndNothingIsStored() {
+			long id = inProgress("road_repair", WorkOrderStepTests.this.crewId, WorkOrderStepTests.this.member);
+			String tooLong = "A".repeat(150) + "\u0007" + "B".repeat(100) + ".png";
+			for (String name : List.of(tooLong, "现场\u0007.png", "C".repeat(197) + ".png")) {
+				Http.Response response = as(WorkOrderStepTests.this.member)
+					.upload("/api/workorders/" + id + "/attachments", MultipartFile.of(name, "image/png", PNG));
+				assertProblem(response, 400, "invalid-file-name");
+				assertThat(response.json().get("parameter").asString()).isEqualTo("file");
+			}
+			assertThat(WorkOrderStepTests.this.jdbc
+				.sql("SELECT count(*) FROM zonegis.work_order_attachment WHERE work_order_id = :id")
+				.param("id", id)
+				.query(Long.class)
+				.single()).isZero();
 		}
 
 		@Test
