@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.NumericColumn;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One editable column of an asset table: its SQL name (also the GeoJSON property), its
  * type, whether it must be given (always, or when another column has a value), its
- * default, its allowed values (the table's CHECK, said early and in words) and, for a
- * reference, the table it points to.
+ * default, its allowed values (the table's CHECK, said early and in words), for a
+ * reference the table it points to, and for a decimal the digits its numeric column
+ * keeps.
  */
 record AssetColumn(String name, Type type, boolean isRequired, String defaultValue, List<String> allowedValues,
-		String references, String requiredWhenColumn, String requiredWhenValue) {
+		String references, String requiredWhenColumn, String requiredWhenValue, NumericColumn digits) {
 
 	private static final int MAX_TEXT = 200;
 
@@ -31,15 +33,17 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 	}
 
 	static AssetColumn text(String name) {
-		return new AssetColumn(name, Type.TEXT, false, null, List.of(), null, null, null);
+		return new AssetColumn(name, Type.TEXT, false, null, List.of(), null, null, null, null);
 	}
 
 	static AssetColumn integer(String name) {
-		return new AssetColumn(name, Type.INTEGER, false, null, List.of(), null, null, null);
+		return new AssetColumn(name, Type.INTEGER, false, null, List.of(), null, null, null, null);
 	}
 
-	static AssetColumn decimal(String name) {
-		return new AssetColumn(name, Type.DECIMAL, false, null, List.of(), null, null, null);
+	/** A numeric(precision, scale) column. */
+	static AssetColumn decimal(String name, int precision, int scale) {
+		return new AssetColumn(name, Type.DECIMAL, false, null, List.of(), null, null, null,
+				new NumericColumn(precision, scale));
 	}
 
 	/**
@@ -47,12 +51,12 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 	 * exists.
 	 */
 	static AssetColumn reference(String name, String table) {
-		return new AssetColumn(name, Type.REFERENCE, false, null, List.of(), table, null, null);
+		return new AssetColumn(name, Type.REFERENCE, false, null, List.of(), table, null, null, null);
 	}
 
 	AssetColumn required() {
 		return new AssetColumn(this.name, this.type, true, this.defaultValue, this.allowedValues, this.references, null,
-				null);
+				null, this.digits);
 	}
 
 	/**
@@ -61,17 +65,17 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 	 */
 	AssetColumn requiredWhen(String column, String value) {
 		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, this.allowedValues,
-				this.references, column, value);
+				this.references, column, value, this.digits);
 	}
 
 	AssetColumn defaultsTo(String value) {
 		return new AssetColumn(this.name, this.type, this.isRequired, value, this.allowedValues, this.references,
-				this.requiredWhenColumn, this.requiredWhenValue);
+				this.requiredWhenColumn, this.requiredWhenValue, this.digits);
 	}
 
 	AssetColumn allowed(String... values) {
 		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, List.of(values),
-				this.references, this.requiredWhenColumn, this.requiredWhenValue);
+				this.references, this.requiredWhenColumn, this.requiredWhenValue, this.digits);
 	}
 
 	/** Refuses a row where this column is missing although its condition holds. */
@@ -108,6 +112,9 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 		}
 		if (bound instanceof BigDecimal number && number.signum() < 0 || bound instanceof Integer count && count <= 0) {
 			throw invalid("asset.attribute.positive", this.name, bound);
+		}
+		if (bound instanceof BigDecimal number) {
+			return this.digits.require(number, "invalid-attribute", this.name);
 		}
 		return bound;
 	}

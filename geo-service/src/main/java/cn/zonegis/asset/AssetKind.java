@@ -16,7 +16,7 @@ public enum AssetKind {
 	ROAD("roads", "road", "MultiLineString", "name", null, AssetColumn.text("name").required(),
 			AssetColumn.text("road_class").required().allowed("arterial", "secondary", "branch", "access"),
 			AssetColumn.text("surface").defaultsTo("asphalt").allowed("asphalt", "concrete", "gravel", "paver"),
-			AssetColumn.decimal("width_m")),
+			AssetColumn.decimal("width_m", 6, 2)),
 
 	PIPE("pipes", "pipe", "LineString", "code", null, AssetColumn.text("code").required(),
 			AssetColumn.text("kind").required().allowed("rain", "sewage", "water", "dedicated"),
@@ -27,7 +27,7 @@ public enum AssetKind {
 	WELL("wells", "well", "Point", "code", "cover_state", AssetColumn.text("code").required(),
 			AssetColumn.text("kind").required().allowed("rain", "sewage", "inspection"),
 			AssetColumn.text("cover_state").defaultsTo("intact").allowed("intact", "damaged", "missing"),
-			AssetColumn.decimal("depth_m")),
+			AssetColumn.decimal("depth_m", 5, 2)),
 
 	STREETLIGHT("streetlights", "streetlight", "Point", "code", "state", AssetColumn.text("code").required(),
 			AssetColumn.text("circuit").required(),

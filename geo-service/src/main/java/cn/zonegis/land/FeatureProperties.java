@@ -7,6 +7,7 @@ import java.util.List;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.InputRules;
+import cn.zonegis.NumericColumn;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,15 +75,11 @@ final class FeatureProperties {
 		return text;
 	}
 
-	Double nonNegative(String name) {
-		JsonNode value = value(name);
-		if (value == null) {
-			return null;
-		}
-		if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0) {
-			throw invalid("land.property.number", name);
-		}
-		return value.asDouble();
+	/** A measure its numeric column keeps exactly, as the column's digits allow. */
+	Double nonNegative(String name, NumericColumn column) {
+		Double number = nonNegative(name);
+		return (number == null) ? null
+				: column.require(value(name).decimalValue(), this.problemType, name).doubleValue();
 	}
 
 	Integer count(String name) {
@@ -94,6 +91,17 @@ final class FeatureProperties {
 			throw invalid("land.property.number", name);
 		}
 		return number.intValue();
+	}
+
+	private Double nonNegative(String name) {
+		JsonNode value = value(name);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0) {
+			throw invalid("land.property.number", name);
+		}
+		return value.asDouble();
 	}
 
 	boolean flag(String name) {

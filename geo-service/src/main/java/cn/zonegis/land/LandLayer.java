@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.NumericColumn;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.GeometryInput;
@@ -85,7 +86,7 @@ enum LandLayer {
 			values.put("enterprise_id", required(p, "enterprise_id", p.count("enterprise_id")));
 			values.put("parcel_id", p.count("parcel_id"));
 			values.put("floors", required(p, "floors", p.count("floors")));
-			values.put("floor_area_m2", required(p, "floor_area_m2", p.nonNegative("floor_area_m2")));
+			values.put("floor_area_m2", required(p, "floor_area_m2", p.nonNegative("floor_area_m2", FLOOR_AREA)));
 			certificate(p, values, "land_cert");
 			certificate(p, values, "property_cert");
 			values.put("missing_reason", p.text("missing_reason"));
@@ -164,6 +165,9 @@ enum LandLayer {
 		}
 
 	};
+
+	/** building.floor_area_m2 is numeric(12,2). */
+	private static final NumericColumn FLOOR_AREA = new NumericColumn(12, 2);
 
 	private static final List<String> CERTIFICATE_STATES = List.of("none", "applying", "issued", "cancelled");
 

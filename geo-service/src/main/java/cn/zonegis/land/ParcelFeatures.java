@@ -3,6 +3,7 @@ package cn.zonegis.land;
 import java.util.List;
 import java.util.stream.Stream;
 
+import cn.zonegis.NumericColumn;
 import cn.zonegis.geo.GeometryCheck;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,9 @@ final class ParcelFeatures {
 	static final List<String> WRITABLE = List.of("code", "name", "land_use", "land_class_code", "holder",
 			"surveyed_area_m2", "note");
 
+	/** parcel.surveyed_area_m2 is numeric(14,3): m² to the thousandth. */
+	private static final NumericColumn SURVEYED_AREA = new NumericColumn(14, 3);
+
 	/** Everything a read publishes, so a feature read can be written back as it came. */
 	private static final List<String> KNOWN = Stream
 		.concat(WRITABLE.stream(), Stream.of("status", "status_changed_at", "area_m2", "area_mu", "area_ha",
@@ -42,7 +46,7 @@ final class ParcelFeatures {
 		check.checkCrs(feature.get("crs"));
 		ParcelDraft draft = new ParcelDraft(properties.text("code"), properties.text("name"),
 				properties.text("land_use"), properties.text("land_class_code"), properties.text("holder"),
-				properties.nonNegative("surveyed_area_m2"), check.read(feature.get("geometry")));
+				properties.nonNegative("surveyed_area_m2", SURVEYED_AREA), check.read(feature.get("geometry")));
 		return new Edit(draft, properties.text("note"));
 	}
 

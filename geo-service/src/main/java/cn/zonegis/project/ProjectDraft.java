@@ -9,6 +9,7 @@ import java.util.Set;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.InputRules;
+import cn.zonegis.NumericColumn;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.GeometryInput;
@@ -31,6 +32,9 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 	static final Set<String> STATES = Set.of("planned", "under_construction", "basically_completed", "in_operation");
 
 	private static final int MAX_TEXT = 200;
+
+	/** The investment columns are numeric(14,2): 万元 to the 元 hundred. */
+	private static final NumericColumn INVESTMENT = new NumericColumn(14, 2);
 
 	/**
 	 * The properties a project's read publishes; the last four are computed and never
@@ -98,7 +102,7 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 		if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || value.decimalValue().signum() < 0) {
 			throw invalid(name, "project.amount.invalid", name, value.toString());
 		}
-		return value.decimalValue();
+		return INVESTMENT.require(value.decimalValue(), "invalid-attribute", name);
 	}
 
 	private static LocalDate date(JsonNode p, String name) {

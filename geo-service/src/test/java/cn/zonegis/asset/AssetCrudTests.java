@@ -357,6 +357,23 @@ class AssetCrudTests extends IntegrationTest {
 		}
 
 		@Test
+		void aDecimalWithMoreDecimalsOrDigitsThanTheColumnKeepsNamesTheProperty() {
+			for (String depth : List.of("0.001", "1.23456789012", "12345.678", "1e10")) {
+				String code = unique("J");
+				Http.Response response = as("planner").post("/api/wells", """
+						{"type":"Feature","geometry":{"type":"Point","coordinates":[122.05,37.19]},
+						 "properties":{"code":"%s","kind":"rain","depth_m":%s}}
+						""".formatted(code, depth));
+				assertProblem(response, 400, "invalid-attribute");
+				assertThat(response.json().path("property").stringValue()).isEqualTo("depth_m");
+				assertThat(AssetCrudTests.this.jdbc.sql("SELECT count(*) FROM zonegis.well WHERE code = :code")
+					.param("code", code)
+					.query(Long.class)
+					.single()).isZero();
+			}
+		}
+
+		@Test
 		void hostileInputIsABadRequestOrUnknown() {
 			assertBadParameter(as("viewer").get("/api/pipes/1%20OR%201=1"), "id");
 			assertThat(as("viewer").get("/api/assets/pipe;DROP/1").status()).isIn(400, 404);

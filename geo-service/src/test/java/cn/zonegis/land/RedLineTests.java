@@ -1,5 +1,6 @@
 package cn.zonegis.land;
 
+import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.Http;
@@ -217,6 +218,23 @@ class RedLineTests extends IntegrationTest {
 			Http.Response response = draw(code, rectangleAt(cell, 0.0015, 0, 0.001, 0.001));
 			assertThat(response.status()).isEqualTo(409);
 			assertThat(response.json().get("type").asString()).endsWith("/duplicate-code");
+		}
+
+		@Test
+		void aSurveyedAreaWithMoreDecimalsOrDigitsThanKeptIsABadRequestNamingIt() {
+			double[] cell = TestGround.cell();
+			for (String area : List.of("12.34567", "1e20", "123456789012")) {
+				String code = TestGround.code("area");
+				Http.Response response = as("planner").post("/api/parcels",
+						TestGround.feature(code, rectangleAt(cell, 0, 0, 0.001, 0.001))
+							.replace("\"note\":\"test\"", "\"note\":\"test\",\"surveyed_area_m2\":" + area));
+				assertThat(response.status()).as(area).isEqualTo(400);
+				assertThat(response.json().get("property").asString()).isEqualTo("surveyed_area_m2");
+				assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
+					.param("code", code)
+					.query(Long.class)
+					.single()).isZero();
+			}
 		}
 
 		@Test

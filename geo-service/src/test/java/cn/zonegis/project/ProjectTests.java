@@ -174,6 +174,14 @@ class ProjectTests extends IntegrationTest {
 		}
 
 		@Test
+		void anInvestmentWithMoreDecimalsOrDigitsThanKeptNamesTheProperty() {
+			refused(project(name(), POINT, ",\"total_investment_wan\":1.005"), 400, "total_investment_wan");
+			refused(project(name(), POINT, ",\"completed_investment_wan\":0.001"), 400, "completed_investment_wan");
+			refused(project(name(), POINT, ",\"total_investment_wan\":1e13"), 400, "total_investment_wan");
+			refused(project(name(), POINT, ",\"annual_target_wan\":8000.125"), 400, "annual_target_wan");
+		}
+
+		@Test
 		void aLocationOutsideTheZoneIsRefused() {
 			refused(project(name(), "{\"type\":\"Point\",\"coordinates\":[116.39,39.91]}", ""), 422, null);
 		}
