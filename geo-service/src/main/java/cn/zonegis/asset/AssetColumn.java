@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * keeps.
  */
 record AssetColumn(String name, Type type, boolean isRequired, String defaultValue, List<String> allowedValues,
-		String references, String requiredWhenColumn, String requiredWhenValue, NumericColumn digits) {
+		String references, String requiredWhenColumn, String requiredWhenValue, NumericColumn digits,
+		boolean isUnique) {
 
 	private static final int MAX_TEXT = 200;
 
@@ -33,30 +34,27 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 	}
 
 	static AssetColumn text(String name) {
-		return new AssetColumn(name, Type.TEXT, false, null, List.of(), null, null, null, null);
+		return new AssetColumn(name, Type.TEXT, false, null, List.of(), null, null, null, null, false);
 	}
 
 	static AssetColumn integer(String name) {
-		return new AssetColumn(name, Type.INTEGER, false, null, List.of(), null, null, null, null);
+		return new AssetColumn(name, Type.INTEGER, false, null, List.of(), null, null, null, null, false);
 	}
 
 	/** A numeric(precision, scale) column. */
 	static AssetColumn decimal(String name, int precision, int scale) {
 		return new AssetColumn(name, Type.DECIMAL, false, null, List.of(), null, null, null,
-				new NumericColumn(precision, scale));
+				new NumericColumn(precision, scale), false);
 	}
 
-	/**
-	 * The id of a row of another table (a well, an enterprise); the foreign key checks it
-	 * exists.
-	 */
+	/** The id of a row of another table (a well, an enterprise). */
 	static AssetColumn reference(String name, String table) {
-		return new AssetColumn(name, Type.REFERENCE, false, null, List.of(), table, null, null, null);
+		return new AssetColumn(name, Type.REFERENCE, false, null, List.of(), table, null, null, null, false);
 	}
 
 	AssetColumn required() {
 		return new AssetColumn(this.name, this.type, true, this.defaultValue, this.allowedValues, this.references, null,
-				null, this.digits);
+				null, this.digits, this.isUnique);
 	}
 
 	/**
@@ -65,17 +63,22 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 	 */
 	AssetColumn requiredWhen(String column, String value) {
 		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, this.allowedValues,
-				this.references, column, value, this.digits);
+				this.references, column, value, this.digits, this.isUnique);
+	}
+
+	AssetColumn unique() {
+		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, this.allowedValues,
+				this.references, this.requiredWhenColumn, this.requiredWhenValue, this.digits, true);
 	}
 
 	AssetColumn defaultsTo(String value) {
 		return new AssetColumn(this.name, this.type, this.isRequired, value, this.allowedValues, this.references,
-				this.requiredWhenColumn, this.requiredWhenValue, this.digits);
+				this.requiredWhenColumn, this.requiredWhenValue, this.digits, this.isUnique);
 	}
 
 	AssetColumn allowed(String... values) {
 		return new AssetColumn(this.name, this.type, this.isRequired, this.defaultValue, List.of(values),
-				this.references, this.requiredWhenColumn, this.requiredWhenValue, this.digits);
+				this.references, this.requiredWhenColumn, this.requiredWhenValue, this.digits, this.isUnique);
 	}
 
 	/** Refuses a row where this column is missing although its condition holds. */

@@ -18,24 +18,24 @@ public enum AssetKind {
 			AssetColumn.text("surface").defaultsTo("asphalt").allowed("asphalt", "concrete", "gravel", "paver"),
 			AssetColumn.decimal("width_m", 6, 2)),
 
-	PIPE("pipes", "pipe", "LineString", "code", null, AssetColumn.text("code").required(),
+	PIPE("pipes", "pipe", "LineString", "code", null, AssetColumn.text("code").required().unique(),
 			AssetColumn.text("kind").required().allowed("rain", "sewage", "water", "dedicated"),
 			AssetColumn.reference("enterprise_id", "enterprise").requiredWhen("kind", "dedicated"),
 			AssetColumn.integer("diameter_mm"), AssetColumn.text("material"),
 			AssetColumn.reference("upstream_well_id", "well"), AssetColumn.reference("downstream_well_id", "well")),
 
-	WELL("wells", "well", "Point", "code", "cover_state", AssetColumn.text("code").required(),
+	WELL("wells", "well", "Point", "code", "cover_state", AssetColumn.text("code").required().unique(),
 			AssetColumn.text("kind").required().allowed("rain", "sewage", "inspection"),
 			AssetColumn.text("cover_state").defaultsTo("intact").allowed("intact", "damaged", "missing"),
 			AssetColumn.decimal("depth_m", 5, 2)),
 
-	STREETLIGHT("streetlights", "streetlight", "Point", "code", "state", AssetColumn.text("code").required(),
+	STREETLIGHT("streetlights", "streetlight", "Point", "code", "state", AssetColumn.text("code").required().unique(),
 			AssetColumn.text("circuit").required(),
 			AssetColumn.text("lamp_type").defaultsTo("led").allowed("led", "sodium", "solar"),
 			AssetColumn.integer("power_w"),
 			AssetColumn.text("state").defaultsTo("normal").allowed("normal", "faulty", "under_repair", "off")),
 
-	CABLE("cables", "cable", "LineString", "code", "state", AssetColumn.text("code").required(),
+	CABLE("cables", "cable", "LineString", "code", "state", AssetColumn.text("code").required().unique(),
 			AssetColumn.text("circuit").required(), AssetColumn.text("cable_type"),
 			AssetColumn.text("state").defaultsTo("normal").allowed("normal", "faulty", "under_repair"));
 

@@ -52,6 +52,14 @@ class AssetRepository {
 			SELECT (to_jsonb(t) - 'geom')::text FROM zonegis.%s t WHERE t.id = :id
 			""";
 
+	/**
+	 * A referenced row, held until the transaction ends so that it cannot be deleted
+	 * before the reference is written; FOR KEY SHARE is the lock a foreign key takes.
+	 */
+	private static final String HOLD_REFERENCED = "SELECT 1 FROM zonegis.%s t WHERE t.id = :id FOR KEY SHARE";
+
+	private static final String ID_WITH = "SELECT t.id FROM zonegis.%s t WHERE t.%s = :value";
+
 	private static final String INSERT = """
 			INSERT INTO zonegis.%s (%s, geom, created_by, updated_by)
 			VALUES (%s, ST_GeomFromEWKB(:geom), :user, :user)
@@ -126,6 +134,23 @@ class AssetRepository {
 		return this.jdbc.sql(UNION_BY_LABEL.formatted(kind.table(), kind.labelColumn()))
 			.param("label", label)
 			.query((rs, i) -> Wkb.read(rs.getBytes(1)))
+			.optional();
+	}
+
+	/** Whether the row exists, holding it if it does. */
+	boolean holdReferenced(String table, long id) {
+		return this.jdbc.sql(HOLD_REFERENCED.formatted(table))
+			.param("id", id)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	/** The asset of that kind whose column holds the value, if any. */
+	Optional<Long> idWith(AssetKind kind, String column, Object value) {
+		return this.jdbc.sql(ID_WITH.formatted(kind.table(), column))
+			.param("value", value)
+			.query(Long.class)
 			.optional();
 	}
 

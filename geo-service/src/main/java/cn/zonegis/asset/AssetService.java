@@ -111,7 +111,7 @@ public class AssetService {
 	public long create(AssetKind kind, JsonNode feature) {
 		refuseUnknown(kind, feature);
 		byte[] geometry = geometry(kind, feature.path("geometry"));
-		Map<String, Object> values = bind(kind, feature.path("properties"));
+		Map<String, Object> values = bind(kind, feature.path("properties"), null);
 		long id = this.assets.insert(kind, values, geometry, AuditLog.currentUsername());
 		this.audit.record("create", kind.table(), id, detail(values, 1));
 		return id;
@@ -123,7 +123,7 @@ public class AssetService {
 	public void replace(AssetKind kind, long id, JsonNode feature, Integer expectedVersion) {
 		refuseUnknown(kind, feature);
 		byte[] geometry = geometry(kind, feature.path("geometry"));
-		write(kind, id, expectedVersion, bind(kind, feature.path("properties")), geometry);
+		write(kind, id, expectedVersion, bind(kind, feature.path("properties"), id), geometry);
 	}
 
 	/**
@@ -138,7 +138,7 @@ public class AssetService {
 		patch.path("properties").propertyStream().forEach((e) -> merged.set(e.getKey(), e.getValue()));
 		JsonNode geometry = patch.path("geometry");
 		byte[] geom = geometry.isMissingNode() ? null : geometry(kind, geometry);
-		write(kind, id, expectedVersion, bind(kind, merged), geom);
+		write(kind, id, expectedVersion, bind(kind, merged, id), geom);
 	}
 
 	@Transactional
@@ -196,13 +196,39 @@ public class AssetService {
 		InputRules.refuseUnknownProperties(feature, known);
 	}
 
-	private static Map<String, Object> bind(AssetKind kind, JsonNode properties) {
+	/**
+	 * The row's values, checked against the stored rows too: the database would refuse an
+	 * unknown reference or a code in use only as a constraint naming no property.
+	 * @param id the asset being changed, or null for a new one
+	 */
+	private Map<String, Object> bind(AssetKind kind, JsonNode properties, Long id) {
 		if (!properties.isObject()) {
 			throw ApiProblem.badRequest("invalid-attribute", "asset.properties.missing");
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
 		kind.columns().forEach((column) -> values.put(column.name(), column.bind(properties.get(column.name()))));
 		kind.columns().forEach((column) -> column.checkCondition(values));
+		for (AssetColumn column : kind.columns()) {
+			Object value = values.get(column.name());
+			if (value != null && column.references() != null
+					&& !this.assets.holdReferenced(column.references(), (Long) value)) {
+				throw ApiProblem
+					.unprocessable("unknown-reference", "asset.reference.unknown", column.name(), column.references(),
+							String.valueOf(value))
+					.with("property", column.name());
+			}
+			if (value != null && column.isUnique()) {
+				this.assets.idWith(kind, column.name(), value)
+					.filter((other) -> !other.equals(id))
+					.ifPresent((other) -> {
+						throw ApiProblem
+							.conflict("duplicate-code", "asset.attribute.taken", column.name(), value,
+									String.valueOf(other))
+							.with("property", column.name())
+							.with("assetId", other);
+					});
+			}
+		}
 		return values;
 	}
 

@@ -64,6 +64,8 @@ class ProjectRepository {
 			ORDER BY t.name
 			""";
 
+	private static final String ID_BY_NAME = "SELECT id FROM zonegis.project WHERE name = :name";
+
 	private static final String LOCK_VERSION = "SELECT version FROM zonegis.project WHERE id = :id FOR UPDATE";
 
 	private static final String DELETE = "DELETE FROM zonegis.project WHERE id = :id AND version = :version";
@@ -92,6 +94,10 @@ class ProjectRepository {
 					rs.getString("category"), rs.getBigDecimal("total_investment_wan"),
 					rs.getBigDecimal("completed_investment_wan"), rs.getBoolean("inside"), rs.getDouble("inside_m2")))
 			.list();
+	}
+
+	Optional<Long> idByName(String name) {
+		return this.jdbc.sql(ID_BY_NAME).param("name", name).query(Long.class).optional();
 	}
 
 	Optional<Integer> lockVersion(long id) {

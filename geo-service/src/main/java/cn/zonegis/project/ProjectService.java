@@ -109,7 +109,7 @@ public class ProjectService {
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
 	public long create(JsonNode feature) {
-		ProjectDraft draft = draft(feature);
+		ProjectDraft draft = draft(feature, null);
 		long id = this.projects.insert(draft, AuditLog.currentUsername());
 		this.audit.record("create", "project", id, detail(draft, 1));
 		return id;
@@ -118,7 +118,7 @@ public class ProjectService {
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
 	public void replace(long id, JsonNode feature, int expectedVersion) {
-		ProjectDraft draft = draft(feature);
+		ProjectDraft draft = draft(feature, id);
 		checkVersion(id, expectedVersion);
 		this.projects.update(id, expectedVersion, draft, AuditLog.currentUsername());
 		this.audit.record("update", "project", id, detail(draft, expectedVersion + 1));
@@ -133,8 +133,17 @@ public class ProjectService {
 				this.json.createObjectNode().put("version", expectedVersion).toString());
 	}
 
-	private ProjectDraft draft(JsonNode feature) {
+	/**
+	 * The project as sent, its name free and its parcels known.
+	 * @param id the project being replaced, or null for a new one
+	 */
+	private ProjectDraft draft(JsonNode feature, Long id) {
 		ProjectDraft draft = ProjectDraft.of(feature, this.boundaries, this.geo.extentBox());
+		this.projects.idByName(draft.name()).filter((other) -> !other.equals(id)).ifPresent((other) -> {
+			throw ApiProblem.conflict("duplicate-name", "project.name.taken", draft.name(), String.valueOf(other))
+				.with("property", "name")
+				.with("projectId", other);
+		});
 		List<String> unknown = draft.parcelCodes()
 			.stream()
 			.filter((code) -> this.parcels.findIdByCode(code).isEmpty())

@@ -374,6 +374,32 @@ class AssetCrudTests extends IntegrationTest {
 		}
 
 		@Test
+		void aCodeInUseIsAConflictNamingIt() {
+			String code = unique("WS");
+			assertThat(createPipe(code).status()).isEqualTo(201);
+			Http.Response again = createPipe(code);
+			assertProblem(again, 409, "duplicate-code");
+			assertThat(again.json().path("property").stringValue()).isEqualTo("code");
+			assertThat(AssetCrudTests.this.jdbc.sql("SELECT count(*) FROM zonegis.pipe WHERE code = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isOne();
+		}
+
+		@Test
+		void anUnknownWellIsUnprocessableNamingIt() {
+			String code = unique("WS");
+			Http.Response response = as("planner").post("/api/pipes",
+					pipe(code, ",\"upstream_well_id\":999999999", 122.050, 37.190, 122.051, 37.190));
+			assertProblem(response, 422, "unknown-reference");
+			assertThat(response.json().path("property").stringValue()).isEqualTo("upstream_well_id");
+			assertThat(AssetCrudTests.this.jdbc.sql("SELECT count(*) FROM zonegis.pipe WHERE code = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+		}
+
+		@Test
 		void hostileInputIsABadRequestOrUnknown() {
 			assertBadParameter(as("viewer").get("/api/pipes/1%20OR%201=1"), "id");
 			assertThat(as("viewer").get("/api/assets/pipe;DROP/1").status()).isIn(400, 404);

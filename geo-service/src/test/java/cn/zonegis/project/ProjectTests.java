@@ -182,6 +182,13 @@ class ProjectTests extends IntegrationTest {
 		}
 
 		@Test
+		void aNameInUseIsAConflictNamingIt() {
+			String name = name();
+			assertThat(as("planner").post("/api/projects", project(name, POINT, "")).status()).isEqualTo(201);
+			refused(project(name, POINT, ""), 409, "name");
+		}
+
+		@Test
 		void aLocationOutsideTheZoneIsRefused() {
 			refused(project(name(), "{\"type\":\"Point\",\"coordinates\":[116.39,39.91]}", ""), 422, null);
 		}
