@@ -161,10 +161,27 @@ public class InputRules {
 	}
 
 	private int lengthLimit(String field) {
-		if (field.equals("code") || field.endsWith("_code") || field.endsWith("Code") || field.endsWith("_codes")) {
+		if (isCode(field)) {
 			return this.limits.codeLength();
 		}
 		return NOTE_FIELDS.contains(field) ? this.limits.noteLength() : this.limits.nameLength();
+	}
+
+	/** Whether the field holds codes (code, land_class_code, parcel_codes). */
+	public static boolean isCode(String field) {
+		return field.equals("code") || field.endsWith("_code") || field.endsWith("Code") || field.endsWith("_codes");
+	}
+
+	/**
+	 * Refuses a code with blanks before or after it: " PRB-4" and "PRB-4" look alike and
+	 * would be two codes, and trimming would store what was not sent.
+	 * @throws ApiProblem 400 of the given type naming the property
+	 */
+	public static void refuseBlanksAroundCode(String problemType, String property, String code) {
+		if (!code.equals(code.strip())) {
+			throw ApiProblem.badRequest(problemType, "problem.input.codeBlanks", property, code)
+				.with("property", property);
+		}
 	}
 
 	private static boolean isDate(String field) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import cn.zonegis.NumericColumn;
 import tools.jackson.databind.JsonNode;
 
@@ -101,6 +102,9 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 			}
 			return this.defaultValue;
 		}
+		if (this.type == Type.TEXT && value.isString()) {
+			checkText(value.stringValue());
+		}
 		Object bound = switch (this.type) {
 			case TEXT -> value.isString() && value.stringValue().length() <= MAX_TEXT ? value.stringValue() : null;
 			case INTEGER -> value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
@@ -120,6 +124,16 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 			return this.digits.require(number, "invalid-attribute", this.name);
 		}
 		return bound;
+	}
+
+	/** A required text has something in it; a code is taken as sent or refused. */
+	private void checkText(String text) {
+		if (this.isRequired && text.isBlank()) {
+			throw invalid("asset.attribute.required", this.name);
+		}
+		if (InputRules.isCode(this.name)) {
+			InputRules.refuseBlanksAroundCode("invalid-attribute", this.name, text);
+		}
 	}
 
 	private ApiProblem invalid(String key, Object... args) {

@@ -45,6 +45,9 @@ final class FeatureProperties {
 		if (!value.isString() && !value.isNumber()) {
 			throw invalid("land.property.text", name);
 		}
+		if (InputRules.isCode(name)) {
+			InputRules.refuseBlanksAroundCode(this.problemType, name, value.asString());
+		}
 		String text = value.asString().strip();
 		return text.isEmpty() ? null : text;
 	}

@@ -130,7 +130,8 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 			if (!code.isString() || code.stringValue().isBlank() || code.stringValue().length() > 40) {
 				throw invalid("parcel_codes", "project.parcels.invalid");
 			}
-			codes.add(code.stringValue().strip());
+			InputRules.refuseBlanksAroundCode("invalid-attribute", "parcel_codes", code.stringValue());
+			codes.add(code.stringValue());
 		}
 		return codes;
 	}

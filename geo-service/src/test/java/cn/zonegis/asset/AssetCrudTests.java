@@ -400,6 +400,22 @@ class AssetCrudTests extends IntegrationTest {
 		}
 
 		@Test
+		void anEmptyCodeOrOneWithBlanksAroundItIsABadRequestNamingIt() {
+			String code = unique("PRB");
+			for (String sent : List.of("", "   ", "  " + code + "  ")) {
+				Http.Response response = as("planner").post("/api/pipes",
+						pipe(sent, ",\"kind\":\"rain\"", 122.050, 37.190, 122.051, 37.190));
+				assertProblem(response, 400, "invalid-attribute");
+				assertThat(response.json().path("property").stringValue()).isEqualTo("code");
+			}
+			assertThat(AssetCrudTests.this.jdbc
+				.sql("SELECT count(*) FROM zonegis.pipe WHERE code = '' OR trim(code) = :code OR code ~ '^\\s*$'")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+		}
+
+		@Test
 		void hostileInputIsABadRequestOrUnknown() {
 			assertBadParameter(as("viewer").get("/api/pipes/1%20OR%201=1"), "id");
 			assertThat(as("viewer").get("/api/assets/pipe;DROP/1").status()).isIn(400, 404);

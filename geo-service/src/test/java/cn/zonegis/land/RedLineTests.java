@@ -238,6 +238,18 @@ class RedLineTests extends IntegrationTest {
 		}
 
 		@Test
+		void aCodeWithBlanksAroundItIsRefusedRatherThanTrimmed() {
+			String code = TestGround.code("blanks");
+			Http.Response response = draw("  " + code + "  ", rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("property").asString()).isEqualTo("code");
+			assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE trim(code) = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+		}
+
+		@Test
 		void aViewerMayNotDrawRedLines() {
 			Http.Response response = as("viewer").post("/api/parcels",
 					TestGround.feature(TestGround.code("viewer"), rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001)));
