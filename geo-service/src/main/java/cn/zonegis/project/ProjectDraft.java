@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A key project as a planner submits it: a GeoJSON Feature whose geometry is the
  * project's location (a Point) or its footprint (Polygon or MultiPolygon, whose interior
- * point becomes the location); a footprint may also come as properties.footprint.
- * Investments are in 万元.
+ * point becomes the location); a footprint may also come as properties.footprint, beside
+ * a Point, or beside the same footprint as the geometry. Investments are in 万元.
  */
 record ProjectDraft(String name, String level, String category, BigDecimal totalInvestmentWan,
 		BigDecimal completedInvestmentWan, BigDecimal annualTargetWan, LocalDate startDate, String state,
@@ -51,10 +51,15 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 			throw invalid("properties", "project.properties.missing");
 		}
 		JsonNode geometry = feature.path("geometry");
-		MultiPolygon footprint = p.path("footprint").isObject() ? boundaries.parse(p.path("footprint")) : null;
+		JsonNode given = p.path("footprint");
+		MultiPolygon footprint = (given.isMissingNode() || given.isNull()) ? null : boundaries.parse(given);
 		Point location;
 		if (geometry.path("type").asString("").contains("Polygon")) {
-			footprint = boundaries.parse(geometry);
+			MultiPolygon drawn = boundaries.parse(geometry);
+			if (footprint != null && !footprint.equalsTopo(drawn)) {
+				throw invalid("footprint", "project.footprint.twice");
+			}
+			footprint = drawn;
 			location = footprint.getInteriorPoint();
 		}
 		else {

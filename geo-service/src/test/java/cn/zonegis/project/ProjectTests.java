@@ -189,6 +189,18 @@ class ProjectTests extends IntegrationTest {
 		}
 
 		@Test
+		void twoDifferentFootprintsAreRefusedAndOneGivenTwiceIsNot() {
+			String square = """
+					{"type":"Polygon","coordinates":[[[122.06,37.18],[122.062,37.18],[122.062,37.182],[122.06,37.182],[122.06,37.18]]]}""";
+			String other = square.replace("122.062", "122.063");
+			refused(project(name(), square, ",\"footprint\":" + other), 400, "footprint");
+			refused(project(name(), POINT, ",\"footprint\":\"none\""), 422, null);
+			assertThat(
+					as("planner").post("/api/projects", project(name(), square, ",\"footprint\":" + square)).status())
+				.isEqualTo(201);
+		}
+
+		@Test
 		void aLocationOutsideTheZoneIsRefused() {
 			refused(project(name(), "{\"type\":\"Point\",\"coordinates\":[116.39,39.91]}", ""), 422, null);
 		}
