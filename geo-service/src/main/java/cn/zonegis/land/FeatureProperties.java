@@ -42,13 +42,13 @@ final class FeatureProperties {
 		if (value == null) {
 			return null;
 		}
-		if (!value.isString() && !value.isNumber()) {
+		if (!value.isString()) {
 			throw invalid("land.property.text", name);
 		}
 		if (InputRules.isCode(name)) {
-			InputRules.refuseBlanksAroundCode(this.problemType, name, value.asString());
+			InputRules.refuseBlanksAroundCode(this.problemType, name, value.stringValue());
 		}
-		String text = value.asString().strip();
+		String text = value.stringValue().strip();
 		return text.isEmpty() ? null : text;
 	}
 

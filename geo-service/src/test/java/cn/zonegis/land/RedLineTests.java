@@ -250,6 +250,20 @@ class RedLineTests extends IntegrationTest {
 		}
 
 		@Test
+		void aNumberWhereTextBelongsIsABadRequestNamingIt() {
+			String code = TestGround.code("number");
+			Http.Response response = as("planner").post("/api/parcels",
+					TestGround.feature(code, rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001))
+						.replace("\"name\":\"测试地块\"", "\"name\":12.50"));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("property").asString()).isEqualTo("name");
+			assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+		}
+
+		@Test
 		void aViewerMayNotDrawRedLines() {
 			Http.Response response = as("viewer").post("/api/parcels",
 					TestGround.feature(TestGround.code("viewer"), rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001)));
