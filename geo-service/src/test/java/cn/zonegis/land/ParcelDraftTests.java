@@ -102,7 +102,7 @@ class ParcelDraftTests extends PlannerServiceTest {
 		// 𠀋 is one character in two UTF-16 units: codes are counted in characters.
 		String longest = TestGround.code("file", 63) + "𠀋";
 		List<ParcelBatches.DraftCheck> checks = this.batches
-			.check(List.of(draft(longest, c[0], c[1]), draft(longest + "x", c[0] + 0.0015, c[1])));
+			.check(asFile(List.of(draft(longest, c[0], c[1]), draft(longest + "x", c[0] + 0.0015, c[1]))));
 		assertThat(checks.get(0).problems()).isEmpty();
 		assertThat(checks.get(1).problems()).singleElement().satisfies((p) -> {
 			assertThat(p.type()).isEqualTo("invalid-parcel");
