@@ -162,7 +162,9 @@ class GdalRunner {
 	 * {@code COPY … (columns) FROM STDIN;} line naming the source fields as they are,
 	 * then one line per feature with the boundary as hex EWKB in {@link #COPY_GEOMETRY}
 	 * and every field as text, ended by {@code \.}. What rows leaves unread is skipped;
-	 * its result counts only when GDAL ends well in time.
+	 * its result counts only when GDAL ends well in time. A ring the file leaves open
+	 * comes out as an empty boundary: this driver would close it unseen, and the empty
+	 * boundary hands the file to the reader, which sees the ring as written.
 	 * @param sourceSrid the CRS the user gave, overriding the file's, or null; used only
 	 * when reprojecting
 	 * @param reproject whether the boundaries are reprojected to EPSG:4490, or left in
@@ -174,8 +176,8 @@ class GdalRunner {
 				List.of("-f", "PGDUMP", "-nln", "import_layer", "-fieldTypeToString", "All", "-lco", "LAUNDER=NO",
 						"-lco", "GEOMETRY_NAME=" + COPY_GEOMETRY, "-lco", "CREATE_TABLE=OFF", "-lco",
 						"CREATE_SCHEMA=OFF", "-lco", "DROP_TABLE=OFF", "-lco", "SPATIAL_INDEX=NONE"),
-				dataset, layer, Path.of(STANDARD_OUTPUT), sourceSrid, reproject, encoding, Map.of("PG_USE_COPY", "YES"),
-				workDir, rows);
+				dataset, layer, Path.of(STANDARD_OUTPUT), sourceSrid, reproject, encoding,
+				Map.of("PG_USE_COPY", "YES", "OGR_GEOMETRY_ACCEPT_UNCLOSED_RING", "NO"), workDir, rows);
 	}
 
 	/** Reads what a GDAL run writes to its standard output. */

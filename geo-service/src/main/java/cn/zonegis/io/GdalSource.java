@@ -253,16 +253,82 @@ class GdalSource {
 		FieldMapping fields = request.fields();
 		Attributes attributes = attributes(props, request);
 		List<ImportIssue> problems = new ArrayList<>(attributes.problems());
+		List<ImportIssue> repairs = new ArrayList<>();
+		String label = Optional.ofNullable(fields.code(props)).orElse("#" + (index + 1));
 		MultiPolygon geometry = null;
 		try {
-			geometry = this.geometryCheck.read(asArea(onThePlane(feature.get("geometry"))));
+			JsonNode shape = asArea(onThePlane(feature.get("geometry")));
+			List<OpenRing> openRings = closeOpenRings(shape);
+			for (OpenRing ring : openRings) {
+				(request.repair() ? repairs : problems).add(ring.issue(label, request.repair(), this.messages));
+			}
+			if (request.repair() || openRings.isEmpty()) {
+				geometry = this.geometryCheck.read(shape);
+			}
 		}
 		catch (ApiProblem problem) {
 			problems.add(ImportIssue.of(problem, this.messages));
 		}
 		return new SourceFeature(index, fields.code(props), fields.name(props), fields.landUse(props),
 				fields.landClassCode(props), fields.holder(props), attributes.surveyedAreaM2(), fields.note(props),
-				attributes.version(), geometry, null, problems, List.of(), List.of());
+				attributes.version(), geometry, null, problems, List.of(), repairs);
+	}
+
+	/**
+	 * Closes each ring of a Polygon or MultiPolygon whose last position is not its first,
+	 * by repeating the first, and names those rings: GDAL passes an open ring on as
+	 * written, and the caller decides whether the request allowed closing it.
+	 */
+	private List<OpenRing> closeOpenRings(JsonNode geometry) {
+		List<OpenRing> open = new ArrayList<>();
+		if (geometry == null || !geometry.isObject()) {
+			return open;
+		}
+		String type = geometry.path("type").asString("");
+		JsonNode coordinates = geometry.path("coordinates");
+		List<JsonNode> parts = new ArrayList<>();
+		if ("Polygon".equals(type)) {
+			parts.add(coordinates);
+		}
+		else if ("MultiPolygon".equals(type)) {
+			coordinates.forEach(parts::add);
+		}
+		for (int p = 0; p < parts.size(); p++) {
+			for (int r = 0; r < parts.get(p).size(); r++) {
+				JsonNode ring = parts.get(p).get(r);
+				if (ring instanceof ArrayNode positions && positions.size() >= 3
+						&& !positions.get(0).equals(positions.get(positions.size() - 1))) {
+					open.add(new OpenRing(p + 1, r + 1, positions.get(0), positions.get(positions.size() - 1)));
+					positions.add(positions.get(0).deepCopy());
+				}
+			}
+		}
+		return open;
+	}
+
+	/**
+	 * A ring a file left open, numbered as a drawn boundary's defects are: part and ring
+	 * from 1, ring 1 the outer ring.
+	 */
+	private record OpenRing(int part, int ring, JsonNode first, JsonNode last) {
+
+		/**
+		 * What refuses the feature, or what was repaired when the request allowed it.
+		 */
+		ImportIssue issue(String feature, boolean repaired, MessageSource messages) {
+			ApiProblem issue = ApiProblem
+				.unprocessable(repaired ? TxtGeometry.RingRepair.CLOSED : "ring-open",
+						repaired ? "io.file.repaired.ring-closed" : "io.file.refused.ring-closed", feature, this.part,
+						this.ring, position(this.last), position(this.first))
+				.with("part", this.part)
+				.with("ring", this.ring);
+			return ImportIssue.of(repaired ? issue : issue.with("parameter", "repair"), messages);
+		}
+
+		private static String position(JsonNode position) {
+			return position.get(0) + " " + position.get(1);
+		}
+
 	}
 
 	/**

@@ -7,11 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import java.util.stream.Collectors;
 
 import cn.zonegis.GdalCommand;
 import cn.zonegis.IntegrationTest;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -203,7 +207,7 @@ class GdalImportTests extends IntegrationTest {
 			assertThat(problem.get("type").asString()).endsWith("/unsafe-layer-name");
 			assertThat(problem.get("layer").asString()).isEqualTo(layer);
 			assertThat(problem.get("detail").asString()).contains("“" + layer + "”");
-			assertThat(GdalImportTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
+			assertThat(GdalImportTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE :code IN (code, name)")
 				.param("code", code)
 				.query(Long.class)
 				.single()).isZero();
@@ -215,6 +219,107 @@ class GdalImportTests extends IntegrationTest {
 					"SELECT * FROM parcel; --".getBytes(StandardCharsets.UTF_8));
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.json().get("type").asString()).endsWith("/unreadable-file");
+		}
+
+	}
+
+	/**
+	 * A ring whose last position is not its first is refused as a drawn one is, whatever
+	 * GDAL would make of it, and closed only when the request allows repairs.
+	 */
+	@Nested
+	class OpenRings {
+
+		@Test
+		void anOpenGeoJsonRingRefusesTheImportNamingTheFeatureAndTheRingAndStoresNothing() {
+			String code = "O" + UUID.randomUUID().toString().substring(0, 8);
+			FileClient.Result refused = planner().upload("format=geojson&dryRun=false", "open.geojson",
+					geoJson(code, openSquare()));
+
+			assertProblem(refused, 422, "import-refused");
+			JsonNode fault = refused.json().get("features").get(0);
+			assertThat(fault.get("code").asString()).isEqualTo(code);
+			JsonNode problem = fault.get("problems").get(0);
+			assertThat(problem.get("type").asString()).isEqualTo("ring-open");
+			assertThat(problem.get("properties").get("ring").asInt()).isEqualTo(1);
+			assertThat(problem.get("properties").get("parameter").asString()).isEqualTo("repair");
+			assertThat(storedCount(code)).isZero();
+		}
+
+		@Test
+		void anOpenKmlRingRefusesTheImportAndStoresNothing() {
+			String code = "K" + UUID.randomUUID().toString().substring(0, 8);
+			StringBuilder coordinates = new StringBuilder();
+			for (double[] position : openSquare()) {
+				coordinates.append(String.format(Locale.ROOT, "%.9f,%.9f ", position[0], position[1]));
+			}
+			String kml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\">"
+					+ "<Document><Placemark><name>" + code + "</name><ExtendedData><Data name=\"code\"><value>" + code
+					+ "</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>" + coordinates
+					+ "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>";
+
+			FileClient.Result refused = planner().upload("format=kml&dryRun=false", "open.kml",
+					kml.getBytes(StandardCharsets.UTF_8));
+
+			assertProblem(refused, 422, "import-refused");
+			JsonNode problem = refused.json().get("features").get(0).get("problems").get(0);
+			assertThat(problem.get("type").asString()).as(refused.text()).isEqualTo("ring-open");
+			assertThat(storedCount(code)).isZero();
+		}
+
+		@Test
+		void withRepairAnOpenRingIsClosedWithItsFirstPositionAndListedAsRepaired() {
+			String code = "R" + UUID.randomUUID().toString().substring(0, 8);
+			FileClient.Result imported = planner().upload("format=geojson&dryRun=false&repair=true", "open.geojson",
+					geoJson(code, openSquare()));
+
+			assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+			JsonNode repaired = imported.json().get("repaired").get(0);
+			assertThat(repaired.get("code").asString()).isEqualTo(code);
+			assertThat(repaired.get("repairs").get(0).get("type").asString()).isEqualTo("ring-closed");
+			assertThat(storedCount(code)).isOne();
+			assertThat(GdalImportTests.this.jdbc.sql("SELECT ST_NPoints(geom) FROM zonegis.parcel WHERE code = :code")
+				.param("code", code)
+				.query(Integer.class)
+				.single()).isEqualTo(5);
+		}
+
+		/**
+		 * A 30 m square on free ground in lon/lat, its four corners without the closing
+		 * one.
+		 */
+		private List<double[]> openSquare() {
+			FreeGround ground = FreeGround.find(GdalImportTests.this.jdbc);
+			double n = ground.northing();
+			double e = ground.easting();
+			List<double[]> corners = new ArrayList<>();
+			for (double[] corner : new double[][] { { e, n }, { e + 30, n }, { e + 30, n + 30 }, { e, n + 30 } }) {
+				corners.add(GdalImportTests.this.jdbc.sql("""
+						SELECT ST_X(g) AS lon, ST_Y(g) AS lat
+						FROM ST_Transform(ST_SetSRID(ST_MakePoint(:e, :n), 4529), 4490) AS g
+						""")
+					.param("e", corner[0])
+					.param("n", corner[1])
+					.query((rs, row) -> new double[] { rs.getDouble("lon"), rs.getDouble("lat") })
+					.single());
+			}
+			return corners;
+		}
+
+		private byte[] geoJson(String code, List<double[]> ring) {
+			String positions = ring.stream()
+				.map((p) -> String.format(Locale.ROOT, "[%.9f,%.9f]", p[0], p[1]))
+				.collect(Collectors.joining(","));
+			return ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\""
+					+ code + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + positions + "]]}}]}")
+				.getBytes(StandardCharsets.UTF_8);
+		}
+
+		private long storedCount(String code) {
+			return GdalImportTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE :code IN (code, name)")
+				.param("code", code)
+				.query(Long.class)
+				.single();
 		}
 
 	}
