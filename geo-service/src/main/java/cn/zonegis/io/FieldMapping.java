@@ -82,10 +82,23 @@ record FieldMapping(String code, String name, String landUse, String landClassCo
 	 * drawn parcel's.
 	 */
 	ObjectNode texts(JsonNode properties) {
+		return texts(value(properties, "code"), value(properties, "name"), value(properties, "land_use"),
+				value(properties, "land_class_code"), value(properties, "holder"), value(properties, "note"));
+	}
+
+	/**
+	 * A parcel's text attributes under their column names, as the API's text rules judge
+	 * a drawn parcel's; a null leaves the attribute out.
+	 */
+	static ObjectNode texts(String code, String name, String landUse, String landClassCode, String holder,
+			String note) {
 		ObjectNode texts = JsonNodeFactory.instance.objectNode();
-		for (String attribute : List.of("code", "name", "land_use", "land_class_code", "holder", "note")) {
-			texts.put(attribute, value(properties, attribute));
-		}
+		texts.put("code", code);
+		texts.put("name", name);
+		texts.put("land_use", landUse);
+		texts.put("land_class_code", landClassCode);
+		texts.put("holder", holder);
+		texts.put("note", note);
 		return texts;
 	}
 

@@ -22,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TxtExport {
 
-	private static final String POLYGON = "面";
-
 	private final CrsRepository crs;
 
 	TxtExport(CrsRepository crs) {
@@ -37,8 +35,8 @@ class TxtExport {
 			BigDecimal areaHa = BigDecimal.valueOf(Area.toHa(TxtGeometry.planeAreaM2(plane)))
 				.setScale(4, RoundingMode.HALF_UP);
 			List<TxtFile.Ring> rings = TxtGeometry.toRings(plane);
-			parcels.add(new TxtFile.Parcel(null, areaHa, record.code(), record.name(), POLYGON, null, record.landUse(),
-					record.landClassCode(), List.of(), rings, 0));
+			parcels.add(new TxtFile.Parcel(null, areaHa, record.code(), record.name(), TxtFile.POLYGON, null,
+					record.landUse(), record.landClassCode(), List.of(), rings, 0));
 		}
 		return TxtWriter.write(new TxtFile(header(target), parcels), charset);
 	}

@@ -1,6 +1,7 @@
 package cn.zonegis.io;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ public record TxtFile(Map<String, String> attributes, List<Parcel> parcels) {
 	public static final String ZONE = "带号";
 
 	public static final String PRECISION = "精度";
+
+	/** 图形属性 of an area, the only shape a parcel has. */
+	public static final String POLYGON = "面";
 
 	public String attribute(String key) {
 		String value = this.attributes.get(key);
@@ -74,9 +78,29 @@ public record TxtFile(Map<String, String> attributes, List<Parcel> parcels) {
 	 *
 	 * @param pointCount 界址点数 as written (closing points included), or null
 	 * @param areaHa 地块面积 in 公顷 as written, its scale telling how precisely, or null
+	 * @param sheet 图幅号, or null
+	 * @param extraFields the fields after the eighth, as written (empty ones included)
 	 */
 	public record Parcel(Integer pointCount, BigDecimal areaHa, String code, String name, String shapeKind,
 			String sheet, String landUse, String landClassCode, List<String> extraFields, List<Ring> rings, int line) {
+
+		/**
+		 * What the register keeps of 图幅号 and the extra fields, which have no column of
+		 * their own: the parcel's note, {@code 图幅号=…；附加字段=…} with the extra fields
+		 * comma-separated as the file wrote them. Null when the file gives neither, so an
+		 * update keeps the stored note.
+		 */
+		public String note() {
+			List<String> parts = new ArrayList<>();
+			if (this.sheet != null) {
+				parts.add("图幅号=" + this.sheet);
+			}
+			if (this.extraFields.stream().anyMatch((f) -> !f.isBlank())) {
+				parts.add("附加字段=" + String.join(",", this.extraFields));
+			}
+			return parts.isEmpty() ? null : String.join("；", parts);
+		}
+
 	}
 
 	/**

@@ -21,6 +21,12 @@ public final class TxtReader {
 
 	private static final String PARCELS = "地块坐标";
 
+	/**
+	 * The optional section some tools write first, about the software; nothing a parcel
+	 * keeps.
+	 */
+	private static final String EXTENSION = "扩展信息";
+
 	private static final int HEADER_FIELDS = 8;
 
 	private TxtReader() {
@@ -45,13 +51,22 @@ public final class TxtReader {
 			}
 			if (line.startsWith("[") && line.endsWith("]")) {
 				section = line.substring(1, line.length() - 1).strip();
+				if (!List.of(ATTRIBUTES, PARCELS, EXTENSION).contains(section)) {
+					// A parcel under a misspelt section would otherwise vanish from the
+					// import.
+					throw unreadable("io.txt.unknown-section", lineNo, line);
+				}
 				continue;
+			}
+			if (section == null) {
+				throw unreadable("io.txt.outside-section", lineNo, line);
 			}
 			if (ATTRIBUTES.equals(section)) {
 				int eq = line.indexOf('=');
-				if (eq > 0) {
-					attributes.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+				if (eq <= 0) {
+					throw unreadable("io.txt.attribute", lineNo, line);
 				}
+				attributes.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
 			}
 			else if (PARCELS.equals(section)) {
 				if (line.endsWith("@")) {
@@ -107,7 +122,9 @@ public final class TxtReader {
 
 		void addPoint(String text, int lineNo) {
 			String[] parts = text.split(",", -1);
-			if (parts.length < 4) {
+			// 点号,圈号,N,E and nothing more: a fifth column (a height, a code) would be
+			// lost.
+			if (parts.length != 4) {
 				throw unreadable("io.txt.point", lineNo, text);
 			}
 			int ring;
@@ -136,9 +153,15 @@ public final class TxtReader {
 			if (this.rings.isEmpty()) {
 				throw unreadable("io.txt.parcel-without-points", this.line, String.join(",", this.fields));
 			}
+			String shapeKind = field(4);
+			// A red line is an area: a line (线) or point (点) read as one would be another
+			// shape.
+			if (shapeKind != null && !TxtFile.POLYGON.equals(shapeKind)) {
+				throw unreadable("io.txt.shape-kind", this.line, shapeKind);
+			}
 			List<String> extras = (this.fields.length > HEADER_FIELDS)
 					? List.of(Arrays.copyOfRange(this.fields, HEADER_FIELDS, this.fields.length)) : List.of();
-			return new TxtFile.Parcel(integer(field(0)), decimal(field(1)), field(2), field(3), field(4), field(5),
+			return new TxtFile.Parcel(integer(field(0)), decimal(field(1)), field(2), field(3), shapeKind, field(5),
 					field(6), field(7), extras, List.copyOf(this.rings), this.line);
 		}
 

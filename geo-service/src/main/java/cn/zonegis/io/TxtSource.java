@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import cn.zonegis.geo.Area;
 import cn.zonegis.geo.Srid;
 import org.locationtech.jts.geom.Coordinate;
@@ -33,7 +34,10 @@ class TxtSource {
 
 	private final boolean legacyDatumConfigured;
 
-	TxtSource(CrsRepository repository, MessageSource messages, IoProperties properties) {
+	private final InputRules inputRules;
+
+	TxtSource(CrsRepository repository, MessageSource messages, IoProperties properties, InputRules inputRules) {
+		this.inputRules = inputRules;
 		this.repository = repository;
 		this.messages = messages;
 		this.properties = properties;
@@ -62,6 +66,13 @@ class TxtSource {
 		List<ImportIssue> warnings = new ArrayList<>();
 		List<ImportIssue> repairs = new ArrayList<>();
 		Double surveyedM2 = (parcel.areaHa() == null) ? null : parcel.areaHa().doubleValue() * Area.M2_PER_HA;
+		try {
+			this.inputRules.check(FieldMapping.texts(parcel.code(), parcel.name(), parcel.landUse(),
+					parcel.landClassCode(), null, parcel.note()));
+		}
+		catch (ApiProblem problem) {
+			problems.add(ImportIssue.of(problem, this.messages));
+		}
 		MultiPolygon plane;
 		try {
 			TxtGeometry.Built built = TxtGeometry.build(parcel, srid);
@@ -142,7 +153,7 @@ class TxtSource {
 	private static SourceFeature result(int index, TxtFile.Parcel parcel, Double surveyedM2, MultiPolygon geometry,
 			Double areaM2, List<ImportIssue> problems, List<ImportIssue> warnings, List<ImportIssue> repairs) {
 		return new SourceFeature(index, parcel.code(), parcel.name(), parcel.landUse(), parcel.landClassCode(), null,
-				surveyedM2, null, null, geometry, areaM2, problems, warnings, repairs);
+				surveyedM2, parcel.note(), null, geometry, areaM2, problems, warnings, repairs);
 	}
 
 	private static String label(TxtFile.Parcel parcel, int index) {

@@ -390,4 +390,90 @@ class TxtImportTests extends IntegrationTest {
 
 	}
 
+	/** Nothing the file holds is passed by: what the import cannot keep refuses it. */
+	@Nested
+	class NothingIsDropped {
+
+		@Test
+		void aParcelUnderAnUnknownSectionIsRefusedNamingTheLineAndNothingIsStored() {
+			String kept = TxtImportTests.this.prefix + "1";
+			String misplaced = TxtImportTests.this.prefix + "2";
+			byte[] body = file(TxtImportTests.this.ground.rectangle(kept, 0, 0, 40, 50, "0.2000"), "[其他]\n",
+					TxtImportTests.this.ground.rectangle(misplaced, 100, 0, 40, 50, "0.2000"));
+			FileClient.Result refused = planner().upload("format=txt&dryRun=false", "a.txt", body);
+
+			assertProblem(refused, 400, "txt-unreadable");
+			assertThat(refused.json().get("line").asInt()).isEqualTo(17);
+			assertThat(stored(kept)).isZero();
+		}
+
+		@Test
+		void aLineOutsideAnySectionIsRefusedNamingTheLine() {
+			String code = TxtImportTests.this.prefix + "1";
+			byte[] body = ("随便一行\n" + FreeGround.header()
+					+ TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000"))
+				.getBytes(StandardCharsets.UTF_8);
+			FileClient.Result refused = planner().upload("format=txt&dryRun=false", "a.txt", body);
+
+			assertProblem(refused, 400, "txt-unreadable");
+			assertThat(refused.json().get("line").asInt()).isEqualTo(1);
+			assertThat(stored(code)).isZero();
+		}
+
+		@Test
+		void aPointLineWithMoreThanFourColumnsIsRefusedNamingTheLine() {
+			String code = TxtImportTests.this.prefix + "1";
+			String parcel = TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000");
+			String[] lines = parcel.split("\n");
+			lines[2] = lines[2].strip() + ",999,extra";
+			FileClient.Result refused = planner().upload("format=txt&dryRun=false", "a.txt",
+					file(String.join("\n", lines) + "\n"));
+
+			assertProblem(refused, 400, "txt-unreadable");
+			assertThat(refused.json().get("line").asInt()).isEqualTo(13);
+			assertThat(stored(code)).isZero();
+		}
+
+		@Test
+		void aLineShapeIsRefusedBecauseARedLineIsAnArea() {
+			String code = TxtImportTests.this.prefix + "1";
+			String parcel = TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000").replace(",面,", ",线,");
+			FileClient.Result refused = planner().upload("format=txt&dryRun=false", "a.txt", file(parcel));
+
+			assertProblem(refused, 400, "txt-unreadable");
+			assertThat(refused.json().get("line").asInt()).isEqualTo(11);
+			assertThat(refused.json().get("detail").asString()).contains("线");
+			assertThat(stored(code)).isZero();
+		}
+
+		@Test
+		void theMapSheetAndTheProvincesExtraFieldsAreKeptInTheNote() {
+			String code = TxtImportTests.this.prefix + "1";
+			String parcel = TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")
+				.replace(",面,,工业用地,0601,@", ",面,J51G001001,工业用地,0601,省字段A,,省字段B,@");
+			FileClient.Result imported = planner().upload("format=txt&dryRun=false", "a.txt", file(parcel));
+
+			assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+			assertThat(TxtImportTests.this.jdbc.sql("SELECT note FROM zonegis.parcel WHERE code = :code")
+				.param("code", code)
+				.query(String.class)
+				.single()).isEqualTo("图幅号=J51G001001；附加字段=省字段A,,省字段B");
+		}
+
+		@Test
+		void aNameLongerThanTheApiAllowsRefusesTheParcelAndNothingIsStored() {
+			String code = TxtImportTests.this.prefix + "1";
+			String parcel = TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")
+				.replace(",测试地块,", "," + "长".repeat(3000) + ",");
+			FileClient.Result refused = planner().upload("format=txt&dryRun=false", "a.txt", file(parcel));
+
+			assertProblem(refused, 422, "import-refused");
+			JsonNode fault = refused.json().get("features").get(0);
+			assertThat(fault.get("code").asString()).isEqualTo(code);
+			assertThat(fault.get("problems").get(0).toString()).contains("name");
+			assertThat(stored(code)).isZero();
+		}
+
+	}
+
 }

@@ -166,7 +166,7 @@ class TxtReaderTests {
 	}
 
 	@Test
-	void unknownSectionsAreSkipped() {
+	void theOptionalExtensionSectionIsSkipped() {
 		TxtFile file = read("[扩展信息]\n软件=某软件\n4,1,X,@\n" + PUBLISHED);
 		assertThat(file.parcels()).hasSize(1);
 	}
