@@ -12,8 +12,6 @@ import cn.zonegis.ApiProblem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Which source field holds each parcel attribute. A field the user did not name is looked
