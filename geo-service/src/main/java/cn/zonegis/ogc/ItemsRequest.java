@@ -31,8 +31,7 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page, boolea
 			if (!OpenApiDocument.ITEMS_PARAMETERS.contains(name)) {
 				Queryable queryable = queryables.of(def).get(name);
 				if (queryable == null) {
-					throw ApiProblem.badRequest("unknown-parameter", "problem.parameter.unknown", name)
-						.with("parameter", name);
+					throw QueryParameters.unknown(name);
 				}
 				equal(where, queryable, single(parameters, name), zoneTime);
 			}

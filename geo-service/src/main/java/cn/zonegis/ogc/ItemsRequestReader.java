@@ -39,6 +39,7 @@ class ItemsRequestReader {
 
 	/** The crs parameter of a single-item request, whose only other parameter is f. */
 	Crs crs(Map<String, String[]> parameters) {
+		QueryParameters.acceptOnly(parameters, QueryParameters.ONE_ITEM);
 		return this.crs.parse("crs", ItemsRequest.single(parameters, "crs"));
 	}
 

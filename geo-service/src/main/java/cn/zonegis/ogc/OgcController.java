@@ -52,17 +52,21 @@ class OgcController {
 
 	private final List<OgcExtension> extensions;
 
+	private final ItemsRequestReader itemsReader;
+
 	OgcController(CollectionRegistry registry, CollectionDescriptions descriptions, OpenApiDocument openApi,
-			JsonMapper json, List<OgcExtension> extensions) {
+			JsonMapper json, List<OgcExtension> extensions, ItemsRequestReader itemsReader) {
 		this.registry = registry;
 		this.descriptions = descriptions;
 		this.openApi = openApi;
 		this.json = json;
 		this.extensions = extensions;
+		this.itemsReader = itemsReader;
 	}
 
 	@GetMapping({ "/ogc", "/ogc/" })
 	ResponseEntity<byte[]> landing(HttpServletRequest request) {
+		QueryParameters.acceptOnly(request.getParameterMap(), QueryParameters.FORMAT_ONLY);
 		OgcFormat format = OgcFormat.of(request);
 		OgcLinks links = new OgcLinks(request, this.json);
 		links.selfAndAlternate("", format, MediaType.APPLICATION_JSON, "ZoneGIS")
@@ -79,6 +83,7 @@ class OgcController {
 
 	@GetMapping("/ogc/conformance")
 	ResponseEntity<byte[]> conformance(HttpServletRequest request) {
+		QueryParameters.acceptOnly(request.getParameterMap(), QueryParameters.FORMAT_ONLY);
 		List<String> classes = new ArrayList<>(CONFORMANCE);
 		if (this.registry.all().stream().anyMatch((def) -> this.registry.writer(def.id()).isPresent())) {
 			classes.addAll(EDITING);
@@ -92,6 +97,7 @@ class OgcController {
 
 	@GetMapping("/ogc/api")
 	ResponseEntity<byte[]> api(HttpServletRequest request) {
+		QueryParameters.acceptOnly(request.getParameterMap(), QueryParameters.FORMAT_ONLY);
 		OgcFormat format = OgcFormat.of(request);
 		ObjectNode document = this.openApi.document(new OgcLinks(request, this.json).url(""));
 		return OgcResponses.of(format, OgcFormat.OPENAPI_JSON, "OpenAPI", document, this.json);
@@ -99,6 +105,7 @@ class OgcController {
 
 	@GetMapping("/ogc/collections")
 	ResponseEntity<byte[]> collections(HttpServletRequest request) {
+		QueryParameters.acceptOnly(request.getParameterMap(), QueryParameters.FORMAT_ONLY);
 		OgcFormat format = OgcFormat.of(request);
 		OgcLinks links = new OgcLinks(request, this.json).selfAndAlternate("/collections", format,
 				MediaType.APPLICATION_JSON, "Collections");
@@ -113,6 +120,9 @@ class OgcController {
 	@GetMapping("/ogc/collections/{collectionId}")
 	ResponseEntity<byte[]> collection(@PathVariable String collectionId, HttpServletRequest request) {
 		CollectionDef def = this.registry.get(collectionId);
+		// GDAL opens a collection URL carrying the items' parameters (…/parcels?filter=…)
+		// and sends them on to /items: they are checked here as /items checks them.
+		this.itemsReader.read(def, request.getParameterMap());
 		OgcFormat format = OgcFormat.of(request);
 		ObjectNode body = this.descriptions.describe(def, request, format);
 		return OgcResponses.of(format, MediaType.APPLICATION_JSON, body.get("title").asString(), body, this.json);
@@ -120,6 +130,7 @@ class OgcController {
 
 	@GetMapping("/ogc/collections/{collectionId}/queryables")
 	ResponseEntity<byte[]> queryables(@PathVariable String collectionId, HttpServletRequest request) {
+		QueryParameters.acceptOnly(request.getParameterMap(), QueryParameters.FORMAT_ONLY);
 		CollectionDef def = this.registry.get(collectionId);
 		OgcFormat format = OgcFormat.of(request);
 		ObjectNode schema = this.descriptions.queryables(def,

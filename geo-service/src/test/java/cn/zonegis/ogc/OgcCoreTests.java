@@ -227,6 +227,15 @@ class OgcCoreTests extends IntegrationTest {
 				.isEqualTo(parameter);
 		}
 
+		@ParameterizedTest
+		@ValueSource(strings = { "/ogc", "/ogc/conformance", "/ogc/api", "/ogc/collections", "/ogc/collections/parcels",
+				"/ogc/collections/parcels/queryables", "/ogc/collections/parcels/items/1" })
+		void anUnknownParameterIsABadRequestNamingItOnEveryResource(String path) {
+			Http.Response response = as("viewer").get(path + "?f=json&foo=1");
+			assertProblem(response, 400);
+			assertThat(response.json().get("parameter").asString()).isEqualTo("foo");
+		}
+
 		@Test
 		void aHugeLimitIsClampedToTheMaximum() {
 			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?limit=1000000");
