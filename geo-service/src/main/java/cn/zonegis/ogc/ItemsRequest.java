@@ -65,21 +65,26 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page, boolea
 	}
 
 	/**
-	 * Four (or six, with heights ignored) numbers in the axis order of bbox-crs. In a
-	 * geographic CRS a west edge east of the east edge crosses the antimeridian (Part 1):
-	 * the box is split in two.
+	 * Four or six numbers in the axis order of bbox-crs. Heights are checked like the
+	 * other edges, then ignored: the features are flat. In a geographic CRS a west edge
+	 * east of the east edge crosses the antimeridian (Part 1): the box is split in two.
 	 */
 	private static void bbox(SqlWhere where, String text, Crs crs) {
 		String[] parts = text.split(",");
 		if (parts.length != 4 && parts.length != 6) {
 			throw invalidBbox(text);
 		}
+		double[] numbers = new double[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			numbers[i] = number(parts[i], text);
+		}
 		int half = parts.length / 2;
-		double[] low = { number(parts[0], text), number(parts[1], text) };
-		double[] high = { number(parts[half], text), number(parts[half + 1], text) };
+		double[] low = { numbers[0], numbers[1] };
+		double[] high = { numbers[half], numbers[half + 1] };
+		boolean heightsReversed = parts.length == 6 && numbers[2] > numbers[5];
 		int lon = crs.northFirst() ? 1 : 0;
 		boolean crossesAntimeridian = crs.geographic() && low[lon] > high[lon];
-		if (low[1 - lon] > high[1 - lon] || (low[lon] > high[lon] && !crossesAntimeridian)
+		if (heightsReversed || low[1 - lon] > high[1 - lon] || (low[lon] > high[lon] && !crossesAntimeridian)
 				|| (crs.geographic() && !onTheGlobe(low, high, crs.northFirst()))) {
 			throw ApiProblem.badRequest("invalid-bbox", "problem.bbox.range", "bbox", text).with("parameter", "bbox");
 		}
@@ -184,7 +189,7 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page, boolea
 	}
 
 	private static ApiProblem invalidBbox(String text) {
-		return ApiProblem.badRequest("invalid-bbox", "problem.bbox.format", "bbox", text).with("parameter", "bbox");
+		return ApiProblem.badRequest("invalid-bbox", "problem.bbox.numbers", "bbox", text).with("parameter", "bbox");
 	}
 
 	/** A parameter's value; a parameter given twice is a 400. */
