@@ -134,11 +134,18 @@ record ItemsRequest(SqlWhere where, Crs crs, FeatureRepository.Page page, boolea
 				if (open(ends[0]) && open(ends[1])) {
 					return;
 				}
-				if (!open(ends[0])) {
-					where.and(column + " >= " + where.bind(zoneTime.read(ends[0]).start()));
+				OffsetDateTime start = open(ends[0]) ? null : zoneTime.read(ends[0]).start();
+				ZoneTime.Span end = open(ends[1]) ? null : zoneTime.read(ends[1]);
+				if (start != null && end != null && start.isAfter(end.last())) {
+					// Answered like the same INTERVAL in a CQL2 filter, not as an empty
+					// page.
+					throw ApiProblem.badRequest("invalid-parameter", "problem.datetime.reversed", text)
+						.with("parameter", "datetime");
 				}
-				if (!open(ends[1])) {
-					ZoneTime.Span end = zoneTime.read(ends[1]);
+				if (start != null) {
+					where.and(column + " >= " + where.bind(start));
+				}
+				if (end != null) {
 					where.and(end.wholeDay() ? column + " < " + where.bind(end.end())
 							: column + " <= " + where.bind(end.end()));
 				}
