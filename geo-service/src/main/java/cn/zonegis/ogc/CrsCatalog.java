@@ -25,13 +25,19 @@ public class CrsCatalog {
 
 	/**
 	 * The CRS a parameter names, by URI (also in the [EPSG:4490] safe-CURIE form), CRS84
-	 * when absent.
+	 * when absent. Given empty it is a 400 like any other empty parameter: the client
+	 * meant some CRS, and CRS84 may not be it.
 	 * @param parameter the parameter's name, for the message
 	 * @param text the parameter's value or null
 	 */
 	public Crs parse(String parameter, String text) {
-		if (text == null || text.isBlank()) {
+		if (text == null) {
 			return Crs.CRS84;
+		}
+		if (text.isBlank()) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.crs.empty", parameter)
+				.with("parameter", parameter)
+				.with("supported", uris());
 		}
 		String uri = text.strip();
 		if (uri.startsWith("[") && uri.endsWith("]")) {

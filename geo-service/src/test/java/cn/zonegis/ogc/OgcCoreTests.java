@@ -216,8 +216,8 @@ class OgcCoreTests extends IntegrationTest {
 		@ParameterizedTest
 		@ValueSource(strings = { "limit=0", "limit=x", "offset=-1", "bbox=1,2,3", "bbox=0,0,200,10", "bbox=200,0,10,10",
 				"bbox=0,10,1,5", "bbox=122,37,abc,122.1,37.3,xyz", "bbox=122,37,10,122.1,37.3,5", "datetime=yesterday",
-				"datetime=2026-01-01/2025-01-01", "f=xml", "unknown=1", "status=planned&status=filed",
-				"surveyed_area_m2=abc" })
+				"datetime=2026-01-01/2025-01-01", "crs=", "bbox-crs=", "filter-crs=", "f=xml", "unknown=1",
+				"status=planned&status=filed", "surveyed_area_m2=abc" })
 		void aBadParameterIsABadRequestNamingIt(String query) {
 			Http.Response response = as("viewer").get("/ogc/collections/parcels/items?" + query);
 			assertProblem(response, 400);
