@@ -1,5 +1,7 @@
 package cn.zonegis;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -9,7 +11,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Optimistic locking over HTTP: the ETag of an editable row is its quoted version, and a
- * write must send it back in If-Match (OGC API - Features Part 4, RFC 9110).
+ * write must send it back in If-Match (OGC API - Features Part 4, RFC 9110). Also reads
+ * If-None-Match for the cached reads (tiles).
  */
 public final class ETag {
 
@@ -74,14 +77,46 @@ public final class ETag {
 	}
 
 	/**
+	 * Whether a GET is answered 304 Not Modified: If-None-Match is {@code *} or lists the
+	 * current tag, compared weakly (RFC 9110 §13.1.2), so {@code W/"x"} names
+	 * {@code "x"}.
+	 * @param ifNoneMatch the header, or null when absent
+	 * @param current the quoted ETag of the representation
+	 */
+	public static boolean notModified(String ifNoneMatch, String current) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String member : members(ifNoneMatch)) {
+			if ("*".equals(member) || opaque(member).equals(opaque(current))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The members of an If-Match or If-None-Match list. Split at commas: none of our tags
+	 * holds one, so a foreign tag that does matches nothing either way.
+	 */
+	private static List<String> members(String header) {
+		return Arrays.stream(header.split(",")).map(String::strip).toList();
+	}
+
+	/** A tag without its weakness indicator, for the weak comparison. */
+	private static String opaque(String tag) {
+		return tag.startsWith("W/") ? tag.substring(2) : tag;
+	}
+
+	/**
 	 * The one version an If-Match list names. If-Match compares strongly (RFC 9110
 	 * §13.1.1), so a weak tag never matches, and neither does a tag that is not one of
 	 * our versions. A list naming two versions is refused: the writers check one.
 	 */
 	private static int parse(String ifMatch) {
 		Set<Integer> versions = new TreeSet<>();
-		for (String member : ifMatch.split(",")) {
-			Matcher tag = STRONG_VERSION.matcher(member.strip());
+		for (String member : members(ifMatch)) {
+			Matcher tag = STRONG_VERSION.matcher(member);
 			if (tag.matches()) {
 				versions.add(Integer.parseInt(tag.group(1)));
 			}

@@ -33,6 +33,17 @@ class ETagTests {
 		assertThat(ETag.optionalVersion("*")).isNull();
 	}
 
+	@Test
+	void ifNoneMatchNamesTheCurrentTagByAnyTagAListOrWeakly() {
+		for (String header : new String[] { "\"ab\"", "*", "\"x\", \"ab\"", "W/\"ab\"" }) {
+			assertThat(ETag.notModified(header, "\"ab\"")).as(header).isTrue();
+		}
+		for (String header : new String[] { "\"x\"", "\"ab", "W/\"x\", \"y\"" }) {
+			assertThat(ETag.notModified(header, "\"ab\"")).as(header).isFalse();
+		}
+		assertThat(ETag.notModified(null, "\"ab\"")).isFalse();
+	}
+
 	@Nested
 	class Refused {
 

@@ -2,6 +2,7 @@ package cn.zonegis.tiles;
 
 import java.time.Duration;
 
+import cn.zonegis.ETag;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.CollectionRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,7 @@ class TileController {
 		if (tile.isEmpty()) {
 			return ResponseEntity.noContent().cacheControl(this.cacheControl).build();
 		}
-		if (tile.etag().equals(ifNoneMatch)) {
+		if (ETag.notModified(ifNoneMatch, tile.etag())) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
 				.eTag(tile.etag())
 				.cacheControl(this.cacheControl)

@@ -93,6 +93,11 @@ class VectorTileTests extends IntegrationTest {
 		String etag = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=");
 		assertThat(fetch(path, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
+		// RFC 9110 §13.1.2: any tag, a list holding it, or the tag compared weakly.
+		for (String ifNoneMatch : new String[] { "*", "\"other\", " + etag, "W/" + etag }) {
+			assertThat(fetch(path, Map.of("If-None-Match", ifNoneMatch)).statusCode()).as(ifNoneMatch).isEqualTo(304);
+		}
+		assertThat(fetch(path, Map.of("If-None-Match", "\"other\"")).statusCode()).isEqualTo(200);
 	}
 
 	@Test
