@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
@@ -15,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 class ItemsController {
+
+	/** The SQLSTATE PostGIS raises its errors with, GEOS's among them. */
+	private static final String INTERNAL_ERROR = "XX000";
+
+	/** How PostGIS words a GEOS failure: "GEOSIntersects: TopologyException: …". */
+	private static final Pattern GEOS_ERROR = Pattern.compile("\\bGEOS\\w*: ");
 
 	private final CollectionRegistry registry;
 
@@ -52,11 +62,11 @@ class ItemsController {
 		ItemsRequest items = this.reader.read(def, request.getParameterMap());
 		// Counting every match costs as much as the page itself on a large layer: only
 		// when asked for (count=exact), and then before the first byte is sent.
-		Long counted = items.countAll() ? this.features.count(def, items.where()) : null;
+		Long counted = items.countAll() ? evaluating(request, () -> this.features.count(def, items.where())) : null;
 		StreamingResponseBody body = (out) -> {
 			OutputStream target = (format == OgcFormat.HTML) ? new ByteArrayOutputStream() : out;
-			FeatureRepository.Written page = this.features.writePage(def, items.where(), items.crs(), items.page(),
-					target);
+			FeatureRepository.Written page = evaluating(request,
+					() -> this.features.writePage(def, items.where(), items.crs(), items.page(), target));
 			// The last page tells the exact number for free (unless it is past the end).
 			Long matched = (counted == null && !page.more() && (page.returned() > 0 || items.page().offset() == 0))
 					? Long.valueOf(items.page().offset() + page.returned()) : counted;
@@ -90,6 +100,34 @@ class ItemsController {
 			.header("Content-Crs", crs.header())
 			.contentType(OgcResponses.type(format, GeoJson.MEDIA_TYPE))
 			.body(OgcResponses.bytes(format, def.titleEn() + " " + featureId, feature, this.json));
+	}
+
+	/**
+	 * Runs a query of an items request. GEOS failing inside PostGIS is the filter's fault
+	 * when there is one: stored geometries are valid, a filter's literal may not be (a
+	 * ring touching itself). CQL2's own examples hold such rings, so a literal is only
+	 * refused once PostGIS could not relate it; any other failure stays a server error.
+	 */
+	private static <T> T evaluating(HttpServletRequest request, Supplier<T> query) {
+		try {
+			return query.get();
+		}
+		catch (DataAccessException ex) {
+			if (request.getParameter("filter") != null && geosFailed(ex)) {
+				throw ApiProblem.badRequest("invalid-filter", "problem.filter.geometry").with("parameter", "filter");
+			}
+			throw ex;
+		}
+	}
+
+	private static boolean geosFailed(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && INTERNAL_ERROR.equals(sql.getSQLState())
+					&& GEOS_ERROR.matcher(String.valueOf(sql.getMessage())).find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A feature id is a positive integer; anything else names no feature. */

@@ -180,6 +180,34 @@ class OgcFilterTests extends IntegrationTest {
 		}
 
 		@Test
+		void aRingTouchingItselfThatPostgisCannotRelateIsABadRequestNotAServerError() {
+			double[] spot = OgcFixtures.freeSpot();
+			double h = OgcFixtures.HALF_SIDE;
+			double[] x = { spot[0] - h, spot[0], spot[0] + h };
+			double[] y = { spot[1] - h, spot[1], spot[1] + h };
+			long id = OgcFixtures.parcel(OgcFilterTests.this.jdbc, "geos", spot[0], spot[1], "2026-01-01T00:00:00Z");
+			// Not a rectangle, which PostGIS would relate without GEOS's full check.
+			String triangle = "POLYGON((%s %s, %s %s, %s %s, %s %s))".formatted(x[0], y[0], x[2], y[0], x[2], y[2],
+					x[0], y[0]);
+			OgcFilterTests.this.jdbc
+				.sql("UPDATE zonegis.parcel SET geom = ST_Multi(ST_GeomFromText(:wkt, 4490)) WHERE id = :id")
+				.param("wkt", triangle)
+				.param("id", id)
+				.update();
+			// EPSG:4490 is latitude first; no transformation, so the shared corner stays
+			// exact.
+			String ring = "POLYGON((%s %s, %s %s, %s %s, %s %s, %s %s, %s %s, %s %s, %s %s))".formatted(y[0], x[0],
+					y[0], x[2], y[2], x[2], y[2], x[0], y[0], x[0], y[0], x[1], y[1], x[1], y[0], x[0]);
+			String query = "/ogc/collections/parcels/items?" + filter("S_INTERSECTS(geometry, " + ring + ")")
+					+ "&filter-crs=http://www.opengis.net/def/crs/EPSG/0/4490";
+			for (String path : new String[] { query, query + "&count=exact" }) {
+				Http.Response response = as("viewer").get(path);
+				assertProblem(response, 400, "invalid-filter");
+				assertThat(response.json().get("parameter").asString()).isEqualTo("filter");
+			}
+		}
+
+		@Test
 		void aJsonOperationWithoutItsOperandsIsABadRequestSayingWhich() {
 			String inNothing = """
 					{"op": "in", "args": [{"property": "name"}, []]}""";
