@@ -1,5 +1,6 @@
 package cn.zonegis;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +31,22 @@ public class ApiProblem extends RuntimeException {
 		this.status = status;
 		this.type = type;
 		this.messageKey = messageKey;
-		this.messageArgs = messageArgs;
+		this.messageArgs = wholeNumbersAsDigits(messageArgs);
+	}
+
+	/**
+	 * MessageFormat groups whole numbers ("编号为 999,999", "15/1/99,999"): ids, tile
+	 * addresses and versions read as the digits the client sent or will send back.
+	 */
+	private static Object[] wholeNumbersAsDigits(Object[] args) {
+		Object[] digits = args.clone();
+		for (int i = 0; i < digits.length; i++) {
+			if (digits[i] instanceof Integer || digits[i] instanceof Long || digits[i] instanceof Short
+					|| digits[i] instanceof Byte || digits[i] instanceof BigInteger) {
+				digits[i] = digits[i].toString();
+			}
+		}
+		return digits;
 	}
 
 	public static ApiProblem badRequest(String type, String messageKey, Object... args) {

@@ -68,9 +68,8 @@ public final class ETag {
 	 */
 	public static ApiProblem stale(int expected, int current, String messageKey, Object... messageArgs) {
 		Object[] args = new Object[messageArgs.length + 2];
-		// As text: MessageFormat would write version 1000 as "1,000".
-		args[0] = Integer.toString(expected);
-		args[1] = Integer.toString(current);
+		args[0] = expected;
+		args[1] = current;
 		System.arraycopy(messageArgs, 0, args, 2, messageArgs.length);
 		return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", messageKey, args).with("currentVersion",
 				current);

@@ -153,15 +153,14 @@ public class MapPrints {
 				return frame;
 			}
 		}
-		throw ApiProblem
-			.badRequest("invalid-parameter", "document.print.too-large", String.valueOf(SCALES[SCALES.length - 1]))
+		throw ApiProblem.badRequest("invalid-parameter", "document.print.too-large", SCALES[SCALES.length - 1])
 			.with("parameter", "bbox");
 	}
 
 	static void requireRoundScale(Integer scale) {
 		if (scale != null && java.util.Arrays.stream(SCALES).noneMatch((s) -> s == scale)) {
 			throw ApiProblem
-				.badRequest("invalid-parameter", "document.print.scale", String.valueOf(scale),
+				.badRequest("invalid-parameter", "document.print.scale", scale,
 						java.util.Arrays.toString(SCALES).replaceAll("[\\[\\]]", ""))
 				.with("parameter", "scale");
 		}

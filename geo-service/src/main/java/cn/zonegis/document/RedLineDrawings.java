@@ -121,8 +121,7 @@ public class RedLineDrawings {
 	@Transactional(readOnly = true)
 	public byte[] issuedPdf(long parcelId, long drawingId) {
 		return this.drawings.pdf(parcelId, drawingId)
-			.orElseThrow(() -> ApiProblem.notFound("document.drawing.unknown", Long.toString(drawingId),
-					Long.toString(parcelId)));
+			.orElseThrow(() -> ApiProblem.notFound("document.drawing.unknown", drawingId, parcelId));
 	}
 
 	/**

@@ -118,11 +118,11 @@ public class LandLayerService {
 
 	private void lock(LandLayer layer, long id, Integer expectedVersion) {
 		int version = this.rows.lockVersion(layer, id).orElseThrow(() -> unknown(layer, id));
-		ETag.requireCurrent(expectedVersion, version, "land.stale", Long.toString(id));
+		ETag.requireCurrent(expectedVersion, version, "land.stale", id);
 	}
 
 	private static ApiProblem unknown(LandLayer layer, long id) {
-		return ApiProblem.notFound("land.unknown", layer.path(), Long.toString(id));
+		return ApiProblem.notFound("land.unknown", layer.path(), id);
 	}
 
 	private String detail(LandLayer.Row row) {

@@ -124,7 +124,7 @@ class ParcelController {
 			.orElseThrow(() -> ApiProblem.badRequest("unknown-status", "parcel.transition.unknown", request.to())
 				.with("property", "to"));
 		if (to == ParcelLifecycle.RECOVERED) {
-			throw ApiProblem.badRequest("recovery-needs-decision", "parcel.transition.recover", Long.toString(id))
+			throw ApiProblem.badRequest("recovery-needs-decision", "parcel.transition.recover", id)
 				.with("property", "to");
 		}
 		return withEtag(ResponseEntity.ok(),

@@ -232,7 +232,7 @@ public class ParcelService {
 	}
 
 	static ApiProblem unknown(long id) {
-		return ApiProblem.notFound("parcel.unknown", Long.toString(id));
+		return ApiProblem.notFound("parcel.unknown", id);
 	}
 
 	private RedLineCheck.Checked checkForWrite(ParcelDraft draft, long id, EditOptions options) {

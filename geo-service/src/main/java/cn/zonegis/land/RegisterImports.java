@@ -106,8 +106,7 @@ public class RegisterImports {
 			problems.sort((a, b) -> Integer.compare(a.row(), b.row()));
 			RowProblem first = problems.get(0);
 			throw ApiProblem
-				.unprocessable("register-import-refused", "register.import.refused", String.valueOf(problems.size()),
-						first.detail())
+				.unprocessable("register-import-refused", "register.import.refused", problems.size(), first.detail())
 				.with("errors", problems);
 		}
 		Map<String, Long> stored = this.rows.idsByCode(layer, codeRows.keySet());
@@ -184,7 +183,7 @@ public class RegisterImports {
 		}
 		if (!problems.isEmpty()) {
 			throw ApiProblem
-				.unprocessable("register-import-refused", "register.import.refused", String.valueOf(problems.size()),
+				.unprocessable("register-import-refused", "register.import.refused", problems.size(),
 						problems.get(0).detail())
 				.with("errors", problems);
 		}

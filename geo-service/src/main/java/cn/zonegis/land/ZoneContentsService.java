@@ -40,7 +40,7 @@ public class ZoneContentsService {
 	@Transactional(readOnly = true)
 	public ZoneContents contents(long zoneId) {
 		ZoneContents.Zone zone = this.contents.zone(zoneId)
-			.orElseThrow(() -> ApiProblem.notFound("land.unknown", "zones", Long.toString(zoneId)));
+			.orElseThrow(() -> ApiProblem.notFound("land.unknown", "zones", zoneId));
 		List<ZoneContents.ParcelInZone> parcels = this.contents.parcels(zoneId);
 		List<ZoneContents.EnterpriseInZone> enterprises = this.contents.enterprises(zoneId);
 		List<ZoneContents.ProjectInZone> projects = this.projects.inArea(this.contents.shape(zoneId))

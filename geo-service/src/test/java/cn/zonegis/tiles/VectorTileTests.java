@@ -144,6 +144,14 @@ class VectorTileTests extends IntegrationTest {
 		}
 
 		@Test
+		void anInvalidTileAddressIsQuotedWithTheDigitsSent() {
+			HttpResponse<byte[]> response = fetch("/tiles/parcels/15/1/99999.mvt", Map.of());
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("15/1/99999")
+				.doesNotContain("99,999");
+		}
+
+		@Test
 		void aNonNumericTileIsABadRequest() {
 			assertThat(fetch("/tiles/parcels/a/b/c.mvt", Map.of()).statusCode()).isEqualTo(400);
 		}
