@@ -1,5 +1,7 @@
 package cn.zonegis.land;
 
+import java.util.Set;
+
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.ogc.FeatureWriter;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +36,11 @@ class ParcelFeatureWriter implements FeatureWriter {
 	@Override
 	public String collectionId() {
 		return "parcels";
+	}
+
+	@Override
+	public Set<String> readOnlyProperties() {
+		return ParcelFeatures.READ_ONLY;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package cn.zonegis.land;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import cn.zonegis.NumericColumn;
@@ -31,11 +32,15 @@ final class ParcelFeatures {
 	/** parcel.surveyed_area_m2 is numeric(14,3): m² to the thousandth. */
 	private static final NumericColumn SURVEYED_AREA = new NumericColumn(14, 3);
 
+	/**
+	 * What a read publishes that the lifecycle and PostGIS keep: sent back, it must be
+	 * unchanged (ReadOnlyProperties checks it for OGC).
+	 */
+	static final Set<String> READ_ONLY = Set.of("status", "status_changed_at", "area_m2", "area_mu", "area_ha",
+			"perimeter_m", "ellipsoidal_area_m2");
+
 	/** Everything a read publishes, so a feature read can be written back as it came. */
-	private static final List<String> KNOWN = Stream
-		.concat(WRITABLE.stream(), Stream.of("status", "status_changed_at", "area_m2", "area_mu", "area_ha",
-				"perimeter_m", "ellipsoidal_area_m2"))
-		.toList();
+	private static final List<String> KNOWN = Stream.concat(WRITABLE.stream(), READ_ONLY.stream()).toList();
 
 	/**
 	 * Reads the feature; the geometry's shape is checked here, its topology later (it may

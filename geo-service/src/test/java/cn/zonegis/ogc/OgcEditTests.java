@@ -9,6 +9,7 @@ import cn.zonegis.IntegrationTest;
 import cn.zonegis.Race;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +156,33 @@ class OgcEditTests extends IntegrationTest {
 		// Gone again, so the zone's middle holds no more lights than before for the
 		// nearest-asset tests.
 		assertThat(planner.send("DELETE", item, null, Map.of("If-Match", "\"2\"")).status()).isEqualTo(204);
+	}
+
+	@Test
+	void aParcelsReadOnlyPropertiesMayBeSentBackUnchangedButNeverChanged() {
+		double[] spot = OgcFixtures.freeSpot();
+		String item = "/ogc/collections/parcels/items/"
+				+ OgcFixtures.parcel(this.jdbc, "read-only", spot[0], spot[1], "2026-01-01T00:00:00Z");
+		JsonNode read = as("planner").get(item).json();
+		Map<String, String> mergePatch = Map.of("Content-Type", "application/merge-patch+json");
+
+		Http.Response patched = as("planner").send("PATCH", item,
+				"{\"properties\":{\"status\":\"transferred\",\"area_m2\":1}}", mergePatch);
+		assertProblem(patched, 422, "read-only-property");
+		assertThat(patched.json().get("property").asString()).isEqualTo("status");
+		ObjectNode whole = (ObjectNode) read.deepCopy();
+		whole.remove("links");
+		((ObjectNode) whole.get("properties")).put("area_m2", 1);
+		Http.Response replaced = as("planner").send("PUT", item, whole.toString(), GEO_JSON);
+		assertProblem(replaced, 422, "read-only-property");
+		assertThat(replaced.json().get("property").asString()).isEqualTo("area_m2");
+		assertThat(as("planner").get(item).json().get("properties").get("status").asString()).isEqualTo("planned");
+
+		// What a GIS client read comes back unchanged with the edit.
+		String echoed = "{\"properties\":{\"name\":\"echoed\",\"status\":%s,\"area_m2\":%s}}"
+			.formatted(read.get("properties").get("status"), read.get("properties").get("area_m2"));
+		Http.Response echo = as("planner").send("PATCH", item, echoed, mergePatch);
+		assertThat(echo.status()).as(echo.body()).isEqualTo(204);
 	}
 
 	@Test
