@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import cn.zonegis.geo.ZoneTime;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +83,32 @@ public class InputRules {
 		Set<String> accepted = new HashSet<>(known);
 		accepted.addAll(BOOKKEEPING);
 		refuseUnknown(feature.get("properties"), accepted, known, "/properties");
+	}
+
+	/**
+	 * Refuses, with a 422 naming it, a computed property sent with a value other than the
+	 * one the layer computes from what was sent. The same value is accepted because GIS
+	 * clients write back the whole feature they read; null is no value at all.
+	 * @param computed a BigDecimal, a Boolean or null, worked out only when the property
+	 * was sent
+	 */
+	public static void refuseChangedComputed(JsonNode properties, String name, Supplier<Object> computed) {
+		JsonNode sent = properties.path(name);
+		if (sent.isMissingNode() || sent.isNull()) {
+			return;
+		}
+		Object value = computed.get();
+		boolean same = (value instanceof BigDecimal number)
+				? sent.isNumber() && sent.decimalValue().compareTo(number) == 0
+				: value instanceof Boolean flag && sent.isBoolean() && sent.booleanValue() == flag;
+		if (!same) {
+			throw ApiProblem
+				.unprocessable("read-only-property", "problem.input.readOnlyProperty", name, sent.toString(),
+						String.valueOf(value))
+				.with("property", name)
+				.with("pointer", "/properties/" + escape(name))
+				.with("computed", value);
+		}
 	}
 
 	private static void refuseUnknown(JsonNode object, Collection<String> accepted, Collection<String> known,

@@ -1,5 +1,6 @@
 package cn.zonegis.asset;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,11 @@ class AssetRepository {
 	/** No row at all when no asset carries the label, rather than a NULL union. */
 	private static final String UNION_BY_LABEL = """
 			SELECT ST_AsBinary(ST_Union(t.geom)) FROM zonegis.%s t WHERE t.%s = :label HAVING count(*) > 0
+			""";
+
+	private static final String LENGTH_M = """
+			SELECT %s FROM (SELECT COALESCE(ST_GeomFromEWKB(CAST(:geom AS bytea)),
+				(SELECT s.geom FROM zonegis.%s s WHERE s.id = CAST(:id AS bigint))) AS geom) t
 			""";
 
 	private static final String LOCK_VERSION = """
@@ -114,11 +120,24 @@ class AssetRepository {
 	 * metres.
 	 */
 	Optional<String> feature(AssetKind kind, long id) {
-		String measures = "'length_m', " + (kind.linear() ? MeasureSql.LENGTH_M : "NULL");
+		String measures = kind.linear() ? "'length_m', " + MeasureSql.LENGTH_M : "";
 		return this.jdbc.sql(this.srids.render(FEATURE.formatted(measures, kind.table())))
 			.param("id", id)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * The length in metres as {@link #feature} publishes it, of the geometry or, when it
+	 * is null, of the stored line.
+	 * @param id the stored line, or null for a new one
+	 */
+	BigDecimal lengthM(AssetKind kind, Long id, byte[] geometry) {
+		return this.jdbc.sql(this.srids.render(LENGTH_M.formatted(MeasureSql.LENGTH_M, kind.table())))
+			.param("geom", geometry)
+			.param("id", id)
+			.query(BigDecimal.class)
+			.single();
 	}
 
 	Optional<AssetRef> ref(AssetKind kind, long id) {

@@ -36,6 +36,9 @@ public class AssetService {
 	 */
 	static final String WRITE = "hasRole('PLANNER')";
 
+	/** The computed property of a linear asset, published by every read of it. */
+	private static final String LENGTH_M = "length_m";
+
 	private final AssetRepository assets;
 
 	private final AuditLog audit;
@@ -111,6 +114,7 @@ public class AssetService {
 	public long create(AssetKind kind, JsonNode feature) {
 		refuseUnknown(kind, feature);
 		byte[] geometry = geometry(kind, feature.path("geometry"));
+		refuseChangedLength(kind, feature, null, geometry);
 		Map<String, Object> values = bind(kind, feature.path("properties"), null);
 		long id = this.assets.insert(kind, values, geometry, AuditLog.currentUsername());
 		this.audit.record("create", kind.table(), id, detail(values, 1));
@@ -123,6 +127,7 @@ public class AssetService {
 	public void replace(AssetKind kind, long id, JsonNode feature, Integer expectedVersion) {
 		refuseUnknown(kind, feature);
 		byte[] geometry = geometry(kind, feature.path("geometry"));
+		refuseChangedLength(kind, feature, id, geometry);
 		write(kind, id, expectedVersion, bind(kind, feature.path("properties"), id), geometry);
 	}
 
@@ -138,6 +143,7 @@ public class AssetService {
 		patch.path("properties").propertyStream().forEach((e) -> merged.set(e.getKey(), e.getValue()));
 		JsonNode geometry = patch.path("geometry");
 		byte[] geom = geometry.isMissingNode() ? null : geometry(kind, geometry);
+		refuseChangedLength(kind, patch, id, geom);
 		write(kind, id, expectedVersion, bind(kind, merged, id), geom);
 	}
 
@@ -187,13 +193,28 @@ public class AssetService {
 	}
 
 	/**
-	 * A property that is not one of the kind's columns (or its computed length) would be
-	 * dropped: refuse it.
+	 * A property that is not one of the kind's columns (or a line's computed length)
+	 * would be dropped: refuse it.
 	 */
 	private static void refuseUnknown(AssetKind kind, JsonNode feature) {
 		List<String> known = new ArrayList<>(kind.columns().stream().map(AssetColumn::name).toList());
-		known.add("length_m");
+		if (kind.linear()) {
+			known.add(LENGTH_M);
+		}
 		InputRules.refuseUnknownProperties(feature, known);
+	}
+
+	/**
+	 * A line's length_m is measured by PostGIS from the geometry being saved (the stored
+	 * one when a patch keeps it): a different value would be dropped, so refuse it.
+	 * @param id the asset being changed, or null for a new one
+	 * @param geometry the EWKB being saved, or null to keep the stored geometry
+	 */
+	private void refuseChangedLength(AssetKind kind, JsonNode feature, Long id, byte[] geometry) {
+		if (kind.linear()) {
+			InputRules.refuseChangedComputed(feature.path("properties"), LENGTH_M,
+					() -> this.assets.lengthM(kind, id, geometry));
+		}
 	}
 
 	/**

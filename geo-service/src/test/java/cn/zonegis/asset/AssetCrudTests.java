@@ -174,6 +174,30 @@ class AssetCrudTests extends IntegrationTest {
 	}
 
 	@Test
+	void aPipeReadIsAcceptedBackWithItsLength() {
+		String location = createPipe(unique("WS")).header("Location");
+		JsonNode read = as("viewer").get(location).json();
+		assertThat(read.path("properties").path("length_m").isNumber()).isTrue();
+		Http.Response replaced = as("planner").put(location, read.toString(),
+				Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		Http.Response patched = as("planner").send("PATCH", location,
+				"{\"properties\":{\"material\":\"PVC\",\"length_m\":%s}}"
+					.formatted(read.path("properties").path("length_m")),
+				Map.of("If-Match", "\"2\"", "Content-Type", "application/json"));
+		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+	}
+
+	@Test
+	void aPointAssetPublishesNoLength() {
+		Http.Response created = as("planner").post("/api/streetlights", """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[122.05,37.19]},
+				 "properties":{"code":"%s","circuit":"HL-01"}}
+				""".formatted(unique("LD")));
+		assertThat(as("viewer").get(created.header("Location")).json().path("properties").has("length_m")).isFalse();
+	}
+
+	@Test
 	void deletingNeedsTheVersionAndLeavesTheHistoryReadable() {
 		String location = createPipe(unique("WS")).header("Location");
 		assertThat(as("planner").delete(location, Map.of("If-Match", "\"1\"")).status()).isEqualTo(204);
@@ -394,6 +418,47 @@ class AssetCrudTests extends IntegrationTest {
 			assertProblem(response, 422, "unknown-reference");
 			assertThat(response.json().path("property").stringValue()).isEqualTo("upstream_well_id");
 			assertThat(AssetCrudTests.this.jdbc.sql("SELECT count(*) FROM zonegis.pipe WHERE code = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+		}
+
+		@Test
+		void aLengthOtherThanTheGeometrysIsUnprocessableNamingIt() {
+			String code = unique("PRB");
+			String sent = pipe(code, ",\"kind\":\"rain\",\"length_m\":99999", 122.050, 37.190, 122.051, 37.190);
+			for (String path : List.of("/api/pipes", "/ogc/collections/pipes/items")) {
+				Http.Response response = as("planner").post(path, sent);
+				assertProblem(response, 422, "read-only-property");
+				assertThat(response.json().path("property").stringValue()).isEqualTo("length_m");
+			}
+			assertThat(AssetCrudTests.this.jdbc.sql("SELECT count(*) FROM zonegis.pipe WHERE code = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+
+			String location = createPipe(code).header("Location");
+			JsonNode length = as("viewer").get(location).json().path("properties").path("length_m");
+			Http.Response longer = as("planner").put(location,
+					pipe(code, ",\"length_m\":" + length, 122.050, 37.190, 122.052, 37.190),
+					Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+			assertProblem(longer, 422, "read-only-property");
+			Http.Response patched = as("planner").send("PATCH", location, "{\"properties\":{\"length_m\":1}}",
+					Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+			assertProblem(patched, 422, "read-only-property");
+			assertThat(as("viewer").get(location).json().path("properties").path("version").intValue()).isOne();
+		}
+
+		@Test
+		void aLengthOnAPointAssetIsAnUnknownProperty() {
+			String code = unique("LD");
+			Http.Response response = as("planner").post("/api/streetlights", """
+					{"type":"Feature","geometry":{"type":"Point","coordinates":[122.05,37.19]},
+					 "properties":{"code":"%s","circuit":"HL-01","length_m":55}}
+					""".formatted(code));
+			assertProblem(response, 422, "unknown-property");
+			assertThat(response.json().path("property").stringValue()).isEqualTo("length_m");
+			assertThat(AssetCrudTests.this.jdbc.sql("SELECT count(*) FROM zonegis.streetlight WHERE code = :code")
 				.param("code", code)
 				.query(Long.class)
 				.single()).isZero();
