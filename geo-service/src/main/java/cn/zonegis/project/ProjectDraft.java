@@ -37,14 +37,17 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 	private static final NumericColumn INVESTMENT = new NumericColumn(14, 2);
 
 	/**
-	 * The properties a project's read publishes; the last four are computed and never
-	 * written.
+	 * The properties a project's read publishes; the last four are computed, and may only
+	 * be sent back as they are computed.
 	 */
 	private static final List<String> KNOWN = List.of("name", "level", "category", "total_investment_wan",
 			"completed_investment_wan", "annual_target_wan", "start_date", "state", "parcel_codes", "footprint",
 			"progress", "expected_wan", "lagging", "exceeded_annual_target");
 
-	static ProjectDraft of(JsonNode feature, GeometryCheck boundaries, BBox extent) {
+	/**
+	 * @param today the day lagging is judged on, as a read without asOf judges it
+	 */
+	static ProjectDraft of(JsonNode feature, GeometryCheck boundaries, BBox extent, LocalDate today) {
 		InputRules.refuseUnknownProperties(feature, KNOWN);
 		JsonNode p = feature.path("properties");
 		if (!p.isObject()) {
@@ -74,9 +77,16 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 		if (completed.compareTo(total) > 0) {
 			throw invalid("completed_investment_wan", "project.completed.aboveTotal", completed, total);
 		}
-		return new ProjectDraft(text(p, "name"), oneOf(p, "level", LEVELS), text(p, "category"), total, completed,
-				amount(p, "annual_target_wan", false), date(p, "start_date"), oneOf(p, "state", STATES),
+		ProjectDraft draft = new ProjectDraft(text(p, "name"), oneOf(p, "level", LEVELS), text(p, "category"), total,
+				completed, amount(p, "annual_target_wan", false), date(p, "start_date"), oneOf(p, "state", STATES),
 				codes(p.path("parcel_codes")), location, footprint);
+		ProjectProgress progress = ProjectProgress.of(total, completed, draft.annualTargetWan(), draft.startDate(),
+				draft.state(), today);
+		InputRules.refuseChangedComputed(p, "progress", progress::progress);
+		InputRules.refuseChangedComputed(p, "expected_wan", progress::expectedWan);
+		InputRules.refuseChangedComputed(p, "lagging", progress::lagging);
+		InputRules.refuseChangedComputed(p, "exceeded_annual_target", progress::exceededAnnualTarget);
+		return draft;
 	}
 
 	private static String text(JsonNode p, String name) {

@@ -10,6 +10,7 @@ import cn.zonegis.ETag;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryCheck;
+import cn.zonegis.geo.ZoneTime;
 import cn.zonegis.land.ParcelService;
 import cn.zonegis.project.ProjectRepository.ProjectRow;
 import cn.zonegis.security.AuditLog;
@@ -49,14 +50,17 @@ public class ProjectService {
 
 	private final JsonMapper json;
 
+	private final ZoneTime zoneTime;
+
 	ProjectService(ProjectRepository projects, ParcelService parcels, GeometryCheck boundaries, GeoProperties geo,
-			AuditLog audit, JsonMapper json) {
+			AuditLog audit, JsonMapper json, ZoneTime zoneTime) {
 		this.projects = projects;
 		this.parcels = parcels;
 		this.boundaries = boundaries;
 		this.geo = geo;
 		this.audit = audit;
 		this.json = json;
+		this.zoneTime = zoneTime;
 	}
 
 	/**
@@ -138,7 +142,7 @@ public class ProjectService {
 	 * @param id the project being replaced, or null for a new one
 	 */
 	private ProjectDraft draft(JsonNode feature, Long id) {
-		ProjectDraft draft = ProjectDraft.of(feature, this.boundaries, this.geo.extentBox());
+		ProjectDraft draft = ProjectDraft.of(feature, this.boundaries, this.geo.extentBox(), this.zoneTime.today());
 		this.projects.idByName(draft.name()).filter((other) -> !other.equals(id)).ifPresent((other) -> {
 			throw ApiProblem.conflict("duplicate-name", "project.name.taken", draft.name(), String.valueOf(other))
 				.with("property", "name")

@@ -151,6 +151,16 @@ class ProjectTests extends IntegrationTest {
 			.isEqualTo("MultiPolygon");
 	}
 
+	@Test
+	void aProjectReadIsAcceptedBackWithItsComputedValues() {
+		String location = as("planner").post("/api/projects", project(name(), POINT, "")).header("Location");
+		JsonNode read = as("viewer").get(location).json();
+		assertThat(read.path("properties").has("lagging")).isTrue();
+		Http.Response replaced = as("planner").put(location, read.toString(),
+				Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+	}
+
 	@Nested
 	class Refused {
 
@@ -179,6 +189,30 @@ class ProjectTests extends IntegrationTest {
 			refused(project(name(), POINT, ",\"completed_investment_wan\":0.001"), 400, "completed_investment_wan");
 			refused(project(name(), POINT, ",\"total_investment_wan\":1e13"), 400, "total_investment_wan");
 			refused(project(name(), POINT, ",\"annual_target_wan\":8000.125"), 400, "annual_target_wan");
+		}
+
+		@Test
+		void aComputedValueOtherThanTheOneComputedIsUnprocessableNamingIt() {
+			refused(project(name(), POINT, ",\"progress\":0.99,\"lagging\":true"), 422, "progress");
+			String location = as("planner").post("/api/projects", project(name(), POINT, "")).header("Location");
+			ObjectNode read = (ObjectNode) as("viewer").get(location).json();
+			ObjectNode properties = (ObjectNode) read.path("properties");
+			JsonNode expected = properties.path("expected_wan");
+			Map<String, JsonNode> changed = Map.of("progress", JSON.getNodeFactory().numberNode(0.99), "lagging",
+					JSON.getNodeFactory().booleanNode(!properties.path("lagging").booleanValue()),
+					"exceeded_annual_target",
+					JSON.getNodeFactory().booleanNode(!properties.path("exceeded_annual_target").booleanValue()),
+					"expected_wan",
+					JSON.getNodeFactory().numberNode(expected.isNull() ? 1 : expected.doubleValue() + 1));
+			changed.forEach((property, value) -> {
+				ObjectNode sent = read.deepCopy();
+				((ObjectNode) sent.path("properties")).set(property, value);
+				Http.Response response = as("planner").put(location, sent.toString(),
+						Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+				assertProblem(response, 422, "read-only-property");
+				assertThat(response.json().path("property").stringValue()).isEqualTo(property);
+			});
+			assertThat(as("viewer").get(location).json().path("properties").path("version").intValue()).isOne();
 		}
 
 		@Test
