@@ -206,15 +206,24 @@ public class AssetService {
 
 	/**
 	 * A line's length_m is measured by PostGIS from the geometry being saved (the stored
-	 * one when a patch keeps it): a different value would be dropped, so refuse it.
+	 * one when a patch keeps it): a different value would be dropped, so refuse it. The
+	 * stored line's own length, sent back as it was read, is an echo and passes.
 	 * @param id the asset being changed, or null for a new one
 	 * @param geometry the EWKB being saved, or null to keep the stored geometry
 	 */
 	private void refuseChangedLength(AssetKind kind, JsonNode feature, Long id, byte[] geometry) {
-		if (kind.linear()) {
-			InputRules.refuseChangedComputed(feature.path("properties"), LENGTH_M,
-					() -> this.assets.lengthM(kind, id, geometry));
+		if (!kind.linear()) {
+			return;
 		}
+		JsonNode sent = feature.path("properties").path(LENGTH_M);
+		// A read gives coordinates to 7 decimals: a client writing back a finer line it
+		// read sends the stored length beside a line that may measure a centimetre apart.
+		if (id != null && geometry != null && sent.isNumber()
+				&& sent.decimalValue().compareTo(this.assets.lengthM(kind, id, null)) == 0) {
+			return;
+		}
+		InputRules.refuseChangedComputed(feature.path("properties"), LENGTH_M,
+				() -> this.assets.lengthM(kind, id, geometry));
 	}
 
 	/**

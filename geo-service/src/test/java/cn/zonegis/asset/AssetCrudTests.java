@@ -1,5 +1,6 @@
 package cn.zonegis.asset;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -186,6 +187,36 @@ class AssetCrudTests extends IntegrationTest {
 					.formatted(read.path("properties").path("length_m")),
 				Map.of("If-Match", "\"2\"", "Content-Type", "application/json"));
 		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+	}
+
+	/**
+	 * A read gives coordinates to 7 decimals: a line stored finer can measure a
+	 * centimetre apart once a client sends it back, with the length it read beside it.
+	 */
+	@Test
+	void aFinerLineReadIsAcceptedBackWithTheLengthItWasReadWith() {
+		String location = as("planner")
+			.post("/api/assets/pipes",
+					pipe(unique("WS"), "", 122.0502298158, 37.1902602765, 122.0519854551, 37.1905906924))
+			.header("Location");
+		JsonNode read = as("viewer").get(location).json();
+		assertThat(read.path("properties").path("length_m").decimalValue()).isEqualByComparingTo("160.15");
+		Http.Response replaced = as("planner").put(location, read.toString(),
+				Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertThat(as("viewer").get(location).json().path("properties").path("length_m").decimalValue())
+			.isEqualByComparingTo("160.16");
+		// As QGIS does when a vertex is moved: the new line, the length it read beside
+		// it.
+		JsonNode moved = as("viewer").get(location).json();
+		Http.Response longer = as("planner").put(location,
+				pipe(moved.path("properties").path("code").stringValue(),
+						",\"length_m\":" + moved.path("properties").path("length_m"), 122.0502298, 37.1902603,
+						122.0539854, 37.1905907),
+				Map.of("If-Match", "\"2\"", "Content-Type", "application/json"));
+		assertThat(longer.status()).as(longer.body()).isEqualTo(200);
+		assertThat(as("viewer").get(location).json().path("properties").path("length_m").decimalValue())
+			.isGreaterThan(new BigDecimal("300"));
 	}
 
 	@Test
@@ -438,9 +469,10 @@ class AssetCrudTests extends IntegrationTest {
 				.single()).isZero();
 
 			String location = createPipe(code).header("Location");
-			JsonNode length = as("viewer").get(location).json().path("properties").path("length_m");
+			// Neither the stored line's length (which a client echoes) nor the new
+			// line's.
 			Http.Response longer = as("planner").put(location,
-					pipe(code, ",\"length_m\":" + length, 122.050, 37.190, 122.052, 37.190),
+					pipe(code, ",\"length_m\":1", 122.050, 37.190, 122.052, 37.190),
 					Map.of("If-Match", "\"1\"", "Content-Type", "application/json"));
 			assertProblem(longer, 422, "read-only-property");
 			Http.Response patched = as("planner").send("PATCH", location, "{\"properties\":{\"length_m\":1}}",
