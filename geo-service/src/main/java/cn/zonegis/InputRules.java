@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import cn.zonegis.geo.ZoneTime;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -98,16 +99,26 @@ public class InputRules {
 			return;
 		}
 		Object value = computed.get();
-		boolean same = (value instanceof BigDecimal number)
-				? sent.isNumber() && sent.decimalValue().compareTo(number) == 0
-				: value instanceof Boolean flag && sent.isBoolean() && sent.booleanValue() == flag;
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		refuseChanged(name, sent, (value instanceof BigDecimal number) ? nodes.numberNode(number)
+				: (value instanceof Boolean flag) ? nodes.booleanNode(flag) : nodes.nullNode());
+	}
+
+	/**
+	 * Refuses, with a 422 naming it, a value sent for a property the service keeps itself
+	 * (computed, or moved by a lifecycle) that differs from the value it keeps; numbers
+	 * compare by value (1200 and 1200.0 are one area).
+	 */
+	public static void refuseChanged(String name, JsonNode sent, JsonNode kept) {
+		boolean same = (sent.isNumber() && kept.isNumber()) ? sent.decimalValue().compareTo(kept.decimalValue()) == 0
+				: sent.equals(kept);
 		if (!same) {
 			throw ApiProblem
 				.unprocessable("read-only-property", "problem.input.readOnlyProperty", name, sent.toString(),
-						String.valueOf(value))
+						kept.toString())
 				.with("property", name)
 				.with("pointer", "/properties/" + escape(name))
-				.with("computed", value);
+				.with("computed", kept);
 		}
 	}
 

@@ -2,7 +2,7 @@ package cn.zonegis.ogc;
 
 import java.util.Map;
 
-import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
@@ -43,26 +43,11 @@ class ReadOnlyProperties {
 		}
 		for (Map.Entry<String, JsonNode> property : sent.properties()) {
 			String name = property.getKey();
-			JsonNode value = property.getValue();
-			JsonNode current = published.has(name) ? published.get(name) : NullNode.getInstance();
-			if (writer.readOnlyProperties().contains(name) && !same(value, current)) {
-				throw ApiProblem
-					.unprocessable("read-only-property", "problem.property.readOnly", name, value.toString(),
-							current.toString())
-					.with("property", name)
-					.with("pointer", "/properties/" + name);
+			if (writer.readOnlyProperties().contains(name)) {
+				InputRules.refuseChanged(name, property.getValue(),
+						published.has(name) ? published.get(name) : NullNode.getInstance());
 			}
 		}
-	}
-
-	/**
-	 * Numbers by value: 1200 and 1200.0 are the same area, however a client writes it.
-	 */
-	private static boolean same(JsonNode sent, JsonNode current) {
-		if (sent.isNumber() && current.isNumber()) {
-			return sent.asDouble() == current.asDouble();
-		}
-		return sent.equals(current);
 	}
 
 }
