@@ -45,7 +45,7 @@ class OutageTests extends IntegrationTest {
 
 	private static final String TEST = "TEST-OUTAGE-";
 
-	private static final String AUDIT_BLOCKER = "outage-audit-blocker";
+	private static final String BLOCKER = "outage-blocker";
 
 	private static final Duration RECOVERY = Duration.ofSeconds(10);
 
@@ -77,7 +77,7 @@ class OutageTests extends IntegrationTest {
 			return;
 		}
 		this.cluster.start();
-		releaseAuditBlocker();
+		releaseBlocker();
 		Waiting.until(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
 		this.jdbc.sql("DELETE FROM zonegis.work_order WHERE description LIKE :p").param("p", TEST + "%").update();
 	}
@@ -128,14 +128,9 @@ class OutageTests extends IntegrationTest {
 	@Test
 	void aWriteCutOffByTheStopAnswers503AndLeavesNothingBehind() throws Exception {
 		String description = TEST + "in-flight-" + System.nanoTime();
-		try (Connection blocker = this.cluster.connect(); Statement lock = blocker.createStatement()) {
-			// The statement that writes the order, its first event and its audit entry
-			// waits for this lock on the audit log. A prepared transaction holds it
-			// through the shutdown: a session's lock would end when its backend is
-			// signalled, maybe before the waiting backend, which could then commit.
-			lock.execute("BEGIN; LOCK TABLE zonegis.audit_log IN EXCLUSIVE MODE; PREPARE TRANSACTION '" + AUDIT_BLOCKER
-					+ "'");
-		}
+		// The statement that writes the order, its first event and its audit entry waits
+		// for this lock on the audit log.
+		holdThroughTheStop("LOCK TABLE zonegis.audit_log IN EXCLUSIVE MODE");
 		CompletableFuture<Http.Response> write = CompletableFuture
 			.supplyAsync(() -> as("dispatcher").post("/api/workorders", workOrder(description)));
 		Waiting.until(Duration.ofSeconds(10),
@@ -151,7 +146,7 @@ class OutageTests extends IntegrationTest {
 
 		assertProblem(write.get(), 503, "database-unavailable");
 		this.cluster.start();
-		releaseAuditBlocker();
+		releaseBlocker();
 		Waiting.until(RECOVERY, () -> anonymous().get("/actuator/health/readiness").status() == 200);
 		assertThat(workOrderRowsDescribed(description)).isZero();
 	}
@@ -223,13 +218,45 @@ class OutageTests extends IntegrationTest {
 				""").param("since", since).query(Long.class).single()).as("audit entries without order").isZero();
 	}
 
-	private void releaseAuditBlocker() throws SQLException {
+	@Test
+	void aStreamedReadCutOffByTheStopAnswers503Promptly() throws Exception {
+		SessionClient session = new SessionClient(this.port);
+		assertThat(session.login("planner", "planner2026").status()).isEqualTo(200);
+		// The page's query, run after the controller has answered, waits for this lock:
+		// the stop fails it while the response is still to be finished.
+		holdThroughTheStop("LOCK TABLE zonegis.parcel IN ACCESS EXCLUSIVE MODE");
+		CompletableFuture<Http.Response> read = CompletableFuture
+			.supplyAsync(() -> session.get("/ogc/collections/parcels/items?limit=1"));
+		Waiting.until(Duration.ofSeconds(10), () -> this.jdbc.sql("""
+				SELECT count(*) FROM pg_stat_activity
+				WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%zonegis.parcel%'
+				""").query(Long.class).single() == 1);
+
+		this.cluster.stop();
+		Instant stopped = Instant.now();
+
+		assertProblem(read.get(), 503, "database-unavailable");
+		assertThat(Duration.between(stopped, Instant.now())).as("answered after the stop").isLessThan(PROMPT);
+	}
+
+	/**
+	 * Takes a lock in a prepared transaction, which holds it through the shutdown: a
+	 * session's lock would end when its backend is signalled, maybe before the backend
+	 * waiting for it, which could then go on.
+	 */
+	private void holdThroughTheStop(String lock) throws SQLException {
+		try (Connection blocker = this.cluster.connect(); Statement statement = blocker.createStatement()) {
+			statement.execute("BEGIN; " + lock + "; PREPARE TRANSACTION '" + BLOCKER + "'");
+		}
+	}
+
+	private void releaseBlocker() throws SQLException {
 		try (Connection owner = this.cluster.connect(); Statement release = owner.createStatement()) {
 			ResultSet prepared = release
-				.executeQuery("SELECT count(*) FROM pg_prepared_xacts WHERE gid = '" + AUDIT_BLOCKER + "'");
+				.executeQuery("SELECT count(*) FROM pg_prepared_xacts WHERE gid = '" + BLOCKER + "'");
 			prepared.next();
 			if (prepared.getLong(1) > 0) {
-				release.execute("ROLLBACK PREPARED '" + AUDIT_BLOCKER + "'");
+				release.execute("ROLLBACK PREPARED '" + BLOCKER + "'");
 			}
 		}
 	}

@@ -68,17 +68,19 @@ class SessionStore {
 	/**
 	 * Just outside Spring Session's filter, on every dispatch it sees (request, async,
 	 * error): the session a request read is never handed to the next request on the same
-	 * thread.
+	 * thread, and the async or error dispatch that finishes a request (a streamed page,
+	 * its failure) uses the session it read instead of reading it again, which during an
+	 * outage waited for the pool and turned the page's 503 into a 500.
 	 */
 	@Bean
 	FilterRegistrationBean<Filter> sessionReadPerRequest() {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-			ThrottledSessionRepository.forgetReads();
+			ThrottledSessionRepository.resumeReads(request);
 			try {
 				chain.doFilter(request, response);
 			}
 			finally {
-				ThrottledSessionRepository.forgetReads();
+				ThrottledSessionRepository.suspendReads(request);
 			}
 		});
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);

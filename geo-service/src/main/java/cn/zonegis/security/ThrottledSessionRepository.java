@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.ServletRequest;
+
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
@@ -27,10 +29,13 @@ final class ThrottledSessionRepository<S extends Session>
 	static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
 	/**
-	 * The session read by the request on this thread; {@link #forgetReads()} clears it
-	 * when the request ends.
+	 * The session read by the request on this thread; {@link #suspendReads} clears it
+	 * when a dispatch of the request ends.
 	 */
 	private static final ThreadLocal<TrackedSession<?>> READ_IN_THIS_REQUEST = new ThreadLocal<>();
+
+	/** The request attribute keeping the session read between dispatches of a request. */
+	private static final String READ_ATTRIBUTE = ThrottledSessionRepository.class.getName() + ".read";
 
 	/** Set while the store reads one session by id (see {@link SessionStore}). */
 	private static final ThreadLocal<Boolean> READING_BY_ID = new ThreadLocal<>();
@@ -41,8 +46,25 @@ final class ThrottledSessionRepository<S extends Session>
 		this.store = store;
 	}
 
-	/** Called when a request is done, so the next request on the thread reads afresh. */
-	static void forgetReads() {
+	/**
+	 * Called when a dispatch of a request starts: the session an earlier dispatch of the
+	 * same request read is read no more.
+	 */
+	static void resumeReads(ServletRequest request) {
+		if (request.getAttribute(READ_ATTRIBUTE) instanceof TrackedSession<?> read) {
+			READ_IN_THIS_REQUEST.set(read);
+		}
+		else {
+			READ_IN_THIS_REQUEST.remove();
+		}
+	}
+
+	/**
+	 * Called when a dispatch of a request ends: the session it read goes with the request
+	 * (to its async or error dispatch), not with the thread to the next request.
+	 */
+	static void suspendReads(ServletRequest request) {
+		request.setAttribute(READ_ATTRIBUTE, READ_IN_THIS_REQUEST.get());
 		READ_IN_THIS_REQUEST.remove();
 	}
 
