@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param codeLength characters in a code (parcel number, land class code…)
  * @param nameLength characters in a name or any other short text
- * @param noteLength characters in a note, description or legal basis
+ * @param noteLength characters in a note, description, legal basis or other free text
+ * written over lines (a hazard note, a review's opinion)
  * @param earliestDate the earliest date a record may carry (the zone's records start in
  * 1949)
  * @param yearsAhead how far past today a date may lie, in years

@@ -22,14 +22,16 @@ import org.springframework.stereotype.Component;
  * allows, dates as YYYY-MM-DD within a plausible range, and a bounded depth. A field's
  * kind comes from its name, which is the same across /api and /ogc: a code ({@code code},
  * {@code land_class_code}), a note ({@code note}, {@code description},
- * {@code legalBasis}), a date ({@code decisionDate}, {@code start_date},
- * {@code approved_on}), or else a name. Each refusal names the field and its JSON
- * Pointer.
+ * {@code legalBasis}, {@code hazard_note}), a date ({@code decisionDate},
+ * {@code start_date}, {@code approved_on}), or else a name. Each refusal names the field
+ * and its JSON Pointer.
  */
 @Component
 public class InputRules {
 
-	private static final Set<String> NOTE_FIELDS = Set.of("note", "description", "legal_basis", "legalBasis");
+	/** Free texts written over lines, whose blanks and line breaks are content. */
+	private static final Set<String> NOTE_FIELDS = Set.of("note", "description", "legal_basis", "legalBasis",
+			"hazard_note", "missing_reason", "rectification", "opinion");
 
 	/** The members RFC 7946 gives a Feature, and OGC API links. */
 	private static final Set<String> FEATURE_MEMBERS = Set.of("type", "id", "geometry", "properties", "bbox", "crs",
@@ -211,15 +213,18 @@ public class InputRules {
 	}
 
 	/**
-	 * Refuses a code with blanks before or after it: " PRB-4" and "PRB-4" look alike and
-	 * would be two codes, and trimming would store what was not sent.
+	 * Refuses a code, a name or any other one-line text with blanks before or after it:
+	 * "PRB-4 " looks like "PRB-4" but would be another code (or name) to every search and
+	 * unique check, and trimming would store what was not sent. A note keeps its blanks
+	 * and line breaks, which are its content.
 	 * @throws ApiProblem 400 of the given type naming the property
 	 */
-	public static void refuseBlanksAroundCode(String problemType, String property, String code) {
-		if (!code.equals(code.strip())) {
-			throw ApiProblem.badRequest(problemType, "problem.input.codeBlanks", property, code)
-				.with("property", property);
+	public static void refuseBlanksAround(String problemType, String property, String text) {
+		if (NOTE_FIELDS.contains(property) || text.equals(text.strip())) {
+			return;
 		}
+		String key = isCode(property) ? "problem.input.codeBlanks" : "problem.input.textBlanks";
+		throw ApiProblem.badRequest(problemType, key, property, text).with("property", property);
 	}
 
 	private static boolean isDate(String field) {

@@ -126,14 +126,12 @@ record AssetColumn(String name, Type type, boolean isRequired, String defaultVal
 		return bound;
 	}
 
-	/** A required text has something in it; a code is taken as sent or refused. */
+	/** A required text has something in it; any text is taken as sent or refused. */
 	private void checkText(String text) {
 		if (this.isRequired && text.isBlank()) {
 			throw invalid("asset.attribute.required", this.name);
 		}
-		if (InputRules.isCode(this.name)) {
-			InputRules.refuseBlanksAroundCode("invalid-attribute", this.name, text);
-		}
+		InputRules.refuseBlanksAround("invalid-attribute", this.name, text);
 	}
 
 	private ApiProblem invalid(String key, Object... args) {

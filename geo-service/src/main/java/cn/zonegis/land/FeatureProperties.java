@@ -45,11 +45,12 @@ final class FeatureProperties {
 		if (!value.isString()) {
 			throw invalid("land.property.text", name);
 		}
-		if (InputRules.isCode(name)) {
-			InputRules.refuseBlanksAroundCode(this.problemType, name, value.stringValue());
+		String text = value.stringValue();
+		if (text.isEmpty()) {
+			return null;
 		}
-		String text = value.stringValue().strip();
-		return text.isEmpty() ? null : text;
+		InputRules.refuseBlanksAround(this.problemType, name, text);
+		return text;
 	}
 
 	String requiredText(String name) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import cn.zonegis.security.AuditLog;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,12 +51,13 @@ public class LandRecoveryService {
 			throw ApiProblem.badRequest("invalid-recovery", "recovery.decision-date.required")
 				.with("property", "decisionDate");
 		}
-		String formerHolder = (request.formerHolder() == null || request.formerHolder().isBlank())
-				? this.parcels.get(parcelId).properties().holder() : request.formerHolder().strip();
+		String formerHolder = (request.formerHolder() == null || request.formerHolder().isEmpty())
+				? this.parcels.get(parcelId).properties().holder() : request.formerHolder();
 		if (formerHolder == null) {
 			throw ApiProblem.badRequest("invalid-recovery", "recovery.former-holder.required")
 				.with("property", "formerHolder");
 		}
+		InputRules.refuseBlanksAround("invalid-recovery", "formerHolder", formerHolder);
 		ParcelView recovered = this.transitions.move(parcelId, ParcelLifecycle.RECOVERED, request.note(),
 				expectedVersion);
 		long id = this.recoveries.insert(parcelId, request, formerHolder, AuditLog.currentUsername());

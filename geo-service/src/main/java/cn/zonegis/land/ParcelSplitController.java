@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.InputRules;
 import cn.zonegis.geo.GeoJson;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryInput;
@@ -41,8 +42,7 @@ class ParcelSplitController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		int expected = ETag.expectedVersion(ifMatch);
 		LineString line = (LineString) GeometryInput.read(request.line(), "LineString", this.geo.extentBox());
-		String note = (request.note() != null) ? request.note().strip() : null;
-		List<ParcelView> created = this.splits.split(id, line, codes(request.codes()), note, expected);
+		List<ParcelView> created = this.splits.split(id, line, codes(request.codes()), request.note(), expected);
 		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(new Pieces("FeatureCollection", created));
 	}
 
@@ -53,7 +53,8 @@ class ParcelSplitController {
 		if (codes.contains(null)) {
 			throw ApiProblem.badRequest(INVALID, "parcel.split.codes-list").with("property", "codes");
 		}
-		return codes.stream().map(String::strip).toList();
+		codes.forEach((code) -> InputRules.refuseBlanksAround(INVALID, "codes", code));
+		return codes;
 	}
 
 	/**

@@ -94,7 +94,8 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 		if (!value.isString() || value.stringValue().isBlank() || value.stringValue().length() > MAX_TEXT) {
 			throw invalid(name, "project.text.required", name, MAX_TEXT);
 		}
-		return value.stringValue().strip();
+		InputRules.refuseBlanksAround("invalid-attribute", name, value.stringValue());
+		return value.stringValue();
 	}
 
 	private static String oneOf(JsonNode p, String name, Set<String> allowed) {
@@ -145,7 +146,7 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 			if (!code.isString() || code.stringValue().isBlank() || code.stringValue().length() > 40) {
 				throw invalid("parcel_codes", "project.parcels.invalid");
 			}
-			InputRules.refuseBlanksAroundCode("invalid-attribute", "parcel_codes", code.stringValue());
+			InputRules.refuseBlanksAround("invalid-attribute", "parcel_codes", code.stringValue());
 			codes.add(code.stringValue());
 		}
 		return codes;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
+import cn.zonegis.InputRules;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -64,13 +65,14 @@ public class ApiTokens {
 			throw ApiProblem.badRequest("invalid-token-name", "problem.token.name", MAX_NAME_LENGTH)
 				.with("field", "name");
 		}
+		InputRules.refuseBlanksAround("invalid-token-name", "name", name);
 		byte[] secret = new byte[RANDOM_BYTES];
 		this.random.nextBytes(secret);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		String owner = AuditLog.currentUsername();
-		long id = this.tokens.insert(owner, name.strip(), sha256(token), token.substring(0, SHOWN_CHARACTERS));
+		long id = this.tokens.insert(owner, name, sha256(token), token.substring(0, SHOWN_CHARACTERS));
 		this.audit.record("create", "api_token", id,
-				this.json.writeValueAsString(Map.of("name", name.strip(), "owner", owner)));
+				this.json.writeValueAsString(Map.of("name", name, "owner", owner)));
 		ApiToken created = this.tokens.find(id).orElseThrow();
 		return new CreatedApiToken(created.id(), created.username(), created.name(), created.prefix(),
 				created.createdAt(), token);

@@ -27,20 +27,23 @@ class WorkOrderInput {
 		this.land = land;
 	}
 
-	/** Trimmed text of at most max characters; null allowed unless required. */
+	/**
+	 * A description or note exactly as sent, line breaks and blanks included (they are
+	 * its content), of at most max characters; empty reads as null, allowed unless
+	 * required, and a required one may not be blank.
+	 */
 	String text(String field, String value, int max, boolean required) {
-		String text = (value == null) ? null : value.strip();
-		if (text == null || text.isEmpty()) {
-			if (required) {
-				throw ApiProblem.badRequest("missing-field", "workorder.field.missing", field).with("parameter", field);
-			}
+		if (required && (value == null || value.isBlank())) {
+			throw ApiProblem.badRequest("missing-field", "workorder.field.missing", field).with("parameter", field);
+		}
+		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		if (text.length() > max) {
+		if (value.length() > max) {
 			throw ApiProblem.badRequest("field-too-long", "workorder.field.tooLong", field, max)
 				.with("parameter", field);
 		}
-		return text;
+		return value;
 	}
 
 	/** The asset a type and id name, null when neither is given. */

@@ -513,6 +513,28 @@ class AssetCrudTests extends IntegrationTest {
 		}
 
 		@Test
+		void aNameOrOtherTextWithBlanksAroundItIsABadRequestNamingIt() {
+			String name = unique("R");
+			Http.Response road = as("planner").post("/api/roads",
+					"""
+							{"type":"Feature","geometry":{"type":"MultiLineString","coordinates":[[[122.05,37.19],[122.051,37.19]]]},
+							 "properties":{"name":"%s ","road_class":"branch"}}
+							"""
+						.formatted(name));
+			assertProblem(road, 400, "invalid-attribute");
+			assertThat(road.json().path("property").stringValue()).isEqualTo("name");
+			String code = unique("PRB");
+			Http.Response pipe = as("planner").post("/api/pipes",
+					pipe(code, ",\"material\":\"\\tHDPE\"", 122.050, 37.190, 122.051, 37.190));
+			assertProblem(pipe, 400, "invalid-attribute");
+			assertThat(pipe.json().path("property").stringValue()).isEqualTo("material");
+			assertThat(AssetCrudTests.this.jdbc.sql("""
+					SELECT (SELECT count(*) FROM zonegis.road WHERE name LIKE :name)
+					     + (SELECT count(*) FROM zonegis.pipe WHERE code = :code)
+					""").param("name", name + "%").param("code", code).query(Long.class).single()).isZero();
+		}
+
+		@Test
 		void hostileInputIsABadRequestOrUnknown() {
 			assertBadParameter(as("viewer").get("/api/pipes/1%20OR%201=1"), "id");
 			assertThat(as("viewer").get("/api/assets/pipe;DROP/1").status()).isIn(400, 404);

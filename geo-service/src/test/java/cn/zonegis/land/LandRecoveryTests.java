@@ -144,6 +144,18 @@ class LandRecoveryTests extends IntegrationTest {
 		}
 
 		@Test
+		void aFormerHolderWithBlanksAroundItIsABadRequestAndTheParcelIsNotRecovered() {
+			long id = newParcel().get("id").asLong();
+			Http.Response response = as("planner").post("/api/parcels/" + id + "/recover", """
+					{"formerHolder":"测试公司 ","landUse":"industrial","reason":"idle","decisionDate":"%d-03-01"}
+					""".formatted(TEST_YEAR));
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.json().get("property").asString()).isEqualTo("formerHolder");
+			assertThat(as("viewer").get("/api/parcels/" + id).json().at("/properties/status").asString())
+				.isEqualTo("planned");
+		}
+
+		@Test
 		void aRecoveryWithoutADecisionDateIsABadRequest() {
 			long id = newParcel().get("id").asLong();
 			Http.Response response = as("planner").post("/api/parcels/" + id + "/recover",

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.within;
  * with its history.
  */
 class ParcelSplitTests extends IntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@AfterEach
 	void leaveTheDemoZoneAsItWas() {
@@ -96,6 +99,19 @@ class ParcelSplitTests extends IntegrationTest {
 	}
 
 	@Test
+	void theSplitNoteIsKeptInEachPieceAsSentBlanksAndLineBreaksIncluded() {
+		double[] c = TestGround.cell();
+		long id = newParcel(c).get("id").asLong();
+		String note = "  道路拓宽\n  见规划批复  ";
+		Http.Response response = split("planner", id, "{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012)
+				+ ",\"note\":" + JSON.writeValueAsString(note) + "}", "\"1\"");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		for (JsonNode piece : response.json().get("features")) {
+			assertThat(piece.at("/properties/note").asString()).endsWith(": " + note);
+		}
+	}
+
+	@Test
 	void withoutCodesThePiecesAreNumberedFromTheOriginalsCodeWestToEast() {
 		double[] c = TestGround.cell();
 		JsonNode original = newParcel(c);
@@ -170,6 +186,18 @@ class ParcelSplitTests extends IntegrationTest {
 					"{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + ",\"codes\":[\"TEST-only-one\"]}", "\"1\"");
 			assertThat(response.status()).isEqualTo(422);
 			assertThat(response.json().get("pieces").asInt()).isEqualTo(2);
+		}
+
+		@Test
+		void aCodeWithBlanksAroundItIsABadRequestAndChangesNothing() {
+			double[] c = TestGround.cell();
+			long id = newParcel(c).get("id").asLong();
+			Http.Response response = split("planner", id,
+					"{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + ",\"codes\":[\"TEST-W\",\" TEST-E\"]}",
+					"\"1\"");
+			assertProblem(response, 400, "invalid-split");
+			assertThat(response.json().get("property").asString()).isEqualTo("codes");
+			assertThat(parcel(id).at("/properties/status").asString()).isEqualTo("planned");
 		}
 
 		@Test

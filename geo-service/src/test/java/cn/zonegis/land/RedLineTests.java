@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,8 @@ import static org.assertj.core.data.Offset.offset;
  * parcel.
  */
 class RedLineTests extends IntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@AfterEach
 	void leaveTheDemoZoneAsItWas() {
@@ -182,6 +185,18 @@ class RedLineTests extends IntegrationTest {
 		assertThat(refused.json().get("maxLength").asInt()).isEqualTo(64);
 	}
 
+	@Test
+	void aNoteIsStoredAndReadBackExactlyAsSentBlanksAndLineBreaksIncluded() {
+		String note = "  第一行：东侧围墙待拆\n\t第二行  \n";
+		Http.Response stored = as("planner").post("/api/parcels",
+				TestGround.feature(TestGround.code("note"), rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001))
+					.replace("\"note\":\"test\"", "\"note\":" + JSON.writeValueAsString(note)));
+		assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+		assertThat(stored.json().at("/properties/note").asString()).isEqualTo(note);
+		assertThat(as("viewer").get(stored.header("Location")).json().at("/properties/note").asString())
+			.isEqualTo(note);
+	}
+
 	@Nested
 	class Refused {
 
@@ -244,6 +259,22 @@ class RedLineTests extends IntegrationTest {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.json().get("property").asString()).isEqualTo("code");
 			assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE trim(code) = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+		}
+
+		@Test
+		void aNameWithBlanksAroundItIsRefusedRatherThanTrimmed() {
+			String code = TestGround.code("name");
+			for (String name : List.of(" 测试地块", "测试地块\n", "   ")) {
+				Http.Response response = as("planner").post("/api/parcels",
+						TestGround.feature(code, rectangleAt(TestGround.cell(), 0, 0, 0.001, 0.001))
+							.replace("\"name\":\"测试地块\"", "\"name\":" + JSON.writeValueAsString(name)));
+				assertProblem(response, 400, "invalid-parcel");
+				assertThat(response.json().get("property").asString()).isEqualTo("name");
+			}
+			assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
 				.param("code", code)
 				.query(Long.class)
 				.single()).isZero();

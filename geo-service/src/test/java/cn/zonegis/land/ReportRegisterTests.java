@@ -7,6 +7,7 @@ import cn.zonegis.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and audited.
  */
 class ReportRegisterTests extends IntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@AfterEach
 	void removeTestRows() {
@@ -91,6 +94,29 @@ class ReportRegisterTests extends IntegrationTest {
 				review.body().replace("\"outcome\":\"approved\"", "\"outcome\":\"refused\""),
 				Map.of("Content-Type", "application/json", "If-Match", "\"7\""));
 		assertThat(stale.status()).isEqualTo(412);
+	}
+
+	@Test
+	void aHousesHazardNoteIsKeptAsWrittenButAnOwnerWithBlanksAroundItIsRefused() {
+		double[] c = TestGround.cell();
+		String house = """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
+				 "properties":{"code":"%s","address":"北区东村 9 号","owner":%s,"floors":2,
+				  "hazard":true,"hazard_note":%s,"surveyed_on":"2026-04-20"}}
+				""";
+		String note = "  墙体裂缝：\n\t东墙 2 处\n  ";
+		Http.Response kept = as("safety").post("/api/self-built-houses",
+				house.formatted(c[0], c[1], TestGround.code("ZJF"), "\"张三\"", JSON.writeValueAsString(note)));
+		assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+		assertThat(as("viewer").get(kept.header("Location")).json().at("/properties/hazard_note").asString())
+			.isEqualTo(note);
+
+		String code = TestGround.code("ZJF");
+		Http.Response refused = as("safety").post("/api/self-built-houses",
+				house.formatted(c[0], c[1], code, "\"张三 \"", "null"));
+		assertProblem(refused, 400, "invalid-house");
+		assertThat(refused.json().get("property").asString()).isEqualTo("owner");
+		assertThat(demo("SELECT count(*) FROM zonegis.self_built_house WHERE code = '" + code + "'")).isZero();
 	}
 
 	@Test

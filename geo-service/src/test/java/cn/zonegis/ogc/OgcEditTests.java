@@ -9,6 +9,7 @@ import cn.zonegis.IntegrationTest;
 import cn.zonegis.Race;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OgcEditTests extends IntegrationTest {
 
 	private static final String ITEMS = "/ogc/collections/streetlights/items";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Map<String, String> GEO_JSON = Map.of("Content-Type", "application/geo+json");
 
@@ -186,6 +189,19 @@ class OgcEditTests extends IntegrationTest {
 	}
 
 	@Test
+	void aParcelNotePatchedThroughOgcIsReadBackAsSentBlanksAndLineBreaksIncluded() {
+		double[] spot = OgcFixtures.freeSpot();
+		String item = "/ogc/collections/parcels/items/"
+				+ OgcFixtures.parcel(this.jdbc, "note", spot[0], spot[1], "2026-01-01T00:00:00Z");
+		String note = "  东界以围墙为准\n\n\t待补测  ";
+		Http.Response patched = as("planner").send("PATCH", item,
+				"{\"properties\":{\"note\":" + JSON.writeValueAsString(note) + "}}",
+				Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"1\""));
+		assertThat(patched.status()).as(patched.body()).isEqualTo(204);
+		assertThat(as("viewer").get(item).json().at("/properties/note").asString()).isEqualTo(note);
+	}
+
+	@Test
 	void conformanceDeclaresPart4OnceACollectionIsEditable() {
 		assertThat(as("viewer").get("/ogc/conformance").body())
 			.contains("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete");
@@ -212,6 +228,46 @@ class OgcEditTests extends IntegrationTest {
 					Map.of());
 			assertProblem(delete, 405);
 			assertThat(delete.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+		}
+
+		@Test
+		void aNameWithBlanksAroundItIsRefusedOnPostPutAndPatchAndChangesNothing() {
+			String name = "东区地块-" + UUID.randomUUID();
+			double[] spot = OgcFixtures.freeSpot();
+			String item = "/ogc/collections/parcels/items/"
+					+ OgcFixtures.parcel(OgcEditTests.this.jdbc, name, spot[0], spot[1], "2026-01-01T00:00:00Z");
+			ObjectNode read = (ObjectNode) as("planner").get(item).json();
+			read.remove("links");
+			ObjectNode replaced = read.deepCopy();
+			((ObjectNode) replaced.get("properties")).put("name", name + " ");
+			ObjectNode posted = JSON.createObjectNode().put("type", "Feature");
+			posted.set("geometry", read.get("geometry"));
+			posted.putObject("properties").put("code", "T-" + UUID.randomUUID()).put("name", "\t" + name);
+
+			List<Http.Response> refused = List.of(
+					as("planner").send("POST", "/ogc/collections/parcels/items", posted.toString(), GEO_JSON),
+					as("planner").send("PUT", item, replaced.toString(), ifMatch("\"1\"")),
+					as("planner").send("PATCH", item, "{\"properties\":{\"name\":\"" + name + "\\n\"}}",
+							Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"1\"")));
+			for (Http.Response response : refused) {
+				assertProblem(response, 400, "invalid-parcel");
+				assertThat(response.json().get("property").asString()).isEqualTo("name");
+			}
+			JsonNode after = as("planner").get(item).json();
+			assertThat(after.at("/properties/name").asString()).isEqualTo(name);
+			assertThat(after.at("/properties/version").asInt()).isOne();
+			assertThat(OgcEditTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE name LIKE :name")
+				.param("name", "%" + name + "%")
+				.query(Long.class)
+				.single()).isOne();
+		}
+
+		@Test
+		void aStreetlightCircuitWithBlanksAroundItIsRefused() {
+			String sent = streetlight("SL-" + UUID.randomUUID(), "normal", 122.05, 37.19).replace("OGC-1", " OGC-1");
+			Http.Response response = as("planner").send("POST", ITEMS, sent, GEO_JSON);
+			assertProblem(response, 400, "invalid-attribute");
+			assertThat(response.json().get("property").asString()).isEqualTo("circuit");
 		}
 
 		@Test

@@ -184,6 +184,14 @@ class ProjectTests extends IntegrationTest {
 		}
 
 		@Test
+		void aNameOrCategoryWithBlanksAroundItIsRefusedRatherThanTrimmed() {
+			String name = name();
+			refused(project(" " + name, POINT, ""), 400, "name");
+			refused(project(name + "\\n", POINT, ""), 400, "name");
+			refused(project(name, POINT, ",\"category\":\"新材料 \""), 400, "category");
+		}
+
+		@Test
 		void anInvestmentWithMoreDecimalsOrDigitsThanKeptNamesTheProperty() {
 			refused(project(name(), POINT, ",\"total_investment_wan\":1.005"), 400, "total_investment_wan");
 			refused(project(name(), POINT, ",\"completed_investment_wan\":0.001"), 400, "completed_investment_wan");

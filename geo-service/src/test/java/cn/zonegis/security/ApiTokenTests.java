@@ -119,6 +119,15 @@ class ApiTokenTests extends IntegrationTest {
 		}
 
 		@Test
+		void aNameWithBlanksAroundItIsRefusedRatherThanTrimmed() {
+			long before = rowCount("api_token");
+			Http.Response response = as("viewer").post("/api/tokens", "{\"name\":\" laptop \"}");
+			assertProblem(response, 400, "invalid-token-name");
+			assertThat(response.json().get("property").asString()).isEqualTo("name");
+			assertThat(rowCount("api_token")).isEqualTo(before);
+		}
+
+		@Test
 		void nobodyWithoutALoginMakesAToken() {
 			assertThat(anonymous().post("/api/tokens", "{\"name\":\"x\"}").status()).isIn(401, 403);
 		}

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused.
  */
 class WorkOrderStepTests extends WorkOrderTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -86,6 +89,22 @@ class WorkOrderStepTests extends WorkOrderTest {
 		long id = reportAt("other").get("id").asLong();
 		assertThat(step(as("dispatcher"), id, "{\"to\":\"cancelled\",\"note\":\"重复上报\"}").status()).isEqualTo(200);
 		assertThat(state(id)).isEqualTo("cancelled");
+	}
+
+	@Test
+	void aDescriptionAndAStepNoteAreKeptAsWrittenBlanksAndLineBreaksIncluded() {
+		// The description keeps the test prefix first, for the clean-up to find it.
+		String description = unique("order") + "\n  东侧第二个井盖松动  \n";
+		long id = report("""
+				{"kind":"other","description":%s,"location":{"lon":%s,"lat":%s}}
+				""".formatted(JSON.writeValueAsString(description), LON, LAT)).get("id").asLong();
+		String note = "  重复上报\n\t见上一单  ";
+		Http.Response cancelled = step(as("dispatcher"), id,
+				"{\"to\":\"cancelled\",\"note\":" + JSON.writeValueAsString(note) + "}");
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+		JsonNode order = as("viewer").get("/api/workorders/" + id).json();
+		assertThat(order.get("description").asString()).isEqualTo(description);
+		assertThat(order.get("events").get(1).get("note").asString()).isEqualTo(note);
 	}
 
 	@Test
