@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -61,6 +62,20 @@ public class InputRules {
 	/** Refuses the body at its first value that breaks a rule. */
 	public void check(JsonNode body) {
 		walk(body, "", "", 0);
+	}
+
+	/**
+	 * Refuses the texts of a record that comes as no JSON body (an imported feature's
+	 * attributes, named as the API names them) as the API refuses a body's: by
+	 * {@link #check} and {@link #refuseBlanksAround}.
+	 */
+	public void checkAttributes(JsonNode attributes) {
+		check(attributes);
+		for (Map.Entry<String, JsonNode> attribute : attributes.properties()) {
+			if (attribute.getValue().isString()) {
+				refuseBlanksAround("blanks-around-text", attribute.getKey(), attribute.getValue().stringValue());
+			}
+		}
 	}
 
 	/**

@@ -76,8 +76,8 @@ record FieldMapping(String code, String name, String landUse, String landClassCo
 
 	/**
 	 * The text attributes the feature gives, as an object of parcel column names, for the
-	 * API's text rules ({@link cn.zonegis.InputRules#check}) to judge as they judge a
-	 * drawn parcel's.
+	 * API's text rules ({@link cn.zonegis.InputRules#checkAttributes}) to judge as they
+	 * judge a drawn parcel's.
 	 */
 	ObjectNode texts(JsonNode properties) {
 		return texts(value(properties, "code"), value(properties, "name"), value(properties, "land_use"),
@@ -213,7 +213,8 @@ record FieldMapping(String code, String name, String landUse, String landClassCo
 		}
 		String text = text(properties.get(field));
 		try {
-			BigDecimal number = new BigDecimal(text);
+			// Blanks around a number are no part of it.
+			BigDecimal number = new BigDecimal(text.strip());
 			if (number.signum() >= 0) {
 				return number;
 			}
@@ -228,12 +229,16 @@ record FieldMapping(String code, String name, String landUse, String landClassCo
 		return ApiProblem.unprocessable("invalid-field", key, field, value).with("field", field);
 	}
 
+	/**
+	 * The field's value as the file holds it, blanks included (the text rules refuse them
+	 * around a name, a note keeps them); null when it holds nothing but blanks.
+	 */
 	private static String text(JsonNode node) {
 		if (node == null || node.isNull()) {
 			return null;
 		}
-		String text = node.isString() ? node.asString().strip() : node.toString();
-		return text.isEmpty() ? null : text;
+		String text = node.isString() ? node.asString() : node.toString();
+		return text.isBlank() ? null : text;
 	}
 
 }

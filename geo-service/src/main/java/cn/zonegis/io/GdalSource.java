@@ -348,7 +348,7 @@ class GdalSource {
 		FieldMapping fields = request.fields();
 		List<ImportIssue> problems = new ArrayList<>();
 		try {
-			this.inputRules.check(fields.texts(props));
+			this.inputRules.checkAttributes(fields.texts(props));
 		}
 		catch (ApiProblem problem) {
 			problems.add(ImportIssue.of(problem, this.messages));

@@ -208,18 +208,21 @@ class ImportStaging {
 
 	/**
 	 * Each parcel attribute as the first of its source fields (present in the layer) with
-	 * a value, stripped as the reader strips it; NULL when none is present.
+	 * a value other than blanks, as the reader takes it: a text as the file holds it, a
+	 * number without the blanks around it; NULL when none is present.
 	 */
 	private static String attributes(FieldMapping fields, List<String> columns) {
 		List<String> expressions = new ArrayList<>();
 		for (Map.Entry<String, List<String>> attribute : fields.sourceFields().entrySet()) {
+			String type = NOT_TEXT.get(attribute.getKey());
 			List<String> present = attribute.getValue()
 				.stream()
 				.filter(columns::contains)
-				.map((c) -> "NULLIF(btrim(s." + quote(c) + ", :blank), '')")
+				.map((c) -> "s." + quote(c))
+				.map((c) -> (type == null) ? "CASE WHEN btrim(" + c + ", :blank) <> '' THEN " + c + " END"
+						: "NULLIF(btrim(" + c + ", :blank), '')")
 				.toList();
 			String value = present.isEmpty() ? "NULL" : "COALESCE(" + String.join(", ", present) + ")";
-			String type = NOT_TEXT.get(attribute.getKey());
 			expressions.add((type == null) ? value : "CAST(" + value + " AS " + type + ")");
 		}
 		return String.join(", ", expressions);
@@ -279,8 +282,8 @@ class ImportStaging {
 	}
 
 	/**
-	 * What Java's {@link String#strip} takes off both ends, for btrim: the reader strips
-	 * field values so.
+	 * What Java's {@link String#strip} and {@link String#isBlank} count as blanks, for
+	 * btrim: the reader counts them so.
 	 */
 	private static final class Whitespace {
 

@@ -116,7 +116,8 @@ public final class TxtReader {
 			// The published layout writes ",@": the comma closes the last field, it opens
 			// no new one.
 			body = body.endsWith(",") ? body.substring(0, body.length() - 1) : body;
-			this.fields = Arrays.stream(body.split(",", -1)).map(String::strip).toArray(String[]::new);
+			// As written: the text rules refuse blanks around a code or a name.
+			this.fields = body.split(",", -1);
 			this.line = line;
 		}
 
@@ -156,7 +157,7 @@ public final class TxtReader {
 			String shapeKind = field(4);
 			// A red line is an area: a line (线) or point (点) read as one would be another
 			// shape.
-			if (shapeKind != null && !TxtFile.POLYGON.equals(shapeKind)) {
+			if (shapeKind != null && !TxtFile.POLYGON.equals(shapeKind.strip())) {
 				throw unreadable("io.txt.shape-kind", this.line, shapeKind);
 			}
 			List<String> extras = (this.fields.length > HEADER_FIELDS)
@@ -166,12 +167,12 @@ public final class TxtReader {
 		}
 
 		private String field(int index) {
-			return (index < this.fields.length && !this.fields[index].isEmpty()) ? this.fields[index] : null;
+			return (index < this.fields.length && !this.fields[index].isBlank()) ? this.fields[index] : null;
 		}
 
 		private Integer integer(String text) {
 			try {
-				return (text == null) ? null : Integer.valueOf(text);
+				return (text == null) ? null : Integer.valueOf(text.strip());
 			}
 			catch (NumberFormatException ex) {
 				throw unreadable("io.txt.parcel-header", this.line, String.join(",", this.fields));
@@ -180,7 +181,7 @@ public final class TxtReader {
 
 		private BigDecimal decimal(String text) {
 			try {
-				return (text == null) ? null : new BigDecimal(text);
+				return (text == null) ? null : new BigDecimal(text.strip());
 			}
 			catch (NumberFormatException ex) {
 				throw unreadable("io.txt.parcel-header", this.line, String.join(",", this.fields));

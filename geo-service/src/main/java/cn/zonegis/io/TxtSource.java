@@ -67,7 +67,7 @@ class TxtSource {
 		List<ImportIssue> repairs = new ArrayList<>();
 		Double surveyedM2 = (parcel.areaHa() == null) ? null : parcel.areaHa().doubleValue() * Area.M2_PER_HA;
 		try {
-			this.inputRules.check(FieldMapping.texts(parcel.code(), parcel.name(), parcel.landUse(),
+			this.inputRules.checkAttributes(FieldMapping.texts(parcel.code(), parcel.name(), parcel.landUse(),
 					parcel.landClassCode(), null, parcel.note()));
 		}
 		catch (ApiProblem problem) {

@@ -24,8 +24,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * A register file as a header and rows of raw cells: the first sheet of an .xlsx (text as
  * String, numbers as Double, booleans as Boolean, date-formatted cells as LocalDate) or a
  * CSV (every cell a String; UTF-8 with or without BOM, else GBK as Excel in China saves
- * it). Rows are numbered as the spreadsheet shows them, the header being row 1; blank
- * rows are left out.
+ * it). Text is kept as typed, blanks included, for the layer's rules to judge; a cell of
+ * nothing but blanks is empty. Rows are numbered as the spreadsheet shows them, the
+ * header being row 1; blank rows are left out.
  */
 record RegisterFile(List<String> headers, List<Line> lines) {
 
@@ -84,8 +85,8 @@ record RegisterFile(List<String> headers, List<Line> lines) {
 				: cell.getCellType();
 		return switch (type) {
 			case STRING -> {
-				String text = cell.getStringCellValue().strip();
-				yield text.isEmpty() ? null : text;
+				String text = cell.getStringCellValue();
+				yield text.isBlank() ? null : text;
 			}
 			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate()
 					: (Object) cell.getNumericCellValue();
@@ -104,9 +105,9 @@ record RegisterFile(List<String> headers, List<Line> lines) {
 			List<Line> lines = new ArrayList<>();
 			for (CSVRecord record : parser) {
 				List<Object> cells = new ArrayList<>();
-				record.forEach((value) -> cells.add(value.isBlank() ? null : value.strip()));
+				record.forEach((value) -> cells.add(value.isBlank() ? null : value));
 				if (record.getRecordNumber() == 1) {
-					cells.forEach((cell) -> headers.add((cell == null) ? "" : cell.toString()));
+					cells.forEach((cell) -> headers.add((cell == null) ? "" : cell.toString().strip()));
 				}
 				else if (cells.stream().anyMatch((cell) -> cell != null)) {
 					lines.add(new Line((int) record.getRecordNumber(), cells));

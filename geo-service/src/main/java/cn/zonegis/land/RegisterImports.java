@@ -341,7 +341,7 @@ public class RegisterImports {
 		}
 		if (cell instanceof String s) {
 			try {
-				return new BigDecimal(s.replace(",", ""));
+				return new BigDecimal(s.strip().replace(",", ""));
 			}
 			catch (NumberFormatException ex) {
 				// refused below, naming the cell

@@ -199,6 +199,31 @@ class ImportRoundTripTests extends IntegrationTest {
 		}
 
 		@Test
+		void aGeoJsonNameWithBlanksAroundItRefusesItsFeatureRatherThanBeingTrimmed() {
+			long before = rowCount("parcel");
+
+			FileClient.Result refused = planner().upload("format=geojson&dryRun=false", "padded.geojson",
+					squareWith("\"name\":\"初测 \""));
+
+			assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+			JsonNode problem = refused.json().at("/features/0/problems/0");
+			assertThat(problem.get("type").asString()).isEqualTo("blanks-around-text");
+			assertThat(problem.at("/properties/property").asString()).isEqualTo("name");
+			assertThat(rowCount("parcel")).isEqualTo(before);
+		}
+
+		@Test
+		void aGeoJsonNoteIsStoredAsTheFileHoldsItBlanksAndLineBreaksIncluded() {
+			String note = "  第一行\n\t第二行  \n";
+
+			FileClient.Result imported = planner().upload("format=geojson&dryRun=false", "note.geojson",
+					squareWith("\"note\":" + JSON.writeValueAsString(note)));
+
+			assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+			assertThat(stored()).containsEntry("note", note);
+		}
+
+		@Test
 		void aKmlNameLongerThanTheApiAllowsRefusesItsFeature() {
 			FreeGround ground = FreeGround.find(ImportRoundTripTests.this.jdbc);
 			String ring = ImportRoundTripTests.this.jdbc.sql("""

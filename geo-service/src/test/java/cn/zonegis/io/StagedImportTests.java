@@ -42,7 +42,7 @@ class StagedImportTests extends IntegrationTest {
 		FreeGround ground = FreeGround.find(this.jdbc);
 		List<String> features = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
-			features.add(square(ground, this.prefix + i, 40.0 * i, 0, 30, "\u3000华远纺织 "));
+			features.add(square(ground, this.prefix + i, 40.0 * i, 0, 30, "华远纺织"));
 		}
 		byte[] zip = shapefile(features);
 
@@ -70,6 +70,22 @@ class StagedImportTests extends IntegrationTest {
 		JsonNode again = planner().upload("format=shp&dryRun=false", "survey.zip", zip).json();
 		assertThat(again.get("unchanged").asInt()).as(again.toString()).isEqualTo(12);
 		assertThat(again.get("toCreate").asInt()).isZero();
+	}
+
+	@Test
+	void aHolderWithBlanksAroundItRefusesTheFileNamingTheFieldRatherThanBeingTrimmed() throws Exception {
+		FreeGround ground = FreeGround.find(this.jdbc);
+		byte[] zip = shapefile(List.of(square(ground, this.prefix + "A", 0, 0, 30, "华远纺织"),
+				square(ground, this.prefix + "B", 100, 0, 30, "\u3000华远纺织")));
+
+		FileClient.Result refused = planner().upload("format=shp&dryRun=false", "padded.zip", zip);
+
+		assertProblem(refused, 422, "import-refused");
+		JsonNode fault = refused.json().get("features").get(0);
+		assertThat(fault.get("index").asInt()).isEqualTo(1);
+		assertThat(typesOf(fault)).containsExactly("blanks-around-text");
+		assertThat(fault.at("/problems/0/properties/property").asString()).isEqualTo("holder");
+		assertThat(stored()).isZero();
 	}
 
 	@Test

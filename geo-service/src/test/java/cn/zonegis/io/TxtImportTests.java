@@ -474,6 +474,20 @@ class TxtImportTests extends IntegrationTest {
 			assertThat(stored(code)).isZero();
 		}
 
+		@Test
+		void aNameWithBlanksAroundItRefusesTheParcelRatherThanBeingTrimmed() {
+			String code = TxtImportTests.this.prefix + "1";
+			String parcel = TxtImportTests.this.ground.rectangle(code, 0, 0, 40, 50, "0.2000")
+				.replace(",测试地块,", ", 测试地块,");
+			FileClient.Result refused = planner().upload("format=txt&dryRun=false", "a.txt", file(parcel));
+
+			assertProblem(refused, 422, "import-refused");
+			JsonNode problem = refused.json().at("/features/0/problems/0");
+			assertThat(problem.get("type").asString()).isEqualTo("blanks-around-text");
+			assertThat(problem.at("/properties/property").asString()).isEqualTo("name");
+			assertThat(stored(code)).isZero();
+		}
+
 	}
 
 }

@@ -110,6 +110,22 @@ class RegisterImportTests extends IntegrationTest {
 	}
 
 	@Test
+	void aNoteIsKeptAsTypedBlanksAndLineBreaksIncluded() {
+		String code = TestGround.code("JZ");
+		String reason = "  规划验收未完成\n\t待补材料  ";
+		byte[] file = xlsx(List.of(List.of("编号", "名称", "企业ID", "层数", "建筑面积（平方米）", "未办证原因", "调查日期", "轮廓（WKT）"),
+				List.of(code, "一号厂房", demoEnterprise(), 2, 1860.5, reason, "2026-04-02", square(TestGround.cell()))));
+
+		Http.Response imported = as("planner").upload("/api/buildings/import?dryRun=false", "buildings.xlsx", file);
+
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT missing_reason FROM zonegis.building WHERE code = :code")
+			.param("code", code)
+			.query(String.class)
+			.single()).isEqualTo(reason);
+	}
+
+	@Test
 	void aFileImportedAgainUpdatesItsRowsAndKeepsTheOldVersionsAsHistory() {
 		String code = TestGround.code("RY");
 		long zone = count("SELECT min(id) FROM zonegis.expansion_zone WHERE kind = 'chemical_park_subzone'");
@@ -154,6 +170,21 @@ class RegisterImportTests extends IntegrationTest {
 			assertThat(error.get("column").asString()).isEqualTo("层数");
 			assertThat(refused.json().get("detail").asString()).contains("第 3 行").contains("层数");
 			assertThat(count("SELECT count(*) FROM zonegis.self_built_house WHERE code IN (?, ?)", good, bad)).isZero();
+		}
+
+		@Test
+		void aNameWithBlanksAroundItRefusesTheFileNamingItsRowAndColumnRatherThanBeingTrimmed() {
+			String code = TestGround.code("JZ");
+			byte[] file = xlsx(List.of(List.of("编号", "名称", "企业ID", "层数", "建筑面积（平方米）", "调查日期", "轮廓（WKT）"),
+					List.of(code, "一号厂房 ", demoEnterprise(), 2, 1860.5, "2026-04-02", square(TestGround.cell()))));
+
+			Http.Response refused = as("planner").upload("/api/buildings/import?dryRun=false", "buildings.xlsx", file);
+
+			assertProblem(refused, 422);
+			JsonNode error = refused.json().get("errors").get(0);
+			assertThat(error.get("row").asInt()).isEqualTo(2);
+			assertThat(error.get("column").asString()).isEqualTo("名称");
+			assertThat(count("SELECT count(*) FROM zonegis.building WHERE code = ?", code)).isZero();
 		}
 
 		@Test
