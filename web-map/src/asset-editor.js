@@ -6,7 +6,7 @@
 // marks its field with the server's message. Each save fires `zg:feature-saved` { layer, feature }
 // (the kind is the layer id), so its tiles or GeoJSON and an open popup show the saved values.
 import { isolateFromMap } from './leaflet.js';
-import { el, fill } from './dom.js';
+import { el, fill, typedText } from './dom.js';
 import { t, has, onLanguageChange } from './i18n.js';
 import { editableAreas } from './edit-tools.js';
 import './asset-editor.css';
@@ -29,8 +29,8 @@ function valueLabel(kind, name, value) {
 
 // The form's value for a column, as the API wants it: empty is null, numbers are numbers.
 function read(column, input) {
-  const text = input.value.trim();
-  if (text === '') return null;
+  const text = typedText(input.value);
+  if (text === null) return null;
   return NUMERIC.has(column.type) ? Number(text) : text;
 }
 

@@ -23,3 +23,9 @@ export function fill(node, children) {
   node.replaceChildren(...[].concat(children).filter((c) => c !== undefined && c !== null && c !== false));
   return node;
 }
+
+// A form's text as the service should get it: only blanks is nothing (null), anything else exactly as
+// typed, so a note keeps its line breaks and the service, not the form, refuses blanks around a name.
+export function typedText(value) {
+  return value.trim() === '' ? null : value;
+}

@@ -5,7 +5,7 @@
 // Parcels are drawn from vector tiles, which nothing can snap to: while editing, the parcels in
 // view come as GeoJSON instead and the tiles hide (`zg:editing`, see vector-layers.js).
 import L, { isolateFromMap } from './leaflet.js';
-import { el, fill } from './dom.js';
+import { el, fill, typedText } from './dom.js';
 import { t, getLanguage, onLanguageChange } from './i18n.js';
 import { planeArea, polygonsOf, formatArea } from './plane-area.js';
 import { markRefusedField } from './field-problem.js';
@@ -155,8 +155,8 @@ export function mountParcelEditor(map, { api, user, config, dock }) {
   function readForm() {
     const properties = {};
     for (const name of defaults.fields) {
-      const value = panel.querySelector(`[name="${name}"]`)?.value.trim();
-      properties[name] = value || null;
+      const input = panel.querySelector(`[name="${name}"]`);
+      properties[name] = input ? typedText(input.value) : null;
     }
     return properties;
   }

@@ -3,7 +3,7 @@
 // (parcel-documents.js) and the history slider. Opens on
 // `zg:feature-selected` for a parcel; every change refreshes the parcels layer.
 import { isolateFromMap } from './leaflet.js';
-import { el, fill } from './dom.js';
+import { el, fill, typedText } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { historySlider } from './parcel-history.js';
 import { parcelDocuments } from './parcel-documents.js';
@@ -88,7 +88,7 @@ export function mountParcelPanel(map, { api, user, dock }) {
 
   const ifMatch = () => ({ ifMatch: `"${parcel.properties.version}"` });
   const move = (to) =>
-    act(() => api.post(`/api/parcels/${parcel.id}/transitions`, { to, note: note.trim() || null }, ifMatch()));
+    act(() => api.post(`/api/parcels/${parcel.id}/transitions`, { to, note: typedText(note) }, ifMatch()));
   const recover = (request) => act(() => api.post(`/api/parcels/${parcel.id}/recover`, request, ifMatch()), recovery);
 
   function actions(status) {

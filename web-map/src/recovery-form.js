@@ -1,6 +1,6 @@
 // The recovery decision (闲置低效用地收回) for a parcel: former holder, land use, reason, legal
 // basis, decision date and whether the certificate was cancelled. onSubmit gets the request body.
-import { el } from './dom.js';
+import { el, typedText } from './dom.js';
 import { t } from './i18n.js';
 
 const landUses = ['industrial', 'commercial_residential', 'commercial', 'residential', 'public', 'other'];
@@ -31,7 +31,7 @@ export function recoveryForm({ holder, onSubmit }) {
   ]);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const value = (name) => form.elements[name].value.trim() || null;
+    const value = (name) => typedText(form.elements[name].value);
     onSubmit({
       formerHolder: value('formerHolder'),
       landUse: value('landUse'),

@@ -56,14 +56,19 @@ async function drawingOn(t, slot, code) {
   return { ...session, view, middle: [box.x + box.width / 2, box.y + box.height / 2] };
 }
 
+// The parcel `code` as the service stores it.
+async function storedParcel(page, code) {
+  const parcels = await page.evaluate(async () =>
+    (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json(),
+  );
+  return parcels.features.find((f) => f.properties.code === code);
+}
+
 // The page pixel of the middle of the parcel `code`, on the map as it is now.
 async function pixelOfParcel(page, code) {
   const [lat, lon] = (await page.getAttribute('.zg-map', 'data-center')).split(',').map(Number);
   const view = { lon, lat, zoom: Number(await page.getAttribute('.zg-map', 'data-zoom')) };
-  const parcels = await page.evaluate(async () =>
-    (await fetch('/api/parcels', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json(),
-  );
-  const ring = parcels.features.find((f) => f.properties.code === code).geometry.coordinates[0][0];
+  const ring = (await storedParcel(page, code)).geometry.coordinates[0][0];
   const lons = ring.map((p) => p[0]);
   const lats = ring.map((p) => p[1]);
   return pixelOf(page, view, (Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2);
@@ -76,6 +81,16 @@ describe('the red-line editor', () => {
     const live = await drawSquare(page, middle[0] - 35, middle[1] - 35, 70);
     const final = await page.locator('.zg-editor-area').textContent();
     assert.match(live, /面积 \d+\.\d{2} m² · \d+\.\d{4} 亩 · \d+\.\d{4} 公顷/);
+    // The form sends what was typed: a name with a blank before it is refused beside the name, a
+    // note keeps its blanks.
+    const note = '  北侧临河，待补测  ';
+    await page.fill('.zg-parcel-editor input[name="note"]', note);
+    await page.fill('.zg-parcel-editor input[name="code"]', code);
+    await page.fill('.zg-parcel-editor input[name="name"]', ' 浏览器测试地块');
+    await page.click('.zg-editor-button[data-action="save"]');
+    await page.locator('.zg-parcel-editor input[name="name"].zg-field-invalid').waitFor();
+    assert.match(await page.textContent('.zg-parcel-editor .zg-field-message'), /首尾有空格/);
+    assert.equal(await page.inputValue('.zg-parcel-editor input[name="name"]'), ' 浏览器测试地块');
     await save(page, code);
     const saved = page.locator('.zg-editor-saved');
     await saved.waitFor();
@@ -83,6 +98,7 @@ describe('the red-line editor', () => {
     assert.match(savedText, new RegExp(code));
     // The browser's proj4 and the server's PostGIS agree on the plane area to the centimetre².
     assert.ok(Math.abs(number(savedText) - number(final)) < 0.05, `${savedText} vs ${final}`);
+    assert.equal((await storedParcel(page, code)).properties.note, note);
     await screenshot(page, 'parcel-editor-saved');
 
     await page.reload();
