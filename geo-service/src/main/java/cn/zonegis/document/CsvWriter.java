@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import cn.zonegis.geo.Area;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.JsonNode;
@@ -49,9 +48,10 @@ final class CsvWriter {
 					boolean empty = value.isMissingNode() || value.isNull();
 					switch (column.kind()) {
 						case AREA -> {
+							JsonNode mu = values.path(column.muProperty());
 							cells.add(empty ? "" : value.asString());
-							cells.add(
-									empty ? "" : String.format(Locale.ROOT, "%.4f", value.asDouble() / Area.M2_PER_MU));
+							cells.add((mu.isMissingNode() || mu.isNull()) ? ""
+									: String.format(Locale.ROOT, "%.4f", mu.asDouble()));
 						}
 						case BOOLEAN -> cells.add(!value.isBoolean() ? ""
 								: value.asBoolean() ? (english ? "yes" : "是") : (english ? "no" : "否"));

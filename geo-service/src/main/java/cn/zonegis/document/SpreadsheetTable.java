@@ -28,7 +28,10 @@ public record SpreadsheetTable(String id, String titleZh, String titleEn, List<C
 		TEXT,
 		/** A number, written as a number. */
 		NUMBER,
-		/** An area in m²: two number columns, m² and 亩. */
+		/**
+		 * An area: two number columns, m² and 亩, each the row's own value, so the sheet
+		 * states the 亩 the API and the drawings state.
+		 */
 		AREA,
 		/** Yes or no, in the sheet's language. */
 		BOOLEAN,
@@ -46,30 +49,36 @@ public record SpreadsheetTable(String id, String titleZh, String titleEn, List<C
 	 * @param kind how the value is written
 	 * @param labels for {@link Kind#LABEL}: the message key of a code without the code
 	 * (parcel.status.), else null
+	 * @param muProperty for {@link Kind#AREA}: the row's property with the area in 亩
+	 * (property holds it in m²), else null
 	 */
-	public record Column(String property, String zh, String en, Kind kind, String labels) {
+	public record Column(String property, String zh, String en, Kind kind, String labels, String muProperty) {
 
 		public static Column text(String property, String zh, String en) {
-			return new Column(property, zh, en, Kind.TEXT, null);
+			return new Column(property, zh, en, Kind.TEXT, null, null);
 		}
 
 		public static Column number(String property, String zh, String en) {
-			return new Column(property, zh, en, Kind.NUMBER, null);
+			return new Column(property, zh, en, Kind.NUMBER, null, null);
 		}
 
-		public static Column area(String property, String zh, String en) {
-			return new Column(property, zh, en, Kind.AREA, null);
+		/**
+		 * The 亩 are read, not worked out from the m²: those are rounded to the cm², and
+		 * their 亩 can differ from the stated 亩 in the last decimal.
+		 */
+		public static Column area(String m2Property, String muProperty, String zh, String en) {
+			return new Column(m2Property, zh, en, Kind.AREA, null, muProperty);
 		}
 
 		public static Column bool(String property, String zh, String en) {
-			return new Column(property, zh, en, Kind.BOOLEAN, null);
+			return new Column(property, zh, en, Kind.BOOLEAN, null, null);
 		}
 
 		/**
 		 * A code labelled by the message {@code labels + code}; an unknown code as it is.
 		 */
 		public static Column label(String property, String zh, String en, String labels) {
-			return new Column(property, zh, en, Kind.LABEL, labels);
+			return new Column(property, zh, en, Kind.LABEL, labels, null);
 		}
 
 	}

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-import cn.zonegis.geo.Area;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -63,10 +62,10 @@ final class XlsxWriter {
 					JsonNode value = values.path(column.property());
 					switch (column.kind()) {
 						case AREA -> {
-							number(row, c++, value, m2, 1);
-							number(row, c++, value, mu, 1 / Area.M2_PER_MU);
+							number(row, c++, value, m2);
+							number(row, c++, values.path(column.muProperty()), mu);
 						}
-						case NUMBER -> number(row, c++, value, null, 1);
+						case NUMBER -> number(row, c++, value, null);
 						case BOOLEAN -> {
 							Cell cell = row.createCell(c++);
 							if (value.isBoolean()) {
@@ -98,11 +97,11 @@ final class XlsxWriter {
 		}
 	}
 
-	/** A number cell, empty when the value is missing; m² to 亩 by the factor. */
-	private static void number(Row row, int c, JsonNode value, CellStyle style, double factor) {
+	/** A number cell, empty when the value is missing. */
+	private static void number(Row row, int c, JsonNode value, CellStyle style) {
 		Cell cell = row.createCell(c);
 		if (value.isNumber() || (value.isString() && isNumber(value.asString()))) {
-			cell.setCellValue(value.asDouble() * factor);
+			cell.setCellValue(value.asDouble());
 			if (style != null) {
 				cell.setCellStyle(style);
 			}

@@ -26,7 +26,7 @@ class ExportTables {
 				Column.text("code", "地块编号", "Code"), Column.text("name", "地块名称", "Name"),
 				Column.text("land_use", "用地性质", "Land use"), Column.text("land_class_code", "地类编码", "Land class code"),
 				Column.text("holder", "权利人", "Holder"), Column.label("status", "状态", "Status", "parcel.status."),
-				Column.area("area_m2", "面积", "Area"), Column.number("area_ha", "面积（公顷）", "Area (ha)"),
+				Column.area("area_m2", "area_mu", "面积", "Area"), Column.number("area_ha", "面积（公顷）", "Area (ha)"),
 				Column.number("surveyed_area_m2", "测量面积（平方米）", "Surveyed area (m²)"),
 				Column.number("version", "版本", "Version")), (parameters) -> {
 					ParcelSelection selection = new ParcelSelection(ExportController.ids(parameters.get("ids")),

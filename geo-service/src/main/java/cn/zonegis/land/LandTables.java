@@ -29,7 +29,7 @@ class LandTables {
 						Column.text("legal_basis", "收回依据", "Legal basis"),
 						Column.text("decision_date", "决定日期", "Decision date"),
 						Column.bool("certificate_cancelled", "证书已注销", "Certificate cancelled"),
-						Column.area("area_m2", "收回面积", "Area"), Column.text("note", "备注", "Note")),
+						Column.area("area_m2", "area_mu", "收回面积", "Area"), Column.text("note", "备注", "Note")),
 				(parameters) -> SpreadsheetTable
 					.featureRows(json.readTree(recoveries.register(TableParameters.optionalInt(parameters, "year"),
 							parameters.get("reason"), parameters.get("landUse")))));
@@ -41,8 +41,9 @@ class LandTables {
 				List.of(Column.number("id", "序号", "ID"), Column.text("code", "地块编号", "Code"),
 						Column.text("name", "地块名称", "Name"), Column.label("status", "状态", "Status", "parcel.status."),
 						Column.text("landUse", "用地性质", "Land use"), Column.text("holder", "权利人", "Holder"),
-						Column.text("relation", "与片区关系", "Relation"), Column.area("areaM2", "地块面积", "Parcel area"),
-						Column.area("areaInsideM2", "片区内面积", "Area inside the zone")),
+						Column.text("relation", "与片区关系", "Relation"),
+						Column.area("areaM2", "areaMu", "地块面积", "Parcel area"),
+						Column.area("areaInsideM2", "areaInsideMu", "片区内面积", "Area inside the zone")),
 				(parameters) -> {
 					ZoneContents zone = contents.contents(TableParameters.requiredLong(parameters, "zone"));
 					return zone.parcels().stream().map((parcel) -> row(json, parcel)).toList();
@@ -50,12 +51,15 @@ class LandTables {
 	}
 
 	/**
-	 * The parcel as /api/zones/{id}/contents writes it, with its two areas in m² on top.
+	 * The parcel as /api/zones/{id}/contents writes it, with its two areas in m² and 亩 on
+	 * top.
 	 */
 	private static JsonNode row(JsonMapper json, ZoneContents.ParcelInZone parcel) {
 		ObjectNode row = json.valueToTree(parcel);
 		row.put("areaM2", parcel.area().m2());
+		row.put("areaMu", parcel.area().mu());
 		row.put("areaInsideM2", parcel.areaInside().m2());
+		row.put("areaInsideMu", parcel.areaInside().mu());
 		return row;
 	}
 

@@ -2,12 +2,17 @@ package cn.zonegis.document;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * /api/tables/{id}.xlsx read back with POI: the same rows as the JSON list for the same
@@ -44,8 +48,31 @@ class SpreadsheetTests extends IntegrationTest {
 			Cell m2 = row.getCell(column(sheet, "面积（平方米）"));
 			assertThat(m2.getCellType()).isEqualTo(CellType.NUMERIC);
 			assertThat(m2.getNumericCellValue()).isEqualTo(feature.get("properties").get("area_m2").asDouble());
-			assertThat(row.getCell(column(sheet, "面积（亩）")).getNumericCellValue())
-				.isCloseTo(feature.get("properties").get("area_mu").asDouble(), within(0.0001));
+			assertThat(row.getCell(column(sheet, "面积（亩）")).getNumericCellValue()).as(feature.toString())
+				.isEqualTo(feature.get("properties").get("area_mu").asDouble());
+		}
+	}
+
+	/**
+	 * 3710-114's 36984.03 m² make 55.476045 亩, but its boundary makes 55.4761 亩, as the
+	 * API and the red-line drawing state; every download states the latter.
+	 */
+	@Test
+	void theCsvStatesEachParcelsMuAsTheApiDoes() throws IOException {
+		JsonNode api = as("viewer").get("/api/parcels/export?format=geojson").json().get("features");
+		Http.Download download = as("viewer").download("/api/tables/parcels.csv");
+		assertThat(download.status()).isEqualTo(200);
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.get()
+			.parse(new StringReader(new String(download.body(), StandardCharsets.UTF_8).substring(1)))
+			.getRecords();
+		assertThat(rows).hasSize(api.size());
+		for (int i = 0; i < api.size(); i++) {
+			JsonNode properties = api.get(i).get("properties");
+			assertThat(rows.get(i).get("地块编号")).isEqualTo(properties.get("code").asString());
+			assertThat(new BigDecimal(rows.get(i).get("面积（亩）"))).as(properties.get("code").asString())
+				.isEqualByComparingTo(properties.get("area_mu").decimalValue());
 		}
 	}
 
