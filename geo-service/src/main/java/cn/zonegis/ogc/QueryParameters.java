@@ -9,7 +9,7 @@ import cn.zonegis.ApiProblem;
  * The query parameters a resource accepts: any other is a 400 naming it (Part 1,
  * /req/core/query-param-unknown), never ignored.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
 	/** The landing page, conformance, API definition, collections and queryables. */
 	static final Set<String> FORMAT_ONLY = Set.of("f");
@@ -20,11 +20,23 @@ final class QueryParameters {
 	private QueryParameters() {
 	}
 
-	static void acceptOnly(Map<String, String[]> parameters, Set<String> accepted) {
+	public static void acceptOnly(Map<String, String[]> parameters, Set<String> accepted) {
 		for (String name : parameters.keySet()) {
 			if (!accepted.contains(name)) {
 				throw unknown(name);
 			}
+		}
+	}
+
+	/**
+	 * A resource that has only a JSON encoding: f may ask for json, any other value is a
+	 * 400 rather than a JSON answer to a request for HTML.
+	 */
+	public static void acceptOnlyJson(Map<String, String[]> parameters) {
+		acceptOnly(parameters, FORMAT_ONLY);
+		String f = ItemsRequest.single(parameters, "f");
+		if (f != null && !"json".equals(f)) {
+			throw ApiProblem.badRequest("invalid-parameter", "problem.format.jsonOnly", f).with("parameter", "f");
 		}
 	}
 

@@ -7,6 +7,7 @@ import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.CollectionRegistry;
 import cn.zonegis.ogc.OgcExtension;
+import cn.zonegis.ogc.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * set, each collection's tileset and its tiles at
  * {@code …/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}} (row before column,
  * the reverse of /tiles' z/x/y). A tile is the very response of /tiles, so both share the
- * tile code, its cache and its ETags.
+ * tile code, its cache and its ETags. The tile matrix sets and tilesets are JSON only:
+ * {@code f} may ask for json, and any other query parameter is a 400 naming it.
  */
 @RestController
 class OgcTilesController implements OgcExtension {
@@ -78,6 +80,7 @@ class OgcTilesController implements OgcExtension {
 
 	@GetMapping("/ogc/tileMatrixSets")
 	ResponseEntity<ObjectNode> tileMatrixSets(HttpServletRequest request) {
+		QueryParameters.acceptOnlyJson(request.getParameterMap());
 		ObjectNode body = this.json.createObjectNode();
 		ObjectNode set = body.putArray("tileMatrixSets")
 			.addObject()
@@ -90,13 +93,15 @@ class OgcTilesController implements OgcExtension {
 	}
 
 	@GetMapping("/ogc/tileMatrixSets/{tileMatrixSetId}")
-	ResponseEntity<ObjectNode> tileMatrixSet(@PathVariable String tileMatrixSetId) {
+	ResponseEntity<ObjectNode> tileMatrixSet(@PathVariable String tileMatrixSetId, HttpServletRequest request) {
+		QueryParameters.acceptOnlyJson(request.getParameterMap());
 		checkTileMatrixSet(tileMatrixSetId);
 		return json(WebMercatorQuad.definition(this.json));
 	}
 
 	@GetMapping("/ogc/collections/{collectionId}/tiles")
 	ResponseEntity<ObjectNode> tilesets(@PathVariable String collectionId, HttpServletRequest request) {
+		QueryParameters.acceptOnlyJson(request.getParameterMap());
 		CollectionDef def = this.registry.get(collectionId);
 		String path = "/collections/" + def.id() + "/tiles";
 		ObjectNode body = this.json.createObjectNode();
@@ -113,6 +118,7 @@ class OgcTilesController implements OgcExtension {
 	@GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}")
 	ResponseEntity<ObjectNode> tileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
 			HttpServletRequest request) {
+		QueryParameters.acceptOnlyJson(request.getParameterMap());
 		CollectionDef def = this.registry.get(collectionId);
 		checkTileMatrixSet(tileMatrixSetId);
 		String path = "/collections/" + def.id() + "/tiles/" + WebMercatorQuad.ID;
@@ -155,9 +161,10 @@ class OgcTilesController implements OgcExtension {
 	@GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
 	ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
 			@PathVariable int tileMatrix, @PathVariable int tileRow, @PathVariable int tileCol,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+			HttpServletRequest request) {
 		checkTileMatrixSet(tileMatrixSetId);
-		return this.tiles.tile(collectionId, tileMatrix, tileCol, tileRow, ifNoneMatch);
+		return this.tiles.tile(collectionId, tileMatrix, tileCol, tileRow, ifNoneMatch, request);
 	}
 
 	private void summary(ObjectNode tileset, CollectionDef def) {

@@ -12,11 +12,14 @@ import cn.zonegis.IntegrationTest;
 import cn.zonegis.ogc.CollectionDef;
 import cn.zonegis.ogc.CollectionRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static cn.zonegis.JsonMembers.memberWith;
+import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -104,6 +107,34 @@ class OgcTilesTests extends IntegrationTest {
 		}
 		HttpResponse<byte[]> parcels = viewer.bytes(path(fill(tileTemplate(viewer, "parcels"), ZOOM, ROW, COL)));
 		assertThat(MvtDecoder.decode(parcels.body()).get("parcels").features()).isNotEmpty();
+	}
+
+	/** The web map adds v=n to the template's tiles to fetch them again after an edit. */
+	@Test
+	void theMapsRefreshCounterGetsTheSameTile() {
+		Http viewer = as("viewer");
+		String tile = path(fill(tileTemplate(viewer, "parcels"), ZOOM, ROW, COL));
+		HttpResponse<byte[]> refreshed = viewer.bytes(tile + "?v=2");
+		assertThat(refreshed.statusCode()).isEqualTo(200);
+		assertThat(refreshed.body()).isEqualTo(viewer.bytes(tile).body());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/ogc/tileMatrixSets?f=json&foo=1", "/ogc/tileMatrixSets/WebMercatorQuad?f=json&foo=1",
+			"/ogc/collections/parcels/tiles?f=json&foo=1",
+			"/ogc/collections/parcels/tiles/WebMercatorQuad?f=json&foo=1",
+			"/ogc/collections/parcels/tiles/WebMercatorQuad/15/12732/27493?foo=1" })
+	void anUnknownParameterIsABadRequestNamingIt(String path) {
+		assertBadParameter(as("viewer").get(path), "foo");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/ogc/tileMatrixSets", "/ogc/tileMatrixSets/WebMercatorQuad",
+			"/ogc/collections/parcels/tiles", "/ogc/collections/parcels/tiles/WebMercatorQuad" })
+	void theTileMetadataIsJsonOnly(String path) {
+		Http viewer = as("viewer");
+		assertThat(viewer.get(path + "?f=json").status()).isEqualTo(200);
+		assertBadParameter(viewer.get(path + "?f=html"), "f");
 	}
 
 	@Test

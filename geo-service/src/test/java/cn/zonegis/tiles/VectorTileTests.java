@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertBadParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -100,6 +101,20 @@ class VectorTileTests extends IntegrationTest {
 		assertThat(fetch(path, Map.of("If-None-Match", "\"other\"")).statusCode()).isEqualTo(200);
 	}
 
+	/** The web map adds v=n to fetch a layer's tiles again after an edit. */
+	@Test
+	void theMapsRefreshCounterGetsTheSameTile() {
+		double[] spot = TestArea.nextSpot();
+		parcelAt(spot[0], spot[1], "refresh");
+		int[] t = TileHolding.point(spot[0], spot[1], 15);
+		String path = "/tiles/parcels/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt";
+		HttpResponse<byte[]> plain = fetch(path, Map.of());
+		HttpResponse<byte[]> refreshed = fetch(path + "?v=3", Map.of());
+		assertThat(refreshed.statusCode()).isEqualTo(200);
+		assertThat(refreshed.body()).isEqualTo(plain.body());
+		assertThat(refreshed.headers().firstValue("ETag")).isEqualTo(plain.headers().firstValue("ETag"));
+	}
+
 	@Test
 	void anEmptyTileAndATileOutsideTheZoomRangeAreNoContent() {
 		assertThat(fetch("/tiles/parcels/16/0/0.mvt", Map.of()).statusCode()).isEqualTo(204);
@@ -154,6 +169,13 @@ class VectorTileTests extends IntegrationTest {
 		@Test
 		void aNonNumericTileIsABadRequest() {
 			assertThat(fetch("/tiles/parcels/a/b/c.mvt", Map.of()).statusCode()).isEqualTo(400);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "/tiles/parcels/15/27493/12732.mvt?foo=1",
+				"/tiles/parcels/15/27493/12732.mvt?v=1&foo=1", "/tiles/parcels.json?foo=1" })
+		void anUnknownParameterIsABadRequestNamingIt(String path) {
+			assertBadParameter(as("viewer").get(path), "foo");
 		}
 
 		@Test
