@@ -61,22 +61,12 @@ class OpenApiDocument {
 
 	private void addCollection(ObjectNode paths, CollectionDef def, boolean editable) {
 		String path = "/collections/" + def.id();
-		operation(paths.putObject(path), "get", "describe_" + def.id(), def.titleEn(), "Resource", "f");
+		readsItems(paths.putObject(path), "describe_" + def.id(), def.titleEn(), "Resource", def).put("description",
+				"Takes the parameters of its items, checked as there: GDAL opens a collection URL "
+						+ "that carries them and sends them on to the items.");
 
 		ObjectNode items = paths.putObject(path + "/items");
-		ObjectNode get = operation(items, "get", "getFeatures_" + def.id(), def.titleEn() + ": items", "Features",
-				ITEMS_PARAMETER_ORDER.toArray(String[]::new));
-		ArrayNode parameters = get.withArray("parameters");
-		this.queryables.of(def).values().stream().filter((q) -> !ITEMS_PARAMETERS.contains(q.name())).forEach((q) -> {
-			ObjectNode parameter = parameters.addObject()
-				.put("name", q.name())
-				.put("in", "query")
-				.put("required", false)
-				.put("style", "form")
-				.put("explode", false);
-			String type = (q.type() == Queryable.Type.ARRAY) ? "string" : q.type().jsonType();
-			parameter.putObject("schema").put("type", type);
-		});
+		readsItems(items, "getFeatures_" + def.id(), def.titleEn() + ": items", "Features", def);
 
 		ObjectNode item = paths.putObject(path + "/items/{featureId}");
 		operation(item, "get", "getFeature_" + def.id(), def.titleEn() + ": one item", "Feature", "featureId", "crs",
@@ -98,6 +88,28 @@ class OpenApiDocument {
 			operation(item, "delete", "deleteFeature_" + def.id(), "Delete an item", "NoContent", "featureId",
 					"If-Match");
 		}
+	}
+
+	/**
+	 * A GET that takes the query parameters of def's items: the standard ones, then one
+	 * per queryable property.
+	 */
+	private ObjectNode readsItems(ObjectNode pathItem, String operationId, String summary, String response,
+			CollectionDef def) {
+		ObjectNode operation = operation(pathItem, "get", operationId, summary, response,
+				ITEMS_PARAMETER_ORDER.toArray(String[]::new));
+		ArrayNode parameters = operation.withArray("parameters");
+		this.queryables.of(def).values().stream().filter((q) -> !ITEMS_PARAMETERS.contains(q.name())).forEach((q) -> {
+			ObjectNode parameter = parameters.addObject()
+				.put("name", q.name())
+				.put("in", "query")
+				.put("required", false)
+				.put("style", "form")
+				.put("explode", false);
+			String type = (q.type() == Queryable.Type.ARRAY) ? "string" : q.type().jsonType();
+			parameter.putObject("schema").put("type", type);
+		});
+		return operation;
 	}
 
 	private ObjectNode operation(ObjectNode pathItem, String method, String operationId, String summary,

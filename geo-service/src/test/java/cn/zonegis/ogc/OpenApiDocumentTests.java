@@ -31,6 +31,20 @@ class OpenApiDocumentTests extends IntegrationTest {
 				"/collections/parcels/queryables");
 	}
 
+	/**
+	 * A collection takes its items' parameters (GDAL opens .../collections/parcels with a
+	 * filter in it), so the document lists them there too, queryables included.
+	 */
+	@Test
+	void aCollectionListsTheParametersOfItsItems() {
+		JsonNode paths = as("viewer").get("/ogc/api").json().get("paths");
+		JsonNode collection = paths.get("/collections/parcels").get("get").get("parameters");
+		assertThat(collection).isEqualTo(paths.get("/collections/parcels/items").get("get").get("parameters"));
+		assertThat(collection.findValuesAsString("$ref")).contains("#/components/parameters/filter",
+				"#/components/parameters/limit", "#/components/parameters/f");
+		assertThat(collection.findValuesAsString("name")).contains("status");
+	}
+
 	@Test
 	void everyReferenceStaysInsideTheDocument() {
 		List<String> refs = new ArrayList<>();
