@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * The spatial (CRS84) and temporal extent of each collection, computed by PostGIS and
  * reused for a while: ST_Extent reads the whole table, so /ogc/collections must not run
- * it on every request. An edit through Part 4 forgets the collection's extent. Hits and
- * misses are published as the {@code ogc.extents} cache metrics.
+ * it on every request. It covers the rows the user may read, so it is kept per
+ * restriction ({@link RowScope}), as the tiles are: a crew member's extent never shows
+ * where other crews work. An edit through Part 4 forgets every extent of the collection.
+ * Hits and misses are published as the {@code ogc.extents} cache metrics.
  */
 @Component
 public class CollectionExtents {
@@ -26,7 +28,8 @@ public class CollectionExtents {
 			"""
 					SELECT ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat, %s
 					FROM (SELECT ST_Expand(ST_Transform(ST_SetSRID(ST_Extent(t.geom)::geometry, {storageSrid}), 4326), :margin) AS e, %s
-						FROM zonegis.%s t) x
+						FROM zonegis.%s t
+						%s) x
 					""");
 
 	/**
@@ -38,8 +41,11 @@ public class CollectionExtents {
 
 	private final JdbcClient jdbc;
 
-	/** One entry per registered collection; the bound only guards against a leak. */
-	private final Cache<String, Extent> cache;
+	/**
+	 * One entry per registered collection and restriction; the bound only guards against
+	 * a leak.
+	 */
+	private final Cache<Key, Extent> cache;
 
 	CollectionExtents(JdbcClient jdbc, OgcProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
@@ -51,20 +57,24 @@ public class CollectionExtents {
 		CaffeineCacheMetrics.monitor(meters, this.cache, "ogc.extents");
 	}
 
+	/** The extent of the rows of def the current user may read. */
 	public Extent of(CollectionDef def) {
-		return this.cache.get(def.id(), (id) -> compute(def));
+		RowScope.Restriction readable = def.readableRows().current();
+		return this.cache.get(new Key(def.id(), (readable != null) ? readable.key() : ""),
+				(key) -> compute(def, readable));
 	}
 
 	void forget(String collectionId) {
-		this.cache.invalidate(collectionId);
+		this.cache.asMap().keySet().removeIf((key) -> key.collection().equals(collectionId));
 	}
 
-	private Extent compute(CollectionDef def) {
+	private Extent compute(CollectionDef def, RowScope.Restriction readable) {
+		SqlWhere where = SqlWhere.readableUnder(readable);
 		String temporal = (def.temporalColumn() == null) ? "NULL::timestamptz AS first_at, NULL::timestamptz AS last_at"
 				: "min(t.\"" + def.temporalColumn() + "\")::timestamptz AS first_at, max(t.\"" + def.temporalColumn()
 						+ "\")::timestamptz AS last_at";
-		String sql = EXTENT.formatted("first_at, last_at", temporal, def.table());
-		return this.jdbc.sql(sql).param("margin", MARGIN_DEGREES).query((rs, i) -> {
+		String sql = EXTENT.formatted("first_at, last_at", temporal, def.table(), where.sql());
+		return this.jdbc.sql(sql).paramSource(where.params().addValue("margin", MARGIN_DEGREES)).query((rs, i) -> {
 			double[] bbox = (rs.getObject("min_lon") == null) ? null : new double[] { rs.getDouble("min_lon"),
 					rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat") };
 			return new Extent(bbox, rs.getObject("first_at", OffsetDateTime.class),
@@ -79,6 +89,10 @@ public class CollectionExtents {
 	 * @param lastAt latest time, or null
 	 */
 	public record Extent(double[] bbox, OffsetDateTime firstAt, OffsetDateTime lastAt) {
+	}
+
+	/** readableBy: the key of the restriction the extent covers, empty for none. */
+	private record Key(String collection, String readableBy) {
 	}
 
 }

@@ -22,8 +22,15 @@ public final class SqlWhere {
 	 * read of a collection begins.
 	 */
 	public static SqlWhere readableIn(CollectionDef def) {
+		return readableUnder(def.readableRows().current());
+	}
+
+	/**
+	 * A clause that starts with the rows a restriction already looked up lets through:
+	 * every row for null.
+	 */
+	public static SqlWhere readableUnder(RowScope.Restriction restriction) {
 		SqlWhere where = new SqlWhere();
-		RowScope.Restriction restriction = def.readableRows().current();
 		if (restriction != null) {
 			where.and(restriction.condition());
 			where.params.addValues(restriction.params());

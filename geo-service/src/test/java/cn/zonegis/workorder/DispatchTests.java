@@ -1,6 +1,9 @@
 package cn.zonegis.workorder;
 
 import java.net.http.HttpResponse;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.JsonMembers.memberWith;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -150,6 +154,55 @@ class DispatchTests extends WorkOrderTest {
 				.contains(otherId);
 			assertThat(as(member).get(search).json().findValues("id")).extracting(JsonNode::asLong)
 				.doesNotContain(otherId);
+		}
+
+		/**
+		 * The extent /ogc/collections and the TileJSON bounds give a crew member are
+		 * those of the orders they may read, even right after a dispatcher was given the
+		 * whole collection's.
+		 */
+		@Test
+		void seeTheExtentOfTheirOwnOrdersOnly() {
+			long mine = crew("road_repair", LON, LAT, true);
+			long theirs = crew("road_repair", LON, LAT, true);
+			String member = crewMember(mine);
+			List<Long> ids = new ArrayList<>();
+			for (double[] at : new double[][] { { LON - 0.01, LAT + 0.004 }, { LON + 0.006, LAT - 0.003 } }) {
+				ids.add(report(atPoint("road_repair", "normal", at[0], at[1])).get("id").asLong());
+				dispatch(as("dispatcher"), ids.get(ids.size() - 1), mine);
+			}
+			long other = report(atPoint("road_repair", "normal", LON + 0.03, LAT + 0.03)).get("id").asLong();
+			dispatch(as("dispatcher"), other, theirs);
+			assertThat(as("dispatcher").get("/ogc/collections/work_orders").status()).isEqualTo(200);
+
+			JsonNode collection = as(member).get("/ogc/collections/work_orders").json();
+			JsonNode bounds = as(member).get("/tiles/work_orders.json").json().get("bounds");
+			double[] expected = { LON - 0.01, LAT - 0.003, LON + 0.006, LAT + 0.004 };
+			for (int i = 0; i < 4; i++) {
+				assertThat(extentBox(collection).get(i).asDouble()).as("bbox[%d]", i)
+					.isCloseTo(expected[i], within(1e-5));
+				assertThat(bounds.get(i).asDouble()).as("bounds[%d]", i).isCloseTo(expected[i], within(1e-5));
+			}
+			List<String> interval = DispatchTests.this.jdbc.sql("""
+					SELECT min(updated_at) AS first_at, max(updated_at) AS last_at
+					FROM zonegis.work_order WHERE id IN (:ids)
+					""")
+				.param("ids", ids)
+				.query((rs, i) -> List.of(instant(rs, "first_at"), instant(rs, "last_at")))
+				.single();
+			assertThat(collection.get("extent").get("temporal").get("interval").get(0)).extracting(JsonNode::asString)
+				.isEqualTo(interval);
+			JsonNode listed = memberWith(as(member).get("/ogc/collections").json().get("collections"), "id",
+					"work_orders");
+			assertThat(listed.get("extent")).isEqualTo(collection.get("extent"));
+		}
+
+		private static String instant(ResultSet rs, String column) throws SQLException {
+			return rs.getObject(column, OffsetDateTime.class).toInstant().toString();
+		}
+
+		private static JsonNode extentBox(JsonNode collection) {
+			return collection.get("extent").get("spatial").get("bbox").get(0);
 		}
 
 		private static List<Long> ids(JsonNode features) {
