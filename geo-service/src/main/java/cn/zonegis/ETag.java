@@ -2,8 +2,8 @@ package cn.zonegis;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,26 +28,28 @@ public final class ETag {
 
 	/**
 	 * The version a write expects, from its If-Match header: 428 when the header is
-	 * missing, 412 when it names no version of ours (a list, {@code *}, garbage), since
-	 * it cannot match.
+	 * missing, 412 when it names no version of ours ({@code *}, garbage), since it cannot
+	 * match.
+	 * @param current reads the row's version, only when the header lists several
 	 */
-	public static int expectedVersion(String ifMatch) {
+	public static int expectedVersion(String ifMatch, IntSupplier current) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "problem.ifMatch.missing");
 		}
-		return parse(ifMatch);
+		return parse(ifMatch, current);
 	}
 
 	/**
 	 * The version a write expects where If-Match is optional (a lifecycle step): null
 	 * when the header is absent or {@code *} (any version), 412 when it names no version
 	 * of ours.
+	 * @param current reads the row's version, only when the header lists several
 	 */
-	public static Integer optionalVersion(String ifMatch) {
+	public static Integer optionalVersion(String ifMatch, IntSupplier current) {
 		if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
 			return null;
 		}
-		return parse(ifMatch);
+		return parse(ifMatch, current);
 	}
 
 	/**
@@ -108,22 +110,29 @@ public final class ETag {
 	}
 
 	/**
-	 * The one version an If-Match list names. If-Match compares strongly (RFC 9110
+	 * The one version a write is made against. If-Match compares strongly (RFC 9110
 	 * §13.1.1), so a weak tag never matches, and neither does a tag that is not one of
-	 * our versions. A list naming two versions is refused: the writers check one.
+	 * our versions. A list naming several versions holds when any of them is current: the
+	 * write is then made against the current one, which the writer checks again in its
+	 * own transaction, so a change in between is still a 412. When none is current the
+	 * lowest goes on, and the writer answers 412 with the current version.
 	 */
-	private static int parse(String ifMatch) {
-		Set<Integer> versions = new TreeSet<>();
+	private static int parse(String ifMatch, IntSupplier current) {
+		TreeSet<Integer> versions = new TreeSet<>();
 		for (String member : members(ifMatch)) {
 			Matcher tag = STRONG_VERSION.matcher(member);
 			if (tag.matches()) {
 				versions.add(Integer.parseInt(tag.group(1)));
 			}
 		}
-		if (versions.size() != 1) {
+		if (versions.isEmpty()) {
 			throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "problem.ifMatch.invalid", ifMatch);
 		}
-		return versions.iterator().next();
+		if (versions.size() == 1) {
+			return versions.first();
+		}
+		int now = current.getAsInt();
+		return versions.contains(now) ? now : versions.first();
 	}
 
 }

@@ -1,5 +1,7 @@
 package cn.zonegis;
 
+import java.util.function.IntSupplier;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -15,22 +17,39 @@ class ETagTests {
 		assertThat(ETag.of(3)).isEqualTo("\"3\"");
 	}
 
+	/** The stored version is read only for a list naming several. */
+	private static final IntSupplier UNREAD = () -> {
+		throw new AssertionError("the stored version was read");
+	};
+
 	@Test
 	void ifMatchReadsQuotedVersions() {
-		assertThat(ETag.expectedVersion("\"3\"")).isEqualTo(3);
-		assertThat(ETag.optionalVersion("\"7\"")).isEqualTo(7);
+		assertThat(ETag.expectedVersion("\"3\"", UNREAD)).isEqualTo(3);
+		assertThat(ETag.optionalVersion("\"7\"", UNREAD)).isEqualTo(7);
 	}
 
 	@Test
 	void aListMatchesThroughItsStrongMembers() {
-		assertThat(ETag.expectedVersion("W/\"2\", \"3\"")).isEqualTo(3);
-		assertThat(ETag.expectedVersion("\"3\",\"3\"")).isEqualTo(3);
+		assertThat(ETag.expectedVersion("W/\"2\", \"3\"", UNREAD)).isEqualTo(3);
+		assertThat(ETag.expectedVersion("\"3\",\"3\"", UNREAD)).isEqualTo(3);
+	}
+
+	@Test
+	void aListNamingSeveralVersionsExpectsTheStoredOneWhenListed() {
+		assertThat(ETag.expectedVersion("\"2\", \"5\"", () -> 5)).isEqualTo(5);
+		assertThat(ETag.optionalVersion("\"5\", W/\"6\", \"2\"", () -> 2)).isEqualTo(2);
+	}
+
+	/** The writer then answers 412 with the current version. */
+	@Test
+	void aListNamingNoStoredVersionExpectsAStaleOne() {
+		assertThat(ETag.expectedVersion("\"2\", \"5\"", () -> 4)).isIn(2, 5);
 	}
 
 	@Test
 	void anOptionalIfMatchMayBeAbsentOrAnyVersion() {
-		assertThat(ETag.optionalVersion(null)).isNull();
-		assertThat(ETag.optionalVersion("*")).isNull();
+		assertThat(ETag.optionalVersion(null, UNREAD)).isNull();
+		assertThat(ETag.optionalVersion("*", UNREAD)).isNull();
 	}
 
 	@Test
@@ -49,17 +68,17 @@ class ETagTests {
 
 		@Test
 		void aRequiredIfMatchThatIsMissingIsPreconditionRequired() {
-			assertThatThrownBy(() -> ETag.expectedVersion(null)).isInstanceOfSatisfying(ApiProblem.class,
+			assertThatThrownBy(() -> ETag.expectedVersion(null, UNREAD)).isInstanceOfSatisfying(ApiProblem.class,
 					(p) -> assertThat(p.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED));
 		}
 
 		@Test
 		void aWeakTagOrOneWeNeverIssuedCannotMatch() {
 			for (String tag : new String[] { "\"abc\"", "\"1;DROP\"", "*", "W/\"3\"", "W/\"3\", W/\"4\"" }) {
-				assertThatThrownBy(() -> ETag.expectedVersion(tag)).isInstanceOfSatisfying(ApiProblem.class,
+				assertThatThrownBy(() -> ETag.expectedVersion(tag, UNREAD)).isInstanceOfSatisfying(ApiProblem.class,
 						(p) -> assertThat(p.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
 			}
-			assertThatThrownBy(() -> ETag.optionalVersion("\"abc\"")).isInstanceOf(ApiProblem.class);
+			assertThatThrownBy(() -> ETag.optionalVersion("\"abc\"", UNREAD)).isInstanceOf(ApiProblem.class);
 		}
 
 	}

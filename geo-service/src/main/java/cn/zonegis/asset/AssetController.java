@@ -3,6 +3,7 @@ package cn.zonegis.asset;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import cn.zonegis.ETag;
 import cn.zonegis.geo.GeoJson;
@@ -82,7 +83,7 @@ class AssetController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody JsonNode feature) {
 		AssetKind assetKind = AssetKind.of(kind);
-		this.assets.replace(assetKind, id, feature, ETag.expectedVersion(ifMatch));
+		this.assets.replace(assetKind, id, feature, ETag.expectedVersion(ifMatch, storedVersion(assetKind, id)));
 		return feature(assetKind, id);
 	}
 
@@ -90,15 +91,21 @@ class AssetController {
 	ResponseEntity<String> update(@PathVariable String kind, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody JsonNode patch) {
 		AssetKind assetKind = AssetKind.of(kind);
-		this.assets.update(assetKind, id, patch, ETag.expectedVersion(ifMatch));
+		this.assets.update(assetKind, id, patch, ETag.expectedVersion(ifMatch, storedVersion(assetKind, id)));
 		return feature(assetKind, id);
 	}
 
 	@DeleteMapping({ "/api/assets/{kind}/{id}", "/api/" + KINDS + "/{id}" })
 	ResponseEntity<Void> delete(@PathVariable String kind, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		this.assets.delete(AssetKind.of(kind), id, ETag.expectedVersion(ifMatch));
+		AssetKind assetKind = AssetKind.of(kind);
+		this.assets.delete(assetKind, id, ETag.expectedVersion(ifMatch, storedVersion(assetKind, id)));
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The asset's version, read only when If-Match lists several. */
+	private IntSupplier storedVersion(AssetKind kind, long id) {
+		return () -> this.assets.get(kind, id).version();
 	}
 
 	record KindView(String kind, String geometryType, String stateColumn, List<AssetColumn> columns) {

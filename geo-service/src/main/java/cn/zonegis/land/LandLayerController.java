@@ -3,6 +3,7 @@ package cn.zonegis.land;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
@@ -96,15 +97,22 @@ class LandLayerController {
 	@PutMapping(LAYER + "/{id}")
 	ResponseEntity<String> replace(@PathVariable String layer, @PathVariable long id, @RequestBody JsonNode feature,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		Integer expected = ETag.expectedVersion(ifMatch);
-		return feature(ResponseEntity.ok(), this.layers.replace(LandLayer.at(layer), id, feature, expected));
+		LandLayer landLayer = LandLayer.at(layer);
+		Integer expected = ETag.expectedVersion(ifMatch, storedVersion(landLayer, id));
+		return feature(ResponseEntity.ok(), this.layers.replace(landLayer, id, feature, expected));
 	}
 
 	@DeleteMapping(LAYER + "/{id}")
 	ResponseEntity<Void> delete(@PathVariable String layer, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		this.layers.delete(LandLayer.at(layer), id, ETag.optionalVersion(ifMatch));
+		LandLayer landLayer = LandLayer.at(layer);
+		this.layers.delete(landLayer, id, ETag.optionalVersion(ifMatch, storedVersion(landLayer, id)));
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The row's version, read only when If-Match lists several. */
+	private IntSupplier storedVersion(LandLayer layer, long id) {
+		return () -> this.layers.get(layer, id).version();
 	}
 
 	private static ResponseEntity<String> feature(ResponseEntity.BodyBuilder response,

@@ -20,15 +20,18 @@ class LandRecoveryController {
 
 	private final LandRecoveryService recoveries;
 
-	LandRecoveryController(LandRecoveryService recoveries) {
+	private final ParcelService parcels;
+
+	LandRecoveryController(LandRecoveryService recoveries, ParcelService parcels) {
 		this.recoveries = recoveries;
+		this.parcels = parcels;
 	}
 
 	@PostMapping("/api/parcels/{id}/recover")
 	ResponseEntity<ParcelView> recover(@PathVariable long id, @RequestBody RecoveryRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return ParcelController.withEtag(ResponseEntity.ok(),
-				this.recoveries.recover(id, request, ETag.optionalVersion(ifMatch)));
+				this.recoveries.recover(id, request, ETag.optionalVersion(ifMatch, () -> this.parcels.version(id))));
 	}
 
 	@GetMapping("/api/land-recoveries")

@@ -72,7 +72,7 @@ class ParcelController {
 	ResponseEntity<ParcelView> replace(@PathVariable long id, @RequestBody JsonNode feature,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestParam(defaultValue = "false") boolean repair, @RequestParam(defaultValue = "false") boolean clip) {
-		Integer expected = ETag.expectedVersion(ifMatch);
+		Integer expected = ETag.expectedVersion(ifMatch, () -> this.parcels.version(id));
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
 		return withEtag(ResponseEntity.ok(),
 				this.parcels.replace(id, edit.draft(), edit.note(), expected, new EditOptions(repair, clip)));
@@ -86,8 +86,8 @@ class ParcelController {
 	ResponseEntity<ParcelView> cancel(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestParam(required = false) String note) {
-		return withEtag(ResponseEntity.ok(),
-				this.transitions.move(id, ParcelLifecycle.CANCELLED, note, ETag.optionalVersion(ifMatch)));
+		return withEtag(ResponseEntity.ok(), this.transitions.move(id, ParcelLifecycle.CANCELLED, note,
+				ETag.optionalVersion(ifMatch, () -> this.parcels.version(id))));
 	}
 
 	/**
@@ -127,8 +127,8 @@ class ParcelController {
 			throw ApiProblem.badRequest("recovery-needs-decision", "parcel.transition.recover", id)
 				.with("property", "to");
 		}
-		return withEtag(ResponseEntity.ok(),
-				this.transitions.move(id, to, request.note(), ETag.optionalVersion(ifMatch)));
+		return withEtag(ResponseEntity.ok(), this.transitions.move(id, to, request.note(),
+				ETag.optionalVersion(ifMatch, () -> this.parcels.version(id))));
 	}
 
 	/**

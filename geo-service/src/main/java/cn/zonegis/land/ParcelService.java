@@ -77,6 +77,12 @@ public class ParcelService {
 		return this.parcels.find(id).orElseThrow(() -> unknown(id));
 	}
 
+	/** The stored version: which one an If-Match list naming several matches. */
+	@Transactional(readOnly = true)
+	public int version(long id) {
+		return get(id).properties().version();
+	}
+
 	/**
 	 * Count and area in 亩 of the parcels in each lifecycle state, every state listed in
 	 * lifecycle order, an empty one with zeros.

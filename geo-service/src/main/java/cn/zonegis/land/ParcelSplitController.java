@@ -30,17 +30,20 @@ class ParcelSplitController {
 
 	private final ParcelSplits splits;
 
+	private final ParcelService parcels;
+
 	private final GeoProperties geo;
 
-	ParcelSplitController(ParcelSplits splits, GeoProperties geo) {
+	ParcelSplitController(ParcelSplits splits, ParcelService parcels, GeoProperties geo) {
 		this.splits = splits;
+		this.parcels = parcels;
 		this.geo = geo;
 	}
 
 	@PostMapping("/api/parcels/{id}/split")
 	ResponseEntity<Pieces> split(@PathVariable long id, @RequestBody SplitRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		int expected = ETag.expectedVersion(ifMatch);
+		int expected = ETag.expectedVersion(ifMatch, () -> this.parcels.version(id));
 		LineString line = (LineString) GeometryInput.read(request.line(), "LineString", this.geo.extentBox());
 		List<ParcelView> created = this.splits.split(id, line, codes(request.codes()), request.note(), expected);
 		return ResponseEntity.ok().contentType(GeoJson.MEDIA_TYPE).body(new Pieces("FeatureCollection", created));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
@@ -142,7 +143,7 @@ class FeatureEditController {
 		CollectionDef def = this.registry.get(collectionId);
 		FeatureWriter writer = writer(def);
 		long id = ItemsController.featureIdOf(def, featureId);
-		withVersion(ifMatch, (version) -> writer.delete(id, version));
+		withVersion(ifMatch, () -> storedVersion(def, id, featureId), (version) -> writer.delete(id, version));
 		this.extents.forget(def.id());
 		return ResponseEntity.noContent().build();
 	}
@@ -154,7 +155,7 @@ class FeatureEditController {
 		FeatureWriter writer = writer(def);
 		long id = ItemsController.featureIdOf(def, featureId);
 		this.readOnly.refuseChanges(def, writer, id, body);
-		withVersion(ifMatch, (version) -> change.apply(writer, id, version));
+		withVersion(ifMatch, () -> storedVersion(def, id, featureId), (version) -> change.apply(writer, id, version));
 		this.extents.forget(def.id());
 		return ResponseEntity.noContent().eTag(currentETag(def, id)).build();
 	}
@@ -167,13 +168,17 @@ class FeatureEditController {
 	}
 
 	/**
-	 * Runs a write with the version If-Match names; without one (what QGIS sends) the
-	 * write takes whatever version is stored and its audit entry says it had no If-Match.
+	 * Runs a write with the version If-Match names (of those it lists, the stored one);
+	 * without one (what QGIS sends) the write takes whatever version is stored and its
+	 * audit entry says it had no If-Match.
 	 */
-	private void withVersion(String ifMatch, Consumer<Integer> write) {
-		Integer version = ETag.optionalVersion(ifMatch);
+	private void withVersion(String ifMatch, IntSupplier stored, Consumer<Integer> write) {
+		Integer version;
 		if (this.properties.requireIfMatch()) {
-			version = ETag.expectedVersion(ifMatch);
+			version = ETag.expectedVersion(ifMatch, stored);
+		}
+		else {
+			version = ETag.optionalVersion(ifMatch, stored);
 		}
 		if (version != null) {
 			write.accept(version);
@@ -183,6 +188,12 @@ class FeatureEditController {
 			write.accept(null);
 			return null;
 		});
+	}
+
+	private int storedVersion(CollectionDef def, long id, String featureId) {
+		return this.features.find(def, id, Crs.STORED_LON_LAT)
+			.orElseThrow(() -> ItemsController.unknownItem(def, featureId))
+			.version();
 	}
 
 	private boolean editable(String collectionId) {

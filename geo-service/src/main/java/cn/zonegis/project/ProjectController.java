@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import cn.zonegis.ETag;
 import cn.zonegis.geo.BBox;
@@ -80,14 +81,14 @@ class ProjectController {
 	ResponseEntity<Map<String, Object>> replace(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody JsonNode feature) {
-		this.projects.replace(id, feature, ETag.expectedVersion(ifMatch));
+		this.projects.replace(id, feature, ETag.expectedVersion(ifMatch, storedVersion(id)));
 		return feature(id, null);
 	}
 
 	@DeleteMapping("/api/projects/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		this.projects.delete(id, ETag.expectedVersion(ifMatch));
+		this.projects.delete(id, ETag.expectedVersion(ifMatch, storedVersion(id)));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -97,6 +98,11 @@ class ProjectController {
 			.eTag(ETag.of(project.version()))
 			.contentType(GeoJson.MEDIA_TYPE)
 			.body(project.feature());
+	}
+
+	/** The project's version, read only when If-Match lists several. */
+	private IntSupplier storedVersion(long id) {
+		return () -> this.projects.get(id, day(null)).version();
 	}
 
 	private LocalDate day(LocalDate asOf) {

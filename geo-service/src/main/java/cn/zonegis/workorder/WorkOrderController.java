@@ -51,14 +51,14 @@ class WorkOrderController {
 	@PreAuthorize("hasAnyRole('DISPATCHER', 'CREW')")
 	ResponseEntity<WorkOrderView> transition(@PathVariable long id, @RequestBody TransitionRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return withEtag(ResponseEntity.ok(), this.steps.transition(id, request, ETag.optionalVersion(ifMatch)));
+		return withEtag(ResponseEntity.ok(), this.steps.transition(id, request, expectedVersion(ifMatch, id)));
 	}
 
 	@PostMapping("/api/workorders/{id:\\d+}/dispatch")
 	@PreAuthorize("hasRole('DISPATCHER')")
 	ResponseEntity<WorkOrderView> dispatch(@PathVariable long id, @RequestBody DispatchRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return withEtag(ResponseEntity.ok(), this.steps.dispatch(id, request, ETag.optionalVersion(ifMatch)));
+		return withEtag(ResponseEntity.ok(), this.steps.dispatch(id, request, expectedVersion(ifMatch, id)));
 	}
 
 	@PostMapping("/api/workorders/{id:\\d+}/findings")
@@ -84,6 +84,11 @@ class WorkOrderController {
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Disposition", "inline")
 			.body(content.data());
+	}
+
+	/** The version If-Match names; of several, the order's own, read only then. */
+	private Integer expectedVersion(String ifMatch, long id) {
+		return ETag.optionalVersion(ifMatch, () -> this.service.get(id).version());
 	}
 
 	private static ResponseEntity<WorkOrderView> created(WorkOrderView order) {

@@ -162,6 +162,20 @@ class AssetCrudTests extends IntegrationTest {
 		assertThat(auditEntries("pipe", Long.toString(id))).isEqualTo(2);
 	}
 
+	/** RFC 9110 §13.1.1: If-Match holds when any tag it lists is the current one. */
+	@Test
+	void anIfMatchListHoldsWhenOneOfItsTagsIsCurrent() {
+		String code = unique("WS");
+		String location = createPipe(code).header("Location");
+		Http.Response replaced = as("planner").put(location,
+				pipe(code, ",\"diameter_mm\":600", 122.050, 37.190, 122.052, 37.190),
+				Map.of("If-Match", "\"5\", \"1\"", "Content-Type", "application/json"));
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+		assertThat(as("planner").delete(location, Map.of("If-Match", "\"1\", \"2\"")).status()).isEqualTo(204);
+		assertThat(as("viewer").get(location).status()).isEqualTo(404);
+	}
+
 	@Test
 	void aMergePatchChangesOnlyTheGivenPropertyAndKeepsTheGeometry() {
 		String location = createPipe(unique("WS")).header("Location");
@@ -323,6 +337,19 @@ class AssetCrudTests extends IntegrationTest {
 			assertThat(stale.json().path("currentVersion").intValue()).isEqualTo(1);
 			assertThat(as("viewer").get(location).json().path("properties").path("diameter_mm").intValue())
 				.isEqualTo(400);
+		}
+
+		@Test
+		void anIfMatchListOfStaleTagsIsAPreconditionFailureThatChangesNothing() {
+			String code = unique("WS");
+			String location = createPipe(code).header("Location");
+			Http.Response stale = as("planner").send("PATCH", location, "{\"properties\":{\"diameter_mm\":800}}",
+					Map.of("If-Match", "\"5\", \"7\"", "Content-Type", "application/json"));
+			assertProblem(stale, 412, "stale-version");
+			assertThat(stale.json().path("currentVersion").intValue()).isEqualTo(1);
+			JsonNode stored = as("viewer").get(location).json();
+			assertThat(stored.path("properties").path("diameter_mm").intValue()).isEqualTo(400);
+			assertThat(as("viewer").get(location + "/history").json().path("features")).hasSize(1);
 		}
 
 		@Test

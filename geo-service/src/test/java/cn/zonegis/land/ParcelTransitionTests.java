@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -78,6 +79,24 @@ class ParcelTransitionTests extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(as("viewer").get("/api/parcels/" + id).json().get("properties").get("status").asString())
 			.isEqualTo("cancelled");
+	}
+
+	/**
+	 * A lifecycle step takes an If-Match list as the edits do: it holds when one of its
+	 * tags is the current one.
+	 */
+	@Test
+	void aStepHoldsWhenAnIfMatchListNamesTheCurrentVersion() {
+		long id = newParcel();
+		Map<String, String> headers = Map.of("Content-Type", "application/json", "If-Match", "\"4\", \"2\"");
+		String step = "{\"to\":\"red_line_issued\"}";
+		assertProblem(as("planner").send("POST", "/api/parcels/" + id + "/transitions", step, headers), 412);
+		assertThat(as("viewer").get("/api/parcels/" + id).json().get("properties").get("status").asString())
+			.isEqualTo("planned");
+		Http.Response moved = as("planner").send("POST", "/api/parcels/" + id + "/transitions", step,
+				Map.of("Content-Type", "application/json", "If-Match", "\"4\", \"1\""));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.json().get("properties").get("status").asString()).isEqualTo("red_line_issued");
 	}
 
 	@Nested

@@ -139,6 +139,36 @@ class OgcEditTests extends IntegrationTest {
 		assertThat(as("viewer").get(item).json().get("properties").get("state").asString()).isEqualTo("faulty");
 	}
 
+	/**
+	 * RFC 9110 §13.1.1: If-Match holds when any tag it lists is the current one; a list
+	 * of stale tags alone still changes nothing.
+	 */
+	@Test
+	void anIfMatchListHoldsWhenOneOfItsTagsIsCurrent() {
+		String code = "SL-" + UUID.randomUUID();
+		String item = create(code);
+		Http.Response stale = as("planner").send("PATCH", item, "{\"properties\": {\"state\": \"off\"}}",
+				Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"7\", \"9\""));
+		assertProblem(stale, 412, "stale-version");
+		assertThat(stale.json().get("currentVersion").asInt()).isEqualTo(1);
+		assertThat(as("viewer").get(item).json().get("properties").get("state").asString()).isEqualTo("normal");
+		assertThat(as("viewer").get(item).header("ETag")).isEqualTo("\"1\"");
+
+		Http.Response replaced = as("planner").send("PUT", item, streetlight(code, "faulty", 122.05, 37.19),
+				ifMatch("\"9\", \"1\""));
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(204);
+		assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+		Http.Response patched = as("planner").send("PATCH", item, "{\"properties\": {\"state\": \"off\"}}",
+				Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"1\", \"2\""));
+		assertThat(patched.status()).as(patched.body()).isEqualTo(204);
+		assertThat(as("viewer").get(item).json().get("properties").get("state").asString()).isEqualTo("off");
+		assertThat(as("planner").send("DELETE", item, null, Map.of("If-Match", "\"1\", \"2\"")).status())
+			.isEqualTo(412);
+		assertThat(as("planner").send("DELETE", item, null, Map.of("If-Match", "\"2\", \"3\"")).status())
+			.isEqualTo(204);
+		assertThat(as("viewer").get(item).status()).isEqualTo(404);
+	}
+
 	@Test
 	void editsRacingFromOneETagLeaveOneWinner() {
 		String code = "SL-" + UUID.randomUUID();
