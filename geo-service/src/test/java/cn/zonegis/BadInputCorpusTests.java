@@ -50,14 +50,17 @@ class BadInputCorpusTests extends IntegrationTest {
 
 	/**
 	 * Every row of every table in schema zonegis, hashed table by table, in one
-	 * statement.
+	 * statement; but for what the once-a-minute overdue check writes by itself (its
+	 * notices and their change events): an order of another test class falling due during
+	 * a case is no write of the case's request.
 	 */
 	private static final String CHECKSUM = """
 			SELECT string_agg(c.relname || '=' || (xpath('/row/h/text()', query_to_xml(format(
-				'SELECT md5(coalesce(string_agg(t::text, ''|'' ORDER BY t::text), '''')) AS h FROM zonegis.%I t',
-				c.relname), false, true, '')))[1]::text, ' ' ORDER BY c.relname)
+				'SELECT md5(coalesce(string_agg(t::text, ''|'' ORDER BY t::text), '''')) AS h FROM zonegis.%I t %s',
+				c.relname, CASE c.relname WHEN 'change_event' THEN 'WHERE t.type <> ''work_order.overdue''' ELSE '' END),
+				false, true, '')))[1]::text, ' ' ORDER BY c.relname)
 			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			WHERE n.nspname = 'zonegis' AND c.relkind IN ('r', 'p')
+			WHERE n.nspname = 'zonegis' AND c.relkind IN ('r', 'p') AND c.relname <> 'work_order_overdue_notice'
 			""";
 
 	/** Free ground west of TestArea's cells, where the corpus draws (see generate.py). */
