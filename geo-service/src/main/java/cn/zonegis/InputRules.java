@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import cn.zonegis.geo.ZoneTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
 
 import org.springframework.stereotype.Component;
 
@@ -122,14 +124,33 @@ public class InputRules {
 	}
 
 	/**
+	 * Refuses, with a 422 naming the first, a read-only property (computed, or moved by a
+	 * lifecycle) sent with a value the service does not publish for it: neither what a
+	 * read of the row being saved gives, nor what a read of the stored row gave, which a
+	 * GIS client sends back beside its edits (QGIS writes back every attribute it read).
+	 * Null is no value.
+	 * @param properties the properties as sent
+	 * @param saved the properties a read of the row being saved publishes
+	 * @param read the properties reads of the stored row published (none for a new row)
+	 */
+	public static void refuseChanged(JsonNode properties, Collection<String> readOnly, JsonNode saved,
+			JsonNode... read) {
+		for (Map.Entry<String, JsonNode> property : properties.properties()) {
+			String name = property.getKey();
+			JsonNode sent = property.getValue();
+			if (readOnly.contains(name) && !sent.isNull()
+					&& Arrays.stream(read).noneMatch((earlier) -> same(sent, earlier.path(name)))) {
+				refuseChanged(name, sent, saved.has(name) ? saved.get(name) : NullNode.getInstance());
+			}
+		}
+	}
+
+	/**
 	 * Refuses, with a 422 naming it, a value sent for a property the service keeps itself
-	 * (computed, or moved by a lifecycle) that differs from the value it keeps; numbers
-	 * compare by value (1200 and 1200.0 are one area).
+	 * (computed, or moved by a lifecycle) that differs from the value it keeps.
 	 */
 	public static void refuseChanged(String name, JsonNode sent, JsonNode kept) {
-		boolean same = (sent.isNumber() && kept.isNumber()) ? sent.decimalValue().compareTo(kept.decimalValue()) == 0
-				: sent.equals(kept);
-		if (!same) {
+		if (!same(sent, kept)) {
 			throw ApiProblem
 				.unprocessable("read-only-property", "problem.input.readOnlyProperty", name, sent.toString(),
 						kept.toString())
@@ -137,6 +158,12 @@ public class InputRules {
 				.with("pointer", "/properties/" + escape(name))
 				.with("computed", kept);
 		}
+	}
+
+	/** Numbers compare by value: 1200 and 1200.0 are one area. */
+	private static boolean same(JsonNode sent, JsonNode kept) {
+		return (sent.isNumber() && kept.isNumber()) ? sent.decimalValue().compareTo(kept.decimalValue()) == 0
+				: sent.equals(kept);
 	}
 
 	private static void refuseUnknown(JsonNode object, Collection<String> accepted, Collection<String> known,

@@ -1,10 +1,10 @@
 package cn.zonegis.land;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.NumericColumn;
@@ -27,11 +27,12 @@ enum LandLayer {
 	EXPANSION_ZONE("zones", "expansion_zones", "expansion_zone", Role.PLANNER,
 			List.of("code", "name", "kind", "status", "approved_on", "note"),
 			String.join(", ", "'area_m2', " + MeasureSql.AREA_M2, "'area_mu', " + MeasureSql.AREA_MU,
-					"'area_ha', " + MeasureSql.AREA_HA)) {
+					"'area_ha', " + MeasureSql.AREA_HA),
+			List.of("area_m2", "area_mu", "area_ha")) {
 
 		@Override
 		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
-			FeatureProperties p = FeatureProperties.of(feature, "invalid-zone", known("area_m2", "area_mu", "area_ha"));
+			FeatureProperties p = FeatureProperties.of(feature, "invalid-zone", known());
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("code", p.requiredText("code"));
 			values.put("name", p.requiredText("name"));
@@ -47,7 +48,7 @@ enum LandLayer {
 
 	ENTERPRISE("enterprises", "enterprises", "enterprise", Role.PLANNER,
 			List.of("name", "industry", "is_chemical", "relocation_state", "employees", "contact"),
-			"'footprint', ST_AsGeoJSON(t.footprint, 9, 0)::json") {
+			"'footprint', ST_AsGeoJSON(t.footprint, 9, 0)::json", List.of()) {
 
 		@Override
 		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
@@ -75,11 +76,11 @@ enum LandLayer {
 			List.of("code", "name", "enterprise_id", "parcel_id", "floors", "floor_area_m2", "land_cert_state",
 					"land_cert_no", "land_cert_on", "property_cert_state", "property_cert_no", "property_cert_on",
 					"missing_reason", "surveyed_on"),
-			"'footprint_m2', " + MeasureSql.AREA_M2) {
+			"'footprint_m2', " + MeasureSql.AREA_M2, List.of("footprint_m2")) {
 
 		@Override
 		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
-			FeatureProperties p = FeatureProperties.of(feature, "invalid-building", known("footprint_m2"));
+			FeatureProperties p = FeatureProperties.of(feature, "invalid-building", known());
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("code", p.requiredText("code"));
 			values.put("name", p.requiredText("name"));
@@ -104,7 +105,7 @@ enum LandLayer {
 	SELF_BUILT_HOUSE("self-built-houses", "self_built_houses", "self_built_house", Role.SAFETY,
 			List.of("code", "address", "owner", "floors", "operating", "business", "hazard", "hazard_note",
 					"appraisal_state", "appraisal_grade", "appraised_on", "rectification", "surveyed_on"),
-			null) {
+			null, List.of()) {
 
 		@Override
 		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
@@ -137,7 +138,7 @@ enum LandLayer {
 	 */
 	PARK_ENTRY_REVIEW("park-entry-reviews", "park_entry_reviews", "park_entry_review", Role.PLANNER,
 			List.of("code", "project_name", "applicant", "zone_id", "submitted_on", "outcome", "opinion", "opinion_on"),
-			null) {
+			null, List.of()) {
 
 		@Override
 		Row read(JsonNode feature, GeometryCheck check, BBox extent) {
@@ -183,13 +184,17 @@ enum LandLayer {
 
 	private final String computed;
 
-	LandLayer(String path, String collectionId, String table, Role writer, List<String> columns, String computed) {
+	private final List<String> readOnly;
+
+	LandLayer(String path, String collectionId, String table, Role writer, List<String> columns, String computed,
+			List<String> readOnly) {
 		this.path = path;
 		this.collectionId = collectionId;
 		this.table = table;
 		this.writer = writer;
 		this.columns = columns;
 		this.computed = computed;
+		this.readOnly = readOnly;
 	}
 
 	/** The layer at /api/{path}; the controller's mapping admits only known paths. */
@@ -234,11 +239,22 @@ enum LandLayer {
 	}
 
 	/**
-	 * The layer's columns and what it computes or keeps beside them: the properties a
-	 * read publishes.
+	 * What a read publishes that no write sets: the measures of the geometry (an area),
+	 * which a client may send back only as the service publishes them.
 	 */
-	List<String> known(String... computed) {
-		return Stream.concat(this.columns.stream(), Arrays.stream(computed)).toList();
+	List<String> readOnly() {
+		return this.readOnly;
+	}
+
+	/**
+	 * The properties a read publishes: the layer's columns, its read-only measures, and
+	 * what else it writes beside them (an enterprise's footprint).
+	 */
+	List<String> known(String... written) {
+		List<String> known = new ArrayList<>(this.columns);
+		known.addAll(this.readOnly);
+		known.addAll(Arrays.asList(written));
+		return known;
 	}
 
 	/**

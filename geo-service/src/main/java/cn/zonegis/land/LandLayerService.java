@@ -1,11 +1,13 @@
 package cn.zonegis.land;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.InputRules;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.security.AuditLog;
@@ -92,7 +94,7 @@ public class LandLayerService {
 		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
 		long id = this.rows.insert(layer, row, AuditLog.currentUsername());
 		this.audit.record("create", layer.table(), id, detail(row));
-		return get(layer, id);
+		return saved(layer, id, feature);
 	}
 
 	@Transactional
@@ -100,11 +102,12 @@ public class LandLayerService {
 		this.roles.require(layer.writer());
 		lock(layer, id, expectedVersion);
 		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
+		LandLayerRepository.Stored stored = get(layer, id);
 		String user = AuditLog.currentUsername();
 		this.rows.archive(layer, id, "update", user);
 		this.rows.update(layer, id, row, user);
 		this.audit.record("update", layer.table(), id, detail(row));
-		return get(layer, id);
+		return saved(layer, id, feature, stored);
 	}
 
 	@Transactional
@@ -114,6 +117,24 @@ public class LandLayerService {
 		this.rows.archive(layer, id, "delete", AuditLog.currentUsername());
 		this.rows.delete(layer, id);
 		this.audit.record("delete", layer.table(), id, null);
+	}
+
+	/**
+	 * The row just written, unless the feature sent a measure (an area) other than the
+	 * row publishes now or, for a replace, published before: the write would drop it, so
+	 * it is refused and rolled back. Read back, the measures are exactly what reads
+	 * publish, by the same SQL and rounding.
+	 */
+	private LandLayerRepository.Stored saved(LandLayer layer, long id, JsonNode feature,
+			LandLayerRepository.Stored... stored) {
+		LandLayerRepository.Stored saved = get(layer, id);
+		InputRules.refuseChanged(feature.path("properties"), layer.readOnly(), properties(saved),
+				Arrays.stream(stored).map(this::properties).toArray(JsonNode[]::new));
+		return saved;
+	}
+
+	private JsonNode properties(LandLayerRepository.Stored stored) {
+		return this.json.readTree(stored.feature()).path("properties");
 	}
 
 	private void lock(LandLayer layer, long id, Integer expectedVersion) {

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -34,6 +37,12 @@ class ExpansionZoneTests extends IntegrationTest {
 			.param("kind", kind)
 			.query(Long.class)
 			.single();
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static Map<String, String> ifMatch(String etag) {
+		return Map.of("Content-Type", "application/json", "If-Match", etag);
 	}
 
 	private static String zone(String code, String kind, String geometry) {
@@ -150,6 +159,33 @@ class ExpansionZoneTests extends IntegrationTest {
 	}
 
 	@Test
+	void aZoneReadIsAcceptedBackWithItsAreasAlsoBesideAMovedBoundary() {
+		double[] c = TestGround.cell();
+		String code = TestGround.code("zone");
+		String location = as("planner")
+			.post("/api/zones", zone(code, "contiguous_development", TestGround.rectangle(c[0], c[1], 0.002, 0.002)))
+			.header("Location");
+		ObjectNode read = (ObjectNode) as("viewer").get(location).json();
+		Http.Response echoed = as("planner").put(location, read.toString(), ifMatch("\"1\""));
+		assertThat(echoed.status()).as(echoed.body()).isEqualTo(200);
+
+		// As QGIS saves a moved boundary: the new geometry, every attribute as it read
+		// them.
+		read.set("geometry", JSON.readTree(TestGround.rectangle(c[0], c[1], 0.002, 0.001)));
+		Http.Response moved = as("planner").put(location, read.toString(), ifMatch("\"2\""));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.json().path("properties").path("area_m2").decimalValue())
+			.isLessThan(read.path("properties").path("area_m2").decimalValue());
+
+		String item = "/ogc/collections/expansion_zones/items/" + read.path("id").asLong();
+		JsonNode published = as("viewer").get(item).json().path("properties");
+		Http.Response patched = as("planner").send("PATCH", item,
+				"{\"properties\":{\"note\":\"QGIS\",\"area_ha\":%s}}".formatted(published.path("area_ha")),
+				Map.of("Content-Type", "application/merge-patch+json"));
+		assertThat(patched.status()).as(patched.body()).isEqualTo(204);
+	}
+
+	@Test
 	void anEnterpriseIsAPointWithAnOptionalFootprint() {
 		double[] c = TestGround.cell();
 		String name = TestGround.code("plant");
@@ -176,6 +212,40 @@ class ExpansionZoneTests extends IntegrationTest {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.json().get("property").asString()).isEqualTo("kind");
 			assertThat(response.json().get("allowed").toString()).contains("chemical_park_subzone");
+		}
+
+		@Test
+		void anAreaOtherThanTheZonesIsUnprocessableNamingItAndNothingIsStored() {
+			double[] c = TestGround.cell();
+			String code = TestGround.code("zone");
+			String square = TestGround.rectangle(c[0], c[1], 0.002, 0.002);
+			Http.Response posted = as("planner").post("/api/zones",
+					zone(code, "contiguous_development", square).replace("\"note\":\"test\"", "\"area_m2\":5"));
+			assertProblem(posted, 422, "read-only-property");
+			assertThat(posted.json().path("property").stringValue()).isEqualTo("area_m2");
+			Http.Response ogcPosted = as("planner").send("POST", "/ogc/collections/expansion_zones/items",
+					zone(code, "contiguous_development", square).replace("\"note\":\"test\"", "\"area_ha\":5"),
+					Map.of("Content-Type", "application/geo+json"));
+			assertProblem(ogcPosted, 422, "read-only-property");
+			assertThat(
+					ExpansionZoneTests.this.jdbc.sql("SELECT count(*) FROM zonegis.expansion_zone WHERE code = :code")
+						.param("code", code)
+						.query(Long.class)
+						.single())
+				.isZero();
+
+			String location = as("planner").post("/api/zones", zone(code, "contiguous_development", square))
+				.header("Location");
+			ObjectNode read = (ObjectNode) as("viewer").get(location).json();
+			((ObjectNode) read.path("properties")).put("area_mu", 1);
+			Http.Response replaced = as("planner").put(location, read.toString(), ifMatch("\"1\""));
+			assertProblem(replaced, 422, "read-only-property");
+			assertThat(replaced.json().path("property").stringValue()).isEqualTo("area_mu");
+			Http.Response patched = as("planner").send("PATCH",
+					"/ogc/collections/expansion_zones/items/" + read.path("id").asLong(),
+					"{\"properties\":{\"area_ha\":5}}", Map.of("Content-Type", "application/merge-patch+json"));
+			assertProblem(patched, 422, "read-only-property");
+			assertThat(as("viewer").get(location).header("ETag")).isEqualTo("\"1\"");
 		}
 
 		@Test

@@ -57,6 +57,27 @@ class ReportRegisterTests extends IntegrationTest {
 	}
 
 	@Test
+	void aBuildingIsAcceptedBackWithItsFootprintAreaButNeverWithAnother() {
+		double[] c = TestGround.cell();
+		String code = TestGround.code("JZ");
+		String building = """
+				{"type":"Feature","geometry":%s,
+				 "properties":{"code":"%s","name":"x","enterprise_id":%d,"floors":1,"floor_area_m2":100,
+				  "surveyed_on":"2026-04-02"%%s}}
+				""".formatted(TestGround.rectangle(c[0], c[1], 0.0005, 0.0004), code,
+				demo("SELECT min(id) FROM zonegis.enterprise"));
+		Http.Response refused = as("planner").post("/api/buildings", building.formatted(",\"footprint_m2\":5"));
+		assertProblem(refused, 422, "read-only-property");
+		assertThat(refused.json().get("property").asString()).isEqualTo("footprint_m2");
+		assertThat(demo("SELECT count(*) FROM zonegis.building WHERE code = '" + code + "'")).isZero();
+
+		Http.Response created = as("planner").post("/api/buildings", building.formatted(""));
+		Http.Response echoed = as("planner").put(created.header("Location"), created.body(),
+				Map.of("Content-Type", "application/json", "If-Match", "\"1\""));
+		assertThat(echoed.status()).as(echoed.body()).isEqualTo(200);
+	}
+
+	@Test
 	void anIssuedCertificateWithoutItsNumberIsRefusedAndNothingIsStored() {
 		double[] c = TestGround.cell();
 		String code = TestGround.code("JZ");
