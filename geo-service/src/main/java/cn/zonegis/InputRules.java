@@ -3,6 +3,7 @@ package cn.zonegis;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -149,7 +150,7 @@ public class InputRules {
 	 * Refuses, with a 422 naming it, a value sent for a property the service keeps itself
 	 * (computed, or moved by a lifecycle) that differs from the value it keeps.
 	 */
-	public static void refuseChanged(String name, JsonNode sent, JsonNode kept) {
+	private static void refuseChanged(String name, JsonNode sent, JsonNode kept) {
 		if (!same(sent, kept)) {
 			throw ApiProblem
 				.unprocessable("read-only-property", "problem.input.readOnlyProperty", name, sent.toString(),
@@ -160,10 +161,27 @@ public class InputRules {
 		}
 	}
 
-	/** Numbers compare by value: 1200 and 1200.0 are one area. */
+	/**
+	 * Numbers compare by value (1200 and 1200.0 are one area), times by the instant they
+	 * name (/ogc writes +00:00 where /api writes Z).
+	 */
 	private static boolean same(JsonNode sent, JsonNode kept) {
-		return (sent.isNumber() && kept.isNumber()) ? sent.decimalValue().compareTo(kept.decimalValue()) == 0
-				: sent.equals(kept);
+		if (sent.isNumber() && kept.isNumber()) {
+			return sent.decimalValue().compareTo(kept.decimalValue()) == 0;
+		}
+		if (sent.isString() && kept.isString() && !sent.equals(kept)) {
+			return sameInstant(sent.stringValue(), kept.stringValue());
+		}
+		return sent.equals(kept);
+	}
+
+	private static boolean sameInstant(String sent, String kept) {
+		try {
+			return OffsetDateTime.parse(sent).isEqual(OffsetDateTime.parse(kept));
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
 	}
 
 	private static void refuseUnknown(JsonNode object, Collection<String> accepted, Collection<String> known,

@@ -54,7 +54,8 @@ class ParcelController {
 	ResponseEntity<ParcelView> create(@RequestBody JsonNode feature,
 			@RequestParam(defaultValue = "false") boolean repair, @RequestParam(defaultValue = "false") boolean clip) {
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
-		ParcelView view = this.parcels.create(edit.draft(), edit.note(), new EditOptions(repair, clip));
+		ParcelView view = this.parcels.create(edit.draft(), edit.note(), edit.properties(),
+				new EditOptions(repair, clip));
 		return withEtag(ResponseEntity.created(URI.create("/api/parcels/" + view.id())), view);
 	}
 
@@ -74,8 +75,8 @@ class ParcelController {
 			@RequestParam(defaultValue = "false") boolean repair, @RequestParam(defaultValue = "false") boolean clip) {
 		Integer expected = ETag.expectedVersion(ifMatch, () -> this.parcels.version(id));
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
-		return withEtag(ResponseEntity.ok(),
-				this.parcels.replace(id, edit.draft(), edit.note(), expected, new EditOptions(repair, clip)));
+		return withEtag(ResponseEntity.ok(), this.parcels.replace(id, edit.draft(), edit.note(), edit.properties(),
+				expected, new EditOptions(repair, clip)));
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package cn.zonegis.land;
 
-import java.util.Set;
-
 import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.ogc.FeatureWriter;
 import tools.jackson.databind.JsonNode;
@@ -39,20 +37,15 @@ class ParcelFeatureWriter implements FeatureWriter {
 	}
 
 	@Override
-	public Set<String> readOnlyProperties() {
-		return ParcelFeatures.READ_ONLY;
-	}
-
-	@Override
 	public long create(JsonNode feature) {
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
-		return this.parcels.create(edit.draft(), edit.note(), EditOptions.STRICT).id();
+		return this.parcels.create(edit.draft(), edit.note(), edit.properties(), EditOptions.STRICT).id();
 	}
 
 	@Override
 	public void replace(long id, JsonNode feature, Integer expectedVersion) {
 		ParcelFeatures.Edit edit = ParcelFeatures.read(feature, this.geometry);
-		this.parcels.replace(id, edit.draft(), edit.note(), expectedVersion, EditOptions.STRICT);
+		this.parcels.replace(id, edit.draft(), edit.note(), edit.properties(), expectedVersion, EditOptions.STRICT);
 	}
 
 	@Override

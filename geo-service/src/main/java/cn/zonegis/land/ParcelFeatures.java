@@ -18,8 +18,11 @@ final class ParcelFeatures {
 	private ParcelFeatures() {
 	}
 
-	/** A draft and its note, as sent. */
-	record Edit(ParcelDraft draft, String note) {
+	/**
+	 * A draft and its note, and the properties as sent: the read-only ones among them are
+	 * checked against the saved parcel.
+	 */
+	record Edit(ParcelDraft draft, String note, JsonNode properties) {
 	}
 
 	/**
@@ -33,8 +36,8 @@ final class ParcelFeatures {
 	private static final NumericColumn SURVEYED_AREA = new NumericColumn(14, 3);
 
 	/**
-	 * What a read publishes that the lifecycle and PostGIS keep: sent back, it must be
-	 * unchanged (ReadOnlyProperties checks it for OGC).
+	 * What a read publishes that the lifecycle and PostGIS keep: sent back, it must be as
+	 * it was read or as the saved parcel publishes it.
 	 */
 	static final Set<String> READ_ONLY = Set.of("status", "status_changed_at", "area_m2", "area_mu", "area_ha",
 			"perimeter_m", "ellipsoidal_area_m2");
@@ -52,7 +55,7 @@ final class ParcelFeatures {
 		ParcelDraft draft = new ParcelDraft(properties.text("code"), properties.text("name"),
 				properties.text("land_use"), properties.text("land_class_code"), properties.text("holder"),
 				properties.nonNegative("surveyed_area_m2", SURVEYED_AREA), check.read(feature.get("geometry")));
-		return new Edit(draft, properties.text("note"));
+		return new Edit(draft, properties.text("note"), feature.path("properties"));
 	}
 
 }

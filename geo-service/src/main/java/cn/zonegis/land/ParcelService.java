@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
 import cn.zonegis.InputLimits;
+import cn.zonegis.InputRules;
 import cn.zonegis.events.Audience;
 import cn.zonegis.events.ChangeEvents;
 import cn.zonegis.geo.BBox;
@@ -24,6 +25,7 @@ import cn.zonegis.geo.GeometryCheck;
 import cn.zonegis.geo.GeometryDefect;
 import cn.zonegis.security.AuditLog;
 import cn.zonegis.security.Role;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -105,10 +107,16 @@ public class ParcelService {
 		return this.parcels.idByCode(code);
 	}
 
+	/**
+	 * @param properties the feature's properties as sent: a read-only one (status, an
+	 * area) must be what the new parcel publishes
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
-	public ParcelView create(ParcelDraft draft, String note, EditOptions options) {
-		return create(draft, note, options, ParcelLifecycle.PLANNED);
+	public ParcelView create(ParcelDraft draft, String note, JsonNode properties, EditOptions options) {
+		ParcelView created = create(draft, note, options, ParcelLifecycle.PLANNED);
+		InputRules.refuseChanged(properties, ParcelFeatures.READ_ONLY, published(created));
+		return created;
 	}
 
 	/**
@@ -128,22 +136,29 @@ public class ParcelService {
 	/**
 	 * Replaces a parcel's boundary and attributes; the previous version goes to
 	 * parcel_history.
+	 * @param properties the feature's properties as sent: a read-only one (status, an
+	 * area) must be what the stored parcel published, which a GIS client sends back
+	 * beside its edits, or what the saved one publishes
 	 * @param expectedVersion the version the client edited (If-Match), or null to skip
 	 * the check
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('PLANNER')")
-	public ParcelView replace(long id, ParcelDraft draft, String note, Integer expectedVersion, EditOptions options) {
+	public ParcelView replace(long id, ParcelDraft draft, String note, JsonNode properties, Integer expectedVersion,
+			EditOptions options) {
 		ParcelRepository.Locked current = lockForChange(id, expectedVersion);
 		if (!current.status().isActive()) {
 			throw ApiProblem.conflict("parcel-ended", "parcel.ended", current.code(), current.status().label());
 		}
 		RedLineCheck.Checked checked = checkForWrite(draft, id, options);
+		JsonNode stored = published(get(id));
 		String user = AuditLog.currentUsername();
 		this.parcels.archive(id, user);
 		this.parcels.update(id, draft, note, checked.geometry(), user);
 		this.audit.record("update", "parcel", id, detail(draft.code(), current.version() + 1, checked));
-		return announce(get(id)).withReports(checked.repair(), checked.clip());
+		ParcelView saved = get(id);
+		InputRules.refuseChanged(properties, ParcelFeatures.READ_ONLY, published(saved), stored);
+		return announce(saved).withReports(checked.repair(), checked.clip());
 	}
 
 	/**
@@ -235,6 +250,13 @@ public class ParcelService {
 		data.put("version", parcel.properties().version());
 		this.changes.publish("parcel.changed", parcel.id(), data, Audience.of(Role.PLANNER));
 		return parcel;
+	}
+
+	/**
+	 * The properties as a read publishes them; a refusal after the write rolls it back.
+	 */
+	private JsonNode published(ParcelView parcel) {
+		return this.json.valueToTree(parcel.properties());
 	}
 
 	static ApiProblem unknown(long id) {

@@ -1,7 +1,5 @@
 package cn.zonegis.ogc;
 
-import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,14 +12,6 @@ public interface FeatureWriter {
 
 	/** The id of the collection this writer edits, as in its {@link CollectionDef}. */
 	String collectionId();
-
-	/**
-	 * The properties a read publishes but a write cannot change (computed, or kept by a
-	 * lifecycle). A replace or update may send them back unchanged, never changed.
-	 */
-	default Set<String> readOnlyProperties() {
-		return Set.of();
-	}
 
 	/**
 	 * @param feature a GeoJSON Feature in EPSG:4490 lon/lat

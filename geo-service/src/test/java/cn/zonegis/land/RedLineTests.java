@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,12 @@ class RedLineTests extends IntegrationTest {
 	@AfterEach
 	void leaveTheDemoZoneAsItWas() {
 		TestGround.clean(this.jdbc);
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static Map<String, String> ifMatch(String etag) {
+		return Map.of("Content-Type", "application/json", "If-Match", etag);
 	}
 
 	private Http.Response draw(String code, String geometry) {
@@ -197,6 +204,22 @@ class RedLineTests extends IntegrationTest {
 			.isEqualTo(note);
 	}
 
+	@Test
+	void aParcelReadIsAcceptedBackWithItsAreasAndStatusAlsoBesideAMovedBoundary() {
+		double[] cell = TestGround.cell();
+		Http.Response created = draw(TestGround.code("echo"), rectangleAt(cell, 0, 0, 0.001, 0.001));
+		String location = created.header("Location");
+		ObjectNode read = (ObjectNode) as("viewer").get(location).json();
+		Http.Response echoed = as("planner").put(location, read.toString(), ifMatch("\"1\""));
+		assertThat(echoed.status()).as(echoed.body()).isEqualTo(200);
+
+		read.set("geometry", JSON.readTree(rectangleAt(cell, 0, 0, 0.001, 0.0005)));
+		Http.Response moved = as("planner").put(location, read.toString(), ifMatch("\"2\""));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.json().path("properties").path("area_m2").decimalValue())
+			.isLessThan(read.path("properties").path("area_m2").decimalValue());
+	}
+
 	@Nested
 	class Refused {
 
@@ -223,6 +246,34 @@ class RedLineTests extends IntegrationTest {
 			Http.Response response = as("planner").post("/api/parcels", feature);
 			assertThat(response.status()).isEqualTo(422);
 			assertThat(response.json().get("defect").asString()).isEqualTo("unsupported-crs");
+		}
+
+		@Test
+		void anAreaOrStatusOtherThanTheParcelsIsUnprocessableNamingItAndNothingIsStored() {
+			double[] cell = TestGround.cell();
+			String code = TestGround.code("computed");
+			String square = rectangleAt(cell, 0, 0, 0.001, 0.001);
+			Http.Response posted = as("planner").post("/api/parcels",
+					TestGround.feature(code, square).replace("\"note\":\"test\"", "\"area_m2\":5"));
+			assertProblem(posted, 422, "read-only-property");
+			assertThat(posted.json().path("property").stringValue()).isEqualTo("area_m2");
+			Http.Response ogcPosted = as("planner").send("POST", "/ogc/collections/parcels/items",
+					TestGround.feature(code, square).replace("\"note\":\"test\"", "\"status\":\"transferred\""),
+					Map.of("Content-Type", "application/geo+json"));
+			assertProblem(ogcPosted, 422, "read-only-property");
+			assertThat(ogcPosted.json().path("property").stringValue()).isEqualTo("status");
+			assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
+				.param("code", code)
+				.query(Long.class)
+				.single()).isZero();
+
+			String location = draw(code, square).header("Location");
+			ObjectNode read = (ObjectNode) as("viewer").get(location).json();
+			((ObjectNode) read.path("properties")).put("area_ha", 9);
+			Http.Response replaced = as("planner").put(location, read.toString(), ifMatch("\"1\""));
+			assertProblem(replaced, 422, "read-only-property");
+			assertThat(replaced.json().path("property").stringValue()).isEqualTo("area_ha");
+			assertThat(as("viewer").get(location).header("ETag")).isEqualTo("\"1\"");
 		}
 
 		@Test
