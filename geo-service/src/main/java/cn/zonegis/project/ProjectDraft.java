@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.InputRules;
@@ -37,17 +38,17 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 	private static final NumericColumn INVESTMENT = new NumericColumn(14, 2);
 
 	/**
-	 * The properties a project's read publishes; the last four are computed, and may only
-	 * be sent back as they are computed.
+	 * The properties a project's read publishes: those written, and the computed
+	 * {@link ProjectProgress#PROPERTIES}, which may only be sent back as a read gave
+	 * them.
 	 */
-	private static final List<String> KNOWN = List.of("name", "level", "category", "total_investment_wan",
-			"completed_investment_wan", "annual_target_wan", "start_date", "state", "parcel_codes", "footprint",
-			"progress", "expected_wan", "lagging", "exceeded_annual_target");
+	private static final List<String> KNOWN = Stream
+		.concat(Stream.of("name", "level", "category", "total_investment_wan", "completed_investment_wan",
+				"annual_target_wan", "start_date", "state", "parcel_codes", "footprint"),
+				ProjectProgress.PROPERTIES.stream())
+		.toList();
 
-	/**
-	 * @param today the day lagging is judged on, as a read without asOf judges it
-	 */
-	static ProjectDraft of(JsonNode feature, GeometryCheck boundaries, BBox extent, LocalDate today) {
+	static ProjectDraft of(JsonNode feature, GeometryCheck boundaries, BBox extent) {
 		InputRules.refuseUnknownProperties(feature, KNOWN);
 		JsonNode p = feature.path("properties");
 		if (!p.isObject()) {
@@ -77,16 +78,15 @@ record ProjectDraft(String name, String level, String category, BigDecimal total
 		if (completed.compareTo(total) > 0) {
 			throw invalid("completed_investment_wan", "project.completed.aboveTotal", completed, total);
 		}
-		ProjectDraft draft = new ProjectDraft(text(p, "name"), oneOf(p, "level", LEVELS), text(p, "category"), total,
-				completed, amount(p, "annual_target_wan", false), date(p, "start_date"), oneOf(p, "state", STATES),
+		return new ProjectDraft(text(p, "name"), oneOf(p, "level", LEVELS), text(p, "category"), total, completed,
+				amount(p, "annual_target_wan", false), date(p, "start_date"), oneOf(p, "state", STATES),
 				codes(p.path("parcel_codes")), location, footprint);
-		ProjectProgress progress = ProjectProgress.of(total, completed, draft.annualTargetWan(), draft.startDate(),
-				draft.state(), today);
-		InputRules.refuseChangedComputed(p, "progress", progress::progress);
-		InputRules.refuseChangedComputed(p, "expected_wan", progress::expectedWan);
-		InputRules.refuseChangedComputed(p, "lagging", progress::lagging);
-		InputRules.refuseChangedComputed(p, "exceeded_annual_target", progress::exceededAnnualTarget);
-		return draft;
+	}
+
+	/** The project's progress as a read on that day would publish it. */
+	ProjectProgress progress(LocalDate asOf) {
+		return ProjectProgress.of(this.totalInvestmentWan, this.completedInvestmentWan, this.annualTargetWan,
+				this.startDate, this.state, asOf);
 	}
 
 	private static String text(JsonNode p, String name) {

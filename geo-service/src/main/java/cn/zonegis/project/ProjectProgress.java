@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How far a key project (重点项目) has come, and whether it is behind plan.
@@ -28,6 +31,22 @@ import java.time.temporal.ChronoUnit;
  */
 public record ProjectProgress(BigDecimal progress, BigDecimal expectedWan, boolean lagging,
 		boolean exceededAnnualTarget) {
+
+	/**
+	 * The properties a project's read publishes for it, as {@link #properties()} names
+	 * them.
+	 */
+	static final List<String> PROPERTIES = List.of("progress", "expected_wan", "lagging", "exceeded_annual_target");
+
+	/** The values as a project's read publishes them, by {@link #PROPERTIES}. */
+	Map<String, Object> properties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("progress", this.progress);
+		properties.put("expected_wan", this.expectedWan);
+		properties.put("lagging", this.lagging);
+		properties.put("exceeded_annual_target", this.exceededAnnualTarget);
+		return properties;
+	}
 
 	/** The states in which a project is expected to be spending its annual target. */
 	static boolean assessed(String state, LocalDate startDate, LocalDate asOf) {

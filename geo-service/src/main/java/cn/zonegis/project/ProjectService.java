@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.zonegis.ApiProblem;
 import cn.zonegis.ETag;
+import cn.zonegis.InputRules;
 import cn.zonegis.geo.BBox;
 import cn.zonegis.geo.GeoProperties;
 import cn.zonegis.geo.GeometryCheck;
@@ -142,7 +143,7 @@ public class ProjectService {
 	 * @param id the project being replaced, or null for a new one
 	 */
 	private ProjectDraft draft(JsonNode feature, Long id) {
-		ProjectDraft draft = ProjectDraft.of(feature, this.boundaries, this.geo.extentBox(), this.zoneTime.today());
+		ProjectDraft draft = ProjectDraft.of(feature, this.boundaries, this.geo.extentBox());
 		this.projects.idByName(draft.name()).filter((other) -> !other.equals(id)).ifPresent((other) -> {
 			throw ApiProblem.conflict("duplicate-name", "project.name.taken", draft.name(), String.valueOf(other))
 				.with("property", "name")
@@ -157,7 +158,31 @@ public class ProjectService {
 				.with("property", "parcel_codes")
 				.with("unknownParcels", unknown);
 		}
+		refuseChangedProgress(feature, draft, id);
 		return draft;
+	}
+
+	/**
+	 * A computed value (progress, expected_wan, lagging…) may only come back as a read
+	 * gave it: for the project as sent, today; or for the stored version, read today or
+	 * yesterday. expected_wan and lagging follow the calendar, and a project read before
+	 * midnight is often saved after it; a value from an earlier day cannot be told from a
+	 * change, so it is refused with today's value.
+	 * @param id the project being replaced, or null for a new one
+	 */
+	private void refuseChangedProgress(JsonNode feature, ProjectDraft draft, Long id) {
+		LocalDate today = this.zoneTime.today();
+		JsonNode[] read = (id == null) ? new JsonNode[0]
+				: this.projects.find(id)
+					.map((row) -> new JsonNode[] { published(row.progress(today)),
+							published(row.progress(today.minusDays(1))) })
+					.orElse(new JsonNode[0]);
+		InputRules.refuseChanged(feature.path("properties"), ProjectProgress.PROPERTIES,
+				published(draft.progress(today)), read);
+	}
+
+	private JsonNode published(ProjectProgress progress) {
+		return this.json.valueToTree(progress.properties());
 	}
 
 	private void checkVersion(long id, int expectedVersion) {

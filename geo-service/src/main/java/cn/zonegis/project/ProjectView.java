@@ -39,10 +39,8 @@ public record ProjectView(long id, String name, String level, String category, B
 		properties.put("state", this.state);
 		properties.put("parcel_codes", this.parcelCodes);
 		properties.put("version", this.version);
-		properties.put("progress", this.progress);
-		properties.put("expected_wan", this.expectedWan);
-		properties.put("lagging", this.lagging);
-		properties.put("exceeded_annual_target", this.exceededAnnualTarget);
+		properties.putAll(new ProjectProgress(this.progress, this.expectedWan, this.lagging, this.exceededAnnualTarget)
+			.properties());
 		properties.put("footprint", (this.footprint == null) ? null : new RawValue(this.footprint));
 		Map<String, Object> feature = new LinkedHashMap<>();
 		feature.put("type", "Feature");

@@ -7,12 +7,15 @@ import java.util.Map;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
+import cn.zonegis.geo.ZoneTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static cn.zonegis.Problems.assertBadParameter;
 import static cn.zonegis.Problems.assertProblem;
@@ -21,6 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectTests extends IntegrationTest {
 
 	static final String AS_OF = "2026-11-25";
+
+	@Autowired
+	private ZoneTime zoneTime;
+
+	private static Map<String, String> ifMatch(String etag) {
+		return Map.of("If-Match", etag, "Content-Type", "application/json");
+	}
 
 	@AfterEach
 	void deleteTestProjects() {
@@ -161,6 +171,30 @@ class ProjectTests extends IntegrationTest {
 		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
 	}
 
+	/**
+	 * expected_wan and lagging are judged on the day of the read: a project read before
+	 * midnight comes back after it.
+	 */
+	@Test
+	void aProjectReadYesterdayIsAcceptedBackTodayAlsoBesideAChangedInvestment() {
+		String location = as("planner").post("/api/projects", project(name(), POINT, "")).header("Location");
+		String yesterday = location + "?asOf=" + this.zoneTime.today().minusDays(1);
+		ObjectNode read = (ObjectNode) as("viewer").get(yesterday).json();
+		// Completed exactly as yesterday expected: lagging yesterday, behind plan today.
+		JsonNode expected = read.path("properties").path("expected_wan");
+		((ObjectNode) read.path("properties")).set("completed_investment_wan", expected);
+		Http.Response changed = as("planner").put(location, read.toString(), ifMatch("\"1\""));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+		JsonNode readYesterday = as("viewer").get(yesterday).json();
+		JsonNode today = as("viewer").get(location).json().path("properties");
+		assertThat(readYesterday.path("properties").path("lagging").booleanValue()).isFalse();
+		assertThat(today.path("lagging").booleanValue()).isTrue();
+		assertThat(today.path("expected_wan").decimalValue()).isGreaterThan(expected.decimalValue());
+		Http.Response echoed = as("planner").put(location, readYesterday.toString(), ifMatch("\"2\""));
+		assertThat(echoed.status()).as(echoed.body()).isEqualTo(200);
+	}
+
 	@Nested
 	class Refused {
 
@@ -221,6 +255,17 @@ class ProjectTests extends IntegrationTest {
 				assertThat(response.json().path("property").stringValue()).isEqualTo(property);
 			});
 			assertThat(as("viewer").get(location).json().path("properties").path("version").intValue()).isOne();
+		}
+
+		@Test
+		void aComputedValueReadBeforeYesterdayIsUnprocessableNamingIt() {
+			String location = as("planner").post("/api/projects", project(name(), POINT, "")).header("Location");
+			JsonNode read = as("viewer").get(location + "?asOf=" + ProjectTests.this.zoneTime.today().minusDays(2))
+				.json();
+			Http.Response response = as("planner").put(location, read.toString(), ifMatch("\"1\""));
+			assertProblem(response, 422, "read-only-property");
+			assertThat(response.json().path("property").stringValue()).isEqualTo("expected_wan");
+			assertThat(as("viewer").get(location).header("ETag")).isEqualTo("\"1\"");
 		}
 
 		@Test
