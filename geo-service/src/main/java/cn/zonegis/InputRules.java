@@ -11,11 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import cn.zonegis.geo.ZoneTime;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
 
 import org.springframework.stereotype.Component;
@@ -104,24 +102,6 @@ public class InputRules {
 		Set<String> accepted = new HashSet<>(known);
 		accepted.addAll(BOOKKEEPING);
 		refuseUnknown(feature.get("properties"), accepted, known, "/properties");
-	}
-
-	/**
-	 * Refuses, with a 422 naming it, a computed property sent with a value other than the
-	 * one the layer computes from what was sent. The same value is accepted because GIS
-	 * clients write back the whole feature they read; null is no value at all.
-	 * @param computed a BigDecimal, a Boolean or null, worked out only when the property
-	 * was sent
-	 */
-	public static void refuseChangedComputed(JsonNode properties, String name, Supplier<Object> computed) {
-		JsonNode sent = properties.path(name);
-		if (sent.isMissingNode() || sent.isNull()) {
-			return;
-		}
-		Object value = computed.get();
-		JsonNodeFactory nodes = JsonNodeFactory.instance;
-		refuseChanged(name, sent, (value instanceof BigDecimal number) ? nodes.numberNode(number)
-				: (value instanceof Boolean flag) ? nodes.booleanNode(flag) : nodes.nullNode());
 	}
 
 	/**

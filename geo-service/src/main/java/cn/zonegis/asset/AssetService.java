@@ -1,5 +1,6 @@
 package cn.zonegis.asset;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,18 +213,20 @@ public class AssetService {
 	 * @param geometry the EWKB being saved, or null to keep the stored geometry
 	 */
 	private void refuseChangedLength(AssetKind kind, JsonNode feature, Long id, byte[] geometry) {
-		if (!kind.linear()) {
+		JsonNode sent = feature.path("properties").path(LENGTH_M);
+		if (!kind.linear() || sent.isMissingNode() || sent.isNull()) {
 			return;
 		}
-		JsonNode sent = feature.path("properties").path(LENGTH_M);
 		// A read gives coordinates to 7 decimals: a client writing back a finer line it
 		// read sends the stored length beside a line that may measure a centimetre apart.
-		if (id != null && geometry != null && sent.isNumber()
-				&& sent.decimalValue().compareTo(this.assets.lengthM(kind, id, null)) == 0) {
-			return;
-		}
-		InputRules.refuseChangedComputed(feature.path("properties"), LENGTH_M,
-				() -> this.assets.lengthM(kind, id, geometry));
+		JsonNode[] read = (id == null || geometry == null) ? new JsonNode[0]
+				: new JsonNode[] { length(this.assets.lengthM(kind, id, null)) };
+		InputRules.refuseChanged(feature.path("properties"), List.of(LENGTH_M),
+				length(this.assets.lengthM(kind, id, geometry)), read);
+	}
+
+	private JsonNode length(BigDecimal lengthM) {
+		return this.json.createObjectNode().put(LENGTH_M, lengthM);
 	}
 
 	/**
