@@ -10,23 +10,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * OGC API - Features Part 4 writes on "parcels", through the same services as
- * /api/parcels: red-line checks, history, audit. A delete cancels the parcel (注销) and
- * keeps its row.
+ * /api/parcels: red-line checks, history, audit. A parcel is never deleted: it is
+ * cancelled (注销) through its lifecycle, on /api, and stays in the register.
  */
 @Component
 class ParcelFeatureWriter implements FeatureWriter {
 
 	private final ParcelService parcels;
 
-	private final ParcelTransitions transitions;
-
 	private final GeometryCheck geometry;
 
 	private final JsonMapper json;
 
-	ParcelFeatureWriter(ParcelService parcels, ParcelTransitions transitions, GeometryCheck geometry, JsonMapper json) {
+	ParcelFeatureWriter(ParcelService parcels, GeometryCheck geometry, JsonMapper json) {
 		this.parcels = parcels;
-		this.transitions = transitions;
 		this.geometry = geometry;
 		this.json = json;
 	}
@@ -58,9 +55,13 @@ class ParcelFeatureWriter implements FeatureWriter {
 		replace(id, MergePatch.apply(feature, patch), expectedVersion);
 	}
 
+	/**
+	 * The register keeps every parcel: DELETE would have to cancel it and keep it at its
+	 * URL, which OGC API Part 4 does not call a delete.
+	 */
 	@Override
-	public void delete(long id, Integer expectedVersion) {
-		this.transitions.move(id, ParcelLifecycle.CANCELLED, null, expectedVersion);
+	public String deleteRefusal() {
+		return "parcel.delete.refused";
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.zonegis.ogc;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -92,11 +93,11 @@ class FeatureEditController {
 	 */
 	@RequestMapping(path = ITEM, method = RequestMethod.OPTIONS)
 	ResponseEntity<Void> itemOptions(@PathVariable String collectionId, @PathVariable String featureId) {
-		boolean editable = editable(collectionId);
+		CollectionDef def = this.registry.get(collectionId);
+		Optional<FeatureWriter> writer = this.registry.writer(def.id());
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-			.allow(editable ? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH,
-					HttpMethod.DELETE, HttpMethod.OPTIONS } : READ_ONLY);
-		if (editable) {
+			.allow(writer.map(FeatureEditController::itemMethods).orElse(READ_ONLY));
+		if (writer.isPresent()) {
 			response.header("Accept-Patch", MERGE_PATCH);
 		}
 		return response.build();
@@ -138,6 +139,11 @@ class FeatureEditController {
 		CollectionDef def = this.registry.get(collectionId);
 		FeatureWriter writer = writer(def);
 		long id = ItemsController.featureIdOf(def, featureId);
+		if (writer.deleteRefusal() != null) {
+			throw new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "delete-not-allowed", writer.deleteRefusal(), id)
+				.with("collection", def.id())
+				.withHeader(HttpHeaders.ALLOW, allowHeader(itemMethods(writer)));
+		}
 		withVersion(ifMatch, () -> storedVersion(def, id, featureId), (version) -> writer.delete(id, version));
 		this.extents.forget(def.id());
 		return ResponseEntity.noContent().build();
@@ -198,8 +204,22 @@ class FeatureEditController {
 			.orElseThrow(() -> new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "read-only-collection",
 					"problem.collection.readOnly", def.id())
 				.with("collection", def.id())
-				.withHeader(HttpHeaders.ALLOW,
-						Arrays.stream(READ_ONLY).map(HttpMethod::name).collect(Collectors.joining(", "))));
+				.withHeader(HttpHeaders.ALLOW, allowHeader(READ_ONLY)));
+	}
+
+	/**
+	 * What an item of an editable collection takes: DELETE unless the writer refuses it.
+	 */
+	private static HttpMethod[] itemMethods(FeatureWriter writer) {
+		return (writer.deleteRefusal() == null)
+				? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH,
+						HttpMethod.DELETE, HttpMethod.OPTIONS }
+				: new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH,
+						HttpMethod.OPTIONS };
+	}
+
+	private static String allowHeader(HttpMethod[] methods) {
+		return Arrays.stream(methods).map(HttpMethod::name).collect(Collectors.joining(", "));
 	}
 
 	/**

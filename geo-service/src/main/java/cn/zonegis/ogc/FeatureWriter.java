@@ -28,6 +28,23 @@ public interface FeatureWriter {
 	/** Changes only the members present in the patch (JSON Merge Patch, RFC 7396). */
 	void update(long id, JsonNode patch, Integer expectedVersion);
 
-	void delete(long id, Integer expectedVersion);
+	/**
+	 * Removes the item; never asked of a collection that names a
+	 * {@link #deleteRefusal()}.
+	 */
+	default void delete(long id, Integer expectedVersion) {
+		throw new UnsupportedOperationException(collectionId() + " items are never deleted");
+	}
+
+	/**
+	 * For a collection whose items stay on record after they end (a parcel is cancelled
+	 * through its lifecycle and stays in the register), the message key of the 405 that
+	 * refuses DELETE, taking the item's id and saying how an item ends instead; null when
+	 * DELETE removes items. OPTIONS lists DELETE only when it does, so QGIS offers a
+	 * delete only then.
+	 */
+	default String deleteRefusal() {
+		return null;
+	}
 
 }

@@ -42,7 +42,7 @@ class ParcelFeatureWriterTests extends PlannerServiceTest {
 	}
 
 	@Test
-	void aParcelIsCreatedPatchedAndCancelledThroughTheWriter() {
+	void aParcelIsCreatedAndPatchedThroughTheWriter() {
 		double[] c = TestGround.cell();
 		long id = parcels().create(JSON
 			.readTree(TestGround.feature(TestGround.code("ogc"), TestGround.rectangle(c[0], c[1], 0.001, 0.001))));
@@ -53,9 +53,6 @@ class ParcelFeatureWriterTests extends PlannerServiceTest {
 			.param("id", id)
 			.query(Long.class)
 			.single()).isEqualTo(1);
-
-		parcels().delete(id, 2);
-		assertThat(row(id)).containsEntry("status", "cancelled");
 	}
 
 	@Test
