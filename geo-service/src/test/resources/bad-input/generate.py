@@ -141,6 +141,13 @@ case('numbers/coordinate-minus-1e400', 'a coordinate of -1e400',
      {'status': 400, 'type': 'invalid-number'}, targets=['parcel-create', 'zone-create'],
      patch={'geometry': polygon([SQUARE[0][0], {'$number': '-1e400'}], *SQUARE[1:4], [SQUARE[0][0], {'$number': '-1e400'}])})
 
+# --- numbers a double does not keep as written: stored, they would differ from what was sent ----------
+TOO_PRECISE = {'$number': '121.90200000000000001'}
+case('numbers/coordinate-20-digits', 'a coordinate of 20 significant digits, which a double rounds to 121.902',
+     {'status': 400, 'type': 'imprecise-number', 'pointer': '/geometry/coordinates/0/0/0', 'storedAs': '121.902'},
+     targets=PARCEL_GEOMETRY,
+     patch={'geometry': polygon([[TOO_PRECISE, SQUARE[0][1]], *SQUARE[1:4], [TOO_PRECISE, SQUARE[0][1]]])})
+
 LAYER_FIELDS = {
     # target: (code field, name field, note field, a free-text field, an allowed-values field, a number field)
     'parcel-create': ('code', 'name', 'note', 'holder', None, 'surveyed_area_m2'),
@@ -200,10 +207,16 @@ prop_case('nul-character', 'a NUL character in a code', {'status': 400, 'type': 
 prop_case('non-character', 'the non-character U+FFFF in a note', {'status': 400, 'type': 'invalid-unicode'}, 2,
           'note \uffff')
 
-# --- numbers: NaN, Infinity, overflow ----------------------------------------------------------------
+# --- numbers: NaN, Infinity, overflow, digits a double drops -----------------------------------------
 prop_case('number-1e400', 'a number of 1e400', {'status': 400, 'type': 'invalid-number'}, 5, OVERFLOW)
 prop_case('integer-overflow', 'an integer of 30 digits', {'status': 400, 'type': 'invalid-number'}, 5,
           {'$number': '123456789012345678901234567890'})
+prop_case('number-20-digits', 'a number of 20 significant digits, which a double rounds',
+          {'status': 400, 'type': 'imprecise-number'}, 5, {'$number': '12.345678901234567891'})
+prop_case('number-1e-400', 'a number of 1e-400, which a double rounds to 0', {'status': 400, 'type': 'imprecise-number'},
+          5, {'$number': '1e-400'})
+prop_case('integer-beyond-2-53', 'an integer of 2^53 + 1, which a double rounds to 2^53',
+          {'status': 400, 'type': 'imprecise-number'}, 5, {'$number': '9007199254740993'})
 
 # --- SQL and markup in fields that take one of a list of values ---------------------------------------
 for slug, value in [('sql', "industrial'; DROP TABLE zonegis.parcel; --"), ('markup', '<img src=x onerror=alert(1)>'),

@@ -80,6 +80,28 @@ public class InputRules {
 	}
 
 	/**
+	 * Refuses, with a 400 naming the field and its pointer, a number a double does not
+	 * keep as written: one whose value differs from that of the double it parses to, as
+	 * Double.toString writes it (122.12345678901234567 would be stored as
+	 * 122.12345678901235, 1e-400 as 0). A number beyond a double is left to
+	 * {@link #check}, which refuses it as out of range.
+	 * @param text the number as sent
+	 * @param parsed the double it parses to
+	 */
+	public static void refuseRounded(String field, String pointer, String text, double parsed) {
+		if (!Double.isFinite(parsed)) {
+			return;
+		}
+		String kept = Double.toString(parsed);
+		if (!kept.equals(text) && new BigDecimal(text).compareTo(new BigDecimal(kept)) != 0) {
+			throw ApiProblem.badRequest("imprecise-number", "problem.input.precision", field, pointer, text, kept)
+				.with("property", field)
+				.with("pointer", pointer)
+				.with("storedAs", kept);
+		}
+	}
+
+	/**
 	 * A date sent as text, or null when blank.
 	 * @throws ApiProblem 400 naming the field unless it is YYYY-MM-DD within the
 	 * plausible range

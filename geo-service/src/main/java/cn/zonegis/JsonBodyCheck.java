@@ -6,8 +6,13 @@ import java.io.InputStream;
 import java.lang.reflect.Type;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.util.JsonParserDelegate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.MethodParameter;
@@ -20,11 +25,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Every JSON request body, whatever the controller binds it to, is read once as a tree
- * and held to {@link InputRules} before it is bound, so no endpoint can forget a rule.
- * Unknown members of a bound record are refused by the mapper itself
- * (FAIL_ON_UNKNOWN_PROPERTIES, see {@link JsonStrictness}); unknown GeoJSON properties by
- * the feature reading them.
+ * Every JSON request body, whatever the controller binds it to, is read once as a tree,
+ * its numbers checked as they are parsed, and held to {@link InputRules} before it is
+ * bound, so no endpoint can forget a rule. Unknown members of a bound record are refused
+ * by the mapper itself (FAIL_ON_UNKNOWN_PROPERTIES, see {@link JsonStrictness}); unknown
+ * GeoJSON properties by the feature reading them.
  */
 @ControllerAdvice
 class JsonBodyCheck extends RequestBodyAdviceAdapter {
@@ -57,7 +62,11 @@ class JsonBodyCheck extends RequestBodyAdviceAdapter {
 		}
 		byte[] body = read(message);
 		try {
-			this.rules.check(this.json.readTree(body));
+			JsonNode tree = this.json.readTree(new ExactNumbers(this.json.createParser(body)));
+			// An empty body has no tree; the converter says it is missing.
+			if (tree != null) {
+				this.rules.check(tree);
+			}
 		}
 		catch (StreamConstraintsException ex) {
 			throw ApiProblem.badRequest("body-beyond-limits", "problem.input.constraint", ex.getOriginalMessage());
@@ -86,6 +95,61 @@ class JsonBodyCheck extends RequestBodyAdviceAdapter {
 				.with("maxBytes", limit);
 		}
 		return body;
+	}
+
+	/**
+	 * Refuses each number a double does not keep as written as the parser passes it (see
+	 * {@link InputRules#refuseRounded}): the tree holds doubles, and the text sent is
+	 * gone once it is built. A number of at most 15 characters without an exponent has at
+	 * most 15 significant digits, which a double always keeps, so a large body of
+	 * ordinary coordinates (9 decimals) reads as fast as before; an integer beyond a long
+	 * is left to InputRules.
+	 */
+	private static final class ExactNumbers extends JsonParserDelegate {
+
+		private static final int ALWAYS_KEPT = 15;
+
+		ExactNumbers(JsonParser parser) {
+			super(parser);
+		}
+
+		@Override
+		public JsonToken nextToken() {
+			JsonToken token = this.delegate.nextToken();
+			if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+				if (mayBeRounded() && this.delegate.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+					InputRules.refuseRounded(field(), this.delegate.streamReadContext().pathAsPointer().toString(),
+							this.delegate.getString(), this.delegate.getDoubleValue());
+				}
+			}
+			return token;
+		}
+
+		private boolean mayBeRounded() {
+			int length = this.delegate.getStringLength();
+			if (length > ALWAYS_KEPT) {
+				return true;
+			}
+			char[] text = this.delegate.getStringCharacters();
+			int start = this.delegate.getStringOffset();
+			for (int i = start; i < start + length; i++) {
+				if (text[i] == 'e' || text[i] == 'E') {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** The member the number belongs to, as InputRules names fields. */
+		private String field() {
+			for (TokenStreamContext at = this.delegate.streamReadContext(); at != null; at = at.getParent()) {
+				if (at.currentName() != null) {
+					return at.currentName();
+				}
+			}
+			return "";
+		}
+
 	}
 
 	/** The body already read, handed to the converter again. */

@@ -205,6 +205,19 @@ class RedLineTests extends IntegrationTest {
 	}
 
 	@Test
+	void numbersADoubleKeepsAsWrittenAreAcceptedWhateverTheirDigits() {
+		double[] cell = TestGround.cell();
+		// The next double above each corner, which Double.toString writes with 16 or 17
+		// significant digits (a client adding two coordinates sends such numbers).
+		String geometry = TestGround.rectangle(Math.nextUp(cell[0]), Math.nextUp(cell[1]), 0.001, 0.001);
+		assertThat(geometry).containsPattern("\\.\\d{13,}");
+		Http.Response response = as("planner").post("/api/parcels",
+				TestGround.feature(TestGround.code("digits"), geometry)
+					.replace("\"note\":\"test\"", "\"surveyed_area_m2\":0.1"));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+	}
+
+	@Test
 	void aParcelReadIsAcceptedBackWithItsAreasAndStatusAlsoBesideAMovedBoundary() {
 		double[] cell = TestGround.cell();
 		Http.Response created = draw(TestGround.code("echo"), rectangleAt(cell, 0, 0, 0.001, 0.001));
