@@ -29,8 +29,6 @@ class RedLineTests extends IntegrationTest {
 		TestGround.clean(this.jdbc);
 	}
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static Map<String, String> ifMatch(String etag) {
 		return Map.of("Content-Type", "application/json", "If-Match", etag);
 	}
