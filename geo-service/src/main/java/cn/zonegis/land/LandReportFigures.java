@@ -34,9 +34,14 @@ class LandReportFigures implements ReportFigures {
 			SELECT t.id, 'parcels' AS layer, t.code || ' ' || coalesce(t.name, '') AS label, %s AS amount, t.id AS grp, t.geom
 			FROM zonegis.parcel t
 			WHERE EXISTS (SELECT 1 FROM zonegis.parcel_event e
-				WHERE e.parcel_id = t.id AND e.to_status = :status AND e.at >= :start AND e.at < :end)
-			"""
-		.formatted(MeasureSql.AREA_M2);
+				WHERE e.parcel_id = t.id AND e.to_status = :status AND e.at >= :start AND e.at < :end) %s
+			""";
+
+	/**
+	 * A split cancels the original parcel, but its land lives on in the pieces: only a
+	 * parcel nothing was cut from counts as deregistered (注销).
+	 */
+	private static final String NOT_SPLIT = "AND NOT EXISTS (SELECT 1 FROM zonegis.parcel piece WHERE piece.split_from = t.id)";
 
 	private static final String ENTERPRISES_IN_ZONE = """
 			SELECT t.id, 'enterprises' AS layer, t.name AS label, NULL::numeric AS amount, t.id AS grp, t.geom
@@ -93,13 +98,17 @@ class LandReportFigures implements ReportFigures {
 		for (String step : LAND_STEPS) {
 			Map<String, Object> params = Map.of("status", step);
 			String label = "report.land." + step;
-			figures.add(new FigureDef("land." + step + ".count", ReportSection.LAND, "个", FigureDef.COUNT,
-					PARCELS_REACHING, params, label + ".count", new Object[0], "report.land.count.definition"));
+			boolean cancelled = step.equals(ParcelLifecycle.CANCELLED.code());
+			String rows = PARCELS_REACHING.formatted(MeasureSql.AREA_M2, cancelled ? NOT_SPLIT : "");
+			String countDefinition = cancelled ? "report.land.cancelled.count.definition"
+					: "report.land.count.definition";
+			figures.add(new FigureDef("land." + step + ".count", ReportSection.LAND, "个", FigureDef.COUNT, rows, params,
+					label + ".count", new Object[0], countDefinition));
 			figures.add(new FigureDef("land." + step + ".area_mu", ReportSection.LAND, "亩",
-					"round(coalesce(sum(r.amount), 0) * 15 / 10000, 2)", PARCELS_REACHING, params, label + ".area",
+					"round(coalesce(sum(r.amount), 0) * 15 / 10000, 2)", rows, params, label + ".area",
 					new Object[] { "亩" }, "report.land.area.definition"));
-			figures.add(new FigureDef("land." + step + ".area_m2", ReportSection.LAND, "m2", FigureDef.SUM,
-					PARCELS_REACHING, params, label + ".area", new Object[] { "m²" }, "report.land.area.definition"));
+			figures.add(new FigureDef("land." + step + ".area_m2", ReportSection.LAND, "m2", FigureDef.SUM, rows,
+					params, label + ".area", new Object[] { "m²" }, "report.land.area.definition"));
 		}
 		return figures;
 	}

@@ -82,6 +82,8 @@ class ParcelRepository {
 			WHERE id = :id
 			""";
 
+	private static final String MARK_SPLIT_FROM = "UPDATE zonegis.parcel SET split_from = :original WHERE id IN (:pieces)";
+
 	/**
 	 * The row as it is now becomes history: valid from its last change until this one.
 	 */
@@ -192,6 +194,11 @@ class ParcelRepository {
 		this.jdbc.sql(UPDATE)
 			.paramSource(new DraftParams(draft, note, GeometryRepair.wkb(geometry), user, id))
 			.update();
+	}
+
+	/** Links the pieces of a split to the parcel they were cut from. */
+	void markSplitFrom(List<Long> pieces, long original) {
+		this.jdbc.sql(MARK_SPLIT_FROM).param("pieces", pieces).param("original", original).update();
 	}
 
 	void setStatus(long id, ParcelLifecycle status, String user) {

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Splits a parcel's red line (地块分割) along a line: the parcel is cancelled (注销) through
  * the lifecycle, so its history and event stay, and each piece becomes a new parcel
- * through the same create path and red-line checks as a drawn one, all in one
- * transaction.
+ * through the same create path and red-line checks as a drawn one, linked to the original
+ * (split_from), all in one transaction.
  */
 @Service
 public class ParcelSplits {
@@ -79,9 +79,11 @@ public class ParcelSplits {
 			created.add(this.parcels.create(draft, withNote("split from " + current.code(), note), EditOptions.STRICT,
 					current.status()));
 		}
+		List<Long> createdIds = created.stream().map(ParcelView::id).toList();
+		this.rows.markSplitFrom(createdIds, id);
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("code", current.code());
-		detail.put("into", created.stream().map(ParcelView::id).toList());
+		detail.put("into", createdIds);
 		detail.put("codes", pieceCodes);
 		detail.put("note", note);
 		this.audit.record("split", "parcel", id, this.json.writeValueAsString(detail));

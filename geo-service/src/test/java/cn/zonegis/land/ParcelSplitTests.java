@@ -1,5 +1,8 @@
 package cn.zonegis.land;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import cn.zonegis.Http;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static cn.zonegis.JsonMembers.memberWith;
 import static cn.zonegis.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -125,6 +129,40 @@ class ParcelSplitTests extends IntegrationTest {
 		assertThat(pieces.get(0).get("properties").get("status").asString()).isEqualTo("planned");
 		assertThat(pieces.get(0).get("properties").get("area_m2").asDouble())
 			.isGreaterThan(pieces.get(1).get("properties").get("area_m2").asDouble());
+	}
+
+	@Test
+	void theHalfYearReportCountsASplitsOriginalNotAsCancelledButAPlainCancelSo() {
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		String report = "/api/reports/half-year?sections=land&from=" + today + "&to=" + today;
+		JsonNode before = as("viewer").get(report).json().at("/sections/0/figures");
+		double[] c = TestGround.cell();
+		JsonNode splitOne = newParcel(c);
+		assertThat(split("planner", splitOne.get("id").asLong(),
+				"{\"line\":" + verticalLine(c[0] + 0.0004, c, 0.0012) + "}", "\"1\"")
+			.status()).isEqualTo(200);
+		JsonNode cancelledOne = newParcel(TestGround.cell());
+		assertThat(as("planner")
+			.post("/api/parcels/" + cancelledOne.get("id").asLong() + "/transitions", "{\"to\":\"cancelled\"}")
+			.status()).isEqualTo(200);
+
+		JsonNode section = as("viewer").get(report).json().at("/sections/0");
+		JsonNode after = section.get("figures");
+		BigDecimal count = value(after, "land.cancelled.count");
+		assertThat(count).isEqualByComparingTo(value(before, "land.cancelled.count").add(BigDecimal.ONE));
+		assertThat(value(after, "land.cancelled.area_m2")).isEqualByComparingTo(
+				value(before, "land.cancelled.area_m2").add(cancelledOne.at("/properties/area_m2").decimalValue()));
+		assertThat(section.get("text").asString()).contains(
+				"注销" + count.toPlainString() + "宗（" + value(after, "land.cancelled.area_mu").toPlainString() + "亩）");
+		JsonNode rows = as("viewer").get(memberWith(after, "key", "land.cancelled.count").get("rows").asString())
+			.json();
+		assertThat(rows.findValuesAsString("label"))
+			.anyMatch((label) -> label.startsWith(cancelledOne.at("/properties/code").asString() + " "))
+			.noneMatch((label) -> label.startsWith(splitOne.at("/properties/code").asString() + " "));
+	}
+
+	private static BigDecimal value(JsonNode figures, String key) {
+		return memberWith(figures, "key", key).get("value").decimalValue();
 	}
 
 	@Nested
