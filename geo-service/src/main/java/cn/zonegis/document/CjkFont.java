@@ -40,6 +40,8 @@ public class CjkFont {
 
 	private static final Logger log = LoggerFactory.getLogger(CjkFont.class);
 
+	private static final String NOT_DRAWABLE = "character-not-drawable";
+
 	/** Simplified Chinese first: the zone's own writing. */
 	private static final List<String> FACES = List.of("NotoSansCJKsc-Regular", "NotoSansCJKtc-Regular",
 			"NotoSansCJKhk-Regular", "NotoSansCJKjp-Regular", "NotoSansCJKkr-Regular");
@@ -78,7 +80,40 @@ public class CjkFont {
 	 * has it: text is never drawn with a gap.
 	 */
 	public Glyph glyph(int codePoint) {
-		return this.glyphs.get(codePoint, this::load);
+		Glyph glyph = this.glyphs.get(codePoint, this::load);
+		if (glyph == null) {
+			throw notDrawable(codePoint, null);
+		}
+		return glyph;
+	}
+
+	/**
+	 * Refuses, before a document is drawn, a property whose text holds a character no
+	 * face has, naming the property so that the sender knows what to change.
+	 * @param text the property's value, or null when it has none
+	 * @throws ApiProblem 422 naming the property, the character and its code point
+	 */
+	public void requireDrawable(String property, String text) {
+		if (text == null) {
+			return;
+		}
+		text.codePoints()
+			.filter((codePoint) -> this.glyphs.get(codePoint, this::load) == null)
+			.findFirst()
+			.ifPresent((codePoint) -> {
+				throw notDrawable(codePoint, property);
+			});
+	}
+
+	/** The refusal of a character; property names where it was sent, or is null. */
+	private static ApiProblem notDrawable(int codePoint, String property) {
+		String character = new String(Character.toChars(codePoint));
+		String code = "U+%04X".formatted(codePoint);
+		ApiProblem problem = (property == null)
+				? ApiProblem.unprocessable(NOT_DRAWABLE, "document.font.character", character, code)
+				: ApiProblem.unprocessable(NOT_DRAWABLE, "document.font.property", character, code, property)
+					.with("property", property);
+		return problem.with("character", character).with("codePoint", code);
 	}
 
 	/** Throws the missing-font problem now rather than halfway through a document. */
@@ -99,10 +134,8 @@ public class CjkFont {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		throw ApiProblem
-			.unprocessable("character-not-drawable", "document.font.character",
-					new String(Character.toChars(codePoint)), "U+%04X".formatted(codePoint))
-			.with("codePoint", "U+%04X".formatted(codePoint));
+		// Not cached: the caller refuses the text.
+		return null;
 	}
 
 	private static String outline(OpenTypeFont face, int gid) throws IOException {

@@ -68,6 +68,7 @@ final class RedLinePdf {
 	}
 
 	byte[] draw(RedLineSheet sheet, MapFrame frame) {
+		requireDrawable(sheet.plan().view().properties());
 		Geometry boundary = sheet.plan().boundary();
 		List<BoundaryPoints.Point> points = BoundaryPoints.of(boundary);
 		int pages = 1 + (points.size() + POINTS_PER_PAGE - 1) / POINTS_PER_PAGE;
@@ -84,6 +85,18 @@ final class RedLinePdf {
 			return canvas.save("用地红线图 " + p.code(), sheet.issuedAt(), this.zone,
 					sheet.drawingNumber() + "|" + sheet.issuedAt() + "|" + p.version());
 		}
+	}
+
+	/**
+	 * Refuses the parcel's own texts the drawing prints by property name, so that a
+	 * planner knows which one to change.
+	 */
+	private void requireDrawable(ParcelView.Properties p) {
+		this.cjk.requireDrawable("code", p.code());
+		this.cjk.requireDrawable("name", p.name());
+		this.cjk.requireDrawable("land_use", p.landUse());
+		this.cjk.requireDrawable("land_class_code", p.landClassCode());
+		this.cjk.requireDrawable("holder", p.holder());
 	}
 
 	private void mapPage(PdfCanvas canvas, RedLineSheet sheet, MapFrame frame, List<BoundaryPoints.Point> points,

@@ -210,6 +210,38 @@ class RedLineDrawingTests extends IntegrationTest {
 		}
 
 		@Test
+		void aNameTheFontCannotDrawIsRefusedNamingTheNameTheCharacterAndItsCodePoint() {
+			// U+20000 is in no face of Noto Sans CJK; the parcel itself is valid.
+			long id = create("undrawable-name", "𠀀地块", rectangle(TestArea.nextCell(), 0.001));
+			Http.Response response = as("viewer").get("/api/parcels/" + id + "/red-line.pdf");
+			assertProblem(response, 422, "character-not-drawable");
+			assertThat(response.json().get("property").asString()).isEqualTo("name");
+			assertThat(response.json().get("codePoint").asString()).isEqualTo("U+20000");
+			assertThat(response.json().get("detail").asString()).contains("字段 name", "“𠀀”", "U+20000");
+			Http.Response english = as("viewer").get("/api/parcels/" + id + "/red-line.pdf",
+					Map.of("Accept-Language", "en"));
+			assertThat(english.json().get("detail").asString()).contains("field name", "\"𠀀\"", "U+20000");
+		}
+
+		@Test
+		void aHolderTheFontCannotDrawRefusesTheIssueNamingTheHolderAndIssuesNothing() {
+			Http planner = as("planner");
+			String feature = feature(code("undrawable-holder"), "出具测试", rectangle(TestArea.nextCell(), 0.001))
+				.replace("\"holder\":\"测试公司\"", "\"holder\":\"张𠀀\"");
+			Http.Response created = planner.post("/api/parcels", feature);
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			long id = created.json().get("id").asLong();
+			Http.Response response = planner.post("/api/parcels/" + id + "/transitions",
+					"{\"to\":\"red_line_issued\"}");
+			assertProblem(response, 422, "character-not-drawable");
+			assertThat(response.json().get("property").asString()).isEqualTo("holder");
+			assertThat(response.json().get("detail").asString()).contains("字段 holder", "“𠀀”", "U+20000");
+			assertThat(planner.get("/api/parcels/" + id).json().at("/properties/status").asString())
+				.isEqualTo("planned");
+			assertThat(planner.get("/api/parcels/" + id + "/red-line-drawings").json().size()).isZero();
+		}
+
+		@Test
 		void anIssuedDrawingOfAnotherParcelIsNotFound() {
 			Http.Response response = as("viewer").get("/api/parcels/1/red-line-drawings/987654321.pdf");
 			assertProblem(response, 404);
