@@ -167,6 +167,13 @@ enum LandLayer {
 
 	};
 
+	/**
+	 * The properties that refer to other rows, and the table each refers to: checked
+	 * alike for a Feature sent and a register imported.
+	 */
+	static final Map<String, String> REFERENCES = Map.of("enterprise_id", "enterprise", "parcel_id", "parcel",
+			"zone_id", "expansion_zone");
+
 	/** building.floor_area_m2 is numeric(12,2). */
 	private static final NumericColumn FLOOR_AREA = new NumericColumn(12, 2);
 

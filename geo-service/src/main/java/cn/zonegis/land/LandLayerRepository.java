@@ -73,6 +73,12 @@ class LandLayerRepository {
 
 	private static final String EXISTING_IDS = "SELECT id FROM zonegis.%s WHERE id = ANY (:ids)";
 
+	/**
+	 * A referenced row, held until the transaction ends so that it cannot be deleted
+	 * before the reference is written; FOR KEY SHARE is the lock a foreign key takes.
+	 */
+	private static final String HOLD_REFERENCED = "SELECT 1 FROM zonegis.%s t WHERE t.id = :id FOR KEY SHARE";
+
 	private final JdbcClient jdbc;
 
 	private final SridSql srids;
@@ -183,6 +189,18 @@ class LandLayerRepository {
 			.param("ids", ids.toArray(Long[]::new))
 			.query(Long.class)
 			.list());
+	}
+
+	/**
+	 * Whether the table holds the row, which then stays until the transaction ends; the
+	 * table is named by code, never by a request.
+	 */
+	boolean holdReferenced(String table, long id) {
+		return this.jdbc.sql(HOLD_REFERENCED.formatted(table))
+			.param("id", id)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
 	}
 
 	private String feature(LandLayer layer) {

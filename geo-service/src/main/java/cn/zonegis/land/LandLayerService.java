@@ -91,7 +91,7 @@ public class LandLayerService {
 	@Transactional
 	LandLayerRepository.Stored create(LandLayer layer, JsonNode feature) {
 		this.roles.require(layer.writer());
-		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
+		LandLayer.Row row = read(layer, feature);
 		long id = this.rows.insert(layer, row, AuditLog.currentUsername());
 		this.audit.record("create", layer.table(), id, detail(row));
 		return saved(layer, id, feature);
@@ -101,7 +101,7 @@ public class LandLayerService {
 	LandLayerRepository.Stored replace(LandLayer layer, long id, JsonNode feature, Integer expectedVersion) {
 		this.roles.require(layer.writer());
 		lock(layer, id, expectedVersion);
-		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
+		LandLayer.Row row = read(layer, feature);
 		LandLayerRepository.Stored stored = get(layer, id);
 		String user = AuditLog.currentUsername();
 		this.rows.archive(layer, id, "update", user);
@@ -135,6 +135,22 @@ public class LandLayerService {
 
 	private JsonNode properties(LandLayerRepository.Stored stored) {
 		return this.json.readTree(stored.feature()).path("properties");
+	}
+
+	/**
+	 * The Feature's row, refused with a 422 naming the property when it refers to a row
+	 * that does not exist (rather than a constraint violation naming nothing).
+	 */
+	private LandLayer.Row read(LandLayer layer, JsonNode feature) {
+		LandLayer.Row row = layer.read(feature, this.check, this.geo.extentBox());
+		LandLayer.REFERENCES.forEach((property, table) -> {
+			Object id = row.values().get(property);
+			if (id != null && !this.rows.holdReferenced(table, ((Number) id).longValue())) {
+				throw ApiProblem.unprocessable("unknown-reference", "land.property.reference", property, table, id)
+					.with("property", property);
+			}
+		});
+		return row;
 	}
 
 	private void lock(LandLayer layer, long id, Integer expectedVersion) {

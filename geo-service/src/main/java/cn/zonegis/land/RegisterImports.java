@@ -42,10 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RegisterImports {
 
-	/** The columns that refer to other rows, and the table each refers to. */
-	private static final Map<String, String> REFERENCES = Map.of("enterprise_id", "enterprise", "parcel_id", "parcel",
-			"zone_id", "expansion_zone");
-
 	private final LandLayerRepository rows;
 
 	private final GeometryCheck check;
@@ -243,7 +239,7 @@ public class RegisterImports {
 	/** Refers only to enterprises, parcels and zones that exist. */
 	private void checkReferences(RegisterFile file, Map<String, Integer> columns, List<Read> read,
 			List<RowProblem> problems) {
-		REFERENCES.forEach((property, table) -> {
+		LandLayer.REFERENCES.forEach((property, table) -> {
 			List<Long> ids = read.stream()
 				.map((r) -> r.row().values().get(property))
 				.filter((id) -> id != null)

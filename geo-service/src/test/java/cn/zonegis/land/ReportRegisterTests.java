@@ -118,6 +118,52 @@ class ReportRegisterTests extends IntegrationTest {
 	}
 
 	@Test
+	void anEntryReviewOfAZoneThatDoesNotExistIsRefusedNamingZoneIdAndNothingIsStored() {
+		double[] c = TestGround.cell();
+		String code = TestGround.code("RY");
+		String review = """
+				{"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
+				 "properties":{"code":"%s","project_name":"测试项目","applicant":"测试公司","zone_id":987654321,
+				  "submitted_on":"2026-03-01"}}
+				""".formatted(c[0], c[1], code);
+		Http.Response refused = as("planner").post("/api/park-entry-reviews", review);
+		assertProblem(refused, 422, "unknown-reference");
+		assertThat(refused.json().get("property").asString()).isEqualTo("zone_id");
+		assertThat(refused.json().get("detail").asString()).contains("zone_id", "987654321");
+		Http.Response english = as("planner").send("POST", "/api/park-entry-reviews", review,
+				Map.of("Content-Type", "application/json", "Accept-Language", "en"));
+		assertThat(english.json().get("detail").asString()).contains("Property zone_id", "987654321");
+		assertThat(demo("SELECT count(*) FROM zonegis.park_entry_review WHERE code = '" + code + "'")).isZero();
+	}
+
+	@Test
+	void aBuildingMovedOntoAParcelThatDoesNotExistIsRefusedNamingParcelIdAndKeptAsItWas() {
+		double[] c = TestGround.cell();
+		String building = """
+				{"type":"Feature","geometry":%s,
+				 "properties":{"code":"%s","name":"测试厂房","enterprise_id":%d,"parcel_id":%s,"floors":2,
+				  "floor_area_m2":900,"surveyed_on":"2026-04-02"}}
+				""";
+		String code = TestGround.code("JZ");
+		String geometry = TestGround.rectangle(c[0], c[1], 0.0005, 0.0004);
+		long enterprise = demo("SELECT min(id) FROM zonegis.enterprise");
+		Http.Response created = as("planner").post("/api/buildings",
+				building.formatted(geometry, code, enterprise, "null"));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+		Http.Response refused = as("planner").put("/ogc/collections/buildings/items/" + id,
+				building.formatted(geometry, code, enterprise, "987654321"),
+				Map.of("Content-Type", "application/geo+json", "If-Match", "\"1\""));
+		assertProblem(refused, 422, "unknown-reference");
+		assertThat(refused.json().get("property").asString()).isEqualTo("parcel_id");
+		Http.Response noEnterprise = as("planner").post("/api/buildings",
+				building.formatted(geometry, TestGround.code("JZ"), 987654321L, "null"));
+		assertProblem(noEnterprise, 422, "unknown-reference");
+		assertThat(noEnterprise.json().get("property").asString()).isEqualTo("enterprise_id");
+		assertThat(as("viewer").get("/api/buildings/" + id).json().at("/properties/version").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void aHousesHazardNoteIsKeptAsWrittenButAnOwnerWithBlanksAroundItIsRefused() {
 		double[] c = TestGround.cell();
 		String house = """
