@@ -20,10 +20,13 @@ public record ZoneContents(Zone zone, List<ParcelInZone> parcels, List<Enterpris
 	/** An area in m², 亩 and 公顷. */
 	public record Measure(double m2, double mu, double ha) {
 
+		/**
+		 * Each unit rounded from the area itself, as the features state theirs: 亩 worked
+		 * out of the m² rounded to the cm² can differ in the last decimal.
+		 */
 		static Measure of(double areaM2) {
-			double m2 = GeometryRepair.round(areaM2);
-			return new Measure(m2, Math.round(Area.toMu(m2) * 10000) / 10000.0,
-					Math.round(Area.toHa(m2) * 10000) / 10000.0);
+			return new Measure(GeometryRepair.round(areaM2), Math.round(Area.toMu(areaM2) * 10000) / 10000.0,
+					Math.round(Area.toHa(areaM2) * 10000) / 10000.0);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zonegis.geo.MeasureSql;
 import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.Wkb;
 import org.locationtech.jts.geom.Geometry;
@@ -29,18 +30,19 @@ class ZoneContentsRepository {
 
 	/**
 	 * Cancelled parcels no longer exist on the ground; recovered ones are land the zone
-	 * holds again.
+	 * holds again. A parcel's own area is measured and rounded as its feature states it
+	 * (each unit from the boundary's area, not from the rounded m²).
 	 */
 	private static final String PARCELS = """
-			SELECT p.id, p.code, p.name, p.status, p.land_use, p.holder,
-				ST_CoveredBy(p.geom, z.geom) AS inside,
-				ST_Area(ST_Transform(p.geom, {measureSrid})) AS area_m2,
-				ST_Area(ST_Transform(ST_Intersection(p.geom, z.geom), {measureSrid})) AS inside_m2
-			FROM zonegis.parcel p JOIN zonegis.expansion_zone z ON ST_Intersects(p.geom, z.geom)
-			WHERE z.id = :id AND p.status <> :cancelled
-				AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(p.geom, z.geom), 3))
-			ORDER BY p.code
-			""";
+			SELECT t.id, t.code, t.name, t.status, t.land_use, t.holder,
+				ST_CoveredBy(t.geom, z.geom) AS inside,
+				%s AS area_m2, %s AS area_mu, %s AS area_ha,
+				ST_Area(ST_Transform(ST_Intersection(t.geom, z.geom), {measureSrid})) AS inside_m2
+			FROM zonegis.parcel t JOIN zonegis.expansion_zone z ON ST_Intersects(t.geom, z.geom)
+			WHERE z.id = :id AND t.status <> :cancelled
+				AND NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(t.geom, z.geom), 3))
+			ORDER BY t.code
+			""".formatted(MeasureSql.AREA_M2, MeasureSql.AREA_MU, MeasureSql.AREA_HA);
 
 	/**
 	 * Parcels per zone and state, with the plane area inside the zone: the same parcels
@@ -95,7 +97,8 @@ class ZoneContentsRepository {
 		return sql(PARCELS, id).param("cancelled", ParcelLifecycle.CANCELLED.code())
 			.query((rs, i) -> new ZoneContents.ParcelInZone(rs.getLong("id"), rs.getString("code"),
 					rs.getString("name"), rs.getString("status"), rs.getString("land_use"), rs.getString("holder"),
-					relation(rs.getBoolean("inside")), ZoneContents.Measure.of(rs.getDouble("area_m2")),
+					relation(rs.getBoolean("inside")),
+					new ZoneContents.Measure(rs.getDouble("area_m2"), rs.getDouble("area_mu"), rs.getDouble("area_ha")),
 					ZoneContents.Measure.of(rs.getDouble("inside_m2"))))
 			.list();
 	}

@@ -100,6 +100,28 @@ class ExpansionZoneTests extends IntegrationTest {
 	}
 
 	@Test
+	void eachParcelInAZoneHasTheAreaItsOwnFeatureStates() {
+		int compared = 0;
+		for (long id : this.jdbc.sql("SELECT id FROM zonegis.expansion_zone ORDER BY id").query(Long.class).list()) {
+			for (JsonNode parcel : as("viewer").get("/api/zones/" + id + "/contents").json().get("parcels")) {
+				JsonNode stated = as("viewer").get("/api/parcels/" + parcel.get("id").asLong())
+					.json()
+					.get("properties");
+				JsonNode area = parcel.get("area");
+				String code = parcel.get("code").asString();
+				assertThat(area.get("m2").decimalValue()).as(code)
+					.isEqualByComparingTo(stated.get("area_m2").decimalValue());
+				assertThat(area.get("mu").decimalValue()).as(code)
+					.isEqualByComparingTo(stated.get("area_mu").decimalValue());
+				assertThat(area.get("ha").decimalValue()).as(code)
+					.isEqualByComparingTo(stated.get("area_ha").decimalValue());
+				compared++;
+			}
+		}
+		assertThat(compared).isGreaterThan(10);
+	}
+
+	@Test
 	void eachZoneListsTheProjectsOnItsGroundWithTheFootprintInside() {
 		int listed = 0;
 		for (long id : this.jdbc.sql("SELECT id FROM zonegis.expansion_zone ORDER BY id").query(Long.class).list()) {
