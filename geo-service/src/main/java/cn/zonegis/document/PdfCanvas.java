@@ -74,11 +74,26 @@ final class PdfCanvas implements AutoCloseable {
 	}
 
 	void textCentred(String value, float xMm, float yMm, float size) {
-		text(value, xMm - this.text.width(value, size) / PT_PER_MM / 2, yMm, size);
+		text(value, xMm - widthMm(value, size) / 2, yMm, size);
 	}
 
 	void textRight(String value, float xMm, float yMm, float size) {
-		text(value, xMm - this.text.width(value, size) / PT_PER_MM, yMm, size);
+		text(value, xMm - widthMm(value, size), yMm, size);
+	}
+
+	/** The width of the text at this size, in mm. */
+	float widthMm(String value, float size) {
+		return this.text.width(value, size) / PT_PER_MM;
+	}
+
+	/**
+	 * The size at which the text fits the width: the size given, or for a text too long
+	 * for its box the largest tenth of a point below it at which it fits, so that it
+	 * neither runs into its neighbour nor off the page.
+	 */
+	float sizeToFit(String value, float widthMm, float size) {
+		float width = widthMm(value, size);
+		return (width <= widthMm) ? size : (float) Math.floor(size * widthMm / width * 10) / 10;
 	}
 
 	/** Text wrapped to a width; returns the baseline below the last line. */

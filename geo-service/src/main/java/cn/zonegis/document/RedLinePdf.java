@@ -29,6 +29,9 @@ final class RedLinePdf {
 
 	private static final float MARGIN = 15;
 
+	/** Least room between 地块编号 and 图号 side by side on one line, in mm. */
+	private static final float HEADER_GAP = 10;
+
 	private final CjkFont cjk;
 
 	/** The zone's own time zone: the date printed is the zone's day. */
@@ -103,11 +106,9 @@ final class RedLinePdf {
 			PDRectangle paper, int pages) {
 		float pageWidth = paper.getWidth() / PdfCanvas.PT_PER_MM;
 		float pageHeight = paper.getHeight() / PdfCanvas.PT_PER_MM;
-		ParcelView.Properties p = sheet.plan().view().properties();
 		canvas.fill(0, 0, 0);
 		canvas.textCentred(sheet.issued() ? "用地红线图" : "用地红线图（预览，未出具）", pageWidth / 2, pageHeight - 20, 18);
-		canvas.textRight("图号：" + sheet.drawingNumber(), pageWidth - MARGIN, pageHeight - 28, 9);
-		canvas.text("地块编号：" + p.code(), MARGIN, pageHeight - 28, 9);
+		header(canvas, sheet, pageWidth, pageHeight);
 
 		canvas.grid(frame, 50.0 * frame.scale() / 1000);
 		canvas.clip(frame);
@@ -188,11 +189,9 @@ final class RedLinePdf {
 			int page, int pages) {
 		float pageWidth = paper.getWidth() / PdfCanvas.PT_PER_MM;
 		float pageHeight = paper.getHeight() / PdfCanvas.PT_PER_MM;
-		ParcelView.Properties p = sheet.plan().view().properties();
 		canvas.fill(0, 0, 0);
 		canvas.textCentred("界址点坐标表", pageWidth / 2, pageHeight - 20, 16);
-		canvas.text("地块编号：" + p.code(), MARGIN, pageHeight - 28, 9);
-		canvas.textRight("图号：" + sheet.drawingNumber(), pageWidth - MARGIN, pageHeight - 28, 9);
+		header(canvas, sheet, pageWidth, pageHeight);
 		float[] columns = { MARGIN, MARGIN + 25, MARGIN + 45, MARGIN + 95, MARGIN + 145 };
 		float right = pageWidth - MARGIN;
 		float rowHeight = 8;
@@ -221,6 +220,26 @@ final class RedLinePdf {
 		canvas.line(right, top, right, y);
 		canvas.text("边长为本点至同圈下一点的平面距离；坐标系：" + crsStatement(sheet.plan().srid()), MARGIN, y - 6, 7);
 		footer(canvas, pageWidth, page, pages);
+	}
+
+	/**
+	 * 地块编号 at the left and 图号 at the right of the line under the title; when the two do
+	 * not fit side by side, each takes a line of the page's width of its own, shrunk to
+	 * fit it: a long code neither overprints the other nor runs off the page.
+	 */
+	private static void header(PdfCanvas canvas, RedLineSheet sheet, float pageWidth, float pageHeight) {
+		String code = "地块编号：" + sheet.plan().view().properties().code();
+		String number = "图号：" + sheet.drawingNumber();
+		float width = pageWidth - 2 * MARGIN;
+		float size = 9;
+		if (canvas.widthMm(code, size) + HEADER_GAP + canvas.widthMm(number, size) <= width) {
+			canvas.text(code, MARGIN, pageHeight - 28, size);
+			canvas.textRight(number, pageWidth - MARGIN, pageHeight - 28, size);
+			return;
+		}
+		// Between the title's descent (~21 mm down) and the map frame (32 mm down).
+		canvas.text(code, MARGIN, pageHeight - 24.8f, canvas.sizeToFit(code, width, size));
+		canvas.text(number, MARGIN, pageHeight - 29, canvas.sizeToFit(number, width, size));
 	}
 
 	private static void rowLine(PdfCanvas canvas, float y, float right) {

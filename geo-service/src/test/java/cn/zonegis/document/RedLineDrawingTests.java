@@ -1,5 +1,6 @@
 package cn.zonegis.document;
 
+import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import cn.zonegis.Http;
 import cn.zonegis.IntegrationTest;
@@ -17,6 +19,7 @@ import cn.zonegis.TestArea;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,89 @@ class RedLineDrawingTests extends IntegrationTest {
 			assertThat(text).contains("地块名称：" + name);
 		}
 		render(pdf.body(), "red-line-hostile");
+	}
+
+	@Test
+	void aCodeOfSixtyFourChineseCharactersFitsItsBoxesWithoutOverprintingOrLeavingThePage() throws IOException {
+		String digits = Long.toString(System.nanoTime())
+			.chars()
+			.mapToObj((d) -> "〇一二三四五六七八九".substring(d - '0', d - '0' + 1))
+			.collect(Collectors.joining());
+		String code = PREFIX + digits + "界".repeat(64 - PREFIX.length() - digits.length());
+		Http.Response created = as("planner").post("/api/parcels",
+				feature(code, "长编号地块", ringWithHole(TestArea.nextCell(), 30)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Http.Download pdf = as("viewer")
+			.download("/api/parcels/" + created.json().get("id").asLong() + "/red-line.pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		try (PDDocument document = Loader.loadPDF(pdf.body())) {
+			assertThat(document.getNumberOfPages()).isEqualTo(3);
+			for (int page = 1; page <= document.getNumberOfPages(); page++) {
+				List<TextRun> runs = TextRun.of(document, page);
+				String all = pageText(document, page).replaceAll("\\s+", "");
+				assertThat(all).as("page %d", page).contains("地块编号：" + code, "图号：" + code + "-1");
+				float width = document.getPage(page - 1).getMediaBox().getWidth();
+				float height = document.getPage(page - 1).getMediaBox().getHeight();
+				for (TextRun run : runs) {
+					assertThat(run.left() >= 0 && run.right() <= width && run.top() >= 0 && run.bottom() <= height)
+						.as("page %d: %s inside the page %s × %s", page, run, width, height)
+						.isTrue();
+				}
+				for (int i = 0; i < runs.size(); i++) {
+					for (int j = i + 1; j < runs.size(); j++) {
+						assertThat(runs.get(i).overlaps(runs.get(j)))
+							.as("page %d: %s over %s", page, runs.get(i), runs.get(j))
+							.isFalse();
+					}
+				}
+			}
+		}
+		render(pdf.body(), "red-line-long-code");
+	}
+
+	/**
+	 * One run of text as PDFBox reads it back (a word of a line), in points from the
+	 * page's top left: the box of its glyphs from Noto Sans CJK's descent (0.12 em) below
+	 * the baseline to its ascent (0.88 em) above, turned with the text (the grid's
+	 * northings run upwards).
+	 */
+	record TextRun(String text, float left, float right, float top, float bottom) {
+
+		static List<TextRun> of(PDDocument document, int page) throws IOException {
+			float height = document.getPage(page - 1).getMediaBox().getHeight();
+			List<TextRun> runs = new ArrayList<>();
+			PDFTextStripper stripper = new PDFTextStripper() {
+				@Override
+				protected void writeString(String text, List<TextPosition> positions) {
+					float left = Float.MAX_VALUE;
+					float right = -Float.MAX_VALUE;
+					float top = Float.MAX_VALUE;
+					float bottom = -Float.MAX_VALUE;
+					for (TextPosition glyph : positions) {
+						float advance = glyph.getWidthDirAdj() / glyph.getFontSizeInPt();
+						for (float[] corner : new float[][] { { 0, -0.12f }, { advance, -0.12f }, { 0, 0.88f },
+								{ advance, 0.88f } }) {
+							Point2D.Float at = glyph.getTextMatrix().transformPoint(corner[0], corner[1]);
+							left = Math.min(left, at.x);
+							right = Math.max(right, at.x);
+							top = Math.min(top, height - at.y);
+							bottom = Math.max(bottom, height - at.y);
+						}
+					}
+					runs.add(new TextRun(text, left, right, top, bottom));
+				}
+			};
+			stripper.setStartPage(page);
+			stripper.setEndPage(page);
+			stripper.getText(document);
+			return runs;
+		}
+
+		boolean overlaps(TextRun other) {
+			return this.left < other.right && other.left < this.right && this.top < other.bottom
+					&& other.top < this.bottom;
+		}
+
 	}
 
 	@Nested
