@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import cn.zonegis.ApiProblem;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Roads, pipes, wells, streetlights and cables: one set of rules for every
  * {@link AssetKind}. Each change checks the geometry and the attributes, keeps the
  * replaced version in asset_history and writes the audit log, in one transaction. Other
- * features (work orders) use {@link #find}, {@link #unionByLabel} and {@link #setState}.
+ * features (work orders) use {@link #find}, {@link #unionByLabel} and {@link #setState},
+ * and hold a state their open work will set as {@link AssetStateHolder}s.
  */
 @Service
 public class AssetService {
@@ -48,11 +50,15 @@ public class AssetService {
 
 	private final JsonMapper json;
 
-	AssetService(AssetRepository assets, AuditLog audit, GeoProperties geo, JsonMapper json) {
+	private final List<AssetStateHolder> stateHolders;
+
+	AssetService(AssetRepository assets, AuditLog audit, GeoProperties geo, JsonMapper json,
+			List<AssetStateHolder> stateHolders) {
 		this.assets = assets;
 		this.audit = audit;
 		this.geo = geo;
 		this.json = json;
+		this.stateHolders = stateHolders;
 	}
 
 	/**
@@ -172,6 +178,7 @@ public class AssetService {
 
 	private void write(AssetKind kind, long id, Integer expectedVersion, Map<String, Object> values, byte[] geometry) {
 		int version = checkVersion(kind, id, expectedVersion);
+		refuseHeldStateChange(kind, id, values);
 		String user = AuditLog.currentUsername();
 		this.assets.archive(kind, id, "update", user);
 		this.assets.update(kind, id, version, values, geometry, user);
@@ -187,6 +194,28 @@ public class AssetService {
 		int current = this.assets.lockVersion(kind, id).orElseThrow(() -> notFound(kind, id));
 		ETag.requireCurrent(expectedVersion, current, "asset.version.stale");
 		return current;
+	}
+
+	/**
+	 * 闭环: while open work holds the asset's state (a repair order restores a faulty light
+	 * when it closes), a write may not change it; the state sent unchanged, as QGIS
+	 * echoes every attribute, passes. Checked with the row locked, so a fault report
+	 * cannot mark the asset and open its repair between this check and the write.
+	 */
+	private void refuseHeldStateChange(AssetKind kind, long id, Map<String, Object> values) {
+		String column = kind.stateColumn();
+		if (column == null
+				|| Objects.equals(values.get(column), this.assets.ref(kind, id).map(AssetRef::state).orElse(null))) {
+			return;
+		}
+		for (AssetStateHolder holder : this.stateHolders) {
+			holder.heldBy(kind, id).ifPresent((code) -> {
+				throw ApiProblem
+					.conflict("state-held-by-work-order", "asset.state.held", kind.collectionId(), id, column, code)
+					.with("property", column)
+					.with("workOrder", code);
+			});
+		}
 	}
 
 	private byte[] geometry(AssetKind kind, JsonNode geometry) {

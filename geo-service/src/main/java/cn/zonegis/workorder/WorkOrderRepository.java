@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,12 @@ class WorkOrderRepository {
 			SELECT id, code, kind, state FROM zonegis.work_order WHERE inspection_id = :inspectionId ORDER BY id
 			""";
 
+	private static final String OPEN_ON = """
+			SELECT code FROM zonegis.work_order
+			WHERE asset_type = :assetType AND asset_id = :assetId AND kind IN (:kinds) AND state NOT IN (:settled)
+			ORDER BY id LIMIT 1
+			""";
+
 	private static final String WORK_KINDS = """
 			SELECT code, category, name_zh, name_en, unit FROM zonegis.work_kind ORDER BY position
 			""";
@@ -211,6 +218,20 @@ class WorkOrderRepository {
 			.query((rs, i) -> new WorkOrderView.FindingView(rs.getLong("id"), rs.getString("code"),
 					rs.getString("kind"), rs.getString("state")))
 			.list();
+	}
+
+	/**
+	 * The code of the oldest order of those kinds on the asset that is not settled yet,
+	 * or empty when there is none.
+	 */
+	Optional<String> openOn(String assetType, long assetId, Collection<WorkOrderKind> kinds) {
+		return this.jdbc.sql(OPEN_ON)
+			.param("assetType", assetType)
+			.param("assetId", assetId)
+			.param("kinds", kinds.stream().map(WorkOrderKind::value).toList())
+			.param("settled", WorkOrderLifecycle.valuesOf(WorkOrderLifecycle.settled()))
+			.query(String.class)
+			.optional();
 	}
 
 	/** The work kind catalogue, in the report's order. */
