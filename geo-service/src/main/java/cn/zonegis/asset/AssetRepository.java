@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import cn.zonegis.ReferencedRows;
 import cn.zonegis.geo.MeasureSql;
 import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.VersionHistorySql;
@@ -62,8 +63,6 @@ class AssetRepository {
 	 * A referenced row, held until the transaction ends so that it cannot be deleted
 	 * before the reference is written; FOR KEY SHARE is the lock a foreign key takes.
 	 */
-	private static final String HOLD_REFERENCED = "SELECT 1 FROM zonegis.%s t WHERE t.id = :id FOR KEY SHARE";
-
 	private static final String ID_WITH = "SELECT t.id FROM zonegis.%s t WHERE t.%s = :value";
 
 	private static final String INSERT = """
@@ -158,11 +157,7 @@ class AssetRepository {
 
 	/** Whether the row exists, holding it if it does. */
 	boolean holdReferenced(String table, long id) {
-		return this.jdbc.sql(HOLD_REFERENCED.formatted(table))
-			.param("id", id)
-			.query(Integer.class)
-			.optional()
-			.isPresent();
+		return ReferencedRows.hold(this.jdbc, table, id);
 	}
 
 	/** The asset of that kind whose column holds the value, if any. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.zonegis.ReferencedRows;
 import cn.zonegis.geo.GeometryRepair;
 import cn.zonegis.geo.SridSql;
 import cn.zonegis.geo.VersionHistorySql;
@@ -77,8 +78,6 @@ class LandLayerRepository {
 	 * A referenced row, held until the transaction ends so that it cannot be deleted
 	 * before the reference is written; FOR KEY SHARE is the lock a foreign key takes.
 	 */
-	private static final String HOLD_REFERENCED = "SELECT 1 FROM zonegis.%s t WHERE t.id = :id FOR KEY SHARE";
-
 	private final JdbcClient jdbc;
 
 	private final SridSql srids;
@@ -196,11 +195,7 @@ class LandLayerRepository {
 	 * table is named by code, never by a request.
 	 */
 	boolean holdReferenced(String table, long id) {
-		return this.jdbc.sql(HOLD_REFERENCED.formatted(table))
-			.param("id", id)
-			.query(Integer.class)
-			.optional()
-			.isPresent();
+		return ReferencedRows.hold(this.jdbc, table, id);
 	}
 
 	private String feature(LandLayer layer) {
