@@ -1,13 +1,13 @@
 package cn.zonegis.asset;
 
-import cn.zonegis.ogc.FeatureWriter;
+import cn.zonegis.ogc.FeatureRemover;
 import tools.jackson.databind.JsonNode;
 
 /**
  * OGC API - Features Part 4 writes on one asset collection, through the same
  * {@link AssetService} as /api.
  */
-class AssetFeatureWriter implements FeatureWriter {
+class AssetFeatureWriter implements FeatureRemover {
 
 	private final AssetKind kind;
 

@@ -1,6 +1,6 @@
 package cn.zonegis.land;
 
-import cn.zonegis.ogc.FeatureWriter;
+import cn.zonegis.ogc.FeatureRemover;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
  * OGC API - Features Part 4 writes on one {@link LandLayer}, through
  * {@link LandLayerService}.
  */
-class LandLayerFeatureWriter implements FeatureWriter {
+class LandLayerFeatureWriter implements FeatureRemover {
 
 	private final LandLayer layer;
 

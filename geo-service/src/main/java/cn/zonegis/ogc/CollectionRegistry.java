@@ -31,6 +31,10 @@ public class CollectionRegistry {
 			if (this.writers.put(writer.collectionId(), writer) != null) {
 				throw new IllegalStateException("two FeatureWriters edit collection " + writer.collectionId());
 			}
+			if (!(writer instanceof FeatureRemover) && writer.deleteRefusal() == null) {
+				throw new IllegalStateException(
+						"the FeatureWriter of " + writer.collectionId() + " neither removes items nor says why not");
+			}
 		}
 	}
 

@@ -139,12 +139,12 @@ class FeatureEditController {
 		CollectionDef def = this.registry.get(collectionId);
 		FeatureWriter writer = writer(def);
 		long id = ItemsController.featureIdOf(def, featureId);
-		if (writer.deleteRefusal() != null) {
+		if (!(writer instanceof FeatureRemover remover)) {
 			throw new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "delete-not-allowed", writer.deleteRefusal(), id)
 				.with("collection", def.id())
 				.withHeader(HttpHeaders.ALLOW, allowHeader(itemMethods(writer)));
 		}
-		withVersion(ifMatch, () -> storedVersion(def, id, featureId), (version) -> writer.delete(id, version));
+		withVersion(ifMatch, () -> storedVersion(def, id, featureId), (version) -> remover.delete(id, version));
 		this.extents.forget(def.id());
 		return ResponseEntity.noContent().build();
 	}
@@ -208,10 +208,10 @@ class FeatureEditController {
 	}
 
 	/**
-	 * What an item of an editable collection takes: DELETE unless the writer refuses it.
+	 * What an item of an editable collection takes: DELETE when its writer removes items.
 	 */
 	private static HttpMethod[] itemMethods(FeatureWriter writer) {
-		return (writer.deleteRefusal() == null)
+		return (writer instanceof FeatureRemover)
 				? new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH,
 						HttpMethod.DELETE, HttpMethod.OPTIONS }
 				: new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH,

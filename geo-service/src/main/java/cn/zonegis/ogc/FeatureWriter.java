@@ -29,19 +29,11 @@ public interface FeatureWriter {
 	void update(long id, JsonNode patch, Integer expectedVersion);
 
 	/**
-	 * Removes the item; never asked of a collection that names a
-	 * {@link #deleteRefusal()}.
-	 */
-	default void delete(long id, Integer expectedVersion) {
-		throw new UnsupportedOperationException(collectionId() + " items are never deleted");
-	}
-
-	/**
 	 * For a collection whose items stay on record after they end (a parcel is cancelled
 	 * through its lifecycle and stays in the register), the message key of the 405 that
-	 * refuses DELETE, taking the item's id and saying how an item ends instead; null when
-	 * DELETE removes items. OPTIONS lists DELETE only when it does, so QGIS offers a
-	 * delete only then.
+	 * refuses DELETE, taking the item's id and saying how an item ends instead. Asked
+	 * only of a writer that is no {@link FeatureRemover}; OPTIONS lists DELETE only for
+	 * one that is, so QGIS offers a delete only then.
 	 */
 	default String deleteRefusal() {
 		return null;
