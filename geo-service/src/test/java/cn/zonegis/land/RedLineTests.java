@@ -29,6 +29,14 @@ class RedLineTests extends IntegrationTest {
 		TestGround.clean(this.jdbc);
 	}
 
+	/** How many stored parcels carry the code. */
+	private long parcelsCoded(String code) {
+		return this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single();
+	}
+
 	private static Map<String, String> ifMatch(String etag) {
 		return Map.of("Content-Type", "application/json", "If-Match", etag);
 	}
@@ -273,10 +281,7 @@ class RedLineTests extends IntegrationTest {
 					Map.of("Content-Type", "application/geo+json"));
 			assertProblem(ogcPosted, 422, "read-only-property");
 			assertThat(ogcPosted.json().path("property").stringValue()).isEqualTo("status");
-			assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
-				.param("code", code)
-				.query(Long.class)
-				.single()).isZero();
+			assertThat(parcelsCoded(code)).isZero();
 
 			String location = draw(code, square).header("Location");
 			ObjectNode read = (ObjectNode) as("viewer").get(location).json();
@@ -307,10 +312,7 @@ class RedLineTests extends IntegrationTest {
 							.replace("\"note\":\"test\"", "\"note\":\"test\",\"surveyed_area_m2\":" + area));
 				assertThat(response.status()).as(area).isEqualTo(400);
 				assertThat(response.json().get("property").asString()).isEqualTo("surveyed_area_m2");
-				assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
-					.param("code", code)
-					.query(Long.class)
-					.single()).isZero();
+				assertThat(parcelsCoded(code)).isZero();
 			}
 		}
 
@@ -336,10 +338,7 @@ class RedLineTests extends IntegrationTest {
 				assertProblem(response, 400, "invalid-parcel");
 				assertThat(response.json().get("property").asString()).isEqualTo("name");
 			}
-			assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
-				.param("code", code)
-				.query(Long.class)
-				.single()).isZero();
+			assertThat(parcelsCoded(code)).isZero();
 		}
 
 		@Test
@@ -350,10 +349,7 @@ class RedLineTests extends IntegrationTest {
 						.replace("\"name\":\"测试地块\"", "\"name\":12.50"));
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.json().get("property").asString()).isEqualTo("name");
-			assertThat(RedLineTests.this.jdbc.sql("SELECT count(*) FROM zonegis.parcel WHERE code = :code")
-				.param("code", code)
-				.query(Long.class)
-				.single()).isZero();
+			assertThat(parcelsCoded(code)).isZero();
 		}
 
 		@Test
